@@ -1,0 +1,67 @@
+/* libgkreport: common definitions (result codes, export macro, version, memory).
+ *
+ * Conventions of the whole API (see README "API tour"):
+ *  - fallible functions return int: GK_OK (0) or a negative GK_E* code;
+ *  - out-parameters come first, are named *_out, and are set to NULL/0 on failure;
+ *  - what comes back through **out belongs to the caller: objects have a _free,
+ *    library-made buffers are released with gk_free();
+ *  - borrowed `const char *` results live until their parent is modified or freed;
+ *  - strings are UTF-8, passed as (const char *, size_t len) or NUL-terminated;
+ *  - the library never prints, never exits, keeps no global mutable state.
+ */
+#ifndef GKREPORT_COMMON_H
+#define GKREPORT_COMMON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(_WIN32)
+#  if defined(GK_BUILDING)
+#    define GK_API __declspec(dllexport)
+#  else
+#    define GK_API __declspec(dllimport)
+#  endif
+#elif defined(__GNUC__) && __GNUC__ >= 4
+#  define GK_API __attribute__((visibility("default")))
+#else
+#  define GK_API
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Result codes. Pinned: values never change, new codes are only appended. */
+enum {
+  GK_OK          = 0,   /**< success */
+  GK_EINVAL      = -1,  /**< invalid argument (NULL, out of range, wrong kind) */
+  GK_ENOMEM      = -2,  /**< allocation failed; every object is left valid */
+  GK_EPARSE      = -3,  /**< input could not be parsed; details in the gk_diags */
+  GK_EOVERFLOW   = -4,  /**< an integer sum or value does not fit in int64 */
+  GK_ENOTFOUND   = -5,  /**< key, rule, cell or item does not exist */
+  GK_EIO         = -6,  /**< reading or writing a stream failed */
+  GK_ERANGE      = -7,  /**< value outside the domain of its cell (e.g. negative count) */
+  GK_EENCODING   = -8,  /**< input is not valid UTF-8 / GB18030 */
+  GK_EUNSUPPORTED = -9, /**< edition, format or feature not supported */
+  GK_EMISMATCH   = -10  /**< objects that must agree do not (edition, year, agency) */
+};
+
+/** Static English text for a result code; never NULL. Since 0.1.0. */
+GK_API const char *gk_strerror(int rc);
+
+/** Library version at run time, e.g. "0.1.0"; compare with GK_VERSION_STRING. Since 0.1.0. */
+GK_API const char *gk_version_string(void);
+
+/** Library version as MAJOR*10000 + MINOR*100 + PATCH. Since 0.1.0. */
+GK_API int gk_version_number(void);
+
+/** Free a buffer the library returned (serializer output and the like). NULL-safe. Since 0.1.0. */
+GK_API void gk_free(void *p);
+
+/** Languages for labels and messages. */
+enum { GK_LANG_ZH = 0, GK_LANG_EN = 1 };
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* GKREPORT_COMMON_H */

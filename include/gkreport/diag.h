@@ -1,0 +1,79 @@
+/* libgkreport: diagnostics, the one list type for parse errors and findings.
+ *
+ * A gk_diags owns copies of all its strings, so it outlives the report it
+ * describes. Each item has: severity, rule id (format.md §7, or a parser id such
+ * as "json.syntax"), message in Chinese and English, the cells involved (paths),
+ * expected and actual values as text, a source position (file, line, column),
+ * optionally a suspect cell with the value that would repair every failed
+ * identity, and a waiver (reason) when the caller waived it.
+ */
+#ifndef GKREPORT_DIAG_H
+#define GKREPORT_DIAG_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct gk_diags gk_diags;
+
+/** Severities, ordered. */
+enum { GK_SEV_INFO = 0, GK_SEV_WARNING = 1, GK_SEV_ERROR = 2 };
+
+/** Create an empty list. Since 0.1.0. */
+GK_API int gk_diags_new(gk_diags **out);
+/** Free; NULL-safe. Since 0.1.0. */
+GK_API void gk_diags_free(gk_diags *d);
+/** Remove every item. Since 0.1.0. */
+GK_API void gk_diags_clear(gk_diags *d);
+/** Number of items (0 for NULL). Since 0.1.0. */
+GK_API size_t gk_diags_count(const gk_diags *d);
+/** Number of items not waived with severity >= min_severity. Since 0.1.0. */
+GK_API size_t gk_diags_count_severity(const gk_diags *d, int min_severity);
+
+/** Append an item; strings are copied (NULL allowed for all but rule). The new
+ *  item's index goes to *index_out when not NULL. Since 0.1.0. */
+GK_API int gk_diags_add(gk_diags *d, size_t *index_out, int severity, const char *rule,
+                        const char *msg_zh, const char *msg_en,
+                        const char *file, uint32_t line, uint32_t column);
+/** Attach a cell path to item i (the first one added is the primary cell). Since 0.1.0. */
+GK_API int gk_diags_add_cell(gk_diags *d, size_t i, const char *path);
+/** Set expected / actual values (text; NULL clears). Since 0.1.0. */
+GK_API int gk_diags_set_values(gk_diags *d, size_t i, const char *expected, const char *actual);
+/** Set the probable culprit: a cell path and the value that would fix it. Since 0.1.0. */
+GK_API int gk_diags_set_suspect(gk_diags *d, size_t i, const char *path, const char *value);
+/** Mark item i as waived with a reason (non-NULL). Since 0.1.0. */
+GK_API int gk_diags_waive(gk_diags *d, size_t i, const char *reason);
+/** Append copies of every item of src. Since 0.1.0. */
+GK_API int gk_diags_append(gk_diags *d, const gk_diags *src);
+
+/* Accessors: i out of range gives NULL / 0 / -1. Strings are borrowed from d. */
+GK_API int         gk_diag_severity(const gk_diags *d, size_t i);
+GK_API const char *gk_diag_rule(const gk_diags *d, size_t i);
+GK_API const char *gk_diag_message(const gk_diags *d, size_t i, int lang);
+GK_API size_t      gk_diag_ncells(const gk_diags *d, size_t i);
+GK_API const char *gk_diag_cell(const gk_diags *d, size_t i, size_t k);
+GK_API const char *gk_diag_expected(const gk_diags *d, size_t i);
+GK_API const char *gk_diag_actual(const gk_diags *d, size_t i);
+GK_API const char *gk_diag_file(const gk_diags *d, size_t i);
+GK_API uint32_t    gk_diag_line(const gk_diags *d, size_t i);
+GK_API uint32_t    gk_diag_column(const gk_diags *d, size_t i);
+GK_API const char *gk_diag_suspect(const gk_diags *d, size_t i);
+GK_API const char *gk_diag_suspect_value(const gk_diags *d, size_t i);
+GK_API int         gk_diag_waived(const gk_diags *d, size_t i);
+GK_API const char *gk_diag_waiver_reason(const gk_diags *d, size_t i);
+
+/** Severity key ("info", "warning", "error"), NULL out of range. Since 0.1.0. */
+GK_API const char *gk_severity_key(int severity);
+/** Severity for a key, or GK_ENOTFOUND. Since 0.1.0. */
+GK_API int gk_severity_find(const char *key);
+
+/** Format item i like a compiler: "file:line: severity rule: message" (lang),
+ *  NUL-terminated into buf. Returns the length needed. Since 0.1.0. */
+GK_API int gk_diag_format(char *buf, size_t cap, const gk_diags *d, size_t i, int lang);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* GKREPORT_DIAG_H */

@@ -1,0 +1,18 @@
+/* libgkreport: umbrella header. Include this, link -lgkreport (pkg-config gkreport). */
+#ifndef GKREPORT_GKREPORT_H
+#define GKREPORT_GKREPORT_H
+
+#include <gkreport/version.h>
+#include "common.h"
+#include "schema.h"
+#include "report.h"
+#include "diag.h"
+#include "validate.h"
+#include "json.h"
+#include "csv.h"
+#include "text.h"
+#include "series.h"
+#include "aggregate.h"
+#include "indicator.h"
+
+#endif /* GKREPORT_GKREPORT_H */

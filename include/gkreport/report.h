@@ -1,0 +1,137 @@
+/* libgkreport: the data model of one annual report.
+ *
+ * A gk_report has an edition (fixed at creation), a year, agency metadata, the
+ * narrative sections and every cell of the tables active, requests and review.
+ * A cell is BLANK (left empty / not reported: never zero), a VALUE (int64; amounts
+ * scaled by GK_AMOUNT_SCALE) or a LITERAL kept verbatim ("-", "/", "无").
+ * Cells may carry the source line they were read from (0 = unknown).
+ *
+ * Derived rows (requests denied, unavailable, not_processed; 2021 other) read as
+ * the sum of their children when any child is non-blank; a derived row that is
+ * also GK_ROW_STORED (2021 other) reads its printed value when its children are
+ * all blank. Derived rows that are not stored cannot be set.
+ */
+#ifndef GKREPORT_REPORT_H
+#define GKREPORT_REPORT_H
+
+#include "common.h"
+#include "schema.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct gk_report gk_report;
+
+/** Cell states. */
+enum { GK_CELL_BLANK = 0, GK_CELL_VALUE = 1, GK_CELL_LITERAL = 2 };
+
+/** Units of an amount cell (procurement amounts in 2019 have no official unit). */
+enum { GK_UNIT_DEFAULT = 0, /**< the column's unit: 万元 for fees, none stated for procurement */
+       GK_UNIT_YUAN = 1,    /**< 元 written in the cell */
+       GK_UNIT_WANYUAN = 2  /**< 万元 written in the cell */ };
+
+/** Agency text fields. */
+enum { GK_AGENCY_NAME = 0, GK_AGENCY_CODE = 1, GK_AGENCY_REGION = 2 };
+
+/** Create an empty report (every cell blank). `year` may be 0 (unknown).
+ *  GK_EUNSUPPORTED for an unknown edition. Since 0.1.0. */
+GK_API int gk_report_new(gk_report **out, int edition, int year);
+/** Free a report; NULL-safe. Since 0.1.0. */
+GK_API void gk_report_free(gk_report *r);
+/** Deep copy. Since 0.1.0. */
+GK_API int gk_report_clone(gk_report **out, const gk_report *r);
+/** 1 when two reports hold the same edition, year, metadata, sections and cells
+ *  (states, values, literals, units; source lines are compared only when
+ *  `compare_lines` is non-zero), else 0. Since 0.1.0. */
+GK_API int gk_report_equal(const gk_report *a, const gk_report *b, int compare_lines);
+
+GK_API int gk_report_edition(const gk_report *r);          /**< edition id, 0 for NULL. Since 0.1.0. */
+GK_API int gk_report_year(const gk_report *r);             /**< year, 0 if unknown. Since 0.1.0. */
+GK_API int gk_report_set_year(gk_report *r, int year);     /**< 0 clears; GK_EINVAL outside 0..9999. Since 0.1.0. */
+
+/** Agency text field (GK_AGENCY_*), NULL when unset. Since 0.1.0. */
+GK_API const char *gk_report_agency(const gk_report *r, int field);
+/** Set (copy) an agency text field; NULL clears. GK_EENCODING for invalid UTF-8. Since 0.1.0. */
+GK_API int gk_report_set_agency(gk_report *r, int field, const char *utf8, size_t len);
+GK_API int gk_report_agency_level(const gk_report *r);     /**< GK_LEVEL_*. Since 0.1.0. */
+GK_API int gk_report_set_agency_level(gk_report *r, int level);
+GK_API int gk_report_agency_kind(const gk_report *r);      /**< GK_AGENCY_KIND_*. Since 0.1.0. */
+GK_API int gk_report_set_agency_kind(gk_report *r, int kind);
+
+/** Title of the report as published, NULL when unset. Since 0.1.0. */
+GK_API const char *gk_report_title(const gk_report *r);
+GK_API int gk_report_set_title(gk_report *r, const char *utf8, size_t len);
+/** Name of the file the report was read from (used in diagnostics), NULL when unset. Since 0.1.0. */
+GK_API const char *gk_report_source(const gk_report *r);
+GK_API int gk_report_set_source(gk_report *r, const char *utf8, size_t len);
+
+/** Narrative section text (GK_SECTION_*), NULL when absent (absent differs from ""). Since 0.1.0. */
+GK_API const char *gk_report_section(const gk_report *r, int section);
+/** Set (copy) a section; NULL removes it. GK_EENCODING for invalid UTF-8. Since 0.1.0. */
+GK_API int gk_report_set_section(gk_report *r, int section, const char *utf8, size_t len);
+/** Source line where a section starts (0 unknown). Since 0.1.0. */
+GK_API uint32_t gk_report_section_line(const gk_report *r, int section);
+GK_API int gk_report_set_section_line(gk_report *r, int section, uint32_t line);
+
+/* ---- cells by index ---------------------------------------------------- */
+
+/** Read a cell: its state and, for GK_CELL_VALUE, its value (else 0). Derived rows
+ *  are computed (see above); a computed sum that overflows gives GK_EOVERFLOW.
+ *  GK_EINVAL when the cell does not exist. Since 0.1.0. */
+GK_API int gk_report_get_cell(const gk_report *r, int table, size_t row, size_t col,
+                              int *state_out, int64_t *value_out);
+/** Set a value. GK_ERANGE for a negative count; GK_EINVAL for a derived row or a
+ *  cell that does not exist. The source line is kept. Since 0.1.0. */
+GK_API int gk_report_set_value(gk_report *r, int table, size_t row, size_t col, int64_t value);
+/** Make a cell blank. Since 0.1.0. */
+GK_API int gk_report_set_blank(gk_report *r, int table, size_t row, size_t col);
+/** Make a cell a literal (copied, verbatim, 1..4096 bytes of UTF-8). Since 0.1.0. */
+GK_API int gk_report_set_literal(gk_report *r, int table, size_t row, size_t col,
+                                 const char *utf8, size_t len);
+/** Literal text of a cell, NULL unless its state is GK_CELL_LITERAL. Since 0.1.0. */
+GK_API const char *gk_report_get_literal(const gk_report *r, int table, size_t row, size_t col);
+/** Unit of an amount cell (GK_UNIT_*); 0 for other cells. Since 0.1.0. */
+GK_API int gk_report_get_unit(const gk_report *r, int table, size_t row, size_t col);
+GK_API int gk_report_set_unit(gk_report *r, int table, size_t row, size_t col, int unit);
+/** Source line of a cell, 0 when unknown. Since 0.1.0. */
+GK_API uint32_t gk_report_get_line(const gk_report *r, int table, size_t row, size_t col);
+GK_API int gk_report_set_line(gk_report *r, int table, size_t row, size_t col, uint32_t line);
+
+/** Bulk read of one row: for each of the n = gk_schema_ncols() columns, states[i]
+ *  and values[i] (either pointer may be NULL). Non-existing cells read blank. Since 0.1.0. */
+GK_API int gk_report_get_row(const gk_report *r, int table, size_t row,
+                             int *states, int64_t *values, size_t n);
+
+/* ---- cells by key ------------------------------------------------------ */
+
+/** Format a cell as text into buf (NUL-terminated): "" blank, "3402", "-8",
+ *  "59237.2449", a literal verbatim. Returns the length needed (without NUL) or a
+ *  negative code; output is truncated to cap. `path` is "table/row/col". Since 0.1.0. */
+GK_API int gk_report_get_text(const gk_report *r, const char *path, char *buf, size_t cap);
+/** Parse text into a cell of `path` by its kind: "" blank, integers, "-8"/"减8"/"+3"/"增3"
+ *  for signed cells, decimals (with an optional 元/万元 unit) for amounts. Text that
+ *  is no valid value gives GK_EPARSE and leaves the cell as it was (use
+ *  gk_report_set_literal to keep it verbatim). Since 0.1.0. */
+GK_API int gk_report_set_text(gk_report *r, const char *path, const char *text, size_t len);
+/** Resolve a path for this report's edition (see gk_schema_path_find). Since 0.1.0. */
+GK_API int gk_report_locate(const gk_report *r, const char *path,
+                            int *table_out, size_t *row_out, size_t *col_out);
+
+/** Number of cells of a table that are not blank (stored cells only). Since 0.1.0. */
+GK_API size_t gk_report_count_filled(const gk_report *r, int table);
+
+/* ---- exact decimals ---------------------------------------------------- */
+
+/** Parse a decimal ("59237.2449", "-3", "+0.5", full-width digits accepted) into
+ *  millionths. GK_EPARSE on syntax, GK_ERANGE for more than 6 decimals,
+ *  GK_EOVERFLOW when it does not fit. Since 0.1.0. */
+GK_API int gk_decimal_parse(int64_t *out, const char *text, size_t len);
+/** Format millionths as the shortest exact decimal ("59237.2449", "0", "-1.5").
+ *  Returns the length needed (without NUL); output truncated to cap. Since 0.1.0. */
+GK_API int gk_decimal_format(char *buf, size_t cap, int64_t millionths);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* GKREPORT_REPORT_H */

@@ -1,0 +1,186 @@
+/* Result codes, version, allocation (with the test seam), growable buffers,
+ * UTF-8 validation and checked arithmetic. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+#include "gkreport/version.h"
+
+GK_API const char *gk_strerror(int rc) {
+  switch (rc) {
+  case GK_OK: return "success";
+  case GK_EINVAL: return "invalid argument";
+  case GK_ENOMEM: return "out of memory";
+  case GK_EPARSE: return "input could not be parsed";
+  case GK_EOVERFLOW: return "integer overflow";
+  case GK_ENOTFOUND: return "not found";
+  case GK_EIO: return "input/output error";
+  case GK_ERANGE: return "value out of range for its cell";
+  case GK_EENCODING: return "invalid text encoding";
+  case GK_EUNSUPPORTED: return "unsupported edition, format or feature";
+  case GK_EMISMATCH: return "objects do not match (edition, year or agency)";
+  default: return "unknown error";
+  }
+}
+
+GK_API const char *gk_version_string(void) { return GK_VERSION_STRING; }
+
+GK_API int gk_version_number(void) { return GK_VERSION_NUMBER; }
+
+GK_API void gk_free(void *p) { free(p); }
+
+/* ------------------------------------------------------------ allocation */
+#ifdef GK_ALLOC_SEAM
+/* Test builds only: a process-wide countdown (tests are single-threaded here). */
+static long seam_fail_at = -1;
+static long seam_count = 0;
+void gk__alloc_fail_after(long n) {
+  seam_fail_at = n;
+  seam_count = 0;
+}
+long gk__alloc_count(void) { return seam_count; }
+static int seam_fails(void) {
+  long k = seam_count++;
+  return seam_fail_at >= 0 && k >= seam_fail_at;
+}
+#else
+static int seam_fails(void) { return 0; }
+#endif
+
+void *gk__malloc(size_t n) { return seam_fails() ? NULL : malloc(n ? n : 1); }
+
+void *gk__calloc(size_t count, size_t size) {
+  return seam_fails() ? NULL : calloc(count ? count : 1, size ? size : 1);
+}
+
+void *gk__realloc(void *p, size_t n) { return seam_fails() ? NULL : realloc(p, n ? n : 1); }
+
+void gk__free(void *p) { free(p); }
+
+char *gk__strndup(const char *s, size_t n) {
+  char *d = gk__malloc(n + 1);
+  if (!d) return NULL;
+  if (n) memcpy(d, s, n);
+  d[n] = '\0';
+  return d;
+}
+
+char *gk__strdup(const char *s) { return s ? gk__strndup(s, strlen(s)) : NULL; }
+
+/* ------------------------------------------------------------ buffers */
+void gk__buf_init(gk__buf *b) { memset(b, 0, sizeof *b); }
+
+void gk__buf_free(gk__buf *b) {
+  gk__free(b->data);
+  gk__buf_init(b);
+}
+
+static int buf_reserve(gk__buf *b, size_t extra) {
+  if (b->err) return 0;
+  if (extra > SIZE_MAX / 2 - b->len) {
+    b->err = GK_ENOMEM;
+    return 0;
+  }
+  size_t need = b->len + extra + 1;
+  if (need <= b->cap) return 1;
+  size_t cap = b->cap ? b->cap : 256;
+  while (cap < need) cap *= 2;
+  char *p = gk__realloc(b->data, cap);
+  if (!p) {
+    b->err = GK_ENOMEM;
+    return 0;
+  }
+  b->data = p;
+  b->cap = cap;
+  return 1;
+}
+
+void gk__buf_put(gk__buf *b, const char *s, size_t n) {
+  if (!buf_reserve(b, n)) return;
+  if (n) memcpy(b->data + b->len, s, n);
+  b->len += n;
+  b->data[b->len] = '\0';
+}
+
+void gk__buf_puts(gk__buf *b, const char *s) { gk__buf_put(b, s, strlen(s)); }
+
+void gk__buf_putc(gk__buf *b, char c) { gk__buf_put(b, &c, 1); }
+
+void gk__buf_printf(gk__buf *b, const char *fmt, ...) {
+  char small[256];
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(small, sizeof small, fmt, ap);
+  va_end(ap);
+  if (n < 0) {
+    if (!b->err) b->err = GK_EINVAL;
+    return;
+  }
+  if ((size_t)n < sizeof small) {
+    gk__buf_put(b, small, (size_t)n);
+    return;
+  }
+  if (!buf_reserve(b, (size_t)n)) return;
+  va_start(ap, fmt);
+  vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  b->len += (size_t)n;
+}
+
+int gk__buf_finish(gk__buf *b, char **out, size_t *len_out) {
+  if (!b->err && !b->data) buf_reserve(b, 0);
+  if (b->err) {
+    int rc = b->err;
+    gk__buf_free(b);
+    if (out) *out = NULL;
+    if (len_out) *len_out = 0;
+    return rc;
+  }
+  *out = b->data;
+  if (len_out) *len_out = b->len;
+  gk__buf_init(b);
+  return GK_OK;
+}
+
+/* ------------------------------------------------------------ UTF-8 */
+int gk__utf8_valid(const char *str, size_t n, size_t *bad_at) {
+  const unsigned char *s = (const unsigned char *)str;
+  size_t i = 0;
+  while (i < n) {
+    unsigned c = s[i];
+    size_t len;
+    unsigned min;
+    if (c < 0x80) {
+      i++;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      len = 2, min = 0x80, c &= 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3, min = 0x800, c &= 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4, min = 0x10000, c &= 0x07;
+    } else {
+      goto bad;
+    }
+    if (n - i < len) goto bad;
+    for (size_t k = 1; k < len; k++) {
+      if ((s[i + k] & 0xC0) != 0x80) goto bad;
+      c = (c << 6) | (s[i + k] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) goto bad;
+    i += len;
+  }
+  return 1;
+bad:
+  if (bad_at) *bad_at = i;
+  return 0;
+}
+
+/* ------------------------------------------------------------ arithmetic */
+int gk__add64(int64_t *out, int64_t a, int64_t b) {
+  return __builtin_add_overflow(a, b, out) ? GK_EOVERFLOW : GK_OK;
+}
+
+int gk__mul64(int64_t *out, int64_t a, int64_t b) {
+  return __builtin_mul_overflow(a, b, out) ? GK_EOVERFLOW : GK_OK;
+}

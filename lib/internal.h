@@ -1,0 +1,167 @@
+/* libgkreport internal declarations shared between lib/ files. Never installed.
+ * Everything here is prefixed gk__ and has hidden visibility. */
+#ifndef GKREPORT_INTERNAL_H
+#define GKREPORT_INTERNAL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "gkreport/common.h"
+#include "gkreport/schema.h"
+#include "gkreport/report.h"
+#include "gkreport/diag.h"
+
+/* ------------------------------------------------------------ allocation
+ * All library allocations go through these. With GK_ALLOC_SEAM (test builds only)
+ * the N-th allocation can be made to fail: gk__alloc_fail_after(n) makes the
+ * allocation number n (0-based, counted from the call) and every later one fail,
+ * gk__alloc_fail_after(-1) turns failures off. */
+void *gk__malloc(size_t n);
+void *gk__calloc(size_t count, size_t size);
+void *gk__realloc(void *p, size_t n);
+void  gk__free(void *p);
+char *gk__strndup(const char *s, size_t n);
+char *gk__strdup(const char *s);
+#ifdef GK_ALLOC_SEAM
+void gk__alloc_fail_after(long n);
+long gk__alloc_count(void);
+#endif
+
+/* ------------------------------------------------------------ growable buffer */
+typedef struct {
+  char  *data;
+  size_t len, cap;
+  int    err; /* first error (GK_ENOMEM), sticky: later appends are no-ops */
+} gk__buf;
+void gk__buf_init(gk__buf *b);
+void gk__buf_free(gk__buf *b);
+void gk__buf_put(gk__buf *b, const char *s, size_t n);
+void gk__buf_puts(gk__buf *b, const char *s);
+void gk__buf_putc(gk__buf *b, char c);
+void gk__buf_printf(gk__buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+  __attribute__((format(printf, 2, 3)))
+#endif
+  ;
+/* Hand the NUL-terminated data to the caller (*out, *len_out) or return the error. */
+int gk__buf_finish(gk__buf *b, char **out, size_t *len_out);
+
+/* ------------------------------------------------------------ text helpers */
+/* 1 if s[0..n) is valid UTF-8 (no overlongs, no surrogates), else 0. On failure
+ * *bad_at (if not NULL) gets the byte offset of the first bad sequence. */
+int gk__utf8_valid(const char *s, size_t n, size_t *bad_at);
+/* Checked int64 arithmetic: GK_OK or GK_EOVERFLOW. */
+int gk__add64(int64_t *out, int64_t a, int64_t b);
+int gk__mul64(int64_t *out, int64_t a, int64_t b);
+
+/* ------------------------------------------------------------ schema declarations */
+#define GK__MAX_VARIANTS 12
+#define GK__MAX_COLS 16
+
+typedef struct {
+  const char *key, *zh, *en;
+  const char *variants[GK__MAX_VARIANTS]; /* extra label variants seen in reports */
+  uint8_t kind;                           /* GK_KIND_* */
+  uint8_t part;                           /* requests/review: 1 = summed into total */
+} gk__col_decl;
+
+typedef struct {
+  const char *key, *zh, *en;
+  const char *variants[GK__MAX_VARIANTS];
+  uint32_t flags;    /* GK_ROW_* */
+  uint32_t colmask;  /* bit c set: column c exists in this row */
+  int8_t   parent;   /* index of derived parent row, -1 none */
+} gk__row_decl;
+
+typedef struct {
+  const gk__row_decl *rows;
+  size_t nrows;
+  const gk__col_decl *cols;
+  size_t ncols;
+} gk__table_decl;
+
+/* A linear relation template, enforcing one rule. For each line (a row when
+ * axis == GK__PER_ROW, a column when GK__PER_COL) in the lines selected, the
+ * weighted sum of the terms must be zero. Term indexes run along the other axis.
+ * A term with `expand` set stands for its row expanded into leaves: a derived row
+ * reads as its children (or, when stored and its children are all blank, itself). */
+enum { GK__PER_ROW = 0, GK__PER_COL = 1 };
+typedef struct { int16_t index; int8_t coef; } gk__term;
+typedef struct {
+  const char *rule;        /* rule id, e.g. "requests.balance" */
+  int table;               /* GK_TABLE_* */
+  int axis;                /* GK__PER_ROW / GK__PER_COL */
+  uint32_t line_flags;     /* PER_ROW: rows having any of these flags; 0 = all rows with cells */
+  int16_t total_index;     /* index of the term that is the printed total (coef +1), -1 none */
+  const gk__term *terms;
+  size_t nterms;
+} gk__relation;
+
+typedef struct {
+  int id;
+  const char *instrument;
+  int first_year, last_year; /* years it is meant for (last_year 0 = open) */
+  gk__table_decl tables[GK_NTABLES];
+  const gk__relation *relations;
+  size_t nrelations;
+} gk__edition;
+
+typedef struct {
+  const char *key, *zh, *en;
+  const char *variants[GK__MAX_VARIANTS];
+} gk__label;
+
+const gk__edition *gk__edition_get(int edition);
+extern const gk__label gk__tables[GK_NTABLES];
+extern const gk__label gk__sections[GK_NSECTIONS];
+
+/* ------------------------------------------------------------ report layout */
+typedef struct {
+  int64_t  value;
+  uint32_t line;   /* source line, 0 unknown */
+  uint32_t lit;    /* literal: offset+1 into the report's pool, 0 none */
+  uint8_t  state;  /* GK_CELL_* */
+  uint8_t  unit;   /* GK_UNIT_* for amounts */
+} gk__cell;
+
+struct gk_report {
+  int edition, year;
+  const gk__edition *ed;
+  char *agency[3];           /* GK_AGENCY_NAME/CODE/REGION */
+  int level, kind;
+  char *title, *source;
+  char *sections[GK_NSECTIONS];
+  uint32_t section_line[GK_NSECTIONS];
+  gk__cell *cells[GK_NTABLES]; /* nrows*ncols each, row-major */
+  char *pool;                  /* literals, NUL-separated */
+  size_t pool_len, pool_cap;
+};
+
+/* Cell access without checks beyond bounds (NULL when out of range). */
+const gk__cell *gk__cell_at(const gk_report *r, int table, size_t row, size_t col);
+/* Effective value of a cell including derived rows; state_out is GK_CELL_*.
+ * For a derived row: sum of the children's values (literals count as blank).
+ * Returns GK_OK or GK_EOVERFLOW. */
+int gk__cell_effective(const gk_report *r, int table, size_t row, size_t col,
+                       int *state_out, int64_t *value_out);
+
+/* Parse cell text by kind (see gk_report_set_text); unit_out gets GK_UNIT_*. */
+int gk__parse_cell_text(int kind, const char *s, size_t n, int64_t *value_out, int *unit_out);
+/* Format a value by kind into buf; returns length needed. */
+int gk__format_value(char *buf, size_t cap, int kind, int64_t v);
+
+/* ------------------------------------------------------------ cross-module contracts
+ * Rule modules emit findings into a gk_diags with their default severity; the
+ * validator (validate.c) then applies the caller's options (rule selection,
+ * minimum severity, waivers) to the items from index `from` on. */
+struct gk_validate_opts;
+/* Text rules of format.md §7 (text.*), implemented in text_rules.c. Appends findings. */
+int gk__text_rules_run(const gk_report *r, gk_diags *out);
+/* Apply options to d's items [from, n): drop disabled rules and those below the
+ * minimum severity, mark waived ones. Implemented in validate.c. */
+int gk__diags_apply_opts(gk_diags *d, size_t from, const struct gk_validate_opts *opts);
+/* Format the path of a cell of r into buf (see gk_schema_path_format). */
+#define gk__path(buf, r, t, row, col) \
+  gk_schema_path_format((buf), sizeof(buf), (r)->edition, (t), (row), (col))
+
+#endif /* GKREPORT_INTERNAL_H */

@@ -1,0 +1,406 @@
+/* The report model: metadata, sections and the cells of every table. */
+#include <string.h>
+#include "internal.h"
+
+#define LITERAL_MAX 4096
+
+GK_API int gk_report_new(gk_report **out, int edition, int year) {
+  if (!out) return GK_EINVAL;
+  *out = NULL;
+  const gk__edition *ed = gk__edition_get(edition);
+  if (!ed) return GK_EUNSUPPORTED;
+  if (year < 0 || year > 9999) return GK_EINVAL;
+  gk_report *r = gk__calloc(1, sizeof *r);
+  if (!r) return GK_ENOMEM;
+  r->edition = edition;
+  r->year = year;
+  r->ed = ed;
+  for (int t = 0; t < GK_NTABLES; t++) {
+    size_t n = ed->tables[t].nrows * ed->tables[t].ncols;
+    r->cells[t] = gk__calloc(n, sizeof(gk__cell));
+    if (!r->cells[t]) {
+      gk_report_free(r);
+      return GK_ENOMEM;
+    }
+  }
+  *out = r;
+  return GK_OK;
+}
+
+GK_API void gk_report_free(gk_report *r) {
+  if (!r) return;
+  for (int i = 0; i < 3; i++) gk__free(r->agency[i]);
+  gk__free(r->title);
+  gk__free(r->source);
+  for (int s = 0; s < GK_NSECTIONS; s++) gk__free(r->sections[s]);
+  for (int t = 0; t < GK_NTABLES; t++) gk__free(r->cells[t]);
+  gk__free(r->pool);
+  gk__free(r);
+}
+
+static int dup_opt(char **dst, const char *src) {
+  *dst = NULL;
+  if (!src) return GK_OK;
+  *dst = gk__strdup(src);
+  return *dst ? GK_OK : GK_ENOMEM;
+}
+
+GK_API int gk_report_clone(gk_report **out, const gk_report *r) {
+  if (!out) return GK_EINVAL;
+  *out = NULL;
+  if (!r) return GK_EINVAL;
+  gk_report *c = NULL;
+  int rc = gk_report_new(&c, r->edition, r->year);
+  if (rc) return rc;
+  c->level = r->level;
+  c->kind = r->kind;
+  memcpy(c->section_line, r->section_line, sizeof c->section_line);
+  for (int i = 0; i < 3 && !rc; i++) rc = dup_opt(&c->agency[i], r->agency[i]);
+  if (!rc) rc = dup_opt(&c->title, r->title);
+  if (!rc) rc = dup_opt(&c->source, r->source);
+  for (int s = 0; s < GK_NSECTIONS && !rc; s++) rc = dup_opt(&c->sections[s], r->sections[s]);
+  if (!rc && r->pool_len) {
+    c->pool = gk__malloc(r->pool_len);
+    if (!c->pool) {
+      rc = GK_ENOMEM;
+    } else {
+      memcpy(c->pool, r->pool, r->pool_len);
+      c->pool_len = c->pool_cap = r->pool_len;
+    }
+  }
+  for (int t = 0; t < GK_NTABLES && !rc; t++)
+    memcpy(c->cells[t], r->cells[t],
+           r->ed->tables[t].nrows * r->ed->tables[t].ncols * sizeof(gk__cell));
+  if (rc) {
+    gk_report_free(c);
+    return rc;
+  }
+  *out = c;
+  return GK_OK;
+}
+
+static int str_eq(const char *a, const char *b) {
+  if (!a || !b) return a == b;
+  return strcmp(a, b) == 0;
+}
+
+static const char *literal_of(const gk_report *r, const gk__cell *c) {
+  return (c->state == GK_CELL_LITERAL && c->lit) ? r->pool + c->lit - 1 : NULL;
+}
+
+GK_API int gk_report_equal(const gk_report *a, const gk_report *b, int compare_lines) {
+  if (!a || !b) return a == b;
+  if (a->edition != b->edition || a->year != b->year || a->level != b->level ||
+      a->kind != b->kind)
+    return 0;
+  for (int i = 0; i < 3; i++)
+    if (!str_eq(a->agency[i], b->agency[i])) return 0;
+  if (!str_eq(a->title, b->title)) return 0;
+  for (int s = 0; s < GK_NSECTIONS; s++)
+    if (!str_eq(a->sections[s], b->sections[s])) return 0;
+  for (int t = 0; t < GK_NTABLES; t++) {
+    size_t n = a->ed->tables[t].nrows * a->ed->tables[t].ncols;
+    for (size_t i = 0; i < n; i++) {
+      const gk__cell *x = &a->cells[t][i], *y = &b->cells[t][i];
+      if (x->state != y->state) return 0;
+      if (x->state == GK_CELL_VALUE && (x->value != y->value || x->unit != y->unit)) return 0;
+      if (x->state == GK_CELL_LITERAL && !str_eq(literal_of(a, x), literal_of(b, y))) return 0;
+      if (compare_lines && x->line != y->line) return 0;
+    }
+  }
+  return 1;
+}
+
+GK_API int gk_report_edition(const gk_report *r) { return r ? r->edition : 0; }
+GK_API int gk_report_year(const gk_report *r) { return r ? r->year : 0; }
+
+GK_API int gk_report_set_year(gk_report *r, int year) {
+  if (!r || year < 0 || year > 9999) return GK_EINVAL;
+  r->year = year;
+  return GK_OK;
+}
+
+/* Replace *slot by a copy of utf8[0..len); NULL clears. Caller data untouched on error. */
+static int set_string(char **slot, const char *utf8, size_t len) {
+  if (!utf8) {
+    gk__free(*slot);
+    *slot = NULL;
+    return GK_OK;
+  }
+  if (memchr(utf8, '\0', len) || !gk__utf8_valid(utf8, len, NULL)) return GK_EENCODING;
+  char *c = gk__strndup(utf8, len);
+  if (!c) return GK_ENOMEM;
+  gk__free(*slot);
+  *slot = c;
+  return GK_OK;
+}
+
+GK_API const char *gk_report_agency(const gk_report *r, int field) {
+  return (r && field >= 0 && field < 3) ? r->agency[field] : NULL;
+}
+
+GK_API int gk_report_set_agency(gk_report *r, int field, const char *utf8, size_t len) {
+  if (!r || field < 0 || field >= 3) return GK_EINVAL;
+  return set_string(&r->agency[field], utf8, len);
+}
+
+GK_API int gk_report_agency_level(const gk_report *r) { return r ? r->level : GK_LEVEL_UNKNOWN; }
+
+GK_API int gk_report_set_agency_level(gk_report *r, int level) {
+  if (!r || level < GK_LEVEL_UNKNOWN || level > GK_LEVEL_TOWNSHIP) return GK_EINVAL;
+  r->level = level;
+  return GK_OK;
+}
+
+GK_API int gk_report_agency_kind(const gk_report *r) { return r ? r->kind : GK_AGENCY_KIND_UNKNOWN; }
+
+GK_API int gk_report_set_agency_kind(gk_report *r, int kind) {
+  if (!r || kind < GK_AGENCY_KIND_UNKNOWN || kind > GK_AGENCY_KIND_DEPARTMENT) return GK_EINVAL;
+  r->kind = kind;
+  return GK_OK;
+}
+
+GK_API const char *gk_report_title(const gk_report *r) { return r ? r->title : NULL; }
+
+GK_API int gk_report_set_title(gk_report *r, const char *utf8, size_t len) {
+  return r ? set_string(&r->title, utf8, len) : GK_EINVAL;
+}
+
+GK_API const char *gk_report_source(const gk_report *r) { return r ? r->source : NULL; }
+
+GK_API int gk_report_set_source(gk_report *r, const char *utf8, size_t len) {
+  return r ? set_string(&r->source, utf8, len) : GK_EINVAL;
+}
+
+GK_API const char *gk_report_section(const gk_report *r, int section) {
+  return (r && section >= 0 && section < GK_NSECTIONS) ? r->sections[section] : NULL;
+}
+
+GK_API int gk_report_set_section(gk_report *r, int section, const char *utf8, size_t len) {
+  if (!r || section < 0 || section >= GK_NSECTIONS) return GK_EINVAL;
+  return set_string(&r->sections[section], utf8, len);
+}
+
+GK_API uint32_t gk_report_section_line(const gk_report *r, int section) {
+  return (r && section >= 0 && section < GK_NSECTIONS) ? r->section_line[section] : 0;
+}
+
+GK_API int gk_report_set_section_line(gk_report *r, int section, uint32_t line) {
+  if (!r || section < 0 || section >= GK_NSECTIONS) return GK_EINVAL;
+  r->section_line[section] = line;
+  return GK_OK;
+}
+
+/* ------------------------------------------------------------------ cells */
+const gk__cell *gk__cell_at(const gk_report *r, int table, size_t row, size_t col) {
+  if (!r || table < 0 || table >= GK_NTABLES) return NULL;
+  const gk__table_decl *t = &r->ed->tables[table];
+  if (row >= t->nrows || col >= t->ncols) return NULL;
+  return &r->cells[table][row * t->ncols + col];
+}
+
+static gk__cell *cell_mut(gk_report *r, int table, size_t row, size_t col) {
+  if (!r || !gk_schema_cell_exists(r->edition, table, row, col)) return NULL;
+  return &r->cells[table][row * r->ed->tables[table].ncols + col];
+}
+
+/* Settable: the cell exists and its row holds printed values. */
+static gk__cell *cell_settable(gk_report *r, int table, size_t row, size_t col) {
+  gk__cell *c = cell_mut(r, table, row, col);
+  if (!c || !(r->ed->tables[table].rows[row].flags & GK_ROW_STORED)) return NULL;
+  return c;
+}
+
+int gk__cell_effective(const gk_report *r, int table, size_t row, size_t col, int *state_out,
+                       int64_t *value_out) {
+  *state_out = GK_CELL_BLANK;
+  *value_out = 0;
+  const gk__cell *c = gk__cell_at(r, table, row, col);
+  if (!c) return GK_EINVAL;
+  const gk__table_decl *t = &r->ed->tables[table];
+  const gk__row_decl *rd = &t->rows[row];
+  if (rd->flags & GK_ROW_DERIVED) {
+    int any = 0;
+    int64_t sum = 0;
+    for (size_t k = 0; k < t->nrows; k++) {
+      if (t->rows[k].parent != (int)row) continue;
+      int st;
+      int64_t v;
+      int rc = gk__cell_effective(r, table, k, col, &st, &v);
+      if (rc) return rc;
+      if (st == GK_CELL_VALUE) {
+        any = 1;
+        if (gk__add64(&sum, sum, v)) return GK_EOVERFLOW;
+      }
+    }
+    if (any || !(rd->flags & GK_ROW_STORED)) {
+      *state_out = any ? GK_CELL_VALUE : GK_CELL_BLANK;
+      *value_out = sum;
+      return GK_OK;
+    }
+  }
+  *state_out = c->state;
+  *value_out = c->state == GK_CELL_VALUE ? c->value : 0;
+  return GK_OK;
+}
+
+GK_API int gk_report_get_cell(const gk_report *r, int table, size_t row, size_t col,
+                              int *state_out, int64_t *value_out) {
+  int st = GK_CELL_BLANK;
+  int64_t v = 0;
+  int rc = (r && gk_schema_cell_exists(r->edition, table, row, col))
+               ? gk__cell_effective(r, table, row, col, &st, &v)
+               : GK_EINVAL;
+  if (state_out) *state_out = rc ? GK_CELL_BLANK : st;
+  if (value_out) *value_out = rc ? 0 : v;
+  return rc;
+}
+
+GK_API int gk_report_set_value(gk_report *r, int table, size_t row, size_t col, int64_t value) {
+  gk__cell *c = cell_settable(r, table, row, col);
+  if (!c) return GK_EINVAL;
+  if (value < 0 && r->ed->tables[table].cols[col].kind == GK_KIND_COUNT) return GK_ERANGE;
+  c->state = GK_CELL_VALUE;
+  c->value = value;
+  c->lit = 0;
+  return GK_OK;
+}
+
+GK_API int gk_report_set_blank(gk_report *r, int table, size_t row, size_t col) {
+  gk__cell *c = cell_settable(r, table, row, col);
+  if (!c) return GK_EINVAL;
+  c->state = GK_CELL_BLANK;
+  c->value = 0;
+  c->lit = 0;
+  c->unit = GK_UNIT_DEFAULT;
+  return GK_OK;
+}
+
+GK_API int gk_report_set_literal(gk_report *r, int table, size_t row, size_t col,
+                                 const char *utf8, size_t len) {
+  gk__cell *c = cell_settable(r, table, row, col);
+  if (!c || !utf8 || len == 0 || len > LITERAL_MAX) return GK_EINVAL;
+  if (memchr(utf8, '\0', len) || !gk__utf8_valid(utf8, len, NULL)) return GK_EENCODING;
+  if (r->pool_len + len + 1 > UINT32_MAX - 1) return GK_EOVERFLOW;
+  if (r->pool_len + len + 1 > r->pool_cap) {
+    size_t cap = r->pool_cap ? r->pool_cap : 64;
+    while (cap < r->pool_len + len + 1) cap *= 2;
+    char *p = gk__realloc(r->pool, cap);
+    if (!p) return GK_ENOMEM;
+    r->pool = p;
+    r->pool_cap = cap;
+  }
+  memcpy(r->pool + r->pool_len, utf8, len);
+  r->pool[r->pool_len + len] = '\0';
+  c->state = GK_CELL_LITERAL;
+  c->value = 0;
+  c->lit = (uint32_t)r->pool_len + 1;
+  c->unit = GK_UNIT_DEFAULT;
+  r->pool_len += len + 1;
+  return GK_OK;
+}
+
+GK_API const char *gk_report_get_literal(const gk_report *r, int table, size_t row, size_t col) {
+  if (!r || !gk_schema_cell_exists(r->edition, table, row, col)) return NULL;
+  return literal_of(r, gk__cell_at(r, table, row, col));
+}
+
+GK_API int gk_report_get_unit(const gk_report *r, int table, size_t row, size_t col) {
+  if (!r || !gk_schema_cell_exists(r->edition, table, row, col)) return 0;
+  return gk__cell_at(r, table, row, col)->unit;
+}
+
+GK_API int gk_report_set_unit(gk_report *r, int table, size_t row, size_t col, int unit) {
+  gk__cell *c = cell_settable(r, table, row, col);
+  if (!c || unit < GK_UNIT_DEFAULT || unit > GK_UNIT_WANYUAN) return GK_EINVAL;
+  if (unit != GK_UNIT_DEFAULT && r->ed->tables[table].cols[col].kind != GK_KIND_AMOUNT)
+    return GK_EINVAL;
+  c->unit = (uint8_t)unit;
+  return GK_OK;
+}
+
+GK_API uint32_t gk_report_get_line(const gk_report *r, int table, size_t row, size_t col) {
+  if (!r || !gk_schema_cell_exists(r->edition, table, row, col)) return 0;
+  return gk__cell_at(r, table, row, col)->line;
+}
+
+GK_API int gk_report_set_line(gk_report *r, int table, size_t row, size_t col, uint32_t line) {
+  gk__cell *c = cell_mut(r, table, row, col);
+  if (!c) return GK_EINVAL;
+  c->line = line;
+  return GK_OK;
+}
+
+GK_API int gk_report_get_row(const gk_report *r, int table, size_t row, int *states,
+                             int64_t *values, size_t n) {
+  if (!r || table < 0 || table >= GK_NTABLES || row >= r->ed->tables[table].nrows)
+    return GK_EINVAL;
+  size_t nc = r->ed->tables[table].ncols;
+  for (size_t c = 0; c < n; c++) {
+    int st = GK_CELL_BLANK;
+    int64_t v = 0;
+    if (c < nc && gk_schema_cell_exists(r->edition, table, row, c)) {
+      int rc = gk__cell_effective(r, table, row, c, &st, &v);
+      if (rc) return rc;
+    }
+    if (states) states[c] = st;
+    if (values) values[c] = v;
+  }
+  return GK_OK;
+}
+
+GK_API int gk_report_locate(const gk_report *r, const char *path, int *table_out, size_t *row_out,
+                            size_t *col_out) {
+  if (!r) {
+    if (table_out) *table_out = 0;
+    if (row_out) *row_out = 0;
+    if (col_out) *col_out = 0;
+    return GK_EINVAL;
+  }
+  return gk_schema_path_find(table_out, row_out, col_out, r->edition, path, (size_t)-1);
+}
+
+GK_API int gk_report_get_text(const gk_report *r, const char *path, char *buf, size_t cap) {
+  int t;
+  size_t row, col;
+  if (buf && cap) buf[0] = '\0';
+  int rc = gk_report_locate(r, path, &t, &row, &col);
+  if (rc) return rc;
+  int st;
+  int64_t v;
+  rc = gk__cell_effective(r, t, row, col, &st, &v);
+  if (rc) return rc;
+  if (st == GK_CELL_VALUE) return gk__format_value(buf, cap, r->ed->tables[t].cols[col].kind, v);
+  const char *lit = st == GK_CELL_LITERAL ? literal_of(r, gk__cell_at(r, t, row, col)) : "";
+  size_t n = strlen(lit);
+  if (buf && cap) {
+    size_t c = n < cap ? n : cap - 1;
+    memcpy(buf, lit, c);
+    buf[c] = '\0';
+  }
+  return (int)n;
+}
+
+GK_API int gk_report_set_text(gk_report *r, const char *path, const char *text, size_t len) {
+  int t;
+  size_t row, col;
+  int rc = gk_report_locate(r, path, &t, &row, &col);
+  if (rc) return rc;
+  if (!cell_settable(r, t, row, col)) return GK_EINVAL;
+  if (!text || len == 0) return gk_report_set_blank(r, t, row, col);
+  int64_t v;
+  int unit;
+  int kind = r->ed->tables[t].cols[col].kind;
+  rc = gk__parse_cell_text(kind, text, len, &v, &unit);
+  if (rc) return rc;
+  rc = gk_report_set_value(r, t, row, col, v);
+  if (!rc && kind == GK_KIND_AMOUNT) rc = gk_report_set_unit(r, t, row, col, unit);
+  return rc;
+}
+
+GK_API size_t gk_report_count_filled(const gk_report *r, int table) {
+  if (!r || table < 0 || table >= GK_NTABLES) return 0;
+  size_t n = r->ed->tables[table].nrows * r->ed->tables[table].ncols, k = 0;
+  for (size_t i = 0; i < n; i++) k += r->cells[table][i].state != GK_CELL_BLANK;
+  return k;
+}

@@ -1,0 +1,243 @@
+/* Run-time access to the format declarations of schema_tables.c. */
+#include <string.h>
+#include "internal.h"
+
+static const gk__table_decl *table_decl(int edition, int table) {
+  const gk__edition *ed = gk__edition_get(edition);
+  if (!ed || table < 0 || table >= GK_NTABLES) return NULL;
+  return &ed->tables[table];
+}
+
+static const gk__row_decl *row_decl(int edition, int table, size_t row) {
+  const gk__table_decl *t = table_decl(edition, table);
+  return (t && row < t->nrows) ? &t->rows[row] : NULL;
+}
+
+static const gk__col_decl *col_decl(int edition, int table, size_t col) {
+  const gk__table_decl *t = table_decl(edition, table);
+  return (t && col < t->ncols) ? &t->cols[col] : NULL;
+}
+
+static const char *pick(const char *zh, const char *en, int lang) {
+  return lang == GK_LANG_EN ? en : zh;
+}
+
+GK_API int gk_schema_edition_valid(int edition) { return gk__edition_get(edition) != NULL; }
+
+GK_API const char *gk_schema_edition_instrument(int edition) {
+  const gk__edition *ed = gk__edition_get(edition);
+  return ed ? ed->instrument : NULL;
+}
+
+GK_API int gk_schema_edition_for_year(int year) {
+  int best = 0;
+  for (size_t i = 0; i < gk_schema_edition_count(); i++) {
+    const gk__edition *ed = gk__edition_get(gk_schema_edition_id(i));
+    if (year >= ed->first_year && (ed->last_year == 0 || year <= ed->last_year)) best = ed->id;
+  }
+  return best;
+}
+
+GK_API const char *gk_schema_table_key(int table) {
+  return (table >= 0 && table < GK_NTABLES) ? gk__tables[table].key : NULL;
+}
+
+GK_API const char *gk_schema_table_label(int table, int lang) {
+  return (table >= 0 && table < GK_NTABLES) ? pick(gk__tables[table].zh, gk__tables[table].en, lang)
+                                            : NULL;
+}
+
+GK_API int gk_schema_table_find(const char *key) {
+  for (int t = 0; key && t < GK_NTABLES; t++)
+    if (strcmp(gk__tables[t].key, key) == 0) return t;
+  return GK_ENOTFOUND;
+}
+
+GK_API const char *gk_schema_section_key(int section) {
+  return (section >= 0 && section < GK_NSECTIONS) ? gk__sections[section].key : NULL;
+}
+
+GK_API const char *gk_schema_section_label(int section, int lang) {
+  return (section >= 0 && section < GK_NSECTIONS)
+             ? pick(gk__sections[section].zh, gk__sections[section].en, lang)
+             : NULL;
+}
+
+GK_API int gk_schema_section_find(const char *key) {
+  for (int s = 0; key && s < GK_NSECTIONS; s++)
+    if (strcmp(gk__sections[s].key, key) == 0) return s;
+  return GK_ENOTFOUND;
+}
+
+GK_API size_t gk_schema_nrows(int edition, int table) {
+  const gk__table_decl *t = table_decl(edition, table);
+  return t ? t->nrows : 0;
+}
+
+GK_API size_t gk_schema_ncols(int edition, int table) {
+  const gk__table_decl *t = table_decl(edition, table);
+  return t ? t->ncols : 0;
+}
+
+GK_API const char *gk_schema_row_key(int edition, int table, size_t row) {
+  const gk__row_decl *r = row_decl(edition, table, row);
+  return r ? r->key : NULL;
+}
+
+GK_API const char *gk_schema_row_label(int edition, int table, size_t row, int lang) {
+  const gk__row_decl *r = row_decl(edition, table, row);
+  return r ? pick(r->zh, r->en, lang) : NULL;
+}
+
+GK_API uint32_t gk_schema_row_flags(int edition, int table, size_t row) {
+  const gk__row_decl *r = row_decl(edition, table, row);
+  return r ? r->flags : 0;
+}
+
+GK_API int gk_schema_row_parent(int edition, int table, size_t row) {
+  const gk__row_decl *r = row_decl(edition, table, row);
+  return r ? r->parent : -1;
+}
+
+GK_API const char *gk_schema_col_key(int edition, int table, size_t col) {
+  const gk__col_decl *c = col_decl(edition, table, col);
+  return c ? c->key : NULL;
+}
+
+GK_API const char *gk_schema_col_label(int edition, int table, size_t col, int lang) {
+  const gk__col_decl *c = col_decl(edition, table, col);
+  return c ? pick(c->zh, c->en, lang) : NULL;
+}
+
+GK_API int gk_schema_col_kind(int edition, int table, size_t col) {
+  const gk__col_decl *c = col_decl(edition, table, col);
+  return c ? c->kind : GK_EINVAL;
+}
+
+GK_API int gk_schema_cell_exists(int edition, int table, size_t row, size_t col) {
+  const gk__row_decl *r = row_decl(edition, table, row);
+  const gk__table_decl *t = table_decl(edition, table);
+  if (!r || col >= t->ncols) return 0;
+  return (r->colmask >> col) & 1u;
+}
+
+static int find_key_n(const char *key, size_t n, const char *cand) {
+  return strlen(cand) == n && memcmp(cand, key, n) == 0;
+}
+
+static int row_find_n(size_t *row_out, const gk__table_decl *t, const char *key, size_t n) {
+  for (size_t i = 0; i < t->nrows; i++)
+    if (find_key_n(key, n, t->rows[i].key)) {
+      *row_out = i;
+      return GK_OK;
+    }
+  return GK_ENOTFOUND;
+}
+
+static int col_find_n(size_t *col_out, const gk__table_decl *t, const char *key, size_t n) {
+  for (size_t i = 0; i < t->ncols; i++)
+    if (find_key_n(key, n, t->cols[i].key)) {
+      *col_out = i;
+      return GK_OK;
+    }
+  return GK_ENOTFOUND;
+}
+
+GK_API int gk_schema_row_find(size_t *row_out, int edition, int table, const char *key) {
+  const gk__table_decl *t = table_decl(edition, table);
+  if (row_out) *row_out = 0;
+  if (!row_out || !t || !key) return GK_EINVAL;
+  return row_find_n(row_out, t, key, strlen(key));
+}
+
+GK_API int gk_schema_col_find(size_t *col_out, int edition, int table, const char *key) {
+  const gk__table_decl *t = table_decl(edition, table);
+  if (col_out) *col_out = 0;
+  if (!col_out || !t || !key) return GK_EINVAL;
+  return col_find_n(col_out, t, key, strlen(key));
+}
+
+GK_API int gk_schema_path_find(int *table_out, size_t *row_out, size_t *col_out, int edition,
+                               const char *path, size_t len) {
+  if (table_out) *table_out = 0;
+  if (row_out) *row_out = 0;
+  if (col_out) *col_out = 0;
+  if (!table_out || !row_out || !col_out || !path) return GK_EINVAL;
+  if (!gk__edition_get(edition)) return GK_EUNSUPPORTED;
+  if (len == (size_t)-1) len = strlen(path);
+  const char *s1 = memchr(path, '/', len);
+  if (!s1) return GK_ENOTFOUND;
+  const char *rest = s1 + 1;
+  size_t restlen = len - (size_t)(rest - path);
+  const char *s2 = memchr(rest, '/', restlen);
+  if (!s2) return GK_ENOTFOUND;
+  int table = -1;
+  for (int t = 0; t < GK_NTABLES; t++)
+    if (find_key_n(path, (size_t)(s1 - path), gk__tables[t].key)) table = t;
+  if (table < 0) return GK_ENOTFOUND;
+  const gk__table_decl *t = table_decl(edition, table);
+  size_t row, col;
+  if (row_find_n(&row, t, rest, (size_t)(s2 - rest)) != GK_OK) return GK_ENOTFOUND;
+  if (col_find_n(&col, t, s2 + 1, len - (size_t)(s2 + 1 - path)) != GK_OK) return GK_ENOTFOUND;
+  if (!gk_schema_cell_exists(edition, table, row, col)) return GK_ENOTFOUND;
+  *table_out = table;
+  *row_out = row;
+  *col_out = col;
+  return GK_OK;
+}
+
+GK_API int gk_schema_path_format(char *buf, size_t cap, int edition, int table, size_t row,
+                                 size_t col) {
+  if (!gk_schema_cell_exists(edition, table, row, col)) {
+    if (buf && cap) buf[0] = '\0';
+    return GK_EINVAL;
+  }
+  const char *parts[3] = {gk__tables[table].key, row_decl(edition, table, row)->key,
+                          col_decl(edition, table, col)->key};
+  size_t need = 0;
+  for (int i = 0; i < 3; i++) {
+    size_t n = strlen(parts[i]);
+    for (size_t k = 0; k < n + (i < 2); k++, need++)
+      if (buf && need + 1 < cap) buf[need] = k < n ? parts[i][k] : '/';
+  }
+  if (buf && cap) buf[need < cap ? need : cap - 1] = '\0';
+  return (int)need;
+}
+
+static const char *const level_keys[] = {NULL, "national", "province", "city", "county", "township"};
+static const char *const kind_keys[] = {NULL, "government", "department"};
+
+GK_API const char *gk_schema_level_key(int level) {
+  return (level > 0 && level < (int)(sizeof level_keys / sizeof *level_keys)) ? level_keys[level]
+                                                                               : NULL;
+}
+
+GK_API int gk_schema_level_find(const char *key) {
+  for (int i = 1; key && i < (int)(sizeof level_keys / sizeof *level_keys); i++)
+    if (strcmp(level_keys[i], key) == 0) return i;
+  return GK_ENOTFOUND;
+}
+
+GK_API const char *gk_schema_agency_kind_key(int kind) {
+  return (kind > 0 && kind < (int)(sizeof kind_keys / sizeof *kind_keys)) ? kind_keys[kind] : NULL;
+}
+
+GK_API int gk_schema_agency_kind_find(const char *key) {
+  for (int i = 1; key && i < (int)(sizeof kind_keys / sizeof *kind_keys); i++)
+    if (strcmp(kind_keys[i], key) == 0) return i;
+  return GK_ENOTFOUND;
+}
+
+GK_API const char *gk_schema_row_variant(int edition, int table, size_t row, size_t i) {
+  const gk__row_decl *r = row_decl(edition, table, row);
+  if (!r) return NULL;
+  if (i == 0) return r->zh;
+  return i - 1 < GK__MAX_VARIANTS ? r->variants[i - 1] : NULL;
+}
+
+GK_API const char *gk_schema_col_variant(int edition, int table, size_t col, size_t i) {
+  const gk__col_decl *c = col_decl(edition, table, col);
+  if (!c) return NULL;
+  if (i == 0) return c->zh;
+  return i - 1 < GK__MAX_VARIANTS ? c->variants[i - 1] : NULL;
+}

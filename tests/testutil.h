@@ -1,0 +1,30 @@
+/* Shared helpers of the CUnit suites. */
+#ifndef GK_TESTUTIL_H
+#define GK_TESTUTIL_H
+
+#include <CUnit/CUnit.h>
+#include <CUnit/Basic.h>
+#include <stddef.h>
+#include "gkreport/gkreport.h"
+
+/* Run one suite of tests; returns the process exit status (0 when all pass).
+ * Reads CU_get_number_of_failures() before CU_cleanup_registry(). */
+int gk_test_main(const char *suite, CU_TestInfo *tests);
+
+/* Read a whole file (NUL-terminated; *len_out without the NUL). NULL on failure. */
+char *gk_test_read_file(const char *path, size_t *len_out);
+/* Read tests/data/<name> or tests/data/real/<name> (real = 1). */
+char *gk_test_read_data(const char *name, int real, size_t *len_out);
+/* Build the path of a data file into a static-free caller buffer. */
+void gk_test_data_path(char *buf, size_t cap, const char *name, int real);
+
+/* Assert a cell's text (gk_report_get_text) equals `want` ("" for blank). */
+#define GK_ASSERT_CELL(r, path, want)                                   \
+  do {                                                                  \
+    char gk__b[128];                                                    \
+    int gk__n = gk_report_get_text((r), (path), gk__b, sizeof gk__b);  \
+    CU_ASSERT_TRUE_FATAL(gk__n >= 0);                                   \
+    CU_ASSERT_STRING_EQUAL(gk__b, (want));                              \
+  } while (0)
+
+#endif
