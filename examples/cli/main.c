@@ -1,0 +1,72 @@
+/* gkreport: command-line front end of libgkreport (dispatch, help, version). */
+#include "cli.h"
+
+#include <string.h>
+
+static int cmd_help(int argc, char **argv);
+
+static const char help_usage[] =
+    "Usage: gkreport help [COMMAND]\n"
+    "\n"
+    "Print the list of commands, or the usage of COMMAND.\n";
+
+/* The subcommands. Each lives in its own cmd_<name>.c. */
+const cli_command cli_commands[] = {
+
+    {"help", "print the usage of a command", help_usage, cmd_help},
+    {NULL, NULL, NULL, NULL}};
+
+static void print_main_help(FILE *f) {
+  fputs("Usage: gkreport COMMAND [OPTIONS] [FILE...]\n"
+        "       gkreport --help | --version\n"
+        "\n"
+        "Read, check and convert 政府信息公开工作年度报告 (government information\n"
+        "disclosure annual reports) with libgkreport. FILE '-' is standard input.\n"
+        "\n"
+        "Commands:\n",
+        f);
+  for (const cli_command *c = cli_commands; c->name; c++) {
+    fprintf(f, "  ");
+    cli_print_padded(f, c->name, 11, 0);
+    fprintf(f, "%s\n", c->summary);
+  }
+  fputs("\n"
+        "Exit status: 0 success, 1 findings (validate, series, aggregate),\n"
+        "2 bad usage or unreadable input.\n"
+        "Run 'gkreport help COMMAND' for the options of a command.\n",
+        f);
+}
+
+static int cmd_help(int argc, char **argv) {
+  if (argc < 2) {
+    print_main_help(stdout);
+    return cli_finish_output("help");
+  }
+  if (argc > 2) return cli_usage_error("help", "too many arguments");
+  const cli_command *c = cli_command_find(argv[1]);
+  if (!c) return cli_usage_error(NULL, "unknown command '%s'", argv[1]);
+  fputs(c->usage, stdout);
+  return cli_finish_output("help");
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    print_main_help(stderr);
+    return CLI_USAGE;
+  }
+  const char *name = argv[1];
+  if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+    print_main_help(stdout);
+    return cli_finish_output(NULL);
+  }
+  if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
+    printf("gkreport %s\n", gk_version_string());
+    return cli_finish_output(NULL);
+  }
+  const cli_command *c = cli_command_find(name);
+  if (!c) {
+    if (name[0] == '-') return cli_usage_error(NULL, "unknown option '%s'", name);
+    return cli_usage_error(NULL, "unknown command '%s'", name);
+  }
+  return c->run(argc - 1, argv + 1);
+}
