@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Install check (issues 2 and 7).
+# Usage: check_install.sh BUILD_DIR SOURCE_DIR
+# Installs BUILD into a temporary prefix, then builds tests/consumer/ against that
+# installed copy twice, with pkg-config and with CMake find_package(gkreport), runs
+# both and checks their output; checks that every installed public header compiles
+# on its own as C99 and (when g++ is present) as C++.
+set -euo pipefail
+build=$(cd "${1:?usage: check_install.sh BUILD_DIR SOURCE_DIR}" && pwd)
+src=$(cd "${2:?usage: check_install.sh BUILD_DIR SOURCE_DIR}" && pwd)
+cc=${CC:-cc}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+prefix=$tmp/prefix
+fail=0
+err() { echo "check_install: $*" >&2; fail=1; }
+
+cmake --install "$build" --prefix "$prefix" > "$tmp/install.log" \
+  || { cat "$tmp/install.log" >&2; echo "check_install: cmake --install failed" >&2; exit 1; }
+
+libdir=$(dirname "$(find "$prefix" -name 'libgkreport.so.0' | head -n1)")
+[ -n "$libdir" ] && [ -e "$libdir/libgkreport.so.0" ] || { echo "check_install: no libgkreport.so.0 installed" >&2; exit 1; }
+[ -e "$libdir/libgkreport.so" ] || err "no libgkreport.so development link in $libdir"
+[ -f "$prefix/include/gkreport/gkreport.h" ] || err "no include/gkreport/gkreport.h"
+[ -f "$prefix/include/gkreport/version.h" ] || err "no generated include/gkreport/version.h"
+[ -f "$libdir/pkgconfig/gkreport.pc" ] || err "no pkgconfig/gkreport.pc"
+[ -f "$libdir/cmake/gkreport/gkreportConfig.cmake" ] || err "no cmake/gkreport/gkreportConfig.cmake"
+if find "$prefix" -name 'libgkreport_testlib*' | grep -q .; then
+  err "the test library (allocation seam) is installed"
+fi
+if grep -rq 'internal.h\|cJSON' "$prefix/include/gkreport"; then
+  err "installed headers mention internal.h or cJSON"
+fi
+version=$(sed -n 's/^#define GK_VERSION_STRING "\(.*\)"/\1/p' "$prefix/include/gkreport/version.h")
+want="gkreport $version edition 2021 year 2023 requests/new/total=3511"
+
+# ---- 1. pkg-config (--define-prefix: the .pc is found where it was installed)
+export PKG_CONFIG_PATH=$libdir/pkgconfig
+flags=$(pkg-config --define-prefix --cflags --libs gkreport)
+pcver=$(pkg-config --define-prefix --modversion gkreport)
+[ "$pcver" = "$version" ] || err "pkg-config version '$pcver' != header version '$version'"
+# shellcheck disable=SC2086
+"$cc" -std=c11 -Wall -Wextra -Werror -o "$tmp/consumer_pc" "$src/tests/consumer/consumer.c" $flags \
+  || err "consumer does not build with pkg-config flags: $flags"
+if [ -x "$tmp/consumer_pc" ]; then
+  got=$(LD_LIBRARY_PATH=$libdir "$tmp/consumer_pc") || err "pkg-config consumer exited $?"
+  [ "$got" = "$want" ] || err "pkg-config consumer printed '$got', want '$want'"
+  LD_LIBRARY_PATH=$libdir ldd "$tmp/consumer_pc" | grep -q "$libdir/libgkreport.so.0" \
+    || err "pkg-config consumer does not load the installed libgkreport.so.0"
+fi
+
+# ---- 2. CMake find_package(gkreport) + gkreport::gkreport
+if cmake -S "$src/tests/consumer" -B "$tmp/cbuild" -DCMAKE_PREFIX_PATH="$prefix" \
+     -DCMAKE_C_COMPILER="$cc" > "$tmp/cmake.log" 2>&1 \
+   && cmake --build "$tmp/cbuild" >> "$tmp/cmake.log" 2>&1; then
+  got=$(LD_LIBRARY_PATH=$libdir "$tmp/cbuild/consumer") || err "find_package consumer exited $?"
+  [ "$got" = "$want" ] || err "find_package consumer printed '$got', want '$want'"
+else
+  cat "$tmp/cmake.log" >&2
+  err "consumer does not build with find_package(gkreport)"
+fi
+
+# ---- 3. each public header alone: C99 and C++
+n=0
+for h in "$prefix"/include/gkreport/*.h; do
+  name=$(basename "$h")
+  printf '#include <gkreport/%s>\ntypedef int gk_check_nonempty;\n' "$name" > "$tmp/h.c"
+  "$cc" -std=c99 -Wall -Wextra -Wpedantic -Werror -fsyntax-only -I"$prefix/include" "$tmp/h.c" \
+    || err "$name does not compile alone as C99"
+  if command -v g++ > /dev/null 2>&1; then
+    g++ -x c++ -std=c++11 -Wall -Wextra -Wpedantic -Werror -fsyntax-only -I"$prefix/include" "$tmp/h.c" \
+      || err "$name does not compile alone as C++"
+  fi
+  n=$((n + 1))
+done
+# C++ linkage: a C++ program links against the C library (extern "C" guards).
+if command -v g++ > /dev/null 2>&1; then
+  printf '#include <gkreport/gkreport.h>\n#include <cstring>\nint main() { return std::strcmp(gk_version_string(), GK_VERSION_STRING) != 0; }\n' > "$tmp/cxx.cc"
+  # shellcheck disable=SC2086
+  g++ -o "$tmp/cxx" "$tmp/cxx.cc" $flags || err "a C++ program does not link (extern \"C\" missing?)"
+  [ ! -x "$tmp/cxx" ] || LD_LIBRARY_PATH=$libdir "$tmp/cxx" || err "C++ program: version mismatch"
+fi
+
+if [ $fail = 0 ]; then
+  echo "check_install: OK: pkg-config and find_package consumers print '$want'; $n headers compile alone (C99$(command -v g++ > /dev/null && echo ', C++'))"
+fi
+exit $fail
