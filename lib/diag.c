@@ -96,6 +96,17 @@ GK_API int gk_diags_add(gk_diags *d, size_t *index_out, int severity, const char
   return GK_OK;
 }
 
+void gk__diags_remove(gk_diags *d, size_t i) {
+  if (!d || i >= d->n) return;
+  item_free(&d->items[i]);
+  memmove(&d->items[i], &d->items[i + 1], (d->n - i - 1) * sizeof d->items[0]);
+  d->n--;
+}
+
+void gk__diags_truncate(gk_diags *d, size_t n) {
+  while (d && d->n > n) item_free(&d->items[--d->n]);
+}
+
 static item *get(const gk_diags *d, size_t i) { return (d && i < d->n) ? &d->items[i] : NULL; }
 
 GK_API int gk_diags_add_cell(gk_diags *d, size_t i, const char *path) {

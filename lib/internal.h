@@ -160,6 +160,10 @@ int gk__text_rules_run(const gk_report *r, gk_diags *out);
 /* Apply options to d's items [from, n): drop disabled rules and those below the
  * minimum severity, mark waived ones. Implemented in validate.c. */
 int gk__diags_apply_opts(gk_diags *d, size_t from, const struct gk_validate_opts *opts);
+/* Remove item i (freed, later items shift down) / every item from index n on.
+ * Implemented in diag.c. */
+void gk__diags_remove(gk_diags *d, size_t i);
+void gk__diags_truncate(gk_diags *d, size_t n);
 /* Format the path of a cell of r into buf (see gk_schema_path_format). */
 #define gk__path(buf, r, t, row, col) \
   gk_schema_path_format((buf), sizeof(buf), (r)->edition, (t), (row), (col))

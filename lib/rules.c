@@ -1,0 +1,141 @@
+/* The rule catalogue of format.md §7 as data, and the emit helper shared by the
+ * rule modules (validate.c: within one report; text rules; series rules). */
+#include <string.h>
+#include "rules_int.h"
+
+#define E GK_SEV_ERROR
+#define W GK_SEV_WARNING
+#define I GK_SEV_INFO
+#define REP GK__SCOPE_REPORT
+#define TXT GK__SCOPE_TEXT
+#define SER GK__SCOPE_SERIES
+
+const gk__rule_info gk__rules[] = {
+  /* within one report */
+  {"requests.balance", E, REP, GK__ED_ALL,
+   "各申请人类别：本年新收加上年结转之和，等于本年度办理结果总计加结转下年度继续办理之和",
+   "for each column: new + carried_over = total + carried_forward"},
+  {"requests.row_total", E, REP, GK__ED_ALL,
+   "各行：总计等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他之和",
+   "for each row: total = natural + commercial + research + social + legal + other_org"},
+  {"requests.outcome_total", E, REP, GK__ED_ALL,
+   "各列：办理结果总计等于各项办理结果之和",
+   "for each column: total = sum of all leaf outcome rows"},
+  {"review.total", E, REP, GK__ED_ALL,
+   "行政复议、行政诉讼各行：总计等于结果维持、结果纠正、其他结果、尚未审结之和",
+   "for each row: total = upheld + corrected + other + pending"},
+  {"cell.value", E, REP, GK__ED_ALL,
+   "数值类型错误：计数为负数或小数，或数值单元格中有无法识别的文字",
+   "a value of the wrong kind: negative count, fraction in a count, unreadable literal in a numeric cell"},
+  {"cell.blank", W, REP, GK__ED_ALL,
+   "有数据的表格中存在空白单元格（尤其是空白的总计）",
+   "a blank cell in a table that has values (above all a blank total)"},
+  {"report.year", E, REP, GK__ED_ALL,
+   "年度缺失，或与所用格式不符（2019、2021年格式要求年度不早于2019年）",
+   "year missing, or impossible for the edition (editions 2019/2021 need year >= 2019)"},
+  {"edition.year", W, REP, GK__ED_ALL,
+   "所用格式与年度不符（2019-2020年用2019年格式，2021年起用2021年格式）",
+   "edition does not match the year (2019-2020 -> 2019; 2021 on -> 2021)"},
+  {"active.cumulative", W, REP, GK__ED_2019,
+   "对外公开总数量小于本年新公开数量",
+   "2019: total_public < published"},
+  {"active.rulemaking", W, REP, GK__ED_ALL,
+   "无规章制定权的机关报告了规章数据",
+   "non-zero regulations from an agency without rule-making power"},
+  {"active.misread_delta", I, REP, GK__ED_2019,
+   "处理决定数量等于上一年项目数量加本年增/减，可能误读了栏目",
+   "2019: decisions = prev_items + delta in a non-zero row: the columns were probably misread"},
+  /* text of the report */
+  {"text.sections", W, TXT, GK__ED_ALL,
+   "报告六个部分不全或顺序不对",
+   "the six sections are not all present, in order"},
+  {"text.period", W, TXT, GK__ED_ALL,
+   "统计期限不是报告年度的1月1日至12月31日",
+   "the stated statistical period is not 1 January to 31 December of the report year"},
+  {"text.sum", W, TXT, GK__ED_ALL,
+   "正文中的合计数不等于各分项之和",
+   "a prose total does not equal the sum of its parts"},
+  {"text.table", W, TXT, GK__ED_ALL,
+   "正文中的数字与表格数据不一致",
+   "a number in the prose that restates a table cell contradicts the table"},
+  {"text.fee", W, TXT, GK__ED_2021,
+   "第六部分未报告信息处理费收取情况",
+   "2021 edition: section 六 does not report 信息处理费"},
+  {"text.placeholder", W, TXT, GK__ED_ALL,
+   "存在未填写的模板残留（如XX、××、【】、〔〕号、年份空缺）",
+   "unfilled template residue (XX, ××, 【】, 〔〕号, a year left out)"},
+  /* across years */
+  {"series.carry", E, SER, GK__ED_ALL,
+   "本年上年结转数应等于上一年度结转下年度继续办理数",
+   "carried_over(N) = carried_forward(N-1) (error on total, warning per column)"},
+  {"series.in_force", W, SER, GK__ED_2021,
+   "现行有效件数应等于上年现行有效件数加本年制发件数减本年废止件数",
+   "2021 edition: in_force(N) = in_force(N-1) + issued(N) - repealed(N)"},
+  {"series.items", W, SER, GK__ED_2019,
+   "上一年项目数量应等于上年的上一年项目数量加上年本年增/减",
+   "2019 edition: prev_items(N) = prev_items(N-1) + delta(N-1)"},
+  {"series.cumulative", W, SER, GK__ED_2019,
+   "对外公开总数量不应少于上一年度",
+   "2019 edition: total_public(N) >= total_public(N-1)"},
+  {"series.gap", W, SER, GK__ED_ALL,
+   "年度缺失或重复",
+   "a year is missing or appears twice"},
+  {"series.agency", E, SER, GK__ED_ALL,
+   "系列中的报告不属于同一机关",
+   "the reports of a series are not from one agency"},
+  {"series.copied_text", W, SER, GK__ED_ALL,
+   "正文与上一年度报告大段雷同",
+   "the prose largely repeats the previous year's report"},
+};
+
+const size_t gk__nrules = sizeof gk__rules / sizeof gk__rules[0];
+
+const gk__rule_info *gk__rule_find(const char *id) {
+  if (!id) return NULL;
+  for (size_t i = 0; i < gk__nrules; i++)
+    if (strcmp(gk__rules[i].id, id) == 0) return &gk__rules[i];
+  return NULL;
+}
+
+uint32_t gk__edition_bit(int edition) {
+  /* bit i is the i-th edition in ascending order (GK__ED_2019 = bit 0, ...) */
+  for (size_t i = 0; i < gk_schema_edition_count() && i < 32; i++)
+    if (gk_schema_edition_id(i) == edition) return 1u << i;
+  return 0;
+}
+
+static const char *const scope_keys[] = {"report", "text", "series"};
+
+const char *gk__scope_key(int scope) {
+  return (scope >= 0 && scope <= GK__SCOPE_SERIES) ? scope_keys[scope] : NULL;
+}
+
+int gk__emit_sev(gk_diags *d, const gk_report *r, const char *rule_id, int severity,
+                 const char *cell_path, uint32_t line, const char *expected, const char *actual,
+                 const char *msg_zh, const char *msg_en, size_t *index_out) {
+  if (index_out) *index_out = 0;
+  const gk__rule_info *ri = gk__rule_find(rule_id);
+  if (!d || !ri) return GK_EINVAL;
+  if (severity < 0) severity = ri->severity;
+  if (!line && r && cell_path) {
+    int t;
+    size_t row, col;
+    if (gk_report_locate(r, cell_path, &t, &row, &col) == GK_OK)
+      line = gk_report_get_line(r, t, row, col);
+  }
+  size_t k;
+  int rc = gk_diags_add(d, &k, severity, ri->id, msg_zh, msg_en, r ? gk_report_source(r) : NULL,
+                        line, 0);
+  if (rc) return rc;
+  if (cell_path && (rc = gk_diags_add_cell(d, k, cell_path))) return rc;
+  if ((expected || actual) && (rc = gk_diags_set_values(d, k, expected, actual))) return rc;
+  if (index_out) *index_out = k;
+  return GK_OK;
+}
+
+int gk__emit(gk_diags *d, const gk_report *r, const char *rule_id, const char *cell_path,
+             uint32_t line, const char *expected, const char *actual, const char *msg_zh,
+             const char *msg_en, size_t *index_out) {
+  return gk__emit_sev(d, r, rule_id, -1, cell_path, line, expected, actual, msg_zh, msg_en,
+                      index_out);
+}
