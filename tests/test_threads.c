@@ -1,0 +1,233 @@
+/* Threads: many threads reading the same const reports at once (issue 7).
+ * The seven complete real reports of tests/data/real (*.truth.json) are loaded once,
+ * then every thread reads every cell, clones and compares, and, as each module lands,
+ * validates (GK_HAVE_VALIDATE), serializes (GK_HAVE_JSON) and consolidates
+ * (GK_HAVE_AGGREGATE) them; each thread folds everything it produced into a digest
+ * that must equal the single-threaded one. CI also runs this suite under TSan. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cjson/cJSON.h>
+#include "testutil.h"
+
+#define NREPORTS 7
+#define NTHREADS 8
+#define ROUNDS 20
+
+static const char *const truth_files[NREPORTS] = {
+  "2019_shanghai-municipal-general-office.truth.json",
+  "2020_ganzhou-fenggang-town.truth.json",
+  "2023_huaian-hongze-district-government.truth.json",
+  "2023_suqian-municipal-government.truth.json",
+  "2024_huaian-hongze-district-government.truth.json",
+  "2024_huaian-municipal-government.truth.json",
+  "2024_suqian-municipal-government.truth.json",
+};
+
+static gk_report *shared[NREPORTS];
+
+/* FNV-1a over everything a thread produced. */
+static uint64_t fold(uint64_t h, const void *p, size_t n) {
+  const unsigned char *s = p;
+  for (size_t i = 0; i < n; i++) {
+    h ^= s[i];
+    h *= 1099511628211u;
+  }
+  return h;
+}
+static uint64_t fold_str(uint64_t h, const char *s) { return fold(h, s ? s : "\x01", s ? strlen(s) + 1 : 1); }
+static uint64_t fold_i64(uint64_t h, int64_t v) { return fold(h, &v, sizeof v); }
+
+/* Builds a report from a truth file: {"year","edition","agency","level","kind","cells":{path:value}}. */
+static gk_report *load_truth(const char *name) {
+  size_t len = 0;
+  char *text = gk_test_read_data(name, 1, &len);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+  cJSON *doc = cJSON_ParseWithLength(text, len);
+  free(text);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+  const cJSON *ed = cJSON_GetObjectItemCaseSensitive(doc, "edition");
+  const cJSON *year = cJSON_GetObjectItemCaseSensitive(doc, "year");
+  const cJSON *agency = cJSON_GetObjectItemCaseSensitive(doc, "agency");
+  const cJSON *level = cJSON_GetObjectItemCaseSensitive(doc, "level");
+  const cJSON *kind = cJSON_GetObjectItemCaseSensitive(doc, "kind");
+  const cJSON *cells = cJSON_GetObjectItemCaseSensitive(doc, "cells");
+  CU_ASSERT_TRUE_FATAL(cJSON_IsString(ed) && cJSON_IsNumber(year) && cJSON_IsObject(cells));
+  gk_report *r = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_report_new(&r, atoi(ed->valuestring), year->valueint), GK_OK);
+  if (cJSON_IsString(agency))
+    CU_ASSERT_EQUAL(gk_report_set_agency(r, GK_AGENCY_NAME, agency->valuestring,
+                                         strlen(agency->valuestring)), GK_OK);
+  if (cJSON_IsString(level))
+    CU_ASSERT_EQUAL(gk_report_set_agency_level(r, gk_schema_level_find(level->valuestring)), GK_OK);
+  if (cJSON_IsString(kind))
+    CU_ASSERT_EQUAL(gk_report_set_agency_kind(r, gk_schema_agency_kind_find(kind->valuestring)), GK_OK);
+  const cJSON *c;
+  cJSON_ArrayForEach(c, cells) {
+    char num[32];
+    const char *v = num;
+    if (cJSON_IsNumber(c))
+      snprintf(num, sizeof num, "%.0f", c->valuedouble);
+    else if (cJSON_IsString(c))
+      v = c->valuestring;
+    else
+      continue;
+    CU_ASSERT_EQUAL(gk_report_set_text(r, c->string, v, strlen(v)), GK_OK);
+  }
+  cJSON_Delete(doc);
+  return r;
+}
+
+/* Everything one pass over the shared reports produces, folded. */
+static uint64_t digest_all(void) {
+  uint64_t h = 14695981039346656037u;
+  char buf[256];
+  for (size_t k = 0; k < NREPORTS; k++) {
+    const gk_report *r = shared[k];
+    int ed = gk_report_edition(r);
+    for (int t = 0; t < GK_NTABLES; t++) {
+      for (size_t row = 0; row < gk_schema_nrows(ed, t); row++)
+        for (size_t col = 0; col < gk_schema_ncols(ed, t); col++) {
+          int state = -1;
+          int64_t v = 0;
+          if (!gk_schema_cell_exists(ed, t, row, col))
+            continue;
+          if (gk_report_get_cell(r, t, row, col, &state, &v) != GK_OK)
+            return 0;
+          h = fold_i64(fold_i64(h, state), v);
+          if (gk_schema_path_format(buf, sizeof buf, ed, t, row, col) > 0 &&
+              gk_report_get_text(r, buf, buf, sizeof buf) >= 0)
+            h = fold_str(h, buf);
+        }
+      h = fold_i64(h, (int64_t)gk_report_count_filled(r, t));
+    }
+    gk_report *copy = NULL;
+    if (gk_report_clone(&copy, r) != GK_OK)
+      return 0;
+    h = fold_i64(h, gk_report_equal(copy, r, 1));
+    gk_report_free(copy);
+#ifdef GK_HAVE_VALIDATE
+    gk_diags *d = NULL;
+    if (gk_diags_new(&d) != GK_OK || gk_report_validate(r, NULL, d) != GK_OK) {
+      gk_diags_free(d);
+      return 0;
+    }
+    for (size_t i = 0; i < gk_diags_count(d); i++) {
+      h = fold_str(h, gk_diag_rule(d, i));
+      h = fold_str(h, gk_diag_message(d, i, GK_LANG_EN));
+      h = fold_str(h, gk_diag_expected(d, i));
+      h = fold_str(h, gk_diag_actual(d, i));
+      h = fold_str(h, gk_diag_suspect(d, i));
+    }
+    h = fold_i64(h, (int64_t)gk_diags_count(d));
+    gk_diags_free(d);
+#endif
+#ifdef GK_HAVE_JSON
+    char *json = NULL;
+    size_t len = 0;
+    if (gk_report_to_json(&json, &len, r, GK_JSON_PRETTY | GK_JSON_LINES) != GK_OK)
+      return 0;
+    h = fold(h, json, len);
+    gk_free(json);
+#endif
+  }
+#ifdef GK_HAVE_AGGREGATE
+  /* one consolidation per edition of the shared reports */
+  for (int e = 0; e < 2; e++) {
+    gk_aggregate *a = NULL;
+    gk_report *sum = NULL;
+    if (gk_aggregate_new(&a, 0) != GK_OK)
+      return 0;
+    for (size_t k = 0; k < NREPORTS; k++)
+      if ((gk_report_edition(shared[k]) == 2021) == (e == 1) &&
+          gk_aggregate_add(a, shared[k], NULL) != GK_OK) {
+        gk_aggregate_free(a);
+        return 0;
+      }
+    if (gk_aggregate_result(&sum, a, "sum") != GK_OK) {
+      gk_aggregate_free(a);
+      return 0;
+    }
+    h = fold_i64(h, (int64_t)gk_aggregate_count(a));
+    for (int t = 0; t < GK_NTABLES; t++)
+      h = fold_i64(h, (int64_t)gk_report_count_filled(sum, t));
+    if (gk_report_get_text(sum, "requests/new/total", buf, sizeof buf) >= 0)
+      h = fold_str(h, buf);
+    gk_report_free(sum);
+    gk_aggregate_free(a);
+  }
+#endif
+  return h;
+}
+
+typedef struct {
+  uint64_t want;
+  int mismatches;
+} job;
+
+static void *worker(void *arg) {
+  job *j = arg;
+  for (int i = 0; i < ROUNDS; i++)
+    if (digest_all() != j->want)
+      j->mismatches++;
+  return NULL;
+}
+
+static void load_all(void) {
+  for (size_t k = 0; k < NREPORTS; k++)
+    if (shared[k] == NULL)
+      shared[k] = load_truth(truth_files[k]);
+}
+
+static void test_threads_truth_loaded(void) {
+  char buf[64];
+  load_all();
+  CU_ASSERT_EQUAL(gk_report_edition(shared[0]), 2019);
+  CU_ASSERT_EQUAL(gk_report_year(shared[3]), 2023);
+  CU_ASSERT_STRING_EQUAL(gk_report_agency(shared[1], GK_AGENCY_NAME), "凤岗镇");
+  CU_ASSERT_TRUE(gk_report_get_text(shared[1], "active/procurement/amount", buf, sizeof buf) > 0);
+  CU_ASSERT_STRING_EQUAL(buf, "498742.4");
+  CU_ASSERT_TRUE(gk_report_get_text(shared[3], "active/fees/amount", buf, sizeof buf) > 0);
+  CU_ASSERT_STRING_EQUAL(buf, "59237.2449");
+  CU_ASSERT_TRUE(gk_report_count_filled(shared[3], GK_TABLE_REQUESTS) > 100);
+}
+
+static void test_threads_shared_const_reports(void) {
+  load_all();
+  uint64_t want = digest_all();
+  CU_ASSERT_NOT_EQUAL_FATAL(want, 0);
+  CU_ASSERT_EQUAL(digest_all(), want); /* deterministic single-threaded */
+  pthread_t th[NTHREADS];
+  job jobs[NTHREADS];
+  int started = 0;
+  for (int i = 0; i < NTHREADS; i++) {
+    jobs[i].want = want;
+    jobs[i].mismatches = 0;
+    if (pthread_create(&th[i], NULL, worker, &jobs[i]) != 0)
+      break;
+    started++;
+  }
+  CU_ASSERT_EQUAL(started, NTHREADS);
+  for (int i = 0; i < started; i++) {
+    pthread_join(th[i], NULL);
+    CU_ASSERT_EQUAL(jobs[i].mismatches, 0);
+  }
+  /* the shared reports are unchanged by all that reading */
+  for (size_t k = 0; k < NREPORTS; k++) {
+    gk_report *fresh = load_truth(truth_files[k]);
+    CU_ASSERT_EQUAL(gk_report_equal(fresh, shared[k], 1), 1);
+    gk_report_free(fresh);
+    gk_report_free(shared[k]);
+    shared[k] = NULL;
+  }
+}
+
+int main(void) {
+  CU_TestInfo tests[] = {
+    {"test_threads_truth_loaded", test_threads_truth_loaded},
+    {"test_threads_shared_const_reports", test_threads_shared_const_reports},
+    CU_TEST_INFO_NULL,
+  };
+  return gk_test_main("threads", tests);
+}
