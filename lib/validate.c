@@ -1,0 +1,863 @@
+/* Validation of one report (format.md §7 "Within one report"), the options that
+ * select, filter and waive findings, and the public view of the rule catalogue.
+ *
+ * The identities are not spelt here: they are the edition's linear relations
+ * (gk__edition->relations, lib/schema_tables.c), evaluated generically. One call
+ * gathers every line of every relation once into a single workspace block (the
+ * only allocation besides the findings), then:
+ *   1. a blank printed total beside non-blank parts is cell.blank (with the value
+ *      it should hold); the cell is marked so that no relation through it is
+ *      evaluated again (one defect is reported once);
+ *   2. every other line is evaluated: blank is absent, literals count as blank, a
+ *      line with nothing filled (or, for a total, no part filled) is skipped;
+ *   3. failing lines that share cells form a group; when exactly one cell lies in
+ *      every line of the group, one change δ repairs them all and the cell lies in
+ *      no passing line, it is the suspect of each finding of the group. */
+#include <stdio.h>
+#include <string.h>
+#include "gkreport/validate.h"
+#include "rules_int.h"
+
+/* ===================================================================== options */
+typedef struct {
+  char *pattern;
+  int on;
+} sel_t;
+
+typedef struct {
+  char *rule, *cell, *reason;
+} waiver_t;
+
+struct gk_validate_opts {
+  int min_sev;
+  sel_t *sel;
+  size_t nsel;
+  waiver_t *wv;
+  size_t nwv;
+};
+
+/* "id" exactly, "prefix*" by prefix. */
+static int pattern_match(const char *pat, const char *id) {
+  size_t n = strlen(pat);
+  if (n && pat[n - 1] == '*') return strncmp(pat, id, n - 1) == 0;
+  return strcmp(pat, id) == 0;
+}
+
+static int pattern_known(const char *pat) {
+  for (size_t i = 0; i < gk__nrules; i++)
+    if (pattern_match(pat, gk__rules[i].id)) return 1;
+  return 0;
+}
+
+GK_API int gk_validate_opts_new(gk_validate_opts **out) {
+  if (!out) return GK_EINVAL;
+  *out = gk__calloc(1, sizeof **out);
+  if (!*out) return GK_ENOMEM;
+  (*out)->min_sev = GK_SEV_INFO;
+  return GK_OK;
+}
+
+GK_API void gk_validate_opts_free(gk_validate_opts *opts) {
+  if (!opts) return;
+  for (size_t i = 0; i < opts->nsel; i++) gk__free(opts->sel[i].pattern);
+  for (size_t i = 0; i < opts->nwv; i++) {
+    gk__free(opts->wv[i].rule);
+    gk__free(opts->wv[i].cell);
+    gk__free(opts->wv[i].reason);
+  }
+  gk__free(opts->sel);
+  gk__free(opts->wv);
+  gk__free(opts);
+}
+
+GK_API int gk_validate_opts_set_min_severity(gk_validate_opts *opts, int severity) {
+  if (!opts || severity < GK_SEV_INFO || severity > GK_SEV_ERROR) return GK_EINVAL;
+  opts->min_sev = severity;
+  return GK_OK;
+}
+
+static int opts_select(gk_validate_opts *opts, const char *pattern, int on) {
+  if (!opts || !pattern) return GK_EINVAL;
+  if (!pattern_known(pattern)) return GK_ENOTFOUND;
+  char *p = gk__strdup(pattern);
+  if (!p) return GK_ENOMEM;
+  sel_t *s = gk__realloc(opts->sel, (opts->nsel + 1) * sizeof *s);
+  if (!s) {
+    gk__free(p);
+    return GK_ENOMEM;
+  }
+  opts->sel = s;
+  s[opts->nsel].pattern = p;
+  s[opts->nsel].on = on;
+  opts->nsel++;
+  return GK_OK;
+}
+
+GK_API int gk_validate_opts_enable(gk_validate_opts *opts, const char *pattern) {
+  return opts_select(opts, pattern, 1);
+}
+
+GK_API int gk_validate_opts_disable(gk_validate_opts *opts, const char *pattern) {
+  return opts_select(opts, pattern, 0);
+}
+
+GK_API int gk_validate_opts_add_waiver(gk_validate_opts *opts, const char *rule_id,
+                                       const char *cell_path, const char *reason) {
+  if (!opts || !rule_id || !reason) return GK_EINVAL;
+  if (!pattern_known(rule_id)) return GK_ENOTFOUND;
+  waiver_t w = {gk__strdup(rule_id), cell_path ? gk__strdup(cell_path) : NULL,
+                gk__strdup(reason)};
+  waiver_t *p = NULL;
+  if (w.rule && w.reason && (w.cell || !cell_path))
+    p = gk__realloc(opts->wv, (opts->nwv + 1) * sizeof *p);
+  if (!p) {
+    gk__free(w.rule);
+    gk__free(w.cell);
+    gk__free(w.reason);
+    return GK_ENOMEM;
+  }
+  opts->wv = p;
+  p[opts->nwv++] = w;
+  return GK_OK;
+}
+
+static int rule_on(const gk_validate_opts *o, const char *rule) {
+  int on = 1;
+  for (size_t i = 0; i < o->nsel; i++)
+    if (pattern_match(o->sel[i].pattern, rule)) on = o->sel[i].on;
+  return on;
+}
+
+int gk__diags_apply_opts(gk_diags *d, size_t from, const struct gk_validate_opts *opts) {
+  if (!d) return GK_EINVAL;
+  if (!opts) return GK_OK;
+  size_t i = from;
+  while (i < gk_diags_count(d)) {
+    const char *rule = gk_diag_rule(d, i);
+    if (!rule_on(opts, rule) || gk_diag_severity(d, i) < opts->min_sev) {
+      gk__diags_remove(d, i);
+      continue;
+    }
+    const char *cell = gk_diag_cell(d, i, 0);
+    for (size_t k = 0; k < opts->nwv; k++) {
+      const waiver_t *w = &opts->wv[k];
+      if (!pattern_match(w->rule, rule)) continue;
+      if (w->cell && (!cell || strcmp(w->cell, cell) != 0)) continue;
+      int rc = gk_diags_waive(d, i, w->reason);
+      if (rc) return rc;
+      break;
+    }
+    i++;
+  }
+  return GK_OK;
+}
+
+/* ===================================================================== catalogue */
+GK_API size_t gk_rule_count(void) { return gk__nrules; }
+
+GK_API const char *gk_rule_id(size_t i) { return i < gk__nrules ? gk__rules[i].id : NULL; }
+
+GK_API int gk_rule_severity(size_t i) { return i < gk__nrules ? gk__rules[i].severity : -1; }
+
+GK_API const char *gk_rule_description(size_t i, int lang) {
+  if (i >= gk__nrules) return NULL;
+  return lang == GK_LANG_EN ? gk__rules[i].en : gk__rules[i].zh;
+}
+
+GK_API const char *gk_rule_scope(size_t i) {
+  return i < gk__nrules ? gk__scope_key(gk__rules[i].scope) : NULL;
+}
+
+GK_API int gk_rule_applies_to(size_t i, int edition) {
+  uint32_t bit = gk__edition_bit(edition);
+  return (i < gk__nrules && bit && (gk__rules[i].editions & bit)) ? 1 : 0;
+}
+
+GK_API int gk_rule_find(size_t *index_out, const char *id) {
+  if (index_out) *index_out = 0;
+  if (!id) return GK_EINVAL;
+  const gk__rule_info *ri = gk__rule_find(id);
+  if (!ri) return GK_ENOTFOUND;
+  if (index_out) *index_out = (size_t)(ri - gk__rules);
+  return GK_OK;
+}
+
+/* ===================================================================== identities */
+enum { LINE_SKIP = 0, LINE_PASS = 1, LINE_FAIL = 2 };
+
+typedef struct {   /* one stored cell of a relation line */
+  uint16_t row, col;
+  int16_t term;    /* index of the relation term it comes from */
+  int8_t coef;
+  uint8_t state;   /* GK_CELL_* */
+  int64_t v;       /* value when state is GK_CELL_VALUE, else 0 */
+} tcell;
+
+typedef struct {
+  const gk__relation *rel;
+  size_t line;     /* row (GK__PER_ROW) or column (GK__PER_COL) */
+  size_t first, n; /* its cells: ws.cells[first .. first+n) */
+  size_t prim;     /* index (within the line) of the primary cell */
+  int status;      /* LINE_* */
+  int64_t resid;   /* Σ coef·v over value cells */
+  size_t group;    /* failing lines: group id + 1 (0 = not yet grouped) */
+  size_t item0;    /* first finding index of this line in the diags, when failing */
+} wline;
+
+typedef struct {
+  const gk_report *r;
+  wline *lines;
+  size_t nlines;
+  tcell *cells;
+  size_t ncells;
+  uint8_t *flag[GK_NTABLES]; /* nrows*ncols per table: 1 = blank total reported */
+} work;
+
+static const gk__table_decl *tdecl(const gk_report *r, int t) { return &r->ed->tables[t]; }
+
+static int cell_exists(const gk__table_decl *t, size_t row, size_t col) {
+  return row < t->nrows && col < t->ncols && (t->rows[row].colmask >> col) & 1u;
+}
+
+/* 1 when any stored leaf under `row` (or row itself) holds a value in `col`. */
+static int has_value(const gk_report *r, int t, size_t row, size_t col) {
+  const gk__table_decl *td = tdecl(r, t);
+  if (td->rows[row].flags & GK_ROW_DERIVED) {
+    for (size_t k = 0; k < td->nrows; k++)
+      if (td->rows[k].parent == (int)row && has_value(r, t, k, col)) return 1;
+    return 0;
+  }
+  const gk__cell *c = gk__cell_at(r, t, row, col);
+  return c && c->state == GK_CELL_VALUE;
+}
+
+static void push(work *w, const gk_report *r, int t, size_t row, size_t col, int term,
+                 int coef) {
+  const gk__table_decl *td = tdecl(r, t);
+  if (!cell_exists(td, row, col)) return;
+  const gk__cell *c = gk__cell_at(r, t, row, col);
+  tcell *tc = &w->cells[w->ncells++];
+  tc->row = (uint16_t)row;
+  tc->col = (uint16_t)col;
+  tc->term = (int16_t)term;
+  tc->coef = (int8_t)coef;
+  tc->state = c->state;
+  tc->v = c->state == GK_CELL_VALUE ? c->value : 0;
+}
+
+/* A term's row read as stored cells: a derived row expands into its children
+ * (recursively) unless it is also stored and none of its children is filled. */
+static void expand(work *w, const gk_report *r, int t, size_t row, size_t col, int term,
+                   int coef) {
+  const gk__table_decl *td = tdecl(r, t);
+  const gk__row_decl *rd = &td->rows[row];
+  if ((rd->flags & GK_ROW_DERIVED) &&
+      (!(rd->flags & GK_ROW_STORED) || has_value(r, t, row, col))) {
+    for (size_t k = 0; k < td->nrows; k++)
+      if (td->rows[k].parent == (int)row) expand(w, r, t, k, col, term, coef);
+    return;
+  }
+  push(w, r, t, row, col, term, coef);
+}
+
+static size_t line_count(const gk_report *r, const gk__relation *rel) {
+  const gk__table_decl *td = tdecl(r, rel->table);
+  if (rel->axis == GK__PER_COL) return td->ncols;
+  size_t n = 0;
+  for (size_t i = 0; i < td->nrows; i++)
+    n += !rel->line_flags || (td->rows[i].flags & rel->line_flags);
+  return n;
+}
+
+static int line_selected(const gk_report *r, const gk__relation *rel, size_t i) {
+  if (rel->axis == GK__PER_COL) return 1;
+  return !rel->line_flags || (tdecl(r, rel->table)->rows[i].flags & rel->line_flags);
+}
+
+/* Gather every line of every relation of r's edition into w (one allocation). */
+static int work_init(work *w, const gk_report *r) {
+  memset(w, 0, sizeof *w);
+  w->r = r;
+  const gk__edition *ed = r->ed;
+  size_t nl = 0, nc = 0, nf = 0;
+  for (size_t k = 0; k < ed->nrelations; k++) {
+    const gk__relation *rel = &ed->relations[k];
+    const gk__table_decl *td = tdecl(r, rel->table);
+    size_t n = line_count(r, rel);
+    nl += n;
+    nc += n * (rel->axis == GK__PER_COL ? td->nrows : td->ncols);
+  }
+  for (int t = 0; t < GK_NTABLES; t++) nf += tdecl(r, t)->nrows * tdecl(r, t)->ncols;
+  size_t bytes = nl * sizeof(wline) + nc * sizeof(tcell) + nf;
+  char *block = gk__calloc(1, bytes ? bytes : 1);
+  if (!block) return GK_ENOMEM;
+  w->lines = (wline *)(void *)block;
+  w->cells = (tcell *)(void *)(block + nl * sizeof(wline));
+  uint8_t *f = (uint8_t *)(block + nl * sizeof(wline) + nc * sizeof(tcell));
+  for (int t = 0; t < GK_NTABLES; t++) {
+    w->flag[t] = f;
+    f += tdecl(r, t)->nrows * tdecl(r, t)->ncols;
+  }
+  for (size_t k = 0; k < ed->nrelations; k++) {
+    const gk__relation *rel = &ed->relations[k];
+    const gk__table_decl *td = tdecl(r, rel->table);
+    size_t nlines = rel->axis == GK__PER_COL ? td->ncols : td->nrows;
+    for (size_t i = 0; i < nlines; i++) {
+      if (!line_selected(r, rel, i)) continue;
+      wline *L = &w->lines[w->nlines++];
+      L->rel = rel;
+      L->line = i;
+      L->first = w->ncells;
+      int prim_term = rel->total_index;
+      for (size_t j = 0; j < rel->nterms; j++) {
+        const gk__term *tm = &rel->terms[j];
+        if (prim_term < 0 && tm->coef < 0) prim_term = (int)j;
+        if (rel->axis == GK__PER_ROW)
+          push(w, r, rel->table, i, (size_t)tm->index, (int)j, tm->coef);
+        else
+          expand(w, r, rel->table, (size_t)tm->index, i, (int)j, tm->coef);
+      }
+      L->n = w->ncells - L->first;
+      L->prim = 0;
+      for (size_t c = 0; c < L->n; c++)
+        if (w->cells[L->first + c].term == prim_term) {
+          L->prim = c;
+          break;
+        }
+    }
+  }
+  return GK_OK;
+}
+
+static void work_free(work *w) { gk__free(w->lines); }
+
+static uint8_t *flag_of(work *w, int t, const tcell *c) {
+  return &w->flag[t][(size_t)c->row * tdecl(w->r, t)->ncols + c->col];
+}
+
+/* ---------------------------------------------------------------- messages */
+static void put_value(gk__buf *b, const gk_report *r, int t, size_t col, int64_t v) {
+  char tmp[40];
+  gk__format_value(tmp, sizeof tmp, tdecl(r, t)->cols[col].kind, v);
+  gk__buf_puts(b, tmp);
+}
+
+static const char *term_name(const gk_report *r, const gk__relation *rel, size_t j, int lang) {
+  const gk__table_decl *td = tdecl(r, rel->table);
+  size_t idx = (size_t)rel->terms[j].index;
+  if (rel->axis == GK__PER_ROW)
+    return lang == GK_LANG_EN ? td->cols[idx].key : td->cols[idx].zh;
+  return lang == GK_LANG_EN ? td->rows[idx].key : td->rows[idx].zh;
+}
+
+/* Sum of the value cells of term j in line L; *filled_out 0 when all are blank. */
+static int term_value(const work *w, const wline *L, size_t j, int64_t *v_out, int *filled_out) {
+  int64_t s = 0;
+  int filled = 0;
+  for (size_t c = 0; c < L->n; c++) {
+    const tcell *tc = &w->cells[L->first + c];
+    if (tc->term != (int)j || tc->state != GK_CELL_VALUE) continue;
+    filled = 1;
+    if (gk__add64(&s, s, tc->v)) return GK_EOVERFLOW;
+  }
+  *v_out = s;
+  *filled_out = filled;
+  return GK_OK;
+}
+
+/* "a + b = 1 + 2 = 3" for the terms j (skipping `skip`) whose coefficient has the
+ * sign `sign`; a single term prints "a = 1". Returns GK_OK or GK_EOVERFLOW. */
+static int put_side(gk__buf *b, const work *w, const wline *L, int sign, int skip, int lang) {
+  const gk__relation *rel = L->rel;
+  size_t col = rel->axis == GK__PER_COL ? L->line : 0;
+  int64_t sum = 0, v;
+  size_t nterm = 0;
+  int filled;
+  for (size_t j = 0; j < rel->nterms; j++) {
+    if ((int)j == skip || (rel->terms[j].coef > 0) != (sign > 0)) continue;
+    gk__buf_puts(b, nterm++ ? " + " : "");
+    int m = rel->terms[j].coef < 0 ? -rel->terms[j].coef : rel->terms[j].coef;
+    if (m != 1) gk__buf_printf(b, "%d×", m);
+    gk__buf_puts(b, term_name(w->r, rel, j, lang));
+  }
+  size_t k = 0;
+  for (size_t j = 0; j < rel->nterms; j++) {
+    if ((int)j == skip || (rel->terms[j].coef > 0) != (sign > 0)) continue;
+    if (term_value(w, L, j, &v, &filled)) return GK_EOVERFLOW;
+    int64_t m = rel->terms[j].coef < 0 ? -rel->terms[j].coef : rel->terms[j].coef, mv;
+    if (gk__mul64(&mv, m, v) || gk__add64(&sum, sum, mv)) return GK_EOVERFLOW;
+    if (nterm == 1 && filled) break;
+    gk__buf_puts(b, k++ ? " + " : " = ");
+    if (filled) {
+      size_t c = rel->axis == GK__PER_COL ? col : (size_t)rel->terms[j].index;
+      put_value(b, w->r, rel->table, c, v);
+    } else {
+      gk__buf_puts(b, lang == GK_LANG_EN ? "blank" : "空");
+    }
+  }
+  gk__buf_puts(b, " = ");
+  size_t c0 = rel->axis == GK__PER_COL ? col : (size_t)rel->terms[rel->nterms - 1].index;
+  put_value(b, w->r, rel->table, c0, sum);
+  return GK_OK;
+}
+
+static void put_line_label(gk__buf *b, const work *w, const wline *L, int lang) {
+  const gk__table_decl *td = tdecl(w->r, L->rel->table);
+  const char *zh, *key;
+  if (L->rel->axis == GK__PER_COL) {
+    zh = td->cols[L->line].zh;
+    key = td->cols[L->line].key;
+  } else {
+    zh = td->rows[L->line].zh;
+    key = td->rows[L->line].key;
+  }
+  if (lang == GK_LANG_EN)
+    gk__buf_printf(b, "%s (%s)", zh, key);
+  else
+    gk__buf_puts(b, zh);
+}
+
+/* Add the line's cells to finding k: primary first, then the filled others. */
+static int add_cells(gk_diags *d, size_t k, const work *w, const wline *L) {
+  char path[128];
+  int t = L->rel->table;
+  for (size_t pass = 0; pass < 2; pass++)
+    for (size_t c = 0; c < L->n; c++) {
+      const tcell *tc = &w->cells[L->first + c];
+      if ((pass == 0) != (c == L->prim)) continue;
+      if (pass == 1 && tc->state != GK_CELL_VALUE) continue;
+      gk__path(path, w->r, t, tc->row, tc->col);
+      int rc = gk_diags_add_cell(d, k, path);
+      if (rc) return rc;
+    }
+  return GK_OK;
+}
+
+static int emit_line(gk_diags *d, const work *w, const wline *L, const char *rule,
+                     const char *expected, const char *actual, gk__buf *zh, gk__buf *en,
+                     size_t *k_out) {
+  const tcell *p = &w->cells[L->first + L->prim];
+  if (zh->err || en->err) return GK_ENOMEM;
+  uint32_t line = gk_report_get_line(w->r, L->rel->table, p->row, p->col);
+  int rc = gk__emit(d, w->r, rule, NULL, line, expected, actual, zh->data, en->data, k_out);
+  if (!rc) rc = add_cells(d, *k_out, w, L);
+  return rc;
+}
+
+/* Pass 1: blank printed totals beside filled parts. */
+static int check_blank_totals(work *w, gk_diags *d) {
+  int rc = GK_OK;
+  for (size_t i = 0; i < w->nlines && !rc; i++) {
+    wline *L = &w->lines[i];
+    if (L->rel->total_index < 0 || L->n == 0) continue;
+    tcell *tot = &w->cells[L->first + L->prim];
+    if (tot->term != L->rel->total_index || tot->state != GK_CELL_BLANK) continue;
+    int64_t s = 0, pv;
+    int any = 0;
+    for (size_t c = 0; c < L->n; c++) {
+      const tcell *tc = &w->cells[L->first + c];
+      if (c == L->prim || tc->state != GK_CELL_VALUE) continue;
+      any = 1;
+      if (gk__mul64(&pv, -tc->coef, tc->v) || gk__add64(&s, s, pv)) return GK_EOVERFLOW;
+    }
+    uint8_t *f = flag_of(w, L->rel->table, tot);
+    if (!any || *f) continue;
+    *f = 1;
+    if (tot->coef != 1 && tot->coef != -1) continue; /* not a plain total */
+    s = tot->coef == 1 ? s : -s;
+    char path[128], exp[40];
+    gk__path(path, w->r, L->rel->table, tot->row, tot->col);
+    gk__format_value(exp, sizeof exp, tdecl(w->r, L->rel->table)->cols[tot->col].kind, s);
+    gk__buf zh, en;
+    gk__buf_init(&zh);
+    gk__buf_init(&en);
+    gk__buf_printf(&en, "cell.blank: %s is blank beside filled parts (%s in ", path,
+                   L->rel->rule);
+    put_line_label(&en, w, L, GK_LANG_EN);
+    gk__buf_puts(&en, "): ");
+    rc = put_side(&en, w, L, -tot->coef, L->rel->total_index, GK_LANG_EN);
+    gk__buf_printf(&en, "; it should hold %s", exp);
+    gk__buf_printf(&zh, "%s空白，但", path);
+    put_line_label(&zh, w, L, GK_LANG_ZH);
+    gk__buf_puts(&zh, "：");
+    if (!rc) rc = put_side(&zh, w, L, -tot->coef, L->rel->total_index, GK_LANG_ZH);
+    gk__buf_printf(&zh, "，应为%s", exp);
+    size_t k;
+    if (!rc) rc = emit_line(d, w, L, "cell.blank", exp, "", &zh, &en, &k);
+    gk__buf_free(&zh);
+    gk__buf_free(&en);
+  }
+  return rc;
+}
+
+/* Pass 2: evaluate the lines not touched by a reported blank total. */
+static int evaluate_lines(work *w) {
+  for (size_t i = 0; i < w->nlines; i++) {
+    wline *L = &w->lines[i];
+    L->status = LINE_SKIP;
+    int any_part = 0, any = 0, flagged = 0;
+    int64_t resid = 0, pv;
+    for (size_t c = 0; c < L->n; c++) {
+      const tcell *tc = &w->cells[L->first + c];
+      flagged |= *flag_of(w, L->rel->table, tc);
+      if (tc->state != GK_CELL_VALUE) continue;
+      any = 1;
+      any_part |= (int)(c != L->prim);
+      if (gk__mul64(&pv, tc->coef, tc->v) || gk__add64(&resid, resid, pv)) return GK_EOVERFLOW;
+    }
+    if (flagged || !any || L->n == 0) continue;
+    if (L->rel->total_index >= 0) {
+      const tcell *tot = &w->cells[L->first + L->prim];
+      /* a literal total is cell.value; a total with no part filled compares
+       * with nothing (blank + blank = blank) */
+      if (tot->state != GK_CELL_VALUE || !any_part) continue;
+    }
+    L->resid = resid;
+    L->status = resid ? LINE_FAIL : LINE_PASS;
+  }
+  return GK_OK;
+}
+
+/* Coefficient of cell (row, col) in line L, 0 when absent. */
+static int coef_in(const work *w, const wline *L, const tcell *x) {
+  int a = 0;
+  for (size_t c = 0; c < L->n; c++) {
+    const tcell *tc = &w->cells[L->first + c];
+    if (tc->row == x->row && tc->col == x->col) a += tc->coef;
+  }
+  return a;
+}
+
+static int share_cell(const work *w, const wline *A, const wline *B) {
+  if (A->rel->table != B->rel->table) return 0;
+  for (size_t c = 0; c < A->n; c++)
+    if (coef_in(w, B, &w->cells[A->first + c])) return 1;
+  return 0;
+}
+
+/* Group failing lines (connected through shared cells); group ids from 1. */
+static size_t group_failures(work *w) {
+  size_t ngroups = 0;
+  for (size_t i = 0; i < w->nlines; i++) {
+    wline *L = &w->lines[i];
+    if (L->status != LINE_FAIL || L->group) continue;
+    L->group = ++ngroups;
+    int grew = 1;
+    while (grew) {
+      grew = 0;
+      for (size_t j = i + 1; j < w->nlines; j++) {
+        wline *M = &w->lines[j];
+        if (M->status != LINE_FAIL || M->group) continue;
+        for (size_t k = i; k < w->nlines; k++) {
+          const wline *K = &w->lines[k];
+          if (K->group == ngroups && share_cell(w, K, M)) {
+            M->group = ngroups;
+            grew = 1;
+            break;
+          }
+        }
+      }
+    }
+  }
+  return ngroups;
+}
+
+/* The culprit of group g: the one cell with a single repair δ for every failing
+ * line of the group, in no passing line. Returns 1 and sets *cell_out and
+ * *value_out when exactly one cell qualifies, else 0 (none or ambiguous). */
+static int culprit(const work *w, size_t g, const tcell **cell_out, int64_t *value_out) {
+  const wline *first = NULL;
+  for (size_t i = 0; i < w->nlines && !first; i++)
+    if (w->lines[i].group == g) first = &w->lines[i];
+  if (!first) return 0;
+  size_t found = 0;
+  for (size_t c = 0; c < first->n; c++) {
+    const tcell *x = &w->cells[first->first + c];
+    if (x->state == GK_CELL_LITERAL) continue;
+    int ok = 1, seen = 0;
+    int64_t delta = 0;
+    for (size_t i = 0; i < w->nlines && ok; i++) {
+      const wline *L = &w->lines[i];
+      if (L->rel->table != first->rel->table) continue;
+      if (L->group != g && L->status != LINE_PASS) continue;
+      int a = coef_in(w, L, x);
+      if (L->status == LINE_PASS) {
+        ok = !a;
+        continue;
+      }
+      if (!a || L->resid % a) {
+        ok = 0;
+        continue;
+      }
+      int64_t dl = -(L->resid / a);
+      if (seen && dl != delta) ok = 0;
+      delta = dl;
+      seen = 1;
+    }
+    int64_t nv;
+    if (!ok || !seen || gk__add64(&nv, x->v, delta)) continue;
+    if (nv < 0 && tdecl(w->r, first->rel->table)->cols[x->col].kind == GK_KIND_COUNT) continue;
+    /* the same cell may appear twice in one line (never in the shipped editions) */
+    if (found && (*cell_out)->row == x->row && (*cell_out)->col == x->col) continue;
+    *cell_out = x;
+    *value_out = nv;
+    found++;
+  }
+  return found == 1;
+}
+
+/* Pass 3: findings for failing lines, then suspects per group. */
+static int report_failures(work *w, gk_diags *d) {
+  int rc = GK_OK;
+  for (size_t i = 0; i < w->nlines && !rc; i++) {
+    wline *L = &w->lines[i];
+    if (L->status != LINE_FAIL) continue;
+    const tcell *p = &w->cells[L->first + L->prim];
+    int kind = tdecl(w->r, L->rel->table)->cols[p->col].kind;
+    char exp[40] = "", act[40];
+    gk__format_value(act, sizeof act, kind, p->v);
+    int64_t e;
+    if (p->coef && L->resid % p->coef == 0 && !gk__add64(&e, p->v, -(L->resid / p->coef)))
+      gk__format_value(exp, sizeof exp, kind, e);
+    gk__buf zh, en;
+    gk__buf_init(&zh);
+    gk__buf_init(&en);
+    gk__buf_printf(&en, "%s in ", L->rel->rule);
+    put_line_label(&en, w, L, GK_LANG_EN);
+    gk__buf_puts(&en, ": ");
+    rc = put_side(&en, w, L, 1, -1, GK_LANG_EN);
+    gk__buf_puts(&en, " but ");
+    if (!rc) rc = put_side(&en, w, L, -1, -1, GK_LANG_EN);
+    put_line_label(&zh, w, L, GK_LANG_ZH);
+    gk__buf_puts(&zh, "：");
+    if (!rc) rc = put_side(&zh, w, L, 1, -1, GK_LANG_ZH);
+    gk__buf_puts(&zh, "，不等于");
+    if (!rc) rc = put_side(&zh, w, L, -1, -1, GK_LANG_ZH);
+    gk__buf_printf(&zh, "（%s）", gk__rule_find(L->rel->rule)->zh);
+    if (!rc) rc = emit_line(d, w, L, L->rel->rule, exp[0] ? exp : NULL, act, &zh, &en, &L->item0);
+    gk__buf_free(&zh);
+    gk__buf_free(&en);
+  }
+  size_t ngroups = rc ? 0 : group_failures(w);
+  for (size_t g = 1; g <= ngroups && !rc; g++) {
+    const tcell *x = NULL;
+    int64_t nv = 0;
+    if (!culprit(w, g, &x, &nv)) continue;
+    const wline *L0 = NULL;
+    for (size_t i = 0; i < w->nlines && !L0; i++)
+      if (w->lines[i].group == g) L0 = &w->lines[i];
+    char path[128], val[40];
+    gk__path(path, w->r, L0->rel->table, x->row, x->col);
+    gk__format_value(val, sizeof val, tdecl(w->r, L0->rel->table)->cols[x->col].kind, nv);
+    for (size_t i = 0; i < w->nlines && !rc; i++)
+      if (w->lines[i].group == g) rc = gk_diags_set_suspect(d, w->lines[i].item0, path, val);
+  }
+  return rc;
+}
+
+static int check_identities(const gk_report *r, gk_diags *d) {
+  work w;
+  int rc = work_init(&w, r);
+  if (rc) return rc;
+  rc = check_blank_totals(&w, d);
+  if (!rc) rc = evaluate_lines(&w);
+  if (!rc) rc = report_failures(&w, d);
+  work_free(&w);
+  return rc;
+}
+
+/* ===================================================================== other rules */
+/* cell.value: an unreadable literal in a numeric cell, a negative count. */
+static int check_cell_values(const gk_report *r, gk_diags *d) {
+  int rc = GK_OK;
+  for (int t = 0; t < GK_NTABLES && !rc; t++) {
+    const gk__table_decl *td = tdecl(r, t);
+    for (size_t row = 0; row < td->nrows && !rc; row++)
+      for (size_t col = 0; col < td->ncols && !rc; col++) {
+        if (!cell_exists(td, row, col)) continue;
+        const gk__cell *c = gk__cell_at(r, t, row, col);
+        int neg = c->state == GK_CELL_VALUE && c->value < 0 && td->cols[col].kind == GK_KIND_COUNT;
+        if (c->state != GK_CELL_LITERAL && !neg) continue;
+        char path[128], val[40];
+        gk__path(path, r, t, row, col);
+        const char *actual = val;
+        if (neg)
+          gk__format_value(val, sizeof val, td->cols[col].kind, c->value);
+        else
+          actual = gk_report_get_literal(r, t, row, col);
+        gk__buf zh, en;
+        gk__buf_init(&zh);
+        gk__buf_init(&en);
+        if (neg) {
+          gk__buf_printf(&en, "%s holds %s: a count cannot be negative", path, actual);
+          gk__buf_printf(&zh, "%s为%s：计数不能为负数", path, actual);
+        } else {
+          gk__buf_printf(&en, "%s holds \"%s\", not a number", path, actual);
+          gk__buf_printf(&zh, "%s填写了“%s”，不是数值", path, actual);
+        }
+        rc = (zh.err || en.err) ? GK_ENOMEM
+                                : gk__emit(d, r, "cell.value", path, c->line,
+                                           neg ? "a count >= 0" : "a number", actual, zh.data,
+                                           en.data, NULL);
+        gk__buf_free(&zh);
+        gk__buf_free(&en);
+      }
+  }
+  return rc;
+}
+
+/* report.year and edition.year. */
+static int check_year(const gk_report *r, gk_diags *d) {
+  char exp[48], act[16];
+  const gk__edition *oldest = gk__edition_get(gk_schema_edition_id(0));
+  int min_year = oldest ? oldest->first_year : 0;
+  if (r->year == 0 || r->year < min_year) {
+    snprintf(exp, sizeof exp, ">= %d", min_year);
+    snprintf(act, sizeof act, "%d", r->year);
+    char zh[160], en[160];
+    if (r->year == 0) {
+      snprintf(en, sizeof en, "the report year is missing (edition %d needs a year >= %d)",
+               r->edition, min_year);
+      snprintf(zh, sizeof zh, "报告缺少年度（%d年格式要求年度不早于%d年）", r->edition, min_year);
+    } else {
+      snprintf(en, sizeof en, "year %d is impossible for edition %d (needs a year >= %d)", r->year,
+               r->edition, min_year);
+      snprintf(zh, sizeof zh, "%d年度不可能使用%d年格式（要求年度不早于%d年）", r->year,
+               r->edition, min_year);
+    }
+    return gk__emit(d, r, "report.year", NULL, 0, exp, r->year ? act : "", zh, en, NULL);
+  }
+  int want = gk_schema_edition_for_year(r->year);
+  if (!want || want == r->edition) return GK_OK;
+  snprintf(exp, sizeof exp, "%d", want);
+  snprintf(act, sizeof act, "%d", r->edition);
+  char zh[200], en[200];
+  snprintf(en, sizeof en, "a %d report uses the %d edition; reports of %d use the %d edition (%s)",
+           r->year, r->edition, r->year, want, gk_schema_edition_instrument(want));
+  snprintf(zh, sizeof zh, "%d年度报告使用了%d年格式，应使用%d年格式（%s）", r->year, r->edition,
+           want, gk_schema_edition_instrument(want));
+  return gk__emit(d, r, "edition.year", NULL, 0, exp, act, zh, en, NULL);
+}
+
+/* Value of active/row/<key> when the column exists in the row and holds a value. */
+static int active_value(const gk_report *r, size_t row, const char *key, size_t *col_out,
+                        int64_t *v_out) {
+  const gk__table_decl *td = tdecl(r, GK_TABLE_ACTIVE);
+  for (size_t c = 0; c < td->ncols; c++) {
+    if (strcmp(td->cols[c].key, key) != 0) continue;
+    const gk__cell *cell = gk__cell_at(r, GK_TABLE_ACTIVE, row, c);
+    if (!cell_exists(td, row, c) || cell->state != GK_CELL_VALUE) return 0;
+    *col_out = c;
+    *v_out = cell->value;
+    return 1;
+  }
+  return 0;
+}
+
+static int emit_active(gk_diags *d, const gk_report *r, const char *rule, size_t row,
+                       size_t col, const char *expected, const char *actual, gk__buf *zh,
+                       gk__buf *en, size_t col2, size_t col3) {
+  char path[128];
+  size_t k;
+  gk__path(path, r, GK_TABLE_ACTIVE, row, col);
+  int rc = (zh->err || en->err) ? GK_ENOMEM
+                                : gk__emit(d, r, rule, path, 0, expected, actual, zh->data,
+                                           en->data, &k);
+  size_t more[2] = {col2, col3};
+  for (size_t i = 0; i < 2 && !rc; i++) {
+    if (more[i] == (size_t)-1) continue;
+    gk__path(path, r, GK_TABLE_ACTIVE, row, more[i]);
+    rc = gk_diags_add_cell(d, k, path);
+  }
+  gk__buf_free(zh);
+  gk__buf_free(en);
+  return rc;
+}
+
+/* active.cumulative (total_public < published) and active.misread_delta
+ * (decisions = prev_items + delta in a non-zero row), by column key: they apply
+ * to the editions whose active table has those columns (2019). */
+static int check_active_rows(const gk_report *r, gk_diags *d) {
+  const gk__table_decl *td = tdecl(r, GK_TABLE_ACTIVE);
+  int rc = GK_OK;
+  for (size_t row = 0; row < td->nrows && !rc; row++) {
+    size_t cp, ct, ci, cd, cx;
+    int64_t pub, tot, prev, delta, dec, sum;
+    char exp[48], act[40];
+    gk__buf zh, en;
+    if (active_value(r, row, "published", &cp, &pub) &&
+        active_value(r, row, "total_public", &ct, &tot) && tot < pub) {
+      snprintf(exp, sizeof exp, ">= %lld", (long long)pub);
+      snprintf(act, sizeof act, "%lld", (long long)tot);
+      gk__buf_init(&zh);
+      gk__buf_init(&en);
+      gk__buf_printf(&en, "%s (%s): total_public %s < published %lld", td->rows[row].zh,
+                     td->rows[row].key, act, (long long)pub);
+      gk__buf_printf(&zh, "%s：对外公开总数量%s小于本年新公开数量%lld", td->rows[row].zh, act,
+                     (long long)pub);
+      rc = emit_active(d, r, "active.cumulative", row, ct, exp, act, &zh, &en, cp, (size_t)-1);
+    }
+    if (!rc && active_value(r, row, "prev_items", &ci, &prev) &&
+        active_value(r, row, "delta", &cd, &delta) &&
+        active_value(r, row, "decisions", &cx, &dec) && (prev || delta || dec) &&
+        !gk__add64(&sum, prev, delta) && sum == dec) {
+      snprintf(act, sizeof act, "%lld", (long long)dec);
+      gk__buf_init(&zh);
+      gk__buf_init(&en);
+      gk__buf_printf(&en,
+                     "%s (%s): decisions %lld = prev_items + delta = %lld + %lld; decisions "
+                     "count the cases decided in the year, the columns were probably misread",
+                     td->rows[row].zh, td->rows[row].key, (long long)dec, (long long)prev,
+                     (long long)delta);
+      gk__buf_printf(&zh, "%s：处理决定数量%lld等于上一年项目数量加本年增/减（%lld + %lld），"
+                     "处理决定数量应为本年作出的决定数，可能误读了栏目",
+                     td->rows[row].zh, (long long)dec, (long long)prev, (long long)delta);
+      rc = emit_active(d, r, "active.misread_delta", row, cx, NULL, act, &zh, &en, ci, cd);
+    }
+  }
+  return rc;
+}
+
+/* active.rulemaking: 规章 reported by an agency without rule-making power: any
+ * agency at county or township level, a department below provincial level.
+ * Silent when the level (or, at city level, the kind) is unknown. */
+static int check_rulemaking(const gk_report *r, gk_diags *d) {
+  int no_power = r->level == GK_LEVEL_COUNTY || r->level == GK_LEVEL_TOWNSHIP ||
+                 (r->level == GK_LEVEL_CITY && r->kind == GK_AGENCY_KIND_DEPARTMENT);
+  size_t row;
+  if (!no_power || gk_schema_row_find(&row, r->edition, GK_TABLE_ACTIVE, "regulations"))
+    return GK_OK;
+  const gk__table_decl *td = tdecl(r, GK_TABLE_ACTIVE);
+  for (size_t col = 0; col < td->ncols; col++) {
+    const gk__cell *c = gk__cell_at(r, GK_TABLE_ACTIVE, row, col);
+    if (!cell_exists(td, row, col) || c->state != GK_CELL_VALUE || c->value == 0) continue;
+    char act[40];
+    gk__format_value(act, sizeof act, td->cols[col].kind, c->value);
+    const char *lvl = gk_schema_level_key(r->level), *kind = gk_schema_agency_kind_key(r->kind);
+    gk__buf zh, en;
+    gk__buf_init(&zh);
+    gk__buf_init(&en);
+    gk__buf_printf(&en, "regulations %s = %s from a %s-level %s, which has no power to make 规章",
+                   td->cols[col].key, act, lvl, kind ? kind : "agency");
+    gk__buf_printf(&zh, "规章%s为%s，但%s级%s无规章制定权", td->cols[col].zh, act, lvl,
+                   r->kind == GK_AGENCY_KIND_DEPARTMENT ? "部门" : "机关");
+    return emit_active(d, r, "active.rulemaking", row, col, "0", act, &zh, &en, (size_t)-1,
+                       (size_t)-1);
+  }
+  return GK_OK;
+}
+
+/* ===================================================================== entry point */
+GK_API int gk_report_validate(const gk_report *r, const gk_validate_opts *opts, gk_diags *out) {
+  if (!r || !out || !r->ed) return GK_EINVAL;
+  size_t start = gk_diags_count(out);
+  int rc = check_year(r, out);
+  if (!rc) rc = check_cell_values(r, out);
+  if (!rc) rc = check_identities(r, out);
+  if (!rc) rc = check_active_rows(r, out);
+  if (!rc) rc = check_rulemaking(r, out);
+  if (!rc) rc = gk__text_rules_run(r, out);
+  if (!rc) rc = gk__diags_apply_opts(out, start, opts);
+  if (rc) gk__diags_truncate(out, start);
+  return rc;
+}
