@@ -1,0 +1,70 @@
+"""gkreport: Python bindings for libgkreport (政府信息公开工作年度报告).
+
+Pure-Python ctypes over the C library ``libgkreport.so.0``::
+
+    import gkreport
+    r = gkreport.load("report.json")          # published text or JSON, detected
+    r.year, r.edition, r.agency.name
+    r["requests/new/total"]                    # int, Decimal, None (blank), str (literal)
+    findings = r.validate()
+
+The library is found through ``GKREPORT_LIBRARY``, then its SONAME, then
+``ctypes.util.find_library``.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Optional, Union
+
+from . import schema
+from ._lib import lib as _clib
+from .diag import Finding
+from .errors import (EncodingError, Error, InvalidArgumentError, MismatchError,
+                     NotFoundError, ParseError, RangeError, UnsupportedError,
+                     ValueOverflowError)
+from .report import Agency, Report, Sections, _from_json
+
+__version__ = "0.1.0"
+#: Version of the loaded C library, e.g. "0.1.0".
+library_version: str = _clib.version
+#: Path or name the C library was loaded from.
+library_path: str = _clib._cdll._name
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+def _looks_like_json(data: bytes) -> bool:
+    head = data[:64].lstrip(b"\xef\xbb\xbf").lstrip()
+    return head.startswith(b"{")
+
+
+def loads(data: Union[str, bytes], source: Optional[str] = None,
+          format: Optional[str] = None) -> Report:
+    """Read a report from a string or bytes: a gkreport JSON document or the text
+    of a published report (detected, or forced with ``format="json"|"text"``).
+    `source` names the input in diagnostics. Raises :class:`ParseError` with
+    ``diagnostics`` when the input cannot be read."""
+    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    fmt = format or ("json" if _looks_like_json(raw) else "text")
+    if fmt == "json":
+        return _from_json(raw, source)
+    if fmt == "text":
+        from .text import from_text
+        return from_text(raw, source)
+    raise ValueError("format must be 'json' or 'text', not %r" % (format,))
+
+
+def load(path: PathLike, format: Optional[str] = None) -> Report:
+    """Read a report file (JSON or published text, detected). Diagnostics name
+    the file."""
+    name = os.fspath(path)
+    with open(name, "rb") as f:
+        data = f.read()
+    return loads(data, source=name, format=format)
+
+
+__all__ = ["load", "loads", "Report", "Agency", "Sections", "Finding", "schema",
+           "Error", "ParseError", "InvalidArgumentError", "NotFoundError",
+           "RangeError", "EncodingError", "UnsupportedError", "MismatchError",
+           "ValueOverflowError", "library_version", "library_path"]

@@ -1,0 +1,41 @@
+"""pandas conversions (imported only when a DataFrame is asked for)."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+
+def require_pandas() -> Any:
+    """The pandas module, or ImportError saying how to get it."""
+    try:
+        import pandas  # type: ignore
+    except ImportError as exc:
+        raise ImportError("to_pandas() needs pandas, which is not installed "
+                          "(pip install pandas, or apt-get install python3-pandas); "
+                          "every other gkreport feature works without it") from exc
+    return pandas
+
+
+def cell_records(report: Any) -> List[Dict[str, Any]]:
+    """The tidy long form of a report: one record per printed cell."""
+    name = report.agency.name
+    out = []
+    for path, value in report.cells(include_blank=True):
+        table, row, col = path.split("/")
+        state = "blank" if value is None else ("literal" if isinstance(value, str) else "value")
+        out.append({"agency": name, "year": report.year, "edition": report.edition,
+                    "table": table, "row": row, "col": col, "state": state,
+                    "value": value})
+    return out
+
+
+def report_frame(report: Any, kind: str) -> Any:
+    pd = require_pandas()
+    if kind == "cells":
+        return pd.DataFrame.from_records(
+            cell_records(report),
+            columns=["agency", "year", "edition", "table", "row", "col", "state", "value"])
+    if kind in {t.key for t in report.schema.tables}:
+        data = report.table_values(kind)
+        return pd.DataFrame.from_dict(data, orient="index")
+    raise ValueError("kind must be 'cells' or a table key, not %r" % (kind,))

@@ -1,0 +1,125 @@
+"""Findings and parse diagnostics as Python objects."""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass, field
+from typing import List, Optional, Tuple
+
+from ._lib import dec, lib
+
+SEVERITIES = ("info", "warning", "error")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One diagnostic: a rule finding or a parse error.
+
+    ``rule`` is the stable rule id (format.md §7, or a parser id such as
+    "json.syntax"), ``severity`` "error" / "warning" / "info", ``cells`` the paths
+    involved (the first is the primary cell), ``expected`` / ``actual`` the values
+    as text, ``message`` the Chinese message (``message_en`` the English one),
+    ``line`` / ``file`` / ``column`` the source position (0 / None when unknown),
+    ``suspect`` / ``suspect_value`` the probable culprit cell and the value that
+    would repair every failed identity, ``waived`` / ``waiver_reason``.
+    """
+    rule: str
+    severity: str
+    cells: Tuple[str, ...] = ()
+    expected: Optional[str] = None
+    actual: Optional[str] = None
+    message: Optional[str] = None
+    line: int = 0
+    file: Optional[str] = None
+    suspect: Optional[str] = None
+    suspect_value: Optional[str] = None
+    waived: bool = False
+    waiver_reason: Optional[str] = None
+    message_en: Optional[str] = field(default=None, compare=False)
+    column: int = 0
+
+    @property
+    def cell(self) -> Optional[str]:
+        """The primary cell path, or None."""
+        return self.cells[0] if self.cells else None
+
+    def format(self, lang: str = "zh") -> str:
+        """Compiler-style line: ``file:line: severity rule: message``."""
+        where = self.file or "<report>"
+        if self.line:
+            where += ":%d" % self.line
+            if self.column:
+                where += ":%d" % self.column
+        msg = (self.message_en if lang == "en" else self.message) or self.message or ""
+        text = "%s: %s %s: %s" % (where, self.severity, self.rule, msg)
+        if self.waived:
+            text += " [waived: %s]" % (self.waiver_reason or "")
+        return text
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+def _str(b: Optional[bytes]) -> Optional[str]:
+    return None if b is None else b.decode("utf-8", "replace")
+
+
+def read_diags(d: ctypes.c_void_p) -> List[Finding]:
+    """Copy every item of a gk_diags into Finding objects."""
+    out = []
+    n = lib.gk_diags_count(d)
+    for i in range(n):
+        sev = lib.gk_diag_severity(d, i)
+        ncells = lib.gk_diag_ncells(d, i)
+        out.append(Finding(
+            rule=_str(lib.gk_diag_rule(d, i)) or "",
+            severity=SEVERITIES[sev] if 0 <= sev < len(SEVERITIES) else str(sev),
+            cells=tuple(_str(lib.gk_diag_cell(d, i, k)) or "" for k in range(ncells)),
+            expected=_str(lib.gk_diag_expected(d, i)),
+            actual=_str(lib.gk_diag_actual(d, i)),
+            message=_str(lib.gk_diag_message(d, i, 0)),
+            line=int(lib.gk_diag_line(d, i)),
+            file=_str(lib.gk_diag_file(d, i)),
+            suspect=_str(lib.gk_diag_suspect(d, i)),
+            suspect_value=_str(lib.gk_diag_suspect_value(d, i)),
+            waived=bool(lib.gk_diag_waived(d, i)),
+            waiver_reason=_str(lib.gk_diag_waiver_reason(d, i)),
+            message_en=_str(lib.gk_diag_message(d, i, 1)),
+            column=int(lib.gk_diag_column(d, i))))
+    return out
+
+
+class Diags:
+    """A gk_diags owned by Python for the duration of one call (context manager)."""
+
+    def __init__(self) -> None:
+        h = ctypes.c_void_p()
+        rc = lib.gk_diags_new(ctypes.byref(h))
+        if rc < 0:
+            from .errors import check
+            check(rc, "gk_diags_new")
+        self.handle = h
+
+    def __enter__(self) -> "Diags":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.handle:
+            lib.gk_diags_free(self.handle)
+            self.handle = ctypes.c_void_p()
+
+    def findings(self) -> List[Finding]:
+        return read_diags(self.handle)
+
+
+def severity_index(severity) -> int:
+    """"warning" or 1 -> 1."""
+    if isinstance(severity, int):
+        return severity
+    try:
+        return SEVERITIES.index(severity)
+    except ValueError:
+        raise ValueError("unknown severity %r (one of %s)" % (severity, ", ".join(SEVERITIES)))

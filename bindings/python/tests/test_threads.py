@@ -1,0 +1,76 @@
+import threading
+import unittest
+from decimal import Decimal
+
+from gkreport import Report
+
+THREADS = 8
+ROUNDS = 300
+
+
+def run_threads(fn):
+    """Run fn() in THREADS threads; return their results (exceptions re-raised)."""
+    results = [None] * THREADS
+    errors = []
+    barrier = threading.Barrier(THREADS)
+
+    def worker(i):
+        try:
+            barrier.wait()
+            results[i] = fn()
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+    ts = [threading.Thread(target=worker, args=(i,)) for i in range(THREADS)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    if errors:
+        raise errors[0]
+    return results
+
+
+def shared_report():
+    r = Report.new("2019", 2020, agency="凤岗镇")
+    r["requests/new/natural"] = 3402
+    r["requests/new/total"] = 3511
+    r["requests/denied.state_secret/total"] = 3
+    r["requests/denied.query/total"] = 4
+    r["active/procurement/amount"] = "498742.4"
+    r["active/licensing/delta"] = "减4"
+    return r
+
+
+class ThreadTest(unittest.TestCase):
+    def test_shared_reads_identical(self):
+        r = shared_report()
+
+        def read():
+            out = None
+            for _ in range(ROUNDS):
+                snap = (r["requests/new/total"], r["requests/denied/total"],
+                        r["active/procurement/amount"], r.table_values("requests"),
+                        r.to_dict()["cells"])
+                if out is not None and snap != out:
+                    raise AssertionError("results differ between rounds")
+                out = snap
+            return out
+        results = run_threads(read)
+        self.assertEqual(results[0][:3], (3511, 7, Decimal("498742.4")))
+        for x in results[1:]:
+            self.assertEqual(x, results[0])
+
+    def test_private_objects_in_threads(self):
+        def build():
+            total = 0
+            for i in range(ROUNDS):
+                with shared_report().copy() as c:
+                    c["requests/new/total"] = i
+                    total += c["requests/new/total"] + c["requests/denied/total"]
+            return total
+        results = run_threads(build)
+        self.assertEqual(results, [sum(range(ROUNDS)) + 7 * ROUNDS] * THREADS)
+
+
+if __name__ == "__main__":
+    unittest.main()
