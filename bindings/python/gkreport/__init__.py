@@ -24,6 +24,7 @@ from .errors import (EncodingError, Error, InvalidArgumentError, MismatchError,
                      NotFoundError, ParseError, RangeError, UnsupportedError,
                      ValueOverflowError)
 from .report import Agency, Report, Sections, _from_json
+from .validate import Findings, Rule, rule, rules
 
 __version__ = "0.1.0"
 #: Version of the loaded C library, e.g. "0.1.0".
@@ -64,7 +65,8 @@ def load(path: PathLike, format: Optional[str] = None) -> Report:
     return loads(data, source=name, format=format)
 
 
-__all__ = ["load", "loads", "Report", "Agency", "Sections", "Finding", "schema",
+__all__ = ["load", "loads", "Report", "Agency", "Sections", "Finding", "Findings",
+           "Rule", "rule", "rules", "schema",
            "Error", "ParseError", "InvalidArgumentError", "NotFoundError",
            "RangeError", "EncodingError", "UnsupportedError", "MismatchError",
            "ValueOverflowError", "library_version", "library_path"]

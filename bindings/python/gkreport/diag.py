@@ -59,6 +59,20 @@ class Finding:
     def __str__(self) -> str:
         return self.format()
 
+    def __repr__(self) -> str:
+        parts = [self.severity, self.rule]
+        if self.cells:
+            parts.append(self.cells[0])
+        if self.expected is not None or self.actual is not None:
+            parts.append("expected=%s actual=%s" % (self.expected, self.actual))
+        if self.suspect:
+            parts.append("suspect=%s->%s" % (self.suspect, self.suspect_value))
+        if self.line:
+            parts.append("line=%d" % self.line)
+        if self.waived:
+            parts.append("waived=%r" % self.waiver_reason)
+        return "<Finding %s>" % " ".join(parts)
+
 
 def _str(b: Optional[bytes]) -> Optional[str]:
     return None if b is None else b.decode("utf-8", "replace")

@@ -5,12 +5,14 @@ from __future__ import annotations
 import ctypes
 import weakref
 from decimal import Decimal
-from typing import (Any, Dict, Iterable, Iterator, List, Mapping, MutableMapping,
+from typing import (TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Mapping, MutableMapping,
                     Optional, Sequence, Tuple, Union)
 
 from . import schema
 from ._lib import dec, enc, lib, take_buffer
 from ._values import CellValue, check_int64, to_millionths, to_python
+if TYPE_CHECKING:  # pragma: no cover
+    from .validate import Findings
 from .errors import (GK_EPARSE, Error, InvalidArgumentError, ParseError, check,
                      error_for)
 
@@ -455,6 +457,20 @@ class Report:
                 "agency": self.agency.to_dict(), "title": self.title,
                 "sections": dict(self.sections.items()),
                 "cells": dict(self.cells())}
+
+    # ------------------------------------------------------------ checking
+    def validate(self, waive: Iterable[Any] = (), min_severity: Union[str, int] = "info",
+                 rules: Optional[Sequence[str]] = None,
+                 exclude: Optional[Sequence[str]] = None) -> "Findings":
+        """Check the report against the rules of the format (format.md §7).
+
+        `waive`: (rule, cell, reason) tuples, or (rule, reason) for every cell;
+        waived findings stay in the list, marked ``waived``. `min_severity`:
+        "info", "warning" or "error". `rules`: only these rule ids or patterns
+        ("requests.*"); `exclude`: rules to leave out. Returns a
+        :class:`gkreport.Findings` list of :class:`gkreport.Finding`."""
+        from .validate import validate
+        return validate(self, waive, min_severity, rules, exclude)
 
     # ------------------------------------------------------------ export
     def to_json(self, pretty: bool = False, lines: bool = False) -> str:

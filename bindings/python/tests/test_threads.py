@@ -4,6 +4,8 @@ from decimal import Decimal
 
 from gkreport import Report
 
+from .util import crafted_2019
+
 THREADS = 8
 ROUNDS = 300
 
@@ -59,6 +61,26 @@ class ThreadTest(unittest.TestCase):
         self.assertEqual(results[0][:3], (3511, 7, Decimal("498742.4")))
         for x in results[1:]:
             self.assertEqual(x, results[0])
+
+    def test_validate_shared(self):
+        r = crafted_2019()
+        r["requests/granted/natural"] = 4
+        r["review/reconsideration/upheld"] = 2
+        expected = r.validate(waive=[("review.total", None, "merger")])
+
+        def check():
+            out = None
+            for _ in range(ROUNDS):
+                f = r.validate(waive=[("review.total", None, "merger")])
+                if out is not None and f != out:
+                    raise AssertionError("findings differ between rounds")
+                out = f
+            return out
+        results = run_threads(check)
+        self.assertEqual(expected.rules(), ["requests.row_total", "requests.outcome_total",
+                                            "review.total"])
+        for x in results:
+            self.assertEqual(x, expected)
 
     def test_private_objects_in_threads(self):
         def build():
