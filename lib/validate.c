@@ -471,8 +471,7 @@ static int check_blank_totals(work *w, gk_diags *d) {
     gk__buf zh, en;
     gk__buf_init(&zh);
     gk__buf_init(&en);
-    gk__buf_printf(&en, "cell.blank: %s is blank beside filled parts (%s in ", path,
-                   L->rel->rule);
+    gk__buf_printf(&en, "%s is blank beside filled parts (%s in ", path, L->rel->rule);
     put_line_label(&en, w, L, GK_LANG_EN);
     gk__buf_puts(&en, "): ");
     rc = put_side(&en, w, L, -tot->coef, L->rel->total_index, GK_LANG_EN);
