@@ -1,5 +1,5 @@
 /* libFuzzer harness for the JSON reader (gk_report_from_json).
- * gk-fuzz-requires: lib/json.c
+ * gk-fuzz-requires: gk_report_from_json gk_report_to_json gk_diags_to_json
  * Parse; on failure the out-parameter must be NULL and the failure explained in the
  * diagnostics; on success serialize (compact, and pretty with source lines), parse
  * the output again and trap unless the round trip gives an equal report and the
