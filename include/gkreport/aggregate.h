@@ -1,4 +1,33 @@
-/* libgkreport: aggregate (declarations land with the module). */
+/* libgkreport: consolidation of many reports (format.md §8).
+ *
+ * A gk_aggregate sums reports cell by cell: blank + value = value, blank + blank =
+ * blank, amounts exactly (an amount in 元 is converted to 万元 when exact); a
+ * literal counts as blank and is reported ("aggregate.literal"). A sum that does
+ * not fit in int64 is GK_EOVERFLOW and leaves the aggregate unchanged.
+ *
+ * Reports of one edition give a report of that edition. A mix of editions gives
+ * the common view, in the newest edition (2021): requests and review cell by
+ * cell with 2021 other.* collapsed into other, and of section 二 only the
+ * comparable cells (made ~ issued for regulations and normative_docs, decisions
+ * for licensing, penalty, coercion); gk_aggregate_check says what was dropped.
+ *
+ * Aggregates merge associatively and commutatively (gk_aggregate_merge): any
+ * partitioning of a set of reports, merged in any order, gives the identical
+ * result and the identical JSON (gk_aggregate_to_json / gk_aggregate_from_json
+ * save partial aggregates to merge later).
+ *
+ * Contributors (agency name, code, region, kind, year, edition) are kept unless
+ * the aggregate was created with GK_AGGREGATE_NO_CONTRIBUTORS (then memory stays
+ * constant however many reports are added, and the overlap check is silent).
+ *
+ * Rule ids of the findings: "aggregate.literal" (warning: a literal counted as
+ * blank), "aggregate.overlap" (warning: a government's whole-region report summed
+ * with departments of its region), "aggregate.editions" (info: editions mixed,
+ * cells dropped), "aggregate.unit" (warning: amounts in different units summed),
+ * "aggregate.overflow" (error: a JSON Lines report that would overflow, skipped),
+ * "jsonl.line" (error: a JSON Lines line that is not a report, skipped; line =
+ * line number in the stream, the parser's message included).
+ */
 #ifndef GKREPORT_AGGREGATE_H
 #define GKREPORT_AGGREGATE_H
 
@@ -9,6 +38,76 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+typedef struct gk_aggregate gk_aggregate;
+
+/** Flags of gk_aggregate_new. */
+enum {
+  GK_AGGREGATE_NO_CONTRIBUTORS = 1u << 0 /**< count contributors, do not list them */
+};
+
+/** Create an empty aggregate. Since 0.1.0. */
+GK_API int gk_aggregate_new(gk_aggregate **out, uint32_t flags);
+/** Free; NULL-safe. Since 0.1.0. */
+GK_API void gk_aggregate_free(gk_aggregate *a);
+
+/** Add a report (not kept: its cells are summed, its metadata listed). Literal
+ *  cells count as blank and each gives an "aggregate.literal" warning in `diags`
+ *  (may be NULL) with its path and line. GK_EOVERFLOW (aggregate unchanged) when a
+ *  sum does not fit; GK_ENOMEM likewise. Since 0.1.0. */
+GK_API int gk_aggregate_add(gk_aggregate *a, const gk_report *r, gk_diags *diags);
+/** Add every report of `b` to `a` (b unchanged). GK_EOVERFLOW / GK_ENOMEM leave a
+ *  unchanged. Since 0.1.0. */
+GK_API int gk_aggregate_merge(gk_aggregate *a, const gk_aggregate *b);
+
+/** Number of reports summed. Since 0.1.0. */
+GK_API uint64_t gk_aggregate_count(const gk_aggregate *a);
+/** Number of literal cells counted as blank. Since 0.1.0. */
+GK_API uint64_t gk_aggregate_literal_count(const gk_aggregate *a);
+/** Edition of the result: the one edition of the reports, the newest edition for a
+ *  mix (the common view), 0 when empty. Since 0.1.0. */
+GK_API int gk_aggregate_edition(const gk_aggregate *a);
+/** 1 when reports of more than one edition were summed (the result is the common
+ *  view), else 0. Since 0.1.0. */
+GK_API int gk_aggregate_mixed(const gk_aggregate *a);
+
+/** The consolidated report (caller frees). Its year is the contributors' year when
+ *  they share one, else 0; agency name is `name` (may be NULL). GK_ENOTFOUND when
+ *  empty. Since 0.1.0. */
+GK_API int gk_aggregate_result(gk_report **out, const gk_aggregate *a, const char *name);
+
+/** Findings about the consolidation itself, appended to `diags`: aggregate.overlap,
+ *  aggregate.editions, aggregate.unit. Since 0.1.0. */
+GK_API int gk_aggregate_check(const gk_aggregate *a, gk_diags *diags);
+
+/** Number of listed contributors (0 with GK_AGGREGATE_NO_CONTRIBUTORS). Since 0.1.0. */
+GK_API size_t gk_aggregate_contributor_count(const gk_aggregate *a);
+/** Contributor i, in canonical order (year, edition, name, code, region, kind):
+ *  borrowed name (may be NULL), year, edition. GK_EINVAL out of range. Since 0.1.0. */
+GK_API int gk_aggregate_contributor(const char **name_out, int *year_out, int *edition_out,
+                                    const gk_aggregate *a, size_t i);
+
+/** Save an aggregate as JSON (partial sums per edition, counts, contributors in
+ *  canonical order); free *out with gk_free(). Since 0.1.0. */
+GK_API int gk_aggregate_to_json(char **out, size_t *len_out, const gk_aggregate *a);
+/** Load an aggregate saved by gk_aggregate_to_json. GK_EPARSE with a "json.syntax"
+ *  / "json.value" item in `diags` (may be NULL) on a bad document. Since 0.1.0. */
+GK_API int gk_aggregate_from_json(gk_aggregate **out, const char *utf8, size_t len,
+                                  gk_diags *diags);
+
+/** Feed a chunk of a JSON Lines stream (one report document per line, see
+ *  gk_report_from_json); chunks may split lines anywhere. Complete lines are added
+ *  as they arrive; only the current partial line is buffered (at most 64 MiB: a
+ *  longer line is reported and skipped). A bad line gives a "jsonl.line" error
+ *  with its line number in `diags` and is skipped; the others are kept. Blank
+ *  lines are skipped. Returns GK_OK unless memory runs out (GK_ENOMEM). Since 0.1.0. */
+GK_API int gk_aggregate_add_jsonl(gk_aggregate *a, const char *chunk, size_t len,
+                                  gk_diags *diags);
+/** End of the JSON Lines stream: adds a last line without newline and resets the
+ *  line counter for the next stream. Since 0.1.0. */
+GK_API int gk_aggregate_add_jsonl_end(gk_aggregate *a, gk_diags *diags);
+/** Name used as the file of "jsonl.line" findings (copied; NULL clears). Since 0.1.0. */
+GK_API int gk_aggregate_set_jsonl_source(gk_aggregate *a, const char *name);
 
 #ifdef __cplusplus
 }

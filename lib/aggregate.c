@@ -1,0 +1,938 @@
+/* Consolidation: summing reports cell by cell (format.md §8), the views shared
+ * with the series (which cells the editions have in common), saving partial
+ * aggregates as JSON and reading JSON Lines streams. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cjson/cJSON.h>
+#include "gkreport/aggregate.h"
+#include "stats_int.h"
+
+/* ================================================================== views */
+
+/* Section 二 cells comparable across the edition change (format.md §8): the
+ * column of each edition that feeds one common cell. Everything else of active
+ * exists in one edition only. */
+static const struct {
+  const char *row, *col2019, *col2021;
+} active_common[] = {
+  {"regulations", "made", "issued"},   {"normative_docs", "made", "issued"},
+  {"licensing", "decisions", "decisions"}, {"penalty", "decisions", "decisions"},
+  {"coercion", "decisions", "decisions"},
+};
+#define NACTIVE_COMMON (sizeof active_common / sizeof active_common[0])
+
+int gk__ed_index(int edition) {
+  for (size_t i = 0; i < gk_schema_edition_count() && i < GK__MAX_ED; i++)
+    if (gk_schema_edition_id(i) == edition) return (int)i;
+  return -1;
+}
+
+/* Column (in edition index `target`) that the active cell (row, col) of edition
+ * `ei` feeds, or NULL when it is not comparable. */
+static const char *active_pair(int ei, const char *row, const char *col, int target) {
+  for (size_t k = 0; k < NACTIVE_COMMON; k++) {
+    if (strcmp(active_common[k].row, row) != 0) continue;
+    const char *mine = gk_schema_edition_id((size_t)ei) == GK_EDITION_2019
+                           ? active_common[k].col2019
+                           : active_common[k].col2021;
+    if (strcmp(mine, col) != 0) continue;
+    return gk_schema_edition_id((size_t)target) == GK_EDITION_2019 ? active_common[k].col2019
+                                                                   : active_common[k].col2021;
+  }
+  return NULL;
+}
+
+void gk__view_free(gk__view *v) {
+  if (!v) return;
+  gk__free(v->e);
+  v->e = NULL;
+  v->n = 0;
+}
+
+static gk__view_entry *view_find(gk__view *v, const char *path) {
+  for (size_t i = 0; i < v->n; i++)
+    if (strcmp(v->e[i].path, path) == 0) return &v->e[i];
+  return NULL;
+}
+
+int gk__view_build(gk__view *v, uint32_t edmask, int common_only) {
+  memset(v, 0, sizeof *v);
+  int ned = (int)gk_schema_edition_count(), hi = -1;
+  if (ned > GK__MAX_ED) ned = GK__MAX_ED;
+  for (int i = 0; i < ned; i++)
+    if (edmask & (1u << i)) hi = i;
+  if (hi < 0) return GK_OK;
+  size_t cap = 0;
+  for (int i = 0; i < ned; i++)
+    if (edmask & (1u << i))
+      for (int t = 0; t < GK_NTABLES; t++)
+        cap += gk_schema_nrows(gk_schema_edition_id((size_t)i), t) *
+               gk_schema_ncols(gk_schema_edition_id((size_t)i), t);
+  gk__view_entry *all = gk__calloc(cap ? cap : 1, sizeof *all);
+  if (!all) return GK_ENOMEM;
+  v->e = all;
+  v->edmask = edmask;
+  for (int t = 0; t < GK_NTABLES; t++) {
+    for (int i = hi; i >= 0; i--) { /* newest edition first: its keys name the cells */
+      if (!(edmask & (1u << i))) continue;
+      int ed = gk_schema_edition_id((size_t)i);
+      for (size_t row = 0; row < gk_schema_nrows(ed, t); row++) {
+        for (size_t col = 0; col < gk_schema_ncols(ed, t); col++) {
+          if (!gk_schema_cell_exists(ed, t, row, col)) continue;
+          const char *rk = gk_schema_row_key(ed, t, row), *ck = gk_schema_col_key(ed, t, col);
+          int shared = 1;
+          if (t == GK_TABLE_ACTIVE) {
+            const char *pc = active_pair(i, rk, ck, hi);
+            shared = pc != NULL;
+            if (pc) ck = pc;
+          }
+          char path[sizeof all[0].path];
+          int n = snprintf(path, sizeof path, "%s/%s/%s", gk_schema_table_key(t), rk, ck);
+          if (n < 0 || (size_t)n >= sizeof path) continue; /* cannot happen with our keys */
+          gk__view_entry *e = shared ? view_find(v, path) : NULL;
+          if (!e) {
+            e = &v->e[v->n++];
+            memcpy(e->path, path, (size_t)n + 1);
+            e->table = t;
+            e->kind = gk_schema_col_kind(ed, t, col);
+            for (int k = 0; k < GK__MAX_ED; k++) e->row[k] = e->col[k] = -1;
+          }
+          e->row[i] = (int16_t)row;
+          e->col[i] = (int16_t)col;
+        }
+      }
+    }
+  }
+  /* comparable entries first, then the others (both in declaration order) */
+  gk__view_entry *sorted = gk__calloc(v->n ? v->n : 1, sizeof *sorted);
+  if (!sorted) {
+    gk__view_free(v);
+    return GK_ENOMEM;
+  }
+  size_t m = 0;
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t k = 0; k < v->n; k++) {
+      gk__view_entry *e = &v->e[k];
+      int comp = 1;
+      for (int i = 0; i < ned; i++)
+        if ((edmask & (1u << i)) && e->row[i] < 0) comp = 0;
+      e->comparable = comp;
+      if ((pass == 0) == (comp == 1) && (comp || !common_only)) sorted[m++] = *e;
+    }
+  gk__free(v->e);
+  v->e = sorted;
+  v->n = m;
+  return GK_OK;
+}
+
+int gk__view_value(const gk__view_entry *e, const gk_report *r, int *state_out,
+                   int64_t *value_out) {
+  *state_out = GK_CELL_BLANK;
+  *value_out = 0;
+  int ei = gk__ed_index(r->edition);
+  if (ei < 0 || e->row[ei] < 0) return GK_ENOTFOUND;
+  return gk__cell_effective(r, e->table, (size_t)e->row[ei], (size_t)e->col[ei], state_out,
+                            value_out);
+}
+
+/* ================================================================== findings */
+int gk__stats_emit(gk_diags *d, int sev, const char *rule, const char *zh, const char *en,
+                   const char *file, uint32_t line, const char *const *cells,
+                   const char *expected, const char *actual) {
+  if (!d) return GK_OK;
+  size_t n0 = gk_diags_count(d), k;
+  int rc = gk_diags_add(d, &k, sev, rule, zh, en, file, line, 0);
+  for (size_t i = 0; !rc && cells && cells[i]; i++) rc = gk_diags_add_cell(d, k, cells[i]);
+  if (!rc && (expected || actual)) rc = gk_diags_set_values(d, k, expected, actual);
+  if (rc) gk__diags_truncate(d, n0);
+  return rc;
+}
+
+/* ================================================================== aggregate */
+static int newest_edition(void) {
+  size_t n = gk_schema_edition_count();
+  return gk_schema_edition_id(n ? n - 1 : 0);
+}
+
+GK_API int gk_aggregate_new(gk_aggregate **out, uint32_t flags) {
+  if (!out) return GK_EINVAL;
+  *out = NULL;
+  gk_aggregate *a = gk__calloc(1, sizeof *a);
+  if (!a) return GK_ENOMEM;
+  a->flags = flags;
+  uint32_t all = 0;
+  for (size_t i = 0; i < gk_schema_edition_count() && i < GK__MAX_ED; i++) all |= 1u << i;
+  int rc = gk__view_build(&a->view, all, 1);
+  if (!rc) rc = gk_report_new(&a->common, newest_edition(), 0);
+  if (rc) {
+    gk_aggregate_free(a);
+    return rc;
+  }
+  *out = a;
+  return GK_OK;
+}
+
+static void con_free(contributor *c) {
+  gk__free(c->name);
+  gk__free(c->code);
+  gk__free(c->region);
+}
+
+GK_API void gk_aggregate_free(gk_aggregate *a) {
+  if (!a) return;
+  for (int i = 0; i < GK__MAX_ED; i++) gk_report_free(a->acc[i]);
+  gk_report_free(a->common);
+  gk__view_free(&a->view);
+  for (size_t i = 0; i < a->ncon; i++) con_free(&a->con[i]);
+  gk__free(a->con);
+  gk__free(a->line);
+  gk__free(a->jsonl_source);
+  gk_diags_free(a->scratch);
+  gk__free(a);
+}
+
+/* 1 if the zh label of an amount column states 万元 (its default unit). */
+static int col_in_wanyuan(const gk__col_decl *c) {
+  return c->kind == GK_KIND_AMOUNT && strstr(c->zh, "\xE4\xB8\x87\xE5\x85\x83") != NULL;
+}
+
+/* The value a stored cell contributes to the full sum of its edition. A stored
+ * derived row (2021 other) contributes only in the columns where its children are
+ * all blank (else the children carry it). */
+static int full_contrib(const gk_report *r, int t, size_t row, size_t col, int *has,
+                        int64_t *v, int *unit, int *literal) {
+  const gk__table_decl *td = &r->ed->tables[t];
+  const gk__cell *c = gk__cell_at(r, t, row, col);
+  *has = 0, *v = 0, *unit = GK_UNIT_DEFAULT, *literal = 0;
+  if (c->state == GK_CELL_LITERAL) {
+    *literal = 1;
+    return GK_OK;
+  }
+  if (c->state != GK_CELL_VALUE) return GK_OK;
+  if (td->rows[row].flags & GK_ROW_DERIVED) {
+    for (size_t k = 0; k < td->nrows; k++)
+      if (td->rows[k].parent == (int)row && gk__cell_at(r, t, k, col)->state == GK_CELL_VALUE)
+        return GK_OK;
+  }
+  *has = 1;
+  *v = c->value;
+  *unit = c->unit;
+  if (td->cols[col].kind == GK_KIND_AMOUNT) {
+    if (*unit == GK_UNIT_YUAN && c->value % 10000 == 0) {
+      *v = c->value / 10000;
+      *unit = GK_UNIT_WANYUAN;
+    } else if (*unit == GK_UNIT_DEFAULT && col_in_wanyuan(&td->cols[col])) {
+      *unit = GK_UNIT_WANYUAN;
+    }
+  }
+  return GK_OK;
+}
+
+static int cell_check(const gk__cell *dst, int has, int64_t v) {
+  int64_t s;
+  if (!has || dst->state != GK_CELL_VALUE) return GK_OK;
+  return gk__add64(&s, dst->value, v);
+}
+
+static void cell_add(gk__cell *dst, int has, int64_t v, int unit) {
+  if (!has) return;
+  if (dst->state != GK_CELL_VALUE) {
+    dst->state = GK_CELL_VALUE;
+    dst->value = v;
+    dst->unit = (uint8_t)unit;
+    return;
+  }
+  dst->value += v;
+  if (dst->unit != unit) dst->unit = GK__UNIT_MIXED;
+}
+
+static gk__cell *cell_rw(gk_report *r, int t, size_t row, size_t col) {
+  return &r->cells[t][row * r->ed->tables[t].ncols + col];
+}
+
+/* Walk the report's contributions: pass 0 checks for overflow, pass 1 adds. */
+static int add_pass(gk_aggregate *a, gk_report *acc, const gk_report *r, int commit) {
+  for (int t = 0; t < GK_NTABLES; t++) {
+    const gk__table_decl *td = &r->ed->tables[t];
+    for (size_t row = 0; row < td->nrows; row++) {
+      if (!(td->rows[row].flags & GK_ROW_STORED)) continue;
+      for (size_t col = 0; col < td->ncols; col++) {
+        if (!((td->rows[row].colmask >> col) & 1u)) continue;
+        int has, unit, lit;
+        int64_t v;
+        full_contrib(r, t, row, col, &has, &v, &unit, &lit);
+        gk__cell *dst = cell_rw(acc, t, row, col);
+        if (commit)
+          cell_add(dst, has, v, unit);
+        else if (cell_check(dst, has, v))
+          return GK_EOVERFLOW;
+      }
+    }
+  }
+  int hi = gk__ed_index(a->common->edition);
+  for (size_t k = 0; k < a->view.n; k++) {
+    const gk__view_entry *e = &a->view.e[k];
+    size_t row = (size_t)e->row[hi], col = (size_t)e->col[hi];
+    if (!(a->common->ed->tables[e->table].rows[row].flags & GK_ROW_STORED)) continue;
+    int st;
+    int64_t v;
+    int rc = gk__view_value(e, r, &st, &v);
+    if (rc == GK_ENOTFOUND) continue;
+    if (rc) return rc;
+    gk__cell *dst = cell_rw(a->common, e->table, row, col);
+    if (commit)
+      cell_add(dst, st == GK_CELL_VALUE, v, GK_UNIT_DEFAULT);
+    else if (cell_check(dst, st == GK_CELL_VALUE, v))
+      return GK_EOVERFLOW;
+  }
+  return GK_OK;
+}
+
+static int con_reserve(gk_aggregate *a, size_t extra) {
+  if (a->flags & GK_AGGREGATE_NO_CONTRIBUTORS) return GK_OK;
+  if (a->ncon + extra <= a->capcon) return GK_OK;
+  size_t cap = a->capcon ? a->capcon : 8;
+  while (cap < a->ncon + extra) cap *= 2;
+  contributor *p = gk__realloc(a->con, cap * sizeof *p);
+  if (!p) return GK_ENOMEM;
+  a->con = p;
+  a->capcon = cap;
+  return GK_OK;
+}
+
+static int con_make(contributor *c, const char *name, const char *code, const char *region,
+                    int year, int edition, int level, int kind) {
+  memset(c, 0, sizeof *c);
+  c->year = year, c->edition = edition, c->level = level, c->kind = kind;
+  if ((name && !(c->name = gk__strdup(name))) || (code && !(c->code = gk__strdup(code))) ||
+      (region && !(c->region = gk__strdup(region)))) {
+    con_free(c);
+    return GK_ENOMEM;
+  }
+  return GK_OK;
+}
+
+static void years_merge(gk_aggregate *a, int lo, int hi, uint64_t n) {
+  if (!n) return;
+  if (a->count == 0) {
+    a->year_min = lo, a->year_max = hi;
+    return;
+  }
+  if (lo < a->year_min) a->year_min = lo;
+  if (hi > a->year_max) a->year_max = hi;
+}
+
+GK_API int gk_aggregate_add(gk_aggregate *a, const gk_report *r, gk_diags *diags) {
+  if (!a || !r) return GK_EINVAL;
+  int ei = gk__ed_index(r->edition);
+  if (ei < 0) return GK_EUNSUPPORTED;
+  gk_report *fresh = NULL, *acc = a->acc[ei];
+  int rc;
+  if (!acc) {
+    if ((rc = gk_report_new(&fresh, r->edition, 0))) return rc;
+    acc = fresh;
+  }
+  rc = add_pass(a, acc, r, 0);
+  contributor c;
+  int have_con = 0;
+  if (!rc && !(a->flags & GK_AGGREGATE_NO_CONTRIBUTORS)) {
+    rc = con_reserve(a, 1);
+    if (!rc)
+      rc = con_make(&c, r->agency[GK_AGENCY_NAME], r->agency[GK_AGENCY_CODE],
+                    r->agency[GK_AGENCY_REGION], r->year, r->edition, r->level, r->kind);
+    have_con = !rc;
+  }
+  /* literal findings before anything changes, so a failure leaves a as it was */
+  size_t n0 = gk_diags_count(diags);
+  uint64_t lits = 0;
+  for (int t = 0; !rc && t < GK_NTABLES; t++) {
+    const gk__table_decl *td = &r->ed->tables[t];
+    for (size_t row = 0; !rc && row < td->nrows; row++)
+      for (size_t col = 0; !rc && col < td->ncols; col++) {
+        const gk__cell *cl = gk__cell_at(r, t, row, col);
+        if (cl->state != GK_CELL_LITERAL) continue;
+        lits++;
+        char path[96], zh[512], en[512];
+        gk__path(path, r, t, row, col);
+        const char *txt = r->pool + cl->lit - 1;
+        snprintf(zh, sizeof zh, "单元格 %s 为文字“%.120s”，汇总时按空白计", path, txt);
+        snprintf(en, sizeof en, "cell %s holds the literal \"%.120s\", counted as blank", path,
+                 txt);
+        const char *cells[] = {path, NULL};
+        rc = gk__stats_emit(diags, GK_SEV_WARNING, "aggregate.literal", zh, en, r->source,
+                            cl->line, cells, NULL, txt);
+      }
+  }
+  if (rc) {
+    if (diags) gk__diags_truncate(diags, n0);
+    if (have_con) con_free(&c);
+    gk_report_free(fresh);
+    return rc;
+  }
+  add_pass(a, acc, r, 1);
+  if (fresh) a->acc[ei] = fresh;
+  if (have_con) a->con[a->ncon++] = c;
+  years_merge(a, r->year, r->year, 1);
+  a->count++;
+  a->per_ed[ei]++;
+  a->literals += lits;
+  return GK_OK;
+}
+
+/* Sum src's stored cells into dst (same edition); pass 0 checks, pass 1 adds. */
+static int merge_cells(gk_report *dst, const gk_report *src, int commit) {
+  for (int t = 0; t < GK_NTABLES; t++) {
+    size_t n = src->ed->tables[t].nrows * src->ed->tables[t].ncols;
+    for (size_t i = 0; i < n; i++) {
+      const gk__cell *s = &src->cells[t][i];
+      gk__cell *d = &dst->cells[t][i];
+      int has = s->state == GK_CELL_VALUE;
+      if (commit)
+        cell_add(d, has, s->value, s->unit);
+      else if (cell_check(d, has, s->value))
+        return GK_EOVERFLOW;
+    }
+  }
+  return GK_OK;
+}
+
+GK_API int gk_aggregate_merge(gk_aggregate *a, const gk_aggregate *b) {
+  if (!a || !b) return GK_EINVAL;
+  if (b->count == 0) return GK_OK;
+  gk_report *fresh[GK__MAX_ED] = {NULL};
+  int rc = GK_OK;
+  for (int i = 0; !rc && i < GK__MAX_ED; i++) {
+    if (!b->acc[i]) continue;
+    if (!a->acc[i]) rc = gk_report_new(&fresh[i], b->acc[i]->edition, 0);
+    else rc = merge_cells(a->acc[i], b->acc[i], 0);
+  }
+  if (!rc) rc = merge_cells(a->common, b->common, 0);
+  size_t nb = (b->flags & GK_AGGREGATE_NO_CONTRIBUTORS) ? 0 : b->ncon, made = 0;
+  contributor *tmp = NULL;
+  if (!rc && !(a->flags & GK_AGGREGATE_NO_CONTRIBUTORS) && nb) {
+    tmp = gk__calloc(nb, sizeof *tmp);
+    rc = tmp ? con_reserve(a, nb) : GK_ENOMEM;
+    for (; !rc && made < nb; made++) {
+      const contributor *s = &b->con[made];
+      rc = con_make(&tmp[made], s->name, s->code, s->region, s->year, s->edition, s->level,
+                    s->kind);
+    }
+  }
+  if (rc) {
+    for (size_t k = 0; tmp && k < made; k++) con_free(&tmp[k]);
+    gk__free(tmp);
+    for (int i = 0; i < GK__MAX_ED; i++) gk_report_free(fresh[i]);
+    return rc;
+  }
+  uint64_t bcount = b->count, blits = b->literals, bper[GK__MAX_ED];
+  int ymin = b->year_min, ymax = b->year_max;
+  memcpy(bper, b->per_ed, sizeof bper);
+  for (int i = 0; i < GK__MAX_ED; i++) {
+    if (!b->acc[i]) continue;
+    if (fresh[i]) a->acc[i] = fresh[i];
+    merge_cells(a->acc[i], b->acc[i], 1);
+  }
+  merge_cells(a->common, b->common, 1);
+  if (tmp) {
+    memcpy(a->con + a->ncon, tmp, made * sizeof *tmp);
+    a->ncon += made;
+    gk__free(tmp);
+  }
+  years_merge(a, ymin, ymax, bcount);
+  a->count += bcount;
+  a->literals += blits;
+  for (int i = 0; i < GK__MAX_ED; i++) a->per_ed[i] += bper[i];
+  return GK_OK;
+}
+
+GK_API uint64_t gk_aggregate_count(const gk_aggregate *a) { return a ? a->count : 0; }
+GK_API uint64_t gk_aggregate_literal_count(const gk_aggregate *a) { return a ? a->literals : 0; }
+
+static int ed_present(const gk_aggregate *a, int *single_out) {
+  int n = 0;
+  *single_out = -1;
+  for (int i = 0; i < GK__MAX_ED; i++)
+    if (a->per_ed[i]) {
+      n++;
+      *single_out = i;
+    }
+  return n;
+}
+
+GK_API int gk_aggregate_edition(const gk_aggregate *a) {
+  int one;
+  if (!a || a->count == 0) return 0;
+  return ed_present(a, &one) == 1 ? gk_schema_edition_id((size_t)one) : a->common->edition;
+}
+
+GK_API int gk_aggregate_mixed(const gk_aggregate *a) {
+  int one;
+  return a && ed_present(a, &one) > 1;
+}
+
+/* A stored derived row (2021 other) that got printed values from some reports and
+ * children from others: fold the children into it, so the result reads the full sum. */
+static int fold_stored_parents(gk_report *r) {
+  for (int t = 0; t < GK_NTABLES; t++) {
+    const gk__table_decl *td = &r->ed->tables[t];
+    for (size_t p = 0; p < td->nrows; p++) {
+      uint32_t f = td->rows[p].flags;
+      if (!(f & GK_ROW_DERIVED) || !(f & GK_ROW_STORED)) continue;
+      for (size_t col = 0; col < td->ncols; col++) {
+        gk__cell *pc = cell_rw(r, t, p, col);
+        if (pc->state != GK_CELL_VALUE) continue;
+        int64_t sum = pc->value;
+        int any = 0;
+        for (size_t k = 0; k < td->nrows; k++) {
+          if (td->rows[k].parent != (int)p) continue;
+          const gk__cell *c = cell_rw(r, t, k, col);
+          if (c->state != GK_CELL_VALUE) continue;
+          any = 1;
+          if (gk__add64(&sum, sum, c->value)) return GK_EOVERFLOW;
+        }
+        if (!any) continue;
+        pc->value = sum;
+        for (size_t k = 0; k < td->nrows; k++)
+          if (td->rows[k].parent == (int)p) memset(cell_rw(r, t, k, col), 0, sizeof(gk__cell));
+      }
+    }
+  }
+  return GK_OK;
+}
+
+GK_API int gk_aggregate_result(gk_report **out, const gk_aggregate *a, const char *name) {
+  if (!out) return GK_EINVAL;
+  *out = NULL;
+  if (!a) return GK_EINVAL;
+  if (a->count == 0) return GK_ENOTFOUND;
+  int one;
+  const gk_report *src = ed_present(a, &one) == 1 ? a->acc[one] : a->common;
+  gk_report *r = NULL;
+  int rc = gk_report_clone(&r, src);
+  if (!rc) rc = fold_stored_parents(r);
+  if (!rc) rc = gk_report_set_year(r, a->year_min == a->year_max ? a->year_min : 0);
+  if (!rc && name) rc = gk_report_set_agency(r, GK_AGENCY_NAME, name, strlen(name));
+  if (rc) {
+    gk_report_free(r);
+    return rc;
+  }
+  for (int t = 0; t < GK_NTABLES; t++) {
+    const gk__table_decl *td = &r->ed->tables[t];
+    for (size_t i = 0; i < td->nrows * td->ncols; i++) {
+      gk__cell *c = &r->cells[t][i];
+      if (c->unit == GK__UNIT_MIXED ||
+          (c->unit == GK_UNIT_WANYUAN && col_in_wanyuan(&td->cols[i % td->ncols])))
+        c->unit = GK_UNIT_DEFAULT;
+    }
+  }
+  *out = r;
+  return GK_OK;
+}
+
+/* 1 if region `sub` lies within `whole` (equal or a longer name starting with it). */
+static int region_within(const char *sub, const char *whole) {
+  size_t n = strlen(whole);
+  return n && strncmp(sub, whole, n) == 0;
+}
+
+static int check_overlap(const gk_aggregate *a, gk_diags *d) {
+  for (size_t g = 0; g < a->ncon; g++) {
+    const contributor *gov = &a->con[g];
+    if (gov->kind != GK_AGENCY_KIND_GOVERNMENT || !gov->region || !gov->region[0]) continue;
+    size_t ndept = 0, first = 0;
+    for (size_t k = 0; k < a->ncon; k++) {
+      const contributor *c = &a->con[k];
+      if (c->kind == GK_AGENCY_KIND_DEPARTMENT && c->region && region_within(c->region, gov->region)) {
+        if (!ndept) first = k;
+        ndept++;
+      }
+    }
+    if (!ndept) continue;
+    const char *dn = a->con[first].name ? a->con[first].name : "?";
+    const char *gn = gov->name ? gov->name : "?";
+    char zh[768], en[768], cnt[32];
+    snprintf(zh, sizeof zh, "%.150s（%.100s）的全域报告与本地区%zu个部门的报告（如%.150s）一并汇总，将重复计算",
+             gn, gov->region, ndept, dn);
+    snprintf(en, sizeof en,
+             "the whole-region report of %.150s (%.100s) is summed with %zu department report(s) "
+             "of its region (e.g. %.150s): double counting",
+             gn, gov->region, ndept, dn);
+    snprintf(cnt, sizeof cnt, "%zu", ndept);
+    int rc = gk__stats_emit(d, GK_SEV_WARNING, "aggregate.overlap", zh, en, NULL, 0, NULL, "0", cnt);
+    if (rc) return rc;
+  }
+  return GK_OK;
+}
+
+static int check_editions(const gk_aggregate *a, gk_diags *d) {
+  int one;
+  if (ed_present(a, &one) < 2) return GK_OK;
+  uint32_t mask = 0;
+  gk__buf eds;
+  gk__buf_init(&eds);
+  for (int i = 0; i < GK__MAX_ED; i++)
+    if (a->per_ed[i]) {
+      mask |= 1u << i;
+      gk__buf_printf(&eds, "%s%d (%llu)", eds.len ? ", " : "", gk_schema_edition_id((size_t)i),
+                     (unsigned long long)a->per_ed[i]);
+    }
+  gk__view full;
+  int rc = eds.err ? eds.err : gk__view_build(&full, mask, 0);
+  if (rc) {
+    gk__buf_free(&eds);
+    return rc;
+  }
+  /* dropped: cells of one edition only that hold a value in that edition's sum */
+  size_t ncells = 0;
+  const char **cells = gk__calloc(full.n + 1, sizeof *cells);
+  if (!cells) rc = GK_ENOMEM;
+  for (size_t k = 0; !rc && k < full.n; k++) {
+    const gk__view_entry *e = &full.e[k];
+    if (e->comparable) continue;
+    for (int i = 0; i < GK__MAX_ED; i++) {
+      if (e->row[i] < 0 || !a->acc[i]) continue;
+      const gk__cell *c = gk__cell_at(a->acc[i], e->table, (size_t)e->row[i], (size_t)e->col[i]);
+      if (c->state == GK_CELL_VALUE) {
+        cells[ncells++] = e->path;
+        break;
+      }
+    }
+  }
+  if (!rc) {
+    char zh[512], en[512], drop[32];
+    snprintf(zh, sizeof zh,
+             "汇总了不同格式的报告（%s），结果为%d年格式的共同口径：2021年（六）其他处理的分项并入其他处理，"
+             "主动公开仅保留可比栏目；舍弃了%zu个有数据的单元格",
+             eds.data, a->common->edition, ncells);
+    snprintf(en, sizeof en,
+             "reports of editions %s summed into the common view of edition %d: 2021 other.* "
+             "collapsed into other, section 二 restricted to comparable cells; %zu cells with "
+             "values dropped",
+             eds.data, a->common->edition, ncells);
+    snprintf(drop, sizeof drop, "%zu", ncells);
+    rc = gk__stats_emit(d, GK_SEV_INFO, "aggregate.editions", zh, en, NULL, 0, cells, NULL, drop);
+  }
+  gk__free(cells);
+  gk__view_free(&full);
+  gk__buf_free(&eds);
+  return rc;
+}
+
+static int check_units(const gk_aggregate *a, gk_diags *d) {
+  for (int i = 0; i < GK__MAX_ED; i++) {
+    const gk_report *r = a->acc[i];
+    for (int t = 0; r && t < GK_NTABLES; t++) {
+      const gk__table_decl *td = &r->ed->tables[t];
+      for (size_t row = 0; row < td->nrows; row++)
+        for (size_t col = 0; col < td->ncols; col++) {
+          if (gk__cell_at(r, t, row, col)->unit != GK__UNIT_MIXED) continue;
+          char path[96];
+          gk__path(path, r, t, row, col);
+          const char *cells[] = {path, NULL};
+          int rc = gk__stats_emit(d, GK_SEV_WARNING, "aggregate.unit",
+                                  "汇总的金额单位不一致（元、万元或未注明）", 
+                                  "amounts in different units (元, 万元 or none stated) were summed",
+                                  NULL, 0, cells, NULL, NULL);
+          if (rc) return rc;
+        }
+    }
+  }
+  return GK_OK;
+}
+
+GK_API int gk_aggregate_check(const gk_aggregate *a, gk_diags *diags) {
+  if (!a || !diags) return GK_EINVAL;
+  size_t n0 = gk_diags_count(diags);
+  int rc = check_overlap(a, diags);
+  if (!rc) rc = check_editions(a, diags);
+  if (!rc) rc = check_units(a, diags);
+  if (rc) gk__diags_truncate(diags, n0);
+  return rc;
+}
+
+GK_API size_t gk_aggregate_contributor_count(const gk_aggregate *a) { return a ? a->ncon : 0; }
+
+GK_API int gk_aggregate_contributor(const char **name_out, int *year_out, int *edition_out,
+                                    const gk_aggregate *a, size_t i) {
+  if (name_out) *name_out = NULL;
+  if (year_out) *year_out = 0;
+  if (edition_out) *edition_out = 0;
+  if (!a || i >= a->ncon) return GK_EINVAL;
+  if (name_out) *name_out = a->con[i].name;
+  if (year_out) *year_out = a->con[i].year;
+  if (edition_out) *edition_out = a->con[i].edition;
+  return GK_OK;
+}
+
+/* ================================================================== JSON */
+static int str_cmp(const char *x, const char *y) {
+  if (!x || !y) return (x != NULL) - (y != NULL);
+  return strcmp(x, y);
+}
+
+static int con_cmp(const void *pa, const void *pb) {
+  const contributor *x = *(const contributor *const *)pa, *y = *(const contributor *const *)pb;
+  if (x->year != y->year) return x->year < y->year ? -1 : 1;
+  if (x->edition != y->edition) return x->edition < y->edition ? -1 : 1;
+  int c = str_cmp(x->name, y->name);
+  if (!c) c = str_cmp(x->code, y->code);
+  if (!c) c = str_cmp(x->region, y->region);
+  if (!c && x->kind != y->kind) c = x->kind < y->kind ? -1 : 1;
+  if (!c && x->level != y->level) c = x->level < y->level ? -1 : 1;
+  return c;
+}
+
+static void json_str(gk__buf *b, const char *s) {
+  if (!s) {
+    gk__buf_puts(b, "null");
+    return;
+  }
+  gk__buf_putc(b, '"');
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if (*p == '"' || *p == '\\') {
+      gk__buf_putc(b, '\\');
+      gk__buf_putc(b, (char)*p);
+    } else if (*p < 0x20) {
+      gk__buf_printf(b, "\\u%04x", *p);
+    } else {
+      gk__buf_putc(b, (char)*p);
+    }
+  }
+  gk__buf_putc(b, '"');
+}
+
+static void json_cells(gk__buf *b, const gk_report *r) {
+  gk__buf_puts(b, "{\"edition\":");
+  gk__buf_printf(b, "%d,\"cells\":{", r->edition);
+  int first = 1;
+  for (int t = 0; t < GK_NTABLES; t++) {
+    const gk__table_decl *td = &r->ed->tables[t];
+    for (size_t row = 0; row < td->nrows; row++)
+      for (size_t col = 0; col < td->ncols; col++) {
+        const gk__cell *c = gk__cell_at(r, t, row, col);
+        if (c->state != GK_CELL_VALUE) continue;
+        char path[96], val[48];
+        gk__path(path, r, t, row, col);
+        gk__format_value(val, sizeof val, td->cols[col].kind, c->value);
+        gk__buf_printf(b, "%s\"%s\":[\"%s\",%u]", first ? "" : ",", path, val, (unsigned)c->unit);
+        first = 0;
+      }
+  }
+  gk__buf_puts(b, "}}");
+}
+
+GK_API int gk_aggregate_to_json(char **out, size_t *len_out, const gk_aggregate *a) {
+  if (out) *out = NULL;
+  if (len_out) *len_out = 0;
+  if (!out || !a) return GK_EINVAL;
+  gk__buf b;
+  gk__buf_init(&b);
+  gk__buf_printf(&b, "{\"gkaggregate\":1,\"flags\":%u,\"count\":%llu,\"literals\":%llu,"
+                 "\"years\":[%d,%d],\"per_edition\":{",
+                 (unsigned)a->flags, (unsigned long long)a->count,
+                 (unsigned long long)a->literals, a->year_min, a->year_max);
+  int first = 1;
+  for (int i = 0; i < GK__MAX_ED; i++)
+    if (a->per_ed[i]) {
+      gk__buf_printf(&b, "%s\"%d\":%llu", first ? "" : ",", gk_schema_edition_id((size_t)i),
+                     (unsigned long long)a->per_ed[i]);
+      first = 0;
+    }
+  gk__buf_puts(&b, "},\"sums\":[");
+  first = 1;
+  for (int i = 0; i < GK__MAX_ED; i++)
+    if (a->acc[i]) {
+      if (!first) gk__buf_putc(&b, ',');
+      json_cells(&b, a->acc[i]);
+      first = 0;
+    }
+  gk__buf_puts(&b, "],\"common\":");
+  json_cells(&b, a->common);
+  gk__buf_puts(&b, ",\"contributors\":[");
+  const contributor **order = a->ncon ? gk__malloc(a->ncon * sizeof *order) : NULL;
+  if (a->ncon && !order) {
+    gk__buf_free(&b);
+    return GK_ENOMEM;
+  }
+  for (size_t i = 0; i < a->ncon; i++) order[i] = &a->con[i];
+  if (a->ncon) qsort(order, a->ncon, sizeof *order, con_cmp);
+  for (size_t i = 0; i < a->ncon; i++) {
+    const contributor *c = order[i];
+    gk__buf_puts(&b, i ? ",{\"name\":" : "{\"name\":");
+    json_str(&b, c->name);
+    gk__buf_puts(&b, ",\"code\":");
+    json_str(&b, c->code);
+    gk__buf_puts(&b, ",\"region\":");
+    json_str(&b, c->region);
+    gk__buf_printf(&b, ",\"level\":%d,\"kind\":%d,\"year\":%d,\"edition\":%d}", c->level, c->kind,
+                   c->year, c->edition);
+  }
+  gk__free(order);
+  gk__buf_puts(&b, "]}");
+  return gk__buf_finish(&b, out, len_out);
+}
+
+static int parse_error(gk_diags *d, const char *rule, const char *what, const char *text,
+                       size_t len, const char *at) {
+  uint32_t line = 1, col = 1;
+  for (const char *p = text; at && p < at && p < text + len; p++) {
+    if (*p == '\n') {
+      line++;
+      col = 1;
+    } else if (((unsigned char)*p & 0xC0) != 0x80) {
+      col++;
+    }
+  }
+  char en[256];
+  snprintf(en, sizeof en, "aggregate document: %s", what);
+  if (d) {
+    size_t k;
+    if (gk_diags_add(d, &k, GK_SEV_ERROR, rule, "汇总文件无法读取", en, NULL, at ? line : 0,
+                     at ? col : 0))
+      return GK_ENOMEM;
+  }
+  return GK_EPARSE;
+}
+
+static int64_t json_u64(const cJSON *o, const char *key, int *ok) {
+  const cJSON *it = cJSON_GetObjectItemCaseSensitive(o, key);
+  if (!cJSON_IsNumber(it) || it->valuedouble < 0 || it->valuedouble > 9007199254740992.0 ||
+      it->valuedouble != (double)(int64_t)it->valuedouble) {
+    *ok = 0;
+    return 0;
+  }
+  return (int64_t)it->valuedouble;
+}
+
+static int load_cells(gk_report **out, const cJSON *o) {
+  *out = NULL;
+  const cJSON *ed = cJSON_GetObjectItemCaseSensitive(o, "edition");
+  const cJSON *cells = cJSON_GetObjectItemCaseSensitive(o, "cells");
+  if (!cJSON_IsNumber(ed) || !cJSON_IsObject(cells)) return GK_EPARSE;
+  gk_report *r = NULL;
+  int rc = gk_report_new(&r, (int)ed->valuedouble, 0);
+  if (rc) return rc == GK_EUNSUPPORTED ? GK_EPARSE : rc;
+  const cJSON *it;
+  cJSON_ArrayForEach(it, cells) {
+    int t;
+    size_t row, col;
+    const cJSON *v = cJSON_GetArrayItem(it, 0), *u = cJSON_GetArrayItem(it, 1);
+    if (!it->string || gk_report_locate(r, it->string, &t, &row, &col) || !cJSON_IsString(v) ||
+        !cJSON_IsNumber(u)) {
+      rc = GK_EPARSE;
+      break;
+    }
+    int64_t val;
+    int kind = r->ed->tables[t].cols[col].kind;
+    if (kind == GK_KIND_AMOUNT ? gk_decimal_parse(&val, v->valuestring, strlen(v->valuestring))
+                               : gk__parse_cell_text(GK_KIND_SIGNED, v->valuestring,
+                                                     strlen(v->valuestring), &val, NULL)) {
+      rc = GK_EPARSE;
+      break;
+    }
+    int unit = (int)u->valuedouble;
+    if (unit != (int)GK__UNIT_MIXED && (unit < GK_UNIT_DEFAULT || unit > GK_UNIT_WANYUAN)) {
+      rc = GK_EPARSE;
+      break;
+    }
+    gk__cell *c = cell_rw(r, t, row, col);
+    c->state = GK_CELL_VALUE;
+    c->value = val;
+    c->unit = (uint8_t)unit;
+  }
+  if (rc) {
+    gk_report_free(r);
+    return rc;
+  }
+  *out = r;
+  return GK_OK;
+}
+
+static const char *json_opt_str(const cJSON *o, const char *key, int *ok) {
+  const cJSON *it = cJSON_GetObjectItemCaseSensitive(o, key);
+  if (!it || cJSON_IsNull(it)) return NULL;
+  if (!cJSON_IsString(it)) *ok = 0;
+  return cJSON_IsString(it) ? it->valuestring : NULL;
+}
+
+static int load_aggregate(gk_aggregate *a, const cJSON *root) {
+  int ok = 1;
+  const cJSON *ver = cJSON_GetObjectItemCaseSensitive(root, "gkaggregate");
+  if (!cJSON_IsNumber(ver) || ver->valuedouble != 1) return GK_EPARSE;
+  a->count = (uint64_t)json_u64(root, "count", &ok);
+  a->literals = (uint64_t)json_u64(root, "literals", &ok);
+  a->flags = (uint32_t)json_u64(root, "flags", &ok);
+  const cJSON *years = cJSON_GetObjectItemCaseSensitive(root, "years");
+  const cJSON *y0 = cJSON_GetArrayItem(years, 0), *y1 = cJSON_GetArrayItem(years, 1);
+  if (!cJSON_IsNumber(y0) || !cJSON_IsNumber(y1)) return GK_EPARSE;
+  a->year_min = (int)y0->valuedouble;
+  a->year_max = (int)y1->valuedouble;
+  const cJSON *per = cJSON_GetObjectItemCaseSensitive(root, "per_edition"), *it;
+  if (!cJSON_IsObject(per)) return GK_EPARSE;
+  cJSON_ArrayForEach(it, per) {
+    int ei = it->string ? gk__ed_index((int)strtol(it->string, NULL, 10)) : -1;
+    if (ei < 0 || !cJSON_IsNumber(it) || it->valuedouble < 0) return GK_EPARSE;
+    a->per_ed[ei] = (uint64_t)it->valuedouble;
+  }
+  const cJSON *sums = cJSON_GetObjectItemCaseSensitive(root, "sums");
+  if (!cJSON_IsArray(sums)) return GK_EPARSE;
+  cJSON_ArrayForEach(it, sums) {
+    gk_report *r;
+    int rc = load_cells(&r, it);
+    if (rc) return rc;
+    int ei = gk__ed_index(r->edition);
+    if (a->acc[ei]) {
+      gk_report_free(r);
+      return GK_EPARSE;
+    }
+    a->acc[ei] = r;
+  }
+  gk_report *common;
+  int rc = load_cells(&common, cJSON_GetObjectItemCaseSensitive(root, "common"));
+  if (rc) return rc;
+  if (common->edition != a->common->edition) {
+    gk_report_free(common);
+    return GK_EPARSE;
+  }
+  gk_report_free(a->common);
+  a->common = common;
+  const cJSON *cons = cJSON_GetObjectItemCaseSensitive(root, "contributors");
+  if (!cJSON_IsArray(cons)) return GK_EPARSE;
+  size_t n = (size_t)cJSON_GetArraySize(cons);
+  if ((rc = con_reserve(a, n))) return rc;
+  cJSON_ArrayForEach(it, cons) {
+    if (a->flags & GK_AGGREGATE_NO_CONTRIBUTORS) break;
+    contributor c;
+    const char *name = json_opt_str(it, "name", &ok), *code = json_opt_str(it, "code", &ok),
+               *region = json_opt_str(it, "region", &ok);
+    int level = (int)json_u64(it, "level", &ok), kind = (int)json_u64(it, "kind", &ok);
+    int year = (int)json_u64(it, "year", &ok), ed = (int)json_u64(it, "edition", &ok);
+    if (!ok) return GK_EPARSE;
+    if ((rc = con_make(&c, name, code, region, year, ed, level, kind))) return rc;
+    a->con[a->ncon++] = c;
+  }
+  return ok ? GK_OK : GK_EPARSE;
+}
+
+GK_API int gk_aggregate_from_json(gk_aggregate **out, const char *utf8, size_t len,
+                                  gk_diags *diags) {
+  if (!out) return GK_EINVAL;
+  *out = NULL;
+  if (!utf8) return GK_EINVAL;
+  const char *end = NULL;
+  cJSON *root = cJSON_ParseWithLengthOpts(utf8, len, &end, 0);
+  if (!root) return parse_error(diags, "json.syntax", "syntax error", utf8, len, end);
+  gk_aggregate *a = NULL;
+  int rc = gk_aggregate_new(&a, 0);
+  if (!rc) rc = cJSON_IsObject(root) ? load_aggregate(a, root) : GK_EPARSE;
+  cJSON_Delete(root);
+  if (rc == GK_EPARSE) rc = parse_error(diags, "json.value", "not a saved aggregate", utf8, len, NULL);
+  if (rc) {
+    gk_aggregate_free(a);
+    return rc;
+  }
+  *out = a;
+  return GK_OK;
+}
+

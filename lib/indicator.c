@@ -1,0 +1,198 @@
+/* Indicators of format.md §10 as data, evaluated exactly over a report's cells. */
+#include <string.h>
+#include "gkreport/indicator.h"
+#include "stats_int.h"
+
+#define MAX_TERMS 4
+
+typedef struct {
+  const char *path; /* "table/row/col" */
+  int coef;         /* +1 / -1 */
+} term;
+
+typedef struct {
+  const char *id, *zh, *en, *unit, *formula;
+  term num[MAX_TERMS], den[MAX_TERMS];
+} indicator;
+
+#define RQ(row) "requests/" row "/total"
+#define RV(row, col) "review/" row "/" col
+
+static const indicator indicators[] = {
+  {"rate.disclosed", "公开率", "Disclosure rate", "%",
+   "(requests/granted/total + requests/partial/total) / requests/total/total",
+   {{RQ("granted"), 1}, {RQ("partial"), 1}}, {{RQ("total"), 1}}},
+  {"rate.denied", "不予公开率", "Denial rate", "%",
+   "requests/denied/total / requests/total/total",
+   {{RQ("denied"), 1}}, {{RQ("total"), 1}}},
+  {"rate.unavailable", "无法提供率", "Unavailable rate", "%",
+   "requests/unavailable/total / requests/total/total",
+   {{RQ("unavailable"), 1}}, {{RQ("total"), 1}}},
+  {"rate.not_processed", "不予处理率", "Not-processed rate", "%",
+   "requests/not_processed/total / requests/total/total",
+   {{RQ("not_processed"), 1}}, {{RQ("total"), 1}}},
+  {"rate.carried_forward", "结转率", "Carry-forward rate", "%",
+   "requests/carried_forward/total / (requests/new/total + requests/carried_over/total)",
+   {{RQ("carried_forward"), 1}}, {{RQ("new"), 1}, {RQ("carried_over"), 1}}},
+  {"share.organizations", "法人或其他组织申请占比", "Share of requests from organisations", "%",
+   "(requests/new/total - requests/new/natural) / requests/new/total",
+   {{RQ("new"), 1}, {"requests/new/natural", -1}}, {{RQ("new"), 1}}},
+  {"rate.reconsideration_corrected", "行政复议纠错率", "Reconsideration correction rate", "%",
+   "review/reconsideration/corrected / (review/reconsideration/total - "
+   "review/reconsideration/pending)",
+   {{RV("reconsideration", "corrected"), 1}},
+   {{RV("reconsideration", "total"), 1}, {RV("reconsideration", "pending"), -1}}},
+  {"rate.litigation_corrected", "行政诉讼纠错率", "Litigation correction rate", "%",
+   "(review/litigation_direct/corrected + review/litigation_after_review/corrected) / "
+   "(review/litigation_direct/total + review/litigation_after_review/total - "
+   "review/litigation_direct/pending - review/litigation_after_review/pending)",
+   {{RV("litigation_direct", "corrected"), 1}, {RV("litigation_after_review", "corrected"), 1}},
+   {{RV("litigation_direct", "total"), 1}, {RV("litigation_after_review", "total"), 1},
+    {RV("litigation_direct", "pending"), -1}, {RV("litigation_after_review", "pending"), -1}}},
+};
+#define NIND (sizeof indicators / sizeof indicators[0])
+
+GK_API size_t gk_indicator_count(void) { return NIND; }
+
+GK_API const char *gk_indicator_id(size_t i) { return i < NIND ? indicators[i].id : NULL; }
+
+GK_API const char *gk_indicator_name(size_t i, int lang) {
+  if (i >= NIND) return NULL;
+  return lang == GK_LANG_EN ? indicators[i].en : indicators[i].zh;
+}
+
+GK_API const char *gk_indicator_unit(size_t i) { return i < NIND ? indicators[i].unit : NULL; }
+
+GK_API const char *gk_indicator_formula(size_t i) {
+  return i < NIND ? indicators[i].formula : NULL;
+}
+
+GK_API int gk_indicator_find(size_t *index_out, const char *id) {
+  if (index_out) *index_out = 0;
+  if (!index_out || !id) return GK_EINVAL;
+  for (size_t i = 0; i < NIND; i++)
+    if (strcmp(indicators[i].id, id) == 0) {
+      *index_out = i;
+      return GK_OK;
+    }
+  return GK_ENOTFOUND;
+}
+
+/* Signed sum of the terms; GK_ENOTFOUND when a cell is not a value. */
+static int sum_terms(int64_t *out, const gk_report *r, const term *terms) {
+  int64_t s = 0;
+  for (size_t k = 0; k < MAX_TERMS && terms[k].path; k++) {
+    int t, st;
+    size_t row, col;
+    int64_t v;
+    int rc = gk_report_locate(r, terms[k].path, &t, &row, &col);
+    if (rc) return rc == GK_EINVAL ? rc : GK_ENOTFOUND;
+    if ((rc = gk__cell_effective(r, t, row, col, &st, &v))) return rc;
+    if (st != GK_CELL_VALUE) return GK_ENOTFOUND;
+    if (terms[k].coef < 0 && v == INT64_MIN) return GK_EOVERFLOW;
+    if (gk__add64(&s, s, terms[k].coef < 0 ? -v : v)) return GK_EOVERFLOW;
+  }
+  *out = s;
+  return GK_OK;
+}
+
+GK_API int gk_report_indicator(int64_t *num_out, int64_t *den_out, const gk_report *r, size_t i) {
+  if (num_out) *num_out = 0;
+  if (den_out) *den_out = 0;
+  if (!num_out || !den_out || !r || i >= NIND) return GK_EINVAL;
+  int64_t num, den;
+  int rc = sum_terms(&num, r, indicators[i].num);
+  if (!rc) rc = sum_terms(&den, r, indicators[i].den);
+  if (rc) return rc;
+  if (den == 0) return GK_ENOTFOUND;
+  *num_out = num;
+  *den_out = den;
+  return GK_OK;
+}
+
+GK_API int gk_indicator_format(char *buf, size_t cap, int64_t num, int64_t den) {
+  if (buf && cap) buf[0] = '\0';
+  return gk__ratio_format(buf, cap, num, den, 1, 2);
+}
+
+/* ------------------------------------------------------------------ exact ratios */
+static uint64_t mag(int64_t v) { return v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v; }
+
+int gk__ratio_format(char *buf, size_t cap, int64_t num, int64_t den, int percent, int places) {
+  if (den == 0 || places < 0 || places > 6) return GK_EINVAL;
+  int neg = (num < 0) != (den < 0) && num != 0;
+  uint64_t n = mag(num), d = mag(den);
+  /* n * 10^(places + 2*percent) / d by long division: integer part, then one
+   * decimal digit at a time (one more for rounding); rem < d throughout. */
+  uint64_t ip = n / d, rem = n % d;
+  int extra = percent ? 2 : 0;
+  char frac[16];
+  int nfrac = places + extra;
+  for (int k = 0; k < nfrac + 1; k++) {
+    /* digit = floor(rem*10 / d), rem = rem*10 mod d, as ten additions of rem
+     * reduced mod d: acc + rem >= d exactly when acc >= d - rem (no overflow) */
+    uint64_t acc = 0, digit = 0;
+    for (int j = 0; j < 10; j++) {
+      if (acc >= d - rem) {
+        acc = acc - (d - rem);
+        digit++;
+      } else {
+        acc += rem;
+      }
+    }
+    rem = acc;
+    frac[k] = (char)('0' + digit);
+  }
+  /* assemble integer digits: ip * 10^extra + first `extra` fraction digits */
+  char digits[48];
+  size_t nd = 0;
+  uint64_t x = ip;
+  do {
+    digits[nd++] = (char)('0' + x % 10);
+    x /= 10;
+  } while (x);
+  char num_txt[64];
+  size_t m = 0;
+  for (size_t k = nd; k > 0; k--) num_txt[m++] = digits[k - 1];
+  for (int k = 0; k < extra; k++) num_txt[m++] = frac[k];
+  for (int k = extra; k < nfrac; k++) num_txt[m++] = frac[k];
+  /* num_txt holds the digits of the scaled value truncated; round half to even
+   * with the next digit and whether anything remains after it */
+  int next = frac[nfrac] - '0';
+  int up = next > 5 || (next == 5 && (rem != 0 || ((num_txt[m - 1] - '0') & 1)));
+  if (up) {
+    size_t k = m;
+    while (k > 0) {
+      if (num_txt[k - 1] == '9') {
+        num_txt[--k] = '0';
+      } else {
+        num_txt[k - 1]++;
+        break;
+      }
+    }
+    if (k == 0) {
+      memmove(num_txt + 1, num_txt, m);
+      num_txt[0] = '1';
+      m++;
+    }
+  }
+  /* strip leading zeros of the integer part (keep one) */
+  size_t intlen = m - (size_t)places, lead = 0;
+  while (lead + 1 < intlen && num_txt[lead] == '0') lead++;
+  char out[80];
+  size_t o = 0;
+  int allzero = 1;
+  for (size_t k = lead; k < m; k++) allzero &= num_txt[k] == '0';
+  if (neg && !allzero) out[o++] = '-';
+  for (size_t k = lead; k < intlen; k++) out[o++] = num_txt[k];
+  if (places) {
+    out[o++] = '.';
+    for (size_t k = intlen; k < m; k++) out[o++] = num_txt[k];
+  }
+  if (buf && cap) {
+    size_t c = o < cap ? o : cap - 1;
+    memcpy(buf, out, c);
+    buf[c] = '\0';
+  }
+  return (int)o;
+}

@@ -1,0 +1,112 @@
+/* JSON Lines input of the aggregate: chunks in, one report per line, constant
+ * memory (only the current partial line is buffered). */
+#include <stdio.h>
+#include <string.h>
+#include "gkreport/aggregate.h"
+#include "gkreport/json.h"
+#include "stats_int.h"
+
+/* ================================================================== JSON Lines */
+GK_API int gk_aggregate_set_jsonl_source(gk_aggregate *a, const char *name) {
+  if (!a) return GK_EINVAL;
+  char *c = NULL;
+  if (name && !(c = gk__strdup(name))) return GK_ENOMEM;
+  gk__free(a->jsonl_source);
+  a->jsonl_source = c;
+  return GK_OK;
+}
+
+/* Report the line being read (number lineno + 1) as skipped. */
+static int bad_line(gk_aggregate *a, gk_diags *d, const char *rule, const char *why_zh,
+                    const char *why_en) {
+  char zh[512], en[512];
+  unsigned long long no = (unsigned long long)a->lineno + 1;
+  snprintf(zh, sizeof zh, "第%llu行不是有效的报告，已跳过：%.400s", no, why_zh ? why_zh : "");
+  snprintf(en, sizeof en, "line %llu is not a valid report, skipped: %.400s", no,
+           why_en ? why_en : "");
+  return gk__stats_emit(d, GK_SEV_ERROR, rule, zh, en, a->jsonl_source,
+                        no > UINT32_MAX ? 0 : (uint32_t)no, NULL, NULL, NULL);
+}
+
+/* One complete line (without its newline), number lineno + 1. */
+static int do_line(gk_aggregate *a, const char *s, size_t n, gk_diags *d) {
+  if (n && s[n - 1] == '\r') n--;
+  size_t k = 0;
+  while (k < n && (s[k] == ' ' || s[k] == '\t')) k++;
+  if (k == n) return GK_OK;
+  if (!a->scratch) {
+    int rc = gk_diags_new(&a->scratch);
+    if (rc) return rc;
+  }
+  gk_diags_clear(a->scratch);
+  gk_report *r = NULL;
+  int rc = gk_report_from_json(&r, s, n, a->jsonl_source, a->scratch);
+  if (rc == GK_ENOMEM) return rc;
+  if (rc) {
+    size_t m = gk_diags_count(a->scratch);
+    return bad_line(a, d, "jsonl.line", m ? gk_diag_message(a->scratch, 0, GK_LANG_ZH) : NULL,
+                    m ? gk_diag_message(a->scratch, 0, GK_LANG_EN) : gk_strerror(rc));
+  }
+  rc = gk_aggregate_add(a, r, d);
+  gk_report_free(r);
+  if (rc == GK_OK || rc == GK_ENOMEM) return rc;
+  return bad_line(a, d, rc == GK_EOVERFLOW ? "aggregate.overflow" : "jsonl.line",
+                  rc == GK_EOVERFLOW ? "数值之和超出范围" : "无法汇总", gk_strerror(rc));
+}
+
+static int line_append(gk_aggregate *a, const char *s, size_t n) {
+  if (a->line_len + n > a->line_cap) {
+    size_t cap = a->line_cap ? a->line_cap : 4096;
+    while (cap < a->line_len + n) cap *= 2;
+    char *p = gk__realloc(a->line, cap);
+    if (!p) return GK_ENOMEM;
+    a->line = p;
+    a->line_cap = cap;
+  }
+  memcpy(a->line + a->line_len, s, n);
+  a->line_len += n;
+  return GK_OK;
+}
+
+GK_API int gk_aggregate_add_jsonl(gk_aggregate *a, const char *chunk, size_t len,
+                                  gk_diags *diags) {
+  if (!a || (!chunk && len)) return GK_EINVAL;
+  size_t pos = 0;
+  while (pos < len) {
+    const char *nl = memchr(chunk + pos, '\n', len - pos);
+    size_t seg = nl ? (size_t)(nl - (chunk + pos)) : len - pos;
+    int rc = GK_OK;
+    if (a->skipping) {
+      /* discarding the rest of an over-long line */
+    } else if (a->line_len + seg > GK__JSONL_LINE_MAX) {
+      a->skipping = 1;
+      a->line_len = 0;
+      rc = bad_line(a, diags, "jsonl.line", "行过长", "line longer than 64 MiB");
+    } else if (nl && a->line_len == 0) {
+      rc = do_line(a, chunk + pos, seg, diags); /* whole line inside the chunk: no copy */
+    } else {
+      rc = line_append(a, chunk + pos, seg);
+      if (!rc && nl) {
+        rc = do_line(a, a->line, a->line_len, diags);
+        a->line_len = 0;
+      }
+    }
+    if (nl) {
+      a->skipping = 0;
+      a->lineno++;
+    }
+    if (rc) return rc;
+    pos += seg + (nl ? 1 : 0);
+  }
+  return GK_OK;
+}
+
+GK_API int gk_aggregate_add_jsonl_end(gk_aggregate *a, gk_diags *diags) {
+  if (!a) return GK_EINVAL;
+  int rc = GK_OK;
+  if (!a->skipping && a->line_len) rc = do_line(a, a->line, a->line_len, diags);
+  a->line_len = 0;
+  a->skipping = 0;
+  a->lineno = 0;
+  return rc;
+}

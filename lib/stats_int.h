@@ -1,0 +1,91 @@
+/* Internal helpers shared by the statistics modules (series.c, aggregate.c,
+ * indicator.c, jsonl.c). Never installed; everything is prefixed gk__. */
+#ifndef GKREPORT_STATS_INT_H
+#define GKREPORT_STATS_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "internal.h"
+
+/* Editions handled by the views (index = position in gk_schema_edition_id order). */
+#define GK__MAX_ED 4
+
+/* ------------------------------------------------------------ views (format.md §8)
+ * A view is the list of cells a set of editions shares. Each entry names a cell by
+ * its path (in the newest edition that has it) and, per edition index, the row and
+ * column that feed it (-1: the edition has no such cell). An entry is comparable
+ * when every edition of the view feeds it. For requests and review, cells match by
+ * row and column key, and a row whose parent is a stored derived row (2021 other.*)
+ * is collapsed into that parent; for active, only the pairs declared in
+ * aggregate.c (made ~ issued, decisions) match across editions. */
+typedef struct {
+  char path[72];
+  int table;
+  int kind;                 /* GK_KIND_* */
+  int comparable;           /* every edition of the view has it */
+  int16_t row[GK__MAX_ED];  /* per edition index, -1 none */
+  int16_t col[GK__MAX_ED];
+} gk__view_entry;
+
+typedef struct {
+  gk__view_entry *e;
+  size_t n;
+  uint32_t edmask; /* bit i: edition index i takes part */
+} gk__view;
+
+/* Index of an edition id in gk_schema_edition_id order, -1 unknown. */
+int gk__ed_index(int edition);
+/* Build the view of the editions in `edmask`. With `common_only` the view holds only
+ * the comparable entries (the common view used to sum mixed editions). Non-comparable
+ * entries follow the comparable ones. GK_OK or GK_ENOMEM. */
+int gk__view_build(gk__view *v, uint32_t edmask, int common_only);
+void gk__view_free(gk__view *v);
+/* Value of a view entry in report r: GK_OK with the effective state/value, or
+ * GK_ENOTFOUND when r's edition does not have the cell. */
+int gk__view_value(const gk__view_entry *e, const gk_report *r, int *state_out,
+                   int64_t *value_out);
+
+
+/* ------------------------------------------------------------ exact ratios
+ * Format 100 * num / den (or num / den when `percent` is 0) with `places` decimals,
+ * rounded half to even, into buf ("33.90", "-12.50"). den must not be 0.
+ * Returns the length (without NUL) or GK_EINVAL / GK_EOVERFLOW. */
+int gk__ratio_format(char *buf, size_t cap, int64_t num, int64_t den, int percent, int places);
+
+/* ------------------------------------------------------------ findings
+ * Append a finding with its messages, cells (NULL-terminated list), values and
+ * position. Severity and rule as given. GK_OK or GK_ENOMEM (then d is unchanged). */
+int gk__stats_emit(gk_diags *d, int sev, const char *rule, const char *zh, const char *en,
+                   const char *file, uint32_t line, const char *const *cells,
+                   const char *expected, const char *actual);
+
+/* ------------------------------------------------------------ the aggregate
+ * Shared by aggregate.c (sums, JSON) and jsonl.c (JSON Lines input). */
+#define GK__UNIT_MIXED 255u /* internal: amounts of different units summed */
+#define GK__JSONL_LINE_MAX ((size_t)64 << 20)
+
+typedef struct {
+  char *name, *code, *region;
+  int year, edition, level, kind;
+} contributor;
+
+struct gk_aggregate {
+  uint32_t flags;
+  uint64_t count, literals;
+  uint64_t per_ed[GK__MAX_ED];
+  int year_min, year_max;
+  gk_report *acc[GK__MAX_ED]; /* full sums per edition, NULL until used */
+  gk_report *common;          /* the common view of every report summed */
+  gk__view view;              /* common view over all editions */
+  contributor *con;
+  size_t ncon, capcon;
+  /* JSON Lines state */
+  char *line;
+  size_t line_len, line_cap;
+  uint64_t lineno;
+  int skipping;
+  char *jsonl_source;
+  gk_diags *scratch;
+};
+
+#endif /* GKREPORT_STATS_INT_H */
