@@ -10,9 +10,11 @@
  *      evaluated again (one defect is reported once);
  *   2. every other line is evaluated: blank is absent, literals count as blank, a
  *      line with nothing filled (or, for a total, no part filled) is skipped;
- *   3. failing lines that share cells form a group; when exactly one cell lies in
- *      every line of the group, one change δ repairs them all and the cell lies in
- *      no passing line, it is the suspect of each finding of the group. */
+ *   3. the culprit: for a failing line, when exactly one of its cells can be
+ *      changed by one δ that repairs every failing line through that cell and
+ *      the cell lies in no passing line, it is the suspect of each finding
+ *      through it (a row total and a column total both off by 5 at their
+ *      crossing: the crossing cell). Several such cells: ambiguous, none. */
 #include <stdio.h>
 #include <string.h>
 #include "gkreport/validate.h"
@@ -200,7 +202,7 @@ typedef struct {
   size_t prim;     /* index (within the line) of the primary cell */
   int status;      /* LINE_* */
   int64_t resid;   /* Σ coef·v over value cells */
-  size_t group;    /* failing lines: group id + 1 (0 = not yet grouped) */
+  int has_suspect; /* failing lines: a suspect was set on its finding */
   size_t item0;    /* first finding index of this line in the diags, when failing */
 } wline;
 
@@ -527,77 +529,31 @@ static int coef_in(const work *w, const wline *L, const tcell *x) {
   return a;
 }
 
-static int share_cell(const work *w, const wline *A, const wline *B) {
-  if (A->rel->table != B->rel->table) return 0;
-  for (size_t c = 0; c < A->n; c++)
-    if (coef_in(w, B, &w->cells[A->first + c])) return 1;
-  return 0;
-}
-
-/* Group failing lines (connected through shared cells); group ids from 1. */
-static size_t group_failures(work *w) {
-  size_t ngroups = 0;
-  for (size_t i = 0; i < w->nlines; i++) {
-    wline *L = &w->lines[i];
-    if (L->status != LINE_FAIL || L->group) continue;
-    L->group = ++ngroups;
-    int grew = 1;
-    while (grew) {
-      grew = 0;
-      for (size_t j = i + 1; j < w->nlines; j++) {
-        wline *M = &w->lines[j];
-        if (M->status != LINE_FAIL || M->group) continue;
-        for (size_t k = i; k < w->nlines; k++) {
-          const wline *K = &w->lines[k];
-          if (K->group == ngroups && share_cell(w, K, M)) {
-            M->group = ngroups;
-            grew = 1;
-            break;
-          }
-        }
-      }
-    }
-  }
-  return ngroups;
-}
-
-/* The culprit of group g: the one cell with a single repair δ for every failing
- * line of the group, in no passing line. Returns 1 and sets *cell_out and
- * *value_out when exactly one cell qualifies, else 0 (none or ambiguous). */
-static int culprit(const work *w, size_t g, const tcell **cell_out, int64_t *value_out) {
-  const wline *first = NULL;
-  for (size_t i = 0; i < w->nlines && !first; i++)
-    if (w->lines[i].group == g) first = &w->lines[i];
-  if (!first) return 0;
+/* The culprit of failing line F: the one cell x of F whose change by
+ * δ = -residual/coefficient (the same δ for every failing line through x)
+ * repairs every failing line through x and lies in no passing line. Returns 1
+ * and sets *cell_out and *value_out when exactly one cell qualifies, else 0
+ * (none, or ambiguous). */
+static int culprit(const work *w, const wline *F, const tcell **cell_out, int64_t *value_out) {
   size_t found = 0;
-  for (size_t c = 0; c < first->n; c++) {
-    const tcell *x = &w->cells[first->first + c];
+  int kind_table = F->rel->table;
+  for (size_t c = 0; c < F->n; c++) {
+    const tcell *x = &w->cells[F->first + c];
     if (x->state == GK_CELL_LITERAL) continue;
-    int ok = 1, seen = 0;
-    int64_t delta = 0;
+    if (found && (*cell_out)->row == x->row && (*cell_out)->col == x->col) continue;
+    int a = coef_in(w, F, x);
+    if (!a || F->resid % a) continue;
+    int64_t delta = -(F->resid / a), nv;
+    int ok = 1;
     for (size_t i = 0; i < w->nlines && ok; i++) {
       const wline *L = &w->lines[i];
-      if (L->rel->table != first->rel->table) continue;
-      if (L->group != g && L->status != LINE_PASS) continue;
-      int a = coef_in(w, L, x);
-      if (L->status == LINE_PASS) {
-        ok = !a;
-        continue;
-      }
-      if (!a || L->resid % a) {
-        ok = 0;
-        continue;
-      }
-      int64_t dl = -(L->resid / a);
-      if (seen && dl != delta) ok = 0;
-      delta = dl;
-      seen = 1;
+      if (L == F || L->status == LINE_SKIP || L->rel->table != kind_table) continue;
+      int b = coef_in(w, L, x);
+      if (!b) continue;
+      ok = L->status == LINE_FAIL && L->resid % b == 0 && -(L->resid / b) == delta;
     }
-    int64_t nv;
-    if (!ok || !seen || gk__add64(&nv, x->v, delta)) continue;
-    if (nv < 0 && tdecl(w->r, first->rel->table)->cols[x->col].kind == GK_KIND_COUNT) continue;
-    /* the same cell may appear twice in one line (never in the shipped editions) */
-    if (found && (*cell_out)->row == x->row && (*cell_out)->col == x->col) continue;
+    if (!ok || gk__add64(&nv, x->v, delta)) continue;
+    if (nv < 0 && tdecl(w->r, kind_table)->cols[x->col].kind == GK_KIND_COUNT) continue;
     *cell_out = x;
     *value_out = nv;
     found++;
@@ -605,7 +561,7 @@ static int culprit(const work *w, size_t g, const tcell **cell_out, int64_t *val
   return found == 1;
 }
 
-/* Pass 3: findings for failing lines, then suspects per group. */
+/* Pass 3: findings for failing lines, then their suspects. */
 static int report_failures(work *w, gk_diags *d) {
   int rc = GK_OK;
   for (size_t i = 0; i < w->nlines && !rc; i++) {
@@ -637,19 +593,23 @@ static int report_failures(work *w, gk_diags *d) {
     gk__buf_free(&zh);
     gk__buf_free(&en);
   }
-  size_t ngroups = rc ? 0 : group_failures(w);
-  for (size_t g = 1; g <= ngroups && !rc; g++) {
+  for (size_t i = 0; i < w->nlines && !rc; i++) {
+    const wline *F = &w->lines[i];
     const tcell *x = NULL;
     int64_t nv = 0;
-    if (!culprit(w, g, &x, &nv)) continue;
-    const wline *L0 = NULL;
-    for (size_t i = 0; i < w->nlines && !L0; i++)
-      if (w->lines[i].group == g) L0 = &w->lines[i];
+    if (F->status != LINE_FAIL || !culprit(w, F, &x, &nv)) continue;
     char path[128], val[40];
-    gk__path(path, w->r, L0->rel->table, x->row, x->col);
-    gk__format_value(val, sizeof val, tdecl(w->r, L0->rel->table)->cols[x->col].kind, nv);
-    for (size_t i = 0; i < w->nlines && !rc; i++)
-      if (w->lines[i].group == g) rc = gk_diags_set_suspect(d, w->lines[i].item0, path, val);
+    gk__path(path, w->r, F->rel->table, x->row, x->col);
+    gk__format_value(val, sizeof val, tdecl(w->r, F->rel->table)->cols[x->col].kind, nv);
+    /* x repairs every failing line through it: each of them names it */
+    for (size_t j = 0; j < w->nlines && !rc; j++) {
+      wline *L = &w->lines[j];
+      if (L->status != LINE_FAIL || L->has_suspect || L->rel->table != F->rel->table ||
+          !coef_in(w, L, x))
+        continue;
+      L->has_suspect = 1;
+      rc = gk_diags_set_suspect(d, L->item0, path, val);
+    }
   }
   return rc;
 }
