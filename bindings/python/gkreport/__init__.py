@@ -23,8 +23,11 @@ from .diag import Finding
 from .errors import (EncodingError, Error, InvalidArgumentError, MismatchError,
                      NotFoundError, ParseError, RangeError, UnsupportedError,
                      ValueOverflowError)
-from .report import Agency, Report, Sections, _from_json
+from .report import Agency, Report, Sections, read_report
 from .validate import Findings, Rule, rule, rules
+from .indicators import Indicator, IndicatorValue, indicator, indicators
+from .series import Series, Trend, TrendRow, similarity
+from .aggregate import Aggregate, Contributor, aggregate
 
 __version__ = "0.1.0"
 #: Version of the loaded C library, e.g. "0.1.0".
@@ -48,12 +51,10 @@ def loads(data: Union[str, bytes], source: Optional[str] = None,
     ``diagnostics`` when the input cannot be read."""
     raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     fmt = format or ("json" if _looks_like_json(raw) else "text")
-    if fmt == "json":
-        return _from_json(raw, source)
-    if fmt == "text":
-        from .text import from_text
-        return from_text(raw, source)
-    raise ValueError("format must be 'json' or 'text', not %r" % (format,))
+    if fmt not in ("json", "text"):
+        raise ValueError("format must be 'json' or 'text', not %r" % (format,))
+    return read_report("gk_report_from_json" if fmt == "json" else "gk_report_from_text",
+                       raw, source)
 
 
 def load(path: PathLike, format: Optional[str] = None) -> Report:
@@ -66,7 +67,9 @@ def load(path: PathLike, format: Optional[str] = None) -> Report:
 
 
 __all__ = ["load", "loads", "Report", "Agency", "Sections", "Finding", "Findings",
-           "Rule", "rule", "rules", "schema",
+           "Rule", "rule", "rules", "schema", "Indicator", "IndicatorValue",
+           "indicator", "indicators", "Series", "Trend", "TrendRow", "similarity",
+           "Aggregate", "Contributor", "aggregate",
            "Error", "ParseError", "InvalidArgumentError", "NotFoundError",
            "RangeError", "EncodingError", "UnsupportedError", "MismatchError",
            "ValueOverflowError", "library_version", "library_path"]

@@ -19,7 +19,7 @@ import ctypes.util
 import os
 import threading
 from ctypes import (POINTER, c_char_p, c_int, c_int64, c_size_t, c_uint32,
-                    c_void_p)
+                    c_uint64, c_void_p)
 from typing import Any, Callable, Dict, Optional, Tuple
 
 #: The major version of libgkreport these bindings are written for.
@@ -32,6 +32,7 @@ SONAME = "libgkreport.so.0"
 c_int_p = POINTER(c_int)
 c_size_t_p = POINTER(c_size_t)
 c_int64_p = POINTER(c_int64)
+c_uint64_p = POINTER(c_uint64)
 c_char_pp = POINTER(c_void_p)  # char **: read as a raw pointer, freed with gk_free
 
 # name: (restype, argtypes). Opaque handles are c_void_p.
@@ -145,10 +146,64 @@ _SIGNATURES: Dict[str, Tuple[Any, Tuple[Any, ...]]] = {
     "gk_rule_scope": (c_char_p, (c_size_t,)),
     "gk_rule_applies_to": (c_int, (c_size_t, c_int)),
     "gk_rule_find": (c_int, (c_size_t_p, c_char_p)),
+    # csv.h
+    "gk_report_to_csv": (c_int, (c_char_pp, c_size_t_p, c_void_p, c_uint32)),
+    # text.h
+    "gk_text_to_utf8": (c_int, (c_char_pp, c_size_t_p, c_int_p, c_size_t_p, c_char_p,
+                                c_size_t)),
+    "gk_report_from_text": (c_int, (POINTER(c_void_p), c_char_p, c_size_t, c_char_p,
+                                    c_void_p)),
+    "gk_report_load": (c_int, (POINTER(c_void_p), c_char_p, c_size_t, c_char_p, c_void_p)),
+    "gk_report_to_text": (c_int, (c_char_pp, c_size_t_p, c_void_p)),
+    "gk_report_to_markdown": (c_int, (c_char_pp, c_size_t_p, c_void_p)),
+    # indicator.h
+    "gk_indicator_count": (c_size_t, ()),
+    "gk_indicator_id": (c_char_p, (c_size_t,)),
+    "gk_indicator_name": (c_char_p, (c_size_t, c_int)),
+    "gk_indicator_unit": (c_char_p, (c_size_t,)),
+    "gk_indicator_find": (c_int, (c_size_t_p, c_char_p)),
+    "gk_indicator_formula": (c_char_p, (c_size_t,)),
+    "gk_report_indicator": (c_int, (c_int64_p, c_int64_p, c_void_p, c_size_t)),
+    "gk_indicator_format": (c_int, (c_char_p, c_size_t, c_int64, c_int64)),
+    # series.h
+    "gk_series_new": (c_int, (POINTER(c_void_p),)),
+    "gk_series_free": (None, (c_void_p,)),
+    "gk_series_add": (c_int, (c_void_p, c_void_p)),
+    "gk_series_count": (c_size_t, (c_void_p,)),
+    "gk_series_report": (c_void_p, (c_void_p, c_size_t)),
+    "gk_series_set_similarity_threshold": (c_int, (c_void_p, c_uint32)),
+    "gk_text_similarity": (c_int, (c_uint64_p, c_uint64_p, c_char_p, c_size_t, c_char_p,
+                                   c_size_t)),
+    "gk_series_validate": (c_int, (c_void_p, c_void_p, c_void_p)),
+    "gk_series_trend_count": (c_size_t, (c_void_p,)),
+    "gk_series_trend_path": (c_char_p, (c_void_p, c_size_t)),
+    "gk_series_trend_comparable": (c_int, (c_void_p, c_size_t)),
+    "gk_series_trend_to_json": (c_int, (c_char_pp, c_size_t_p, c_void_p)),
+    "gk_series_trend_to_csv": (c_int, (c_char_pp, c_size_t_p, c_void_p)),
+    # aggregate.h
+    "gk_aggregate_new": (c_int, (POINTER(c_void_p), c_uint32)),
+    "gk_aggregate_free": (None, (c_void_p,)),
+    "gk_aggregate_add": (c_int, (c_void_p, c_void_p, c_void_p)),
+    "gk_aggregate_merge": (c_int, (c_void_p, c_void_p)),
+    "gk_aggregate_count": (c_uint64, (c_void_p,)),
+    "gk_aggregate_literal_count": (c_uint64, (c_void_p,)),
+    "gk_aggregate_edition": (c_int, (c_void_p,)),
+    "gk_aggregate_mixed": (c_int, (c_void_p,)),
+    "gk_aggregate_result": (c_int, (POINTER(c_void_p), c_void_p, c_char_p)),
+    "gk_aggregate_check": (c_int, (c_void_p, c_void_p)),
+    "gk_aggregate_contributor_count": (c_size_t, (c_void_p,)),
+    "gk_aggregate_contributor": (c_int, (POINTER(c_char_p), c_int_p, c_int_p, c_void_p,
+                                         c_size_t)),
+    "gk_aggregate_to_json": (c_int, (c_char_pp, c_size_t_p, c_void_p)),
+    "gk_aggregate_from_json": (c_int, (POINTER(c_void_p), c_char_p, c_size_t, c_void_p)),
+    "gk_aggregate_add_jsonl": (c_int, (c_void_p, c_char_p, c_size_t, c_void_p)),
+    "gk_aggregate_add_jsonl_end": (c_int, (c_void_p, c_void_p)),
+    "gk_aggregate_set_jsonl_source": (c_int, (c_void_p, c_char_p)),
     # json.h
     "gk_report_from_json": (c_int, (POINTER(c_void_p), c_char_p, c_size_t, c_char_p,
                                     c_void_p)),
     "gk_report_to_json": (c_int, (c_char_pp, c_size_t_p, c_void_p, c_uint32)),
+    "gk_diags_to_json": (c_int, (c_char_pp, c_size_t_p, c_void_p, c_uint32)),
 }
 
 

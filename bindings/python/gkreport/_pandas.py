@@ -39,3 +39,10 @@ def report_frame(report: Any, kind: str) -> Any:
         data = report.table_values(kind)
         return pd.DataFrame.from_dict(data, orient="index")
     raise ValueError("kind must be 'cells' or a table key, not %r" % (kind,))
+
+
+def csv_frame(text: str) -> Any:
+    """A DataFrame from CSV text produced by the library."""
+    import io
+    pd = require_pandas()
+    return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)

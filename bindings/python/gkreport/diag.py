@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ctypes
 from dataclasses import dataclass, field
-from typing import List, Optional, Tuple
+from typing import List, Optional, Tuple, Union
 
 from ._lib import dec, lib
 
@@ -72,6 +72,38 @@ class Finding:
         if self.waived:
             parts.append("waived=%r" % self.waiver_reason)
         return "<Finding %s>" % " ".join(parts)
+
+
+class Findings(list):
+    """A list of :class:`Finding` with helpers for the REPL and scripts."""
+
+    def count_at_least(self, severity: Union[str, int] = "error",
+                       include_waived: bool = False) -> int:
+        """Number of findings at or above `severity` (waived ones excluded)."""
+        s = severity_index(severity)
+        return sum(1 for f in self if SEVERITIES.index(f.severity) >= s
+                   and (include_waived or not f.waived))
+
+    @property
+    def errors(self) -> List[Finding]:
+        """Findings of severity error that are not waived."""
+        return [f for f in self if f.severity == "error" and not f.waived]
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no unwaived error."""
+        return not self.errors
+
+    def rules(self) -> List[str]:
+        """Rule ids of the findings, in order."""
+        return [f.rule for f in self]
+
+    def format(self, lang: str = "zh") -> str:
+        """One compiler-style line per finding."""
+        return "\n".join(f.format(lang) for f in self)
+
+    def __str__(self) -> str:
+        return self.format()
 
 
 def _str(b: Optional[bytes]) -> Optional[str]:

@@ -12,12 +12,14 @@ from . import schema
 from ._lib import dec, enc, lib, take_buffer
 from ._values import CellValue, check_int64, to_millionths, to_python
 if TYPE_CHECKING:  # pragma: no cover
-    from .validate import Findings
+    from .indicators import IndicatorValue
+from .diag import Diags, Findings
 from .errors import (GK_EPARSE, Error, InvalidArgumentError, ParseError, check,
                      error_for)
 
 AGENCY_FIELDS = ("name", "code", "region")
 JSON_PRETTY, JSON_LINES = 1, 2
+CSV_NO_HEADER, CSV_DERIVED = 1, 2
 
 Handle = ctypes.c_void_p
 
@@ -176,7 +178,7 @@ class Report:
     :meth:`close` / a ``with`` block.
     """
 
-    __slots__ = ("_handle", "_finalizer", "_edition", "__weakref__")
+    __slots__ = ("_handle", "_finalizer", "_edition", "diagnostics", "__weakref__")
 
     def __init__(self, _handle: Handle) -> None:
         if not isinstance(_handle, ctypes.c_void_p) or not _handle.value:
@@ -184,6 +186,9 @@ class Report:
         self._handle = _handle
         self._edition = int(lib.gk_report_edition(_handle))
         self._finalizer = weakref.finalize(self, _free_report, _handle.value)
+        #: Notes and warnings of the importer (import.*, json.*) when the report
+        #: was loaded; empty otherwise.
+        self.diagnostics: Findings = Findings()
 
     # ------------------------------------------------------------ lifecycle
     @classmethod
@@ -472,15 +477,58 @@ class Report:
         from .validate import validate
         return validate(self, waive, min_severity, rules, exclude)
 
+    def indicator(self, indicator_id: str) -> "Optional[IndicatorValue]":
+        """One indicator (e.g. "rate.disclosed"): an IndicatorValue with the exact
+        ratio and the percentage, or None when absent (blank input, zero
+        denominator)."""
+        from .indicators import evaluate
+        return evaluate(self, indicator_id)
+
+    def indicators(self) -> "Dict[str, Optional[IndicatorValue]]":
+        """Every indicator of the catalogue: {id: IndicatorValue or None}."""
+        from .indicators import evaluate_all
+        return evaluate_all(self)
+
     # ------------------------------------------------------------ export
     def to_json(self, pretty: bool = False, lines: bool = False) -> str:
         """The lossless JSON document (``lines=True`` keeps source lines)."""
-        out = ctypes.c_void_p()
-        n = ctypes.c_size_t()
         flags = (JSON_PRETTY if pretty else 0) | (JSON_LINES if lines else 0)
-        check(lib.gk_report_to_json(ctypes.byref(out), ctypes.byref(n), self._h, flags),
-              "to_json")
+        return self._export("to_json", lib.gk_report_to_json, flags)
+
+    def _export(self, what: str, fn, *flags: int) -> str:
+        out, n = ctypes.c_void_p(), ctypes.c_size_t()
+        check(fn(ctypes.byref(out), ctypes.byref(n), self._h, *flags), what)
         return take_buffer(out, n.value).decode("utf-8")
+
+    def to_csv(self, header: bool = True, derived: bool = False) -> str:
+        """Tidy long form, one line per cell:
+        ``agency,year,edition,table,row,col,state,value`` (RFC 4180, LF).
+        ``header=False`` omits the header line (to concatenate reports);
+        ``derived=True`` adds the computed subtotal rows."""
+        flags = (0 if header else CSV_NO_HEADER) | (CSV_DERIVED if derived else 0)
+        return self._export("to_csv", lib.gk_report_to_csv, flags)
+
+    def to_text(self) -> str:
+        """The official layout as plain text (imports back to an equal report)."""
+        return self._export("to_text", lib.gk_report_to_text)
+
+    def to_markdown(self) -> str:
+        """Headings, prose and the three tables as Markdown pipe tables."""
+        return self._export("to_markdown", lib.gk_report_to_markdown)
+
+    def save(self, path: str, format: Optional[str] = None) -> None:
+        """Write the report to `path` as JSON (pretty), CSV, text or Markdown,
+        by ``format`` or the file extension (.json, .csv, .txt, .md)."""
+        import os
+        fmt = format or {".csv": "csv", ".txt": "text", ".md": "markdown"}.get(
+            os.path.splitext(os.fspath(path))[1].lower(), "json")
+        writers = {"json": lambda: self.to_json(pretty=True), "csv": self.to_csv,
+                   "text": self.to_text, "markdown": self.to_markdown}
+        if fmt not in writers:
+            raise ValueError("format must be one of %s" % ", ".join(writers))
+        data = writers[fmt]()
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(data)
 
     def to_pandas(self, kind: str = "cells"):
         """A pandas DataFrame (needs pandas): ``kind="cells"`` is the tidy long
@@ -507,12 +555,16 @@ class Report:
         return "\n".join(lines)
 
 
-def _from_json(data: bytes, source: Optional[str]) -> Report:
-    from .diag import Diags
+def read_report(fn_name: str, data: bytes, source: Optional[str]) -> Report:
+    """Call a gk_report_from_* / gk_report_load reader; ParseError (or the code's
+    exception) with the diagnostics on failure, the importer's notes in
+    ``report.diagnostics`` on success."""
     h = Handle()
     with Diags() as d:
-        rc = lib.gk_report_from_json(ctypes.byref(h), data, len(data), enc(source), d.handle)
-        if rc < 0:
-            raise error_for(rc, "cannot read %s as a gkreport JSON document"
-                            % (source or "input"), d.findings())
-    return Report(h)
+        rc = getattr(lib, fn_name)(ctypes.byref(h), data, len(data), enc(source), d.handle)
+        found = d.findings()
+    if rc < 0:
+        raise error_for(rc, "cannot read %s" % (source or "the input"), found)
+    r = Report(h)
+    r.diagnostics = Findings(found)
+    return r

@@ -9,7 +9,7 @@ from typing import Iterable, List, Optional, Sequence, Tuple, Union
 
 from . import schema
 from ._lib import dec, enc, lib
-from .diag import SEVERITIES, Diags, Finding, severity_index
+from .diag import SEVERITIES, Diags, Finding, Findings, severity_index
 from .errors import NotFoundError, check, error_for
 
 #: A waiver: (rule, cell, reason), or (rule, reason) for every cell of the rule.
@@ -54,38 +54,6 @@ def rule(rule_id: str) -> Rule:
     if rc < 0:
         raise NotFoundError("no rule %r in the catalogue" % (rule_id,), code=rc)
     return rules()[idx.value]
-
-
-class Findings(list):
-    """A list of :class:`Finding` with helpers for the REPL and scripts."""
-
-    def count_at_least(self, severity: Union[str, int] = "error",
-                       include_waived: bool = False) -> int:
-        """Number of findings at or above `severity` (waived ones excluded)."""
-        s = severity_index(severity)
-        return sum(1 for f in self if SEVERITIES.index(f.severity) >= s
-                   and (include_waived or not f.waived))
-
-    @property
-    def errors(self) -> List[Finding]:
-        """Findings of severity error that are not waived."""
-        return [f for f in self if f.severity == "error" and not f.waived]
-
-    @property
-    def ok(self) -> bool:
-        """True when there is no unwaived error."""
-        return not self.errors
-
-    def rules(self) -> List[str]:
-        """Rule ids of the findings, in order."""
-        return [f.rule for f in self]
-
-    def format(self, lang: str = "zh") -> str:
-        """One compiler-style line per finding."""
-        return "\n".join(f.format(lang) for f in self)
-
-    def __str__(self) -> str:
-        return self.format()
 
 
 class Options:

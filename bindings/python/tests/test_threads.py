@@ -4,7 +4,9 @@ from decimal import Decimal
 
 from gkreport import Report
 
-from .util import crafted_2019
+import gkreport
+
+from .util import consistent, crafted_2019, needs
 
 THREADS = 8
 ROUNDS = 300
@@ -81,6 +83,30 @@ class ThreadTest(unittest.TestCase):
                                             "review.total"])
         for x in results:
             self.assertEqual(x, expected)
+
+    @needs("gk_aggregate_result", "gk_series_validate")
+    def test_aggregate_and_series_shared(self):
+        reports = [consistent("2019", 2020, new=5 + i, granted=3, name="镇%d" % i)
+                   for i in range(6)]
+        years = [consistent("2019", 2020, 5, 3), consistent("2021", 2021, 4, 4, 2),
+                 consistent("2021", 2022, 6, 5, 1)]
+
+        def work():
+            out = None
+            for _ in range(ROUNDS // 10):
+                total = gkreport.aggregate(reports, name="县")
+                snap = (total.to_dict(), total.validate(),
+                        gkreport.Series(years).validate(), total.indicators())
+                if out is not None and snap != out:
+                    raise AssertionError("results differ between rounds")
+                out = snap
+            return out
+        results = run_threads(work)
+        self.assertEqual(results[0][0]["cells"]["requests/new/total"], sum(range(5, 11)))
+        self.assertEqual(results[0][1], [])
+        self.assertEqual(results[0][2].rules(), ["series.carry", "series.carry"])
+        for x in results[1:]:
+            self.assertEqual(x, results[0])
 
     def test_private_objects_in_threads(self):
         def build():

@@ -49,3 +49,23 @@ def crafted_2019():
         r["requests/%s/natural" % row] = v
         r["requests/%s/total" % row] = v
     return r
+
+
+def consistent(edition, year, new, granted, carried_over=0, name="凤岗镇"):
+    """A report whose identities hold: every stored cell 0 except `new` and
+    `carried_over` requests from natural persons, `granted` of them granted and
+    the rest carried forward. 2021's printed row other stays blank (its
+    sub-rows are 0)."""
+    r = gkreport.Report.new(edition, year, agency={"name": name, "level": "township",
+                                                    "kind": "government"})
+    for t in r.schema.tables:
+        for row in t.rows:
+            if row.settable and not (row.derived and row.stored):
+                for c in row.columns:
+                    r["%s/%s/%s" % (t.key, row.key, c)] = 0
+    fwd = new + carried_over - granted
+    for row, v in (("new", new), ("carried_over", carried_over), ("granted", granted),
+                   ("total", granted), ("carried_forward", fwd)):
+        r["requests/%s/natural" % row] = v
+        r["requests/%s/total" % row] = v
+    return r
