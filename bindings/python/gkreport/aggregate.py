@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import ctypes
 import os
-import weakref
 from dataclasses import dataclass
 from typing import Any, BinaryIO, Iterable, List, Optional, Union
 
+from ._handle import Owned
 from ._lib import dec, enc, lib, take_buffer
 from .diag import Diags, Finding
 from .errors import check, error_for
@@ -30,7 +30,7 @@ def _free_aggregate(h: int) -> None:
     lib.gk_aggregate_free(h)
 
 
-class Aggregate:
+class Aggregate(Owned):
     """A running consolidation: add reports (or JSON Lines streams), merge partial
     aggregates, save and load them, and take the consolidated :class:`Report`.
 
@@ -39,6 +39,8 @@ class Aggregate:
     (aggregate.overlap, aggregate.editions, aggregate.unit).
     """
 
+    _name = "Aggregate"
+
     def __init__(self, reports: Iterable[Report] = (), contributors: bool = True,
                  _handle: Optional[ctypes.c_void_p] = None) -> None:
         h = _handle
@@ -46,28 +48,10 @@ class Aggregate:
             h = ctypes.c_void_p()
             check(lib.gk_aggregate_new(ctypes.byref(h), 0 if contributors else NO_CONTRIBUTORS),
                   "aggregate")
-        self._handle = h
-        self._finalizer = weakref.finalize(self, _free_aggregate, h.value)
+        self._adopt(h, _free_aggregate)
         self.findings: Findings = Findings()
         for r in reports:
             self.add(r)
-
-    @property
-    def _h(self) -> ctypes.c_void_p:
-        if self._handle is None:
-            raise ValueError("operation on a closed gkreport.Aggregate")
-        return self._handle
-
-    def close(self) -> None:
-        """Free the C object now (idempotent)."""
-        self._handle = None
-        self._finalizer()
-
-    def __enter__(self) -> "Aggregate":
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.close()
 
     def _call(self, what: str, fn, *args) -> None:
         with Diags() as d:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import ctypes
-import weakref
 from decimal import Decimal
 from typing import (TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Mapping, MutableMapping,
                     Optional, Sequence, Tuple, Union)
 
 from . import schema
+from ._handle import Owned
 from ._lib import dec, enc, lib, take_buffer
 from ._values import CellValue, check_int64, to_millionths, to_python
 if TYPE_CHECKING:  # pragma: no cover
@@ -165,7 +165,7 @@ def _free_report(handle: int) -> None:
     lib.gk_report_free(handle)
 
 
-class Report:
+class Report(Owned):
     """One annual report (政府信息公开工作年度报告).
 
     Create one with :func:`gkreport.load`, :func:`gkreport.loads` or
@@ -178,6 +178,8 @@ class Report:
     :meth:`close` / a ``with`` block.
     """
 
+    _name = "Report"
+
     __slots__ = ("_handle", "_finalizer", "_edition", "diagnostics", "__weakref__")
 
     def __init__(self, _handle: Handle) -> None:
@@ -185,7 +187,7 @@ class Report:
             raise TypeError("use gkreport.Report.new(), gkreport.load() or gkreport.loads()")
         self._handle = _handle
         self._edition = int(lib.gk_report_edition(_handle))
-        self._finalizer = weakref.finalize(self, _free_report, _handle.value)
+        self._adopt(_handle, _free_report)
         #: Notes and warnings of the importer (import.*, json.*) when the report
         #: was loaded; empty otherwise.
         self.diagnostics: Findings = Findings()
@@ -204,28 +206,6 @@ class Report:
         if agency is not None:
             r.agency.update(agency)
         return r
-
-    @property
-    def _h(self) -> Handle:
-        h = self._handle
-        if h is None:
-            raise ValueError("operation on a closed gkreport.Report")
-        return h
-
-    def close(self) -> None:
-        """Free the C object now (idempotent). The Report is unusable afterwards."""
-        self._handle = None
-        self._finalizer()
-
-    @property
-    def closed(self) -> bool:
-        return self._handle is None
-
-    def __enter__(self) -> "Report":
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.close()
 
     def copy(self) -> "Report":
         """A deep copy."""

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import ctypes
 import json
-import weakref
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Union
 
+from ._handle import Owned
 from ._lib import enc, lib, take_buffer
 from .diag import Diags
 from .errors import check
@@ -81,7 +81,7 @@ def _free_series(h: int) -> None:
     lib.gk_series_free(h)
 
 
-class Series:
+class Series(Owned):
     """One agency's reports over several years (either edition), ordered by year.
     The series keeps its own copies of the reports.
 
@@ -90,33 +90,17 @@ class Series:
     >>> s.trend()["requests/new/total"].values
     """
 
+    _name = "Series"
+
     def __init__(self, reports: Iterable[Report] = (),
                  similarity_threshold: Optional[Union[float, Fraction, int]] = None) -> None:
         h = ctypes.c_void_p()
         check(lib.gk_series_new(ctypes.byref(h)), "series")
-        self._handle = h
-        self._finalizer = weakref.finalize(self, _free_series, h.value)
+        self._adopt(h, _free_series)
         if similarity_threshold is not None:
             self.set_similarity_threshold(similarity_threshold)
         for r in reports:
             self.add(r)
-
-    @property
-    def _h(self) -> ctypes.c_void_p:
-        if self._handle is None:
-            raise ValueError("operation on a closed gkreport.Series")
-        return self._handle
-
-    def close(self) -> None:
-        """Free the C object now (idempotent)."""
-        self._handle = None
-        self._finalizer()
-
-    def __enter__(self) -> "Series":
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.close()
 
     def add(self, report: Report) -> None:
         """Add a copy of `report` in year order."""
