@@ -291,8 +291,9 @@ static int work_init(work *w, const gk_report *r) {
   }
   for (int t = 0; t < GK_NTABLES; t++) nf += tdecl(r, t)->nrows * tdecl(r, t)->ncols;
   size_t bytes = nl * sizeof(wline) + nc * sizeof(tcell) + nf;
-  char *block = gk__calloc(1, bytes ? bytes : 1);
+  char *block = gk__malloc(bytes ? bytes : 1);
   if (!block) return GK_ENOMEM;
+  memset(block + nl * sizeof(wline) + nc * sizeof(tcell), 0, nf);
   w->lines = (wline *)(void *)block;
   w->cells = (tcell *)(void *)(block + nl * sizeof(wline));
   uint8_t *f = (uint8_t *)(block + nl * sizeof(wline) + nc * sizeof(tcell));
@@ -307,6 +308,7 @@ static int work_init(work *w, const gk_report *r) {
     for (size_t i = 0; i < nlines; i++) {
       if (!line_selected(r, rel, i)) continue;
       wline *L = &w->lines[w->nlines++];
+      memset(L, 0, sizeof *L);
       L->rel = rel;
       L->line = i;
       L->first = w->ncells;
@@ -519,8 +521,10 @@ static int evaluate_lines(work *w) {
   return GK_OK;
 }
 
-/* Coefficient of cell (row, col) in line L, 0 when absent. */
+/* Coefficient of cell (row, col) in line L, 0 when absent. A line holds cells
+ * of its own row (per row) or of its own column (per column) only. */
 static int coef_in(const work *w, const wline *L, const tcell *x) {
+  if (L->line != (L->rel->axis == GK__PER_ROW ? x->row : x->col)) return 0;
   int a = 0;
   for (size_t c = 0; c < L->n; c++) {
     const tcell *tc = &w->cells[L->first + c];
