@@ -1,4 +1,31 @@
-/* libgkreport: text (declarations land with the module). */
+/* libgkreport: published text of a report, in and out.
+ *
+ * Import: gk_report_from_text() reads the text of a published report (web page
+ * or .docx/.pdf converted to text, any of the usual table layouts: one cell per
+ * line, TAB rows, pipe rows, pdftotext -layout) deterministically: it splits the
+ * document into the sections 一 … 六 by their headings, turns each table section
+ * into labels and numbers, and walks the edition's rows in order matching labels.
+ * The edition comes from the table headers, the year and the agency from the
+ * title. Every cell keeps its source line. Nothing is guessed silently: cells it
+ * cannot place stay blank with a diagnostic.
+ *
+ * Export: gk_report_to_text() writes the official layout as plain text (tables
+ * as TAB-indented blocks, one cell per line) that imports back to the same
+ * report; gk_report_to_markdown() writes the same as Markdown tables.
+ *
+ * Diagnostics of the importer (rule ids; severity in brackets):
+ *   import.encoding   [error]   invalid UTF-8 / GB18030, NUL bytes (with the offset)
+ *   import.not_report [error]   no heading, title or table of a report
+ *   import.converted  [info]    input was GB18030/GBK and has been converted
+ *   import.edition    [info]    edition not detectable from table headers
+ *   import.legacy     [info]    report before the 2019 format: no tables imported
+ *   import.ambiguous  [warning] a row has fewer values than columns: left blank
+ *   import.unknown_row [warning] values under a label that is no row of the table
+ *   import.missing_row [warning] rows of a table that were not found
+ *   import.missing_table [warning] a table section is absent
+ *   import.truncated  [warning] the text ends before the report does
+ *   import.value      [warning] a cell text that cannot be stored
+ */
 #ifndef GKREPORT_TEXT_H
 #define GKREPORT_TEXT_H
 
@@ -9,6 +36,48 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/** Encodings recognised by gk_text_to_utf8(). */
+enum {
+  GK_ENCODING_UTF8 = 0,     /**< UTF-8 without BOM */
+  GK_ENCODING_UTF8_BOM = 1, /**< UTF-8 with a BOM (stripped) */
+  GK_ENCODING_GB18030 = 2   /**< GB18030 / GBK / GB2312, converted to UTF-8 */
+};
+
+/** Detect the encoding of `bytes` (UTF-8 with or without BOM, else GB18030) and
+ *  return UTF-8 in *out (NUL-terminated, free with gk_free()), its length in
+ *  *len_out and the encoding found in *encoding_out (GK_ENCODING_*). When the
+ *  input is neither, returns GK_EENCODING and the byte offset of the first bad
+ *  byte in *bad_offset_out (may be NULL). Out-params are NULL/0 on failure.
+ *  Since 0.1.0. */
+GK_API int gk_text_to_utf8(char **out, size_t *len_out, int *encoding_out,
+                           size_t *bad_offset_out, const char *bytes, size_t len);
+
+/** Import the published text of a report (UTF-8 or GB18030, see above).
+ *  `source_name` (may be NULL) is kept as the report's source and used as the
+ *  file of diagnostics. Warnings and notes about the import go to `diags` (may
+ *  be NULL). A partial report imports what is there (GK_OK, with
+ *  import.truncated). Text that is no report gives GK_EPARSE; bad encoding
+ *  GK_EENCODING. On failure *out is NULL. Since 0.1.0. */
+GK_API int gk_report_from_text(gk_report **out, const char *bytes, size_t len,
+                               const char *source_name, gk_diags *diags);
+
+/** Load a report from JSON (first non-space byte '{') or published text.
+ *  Same contract as gk_report_from_json() / gk_report_from_text(). Since 0.1.0. */
+GK_API int gk_report_load(gk_report **out, const char *bytes, size_t len,
+                          const char *source_name, gk_diags *diags);
+
+/** Write the report in the official layout as plain text (title, preamble,
+ *  headings 一 … 六, tables as TAB-indented one-cell-per-line blocks; a blank
+ *  cell is a line holding only a TAB). gk_report_from_text() reads it back to an
+ *  equal report (gk_report_equal(a, b, 0)); when the report has no title one is
+ *  made from the agency and the year. Free *out with gk_free(). Since 0.1.0. */
+GK_API int gk_report_to_text(char **out, size_t *len_out, const gk_report *r);
+
+/** Write the report as Markdown: headings, the prose sections and the three
+ *  tables as pipe tables (blank cells empty). Free *out with gk_free().
+ *  Since 0.1.0. */
+GK_API int gk_report_to_markdown(char **out, size_t *len_out, const gk_report *r);
 
 #ifdef __cplusplus
 }

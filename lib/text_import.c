@@ -1,0 +1,1114 @@
+/* Import the published text of a report (architecture.md "Importing text").
+ *
+ * Three passes, each simple:
+ *  1. split the document into lines and the lines into regions by the section
+ *     headings 一 … 六 (gk__text_heading); the title gives agency and year;
+ *  2. inside a table region, every line becomes tokens whatever the layout:
+ *     fields split at TAB and '|', pieces split at spaces; a piece is a VALUE
+ *     (number, signed delta, amount with unit, literal), a TEXT (label words) or,
+ *     for an empty field between separators, an EMPTY cell;
+ *  3. walk the edition's rows in order: the text since the last values is the
+ *     label of the next run of values; it must match the next row, or a later
+ *     row (rows in between were left out), or be no label at all (header words
+ *     only: the values then go to the next rows in order). A run with fewer
+ *     values than the row has columns is ambiguous: the cells stay blank and a
+ *     diagnostic names the row and the line.
+ * Everything about the format comes from schema_tables.c. */
+#include <stdio.h>
+#include <string.h>
+#include "internal.h"
+#include "text_int.h"
+#include "gkreport/text.h"
+#include "gkreport/json.h"
+
+#define LAB_KEEP 2048   /* label text kept before a run of values (bytes) */
+#define NPARTS 6
+
+typedef struct {
+  const char *p;
+  size_t n;
+  uint32_t line;
+} tline;
+
+enum { SLOT_VALUE = 0, SLOT_EMPTY = 1 };
+typedef struct {
+  const char *p;
+  size_t n;
+  uint32_t line;
+  int kind;
+} slot;
+
+typedef struct {
+  gk_report *r;
+  gk_diags *d;
+  const char *file;
+  int rc;              /* first hard error (GK_ENOMEM) */
+  int truncated;       /* the document ends inside this table */
+  /* table walk */
+  int t;
+  size_t cursor;       /* next row expected */
+  unsigned char *done; /* per row: 1 filled, 2 skipped on purpose */
+  gk__buf lab;         /* normalised label text since the last run */
+  uint32_t lab_line;   /* first line of the label text */
+  slot *run;
+  size_t nrun, caprun;
+  /* review: all slots in order */
+  slot *rv;
+  size_t nrv, caprv;
+  uint32_t last_line;
+  slot pend[16];       /* a short run, pending: ambiguous or cut by the end */
+  size_t npend, pend_row;
+} walk;
+
+/* ------------------------------------------------------------ diagnostics */
+static void diag(walk *w, int sev, const char *rule, uint32_t line, const char *zh, const char *en) {
+  if (!w->d || w->rc) return;
+  if (gk_diags_add(w->d, NULL, sev, rule, zh, en, w->file, line, 0) == GK_ENOMEM) w->rc = GK_ENOMEM;
+}
+
+/* Emit an item from two built messages, then free them. */
+static void diag_bufs(walk *w, int sev, const char *rule, uint32_t line, gk__buf *zh, gk__buf *en) {
+  if (zh->err || en->err) w->rc = GK_ENOMEM;
+  else diag(w, sev, rule, line, zh->data, en->data);
+  gk__buf_free(zh), gk__buf_free(en);
+}
+
+static void diag_row(walk *w, int sev, const char *rule, size_t row, uint32_t line,
+                     const char *zh_fmt, const char *en_fmt) {
+  if (!w->d || w->rc) return;
+  const gk__row_decl *rd = &w->r->ed->tables[w->t].rows[row];
+  gk__buf zh, en;
+  gk__buf_init(&zh), gk__buf_init(&en);
+  gk__buf_printf(&zh, zh_fmt, rd->zh);
+  gk__buf_printf(&en, en_fmt, rd->key);
+  size_t idx = 0;
+  int rc = zh.err ? zh.err : en.err;
+  if (!rc) rc = gk_diags_add(w->d, &idx, sev, rule, zh.data, en.data, w->file, line, 0);
+  if (!rc) {
+    char path[160];
+    const gk__table_decl *td = &w->r->ed->tables[w->t];
+    for (size_t c = 0; c < td->ncols; c++)
+      if (rd->colmask & (1u << c)) {
+        gk__path(path, w->r, w->t, row, c);
+        rc = gk_diags_add_cell(w->d, idx, path);
+        break;
+      }
+  }
+  if (rc == GK_ENOMEM) w->rc = rc;
+  gk__buf_free(&zh), gk__buf_free(&en);
+}
+
+/* ------------------------------------------------------------ label matching */
+static size_t cp_count(const char *s, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return k;
+}
+
+/* byte length of the first k code points of s */
+static size_t cp_prefix(const char *s, size_t n, size_t k) {
+  size_t i = 0;
+  while (i < n && k) {
+    i++;
+    while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80) i++;
+    k--;
+  }
+  return i;
+}
+
+static const char *find_last(const char *h, size_t hn, const char *nd, size_t nn) {
+  const char *last = NULL, *p = h;
+  while (nn && (size_t)(h + hn - p) >= nn) {
+    const char *q = gk__memfind(p, (size_t)(h + hn - p), nd, nn);
+    if (!q) break;
+    last = q;
+    p = q + 1;
+  }
+  return last;
+}
+
+static const char *row_variant(const gk__row_decl *rd, size_t v) {
+  if (v == 0) return rd->zh;
+  return v <= GK__MAX_VARIANTS ? rd->variants[v - 1] : NULL;
+}
+
+/* How well the label text matches a row: 2 a variant is contained, 1 most of a
+ * variant is (a long prefix plus suffix: wrapped or misspelt labels), 0 not. */
+static int row_match(const gk__row_decl *rd, const char *lab, size_t labn, int fuzzy, size_t *end) {
+  int best = 0;
+  for (size_t v = 0; v <= GK__MAX_VARIANTS; v++) {
+    const char *var = row_variant(rd, v);
+    if (!var) break;
+    char nv[256];
+    size_t vn = gk__text_norm_fixed(nv, sizeof nv, var, strlen(var));
+    if (vn < 6) continue; /* two CJK characters at least */
+    const char *q = find_last(lab, labn, nv, vn);
+    if (q) {
+      size_t e = (size_t)(q - lab) + vn;
+      if (best < 2 || e > *end) *end = e;
+      best = 2;
+      continue;
+    }
+    if (!fuzzy || best) continue;
+    size_t chars = cp_count(nv, vn), pre = 0, suf = 0;
+    for (size_t k = chars - 1; k >= 2 && !pre; k--)
+      if (gk__memfind(lab, labn, nv, cp_prefix(nv, vn, k))) pre = k;
+    for (size_t k = chars - 1; k >= 2 && !suf; k--) {
+      size_t off = cp_prefix(nv, vn, chars - k);
+      if (gk__memfind(lab, labn, nv + off, vn - off)) suf = k;
+    }
+    if (pre >= 8 || (pre >= 2 && (pre + suf) * 10 >= chars * 6)) {
+      best = 1;
+      *end = labn;
+    }
+  }
+  return best;
+}
+
+/* Header words that may stand before a run of values without naming a row. */
+static int lab_is_noise(const walk *w, const char *lab, size_t labn) {
+  if (labn == 0) return 1;
+  char tmp[LAB_KEEP * 2 + 8];
+  if (labn >= sizeof tmp) return 0;
+  memcpy(tmp, lab, labn);
+  size_t n = labn;
+  static const char *const words[] = {"信息内容", "第二十条第", "申请人情况", "法人或其他组织",
+                                      "本年度办理结果", "本列数据的勾稽关系为第一项加第二项之和等于第三项加第四项之和",
+                                      "单位", "项"};
+  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  size_t nw = sizeof words / sizeof words[0];
+  size_t total = nw + td->ncols * (GK__MAX_VARIANTS + 1) + td->nrows * (GK__MAX_VARIANTS + 1);
+  for (size_t k = 0; k < total; k++) {
+    const char *word = NULL;
+    if (k < nw) {
+      word = words[k];
+    } else if (k < nw + td->ncols * (GK__MAX_VARIANTS + 1)) {
+      size_t c = (k - nw) / (GK__MAX_VARIANTS + 1), v = (k - nw) % (GK__MAX_VARIANTS + 1);
+      word = v == 0 ? td->cols[c].zh : td->cols[c].variants[v - 1];
+    } else {
+      size_t j = k - nw - td->ncols * (GK__MAX_VARIANTS + 1);
+      size_t rr = j / (GK__MAX_VARIANTS + 1), v = j % (GK__MAX_VARIANTS + 1);
+      if (td->rows[rr].flags & GK_ROW_STORED) continue; /* only derived group labels */
+      word = row_variant(&td->rows[rr], v);
+    }
+    if (!word) continue;
+    char nv[256];
+    size_t vn = gk__text_norm_fixed(nv, sizeof nv, word, strlen(word));
+    if (!vn) continue;
+    const char *q;
+    while ((q = gk__memfind(tmp, n, nv, vn)) != NULL) {
+      char *qq = tmp + (q - tmp);
+      memmove(qq, qq + vn, n - (size_t)(qq - tmp) - vn);
+      n -= vn;
+    }
+  }
+  return cp_count(tmp, n) <= 4;
+}
+
+/* ------------------------------------------------------------ cells */
+static void put_slot(walk *w, size_t row, size_t col, const slot *s) {
+  gk_report *r = w->r;
+  int t = w->t, rc = GK_OK;
+  if (s->kind == SLOT_EMPTY) {
+    rc = gk_report_set_blank(r, t, row, col);
+  } else {
+    int kind = r->ed->tables[t].cols[col].kind;
+    /* thousands separators */
+    char tmp[64];
+    const char *p = s->p;
+    size_t n = s->n;
+    if (n < sizeof tmp && memchr(p, ',', n)) {
+      size_t k = 0;
+      for (size_t i = 0; i < n; i++)
+        if (p[i] != ',') tmp[k++] = p[i];
+      p = tmp, n = k;
+    }
+    int64_t v = 0;
+    int unit = 0;
+    if (!gk__text_is_literal(s->p, s->n) && gk__parse_cell_text(kind, p, n, &v, &unit) == GK_OK) {
+      rc = gk_report_set_value(r, t, row, col, v);
+      if (!rc && kind == GK_KIND_AMOUNT) rc = gk_report_set_unit(r, t, row, col, unit);
+    } else if (s->n <= 4096) {
+      rc = gk_report_set_literal(r, t, row, col, s->p, s->n);
+    } else {
+      rc = GK_ERANGE;
+    }
+  }
+  if (rc == GK_ENOMEM) {
+    w->rc = rc;
+    return;
+  }
+  if (rc) {
+    diag_row(w, GK_SEV_WARNING, "import.value", row, s->line,
+             "“%s”有一个无法保存的单元格值，已留空", "row %s: a cell value cannot be stored; left blank");
+    return;
+  }
+  gk_report_set_line(r, t, row, col, s->line);
+}
+
+static size_t row_ncells(const gk__row_decl *rd) {
+  size_t k = 0;
+  for (uint32_t m = rd->colmask; m; m &= m - 1) k++;
+  return k;
+}
+
+static void fill_row(walk *w, size_t row, const slot *s) {
+  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  size_t k = 0;
+  for (size_t c = 0; c < td->ncols && !w->rc; c++)
+    if (td->rows[row].colmask & (1u << c)) put_slot(w, row, c, &s[k++]);
+  w->done[row] = 1;
+}
+
+/* A stored row that takes values when walking in order (derived rows that are
+ * also stored, 2021 （六）其他处理, are reached only through their label). */
+static int row_walkable(const gk__row_decl *rd) {
+  return (rd->flags & GK_ROW_STORED) && !(rd->flags & GK_ROW_DERIVED);
+}
+
+static size_t next_walkable(const gk__table_decl *td, size_t r) {
+  while (r < td->nrows && !row_walkable(&td->rows[r])) r++;
+  return r;
+}
+
+/* Next row that holds printed values (a stored derived row included). */
+static size_t next_stored(const gk__table_decl *td, size_t r) {
+  while (r < td->nrows && !(td->rows[r].flags & GK_ROW_STORED)) r++;
+  return r;
+}
+
+/* First row after row r and its children. */
+static size_t after_children(const gk__table_decl *td, size_t r) {
+  size_t k = r + 1;
+  while (k < td->nrows && td->rows[k].parent == (int8_t)r) k++;
+  return k;
+}
+
+
+/* The row a run of values with this label text belongs to, or nrows. */
+static size_t pick_row(walk *w, int has_value, int *sequential) {
+  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  const char *lab = w->lab.data ? w->lab.data : "";
+  size_t labn = w->lab.len, end = 0;
+  *sequential = 0;
+  /* the expected row, or a stored derived row just before it (2021 other) */
+  for (size_t r = w->cursor; r < td->nrows; r++) {
+    const gk__row_decl *rd = &td->rows[r];
+    if (!(rd->flags & GK_ROW_STORED)) continue;
+    if (row_walkable(rd)) {
+      if (row_match(rd, lab, labn, 1, &end)) return r;
+      break;
+    }
+    /* derived + stored: its children first, else its own label */
+    if (r + 1 < td->nrows && td->rows[r + 1].parent == (int8_t)r &&
+        row_match(&td->rows[r + 1], lab, labn, 1, &end))
+      return r + 1;
+    if (row_match(rd, lab, labn, 0, &end) == 2) return r;
+  }
+  if (!has_value) return td->nrows; /* empty fields only: the expected row or nothing */
+  /* a later row: the one whose label ends nearest to the values */
+  size_t best = td->nrows, best_end = 0;
+  for (size_t r = w->cursor; r < td->nrows; r++) {
+    const gk__row_decl *rd = &td->rows[r];
+    if (!(rd->flags & GK_ROW_STORED)) continue;
+    size_t e = 0;
+    if (row_match(rd, lab, labn, 0, &e) == 2 && (best == td->nrows || e > best_end)) {
+      best = r, best_end = e;
+    }
+  }
+  if (best < td->nrows) return best;
+  if (has_value && lab_is_noise(w, lab, labn)) {
+    *sequential = 1;
+    return next_walkable(td, w->cursor);
+  }
+  return td->nrows;
+}
+
+static void lab_reset(walk *w) {
+  w->lab.len = 0;
+  if (w->lab.data) w->lab.data[0] = '\0';
+  w->lab_line = 0;
+}
+
+static void flush_run_at(walk *w, int final);
+static void pending_done(walk *w, int cut);
+static void flush_run(walk *w) { flush_run_at(w, 0); }
+
+static void pending_done(walk *w, int cut) {
+  if (!w->npend) return;
+  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  const gk__row_decl *rd = &td->rows[w->pend_row];
+  size_t k = 0;
+  if (cut) {
+    /* the copy ends inside this row: the values there are its first cells */
+    for (size_t c = 0; c < td->ncols && k < w->npend && !w->rc; c++)
+      if (rd->colmask & (1u << c)) put_slot(w, w->pend_row, c, &w->pend[k++]);
+  } else {
+    diag_row(w, GK_SEV_WARNING, "import.ambiguous", w->pend_row, w->pend[0].line,
+             "“%s”的数值个数少于列数（空白单元格被省略），无法确定各列，已留空",
+             "row %s has fewer values than columns (blank cells were dropped): the "
+             "columns are ambiguous, left blank");
+    for (size_t c = 0; c < td->ncols; c++)
+      if (rd->colmask & (1u << c)) gk_report_set_line(w->r, w->t, w->pend_row, c, w->pend[0].line);
+  }
+  w->npend = 0;
+}
+
+static void flush_run_at(walk *w, int final) {
+  (void)final;
+  if (w->npend && w->nrun) {
+    int anyv = 0;
+    for (size_t i = 0; i < w->nrun; i++) anyv |= w->run[i].kind == SLOT_VALUE;
+    if (anyv) pending_done(w, 0);
+  }
+  if (w->nrun == 0 || w->rc) {
+    w->nrun = 0;
+    return;
+  }
+  if (w->t == GK_TABLE_REVIEW) {
+    int any = 0;
+    for (size_t i = 0; i < w->nrun; i++) any |= w->run[i].kind == SLOT_VALUE;
+    if (any || w->nrun >= 15) {
+      for (size_t i = 0; i < w->nrun; i++) {
+        if (w->nrv == w->caprv) {
+          size_t nc = w->caprv ? w->caprv * 2 : 32;
+          slot *ns = gk__realloc(w->rv, nc * sizeof *ns);
+          if (!ns) {
+            w->rc = GK_ENOMEM;
+            return;
+          }
+          w->rv = ns, w->caprv = nc;
+        }
+        w->rv[w->nrv++] = w->run[i];
+      }
+    }
+    w->nrun = 0;
+    lab_reset(w);
+    return;
+  }
+  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  int has_value = 0;
+  for (size_t i = 0; i < w->nrun; i++) has_value |= w->run[i].kind == SLOT_VALUE;
+  int sequential = 0;
+  size_t row = pick_row(w, has_value, &sequential);
+  uint32_t line = w->run[0].line;
+  if (row >= td->nrows) {
+    if (!has_value) { /* stray empty fields: keep the label text for the values to come */
+      w->nrun = 0;
+      return;
+    }
+    if (w->lab.len) {
+      gk__buf zh, en;
+      gk__buf_init(&zh), gk__buf_init(&en);
+      gk__buf_printf(&zh, "第%u行的数值前的标签“%s”不是本表的行，已忽略", (unsigned)line, w->lab.data);
+      gk__buf_printf(&en, "line %u: values under a label that is no row of table %s (\"%s\"); ignored",
+                     (unsigned)line, gk__tables[w->t].key, w->lab.data);
+      diag_bufs(w, GK_SEV_WARNING, "import.unknown_row", line, &zh, &en);
+    }
+    w->nrun = 0;
+    lab_reset(w);
+    return;
+  }
+  if (!has_value && sequential) { /* never */
+    w->nrun = 0;
+    return;
+  }
+  /* rows passed over */
+  for (size_t k = w->cursor; k < row; k++) {
+    const gk__row_decl *rd = &td->rows[k];
+    if (!row_walkable(rd) || w->done[k]) continue;
+    if (rd->parent >= 0 && w->done[rd->parent]) continue;
+    w->done[k] = 2;
+    diag_row(w, GK_SEV_WARNING, "import.missing_row", k, line, "未找到“%s”这一行",
+             "row %s was not found");
+  }
+  size_t i = 0;
+  int first = 1;
+  while (i < w->nrun && row < td->nrows && !w->rc) {
+    const gk__row_decl *rd = &td->rows[row];
+    size_t need = row_ncells(rd), left = w->nrun - i;
+    int any = 0;
+    for (size_t k = i; k < w->nrun; k++) any |= w->run[k].kind == SLOT_VALUE;
+    if (!first && !any) break; /* trailing empty fields */
+    if (left < need) {
+      if (any && w->npend == 0 && left <= 16) {
+        /* decided at the next run: ambiguous, or the end of a truncated copy */
+        w->pend_row = row;
+        memcpy(w->pend, w->run + i, left * sizeof *w->pend);
+        w->npend = left;
+        row++;
+        w->done[row - 1] = 1;
+      } else if (any) {
+        diag_row(w, GK_SEV_WARNING, "import.ambiguous", row, w->run[i].line,
+                 "“%s”的数值个数少于列数（空白单元格被省略），无法确定各列，已留空",
+                 "row %s has fewer values than columns (blank cells were dropped): the "
+                 "columns are ambiguous, left blank");
+        w->done[row] = 1;
+        for (size_t c = 0; c < td->ncols; c++)
+          if (rd->colmask & (1u << c)) gk_report_set_line(w->r, w->t, row, c, w->run[i].line);
+        row++;
+      }
+      break;
+    }
+    fill_row(w, row, w->run + i);
+    i += need;
+    first = 0;
+    /* next row: past the children of a stored derived row printed as one row */
+    if (rd->flags & GK_ROW_DERIVED) row = next_stored(td, after_children(td, row));
+    else row = next_stored(td, row + 1);
+    if (sequential || i < w->nrun) row = next_walkable(td, row);
+    if (!sequential && i < w->nrun) {
+      /* more values right after a labelled row: the next rows in order */
+      sequential = 1;
+    }
+  }
+  w->cursor = row;
+  w->nrun = 0;
+  lab_reset(w);
+}
+
+static int run_push(walk *w, const char *p, size_t n, uint32_t line, int kind) {
+  if (w->nrun == w->caprun) {
+    size_t nc = w->caprun ? w->caprun * 2 : 64;
+    slot *ns = gk__realloc(w->run, nc * sizeof *ns);
+    if (!ns) return w->rc = GK_ENOMEM;
+    w->run = ns, w->caprun = nc;
+  }
+  w->run[w->nrun++] = (slot){p, n, line, kind};
+  return GK_OK;
+}
+
+static void lab_push(walk *w, const char *p, size_t n, uint32_t line) {
+  if (w->nrun) flush_run(w);
+  size_t before = w->lab.len;
+  gk__text_norm(&w->lab, p, n);
+  if (w->lab.err) {
+    w->rc = GK_ENOMEM;
+    return;
+  }
+  if (w->lab.len > before && !w->lab_line) w->lab_line = line;
+  if (w->lab.len > 2 * LAB_KEEP) { /* keep the text nearest to the values */
+    size_t cut = w->lab.len - LAB_KEEP;
+    while (cut < w->lab.len && ((unsigned char)w->lab.data[cut] & 0xC0) == 0x80) cut++;
+    memmove(w->lab.data, w->lab.data + cut, w->lab.len - cut);
+    w->lab.len -= cut;
+    w->lab.data[w->lab.len] = '\0';
+  }
+}
+
+static int is_footer(const char *p, size_t n) {
+  /* page numbers: "-3-", "- 3 -", "第3页", "第 3 页 共 9 页" */
+  size_t i = 0, digits = 0, other = 0;
+  while (i < n) {
+    size_t j = i;
+    uint32_t cp = gk__utf8_next(p, n, &j);
+    if (cp >= '0' && cp <= '9') digits++;
+    else if (!(gk__text_is_space(cp) || cp == '-' || cp == 0x2014 || cp == 0xFF0D || cp == 0x2013 ||
+               cp == 0x7B2C || cp == 0x9875 || cp == 0x5171))
+      other++;
+    i = j;
+  }
+  if (digits == 0 || other) return 0;
+  /* a bare number is a cell in one-cell-per-line layouts: only decorated ones */
+  size_t k = 0;
+  while (k < n && (p[k] == ' ' || p[k] == '\t')) k++;
+  return !(p[k] >= '0' && p[k] <= '9');
+}
+
+/* Tokenize one line of a table region. */
+static void table_line(walk *w, const char *p, size_t n, uint32_t line) {
+  if (is_footer(p, n)) return;
+  int has_tab = memchr(p, '\t', n) != NULL, has_pipe = memchr(p, '|', n) != NULL;
+  /* fields */
+  size_t start = 0, nf = 0, nonempty = 0;
+  int seen = 0;
+  /* first pass: count non-empty fields */
+  for (size_t i = 0; i <= n; i++) {
+    if (i == n || p[i] == '\t' || p[i] == '|') {
+      int empty = 1;
+      size_t j = start;
+      while (j < i) {
+        size_t q = j;
+        if (!gk__text_is_space(gk__utf8_next(p, i, &q))) {
+          empty = 0;
+          break;
+        }
+        j = q;
+      }
+      nonempty += !empty;
+      nf++;
+      start = i + 1;
+    }
+  }
+  if (nonempty == 0) {
+    if (has_tab && !has_pipe) run_push(w, p, 0, line, SLOT_EMPTY);
+    return;
+  }
+  start = 0;
+  size_t fi = 0;
+  for (size_t i = 0; i <= n && !w->rc; i++) {
+    if (!(i == n || p[i] == '\t' || p[i] == '|')) continue;
+    const char *f = p + start;
+    size_t fn = i - start;
+    int last = fi == nf - 1;
+    fi++;
+    start = i + 1;
+    /* trim */
+    size_t a = 0;
+    while (a < fn) {
+      size_t q = a;
+      if (!gk__text_is_space(gk__utf8_next(f, fn, &q))) break;
+      a = q;
+    }
+    size_t b = fn;
+    while (b > a && (f[b - 1] == ' ' || f[b - 1] == '\r' || f[b - 1] == '\t')) b--;
+    while (b >= a + 3 && memcmp(f + b - 3, "\xE3\x80\x80", 3) == 0) b -= 3;
+    if (a >= b) {
+      if (!seen) continue;                    /* indentation */
+      if (last && has_pipe && !has_tab) continue; /* after the closing pipe */
+      if (has_tab || has_pipe) run_push(w, f, 0, line, SLOT_EMPTY);
+      continue;
+    }
+    seen = 1;
+    /* pieces */
+    size_t k = a;
+    while (k < b && !w->rc) {
+      size_t e = k;
+      while (e < b) {
+        size_t q = e;
+        if (gk__text_is_space(gk__utf8_next(f, b, &q))) break;
+        e = q;
+      }
+      if (gk__text_is_value(f + k, e - k)) run_push(w, f + k, e - k, line, SLOT_VALUE);
+      else lab_push(w, f + k, e - k, line);
+      k = e;
+      while (k < b) {
+        size_t q = k;
+        if (!gk__text_is_space(gk__utf8_next(f, b, &q))) break;
+        k = q;
+      }
+    }
+  }
+}
+
+static void review_finish(walk *w, uint32_t line) {
+  gk_report *r = w->r;
+  const gk__table_decl *td = &r->ed->tables[GK_TABLE_REVIEW];
+  size_t want = td->nrows * td->ncols;
+  if (w->nrv == 0) return;
+  if (w->nrv < want) {
+    int empties = 0;
+    for (size_t i = 0; i < w->nrv; i++) empties |= w->rv[i].kind == SLOT_EMPTY;
+    if (!w->truncated || empties) {
+      gk__buf zh, en;
+      gk__buf_init(&zh), gk__buf_init(&en);
+      gk__buf_printf(&zh, "行政复议、行政诉讼表只有%zu个数值（应为%zu个），无法确定各列，已留空",
+                     w->nrv, want);
+      gk__buf_printf(&en, "the review table has %zu values instead of %zu: the columns are "
+                     "ambiguous, left blank", w->nrv, want);
+      diag_bufs(w, GK_SEV_WARNING, "import.ambiguous", w->rv[0].line, &zh, &en);
+      return;
+    }
+  }
+  if (w->nrv > want) {
+    diag(w, GK_SEV_WARNING, "import.unknown_row", w->rv[want].line,
+         "行政复议、行政诉讼表的数值多于15个，多余的已忽略",
+         "the review table has more than 15 values; the extra ones are ignored");
+  }
+  w->t = GK_TABLE_REVIEW;
+  for (size_t i = 0; i < w->nrv && i < want && !w->rc; i++)
+    put_slot(w, i / td->ncols, i % td->ncols, &w->rv[i]);
+  (void)line;
+}
+
+/* Walk one table region; returns GK_OK or GK_ENOMEM. */
+static int import_table(walk *w, int t, const tline *lines, size_t from, size_t to, int truncated) {
+  const gk__table_decl *td = &w->r->ed->tables[t];
+  w->t = t;
+  w->cursor = next_stored(td, 0);
+  w->truncated = truncated;
+  w->nrun = 0;
+  w->nrv = 0;
+  w->npend = 0;
+  lab_reset(w);
+  w->done = gk__calloc(td->nrows, 1);
+  if (!w->done) return w->rc = GK_ENOMEM;
+  for (size_t i = from; i < to && !w->rc; i++) table_line(w, lines[i].p, lines[i].n, lines[i].line);
+  if (!w->rc) flush_run_at(w, 1);
+  if (!w->rc) pending_done(w, truncated);
+  uint32_t endline = to > from ? lines[to - 1].line : 0;
+  if (!w->rc && t == GK_TABLE_REVIEW) review_finish(w, endline);
+  if (!w->rc && t != GK_TABLE_REVIEW) {
+    /* rows never reached */
+    size_t first = td->nrows, n = 0;
+    int any = 0;
+    for (size_t r = 0; r < td->nrows; r++) any |= w->done[r] == 1;
+    for (size_t r = 0; r < td->nrows; r++) {
+      const gk__row_decl *rd = &td->rows[r];
+      if (!row_walkable(rd) || w->done[r]) continue;
+      if (rd->parent >= 0 && w->done[rd->parent]) continue;
+      if (first == td->nrows) first = r;
+      n++;
+    }
+    if (n && any && !truncated) {
+      gk__buf zh, en;
+      gk__buf_init(&zh), gk__buf_init(&en);
+      gk__buf_printf(&zh, "%s表从“%s”起的%zu行未找到", gk__tables[t].zh, td->rows[first].zh, n);
+      gk__buf_printf(&en, "table %s: %zu rows from %s on were not found", gk__tables[t].key, n,
+                     td->rows[first].key);
+      diag_bufs(w, GK_SEV_WARNING, "import.missing_row", endline, &zh, &en);
+    }
+    if (n && truncated && !w->rc) {
+      gk__buf zh, en;
+      gk__buf_init(&zh), gk__buf_init(&en);
+      gk__buf_printf(&zh, "文本在%s表中结束：从“%s”起的%zu行缺失", gk__tables[t].zh, td->rows[first].zh, n);
+      gk__buf_printf(&en, "the text ends inside table %s: %zu rows from %s on are missing",
+                     gk__tables[t].key, n, td->rows[first].key);
+      diag_bufs(w, GK_SEV_WARNING, "import.truncated", endline, &zh, &en);
+      w->truncated = 2; /* reported */
+    }
+  }
+  gk__free(w->done);
+  w->done = NULL;
+  return w->rc;
+}
+
+/* ------------------------------------------------------------ edition from headers */
+static size_t edition_markers(const gk__edition *e, const gk__edition *other, const char *text,
+                              size_t tn) {
+  size_t found = 0;
+  for (int t = 0; t < GK_NTABLES; t++) {
+    const gk__table_decl *td = &e->tables[t];
+    size_t nitems = (td->ncols + td->nrows) * (GK__MAX_VARIANTS + 1);
+    for (size_t k = 0; k < nitems; k++) {
+      size_t idx = k / (GK__MAX_VARIANTS + 1), v = k % (GK__MAX_VARIANTS + 1);
+      const char *s;
+      if (idx < td->ncols) s = v == 0 ? td->cols[idx].zh : td->cols[idx].variants[v - 1];
+      else s = row_variant(&td->rows[idx - td->ncols], v);
+      if (!s) continue;
+      char ns[256];
+      size_t nn = gk__text_norm_fixed(ns, sizeof ns, s, strlen(s));
+      if (nn < 9) continue;
+      /* only strings the other edition has nowhere (neither contains the other) */
+      int shared = 0;
+      const gk__table_decl *od = &other->tables[t];
+      size_t oitems = (od->ncols + od->nrows) * (GK__MAX_VARIANTS + 1);
+      for (size_t j = 0; j < oitems && !shared; j++) {
+        size_t oi = j / (GK__MAX_VARIANTS + 1), ov = j % (GK__MAX_VARIANTS + 1);
+        const char *o;
+        if (oi < od->ncols) o = ov == 0 ? od->cols[oi].zh : od->cols[oi].variants[ov - 1];
+        else o = row_variant(&od->rows[oi - od->ncols], ov);
+        if (!o) continue;
+        char no[256];
+        size_t on = gk__text_norm_fixed(no, sizeof no, o, strlen(o));
+        if (on && (gk__memfind(no, on, ns, nn) || gk__memfind(ns, nn, no, on))) shared = 1;
+      }
+      if (!shared && gk__memfind(text, tn, ns, nn)) found++;
+    }
+  }
+  return found;
+}
+
+/* ------------------------------------------------------------ the document */
+static const int part_section[NPARTS] = {GK_SECTION_OVERVIEW, -1, -1, -1, GK_SECTION_PROBLEMS,
+                                         GK_SECTION_OTHER};
+static const int part_table[NPARTS] = {-1, GK_TABLE_ACTIVE, GK_TABLE_REQUESTS, GK_TABLE_REVIEW, -1, -1};
+
+static int blank_line(const tline *l) {
+  size_t i = 0;
+  while (i < l->n) {
+    size_t j = i;
+    if (!gk__text_is_space(gk__utf8_next(l->p, l->n, &j))) return 0;
+    i = j;
+  }
+  return 1;
+}
+
+/* Section text: the lines [from, to) without leading and trailing blank lines. */
+static int set_section_text(gk_report *r, int sec, const tline *lines, size_t from, size_t to) {
+  while (from < to && blank_line(&lines[from])) from++;
+  while (to > from && blank_line(&lines[to - 1])) to--;
+  if (from >= to) return gk_report_set_section(r, sec, "", 0);
+  const char *a = lines[from].p, *b = lines[to - 1].p + lines[to - 1].n;
+  /* lines are contiguous in the buffer; drop CRs by copying when needed */
+  int rc;
+  if (memchr(a, '\r', (size_t)(b - a))) {
+    gk__buf s;
+    gk__buf_init(&s);
+    for (size_t i = from; i < to; i++) {
+      if (i > from) gk__buf_putc(&s, '\n');
+      gk__buf_put(&s, lines[i].p, lines[i].n);
+    }
+    rc = s.err ? s.err : gk_report_set_section(r, sec, s.data, s.len);
+    gk__buf_free(&s);
+  } else {
+    rc = gk_report_set_section(r, sec, a, (size_t)(b - a));
+  }
+  if (!rc) rc = gk_report_set_section_line(r, sec, lines[from].line);
+  return rc;
+}
+
+static int find_year(const char *s, size_t n) {
+  for (size_t i = 0; i + 3 <= n; i++)
+    if (memcmp(s + i, "年", 3) == 0) {
+      int y = gk__text_year_before(s, i);
+      if (y) return y;
+    }
+  return 0;
+}
+
+/* A title line: names a report ("报告", "年报") with a year, short, no address. */
+static int is_title(const tline *l) {
+  if (l->n > 130 || l->n == 0) return 0;
+  if (gk__memfind(l->p, l->n, "://", 3) || gk__memfind(l->p, l->n, "www.", 4)) return 0;
+  return gk__memfind(l->p, l->n, "报告", strlen("报告")) || gk__memfind(l->p, l->n, "年报", strlen("年报"));
+}
+
+static size_t trim_left(const char *p, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    size_t q = i;
+    if (!gk__text_is_space(gk__utf8_next(p, n, &q))) break;
+    i = q;
+  }
+  return i;
+}
+
+static size_t trim_right(const char *p, size_t n) {
+  while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r')) n--;
+  while (n >= 3 && memcmp(p + n - 3, "\xE3\x80\x80", 3) == 0) n -= 3;
+  return n;
+}
+
+/* Year of a title and where its digits start; 0 when none. */
+static int title_year(const char *p, size_t n, size_t *start) {
+  for (size_t i = 0; i + 3 <= n; i++)
+    if (memcmp(p + i, "年", 3) == 0) {
+      int y = gk__text_year_before(p, i);
+      if (y) {
+        size_t a = i;
+        while (a > 0 && p[a - 1] == ' ') a--;
+        for (int k = 0; k < 4; k++) a -= ((unsigned char)p[a - 1] >= 0x80) ? 3 : 1;
+        *start = a;
+        return y;
+      }
+    }
+  return 0;
+}
+
+/* The title: the text of one line, or of two when the published title is
+ * broken ("洪泽区人民政府" / "2023 年政府信息公开工作年度报告"). */
+static int find_title(gk__buf *out, const tline *lines, size_t first_head) {
+  size_t seen = 0;
+  for (size_t i = 0; i < first_head && seen < 8; i++) {
+    const tline *l = &lines[i];
+    size_t a = trim_left(l->p, l->n), b = trim_right(l->p, l->n);
+    if (a >= b) continue;
+    seen++;
+    if (!is_title(l)) continue;
+    size_t ys = 0;
+    int y = title_year(l->p + a, b - a, &ys);
+    /* the line before, when it is adjacent and short */
+    const tline *pl = i > 0 ? &lines[i - 1] : NULL;
+    size_t pa = 0, pb = 0;
+    if (pl) pa = trim_left(pl->p, pl->n), pb = trim_right(pl->p, pl->n);
+    int prev_ok = pl && pa < pb && pb - pa <= 90 && !gk__memfind(pl->p, pl->n, ":", 1) &&
+                  !gk__memfind(pl->p, pl->n, "：", 3) && !is_title(pl);
+    size_t dummy;
+    if ((!y && prev_ok && title_year(pl->p + pa, pb - pa, &dummy)) || (y && ys == 0 && prev_ok &&
+        gk__text_heading(pl->p, pl->n) < 0)) {
+      gk__buf_put(out, pl->p + pa, pb - pa);
+    }
+    gk__buf_put(out, l->p + a, b - a);
+    return out->err ? out->err : 1;
+  }
+  return 0;
+}
+
+static int import_doc(gk_report **out, const char *text, size_t len, const char *source_name,
+                      gk_diags *d) {
+  /* pass 1: lines */
+  size_t nlines = 1;
+  for (size_t i = 0; i < len; i++) nlines += text[i] == '\n';
+  tline *lines = gk__malloc(nlines * sizeof *lines);
+  if (!lines) return GK_ENOMEM;
+  size_t k = 0, st = 0;
+  for (size_t i = 0; i <= len; i++) {
+    if (i == len || text[i] == '\n') {
+      size_t e = i;
+      if (e > st && text[e - 1] == '\r') e--;
+      lines[k].p = text + st, lines[k].n = e - st;
+      lines[k].line = k + 1 > UINT32_MAX ? UINT32_MAX : (uint32_t)(k + 1);
+      k++;
+      st = i + 1;
+    }
+  }
+  nlines = k;
+  /* headings: the first occurrence of each part starts its region */
+  size_t head[NPARTS];
+  for (int p = 0; p < NPARTS; p++) head[p] = SIZE_MAX;
+  size_t first_head = nlines;
+  for (size_t i = 0; i < nlines; i++) {
+    if (lines[i].n > 200) continue;
+    int p = gk__text_heading(lines[i].p, lines[i].n);
+    if (p >= 0 && head[p] == SIZE_MAX) {
+      head[p] = i;
+      if (i < first_head) first_head = i;
+    }
+  }
+  /* a copy that starts inside table 二 (no heading): its sub-table titles */
+  int virt_active = 0;
+  if (head[1] == SIZE_MAX) {
+    for (size_t i = 0; i < first_head && i < 400; i++) {
+      char nb[64];
+      size_t nn = gk__text_norm_fixed(nb, sizeof nb, lines[i].p, lines[i].n < 60 ? lines[i].n : 60);
+      if (nn >= 12 && memcmp(nb, "第二十条", 12) == 0) {
+        head[1] = i, virt_active = 1, first_head = i;
+        break;
+      }
+    }
+  }
+  /* title: among the first non-empty lines before the first heading */
+  gk__buf tbuf;
+  gk__buf_init(&tbuf);
+  int has_title = find_title(&tbuf, lines, first_head);
+  if (has_title < 0) {
+    gk__free(lines);
+    return has_title;
+  }
+  size_t title = SIZE_MAX;
+  if (has_title)
+    for (size_t i = 0; i < first_head; i++)
+      if (is_title(&lines[i])) {
+        title = i;
+        break;
+      }
+  int nheads = 0;
+  for (int p = 0; p < NPARTS; p++) nheads += head[p] != SIZE_MAX;
+  walk w;
+  memset(&w, 0, sizeof w);
+  w.d = d;
+  w.file = source_name;
+  gk__buf_init(&w.lab);
+  if (nheads == 0 && title == SIZE_MAX) {
+    diag(&w, GK_SEV_ERROR, "import.not_report", 1,
+         "文本不是政府信息公开工作年度报告：没有标题，也没有“一、总体情况”等章节标题",
+         "the text is not an annual report: no title and none of the section headings");
+    gk__free(lines);
+    gk__buf_free(&tbuf);
+    return w.rc ? w.rc : GK_EPARSE;
+  }
+  /* region end of each heading: the next heading below it */
+  size_t end[NPARTS];
+  int last_part = -1;
+  size_t last_line = 0;
+  for (int p = 0; p < NPARTS; p++) {
+    end[p] = nlines;
+    if (head[p] == SIZE_MAX) continue;
+    for (int q = 0; q < NPARTS; q++)
+      if (head[q] != SIZE_MAX && head[q] > head[p] && head[q] < end[p]) end[p] = head[q];
+    if (head[p] >= last_line) last_line = head[p], last_part = p;
+  }
+  /* edition from the table headers */
+  gk__buf hdr;
+  gk__buf_init(&hdr);
+  for (int p = 1; p <= 3; p++) {
+    if (head[p] == SIZE_MAX) continue;
+    for (size_t i = head[p] + 1; i < end[p] && hdr.len < (1u << 20); i++)
+      gk__text_norm(&hdr, lines[i].p, lines[i].n < 4096 ? lines[i].n : 4096);
+  }
+  if (hdr.err) {
+    gk__free(lines);
+    gk__buf_free(&tbuf);
+    gk__buf_free(&hdr);
+    return GK_ENOMEM;
+  }
+  const gk__edition *e19 = gk__edition_get(GK_EDITION_2019), *e21 = gk__edition_get(GK_EDITION_2021);
+  size_t s19 = edition_markers(e19, e21, hdr.data ? hdr.data : "", hdr.len);
+  size_t s21 = edition_markers(e21, e19, hdr.data ? hdr.data : "", hdr.len);
+  gk__buf_free(&hdr);
+  /* year and agency from the title, else the year from the statistical period */
+  int year = 0;
+  const char *agency = NULL;
+  size_t agency_n = 0;
+  if (has_title) {
+    size_t ys = 0;
+    year = title_year(tbuf.data, tbuf.len, &ys);
+    if (year) {
+      const char *a = tbuf.data;
+      size_t an = ys;
+      if (an == 0) { /* "2019年上海市人民政府办公厅政府信息公开工作年度报告" */
+        const char *y = gk__memfind(tbuf.data + ys, tbuf.len - ys, "年", 3);
+        a = y + 3;
+        if (tbuf.len - (size_t)(a - tbuf.data) >= 3 && memcmp(a, "度", 3) == 0) a += 3;
+        const char *e = gk__memfind(a, tbuf.len - (size_t)(a - tbuf.data), "政府信息公开", strlen("政府信息公开"));
+        if (!e) e = gk__memfind(a, tbuf.len - (size_t)(a - tbuf.data), "信息公开", strlen("信息公开"));
+        an = e ? (size_t)(e - a) : 0;
+      }
+      /* "标题: 中埠镇人民政府" -> after the label; "…局关于" -> without 关于 */
+      for (size_t c = 0; c < an; c++)
+        if (a[c] == ':' || (c + 3 <= an && memcmp(a + c, "：", 3) == 0)) {
+          size_t skip = a[c] == ':' ? 1 : 3;
+          a += c + skip, an -= c + skip, c = (size_t)-1;
+        }
+      size_t l0 = trim_left(a, an);
+      a += l0, an -= l0;
+      an = trim_right(a, an);
+      if (an >= 6 && memcmp(a + an - 6, "关于", 6) == 0) an -= 6;
+      agency = a, agency_n = an;
+    }
+  }
+  size_t pre_from = title != SIZE_MAX ? title + 1 : 0, pre_to = first_head;
+  if (!year) {
+    for (size_t i = pre_from; i < pre_to && !year; i++) {
+      const char *q = gk__memfind(lines[i].p, lines[i].n, "统计期", strlen("统计期"));
+      if (q) year = find_year(q, lines[i].n - (size_t)(q - lines[i].p));
+    }
+  }
+  for (size_t i = pre_from; i < pre_to && !year; i++) year = find_year(lines[i].p, lines[i].n);
+  if (!year && head[0] != SIZE_MAX)
+    for (size_t i = head[0] + 1; i < end[0] && i < head[0] + 6 && !year; i++)
+      year = find_year(lines[i].p, lines[i].n);
+  int edition;
+  int edition_guessed = 0;
+  if (s19 > s21) edition = GK_EDITION_2019;
+  else if (s21 > s19) edition = GK_EDITION_2021;
+  else {
+    edition = year >= 2021 ? GK_EDITION_2021 : GK_EDITION_2019;
+    edition_guessed = 1;
+  }
+  gk_report *r = NULL;
+  int rc = gk_report_new(&r, edition, 0);
+  if (!rc && year) rc = gk_report_set_year(r, year);
+  if (!rc && source_name) rc = gk_report_set_source(r, source_name, strlen(source_name));
+  if (!rc && has_title) rc = gk_report_set_title(r, tbuf.data, tbuf.len);
+  if (!rc && agency_n) rc = gk_report_set_agency(r, GK_AGENCY_NAME, agency, agency_n);
+  if (!rc && (title != SIZE_MAX || pre_to > pre_from)) {
+    /* the preamble exists when there is text between title and first heading */
+    size_t a = pre_from, b = pre_to;
+    while (a < b && blank_line(&lines[a])) a++;
+    if (a < b) rc = set_section_text(r, GK_SECTION_PREAMBLE, lines, a, b);
+  }
+  for (int p = 0; p < NPARTS && !rc; p++)
+    if (head[p] != SIZE_MAX && part_section[p] >= 0)
+      rc = set_section_text(r, part_section[p], lines, head[p] + 1, end[p]);
+  w.r = r;
+  if (!rc && (year && year < 2019 && s19 == 0 && s21 == 0)) {
+    diag(&w, GK_SEV_INFO, "import.legacy", title != SIZE_MAX ? lines[title].line : 1,
+         "该报告早于2019年格式（无全国统一表格），未导入表格",
+         "the report predates the 2019 format (no national tables): no table imported");
+  } else if (!rc) {
+    if (edition_guessed && nheads)
+      diag(&w, GK_SEV_INFO, "import.edition", 1,
+           "无法从表头判断报告格式版本，已按年份推定",
+           "the edition cannot be told from the table headers; assumed from the year");
+    for (int p = 1; p <= 3 && !rc && !w.rc; p++) {
+      int t = part_table[p];
+      if (head[p] == SIZE_MAX) {
+        if (last_part > p || (last_part == p)) {
+          gk__buf zh, en;
+          gk__buf_init(&zh), gk__buf_init(&en);
+          gk__buf_printf(&zh, "缺少“%s”表", gk__tables[t].zh);
+          gk__buf_printf(&en, "table %s is missing", gk__tables[t].key);
+          diag_bufs(&w, GK_SEV_WARNING, "import.missing_table", 0, &zh, &en);
+        }
+        continue;
+      }
+      int truncated = p == last_part && head[5] == SIZE_MAX && head[4] == SIZE_MAX;
+      rc = import_table(&w, t, lines, head[p] + (p == 1 && virt_active ? 0 : 1), end[p], truncated);
+    }
+    if (!rc && !w.rc && last_part < 5 && w.truncated != 2) {
+      gk__buf zh, en;
+      gk__buf_init(&zh), gk__buf_init(&en);
+      int next = last_part + 1;
+      gk__buf_puts(&zh, "文本在报告结束前中断：缺少");
+      gk__text_heading_put(&zh, next);
+      gk__buf_puts(&zh, "及其后各部分");
+      gk__buf_printf(&en, "the text ends before the report does: part %d and the following are missing",
+                     next + 1);
+      diag_bufs(&w, GK_SEV_WARNING, "import.truncated", nlines ? lines[nlines - 1].line : 0, &zh, &en);
+    }
+  }
+  if (!rc) rc = w.rc;
+  gk__free(w.run);
+  gk__free(w.rv);
+  gk__free(w.done);
+  gk__buf_free(&w.lab);
+  gk__free(lines);
+  gk__buf_free(&tbuf);
+  if (rc) {
+    gk_report_free(r);
+    return rc;
+  }
+  *out = r;
+  return GK_OK;
+}
+
+GK_API int gk_report_from_text(gk_report **out, const char *bytes, size_t len,
+                               const char *source_name, gk_diags *diags) {
+  if (!out) return GK_EINVAL;
+  *out = NULL;
+  if (!bytes && len) return GK_EINVAL;
+  if (!bytes) bytes = "";
+  const char *nul = memchr(bytes, '\0', len);
+  size_t diag_from = gk_diags_count(diags);
+  if (nul) {
+    char zh[128], en[128];
+    size_t off = (size_t)(nul - bytes);
+    snprintf(zh, sizeof zh, "输入在第%zu字节处含有NUL字节，不是文本", off);
+    snprintf(en, sizeof en, "NUL byte at offset %zu: the input is not text", off);
+    if (diags) {
+      int rc = gk_diags_add(diags, NULL, GK_SEV_ERROR, "import.encoding", zh, en, source_name, 0, 0);
+      if (rc) return rc;
+    }
+    return GK_EENCODING;
+  }
+  char *text = NULL;
+  size_t n = 0, bad = 0;
+  int enc = 0;
+  int rc = gk_text_to_utf8(&text, &n, &enc, &bad, bytes, len);
+  if (rc == GK_EENCODING) {
+    char zh[160], en[160];
+    snprintf(zh, sizeof zh, "编码无效：既不是UTF-8也不是GB18030（第%zu字节）", bad);
+    snprintf(en, sizeof en, "invalid encoding: neither UTF-8 nor GB18030 (byte offset %zu)", bad);
+    if (diags) {
+      int r2 = gk_diags_add(diags, NULL, GK_SEV_ERROR, "import.encoding", zh, en, source_name, 0, 0);
+      if (r2) return r2;
+    }
+    return rc;
+  }
+  if (rc) return rc;
+  if (enc == GK_ENCODING_GB18030 && diags) {
+    rc = gk_diags_add(diags, NULL, GK_SEV_INFO, "import.converted", "输入为GB18030/GBK编码，已转换为UTF-8",
+                      "the input was GB18030/GBK and has been converted to UTF-8", source_name, 0, 0);
+    if (rc) {
+      gk__free(text);
+      return rc;
+    }
+  }
+  rc = import_doc(out, text, n, source_name, diags);
+  gk__free(text);
+  if (rc == GK_ENOMEM && diags) {
+    /* leave the caller's list as it was */
+    gk__diags_truncate(diags, diag_from);
+  }
+  return rc;
+}
+
+GK_API int gk_report_load(gk_report **out, const char *bytes, size_t len, const char *source_name,
+                          gk_diags *diags) {
+  if (!out) return GK_EINVAL;
+  *out = NULL;
+  if (!bytes && len) return GK_EINVAL;
+  size_t i = 0;
+  if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) i = 3;
+  while (i < len && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) i++;
+  if (i < len && bytes[i] == '{') {
+#ifdef GK_HAVE_JSON
+    return gk_report_from_json(out, bytes + i, len - i, source_name, diags);
+#else
+    return GK_EUNSUPPORTED;
+#endif
+  }
+  return gk_report_from_text(out, bytes, len, source_name, diags);
+}

@@ -1,0 +1,296 @@
+/* Text normalisation shared by the importer, the exporters and the text rules:
+ * UTF-8 stepping, label normalisation (full/half width, Traditional to
+ * Simplified, spaces, punctuation, ordinals), headings, value tokens. */
+#include <string.h>
+#include "text_int.h"
+
+uint32_t gk__utf8_next(const char *s, size_t n, size_t *i) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t k = *i;
+  uint32_t c = u[k];
+  size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+  if (len == 1 || k + len > n) {
+    *i = k + 1;
+    return c;
+  }
+  uint32_t cp = c & (0x7Fu >> len);
+  for (size_t j = 1; j < len; j++) {
+    if ((u[k + j] & 0xC0) != 0x80) {
+      *i = k + 1;
+      return c;
+    }
+    cp = (cp << 6) | (u[k + j] & 0x3Fu);
+  }
+  *i = k + len;
+  return cp;
+}
+
+const char *gk__memfind(const char *hay, size_t hn, const char *needle, size_t nn) {
+  if (nn == 0 || hn < nn) return NULL;
+  const char *p = hay, *end = hay + hn - nn + 1;
+  while (p < end) {
+    p = memchr(p, (unsigned char)needle[0], (size_t)(end - p));
+    if (!p) return NULL;
+    if (memcmp(p, needle, nn) == 0) return p;
+    p++;
+  }
+  return NULL;
+}
+
+void gk__buf_put_cp(gk__buf *b, uint32_t cp) {
+  char t[4];
+  size_t n;
+  if (cp < 0x80) {
+    t[0] = (char)cp, n = 1;
+  } else if (cp < 0x800) {
+    t[0] = (char)(0xC0 | (cp >> 6)), t[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
+  } else if (cp < 0x10000) {
+    t[0] = (char)(0xE0 | (cp >> 12)), t[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    t[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
+  } else {
+    t[0] = (char)(0xF0 | (cp >> 18)), t[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    t[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), t[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
+  }
+  gk__buf_put(b, t, n);
+}
+
+int gk__text_is_space(uint32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\v' || cp == '\f' ||
+         cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0xFEFF;
+}
+
+/* Traditional -> Simplified for the characters of labels and headings, sorted by
+ * the Traditional code point (binary search). */
+static const uint32_t t2s[][2] = {
+  {0x4E26, 0x5E76}, {0x4F86, 0x6765}, {0x500B, 0x4E2A}, {0x5011, 0x4EEC}, {0x5167, 0x5185},
+  {0x5169, 0x4E24}, {0x52D5, 0x52A8}, {0x52D9, 0x52A1}, {0x5340, 0x533A}, {0x554F, 0x95EE},
+  {0x55AE, 0x5355}, {0x570B, 0x56FD}, {0x57F7, 0x6267}, {0x5831, 0x62A5}, {0x5BE6, 0x5B9E},
+  {0x5BE9, 0x5BA1}, {0x5C08, 0x4E13}, {0x5C0D, 0x5BF9}, {0x5C0E, 0x5BFC}, {0x5C6C, 0x5C5E},
+  {0x5EE2, 0x5E9F}, {0x5F37, 0x5F3A}, {0x5F4A, 0x5F3A}, {0x5F8C, 0x540E}, {0x5FA9, 0x590D},
+  {0x614B, 0x6001}, {0x63A1, 0x91C7}, {0x64DA, 0x636E}, {0x6578, 0x6570}, {0x65BC, 0x4E8E},
+  {0x6642, 0x65F6}, {0x66F8, 0x4E66}, {0x6703, 0x4F1A}, {0x689D, 0x6761}, {0x696D, 0x4E1A},
+  {0x69CB, 0x6784}, {0x6A5F, 0x673A}, {0x6A94, 0x6863}, {0x6B0A, 0x6743}, {0x6B78, 0x5F52},
+  {0x6C7A, 0x51B3}, {0x6C92, 0x6CA1}, {0x6CC1, 0x51B5}, {0x6E1B, 0x51CF}, {0x70BA, 0x4E3A},
+  {0x7121, 0x65E0}, {0x7372, 0x83B7}, {0x73FE, 0x73B0}, {0x7522, 0x4EA7}, {0x7576, 0x5F53},
+  {0x767C, 0x53D1}, {0x78BA, 0x786E}, {0x7955, 0x79D8}, {0x7A69, 0x7A33}, {0x7BC4, 0x8303},
+  {0x7CFE, 0x7EA0}, {0x7D0D, 0x7EB3}, {0x7D44, 0x7EC4}, {0x7D50, 0x7ED3}, {0x7D71, 0x7EDF},
+  {0x7D93, 0x7ECF}, {0x7DAD, 0x7EF4}, {0x7E3D, 0x603B}, {0x7E54, 0x7EC7}, {0x7E73, 0x7F34},
+  {0x7E7C, 0x7EE7}, {0x7E8C, 0x7EED}, {0x7F70, 0x7F5A}, {0x7FA9, 0x4E49}, {0x8207, 0x4E0E},
+  {0x8209, 0x4E3E}, {0x842C, 0x4E07}, {0x8655, 0x5904}, {0x865F, 0x53F7}, {0x885B, 0x536B},
+  {0x88DC, 0x8865}, {0x88FD, 0x5236}, {0x8907, 0x590D}, {0x898F, 0x89C4}, {0x8A08, 0x8BA1},
+  {0x8A1F, 0x8BBC}, {0x8A2A, 0x8BBF}, {0x8A31, 0x8BB8}, {0x8A34, 0x8BC9}, {0x8A62, 0x8BE2},
+  {0x8A8D, 0x8BA4}, {0x8AAA, 0x8BF4}, {0x8AAC, 0x8BF4}, {0x8ACB, 0x8BF7}, {0x8B70, 0x8BAE},
+  {0x8B77, 0x62A4}, {0x8CBB, 0x8D39}, {0x8CFC, 0x8D2D}, {0x8F49, 0x8F6C}, {0x8FA6, 0x529E},
+  {0x9019, 0x8FD9}, {0x9032, 0x8FDB}, {0x904E, 0x8FC7}, {0x9580, 0x95E8}, {0x958B, 0x5F00},
+  {0x9593, 0x95F4}, {0x95DC, 0x5173}, {0x9805, 0x9879}, {0x984C, 0x9898}, {0x984D, 0x989D},
+  {0x985E, 0x7C7B}, {0x9AD4, 0x4F53},
+};
+
+static uint32_t to_simplified(uint32_t cp) {
+  size_t lo = 0, hi = sizeof t2s / sizeof t2s[0];
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (t2s[mid][0] == cp) return t2s[mid][1];
+    if (t2s[mid][0] < cp) lo = mid + 1;
+    else hi = mid;
+  }
+  return cp;
+}
+
+/* Code point after width folding and T->S, or 0 when it is dropped. */
+static uint32_t norm_cp(uint32_t cp) {
+  if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0; /* full-width ASCII */
+  if (cp < 0x80) {
+    if (cp >= 'A' && cp <= 'Z') return cp + 32;
+    if (cp >= 'a' && cp <= 'z') return cp;
+    return 0; /* digits, punctuation, spaces, controls */
+  }
+  if (gk__text_is_space(cp)) return 0;
+  if (cp >= 0x2000 && cp <= 0x206F) return 0;  /* general punctuation: “ ” — … */
+  if (cp >= 0x3000 && cp <= 0x303F) return 0;  /* CJK punctuation: 、。《》【】〔〕 */
+  if (cp >= 0xFE30 && cp <= 0xFE6F) return 0;  /* compatibility / small forms */
+  if (cp >= 0xFF5F && cp <= 0xFF65) return 0;
+  if (cp >= 0x2460 && cp <= 0x24FF) return 0;  /* circled digits */
+  if (cp == 0x00B7 || cp == 0x00D7) return 0;
+  return to_simplified(cp);
+}
+
+void gk__text_norm(gk__buf *out, const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    uint32_t cp = norm_cp(gk__utf8_next(s, n, &i));
+    if (cp) gk__buf_put_cp(out, cp);
+  }
+}
+
+size_t gk__text_norm_fixed(char *dst, size_t cap, const char *s, size_t n) {
+  size_t i = 0, k = 0;
+  while (i < n) {
+    uint32_t cp = norm_cp(gk__utf8_next(s, n, &i));
+    if (!cp) continue;
+    size_t need = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (k + need + 1 > cap) break;
+    if (need == 1) {
+      dst[k++] = (char)cp;
+    } else if (need == 2) {
+      dst[k++] = (char)(0xC0 | (cp >> 6)), dst[k++] = (char)(0x80 | (cp & 0x3F));
+    } else if (need == 3) {
+      dst[k++] = (char)(0xE0 | (cp >> 12)), dst[k++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+      dst[k++] = (char)(0x80 | (cp & 0x3F));
+    } else {
+      dst[k++] = (char)(0xF0 | (cp >> 18)), dst[k++] = (char)(0x80 | ((cp >> 12) & 0x3F));
+      dst[k++] = (char)(0x80 | ((cp >> 6) & 0x3F)), dst[k++] = (char)(0x80 | (cp & 0x3F));
+    }
+  }
+  if (cap) dst[k] = '\0';
+  return k;
+}
+
+/* ------------------------------------------------------------ headings */
+static const char *const ordinals[6] = {"一", "二", "三", "四", "五", "六"};
+
+static const gk__label *part_label(int part) {
+  switch (part) {
+  case 0: return &gk__sections[GK_SECTION_OVERVIEW];
+  case 1: return &gk__tables[GK_TABLE_ACTIVE];
+  case 2: return &gk__tables[GK_TABLE_REQUESTS];
+  case 3: return &gk__tables[GK_TABLE_REVIEW];
+  case 4: return &gk__sections[GK_SECTION_PROBLEMS];
+  default: return &gk__sections[GK_SECTION_OTHER];
+  }
+}
+
+static int starts(const char *s, size_t n, const char *p) {
+  size_t k = strlen(p);
+  return n >= k && memcmp(s, p, k) == 0;
+}
+
+int gk__text_heading(const char *s, size_t n) {
+  size_t i = 0;
+  /* trim */
+  while (i < n) {
+    size_t j = i;
+    if (!gk__text_is_space(gk__utf8_next(s, n, &j))) break;
+    i = j;
+  }
+  s += i, n -= i;
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r')) n--;
+  if (n == 0 || n > 160) return -1;
+  int ordinal = 0;
+  for (int k = 0; k < 6; k++) {
+    if (starts(s, n, ordinals[k])) {
+      size_t m = strlen(ordinals[k]);
+      const char *seps[] = {"、", "．", ".", "，", ",", " ", "　"};
+      for (size_t q = 0; q < sizeof seps / sizeof seps[0]; q++)
+        if (starts(s + m, n - m, seps[q])) ordinal = 1;
+      break;
+    }
+  }
+  if (!ordinal && starts(s, n, "、")) ordinal = 1; /* a lost ordinal */
+  char norm[512];
+  size_t nn = gk__text_norm_fixed(norm, sizeof norm, s, n);
+  for (int part = 0; part < 6; part++) {
+    const gk__label *l = part_label(part);
+    for (size_t v = 0; v <= GK__MAX_VARIANTS; v++) {
+      const char *var = v == 0 ? l->zh : l->variants[v - 1];
+      if (!var) break;
+      char nv[256];
+      size_t vn = gk__text_norm_fixed(nv, sizeof nv, var, strlen(var));
+      if (vn == 0) continue;
+      if (ordinal) {
+        /* the ordinal survives normalisation as a CJK numeral */
+        const char *body = norm;
+        size_t bn = nn;
+        for (int k = 0; k < 6; k++)
+          if (bn >= 3 && memcmp(body, ordinals[k], 3) == 0) {
+            body += 3, bn -= 3;
+            break;
+          }
+        if (bn >= vn && bn <= vn + 9 && memcmp(body, nv, vn) == 0) return part;
+      } else if (nn == vn && memcmp(norm, nv, vn) == 0) {
+        return part;
+      }
+    }
+  }
+  return -1;
+}
+
+void gk__text_heading_put(gk__buf *b, int part) {
+  gk__buf_puts(b, ordinals[part]);
+  gk__buf_puts(b, "、");
+  gk__buf_puts(b, part_label(part)->zh);
+}
+
+/* ------------------------------------------------------------ numbers */
+static int digit_at(const char *s, size_t n, size_t i, size_t *len) {
+  if (i < n && s[i] >= '0' && s[i] <= '9') {
+    *len = 1;
+    return s[i] - '0';
+  }
+  /* full-width digits U+FF10..FF19: EF BC 90..99 */
+  if (i + 2 < n && (unsigned char)s[i] == 0xEF && (unsigned char)s[i + 1] == 0xBC &&
+      (unsigned char)s[i + 2] >= 0x90 && (unsigned char)s[i + 2] <= 0x99) {
+    *len = 3;
+    return (unsigned char)s[i + 2] - 0x90;
+  }
+  return -1;
+}
+
+int gk__text_year_before(const char *s, size_t at) {
+  /* walk back over up to 4 digits (ASCII or full-width) */
+  while (at > 0 && s[at - 1] == ' ') at--;
+  size_t pos = at;
+  int digits[4], nd = 0;
+  while (nd < 4 && pos > 0) {
+    size_t len;
+    if (pos >= 1 && digit_at(s, at, pos - 1, &len) >= 0 && len == 1) {
+      digits[nd++] = s[pos - 1] - '0';
+      pos -= 1;
+    } else if (pos >= 3 && digit_at(s, at, pos - 3, &len) >= 0 && len == 3) {
+      digits[nd++] = (unsigned char)s[pos - 1] - 0x90;
+      pos -= 3;
+    } else {
+      break;
+    }
+  }
+  if (nd != 4) return 0;
+  size_t len;
+  if (pos >= 1 && digit_at(s, at, pos - 1, &len) >= 0) return 0;
+  if (pos >= 3 && digit_at(s, at, pos - 3, &len) >= 0 && len == 3) return 0;
+  int y = digits[3] * 1000 + digits[2] * 100 + digits[1] * 10 + digits[0];
+  return y >= 1900 && y <= 2199 ? y : 0;
+}
+
+int gk__text_is_literal(const char *s, size_t n) {
+  static const char *const lits[] = {"-", "/", "—", "——", "－", "／", "–", "\\", "无", "--",
+                                     "—/—", "-/-", "／／", "//"};
+  for (size_t i = 0; i < sizeof lits / sizeof lits[0]; i++)
+    if (strlen(lits[i]) == n && memcmp(lits[i], s, n) == 0) return 1;
+  return 0;
+}
+
+int gk__text_is_value(const char *s, size_t n) {
+  if (n == 0) return 0;
+  if (gk__text_is_literal(s, n)) return 1;
+  size_t i = 0;
+  if (starts(s, n, "+") || starts(s, n, "-")) i = 1;
+  else if (starts(s, n, "＋") || starts(s, n, "－") || starts(s, n, "减") || starts(s, n, "增"))
+    i = 3;
+  size_t nd = 0, len;
+  int dot = 0;
+  while (i < n) {
+    if (digit_at(s, n, i, &len) >= 0) {
+      nd++, i += len;
+    } else if (s[i] == ',' && nd > 0 && digit_at(s, n, i + 1, &len) >= 0) {
+      i++;
+    } else if ((s[i] == '.' || starts(s + i, n - i, "．")) && nd > 0 && !dot &&
+               digit_at(s, n, i + (s[i] == '.' ? 1 : 3), &len) >= 0) {
+      dot = 1, i += s[i] == '.' ? 1 : 3;
+    } else {
+      break;
+    }
+  }
+  if (nd == 0) return 0;
+  if (i == n) return 1;
+  return (n - i == 3 && memcmp(s + i, "元", 3) == 0) || (n - i == 6 && memcmp(s + i, "万元", 6) == 0);
+}

@@ -1,0 +1,46 @@
+/* libgkreport internal: helpers shared by the text modules (text_import*.c,
+ * text_export.c, markdown.c, text_rules.c). Never installed. */
+#ifndef GKREPORT_TEXT_INT_H
+#define GKREPORT_TEXT_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "internal.h"
+
+/* Decode one UTF-8 code point at s[*i] (s valid UTF-8 or not: a bad byte reads as
+ * itself) and advance *i. */
+uint32_t gk__utf8_next(const char *s, size_t n, size_t *i);
+/* First occurrence of needle in hay (like memmem), NULL when none or nn == 0. */
+const char *gk__memfind(const char *hay, size_t hn, const char *needle, size_t nn);
+/* Append code point cp as UTF-8. */
+void gk__buf_put_cp(gk__buf *b, uint32_t cp);
+
+/* Label normalisation for matching (architecture.md "Importing text"): full-width
+ * forms to ASCII, Traditional to Simplified for the characters the labels use,
+ * and drop whitespace, punctuation and digits (ordinal styles 1. / 1、 / （1）).
+ * Appends the normalised form of s[0..n) to out. */
+void gk__text_norm(gk__buf *out, const char *s, size_t n);
+/* Same into a fixed buffer (truncated at a character boundary); returns length. */
+size_t gk__text_norm_fixed(char *dst, size_t cap, const char *s, size_t n);
+
+/* 1 for whitespace code points (ASCII space/TAB/CR, NBSP, U+3000, ...). */
+int gk__text_is_space(uint32_t cp);
+
+/* Heading of a line: the part (0 overview, 1 active, 2 requests, 3 review,
+ * 4 problems, 5 other) or -1. Headings are the official ones and their variants
+ * (schema_tables.c), with a Chinese ordinal, a lost ordinal ("、…") or alone. */
+int gk__text_heading(const char *s, size_t n);
+/* Official heading of part p (0..5) with its ordinal, e.g. "二、主动公开政府信息情况". */
+void gk__text_heading_put(gk__buf *b, int part);
+
+/* Parse "YYYY" (1900..2199) ending right before byte offset `at` of s (digits
+ * ASCII or full-width, the text before them not a digit). 0 when none. */
+int gk__text_year_before(const char *s, size_t at);
+
+/* Literal cell values kept verbatim ("-", "/", "无", "—"). 1 when s[0..n) is one. */
+int gk__text_is_literal(const char *s, size_t n);
+/* 1 when s[0..n) reads as a cell value: a number with an optional sign (+ - 增 减),
+ * thousands commas, a fraction and a unit 元 / 万元, or a literal. */
+int gk__text_is_value(const char *s, size_t n);
+
+#endif /* GKREPORT_TEXT_INT_H */
