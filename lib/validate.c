@@ -443,6 +443,10 @@ static int emit_line(gk_diags *d, const work *w, const wline *L, const char *rul
   const tcell *p = &w->cells[L->first + L->prim];
   if (zh->err || en->err) return GK_ENOMEM;
   uint32_t line = gk_report_get_line(w->r, L->rel->table, p->row, p->col);
+  /* a blank cell often has no source position: use its printed row's */
+  for (size_t c = 0; !line && L->rel->axis == GK__PER_ROW && c < L->n; c++)
+    line = gk_report_get_line(w->r, L->rel->table, w->cells[L->first + c].row,
+                              w->cells[L->first + c].col);
   int rc = gk__emit(d, w->r, rule, NULL, line, expected, actual, zh->data, en->data, k_out);
   if (!rc) rc = add_cells(d, *k_out, w, L);
   return rc;
@@ -575,6 +579,7 @@ static int report_failures(work *w, gk_diags *d) {
     int kind = tdecl(w->r, L->rel->table)->cols[p->col].kind;
     char exp[40] = "", act[40];
     gk__format_value(act, sizeof act, kind, p->v);
+    if (p->state != GK_CELL_VALUE) act[0] = '\0'; /* a blank in a balance */
     int64_t e;
     if (p->coef && L->resid % p->coef == 0 && !gk__add64(&e, p->v, -(L->resid / p->coef)))
       gk__format_value(exp, sizeof exp, kind, e);

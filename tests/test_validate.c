@@ -167,13 +167,32 @@ static void test_validate_balance(void) {
   CU_ASSERT_PTR_NULL(gk_diag_suspect(d, 0));
   CU_ASSERT_PTR_NULL(gk_diag_suspect(d, 1));
   gk_diags_free(d);
+  /* a column whose outcomes are all blank: the blank total is 0 in the balance */
+  gk_report_free(r);
+  r = valid_report(2019, 2020);
+  static const char *const rows[] = {"granted", "partial", "denied.state_secret",
+                                     "unavailable.not_held", "not_processed.complaint",
+                                     "other", "total"};
+  for (size_t i = 0; i < 7; i++) {
+    char p[96];
+    snprintf(p, sizeof p, "requests/%s/legal", rows[i]);
+    set_blank(r, p);
+  }
+  d = run(r, NULL);
+  /* the legal column: balance 26 + 2 vs blank + 3; the rows lose their legal part */
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 8);
+  expect(d, 0, r, "requests.balance", GK_SEV_ERROR, "requests/total/legal", "25", "");
+  CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_EN),
+                         "requests.balance in 法律服务机构 (legal): new + carried_over = 26 + 2 = "
+                         "28 but total + carried_forward = blank + 3 = 3");
+  CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 1), "requests.row_total");
+  gk_diags_free(d);
   gk_report_free(r);
 }
 
 static void test_validate_row_total(void) {
   gk_report *r = valid_report(2021, 2021);
-  /* commercial +1, research -1 in 予以公开: the columns break, the row holds;
-   * then the printed row total of 部分公开 is off by 2 */
+  /* the printed row total of 部分公开 is off by 2 */
   set(r, "requests/partial/total", "8");
   gk_diags *d = run(r, NULL);
   CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 2);
@@ -345,6 +364,13 @@ static void test_validate_cell_blank(void) {
                          "in 行政复议 (reconsideration)): upheld + corrected + other + pending = 1 + "
                          "1 + 0 + 1 = 3; it should hold 3");
   CU_ASSERT_EQUAL(gk_diag_ncells(d, 0), 5);
+  CU_ASSERT_EQUAL(gk_diag_line(d, 0), 1004);
+  gk_diags_free(d);
+  /* a blank total without a source line: the line of its printed row */
+  CU_ASSERT_EQUAL(gk_report_set_line(r, GK_TABLE_REVIEW, 0, 4, 0), GK_OK);
+  d = run(r, NULL);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
+  CU_ASSERT_EQUAL(gk_diag_line(d, 0), 1000);
   gk_diags_free(d);
   gk_report_free(r);
 
