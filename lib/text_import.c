@@ -60,6 +60,9 @@ typedef struct {
   size_t npend, pend_row;
 } walk;
 
+static size_t trim_left(const char *p, size_t n);
+static size_t trim_right(const char *p, size_t n);
+
 /* ------------------------------------------------------------ diagnostics */
 static void diag(walk *w, int sev, const char *rule, uint32_t line, const char *zh, const char *en) {
   if (!w->d || w->rc) return;
@@ -509,10 +512,10 @@ static int is_footer(const char *p, size_t n) {
     i = j;
   }
   if (digits == 0 || other) return 0;
-  /* a bare number is a cell in one-cell-per-line layouts: only decorated ones */
-  size_t k = 0;
-  while (k < n && (p[k] == ' ' || p[k] == '\t')) k++;
-  return !(p[k] >= '0' && p[k] <= '9');
+  /* a bare or signed number is a cell: only "-3-" (dashes both sides) or 第…页 */
+  if (gk__memfind(p, n, "页", 3)) return 1;
+  size_t a = trim_left(p, n), b = trim_right(p, n);
+  return b > a + 1 && !(p[a] >= '0' && p[a] <= '9') && !(p[b - 1] >= '0' && p[b - 1] <= '9');
 }
 
 /* Tokenize one line of a table region. */
@@ -815,8 +818,9 @@ static int find_title(gk__buf *out, const tline *lines, size_t first_head) {
     int prev_ok = pl && pa < pb && pb - pa <= 90 && !gk__memfind(pl->p, pl->n, ":", 1) &&
                   !gk__memfind(pl->p, pl->n, "：", 3) && !is_title(pl);
     size_t dummy;
-    if ((!y && prev_ok && title_year(pl->p + pa, pb - pa, &dummy)) || (y && ys == 0 && prev_ok &&
-        gk__text_heading(pl->p, pl->n) < 0)) {
+    if (prev_ok && pb - pa + b - a <= 130 &&
+        ((!y && title_year(pl->p + pa, pb - pa, &dummy)) ||
+         (y && ys == 0 && gk__text_heading(pl->p, pl->n) < 0))) {
       gk__buf_put(out, pl->p + pa, pb - pa);
     }
     gk__buf_put(out, l->p + a, b - a);

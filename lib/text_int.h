@@ -43,4 +43,10 @@ int gk__text_is_literal(const char *s, size_t n);
  * thousands commas, a fraction and a unit 元 / 万元, or a literal. */
 int gk__text_is_value(const char *s, size_t n);
 
+/* Append the text of a stored cell as the importer reads it back: "" blank,
+ * "3402", "-8", "59237.2449", "251000元", a literal verbatim. */
+void gk__text_cell_put(gk__buf *b, const gk_report *r, int table, size_t row, size_t col);
+/* Title as exported: the report's, else made from agency and year. */
+void gk__text_title_put(gk__buf *b, const gk_report *r);
+
 #endif /* GKREPORT_TEXT_INT_H */

@@ -1,0 +1,152 @@
+/* Write a report in the official layout as plain text, the shape of a .docx
+ * converted to text (the 凤岗镇 example): title, preamble, headings 一 … 六, each
+ * table as TAB-indented lines, one cell per line, rows separated by blank lines.
+ * A blank cell is a line holding only a TAB, so text_import reads every cell
+ * back in place. Rows, columns and labels come from the schema declarations. */
+#include <string.h>
+#include "internal.h"
+#include "text_int.h"
+#include "gkreport/text.h"
+
+void gk__text_cell_put(gk__buf *b, const gk_report *r, int table, size_t row, size_t col) {
+  const gk__cell *c = gk__cell_at(r, table, row, col);
+  if (!c || c->state == GK_CELL_BLANK) return;
+  if (c->state == GK_CELL_LITERAL) {
+    gk__buf_puts(b, gk_report_get_literal(r, table, row, col));
+    return;
+  }
+  char v[48];
+  int kind = r->ed->tables[table].cols[col].kind;
+  gk__format_value(v, sizeof v, kind, c->value);
+  gk__buf_puts(b, v);
+  if (kind == GK_KIND_AMOUNT && c->unit == GK_UNIT_YUAN) gk__buf_puts(b, "元");
+  if (kind == GK_KIND_AMOUNT && c->unit == GK_UNIT_WANYUAN) gk__buf_puts(b, "万元");
+}
+
+void gk__text_title_put(gk__buf *b, const gk_report *r) {
+  if (r->title) {
+    gk__buf_puts(b, r->title);
+    return;
+  }
+  if (r->agency[GK_AGENCY_NAME]) gk__buf_puts(b, r->agency[GK_AGENCY_NAME]);
+  if (r->year) gk__buf_printf(b, "%d年", r->year);
+  gk__buf_puts(b, "政府信息公开工作年度报告");
+}
+
+static void cell_line(gk__buf *b, const gk_report *r, int t, size_t row, size_t col) {
+  gk__buf_putc(b, '\t');
+  gk__text_cell_put(b, r, t, row, col);
+  gk__buf_putc(b, '\n');
+}
+
+static void row_block(gk__buf *b, const gk_report *r, int t, size_t row) {
+  const gk__table_decl *td = &r->ed->tables[t];
+  gk__buf_printf(b, "\t%s\n", td->rows[row].zh);
+  for (size_t c = 0; c < td->ncols; c++)
+    if (td->rows[row].colmask & (1u << c)) cell_line(b, r, t, row, c);
+  gk__buf_putc(b, '\n');
+}
+
+static int row_any(const gk_report *r, int t, size_t row) {
+  const gk__table_decl *td = &r->ed->tables[t];
+  for (size_t c = 0; c < td->ncols; c++) {
+    const gk__cell *cell = gk__cell_at(r, t, row, c);
+    if (cell && cell->state != GK_CELL_BLANK) return 1;
+  }
+  return 0;
+}
+
+static void put_active(gk__buf *b, const gk_report *r) {
+  const gk__table_decl *td = &r->ed->tables[GK_TABLE_ACTIVE];
+  uint32_t mask = 0;
+  for (size_t row = 0; row < td->nrows; row++) {
+    if (td->rows[row].colmask != mask) { /* a sub-table: its header row */
+      mask = td->rows[row].colmask;
+      gk__buf_puts(b, "\t信息内容\n");
+      for (size_t c = 0; c < td->ncols; c++)
+        if (mask & (1u << c)) gk__buf_printf(b, "\t%s\n", td->cols[c].zh);
+      gk__buf_putc(b, '\n');
+    }
+    row_block(b, r, GK_TABLE_ACTIVE, row);
+  }
+}
+
+static void put_requests(gk__buf *b, const gk_report *r) {
+  const gk__table_decl *td = &r->ed->tables[GK_TABLE_REQUESTS];
+  gk__buf_puts(b, "\t申请人情况\n");
+  for (size_t c = 0; c < td->ncols; c++) gk__buf_printf(b, "\t%s\n", td->cols[c].zh);
+  gk__buf_putc(b, '\n');
+  for (size_t row = 0; row < td->nrows; row++) {
+    const gk__row_decl *rd = &td->rows[row];
+    if (rd->parent >= 0 && (td->rows[rd->parent].flags & GK_ROW_STORED)) continue; /* below */
+    if (!(rd->flags & GK_ROW_STORED)) { /* a group label: （三）不予公开 */
+      gk__buf_printf(b, "\t%s\n", rd->zh);
+      continue;
+    }
+    if (!(rd->flags & GK_ROW_DERIVED)) {
+      row_block(b, r, GK_TABLE_REQUESTS, row);
+      continue;
+    }
+    /* a stored derived row (2021 （六）其他处理): printed as one row when only it
+     * holds values, else as its label over its children */
+    int kids = 0;
+    for (size_t k = row + 1; k < td->nrows && td->rows[k].parent == (int8_t)row; k++)
+      kids |= row_any(r, GK_TABLE_REQUESTS, k);
+    if (!kids && row_any(r, GK_TABLE_REQUESTS, row)) {
+      row_block(b, r, GK_TABLE_REQUESTS, row);
+      continue;
+    }
+    gk__buf_printf(b, "\t%s\n", rd->zh);
+    for (size_t k = row + 1; k < td->nrows && td->rows[k].parent == (int8_t)row; k++)
+      row_block(b, r, GK_TABLE_REQUESTS, k);
+  }
+}
+
+static void put_review(gk__buf *b, const gk_report *r) {
+  const gk__table_decl *td = &r->ed->tables[GK_TABLE_REVIEW];
+  gk__buf_puts(b, "\t行政复议\n\t行政诉讼\n");
+  for (size_t row = 1; row < td->nrows; row++) gk__buf_printf(b, "\t%s\n", td->rows[row].variants[0]);
+  for (size_t row = 0; row < td->nrows; row++)
+    for (size_t c = 0; c < td->ncols; c++) gk__buf_printf(b, "\t%s\n", td->cols[c].zh);
+  gk__buf_putc(b, '\n');
+  for (size_t row = 0; row < td->nrows; row++)
+    for (size_t c = 0; c < td->ncols; c++) cell_line(b, r, GK_TABLE_REVIEW, row, c);
+  gk__buf_putc(b, '\n');
+}
+
+static void put_section(gk__buf *b, const gk_report *r, int part, int section) {
+  if (!r->sections[section]) return;
+  gk__text_heading_put(b, part);
+  gk__buf_putc(b, '\n');
+  if (r->sections[section][0]) {
+    gk__buf_puts(b, r->sections[section]);
+    gk__buf_putc(b, '\n');
+  }
+}
+
+GK_API int gk_report_to_text(char **out, size_t *len_out, const gk_report *r) {
+  if (out) *out = NULL;
+  if (len_out) *len_out = 0;
+  if (!out || !r) return GK_EINVAL;
+  gk__buf b;
+  gk__buf_init(&b);
+  gk__text_title_put(&b, r);
+  gk__buf_puts(&b, "\n\n");
+  if (r->sections[GK_SECTION_PREAMBLE] && r->sections[GK_SECTION_PREAMBLE][0]) {
+    gk__buf_puts(&b, r->sections[GK_SECTION_PREAMBLE]);
+    gk__buf_putc(&b, '\n');
+  }
+  put_section(&b, r, 0, GK_SECTION_OVERVIEW);
+  gk__text_heading_put(&b, 1);
+  gk__buf_putc(&b, '\n');
+  put_active(&b, r);
+  gk__text_heading_put(&b, 2);
+  gk__buf_putc(&b, '\n');
+  put_requests(&b, r);
+  gk__text_heading_put(&b, 3);
+  gk__buf_putc(&b, '\n');
+  put_review(&b, r);
+  put_section(&b, r, 4, GK_SECTION_PROBLEMS);
+  put_section(&b, r, 5, GK_SECTION_OTHER);
+  return gk__buf_finish(&b, out, len_out);
+}
