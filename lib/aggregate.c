@@ -413,10 +413,11 @@ GK_API int gk_aggregate_merge(gk_aggregate *a, const gk_aggregate *b) {
   if (!rc && !(a->flags & GK_AGGREGATE_NO_CONTRIBUTORS) && nb) {
     tmp = gk__calloc(nb, sizeof *tmp);
     rc = tmp ? con_reserve(a, nb) : GK_ENOMEM;
-    for (; !rc && made < nb; made++) {
+    while (!rc && made < nb) {
       const contributor *s = &b->con[made];
       rc = con_make(&tmp[made], s->name, s->code, s->region, s->year, s->edition, s->level,
                     s->kind);
+      if (!rc) made++;
     }
   }
   if (rc) {
