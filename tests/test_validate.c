@@ -741,6 +741,86 @@ static void test_validate_real_exact(void) {
   cJSON_Delete(doc);
 }
 
+/* The published text of the real reports through the text importer (rules
+ * within one report): findings carry the file and the line of the cell. */
+static gk_diags *validate_text(const char *name) {
+  size_t len;
+  char *txt = gk_test_read_data(name, 1, &len);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(txt);
+  gk_report *r = NULL;
+  int rc = gk_report_from_text(&r, txt, len, name, NULL);
+  free(txt);
+  CU_ASSERT_EQUAL_FATAL(rc, GK_OK);
+  /* the table rules only: the text rules have their own suite */
+  gk_validate_opts *o;
+  CU_ASSERT_EQUAL_FATAL(gk_validate_opts_new(&o), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_validate_opts_disable(o, "text.*"), GK_OK);
+  gk_diags *d = run(r, o);
+  gk_validate_opts_free(o);
+  gk_report_free(r);
+  return d;
+}
+
+static void expect_real(const gk_diags *d, size_t i, const char *file, uint32_t line,
+                        const char *rule, const char *cell, const char *expected,
+                        const char *actual) {
+  CU_ASSERT_TRUE_FATAL(i < gk_diags_count(d));
+  CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, i), rule);
+  CU_ASSERT_STRING_EQUAL(gk_diag_file(d, i), file);
+  CU_ASSERT_EQUAL(gk_diag_line(d, i), line);
+  if (cell) {
+    CU_ASSERT_STRING_EQUAL(gk_diag_cell(d, i, 0), cell);
+  }
+  if (expected) {
+    CU_ASSERT_STRING_EQUAL(gk_diag_expected(d, i), expected);
+  }
+  CU_ASSERT_STRING_EQUAL(gk_diag_actual(d, i), actual);
+}
+
+static void test_validate_real_text(void) {
+  const char *f = "2019_shanghai-municipal-general-office.txt";
+  gk_diags *d = validate_text(f);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 11);
+  expect_real(d, 0, f, 54, "cell.blank", "requests/granted/total", "272", "");
+  expect_real(d, 10, f, 68, "cell.blank", "requests/not_processed.duplicate/total", "9", "");
+  gk_diags_free(d);
+
+  f = "2023_huaian-hongze-district-government.txt";
+  d = validate_text(f);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 2);
+  expect_real(d, 0, f, 151, "review.total", "review/reconsideration/total", "11", "0");
+  expect_real(d, 1, f, 151, "review.total", "review/litigation_after_review/total", "5", "0");
+  gk_diags_free(d);
+
+  /* "-" printed as 行政强制 处理决定数量 */
+  f = "2020_wuhan-ecology-environment-bureau-hubei-annotated.txt";
+  d = validate_text(f);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
+  expect_real(d, 0, f, 16, "cell.value", "active/coercion/decisions", "a number", "-");
+  gk_diags_free(d);
+
+  /* a 2021 report in the 2019 layout, with 许可 61/36/97 and 处罚 0/1/1 */
+  f = "2021_lueyang-county-natural-resources-bureau.txt";
+  d = validate_text(f);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 3);
+  expect_real(d, 0, f, 0, "edition.year", NULL, "2021", "2019");
+  expect_real(d, 1, f, 37, "active.misread_delta", "active/licensing/decisions", NULL, "97");
+  expect_real(d, 2, f, 55, "active.misread_delta", "active/penalty/decisions", NULL, "1");
+  gk_diags_free(d);
+
+  /* complete reports without a table defect */
+  static const char *const clean[] = {
+    "2020_ganzhou-fenggang-town.txt", "2023_suqian-municipal-government.txt",
+    "2024_huaian-hongze-district-government.txt", "2024_huaian-municipal-government.txt",
+    "2024_suqian-municipal-government.txt", "2022_shanghai-municipal.txt",
+    "2023_shanghai-municipal.txt"};
+  for (size_t i = 0; i < sizeof clean / sizeof clean[0]; i++) {
+    d = validate_text(clean[i]);
+    CU_ASSERT_EQUAL(gk_diags_count(d), 0);
+    gk_diags_free(d);
+  }
+}
+
 /* ------------------------------------------------------------------ allocation failures */
 static void test_validate_enomem(void) {
   cJSON *doc;
@@ -810,6 +890,7 @@ static CU_TestInfo tests[] = {
   {"test_validate_options", test_validate_options},
   {"test_validate_real_reports", test_validate_real_reports},
   {"test_validate_real_exact", test_validate_real_exact},
+  {"test_validate_real_text", test_validate_real_text},
   {"test_validate_enomem", test_validate_enomem},
   {"test_validate_allocations", test_validate_allocations},
   CU_TEST_INFO_NULL,
