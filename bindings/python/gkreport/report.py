@@ -10,7 +10,7 @@ from typing import (TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Mapping,
 from . import schema
 from ._handle import Owned
 from ._lib import dec, enc, lib, take_buffer
-from ._values import CellValue, check_int64, to_millionths, to_python
+from ._values import CellValue, check_int64, from_millionths, to_millionths, to_python
 if TYPE_CHECKING:  # pragma: no cover
     from .indicators import IndicatorValue
 from .diag import Diags, Findings
@@ -397,17 +397,20 @@ class Report(Owned):
     # ------------------------------------------------------------ bulk
     def _row_raw(self, t: schema.Table, r: schema.Row,
                  states: Any, values: Any) -> Dict[str, CellValue]:
+        """One gk_report_get_row call; Python work only per existing cell."""
         h = self._h
-        n = len(t.columns)
-        check(lib.gk_report_get_row(h, t.index, r.index, states, values, n), "get row")
+        check(lib.gk_report_get_row(h, t.index, r.index, states, values, len(states)),
+              "get row")
+        st, vs = states[:], values[:]
         out: Dict[str, CellValue] = {}
-        for c in t.columns:
-            if c.key not in r.columns:
-                continue
-            st = states[c.index]
-            lit = dec(lib.gk_report_get_literal(h, t.index, r.index, c.index)) \
-                if st == 2 else None
-            out[c.key] = to_python(schema.KINDS.index(c.kind), st, values[c.index], lit)
+        for ci, key, amount in schema.row_plan(self._edition, t.index, r.index):
+            s = st[ci]
+            if s == 1:
+                out[key] = from_millionths(vs[ci]) if amount else vs[ci]
+            elif s == 2:
+                out[key] = dec(lib.gk_report_get_literal(h, t.index, r.index, ci))
+            else:
+                out[key] = None
         return out
 
     def row(self, table: Union[str, int], row: Union[str, int]) -> Dict[str, CellValue]:

@@ -294,6 +294,14 @@ def kind_of(edition_id_: int, table: int, col: int) -> int:
     return lib.gk_schema_col_kind(edition_id_, table, col)
 
 
+@functools.lru_cache(maxsize=None)
+def row_plan(edition_id_: int, table: int, row: int) -> Tuple[Tuple[int, str, bool], ...]:
+    """(column index, column key, is amount) of the cells a row has (cached)."""
+    t = _edition(edition_id_).tables[table]
+    cols = set(t.rows[row].columns)
+    return tuple((c.index, c.key, c.kind == "amount") for c in t.columns if c.key in cols)
+
+
 def path_of(edition_id_: int, table: int, row: int, col: int) -> str:
     """The path of a cell by indexes."""
     e = _edition(edition_id_)

@@ -115,6 +115,11 @@ def validate(report, waive: Iterable[WaiverSpec] = (), min_severity: Union[str, 
              rules: Optional[Sequence[str]] = None,
              exclude: Optional[Sequence[str]] = None) -> Findings:
     """Validate one report; see :meth:`gkreport.Report.validate`."""
+    waive = list(waive)
+    if not waive and rules is None and not exclude and severity_index(min_severity) == 0:
+        with Diags() as d:  # the defaults: no options object to build
+            check(lib.gk_report_validate(report._h, None, d.handle), "validate")
+            return Findings(d.findings())
     with Options(waive, min_severity, rules, exclude) as opts, Diags() as d:
         check(lib.gk_report_validate(report._h, opts.handle, d.handle), "validate")
         return Findings(d.findings())
