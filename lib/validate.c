@@ -707,19 +707,20 @@ static int check_year(const gk_report *r, gk_diags *d) {
   return gk__emit(d, r, "edition.year", NULL, 0, exp, act, zh, en, NULL);
 }
 
-/* Value of active/row/<key> when the column exists in the row and holds a value. */
-static int active_value(const gk_report *r, size_t row, const char *key, size_t *col_out,
-                        int64_t *v_out) {
+/* Index of the active column `key` in r's edition, (size_t)-1 when it has none. */
+static size_t active_col(const gk_report *r, const char *key) {
+  size_t col;
+  return gk_schema_col_find(&col, r->edition, GK_TABLE_ACTIVE, key) ? (size_t)-1 : col;
+}
+
+/* 1 with *v_out when active/row/col exists and holds a value. */
+static int active_value(const gk_report *r, size_t row, size_t col, int64_t *v_out) {
   const gk__table_decl *td = tdecl(r, GK_TABLE_ACTIVE);
-  for (size_t c = 0; c < td->ncols; c++) {
-    if (strcmp(td->cols[c].key, key) != 0) continue;
-    const gk__cell *cell = gk__cell_at(r, GK_TABLE_ACTIVE, row, c);
-    if (!cell_exists(td, row, c) || cell->state != GK_CELL_VALUE) return 0;
-    *col_out = c;
-    *v_out = cell->value;
-    return 1;
-  }
-  return 0;
+  if (!cell_exists(td, row, col)) return 0;
+  const gk__cell *cell = gk__cell_at(r, GK_TABLE_ACTIVE, row, col);
+  if (cell->state != GK_CELL_VALUE) return 0;
+  *v_out = cell->value;
+  return 1;
 }
 
 static int emit_active(gk_diags *d, const gk_report *r, const char *rule, size_t row,
@@ -747,14 +748,16 @@ static int emit_active(gk_diags *d, const gk_report *r, const char *rule, size_t
  * to the editions whose active table has those columns (2019). */
 static int check_active_rows(const gk_report *r, gk_diags *d) {
   const gk__table_decl *td = tdecl(r, GK_TABLE_ACTIVE);
+  /* the columns, by key, once (editions without them skip the rules) */
+  size_t cp = active_col(r, "published"), ct = active_col(r, "total_public");
+  size_t ci = active_col(r, "prev_items"), cd = active_col(r, "delta");
+  size_t cx = active_col(r, "decisions");
   int rc = GK_OK;
   for (size_t row = 0; row < td->nrows && !rc; row++) {
-    size_t cp, ct, ci, cd, cx;
     int64_t pub, tot, prev, delta, dec, sum;
     char exp[48], act[40];
     gk__buf zh, en;
-    if (active_value(r, row, "published", &cp, &pub) &&
-        active_value(r, row, "total_public", &ct, &tot) && tot < pub) {
+    if (active_value(r, row, cp, &pub) && active_value(r, row, ct, &tot) && tot < pub) {
       snprintf(exp, sizeof exp, ">= %lld", (long long)pub);
       snprintf(act, sizeof act, "%lld", (long long)tot);
       gk__buf_init(&zh);
@@ -765,21 +768,24 @@ static int check_active_rows(const gk_report *r, gk_diags *d) {
                      (long long)pub);
       rc = emit_active(d, r, "active.cumulative", row, ct, exp, act, &zh, &en, cp, (size_t)-1);
     }
-    if (!rc && active_value(r, row, "prev_items", &ci, &prev) &&
-        active_value(r, row, "delta", &cd, &delta) &&
-        active_value(r, row, "decisions", &cx, &dec) && (prev || delta || dec) &&
+    if (!rc && active_value(r, row, ci, &prev) && active_value(r, row, cd, &delta) &&
+        active_value(r, row, cx, &dec) && (prev || delta || dec) &&
         !gk__add64(&sum, prev, delta) && sum == dec) {
+      /* "61 + 36", "6 - 4" (delta is signed) */
+      char sum_text[64];
+      uint64_t mag = delta < 0 ? (uint64_t)0 - (uint64_t)delta : (uint64_t)delta;
+      snprintf(sum_text, sizeof sum_text, "%lld %c %llu", (long long)prev, delta < 0 ? '-' : '+',
+               (unsigned long long)mag);
       snprintf(act, sizeof act, "%lld", (long long)dec);
       gk__buf_init(&zh);
       gk__buf_init(&en);
       gk__buf_printf(&en,
-                     "%s (%s): decisions %lld = prev_items + delta = %lld + %lld; decisions "
-                     "count the cases decided in the year, the columns were probably misread",
-                     td->rows[row].zh, td->rows[row].key, (long long)dec, (long long)prev,
-                     (long long)delta);
-      gk__buf_printf(&zh, "%s：处理决定数量%lld等于上一年项目数量加本年增/减（%lld + %lld），"
+                     "%s (%s): decisions %lld = prev_items + delta = %s; decisions count the "
+                     "cases decided in the year, the columns were probably misread",
+                     td->rows[row].zh, td->rows[row].key, (long long)dec, sum_text);
+      gk__buf_printf(&zh, "%s：处理决定数量%lld等于上一年项目数量加本年增/减（%s），"
                      "处理决定数量应为本年作出的决定数，可能误读了栏目",
-                     td->rows[row].zh, (long long)dec, (long long)prev, (long long)delta);
+                     td->rows[row].zh, (long long)dec, sum_text);
       rc = emit_active(d, r, "active.misread_delta", row, cx, NULL, act, &zh, &en, ci, cd);
     }
   }

@@ -520,6 +520,10 @@ static void test_validate_active_misread_delta(void) {
   CU_ASSERT_EQUAL(gk_diag_ncells(d, 0), 3);
   CU_ASSERT_STRING_EQUAL(gk_diag_cell(d, 0, 1), "active/licensing/prev_items");
   CU_ASSERT_STRING_EQUAL(gk_diag_cell(d, 0, 2), "active/licensing/delta");
+  CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_EN),
+                         "行政许可 (licensing): decisions 8 = prev_items + delta = 10 - 2; "
+                         "decisions count the cases decided in the year, the columns were "
+                         "probably misread");
   gk_diags_free(d);
   /* quiet: an all-zero row (0 = 0 + 0), a row with a blank delta */
   set(r, "active/licensing/decisions", "0");
