@@ -963,6 +963,17 @@ static int import_doc(gk_report **out, const char *text, size_t len, const char 
     }
   }
   size_t pre_from = title != SIZE_MAX ? title + 1 : 0, pre_to = first_head;
+  /* "…编制了2021年政府信息公开年度报告" in the preamble names the report year */
+  for (size_t i = pre_from; i < pre_to && !year; i++) {
+    const char *q = gk__memfind(lines[i].p, lines[i].n, "年度报告", strlen("年度报告"));
+    if (!q) continue;
+    size_t qe = (size_t)(q - lines[i].p), qs = qe > 60 ? qe - 60 : 0;
+    for (size_t c = qs; c + 3 <= qe; c++)
+      if (memcmp(lines[i].p + c, "年", 3) == 0) {
+        int y = gk__text_year_before(lines[i].p, c);
+        if (y) year = y;
+      }
+  }
   if (!year) {
     for (size_t i = pre_from; i < pre_to && !year; i++) {
       const char *q = gk__memfind(lines[i].p, lines[i].n, "统计期", strlen("统计期"));

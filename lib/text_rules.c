@@ -1,9 +1,469 @@
-/* Text rules (format.md §7 "Text of the report"): placeholder until the text
- * importer issue lands; it reports nothing yet. */
+/* Text rules (format.md §7 "Text of the report"): the prose of the sections
+ * checked against itself and against the tables. Each finding carries the line
+ * of its sentence: sections keep the line where their text starts, and the
+ * rules read each section as one flat string (lines joined, as PDF text wraps
+ * sentences anywhere) with a map from offsets back to lines. */
+#include <stdio.h>
+#include <string.h>
 #include "internal.h"
+#include "rules_int.h"
+#include "text_int.h"
+
+typedef struct {
+  gk__buf s;           /* the section text without line breaks */
+  size_t *starts;      /* offset in s where each source line starts */
+  size_t nlines;
+  uint32_t line0;      /* line of the first line (0 unknown) */
+} flat;
+
+static int flat_make(flat *f, const char *text, uint32_t line0) {
+  memset(f, 0, sizeof *f);
+  gk__buf_init(&f->s);
+  f->line0 = line0;
+  size_t n = 1;
+  for (const char *p = text; *p; p++) n += *p == '\n';
+  f->starts = gk__malloc(n * sizeof *f->starts);
+  if (!f->starts) return GK_ENOMEM;
+  f->starts[f->nlines++] = 0;
+  for (const char *p = text; *p; p++) {
+    if (*p == '\n') f->starts[f->nlines++] = f->s.len;
+    else if (*p != '\r') gk__buf_putc(&f->s, *p);
+  }
+  if (!f->s.data) gk__buf_put(&f->s, "", 0);
+  gk__buf_putc(&f->s, '\0');
+  if (f->s.err) return f->s.err;
+  f->s.len--;
+  return GK_OK;
+}
+
+static void flat_free(flat *f) {
+  gk__buf_free(&f->s);
+  gk__free(f->starts);
+}
+
+static uint32_t flat_line(const flat *f, size_t off) {
+  if (!f->line0) return 0;
+  size_t lo = 0, hi = f->nlines;
+  while (hi - lo > 1) {
+    size_t mid = (lo + hi) / 2;
+    if (f->starts[mid] <= off) lo = mid;
+    else hi = mid;
+  }
+  return f->line0 + (uint32_t)lo;
+}
+
+static int at(const char *s, size_t n, size_t i, const char *lit) {
+  size_t k = strlen(lit);
+  return i + k <= n && memcmp(s + i, lit, k) == 0;
+}
+
+/* An ASCII number (digits, optional fraction) starting at i; its end in *end. */
+static int number_at(const char *s, size_t n, size_t i, int64_t *v, size_t *end) {
+  if (i >= n || s[i] < '0' || s[i] > '9') return 0;
+  if (i > 0 && ((s[i - 1] >= '0' && s[i - 1] <= '9') || s[i - 1] == '.')) return 0;
+  int64_t x = 0;
+  size_t k = i;
+  while (k < n && s[k] >= '0' && s[k] <= '9') {
+    if (x < INT64_MAX / 10 - 10) x = x * 10 + (s[k] - '0');
+    k++;
+  }
+  if (k < n && s[k] == '.' && k + 1 < n && s[k + 1] >= '0' && s[k + 1] <= '9') {
+    while (k + 1 < n && (s[k + 1] >= '0' && s[k + 1] <= '9')) k++;
+    k++;
+    *v = -1; /* a fraction: never a count */
+  } else {
+    *v = x;
+  }
+  *end = k;
+  return 1;
+}
+
+static size_t skip_spaces(const char *s, size_t n, size_t i) {
+  while (i < n && s[i] == ' ') i++;
+  return i;
+}
+
+static const char *const count_units[] = {"条", "件", "个", "项", "期", "次", "篇", "场", "份", "家", "人"};
+
+/* The unit right after a number (spaces allowed), as an index into count_units, or -1. */
+static int unit_at(const char *s, size_t n, size_t i) {
+  i = skip_spaces(s, n, i);
+  for (size_t u = 0; u < sizeof count_units / sizeof count_units[0]; u++)
+    if (at(s, n, i, count_units[u])) return (int)u;
+  return -1;
+}
+
+static int is_open(const char *s, size_t n, size_t i) {
+  return at(s, n, i, "（") || at(s, n, i, "(") || at(s, n, i, "【") || at(s, n, i, "〔");
+}
+static int is_close(const char *s, size_t n, size_t i) {
+  return at(s, n, i, "）") || at(s, n, i, ")") || at(s, n, i, "】") || at(s, n, i, "〕");
+}
+static int sentence_end(const char *s, size_t n, size_t i) { return at(s, n, i, "。"); }
+static int clause_end(const char *s, size_t n, size_t i) {
+  return at(s, n, i, "；") || at(s, n, i, ";") || at(s, n, i, "。");
+}
+
+/* The last "N<unit>" outside brackets in s[from, to): value, unit and offset. */
+static int last_total(const char *s, size_t from, size_t to, int64_t *v, int *unit, size_t *pos) {
+  int depth = 0, found = 0;
+  for (size_t i = from; i < to; i++) {
+    if (is_open(s, to, i)) depth++;
+    else if (is_close(s, to, i) && depth) depth--;
+    int64_t x;
+    size_t e;
+    if (!depth && number_at(s, to, i, &x, &e)) {
+      int u = unit_at(s, to, e);
+      if (u >= 0 && x >= 0) *v = x, *unit = u, *pos = i, found = 1;
+      i = e - 1;
+    }
+  }
+  return found;
+}
+
+/* Sum the parts of a breakdown from `from` on; stop at the sentence end (or at
+ * another 其中). Numbers with the total's unit, or bare ones, count; numbers with
+ * another unit, percentages, dates and bracketed ones do not. *hit is 1 when the
+ * running sum equals the total at a clause boundary. Returns the number of parts. */
+static size_t sum_parts(const char *s, size_t n, size_t from, int unit, int64_t total, int64_t *sum,
+                        int *hit, size_t *stop) {
+  int depth = 0;
+  size_t parts = 0;
+  *sum = 0, *hit = 0;
+  size_t i = from;
+  for (; i < n; i++) {
+    if (parts && clause_end(s, n, i) && *sum == total) *hit = 1;
+    if (sentence_end(s, n, i)) break;
+    if (i > from && (at(s, n, i, "其中") || at(s, n, i, "包括"))) break;
+    if (is_open(s, n, i)) depth++;
+    else if (is_close(s, n, i) && depth) depth--;
+    int64_t x;
+    size_t e;
+    if (depth || !number_at(s, n, i, &x, &e)) continue;
+    size_t k = skip_spaces(s, n, e);
+    int u = unit_at(s, n, e);
+    int other = at(s, n, k, "%") || at(s, n, k, "％") || at(s, n, k, "年") || at(s, n, k, "月") ||
+                at(s, n, k, "日") || at(s, n, k, "号") || at(s, n, k, "元") || at(s, n, k, "万") ||
+                at(s, n, k, "余") || at(s, n, k, "多") || (i > 0 && at(s, n, i - 3 < i ? i - 3 : 0, "第"));
+    if (x >= 0 && !other && (u == unit || u < 0)) {
+      *sum += x;
+      parts++;
+    }
+    i = e - 1;
+  }
+  if (parts && *sum == total) *hit = 1;
+  *stop = i;
+  return parts;
+}
+
+static int emit_sum(gk_diags *d, const gk_report *r, const flat *f, size_t pos, int64_t total,
+                    int64_t sum) {
+  char e[32], a[32], zh[256], en[256];
+  snprintf(e, sizeof e, "%lld", (long long)total);
+  snprintf(a, sizeof a, "%lld", (long long)sum);
+  snprintf(zh, sizeof zh, "正文中的合计%s与其分项之和%s不符", e, a);
+  snprintf(en, sizeof en, "a total in the prose (%s) does not equal the sum of its parts (%s)", e, a);
+  return gk__emit(d, r, "text.sum", NULL, flat_line(f, pos), e, a, zh, en, NULL);
+}
+
+/* text.sum: "共N条，其中A条…B条…", and lists of parts given as shares
+ * ("予以公开258件，占33.9%；…") of the total stated just before. */
+static int rule_sum(const gk_report *r, const flat *f, gk_diags *d) {
+  const char *s = f->s.data;
+  size_t n = f->s.len;
+  size_t sent = 0; /* start of the current sentence */
+  for (size_t i = 0; i < n; i++) {
+    if (sentence_end(s, n, i)) {
+      sent = i + 3;
+      continue;
+    }
+    int share = 0;
+    int64_t x;
+    size_t e;
+    if (at(s, n, i, "其中")) {
+      share = 0;
+    } else if (number_at(s, n, i, &x, &e) && unit_at(s, n, e) >= 0) {
+      size_t k = skip_spaces(s, n, e) + 3;
+      if (!(at(s, n, k, "，占") || at(s, n, k, ",占"))) continue;
+      share = 1;
+    } else {
+      continue;
+    }
+    /* the total: the last count before, back to the previous sentence */
+    size_t from = sent;
+    if (share && sent >= 3) { /* the stated total ends the sentence before */
+      size_t b = sent - 3;
+      while (b > 0 && sent - b < 600 && !(b >= 3 && sentence_end(s, n, b - 3))) b--;
+      from = b;
+    }
+    if (i > from + 600) from = i - 600;
+    int64_t total = 0;
+    int unit = -1;
+    size_t tpos = 0;
+    size_t list = share ? sent : i + strlen("其中");
+    if (!last_total(s, from, share ? sent : i, &total, &unit, &tpos)) {
+      if (share) i = i + 1;
+      continue;
+    }
+    int64_t sum = 0;
+    int hit = 0;
+    size_t stop = list;
+    size_t parts = sum_parts(s, n, list, unit, total, &sum, &hit, &stop);
+    if (parts >= 2 && !hit) {
+      int rc = emit_sum(d, r, f, share ? sent : i, total, sum);
+      if (rc) return rc;
+    }
+    if (share) i = stop > i ? stop - 1 : i;
+  }
+  return GK_OK;
+}
+
+/* text.period: 统计期限 from 1 January to 31 December of the report year. */
+static int rule_period(const gk_report *r, const flat *f, gk_diags *d) {
+  const char *s = f->s.data;
+  size_t n = f->s.len;
+  const char *p = gk__memfind(s, n, "统计期", strlen("统计期"));
+  if (!p || !r->year) return GK_OK;
+  size_t i = (size_t)(p - s), end = i + 240 < n ? i + 240 : n;
+  int64_t date[2][3];
+  int nd = 0;
+  for (size_t k = i; k < end && nd < 2; k++) {
+    int64_t y, m, dd;
+    size_t e1, e2, e3;
+    if (!number_at(s, end, k, &y, &e1)) continue;
+    size_t q = skip_spaces(s, end, e1);
+    if (!at(s, end, q, "年")) {
+      k = e1 - 1;
+      continue;
+    }
+    q = skip_spaces(s, end, q + 3);
+    if (!number_at(s, end, q, &m, &e2)) continue;
+    q = skip_spaces(s, end, e2);
+    if (!at(s, end, q, "月")) continue;
+    q = skip_spaces(s, end, q + 3);
+    if (!number_at(s, end, q, &dd, &e3)) continue;
+    date[nd][0] = y, date[nd][1] = m, date[nd][2] = dd;
+    nd++;
+    k = e3 - 1;
+  }
+  if (nd < 2) return GK_OK;
+  if (date[0][0] == r->year && date[0][1] == 1 && date[0][2] == 1 && date[1][0] == r->year &&
+      date[1][1] == 12 && date[1][2] == 31)
+    return GK_OK;
+  char e[64], a[96], zh[256], en[256];
+  snprintf(e, sizeof e, "%d-01-01..%d-12-31", r->year, r->year);
+  snprintf(a, sizeof a, "%lld-%02lld-%02lld..%lld-%02lld-%02lld", (long long)date[0][0],
+           (long long)date[0][1], (long long)date[0][2], (long long)date[1][0], (long long)date[1][1],
+           (long long)date[1][2]);
+  snprintf(zh, sizeof zh, "统计期限不是报告年度%d年的1月1日至12月31日", r->year);
+  snprintf(en, sizeof en, "the statistical period is not 1 January to 31 December %d", r->year);
+  return gk__emit(d, r, "text.period", NULL, flat_line(f, i), e, a, zh, en, NULL);
+}
+
+/* text.table: numbers in the prose that restate a table cell. The keyword, a
+ * short run of words that must include `need` (when set), the number and 件. */
+typedef struct {
+  const char *keyword, *need;
+  int table;
+  const char *paths[2]; /* cells summed */
+  const char *zh, *en;
+} restate;
+
+static const restate restates[] = {
+  {"新收", "申请", GK_TABLE_REQUESTS, {"requests/new/total", NULL}, "新收申请", "new requests"},
+  {"受理", "申请", GK_TABLE_REQUESTS, {"requests/new/total", NULL}, "受理申请", "requests received"},
+  {"行政复议", NULL, GK_TABLE_REVIEW, {"review/reconsideration/total", NULL}, "行政复议",
+   "administrative reconsiderations"},
+  {"行政诉讼", NULL, GK_TABLE_REVIEW,
+   {"review/litigation_direct/total", "review/litigation_after_review/total"}, "行政诉讼", "lawsuits"},
+};
+
+static int rule_table(const gk_report *r, const flat *f, gk_diags *d) {
+  const char *s = f->s.data;
+  size_t n = f->s.len;
+  for (size_t k = 0; k < sizeof restates / sizeof restates[0]; k++) {
+    const restate *rs = &restates[k];
+    int64_t want = 0;
+    int known = 1;
+    for (int j = 0; j < 2 && rs->paths[j]; j++) {
+      int t, st;
+      size_t row, col;
+      int64_t v;
+      if (gk_report_locate(r, rs->paths[j], &t, &row, &col) ||
+          gk_report_get_cell(r, t, row, col, &st, &v) || st != GK_CELL_VALUE) {
+        known = 0;
+        break;
+      }
+      want += v;
+    }
+    if (!known) continue;
+    size_t kl = strlen(rs->keyword);
+    const char *p = s;
+    while ((p = gk__memfind(p, n - (size_t)(p - s), rs->keyword, kl)) != NULL) {
+      size_t i = (size_t)(p - s) + kl, words = 0, q = i;
+      int need = rs->need == NULL;
+      p += kl;
+      /* up to 12 characters of words: no digits, no punctuation */
+      while (q < n && words < 12) {
+        if ((s[q] >= '0' && s[q] <= '9') || s[q] == ' ') break;
+        size_t q2 = q;
+        uint32_t cp = gk__utf8_next(s, n, &q2);
+        if (cp < 0x3400) break; /* punctuation or ASCII */
+        if (rs->need && at(s, n, q, rs->need)) need = 1;
+        q = q2, words++;
+      }
+      q = skip_spaces(s, n, q);
+      int64_t v;
+      size_t e;
+      if (!need || !number_at(s, n, q, &v, &e) || v < 0) continue;
+      size_t u = skip_spaces(s, n, e);
+      if (!at(s, n, u, "件")) continue;
+      if (v == want) continue;
+      char ev[32], av[32], zh[256], en[256];
+      snprintf(ev, sizeof ev, "%lld", (long long)want);
+      snprintf(av, sizeof av, "%lld", (long long)v);
+      snprintf(zh, sizeof zh, "正文称%s%s件，与表格的%s不符", rs->zh, av, ev);
+      snprintf(en, sizeof en, "the prose gives %s %s %s, the table %s", av, rs->en,
+               rs->paths[1] ? "(both litigation rows)" : "", ev);
+      int rc = gk__emit(d, r, "text.table", rs->paths[0], flat_line(f, i - kl), ev, av, zh, en, NULL);
+      if (rc) return rc;
+    }
+  }
+  return GK_OK;
+}
+
+/* text.placeholder: template residue. */
+static int placeholder_at(const char *s, size_t n, size_t i, size_t *len) {
+  static const char *const marks[] = {"××", "ＸＸ", "xx", "XX", "【】", "〔〕", "[]", "［］"};
+  for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
+    if (at(s, n, i, marks[k])) {
+      size_t m = strlen(marks[k]);
+      /* XX inside a Latin word (e.g. "XXL") is no placeholder */
+      if (marks[k][0] == 'x' || marks[k][0] == 'X') {
+        int before = i > 0 && ((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z' && (s[i - 1] | 32) != 'x');
+        int after = i + 2 < n && ((s[i + 2] | 32) >= 'a' && (s[i + 2] | 32) <= 'z' && (s[i + 2] | 32) != 'x');
+        if (before || after) continue;
+      }
+      *len = m;
+      return 1;
+    }
+  /* a document number without its year: 【9号】, 〔9号〕 */
+  if (at(s, n, i, "【") || at(s, n, i, "〔")) {
+    size_t q = i + 3, d0 = q;
+    while (q < n && s[q] >= '0' && s[q] <= '9') q++;
+    if (q > d0 && at(s, n, q, "号") && (at(s, n, q + 3, "】") || at(s, n, q + 3, "〕"))) {
+      *len = q + 6 - i;
+      return 1;
+    }
+  }
+  /* a year left out before 年: "抚松县年政务公开" */
+  static const char *const units[] = {"县", "市", "区", "镇", "乡", "省", "州", "旗"};
+  static const char *const next[] = {"政务公开", "政府信息公开", "工作要点"};
+  for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
+    if (at(s, n, i, units[k]) && at(s, n, i + 3, "年"))
+      for (size_t j = 0; j < sizeof next / sizeof next[0]; j++)
+        if (at(s, n, i + 6, next[j])) {
+          *len = 6;
+          return 1;
+        }
+  return 0;
+}
+
+static int rule_placeholder(const gk_report *r, const flat *f, gk_diags *d) {
+  const char *s = f->s.data;
+  size_t n = f->s.len;
+  for (size_t i = 0; i < n; i++) {
+    size_t len = 0;
+    if (!placeholder_at(s, n, i, &len)) continue;
+    char a[64], zh[160], en[160];
+    size_t c = len < sizeof a - 1 ? len : sizeof a - 1;
+    memcpy(a, s + i, c);
+    a[c] = '\0';
+    snprintf(zh, sizeof zh, "正文中有未填写的模板占位内容“%s”", a);
+    snprintf(en, sizeof en, "unfilled template residue in the prose: \"%s\"", a);
+    int rc = gk__emit(d, r, "text.placeholder", NULL, flat_line(f, i), NULL, a, zh, en, NULL);
+    if (rc) return rc;
+    i += len - 1;
+  }
+  return GK_OK;
+}
+
+/* text.fee: 2021 edition, section 六 must report 信息处理费 (even "未收取"). */
+static int rule_fee(const gk_report *r, gk_diags *d) {
+  const char *s = r->sections[GK_SECTION_OTHER];
+  if (r->edition != GK_EDITION_2021 || !s) return GK_OK;
+  static const char *const words[] = {"处理费", "收费", "收取费用", "费用"};
+  for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+    if (strstr(s, words[k])) return GK_OK;
+  return gk__emit(d, r, "text.fee", NULL, r->section_line[GK_SECTION_OTHER], "信息处理费", NULL,
+                  "“六、其他需要报告的事项”未报告信息处理费收取情况",
+                  "section 六 does not report the information processing fees (信息处理费)", NULL);
+}
+
+/* First source line of a table's cells, 0 when none was read from text. */
+static uint32_t table_line(const gk_report *r, int t) {
+  const gk__table_decl *td = &r->ed->tables[t];
+  uint32_t best = 0;
+  for (size_t i = 0; i < td->nrows * td->ncols; i++) {
+    uint32_t l = r->cells[t][i].line;
+    if (l && (!best || l < best)) best = l;
+  }
+  return best;
+}
+
+/* text.sections: the six sections present, in order. */
+static int rule_sections(const gk_report *r, gk_diags *d) {
+  uint32_t line[6];
+  line[0] = r->sections[GK_SECTION_OVERVIEW] ? r->section_line[GK_SECTION_OVERVIEW] | 1u << 31 : 0;
+  for (int t = 0; t < GK_NTABLES; t++) {
+    uint32_t l = table_line(r, t);
+    line[1 + t] = l || gk_report_count_filled(r, t) ? l | 1u << 31 : 0;
+  }
+  line[4] = r->sections[GK_SECTION_PROBLEMS] ? r->section_line[GK_SECTION_PROBLEMS] | 1u << 31 : 0;
+  line[5] = r->sections[GK_SECTION_OTHER] ? r->section_line[GK_SECTION_OTHER] | 1u << 31 : 0;
+  gk__buf miss;
+  gk__buf_init(&miss);
+  int order = 1;
+  uint32_t prev = 0;
+  for (int p = 0; p < 6; p++) {
+    if (!line[p]) {
+      if (miss.len) gk__buf_puts(&miss, "、");
+      gk__text_heading_put(&miss, p);
+      continue;
+    }
+    uint32_t l = line[p] & ~(1u << 31);
+    if (l && prev && l < prev) order = 0;
+    if (l) prev = l;
+  }
+  int rc = miss.err;
+  if (!rc && (miss.len || !order)) {
+    char zh[1024], en[256];
+    if (miss.len) snprintf(zh, sizeof zh, "报告缺少部分：%s", miss.data);
+    else snprintf(zh, sizeof zh, "报告六个部分的顺序不对");
+    snprintf(en, sizeof en, miss.len ? "the report lacks some of its six sections" :
+                                       "the six sections are not in order");
+    rc = gk__emit(d, r, "text.sections", NULL, 0, NULL, miss.len ? miss.data : NULL, zh, en, NULL);
+  }
+  gk__buf_free(&miss);
+  return rc;
+}
 
 int gk__text_rules_run(const gk_report *r, gk_diags *out) {
-  (void)r;
-  (void)out;
-  return GK_OK;
+  if (!r || !out) return GK_EINVAL;
+  int any = 0;
+  for (int s = 0; s < GK_NSECTIONS; s++) any |= r->sections[s] != NULL;
+  if (!any) return GK_OK; /* no text: nothing to check */
+  int rc = rule_sections(r, out);
+  for (int s = 0; s < GK_NSECTIONS && !rc; s++) {
+    if (!r->sections[s]) continue;
+    flat f;
+    rc = flat_make(&f, r->sections[s], r->section_line[s]);
+    if (!rc && s == GK_SECTION_PREAMBLE) rc = rule_period(r, &f, out);
+    if (!rc) rc = rule_sum(r, &f, out);
+    if (!rc && (s == GK_SECTION_OVERVIEW || s == GK_SECTION_PREAMBLE)) rc = rule_table(r, &f, out);
+    if (!rc) rc = rule_placeholder(r, &f, out);
+    flat_free(&f);
+  }
+  if (!rc) rc = rule_fee(r, out);
+  return rc;
 }
