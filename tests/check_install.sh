@@ -25,7 +25,7 @@ libdir=$(dirname "$(find "$prefix" -name 'libgkreport.so.0' | head -n1)")
 [ -f "$prefix/include/gkreport/version.h" ] || err "no generated include/gkreport/version.h"
 [ -f "$libdir/pkgconfig/gkreport.pc" ] || err "no pkgconfig/gkreport.pc"
 [ -f "$libdir/cmake/gkreport/gkreportConfig.cmake" ] || err "no cmake/gkreport/gkreportConfig.cmake"
-if find "$prefix" -name 'libgkreport_testlib*' | grep -q .; then
+if [ -n "$(find "$prefix" -name 'libgkreport_testlib*')" ]; then
   err "the test library (allocation seam) is installed"
 fi
 if grep -rq 'internal.h\|cJSON' "$prefix/include/gkreport"; then
@@ -33,7 +33,8 @@ if grep -rq 'internal.h\|cJSON' "$prefix/include/gkreport"; then
 fi
 # A sanitizer build (GK_SANITIZE) links libasan into the library; uninstrumented
 # consumers may still load it when the runtime need not come first.
-if readelf -d "$libdir/libgkreport.so.0" | grep -q 'libasan'; then
+dyn=$(readelf -d "$libdir/libgkreport.so.0")
+if [[ $dyn == *libasan* ]]; then
   export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
 fi
 version=$(sed -n 's/^#define GK_VERSION_STRING "\(.*\)"/\1/p' "$prefix/include/gkreport/version.h")
@@ -50,8 +51,11 @@ pcver=$(pkg-config --define-prefix --modversion gkreport)
 if [ -x "$tmp/consumer_pc" ]; then
   got=$(LD_LIBRARY_PATH=$libdir "$tmp/consumer_pc") || err "pkg-config consumer exited $?"
   [ "$got" = "$want" ] || err "pkg-config consumer printed '$got', want '$want'"
-  LD_LIBRARY_PATH=$libdir ldd "$tmp/consumer_pc" | grep -q "$libdir/libgkreport.so.0" \
-    || err "pkg-config consumer does not load the installed libgkreport.so.0"
+  deps=$(LD_LIBRARY_PATH=$libdir ldd "$tmp/consumer_pc")
+  case $deps in
+    *"$libdir/libgkreport.so.0"*) ;;
+    *) err "pkg-config consumer does not load the installed libgkreport.so.0: $deps";;
+  esac
 fi
 
 # ---- 2. CMake find_package(gkreport) + gkreport::gkreport
