@@ -218,6 +218,11 @@ class Report(Owned):
     def __deepcopy__(self, memo: Dict[int, Any]) -> "Report":
         return self.copy()
 
+    def __reduce__(self):
+        """Pickle through the lossless JSON document (source lines kept), so
+        reports travel to multiprocessing workers."""
+        return (_unpickle, (self.to_json(lines=True).encode("utf-8"),))
+
     def equals(self, other: "Report", compare_lines: bool = False) -> bool:
         """Same edition, year, metadata, sections and cells (lines optionally)."""
         return bool(lib.gk_report_equal(self._h, other._h, int(compare_lines)))
@@ -536,6 +541,10 @@ class Report(Owned):
             lines.append("%s %s: %d cells filled" % (t.key, t.label,
                                                       lib.gk_report_count_filled(self._h, t.index)))
         return "\n".join(lines)
+
+
+def _unpickle(data: bytes) -> Report:
+    return read_report("gk_report_from_json", data, None)
 
 
 def read_report(fn_name: str, data: bytes, source: Optional[str]) -> Report:

@@ -6,7 +6,11 @@ from decimal import Decimal
 import gkreport
 from gkreport import Report
 
+from gkreport._lib import lib
+
 from .util import consistent, example, needs, real
+
+lib_has = lib.has
 
 
 def every_state():
@@ -38,6 +42,13 @@ class JsonTest(unittest.TestCase):
                     self.assertEqual(back.diagnostics, [])
                 back = gkreport.loads(r.to_json(lines=True))
                 self.assertTrue(back.equals(r, compare_lines=True))
+
+    def test_pickle(self):
+        import pickle
+        r = every_state()
+        back = pickle.loads(pickle.dumps(r))
+        self.assertTrue(back.equals(r, compare_lines=True))
+        self.assertEqual(back.line("requests/new/natural"), 118)
 
     def test_document(self):
         r = every_state()
@@ -171,6 +182,23 @@ class TextImportErrorTest(unittest.TestCase):
 
 
 class PandasTest(unittest.TestCase):
+    def test_cell_records(self):
+        """The records a DataFrame is built from (no pandas needed)."""
+        from gkreport._pandas import cell_records
+        recs = cell_records(every_state())
+        n = sum(1 for t in every_state().schema for row in t if row.settable
+                for _ in row.columns)
+        self.assertEqual(len(recs), n)
+        self.assertEqual(recs[0], {"agency": "宿迁市人民政府", "year": 2023, "edition": "2021",
+                                   "table": "active", "row": "regulations", "col": "issued",
+                                   "state": "value", "value": 2})
+        by = {(x["table"], x["row"], x["col"]): x for x in recs}
+        self.assertEqual(by["requests", "new", "commercial"]["state"], "literal")
+        self.assertEqual(by["requests", "new", "commercial"]["value"], "-")
+        self.assertEqual(by["active", "fees", "amount"]["value"], Decimal("59237.2449"))
+        self.assertEqual(by["requests", "new", "total"]["state"], "blank")
+        self.assertIsNone(by["requests", "new", "total"]["value"])
+
     def test_pandas(self):
         try:
             import pandas  # noqa: F401
@@ -178,6 +206,9 @@ class PandasTest(unittest.TestCase):
             with self.assertRaises(ImportError) as cm:
                 every_state().to_pandas()
             self.assertIn("needs pandas", str(cm.exception))
+            if lib_has("gk_series_trend_to_csv"):
+                with self.assertRaises(ImportError):
+                    gkreport.Series([every_state()]).to_pandas()
             return
         df = every_state().to_pandas()
         self.assertEqual(list(df.columns), ["agency", "year", "edition", "table", "row",
