@@ -865,6 +865,22 @@ static void test_validate_enomem(void) {
   cJSON_Delete(doc);
 }
 
+static void test_validate_overflow(void) {
+  gk_report *r = valid_report(2021, 2022);
+  int t;
+  size_t row, col;
+  CU_ASSERT_EQUAL_FATAL(gk_report_locate(r, "review/reconsideration/upheld", &t, &row, &col), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_set_value(r, t, row, col, INT64_MAX), GK_OK);
+  gk_diags *d;
+  CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_INFO, "x.y", NULL, NULL, NULL, 0, 0), GK_OK);
+  /* upheld + corrected does not fit in int64: nothing is appended */
+  CU_ASSERT_EQUAL(gk_report_validate(r, NULL, d), GK_EOVERFLOW);
+  CU_ASSERT_EQUAL(gk_diags_count(d), 1);
+  gk_diags_free(d);
+  gk_report_free(r);
+}
+
 static void test_validate_allocations(void) {
   /* a valid report: one allocation (the workspace), nothing else */
   gk_report *r = valid_report(2021, 2022);
@@ -896,6 +912,7 @@ static CU_TestInfo tests[] = {
   {"test_validate_real_exact", test_validate_real_exact},
   {"test_validate_real_text", test_validate_real_text},
   {"test_validate_enomem", test_validate_enomem},
+  {"test_validate_overflow", test_validate_overflow},
   {"test_validate_allocations", test_validate_allocations},
   CU_TEST_INFO_NULL,
 };
