@@ -576,20 +576,27 @@ static void table_line(walk *w, const char *p, size_t n, uint32_t line) {
     /* pieces */
     size_t k = a;
     while (k < b && !w->rc) {
-      size_t e = k;
+      size_t k0 = k, e = k;
       while (e < b) {
         size_t q = e;
         if (gk__text_is_space(gk__utf8_next(f, b, &q))) break;
         e = q;
       }
-      if (gk__text_is_value(f + k, e - k)) run_push(w, f + k, e - k, line, SLOT_VALUE);
-      else lab_push(w, f + k, e - k, line);
+      size_t pe = e;
       k = e;
       while (k < b) {
         size_t q = k;
         if (!gk__text_is_space(gk__utf8_next(f, b, &q))) break;
         k = q;
       }
+      /* "2020 年" in prose: a number followed by a date or count unit is text */
+      int unit_next = k > pe && k + 3 <= b &&
+                      (memcmp(f + k, "年", 3) == 0 || memcmp(f + k, "月", 3) == 0 ||
+                       memcmp(f + k, "日", 3) == 0 || memcmp(f + k, "条", 3) == 0 ||
+                       memcmp(f + k, "件", 3) == 0);
+      if (!unit_next && gk__text_is_value(f + k0, pe - k0))
+        run_push(w, f + k0, pe - k0, line, SLOT_VALUE);
+      else lab_push(w, f + k0, pe - k0, line);
     }
   }
 }
@@ -751,11 +758,16 @@ static int set_section_text(gk_report *r, int sec, const tline *lines, size_t fr
   return rc;
 }
 
+/* The first "YYYY年" that is no full date (publication dates are the year after). */
 static int find_year(const char *s, size_t n) {
   for (size_t i = 0; i + 3 <= n; i++)
     if (memcmp(s + i, "年", 3) == 0) {
       int y = gk__text_year_before(s, i);
-      if (y) return y;
+      size_t k = i + 3;
+      while (k < n && ((s[k] >= '0' && s[k] <= '9') || s[k] == ' ')) k++;
+      if (y && !(k > i + 3 && k + 3 <= n && memcmp(s + k, "月", 3) == 0 &&
+                 gk__memfind(s + k, n - k < 12 ? n - k : 12, "日", 3)))
+        return y;
     }
   return 0;
 }
@@ -980,10 +992,10 @@ static int import_doc(gk_report **out, const char *text, size_t len, const char 
       if (q) year = find_year(q, lines[i].n - (size_t)(q - lines[i].p));
     }
   }
-  for (size_t i = pre_from; i < pre_to && !year; i++) year = find_year(lines[i].p, lines[i].n);
   if (!year && head[0] != SIZE_MAX)
     for (size_t i = head[0] + 1; i < end[0] && i < head[0] + 6 && !year; i++)
       year = find_year(lines[i].p, lines[i].n);
+  for (size_t i = pre_from; i < pre_to && !year; i++) year = find_year(lines[i].p, lines[i].n);
   int edition;
   int edition_guessed = 0;
   if (s19 > s21) edition = GK_EDITION_2019;
