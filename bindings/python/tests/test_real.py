@@ -108,6 +108,28 @@ class ImportTest(unittest.TestCase):
         self.assertGreater(f.line, 0)
         self.assertTrue(str(f).startswith("%s:%d: warning cell.blank: " % (path, f.line)))
 
+    @needs("gk_report_from_text")
+    def test_text_rules_on_real_prose(self):
+        """The prose defects README.md lists for the complete reports."""
+        want = {
+            "2019_shanghai-municipal-general-office": [("text.sum", (), "805", "716", 16)],
+            "2024_huaian-hongze-district-government": [
+                ("text.table", ("requests/new/total",), "95", "17", 26)],
+            "2024_suqian-municipal-government": [
+                ("text.table", ("review/reconsideration/total",), "170", "134", 45),
+                ("text.table", ("review/litigation_direct/total",), "77", "57", 45)],
+            "2020_ganzhou-fenggang-town": [],
+            "2023_suqian-municipal-government": [],
+        }
+        for name, expect in want.items():
+            with self.subTest(report=name):
+                r = gkreport.load(os.path.join(REAL, name + ".txt"))
+                got = [(f.rule, f.cells, f.expected, f.actual, f.line)
+                       for f in r.validate(rules=["text.*"])]
+                self.assertEqual(got, expect)
+                self.assertTrue(all(f.severity == "warning"
+                                    for f in r.validate(rules=["text.*"])))
+
     def test_series_of_real_reports(self):
         for agency in ("suqian-municipal-government", "huaian-hongze-district-government"):
             with self.subTest(agency=agency):
