@@ -211,7 +211,8 @@ typedef struct {
   wline *lines;
   size_t nlines;
   tcell *cells;
-  size_t ncells;
+  size_t ncells, cap;        /* cap: cells allocated; more would be a bad declaration */
+  int bad_decl;
   uint8_t *flag[GK_NTABLES]; /* nrows*ncols per table: 1 = blank total reported */
 } work;
 
@@ -237,6 +238,10 @@ static void push(work *w, const gk_report *r, int t, size_t row, size_t col, int
                  int coef) {
   const gk__table_decl *td = tdecl(r, t);
   if (!cell_exists(td, row, col)) return;
+  if (w->ncells == w->cap) { /* a relation naming a row twice: never in the editions */
+    w->bad_decl = 1;
+    return;
+  }
   const gk__cell *c = gk__cell_at(r, t, row, col);
   tcell *tc = &w->cells[w->ncells++];
   tc->row = (uint16_t)row;
@@ -252,6 +257,7 @@ static void push(work *w, const gk_report *r, int t, size_t row, size_t col, int
 static void expand(work *w, const gk_report *r, int t, size_t row, size_t col, int term,
                    int coef) {
   const gk__table_decl *td = tdecl(r, t);
+  if (row >= td->nrows) return;
   const gk__row_decl *rd = &td->rows[row];
   if ((rd->flags & GK_ROW_DERIVED) &&
       (!(rd->flags & GK_ROW_STORED) || has_value(r, t, row, col))) {
@@ -296,6 +302,7 @@ static int work_init(work *w, const gk_report *r) {
   memset(block + nl * sizeof(wline) + nc * sizeof(tcell), 0, nf);
   w->lines = (wline *)(void *)block;
   w->cells = (tcell *)(void *)(block + nl * sizeof(wline));
+  w->cap = nc;
   uint8_t *f = (uint8_t *)(block + nl * sizeof(wline) + nc * sizeof(tcell));
   for (int t = 0; t < GK_NTABLES; t++) {
     w->flag[t] = f;
@@ -329,6 +336,10 @@ static int work_init(work *w, const gk_report *r) {
           break;
         }
     }
+  }
+  if (w->bad_decl) {
+    gk__free(block);
+    return GK_EUNSUPPORTED;
   }
   return GK_OK;
 }
