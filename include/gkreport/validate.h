@@ -50,9 +50,10 @@ GK_API int gk_validate_opts_add_waiver(gk_validate_opts *opts, const char *rule_
                                        const char *cell_path, const char *reason);
 
 /** Validate one report and append its findings to `out` (opts may be NULL for
- *  the defaults). GK_OK means it ran, whatever was found. On failure (GK_ENOMEM,
- *  GK_EOVERFLOW for sums that do not fit in int64) `out` is left as it was.
- *  Since 0.1.0. */
+ *  the defaults). GK_OK means it ran, whatever was found. On failure (GK_EINVAL
+ *  for NULL r or out, GK_ENOMEM, GK_EOVERFLOW for sums that do not fit in
+ *  int64) `out` is left as it was. The report is only read: one report may be
+ *  validated from several threads at once. Since 0.1.0. */
 GK_API int gk_report_validate(const gk_report *r, const gk_validate_opts *opts, gk_diags *out);
 
 /* ---- the rule catalogue (format.md §7) ----------------------------------- */
