@@ -759,14 +759,14 @@ static int set_section_text(gk_report *r, int sec, const tline *lines, size_t fr
 }
 
 /* The first "YYYY年" that is no full date (publication dates are the year after). */
-static int find_year(const char *s, size_t n) {
+static int find_year(const char *s, size_t n, int dates) {
   for (size_t i = 0; i + 3 <= n; i++)
     if (memcmp(s + i, "年", 3) == 0) {
       int y = gk__text_year_before(s, i);
       size_t k = i + 3;
       while (k < n && ((s[k] >= '0' && s[k] <= '9') || s[k] == ' ')) k++;
-      if (y && !(k > i + 3 && k + 3 <= n && memcmp(s + k, "月", 3) == 0 &&
-                 gk__memfind(s + k, n - k < 12 ? n - k : 12, "日", 3)))
+      if (y && (dates || !(k > i + 3 && k + 3 <= n && memcmp(s + k, "月", 3) == 0 &&
+                 gk__memfind(s + k, n - k < 12 ? n - k : 12, "日", 3))))
         return y;
     }
   return 0;
@@ -987,15 +987,16 @@ static int import_doc(gk_report **out, const char *text, size_t len, const char 
       }
   }
   if (!year) {
-    for (size_t i = pre_from; i < pre_to && !year; i++) {
+    size_t to = head[0] != SIZE_MAX && head[0] >= pre_to ? end[0] : pre_to;
+    for (size_t i = pre_from; i < to && i < pre_from + 400 && !year; i++) {
       const char *q = gk__memfind(lines[i].p, lines[i].n, "统计期", strlen("统计期"));
-      if (q) year = find_year(q, lines[i].n - (size_t)(q - lines[i].p));
+      if (q) year = find_year(q, lines[i].n - (size_t)(q - lines[i].p), 1);
     }
   }
   if (!year && head[0] != SIZE_MAX)
     for (size_t i = head[0] + 1; i < end[0] && i < head[0] + 6 && !year; i++)
-      year = find_year(lines[i].p, lines[i].n);
-  for (size_t i = pre_from; i < pre_to && !year; i++) year = find_year(lines[i].p, lines[i].n);
+      year = find_year(lines[i].p, lines[i].n, 0);
+  for (size_t i = pre_from; i < pre_to && !year; i++) year = find_year(lines[i].p, lines[i].n, 0);
   int edition;
   int edition_guessed = 0;
   if (s19 > s21) edition = GK_EDITION_2019;

@@ -219,11 +219,12 @@ static int rule_sum(const gk_report *r, const flat *f, gk_diags *d) {
 }
 
 /* text.period: 统计期限 from 1 January to 31 December of the report year. */
-static int rule_period(const gk_report *r, const flat *f, gk_diags *d) {
+static int rule_period(const gk_report *r, const flat *f, gk_diags *d, int *seen) {
   const char *s = f->s.data;
   size_t n = f->s.len;
   const char *p = gk__memfind(s, n, "统计期", strlen("统计期"));
-  if (!p || !r->year) return GK_OK;
+  if (!p || *seen || !r->year) return GK_OK;
+  *seen = 1;
   size_t i = (size_t)(p - s), end = i + 240 < n ? i + 240 : n;
   int64_t date[2][3];
   int nd = 0;
@@ -453,12 +454,13 @@ int gk__text_rules_run(const gk_report *r, gk_diags *out) {
   int any = 0;
   for (int s = 0; s < GK_NSECTIONS; s++) any |= r->sections[s] != NULL;
   if (!any) return GK_OK; /* no text: nothing to check */
-  int rc = rule_sections(r, out);
+  int rc = rule_sections(r, out), period_seen = 0;
   for (int s = 0; s < GK_NSECTIONS && !rc; s++) {
     if (!r->sections[s]) continue;
     flat f;
     rc = flat_make(&f, r->sections[s], r->section_line[s]);
-    if (!rc && s == GK_SECTION_PREAMBLE) rc = rule_period(r, &f, out);
+    if (!rc && (s == GK_SECTION_PREAMBLE || s == GK_SECTION_OVERVIEW))
+      rc = rule_period(r, &f, out, &period_seen);
     if (!rc) rc = rule_sum(r, &f, out);
     if (!rc && (s == GK_SECTION_OVERVIEW || s == GK_SECTION_PREAMBLE)) rc = rule_table(r, &f, out);
     if (!rc) rc = rule_placeholder(r, &f, out);
