@@ -13,7 +13,7 @@
 const gk__rule_info gk__rules[] = {
   /* within one report */
   {"requests.balance", E, REP, GK__ED_ALL,
-   "各申请人类别：本年新收加上年结转之和，等于本年度办理结果总计加结转下年度继续办理之和",
+   "本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和",
    "for each column: new + carried_over = total + carried_forward"},
   {"requests.row_total", E, REP, GK__ED_ALL,
    "各行：总计等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他之和",

@@ -156,7 +156,7 @@ static void test_validate_balance(void) {
   CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_ZH),
                          "自然人：一、本年新收政府信息公开申请数量 + 二、上年结转政府信息公开申请数量"
                          " = 22 + 2 = 24，不等于（七）总计 + 四、结转下年度继续办理 = 21 + 5 = 26"
-                         "（各申请人类别：本年新收加上年结转之和，等于本年度办理结果总计加结转下年度继续办理之和）");
+                         "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）");
   CU_ASSERT_EQUAL(gk_diag_ncells(d, 0), 4);
   CU_ASSERT_STRING_EQUAL(gk_diag_cell(d, 0, 1), "requests/new/natural");
   CU_ASSERT_STRING_EQUAL(gk_diag_cell(d, 0, 2), "requests/carried_over/natural");
