@@ -5,11 +5,11 @@ from __future__ import annotations
 import ctypes
 import os
 from dataclasses import dataclass
-from typing import Any, BinaryIO, Iterable, List, Optional, Union
+from typing import BinaryIO, Iterable, List, Optional, Union
 
 from ._handle import Owned
 from ._lib import dec, enc, lib, take_buffer
-from .diag import Diags, Finding
+from .diag import Diags
 from .errors import check, error_for
 from .report import Report
 from .validate import Findings

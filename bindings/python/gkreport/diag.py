@@ -6,7 +6,7 @@ import ctypes
 from dataclasses import dataclass, field
 from typing import List, Optional, Tuple, Union
 
-from ._lib import dec, lib
+from ._lib import lib
 
 SEVERITIES = ("info", "warning", "error")
 

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import ctypes
 from decimal import Decimal
-from typing import (TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Mapping, MutableMapping,
+from typing import (TYPE_CHECKING, Any, Dict, Iterable, Iterator, Mapping, MutableMapping,
                     Optional, Sequence, Tuple, Union)
 
 from . import schema
 from ._handle import Owned
 from ._lib import dec, enc, lib, take_buffer
 from ._values import CellValue, check_int64, from_millionths, to_millionths, to_python
+from .diag import Diags, Findings
+from .errors import GK_EPARSE, check, error_for
+
 if TYPE_CHECKING:  # pragma: no cover
     from .indicators import IndicatorValue
-from .diag import Diags, Findings
-from .errors import (GK_EPARSE, Error, InvalidArgumentError, ParseError, check,
-                     error_for)
 
 AGENCY_FIELDS = ("name", "code", "region")
 JSON_PRETTY, JSON_LINES = 1, 2

@@ -5,11 +5,11 @@ from __future__ import annotations
 import ctypes
 import functools
 from dataclasses import dataclass
-from typing import Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Iterable, Optional, Sequence, Tuple, Union
 
 from . import schema
 from ._lib import dec, enc, lib
-from .diag import SEVERITIES, Diags, Finding, Findings, severity_index
+from .diag import SEVERITIES, Diags, Findings, severity_index
 from .errors import NotFoundError, check, error_for
 
 #: A waiver: (rule, cell, reason), or (rule, reason) for every cell of the rule.
