@@ -15,7 +15,8 @@ The library is found through ``GKREPORT_LIBRARY``, then its SONAME, then
 from __future__ import annotations
 
 import os
-from typing import Optional, Union
+from dataclasses import replace
+from typing import IO, Iterator, Optional, Union
 
 from . import schema
 from ._lib import lib as _clib
@@ -66,7 +67,40 @@ def load(path: PathLike, format: Optional[str] = None) -> Report:
     return loads(data, source=name, format=format)
 
 
-__all__ = ["load", "loads", "Report", "Agency", "Sections", "Finding", "Findings",
+def iter_jsonl(source: Union[PathLike, "IO[bytes]"], errors: str = "raise"
+               ) -> Iterator[Report]:
+    """Yield the reports of a JSON Lines file (one report document per line), one
+    at a time, in constant memory. A bad line raises :class:`ParseError` whose
+    diagnostics carry its line number; with ``errors="skip"`` it is skipped (the
+    diagnostics are lost: use :class:`Aggregate.add_jsonl_file` to collect them)."""
+    if errors not in ("raise", "skip"):
+        raise ValueError("errors must be 'raise' or 'skip'")
+    if hasattr(source, "read"):
+        f, name, close = source, getattr(source, "name", None), False
+    else:
+        name = os.fspath(source)  # type: ignore[arg-type]
+        f, close = open(name, "rb"), True
+    try:
+        for number, line in enumerate(f, 1):  # type: ignore[arg-type]
+            if not line.strip():
+                continue
+            try:
+                r = read_report("gk_report_from_json", bytes(line), None)
+            except ParseError as exc:
+                if errors == "skip":
+                    continue
+                where = "%s:%d" % (name or "<jsonl>", number)
+                raise ParseError("%s: not a report: %s" % (where, exc.message),
+                                 diagnostics=[replace(d, file=str(name) if name else None,
+                                                      line=number)
+                                              for d in exc.diagnostics]) from None
+            yield r
+    finally:
+        if close:
+            f.close()
+
+
+__all__ = ["iter_jsonl", "load", "loads", "Report", "Agency", "Sections", "Finding", "Findings",
            "Rule", "rule", "rules", "schema", "Indicator", "IndicatorValue",
            "indicator", "indicators", "Series", "Trend", "TrendRow", "similarity",
            "Aggregate", "Contributor", "aggregate",

@@ -221,3 +221,29 @@ class PandasTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+@needs("gk_report_from_json", "gk_report_to_json")
+class JsonLinesReaderTest(unittest.TestCase):
+    def test_iter_jsonl(self):
+        rs = [every_state(), consistent("2019", 2020, 5, 3)]
+        data = "\n".join([rs[0].to_json(), "", rs[1].to_json(), '{"gkreport":1,'])
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "all.jsonl")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(data)
+            it = gkreport.iter_jsonl(path)
+            self.assertEqual(next(it), rs[0])
+            self.assertEqual(next(it), rs[1])
+            with self.assertRaises(gkreport.ParseError) as cm:
+                next(it)
+            e = cm.exception
+            self.assertEqual((e.file, e.line), (path, 4))
+            self.assertEqual(e.diagnostics[0].rule, "json.syntax")
+            self.assertTrue(e.message.startswith(path + ":4: not a report: "))
+            self.assertEqual(list(gkreport.iter_jsonl(path, errors="skip")), rs)
+        import io
+        self.assertEqual(len(list(gkreport.iter_jsonl(io.BytesIO(data.encode()),
+                                                      errors="skip"))), 2)
+        with self.assertRaises(ValueError):
+            list(gkreport.iter_jsonl(io.BytesIO(b""), errors="ignore"))
