@@ -216,13 +216,14 @@ static void put_slot(walk *w, size_t row, size_t col, const slot *s) {
     rc = gk_report_set_blank(r, t, row, col);
   } else {
     int kind = r->ed->tables[t].cols[col].kind;
-    /* thousands separators */
+    /* thousands separators; Traditional 減 for 减 */
     char tmp[64];
     const char *p = s->p;
     size_t n = s->n;
-    if (n < sizeof tmp && memchr(p, ',', n)) {
-      size_t k = 0;
-      for (size_t i = 0; i < n; i++)
+    if (n < sizeof tmp && (memchr(p, ',', n) || (n > 3 && memcmp(p, "減", 3) == 0))) {
+      size_t k = 0, i = 0;
+      if (memcmp(p, "減", 3) == 0) memcpy(tmp, "减", 3), k = 3, i = 3;
+      for (; i < n; i++)
         if (p[i] != ',') tmp[k++] = p[i];
       p = tmp, n = k;
     }
@@ -776,7 +777,8 @@ static int find_year(const char *s, size_t n, int dates) {
 static int is_title(const tline *l) {
   if (l->n > 130 || l->n == 0) return 0;
   if (gk__memfind(l->p, l->n, "://", 3) || gk__memfind(l->p, l->n, "www.", 4)) return 0;
-  return gk__memfind(l->p, l->n, "报告", strlen("报告")) || gk__memfind(l->p, l->n, "年报", strlen("年报"));
+  return gk__memfind(l->p, l->n, "报告", strlen("报告")) || gk__memfind(l->p, l->n, "報告", strlen("報告")) ||
+         gk__memfind(l->p, l->n, "年报", strlen("年报")) || gk__memfind(l->p, l->n, "年報", strlen("年報"));
 }
 
 static size_t trim_left(const char *p, size_t n) {

@@ -274,7 +274,8 @@ int gk__text_is_value(const char *s, size_t n) {
   if (gk__text_is_literal(s, n)) return 1;
   size_t i = 0;
   if (starts(s, n, "+") || starts(s, n, "-")) i = 1;
-  else if (starts(s, n, "＋") || starts(s, n, "－") || starts(s, n, "减") || starts(s, n, "增"))
+  else if (starts(s, n, "＋") || starts(s, n, "－") || starts(s, n, "减") || starts(s, n, "增") ||
+           starts(s, n, "減"))
     i = 3;
   size_t nd = 0, len;
   int dot = 0;
