@@ -1,0 +1,212 @@
+/* Text rules (format.md §7 "Text of the report"): each fires on the real report
+ * whose defect tests/data/real/README.md lists, with exact values and lines,
+ * and stays quiet on a clean report (凤岗镇 2020). */
+#include <stdlib.h>
+#include <string.h>
+#include "testutil.h"
+#include "internal.h"
+#include "gkreport/text.h"
+#include "gkreport/validate.h"
+
+static gk_report *load(const char *name) {
+  size_t n = 0;
+  char *b = gk_test_read_data(name, 1, &n);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+  gk_report *r = NULL;
+  CU_ASSERT_EQUAL(gk_report_from_text(&r, b, n, name, NULL), GK_OK);
+  free(b);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+  return r;
+}
+
+/* Run the text rules; return the findings of `rule` only. */
+static gk_diags *run(const gk_report *r, const char *rule) {
+  gk_diags *all = NULL, *d = NULL;
+  gk_diags_new(&all);
+  gk_diags_new(&d);
+  CU_ASSERT_EQUAL(gk__text_rules_run(r, all), GK_OK);
+  for (size_t i = 0; i < gk_diags_count(all); i++)
+    if (strcmp(gk_diag_rule(all, i), rule) == 0) {
+      gk_diags *one = NULL;
+      gk_diags_new(&one);
+      /* copy item i through a one-item list */
+      gk_diags_append(one, all);
+      for (size_t k = gk_diags_count(one); k-- > 0;)
+        if (k != i) gk__diags_remove(one, k);
+      gk_diags_append(d, one);
+      gk_diags_free(one);
+    }
+  gk_diags_free(all);
+  return d;
+}
+
+static void expect(const gk_diags *d, size_t i, uint32_t line, const char *expected, const char *actual) {
+  CU_ASSERT_TRUE_FATAL(i < gk_diags_count(d));
+  CU_ASSERT_EQUAL(gk_diag_severity(d, i), GK_SEV_WARNING);
+  CU_ASSERT_EQUAL(gk_diag_line(d, i), line);
+  if (expected) CU_ASSERT_STRING_EQUAL(gk_diag_expected(d, i), expected);
+  if (actual) CU_ASSERT_STRING_EQUAL(gk_diag_actual(d, i), actual);
+}
+
+static void quiet(const char *file, const char *rule) {
+  gk_report *r = load(file);
+  gk_diags *d = run(r, rule);
+  CU_ASSERT_EQUAL(gk_diags_count(d), 0);
+  gk_diags_free(d);
+  gk_report_free(r);
+}
+
+static void test_text_rules_sum(void) {
+  gk_report *r = load("2020_baoji-longxian-town.txt"); /* 103 vs 61 + 28 */
+  gk_diags *d = run(r, "text.sum");
+  CU_ASSERT_EQUAL(gk_diags_count(d), 1);
+  expect(d, 0, 5, "103", "89");
+  CU_ASSERT_STRING_EQUAL(gk_diag_file(d, 0), "2020_baoji-longxian-town.txt");
+  gk_diags_free(d);
+  gk_report_free(r);
+  r = load("2019_shanghai-municipal-general-office.txt"); /* 答复805件 vs 258+35+265+158+0 */
+  d = run(r, "text.sum");
+  CU_ASSERT_EQUAL(gk_diags_count(d), 1);
+  expect(d, 0, 16, "805", "716");
+  gk_diags_free(d);
+  gk_report_free(r);
+  quiet("2020_ganzhou-fenggang-town.txt", "text.sum");       /* 132 = 2+5+99+23+2+1 */
+  quiet("2023_suqian-municipal-government.txt", "text.sum"); /* 3607 = 3493+114; 119 期; 25 件 */
+  quiet("2024_suqian-municipal-government.txt", "text.sum");
+}
+
+static void test_text_rules_period(void) {
+  gk_report *r = load("2020_zibo-zhongbu-town.txt"); /* 至202020年12月31日 */
+  gk_diags *d = run(r, "text.period");
+  CU_ASSERT_EQUAL(gk_diags_count(d), 1);
+  expect(d, 0, 16, "2020-01-01..2020-12-31", "2020-01-01..202020-12-31");
+  gk_diags_free(d);
+  gk_report_free(r);
+  r = load("2021_huaian-natural-resources-planning-bureau.txt"); /* a 2021 report, period 2020 */
+  CU_ASSERT_EQUAL(gk_report_year(r), 2021);
+  d = run(r, "text.period");
+  CU_ASSERT_EQUAL(gk_diags_count(d), 1);
+  expect(d, 0, 3, "2021-01-01..2021-12-31", "2020-01-01..2020-12-31");
+  gk_diags_free(d);
+  gk_report_free(r);
+  quiet("2020_ganzhou-fenggang-town.txt", "text.period");
+  quiet("2024_huaian-municipal-government.txt", "text.period"); /* "2024 年 1 月 1 日" wrapped */
+}
+
+static void test_text_rules_table(void) {
+  gk_report *r = load("2024_suqian-municipal-government.txt"); /* 复议134/诉讼57 vs 170/77 */
+  gk_diags *d = run(r, "text.table");
+  CU_ASSERT_EQUAL(gk_diags_count(d), 2);
+  expect(d, 0, 45, "170", "134");
+  CU_ASSERT_STRING_EQUAL(gk_diag_cell(d, 0, 0), "review/reconsideration/total");
+  expect(d, 1, 45, "77", "57");
+  CU_ASSERT_STRING_EQUAL(gk_diag_cell(d, 1, 0), "review/litigation_direct/total");
+  gk_diags_free(d);
+  gk_report_free(r);
+  r = load("2024_huaian-hongze-district-government.txt"); /* 受理…申请 17 件 vs 95 */
+  d = run(r, "text.table");
+  CU_ASSERT_EQUAL(gk_diags_count(d), 1);
+  expect(d, 0, 26, "95", "17");
+  CU_ASSERT_STRING_EQUAL(gk_diag_cell(d, 0, 0), "requests/new/total");
+  gk_diags_free(d);
+  gk_report_free(r);
+  quiet("2020_ganzhou-fenggang-town.txt", "text.table");
+  quiet("2019_shanghai-municipal-general-office.txt", "text.table"); /* 859, 复议7 */
+  quiet("2023_huaian-hongze-district-government.txt", "text.table"); /* 受理…21 件 */
+  quiet("2024_huaian-municipal-government.txt", "text.table");       /* 3119 */
+}
+
+static void test_text_rules_placeholder(void) {
+  gk_report *r = load("2020_jilin-fusong-donggang-town.txt");
+  gk_diags *d = run(r, "text.placeholder");
+  CU_ASSERT_EQUAL(gk_diags_count(d), 2);
+  expect(d, 0, 15, NULL, "县年");
+  expect(d, 1, 15, NULL, "【9号】");
+  gk_diags_free(d);
+  gk_report_free(r);
+  /* XX, ××, empty brackets, 〔〕号 */
+  gk_report *s = NULL;
+  gk_report_new(&s, GK_EDITION_2021, 2022);
+  const char *t = "XX镇2022年工作。\n依据××文件（X政发〔〕号）和【】。\nXXL尺码不是占位。";
+  gk_report_set_section(s, GK_SECTION_OVERVIEW, t, strlen(t));
+  gk_report_set_section_line(s, GK_SECTION_OVERVIEW, 10);
+  d = run(s, "text.placeholder");
+  CU_ASSERT_EQUAL(gk_diags_count(d), 4);
+  expect(d, 0, 10, NULL, "XX");
+  expect(d, 1, 11, NULL, "××");
+  expect(d, 2, 11, NULL, "〔〕");
+  expect(d, 3, 11, NULL, "【】");
+  gk_diags_free(d);
+  gk_report_free(s);
+  quiet("2020_ganzhou-fenggang-town.txt", "text.placeholder");
+  quiet("2023_suqian-municipal-government.txt", "text.placeholder");
+}
+
+static void test_text_rules_fee(void) {
+  gk_report *r = NULL;
+  gk_report_new(&r, GK_EDITION_2021, 2023);
+  gk_report_set_section(r, GK_SECTION_OTHER, "无", strlen("无"));
+  gk_report_set_section_line(r, GK_SECTION_OTHER, 40);
+  gk_diags *d = run(r, "text.fee");
+  CU_ASSERT_EQUAL(gk_diags_count(d), 1);
+  expect(d, 0, 40, "信息处理费", NULL);
+  gk_diags_free(d);
+  gk_report_set_section(r, GK_SECTION_OTHER, "本年度未收取信息处理费。", strlen("本年度未收取信息处理费。"));
+  d = run(r, "text.fee");
+  CU_ASSERT_EQUAL(gk_diags_count(d), 0);
+  gk_diags_free(d);
+  gk_report_free(r);
+  quiet("2023_suqian-municipal-government.txt", "text.fee");
+  quiet("2023_huaian-hongze-district-government.txt", "text.fee");
+  quiet("2020_ganzhou-fenggang-town.txt", "text.fee"); /* 2019 edition: not required */
+}
+
+static void test_text_rules_sections(void) {
+  gk_report *r = load("2020_xianning-high-tech-zone.txt"); /* prose only: the copy ends in 一 */
+  gk_diags *d = run(r, "text.sections");
+  CU_ASSERT_EQUAL(gk_diags_count(d), 1);
+  CU_ASSERT_STRING_EQUAL(gk_diag_actual(d, 0),
+                         "二、主动公开政府信息情况、三、收到和处理政府信息公开申请情况、"
+                         "四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、"
+                         "六、其他需要报告的事项");
+  gk_diags_free(d);
+  gk_report_free(r);
+  quiet("2020_ganzhou-fenggang-town.txt", "text.sections");
+  quiet("2024_huaian-municipal-government.txt", "text.sections");
+  /* no prose at all (a report built in code): no text rule runs */
+  gk_report *e = NULL;
+  gk_report_new(&e, GK_EDITION_2021, 2023);
+  gk_diags *all = NULL;
+  gk_diags_new(&all);
+  CU_ASSERT_EQUAL(gk__text_rules_run(e, all), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_count(all), 0);
+  CU_ASSERT_EQUAL(gk__text_rules_run(NULL, all), GK_EINVAL);
+  gk_diags_free(all);
+  gk_report_free(e);
+}
+
+static void test_text_rules_through_validate(void) {
+  gk_report *r = load("2020_baoji-longxian-town.txt");
+  gk_diags *d = NULL;
+  gk_diags_new(&d);
+  CU_ASSERT_EQUAL(gk_report_validate(r, NULL, d), GK_OK);
+  int found = 0;
+  for (size_t i = 0; i < gk_diags_count(d); i++)
+    if (strcmp(gk_diag_rule(d, i), "text.sum") == 0) found = gk_diag_line(d, i) == 5;
+  CU_ASSERT_TRUE(found);
+  gk_diags_free(d);
+  gk_report_free(r);
+}
+
+static CU_TestInfo tests[] = {
+  {"sum", test_text_rules_sum},
+  {"period", test_text_rules_period},
+  {"table", test_text_rules_table},
+  {"placeholder", test_text_rules_placeholder},
+  {"fee", test_text_rules_fee},
+  {"sections", test_text_rules_sections},
+  {"through_validate", test_text_rules_through_validate},
+  CU_TEST_INFO_NULL,
+};
+
+int main(void) { return gk_test_main("text_rules", tests); }
