@@ -75,34 +75,59 @@ const char *cli_operand(cli_args *a) {
   return a->argv[a->i++];
 }
 
-int cli_help_requested(cli_args *a) {
-  return cli_flag(a, "--help") || cli_flag(a, "-h");
+int cli_help_requested(int argc, char **argv) {
+  for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+    if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) return 1;
+  return 0;
+}
+
+int cli_single_file(const char **path, cli_args *a) {
+  const char *v = cli_operand(a);
+  if (!v) return cli_unknown(a);
+  if (*path) return cli_usage_error(a->cmd, "only one FILE can be given");
+  *path = v;
+  return CLI_OK;
 }
 
 int cli_unknown(cli_args *a) {
   return cli_usage_error(a->cmd, "unknown option '%s'", a->argv[a->i]);
 }
 
-int cli_parse_int(int *out, const char *text, int min, int max, const char *opt) {
+int cli_parse_int(int *out, const char *cmd, const char *text, int min, int max, const char *opt) {
   char *end = NULL;
   errno = 0;
   long v = strtol(text, &end, 10);
   if (text[0] == '\0' || *end != '\0' || errno != 0 || v < min || v > max) {
-    cli_error(NULL, "invalid value '%s' for %s (expected an integer %d..%d)", text, opt, min, max);
-    return CLI_USAGE;
+    return cli_usage_error(cmd, "invalid value '%s' for %s (expected an integer %d..%d)", text, opt,
+                           min, max);
   }
   *out = (int)v;
   return CLI_OK;
 }
 
-int cli_parse_lang(int *out, const char *text) {
-  if (strcmp(text, "zh") == 0) *out = GK_LANG_ZH;
-  else if (strcmp(text, "en") == 0) *out = GK_LANG_EN;
-  else {
-    cli_error(NULL, "invalid value '%s' for --lang (expected zh or en)", text);
-    return CLI_USAGE;
+const char *const cli_langs[] = {"zh", "en", NULL};
+const char *const cli_froms[] = {"auto", "json", "text", NULL};
+
+int cli_choice(int *out, cli_args *a, const char *opt, const char *const *choices) {
+  const char *v = NULL;
+  int m = cli_value(a, opt, &v);
+  if (m <= 0) return m;
+  for (int k = 0; choices[k]; k++) {
+    if (strcmp(v, choices[k]) == 0) {
+      *out = k;
+      return 1;
+    }
   }
-  return CLI_OK;
+  char expected[128] = "";
+  size_t n = 0;
+  for (int k = 0; choices[k] && n < sizeof expected; k++) {
+    int w = snprintf(expected + n, sizeof expected - n, "%s%s", k == 0 ? "" : choices[k + 1] ? ", " : " or ",
+                     choices[k]);
+    if (w < 0) break;
+    n += (size_t)w;
+  }
+  cli_usage_error(a->cmd, "invalid value '%s' for %s (expected %s)", v, opt, expected);
+  return -1;
 }
 
 /* ---- errors -------------------------------------------------------------- */
@@ -128,23 +153,6 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) {
   if (cmd) fprintf(stderr, "Try 'gkreport help %s'.\n", cmd);
   else fputs("Try 'gkreport --help'.\n", stderr);
   return CLI_USAGE;
-}
-
-void cli_print_diags(FILE *f, const gk_diags *d, int lang) {
-  char stackbuf[512];
-  for (size_t i = 0; i < gk_diags_count(d); i++) {
-    int n = gk_diag_format(stackbuf, sizeof stackbuf, d, i, lang);
-    if (n < 0) continue;
-    if ((size_t)n < sizeof stackbuf) {
-      fprintf(f, "%s\n", stackbuf);
-      continue;
-    }
-    char *big = malloc((size_t)n + 1);
-    if (!big) continue;
-    gk_diag_format(big, (size_t)n + 1, d, i, lang);
-    fprintf(f, "%s\n", big);
-    free(big);
-  }
 }
 
 /* ---- input --------------------------------------------------------------- */
@@ -193,6 +201,286 @@ int cli_read(char **buf_out, size_t *len_out, const char *cmd, const char *path)
   return CLI_OK;
 }
 
+int cli_load_buffer(gk_report **out, const char *cmd, const char *name, const char *buf,
+                    size_t len, int from, gk_diags *notes) {
+  *out = NULL;
+  gk_diags *d = NULL;
+  if (gk_diags_new(&d) != GK_OK) {
+    cli_error(cmd, "%s", gk_strerror(GK_ENOMEM));
+    return CLI_USAGE;
+  }
+  int rc = from == CLI_FROM_JSON   ? gk_report_from_json(out, buf, len, name, d)
+           : from == CLI_FROM_TEXT ? gk_report_from_text(out, buf, len, name, d)
+                                   : gk_report_load(out, buf, len, name, d);
+  if (rc != GK_OK) {
+    if (gk_diags_count_severity(d, GK_SEV_ERROR) > 0) {
+      for (size_t i = 0; i < gk_diags_count(d); i++)
+        if (gk_diag_severity(d, i) == GK_SEV_ERROR) cli_print_findings(stderr, d, i, i + 1, GK_LANG_EN);
+    } else {
+      cli_error(cmd, "%s: %s", name, gk_strerror(rc));
+    }
+  } else if (notes && gk_diags_append(notes, d) != GK_OK) {
+    gk_report_free(*out);
+    *out = NULL;
+    rc = GK_ENOMEM;
+    cli_error(cmd, "%s", gk_strerror(rc));
+  }
+  gk_diags_free(d);
+  return rc == GK_OK ? CLI_OK : CLI_USAGE;
+}
+
+int cli_load_single(gk_report **out, const char *cmd, const char *path, int from) {
+  *out = NULL;
+  if (!path) return cli_usage_error(cmd, "missing FILE (use '-' for standard input)");
+  return cli_load(out, cmd, path, from, NULL);
+}
+
+int cli_load(gk_report **out, const char *cmd, const char *path, int from, gk_diags *notes) {
+  char *buf = NULL;
+  size_t len = 0;
+  *out = NULL;
+  int st = cli_read(&buf, &len, cmd, path);
+  if (st != CLI_OK) return st;
+  st = cli_load_buffer(out, cmd, cli_display_name(path), buf, len, from, notes);
+  free(buf);
+  return st;
+}
+
+/* ---- findings ------------------------------------------------------------ */
+
+int cli_check_init(cli_check *c, const char *cmd) {
+  c->opts = NULL;
+  c->lang = GK_LANG_ZH;
+  c->strict = 0;
+  c->rules_set = 0;
+  c->min_severity = GK_SEV_INFO;
+  if (gk_validate_opts_new(&c->opts) != GK_OK) {
+    cli_error(cmd, "%s", gk_strerror(GK_ENOMEM));
+    return CLI_USAGE;
+  }
+  return CLI_OK;
+}
+
+void cli_check_free(cli_check *c) {
+  gk_validate_opts_free(c->opts);
+  c->opts = NULL;
+}
+
+/* --rules LIST: comma-separated ids or patterns ("requests.*"); an item with a
+ * leading '-' turns rules off. A list starting with a rule to turn on selects
+ * only the listed rules. */
+static int parse_rules(cli_check *c, const char *cmd, const char *list) {
+  const char *p = list;
+  int first = 1;
+  while (1) {
+    const char *comma = strchr(p, ',');
+    size_t n = comma ? (size_t)(comma - p) : strlen(p);
+    char item[128];
+    if (n == 0 || n >= sizeof item) {
+      cli_usage_error(cmd, "invalid rule list '%s'", list);
+      return -1;
+    }
+    memcpy(item, p, n);
+    item[n] = '\0';
+    int off = item[0] == '-';
+    if (first && !off && !c->rules_set) gk_validate_opts_disable(c->opts, "*");
+    int rc = off ? gk_validate_opts_disable(c->opts, item + 1)
+                 : gk_validate_opts_enable(c->opts, item);
+    if (rc != GK_OK) {
+      cli_usage_error(cmd, "no rule matches '%s' (see 'gkreport rules')", item + off);
+      return -1;
+    }
+    first = 0;
+    if (!comma) break;
+    p = comma + 1;
+  }
+  c->rules_set = 1;
+  return 1;
+}
+
+/* --waive RULE[:CELL]=REASON */
+static int parse_waiver(cli_check *c, const char *cmd, const char *spec) {
+  const char *eq = strchr(spec, '=');
+  if (!eq || eq == spec || eq[1] == '\0') {
+    cli_usage_error(cmd, "invalid waiver '%s' (expected RULE[:CELL]=REASON)", spec);
+    return -1;
+  }
+  size_t n = (size_t)(eq - spec);
+  char *head = malloc(n + 1);
+  if (!head) {
+    cli_error(cmd, "%s", gk_strerror(GK_ENOMEM));
+    return -1;
+  }
+  memcpy(head, spec, n);
+  head[n] = '\0';
+  char *colon = strchr(head, ':');
+  if (colon) *colon = '\0';
+  int rc = gk_validate_opts_add_waiver(c->opts, head, colon ? colon + 1 : NULL, eq + 1);
+  if (rc != GK_OK)
+    cli_usage_error(cmd, "cannot waive '%s': %s", head,
+                    rc == GK_ENOTFOUND ? "no such rule" : gk_strerror(rc));
+  free(head);
+  return rc == GK_OK ? 1 : -1;
+}
+
+int cli_check_option(cli_check *c, cli_args *a) {
+  const char *v = NULL;
+  int m;
+  if (cli_flag(a, "--strict")) {
+    c->strict = 1;
+    return 1;
+  }
+  if ((m = cli_choice(&c->lang, a, "--lang", cli_langs)) != 0) return m;
+  if ((m = cli_value(a, "--min-severity", &v)) != 0) {
+    if (m < 0) return -1;
+    int sev = gk_severity_find(v);
+    if (sev < 0 || gk_validate_opts_set_min_severity(c->opts, sev) != GK_OK) {
+      cli_usage_error(a->cmd, "invalid value '%s' for --min-severity (expected info, warning "
+                      "or error)", v);
+      return -1;
+    }
+    c->min_severity = sev;
+    return 1;
+  }
+  if ((m = cli_value(a, "--rules", &v)) != 0)
+    return m < 0 ? -1 : parse_rules(c, a->cmd, v);
+  if ((m = cli_value(a, "--waive", &v)) != 0)
+    return m < 0 ? -1 : parse_waiver(c, a->cmd, v);
+  return 0;
+}
+
+/* Copy item i of src to the end of dst. */
+static int copy_item(gk_diags *dst, const gk_diags *src, size_t i) {
+  size_t k = 0;
+  int rc = gk_diags_add(dst, &k, gk_diag_severity(src, i), gk_diag_rule(src, i),
+                        gk_diag_message(src, i, GK_LANG_ZH), gk_diag_message(src, i, GK_LANG_EN),
+                        gk_diag_file(src, i), gk_diag_line(src, i), gk_diag_column(src, i));
+  for (size_t c = 0; rc == GK_OK && c < gk_diag_ncells(src, i); c++)
+    rc = gk_diags_add_cell(dst, k, gk_diag_cell(src, i, c));
+  if (rc == GK_OK && (gk_diag_expected(src, i) || gk_diag_actual(src, i)))
+    rc = gk_diags_set_values(dst, k, gk_diag_expected(src, i), gk_diag_actual(src, i));
+  if (rc == GK_OK && gk_diag_suspect(src, i))
+    rc = gk_diags_set_suspect(dst, k, gk_diag_suspect(src, i), gk_diag_suspect_value(src, i));
+  if (rc == GK_OK && gk_diag_waived(src, i))
+    rc = gk_diags_waive(dst, k, gk_diag_waiver_reason(src, i));
+  return rc;
+}
+
+int cli_check_keep(const cli_check *c, gk_diags *dst, const gk_diags *src) {
+  int rc = GK_OK;
+  for (size_t i = 0; rc == GK_OK && i < gk_diags_count(src); i++)
+    if (gk_diag_severity(src, i) >= c->min_severity) rc = copy_item(dst, src, i);
+  return rc;
+}
+
+size_t cli_check_failures(const cli_check *c, const gk_diags *d, size_t from) {
+  int min = c->strict ? GK_SEV_WARNING : GK_SEV_ERROR;
+  size_t n = 0;
+  for (size_t i = from; i < gk_diags_count(d); i++)
+    if (!gk_diag_waived(d, i) && gk_diag_severity(d, i) >= min) n++;
+  return n;
+}
+
+void cli_print_findings(FILE *f, const gk_diags *d, size_t from, size_t to, int lang) {
+  char stackbuf[512];
+  for (size_t i = from; i < to && i < gk_diags_count(d); i++) {
+    int n = gk_diag_format(stackbuf, sizeof stackbuf, d, i, lang);
+    if (n < 0) continue;
+    if ((size_t)n < sizeof stackbuf) {
+      fprintf(f, "%s\n", stackbuf);
+    } else {
+      char *big = malloc((size_t)n + 1);
+      if (big) {
+        gk_diag_format(big, (size_t)n + 1, d, i, lang);
+        fprintf(f, "%s\n", big);
+        free(big);
+      }
+    }
+    const char *cell = gk_diag_suspect(d, i), *value = gk_diag_suspect_value(d, i);
+    if (!cell || !value) continue;
+    const char *file = gk_diag_file(d, i);
+    uint32_t line = gk_diag_line(d, i);
+    fprintf(f, "%s", file ? file : "<report>");
+    if (line) fprintf(f, ":%u", (unsigned)line);
+    fprintf(f, lang == GK_LANG_ZH ? ": note: %s 可能应为 %s\n"
+                                  : ": note: probably %s should be %s\n", cell, value);
+  }
+}
+
+int cli_inputs_parse(cli_inputs *in, int argc, char **argv, const char *const *formats,
+                     unsigned flags, const char *missing) {
+  cli_args a;
+  cli_args_init(&a, argc, argv);
+  in->format = 0;
+  in->from = CLI_FROM_AUTO;
+  in->name = NULL;
+  in->nfiles = 0;
+  in->files = argv + 1; /* operands never move before their own position */
+  if (cli_check_init(&in->check, a.cmd) != CLI_OK) return CLI_USAGE;
+  while (cli_more(&a)) {
+    const char *v = NULL;
+    int m;
+    if ((flags & CLI_IN_RULES) && (m = cli_check_option(&in->check, &a)) != 0) {
+      if (m < 0) return CLI_USAGE;
+    } else if (!(flags & CLI_IN_RULES) && cli_flag(&a, "--strict")) {
+      in->check.strict = 1;
+    } else if (!(flags & CLI_IN_RULES) && (m = cli_choice(&in->check.lang, &a, "--lang", cli_langs)) != 0) {
+      if (m < 0) return CLI_USAGE;
+    } else if ((m = cli_choice(&in->format, &a, "--format", formats)) != 0 ||
+               (m = cli_choice(&in->from, &a, "--from", cli_froms)) != 0) {
+      if (m < 0) return CLI_USAGE;
+    } else if ((flags & CLI_IN_NAME) && (m = cli_value(&a, "--name", &v)) != 0) {
+      if (m < 0) return CLI_USAGE;
+      in->name = v;
+    } else if ((v = cli_operand(&a)) != NULL) {
+      in->files[in->nfiles++] = (char *)v;
+    } else {
+      return cli_unknown(&a);
+    }
+  }
+  if (in->nfiles == 0) return cli_usage_error(a.cmd, "%s", missing);
+  return CLI_OK;
+}
+
+void cli_inputs_free(cli_inputs *in) {
+  cli_check_free(&in->check);
+}
+
+void cli_print_summary(FILE *f, const gk_diags *d, size_t nreports, size_t nunreadable) {
+  size_t sev[3] = {0, 0, 0}, waived = 0;
+  for (size_t i = 0; i < gk_diags_count(d); i++) {
+    int s = gk_diag_severity(d, i);
+    if (gk_diag_waived(d, i)) waived++;
+    else if (s >= GK_SEV_INFO && s <= GK_SEV_ERROR) sev[s]++;
+  }
+  fprintf(f, "%zu report%s: %zu error%s, %zu warning%s, %zu info%s", nreports,
+          nreports == 1 ? "" : "s", sev[GK_SEV_ERROR], sev[GK_SEV_ERROR] == 1 ? "" : "s",
+          sev[GK_SEV_WARNING], sev[GK_SEV_WARNING] == 1 ? "" : "s", sev[GK_SEV_INFO],
+          sev[GK_SEV_INFO] == 1 ? "" : "s");
+  if (waived) fprintf(f, " (%zu waived)", waived);
+  if (nunreadable) fprintf(f, "; %zu input%s unreadable", nunreadable, nunreadable == 1 ? "" : "s");
+  fputc('\n', f);
+}
+
+/* ---- JSON output helpers ------------------------------------------------- */
+
+void cli_json_string(FILE *f, const char *s) {
+  if (!s) {
+    fputs("null", f);
+    return;
+  }
+  fputc('"', f);
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if (*p == '"' || *p == '\\') fprintf(f, "\\%c", *p);
+    else if (*p == '\n') fputs("\\n", f);
+    else if (*p == '\t') fputs("\\t", f);
+    else if (*p == '\r') fputs("\\r", f);
+    else if (*p < 0x20) fprintf(f, "\\u%04x", *p);
+    else fputc(*p, f);
+  }
+  fputc('"', f);
+}
+
 /* ---- output -------------------------------------------------------------- */
 
 int cli_write(const char *cmd, const char *buf, size_t len) {
@@ -201,6 +489,15 @@ int cli_write(const char *cmd, const char *buf, size_t len) {
     return CLI_USAGE;
   }
   return CLI_OK;
+}
+
+int cli_emit(const char *cmd, int rc, char *buf, size_t len) {
+  int st = CLI_USAGE;
+  if (rc != GK_OK) cli_error(cmd, "%s", gk_strerror(rc));
+  else st = cli_write(cmd, buf, len);
+  if (st == CLI_OK && len > 0 && buf[len - 1] != '\n') st = cli_write(cmd, "\n", 1);
+  gk_free(buf);
+  return st;
 }
 
 int cli_finish_output(const char *cmd) {

@@ -44,6 +44,18 @@ const cli_command *cli_command_find(const char *name);
 /* Usage texts and entry points of the subcommands (cmd_<name>.c). */
 extern const char cli_template_usage[];
 int cli_cmd_template(int argc, char **argv);
+extern const char cli_show_usage[];
+int cli_cmd_show(int argc, char **argv);
+extern const char cli_convert_usage[];
+int cli_cmd_convert(int argc, char **argv);
+extern const char cli_validate_usage[];
+int cli_cmd_validate(int argc, char **argv);
+extern const char cli_rules_usage[];
+int cli_cmd_rules(int argc, char **argv);
+extern const char cli_series_usage[];
+int cli_cmd_series(int argc, char **argv);
+extern const char cli_aggregate_usage[];
+int cli_cmd_aggregate(int argc, char **argv);
 
 /* ---- arguments ----------------------------------------------------------- */
 
@@ -68,17 +80,26 @@ int cli_flag(cli_args *a, const char *name);
 int cli_value(cli_args *a, const char *name, const char **value_out);
 /* The current argument when it is an operand (not an option), advancing; else NULL. */
 const char *cli_operand(cli_args *a);
+/* The argument at the cursor as the one FILE of a command: CLI_OK (taken), or
+ * CLI_USAGE (error printed) for a second FILE or an unknown option. */
+int cli_single_file(const char **path, cli_args *a);
 /* The current argument is not understood: print an error and return CLI_USAGE. */
 int cli_unknown(cli_args *a);
-/* 1 when the current argument is --help / -h (advancing); the caller prints usage. */
-int cli_help_requested(cli_args *a);
+/* 1 when a subcommand's arguments (before "--") ask for --help or -h: main
+ * then prints the usage instead of running the command. */
+int cli_help_requested(int argc, char **argv);
 /* Print the usage of the command `a->cmd` to `f`. */
 void cli_print_usage(FILE *f, const char *cmd);
 
 /* Parse an integer in [min, max] given for option `opt`; error printed on failure. */
-int cli_parse_int(int *out, const char *text, int min, int max, const char *opt);
-/* Parse --lang zh|en into GK_LANG_*; error printed on failure. */
-int cli_parse_lang(int *out, const char *text);
+int cli_parse_int(int *out, const char *cmd, const char *text, int min, int max, const char *opt);
+/* When the current argument is option `opt` with a value that is one of
+ * `choices` (NULL-terminated), set *out to its index and return 1; 0 when it is
+ * another argument; -1 (error printed) for a missing or unknown value. */
+int cli_choice(int *out, cli_args *a, const char *opt, const char *const *choices);
+/* Choices of --lang (index = GK_LANG_*) and --from (index = CLI_FROM_*). */
+extern const char *const cli_langs[];
+extern const char *const cli_froms[];
 
 /* ---- errors -------------------------------------------------------------- */
 
@@ -86,8 +107,6 @@ int cli_parse_lang(int *out, const char *text);
 void cli_error(const char *cmd, const char *fmt, ...) CLI_PRINTF(2, 3);
 /* Usage error: the message, then "Try 'gkreport help CMD'."; returns CLI_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) CLI_PRINTF(2, 3);
-/* Print every item of a diagnostics list to stderr (compiler style, English). */
-void cli_print_diags(FILE *f, const gk_diags *d, int lang);
 
 /* ---- input --------------------------------------------------------------- */
 
@@ -97,10 +116,86 @@ const char *cli_display_name(const char *path);
  * prints "gkreport CMD: cannot read 'PATH': reason" and returns CLI_USAGE. */
 int cli_read(char **buf_out, size_t *len_out, const char *cmd, const char *path);
 
+/* Input formats of a report (--from). */
+enum { CLI_FROM_AUTO = 0, CLI_FROM_JSON = 1, CLI_FROM_TEXT = 2 };
+/* Load a report from bytes named `name` (for messages): JSON, published text,
+ * or either (auto: gk_report_load decides by the first non-blank byte). On
+ * failure prints the parser's errors (FILE:LINE:COL) to stderr and returns
+ * CLI_USAGE. On success the importer's notes and warnings are appended to
+ * `notes` when it is not NULL. */
+int cli_load_buffer(gk_report **out, const char *cmd, const char *name,
+                    const char *buf, size_t len, int from, gk_diags *notes);
+/* Load the one FILE of a command (cli_single_file); usage error when none. */
+int cli_load_single(gk_report **out, const char *cmd, const char *path, int from);
+/* Read and load the report at `path` ("-": stdin). CLI_OK or CLI_USAGE. */
+int cli_load(gk_report **out, const char *cmd, const char *path, int from, gk_diags *notes);
+
+/* ---- findings (validate, series, aggregate) ------------------------------ */
+
+/* Options shared by the commands that report findings. */
+typedef struct cli_check {
+  gk_validate_opts *opts; /* rule selection, minimum severity, waivers */
+  int lang;               /* GK_LANG_*, default zh */
+  int strict;             /* warnings also fail */
+  int rules_set;          /* --rules seen (the selection starts from none) */
+  int min_severity;       /* GK_SEV_*, default info */
+} cli_check;
+
+/* Create the options (CLI_OK, or CLI_USAGE with the error printed). */
+int cli_check_init(cli_check *c, const char *cmd);
+void cli_check_free(cli_check *c);
+/* Consume one of --lang, --strict, --min-severity S, --rules LIST,
+ * --waive RULE[:CELL]=REASON at the cursor: 1 consumed, 0 not one of them,
+ * -1 bad value (error printed; exit with CLI_USAGE). */
+int cli_check_option(cli_check *c, cli_args *a);
+/* Append to dst the items of src at or above the minimum severity (the
+ * importer's notes, which the rule options do not filter). GK_OK or GK_ENOMEM. */
+int cli_check_keep(const cli_check *c, gk_diags *dst, const gk_diags *src);
+/* Number of findings of d[from..] that fail the run: not waived and at least
+ * an error (a warning with --strict). */
+size_t cli_check_failures(const cli_check *c, const gk_diags *d, size_t from);
+/* Print findings d[from..to) like a compiler, one per line, each followed by
+ * "FILE:LINE: note: probably CELL should be VALUE" when a suspect is known. */
+void cli_print_findings(FILE *f, const gk_diags *d, size_t from, size_t to, int lang);
+/* The arguments of the commands that read FILE... and report findings
+ * (validate, series, aggregate). */
+typedef struct cli_inputs {
+  cli_check check;
+  int format;       /* index into the formats given to cli_inputs_parse */
+  int from;         /* CLI_FROM_* */
+  const char *name; /* --name (CLI_IN_NAME) */
+  int nfiles;
+  char **files;     /* the operands, compacted in argv after the command name */
+} cli_inputs;
+enum {
+  CLI_IN_RULES = 1u << 0, /* accept --min-severity, --rules, --waive */
+  CLI_IN_NAME = 1u << 1   /* accept --name NAME */
+};
+/* Parse argv: --format (one of `formats`, NULL-terminated; default the first),
+ * --from, --lang, --strict, the options of `flags`, and at least one FILE
+ * (`missing` is the error when there is none). CLI_OK, CLI_USAGE (error
+ * printed). Free with cli_inputs_free in every case. */
+int cli_inputs_parse(cli_inputs *in, int argc, char **argv, const char *const *formats,
+                     unsigned flags, const char *missing);
+void cli_inputs_free(cli_inputs *in);
+
+/* Print a summary "N reports: E errors, W warnings, I infos (K waived); U inputs
+ * unreadable" (the parts in brackets and after ';' only when not zero). */
+void cli_print_summary(FILE *f, const gk_diags *d, size_t nreports, size_t nunreadable);
+
+/* ---- JSON output helpers ------------------------------------------------- */
+
+/* Write s as a JSON string literal (quoted, escaped); null for NULL. */
+void cli_json_string(FILE *f, const char *s);
+
 /* ---- output -------------------------------------------------------------- */
 
 /* Write len bytes to stdout; CLI_USAGE (error printed) on a write error. */
 int cli_write(const char *cmd, const char *buf, size_t len);
+/* Write a buffer the library made with status rc (adding a final newline when
+ * it lacks one) and gk_free it. CLI_USAGE (error printed) when rc is not GK_OK
+ * or the write fails. */
+int cli_emit(const char *cmd, int rc, char *buf, size_t len);
 /* Flush stdout and report a write error (CLI_USAGE) or CLI_OK. */
 int cli_finish_output(const char *cmd);
 

@@ -12,7 +12,16 @@ static const char help_usage[] =
 
 /* The subcommands. Each lives in its own cmd_<name>.c. */
 const cli_command cli_commands[] = {
-
+    {"template", "write an empty report as JSON", cli_template_usage, cli_cmd_template},
+    {"convert", "convert a report (JSON, published text) to JSON, CSV, text, Markdown", cli_convert_usage, cli_cmd_convert},
+    {"show", "print a report's tables in the terminal", cli_show_usage, cli_cmd_show},
+    {"validate", "check reports against the rules of the format", cli_validate_usage,
+     cli_cmd_validate},
+    {"series", "check one agency's reports across years; trend table", cli_series_usage,
+     cli_cmd_series},
+    {"aggregate", "consolidate many agencies' reports into one", cli_aggregate_usage,
+     cli_cmd_aggregate},
+    {"rules", "list the rules that validate checks", cli_rules_usage, cli_cmd_rules},
     {"help", "print the usage of a command", help_usage, cmd_help},
     {NULL, NULL, NULL, NULL}};
 
@@ -67,6 +76,10 @@ int main(int argc, char **argv) {
   if (!c) {
     if (name[0] == '-') return cli_usage_error(NULL, "unknown option '%s'", name);
     return cli_usage_error(NULL, "unknown command '%s'", name);
+  }
+  if (cli_help_requested(argc - 1, argv + 1)) {
+    fputs(c->usage, stdout);
+    return cli_finish_output(c->name);
   }
   return c->run(argc - 1, argv + 1);
 }

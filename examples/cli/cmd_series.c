@@ -1,0 +1,245 @@
+/* gkreport series: one agency over several years (cross-year rules and trends). */
+#include "cli.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+const char cli_series_usage[] =
+    "Usage: gkreport series [--format text|json|csv] [--lang zh|en] [--strict]\n"
+    "                       [--min-severity S] [--rules LIST]\n"
+    "                       [--waive RULE[:CELL]=REASON]... [--from F] FILE...\n"
+    "\n"
+    "Read the reports of one agency (any years, either edition), check the\n"
+    "cross-year rules (series.*: carry-over, stock of rules in force, gaps, one\n"
+    "agency, copied prose) and print the findings and the trend table: each cell's\n"
+    "value per year and its change over the last year, then the indicators.\n"
+    "\n"
+    "  --format F   text (default: findings, then the table of non-blank cells),\n"
+    "               json ({\"findings\": [...], \"trend\": {...}}) or csv (the trend\n"
+    "               table in long form on stdout, findings on stderr)\n"
+    "  --lang L     messages and names in Chinese (zh, default) or English (en)\n"
+    "  --strict, --min-severity, --rules, --waive, --from: as for validate\n"
+    "\n"
+    "Exit status: 0 no errors, 1 an error (with --strict, or a warning), 2 an\n"
+    "input could not be read or parsed.\n";
+
+enum { FORMAT_TEXT = 0, FORMAT_JSON = 1, FORMAT_CSV = 2 };
+#define VALUE_CAP 64
+
+/* Text of entry i in report j: value, "·" blank, literal, "n/a" absent. */
+static void trend_text(char *buf, size_t cap, const gk_series *s, size_t i, size_t j) {
+  int st = GK_CELL_BLANK;
+  int64_t v = 0;
+  if (gk_series_trend_value(&st, &v, s, i, j) != GK_OK) {
+    snprintf(buf, cap, "n/a");
+    return;
+  }
+  const gk_report *r = gk_series_report(s, j);
+  int t = 0;
+  size_t row = 0, col = 0;
+  int located = gk_report_locate(r, gk_series_trend_path(s, i), &t, &row, &col) == GK_OK;
+  if (st == GK_CELL_BLANK) {
+    snprintf(buf, cap, "·");
+  } else if (st == GK_CELL_LITERAL) {
+    const char *lit = located ? gk_report_get_literal(r, t, row, col) : NULL;
+    snprintf(buf, cap, "%s", lit ? lit : "?");
+  } else if (located && gk_schema_col_kind(gk_report_edition(r), t, col) == GK_KIND_AMOUNT) {
+    gk_decimal_format(buf, cap, v);
+  } else {
+    snprintf(buf, cap, "%" PRId64, v);
+  }
+}
+
+/* 1 when entry i has a non-zero value or a literal in some report (the text
+ * table leaves out the cells that are zero or blank every year). */
+static int trend_filled(const gk_series *s, size_t i) {
+  for (size_t j = 0; j < gk_series_count(s); j++) {
+    int st = GK_CELL_BLANK;
+    int64_t v = 0;
+    if (gk_series_trend_value(&st, &v, s, i, j) != GK_OK) continue;
+    if (st == GK_CELL_LITERAL || (st == GK_CELL_VALUE && v != 0)) return 1;
+  }
+  return 0;
+}
+
+/* Change over the last step of entry i: "+2" and "40.00%", or "" when absent. */
+static void last_change(char *chg, char *pct, size_t cap, const gk_series *s, size_t i) {
+  size_t n = gk_series_count(s);
+  int64_t d = 0;
+  chg[0] = pct[0] = '\0';
+  if (n < 2 || gk_series_trend_change(&d, pct, cap, s, i, n - 1) != GK_OK) return;
+  const gk_report *r = gk_series_report(s, n - 1);
+  int t = 0;
+  size_t row = 0, col = 0;
+  char num[VALUE_CAP / 2];
+  if (gk_report_locate(r, gk_series_trend_path(s, i), &t, &row, &col) == GK_OK &&
+      gk_schema_col_kind(gk_report_edition(r), t, col) == GK_KIND_AMOUNT)
+    gk_decimal_format(num, sizeof num, d);
+  else
+    snprintf(num, sizeof num, "%" PRId64, d);
+  snprintf(chg, cap, "%s%s", d > 0 ? "+" : "", num);
+  if (pct[0]) {
+    size_t k = strlen(pct);
+    if (k + 1 < cap) {
+      pct[k] = '%';
+      pct[k + 1] = '\0';
+    }
+  }
+}
+
+static void print_trend_text(const gk_series *s, int lang) {
+  size_t n = gk_series_count(s), ne = gk_series_trend_count(s);
+  char buf[VALUE_CAP], chg[VALUE_CAP], pct[VALUE_CAP];
+  size_t path_w = 4, val_w = 4, chg_w = 6, pct_w = 1;
+  int noncomparable = 0;
+  size_t omitted = 0;
+  for (size_t i = 0; i < ne; i++) {
+    if (!trend_filled(s, i)) {
+      omitted++;
+      continue;
+    }
+    size_t w = strlen(gk_series_trend_path(s, i)) + 2;
+    if (w > path_w) path_w = w;
+    for (size_t j = 0; j < n; j++) {
+      trend_text(buf, sizeof buf, s, i, j);
+      if (cli_display_width(buf) > val_w) val_w = cli_display_width(buf);
+    }
+    last_change(chg, pct, sizeof chg, s, i);
+    if (strlen(chg) > chg_w) chg_w = strlen(chg);
+    if (strlen(pct) > pct_w) pct_w = strlen(pct);
+  }
+  printf("\n");
+  cli_print_padded(stdout, lang == GK_LANG_ZH ? "单元格" : "cell", path_w, 0);
+  for (size_t j = 0; j < n; j++) {
+    snprintf(buf, sizeof buf, "%d", gk_report_year(gk_series_report(s, j)));
+    fputs("  ", stdout);
+    cli_print_padded(stdout, buf, val_w, 1);
+  }
+  if (n > 1) {
+    fputs("  ", stdout);
+    cli_print_padded(stdout, lang == GK_LANG_ZH ? "增减" : "change", chg_w, 1);
+    fputs("  ", stdout);
+    cli_print_padded(stdout, "%", pct_w, 1);
+  }
+  fputc('\n', stdout);
+  for (size_t i = 0; i < ne; i++) {
+    if (!trend_filled(s, i)) continue;
+    int comparable = gk_series_trend_comparable(s, i) == 1;
+    if (!comparable) noncomparable = 1;
+    snprintf(buf, sizeof buf, "%s%s", gk_series_trend_path(s, i), comparable ? "" : " *");
+    cli_print_padded(stdout, buf, path_w, 0);
+    for (size_t j = 0; j < n; j++) {
+      trend_text(buf, sizeof buf, s, i, j);
+      fputs("  ", stdout);
+      cli_print_padded(stdout, buf, val_w, 1);
+    }
+    if (n > 1) {
+      last_change(chg, pct, sizeof chg, s, i);
+      fputs("  ", stdout);
+      cli_print_padded(stdout, chg, chg_w, 1);
+      fputs("  ", stdout);
+      cli_print_padded(stdout, pct, pct_w, 1);
+    }
+    fputc('\n', stdout);
+  }
+  if (noncomparable)
+    printf("%s\n", lang == GK_LANG_ZH ? "* 跨格式版本不可比" : "* not comparable across the editions");
+  if (omitted)
+    printf(lang == GK_LANG_ZH ? "（另有 %zu 个单元格各年均为 0 或空白，未列出；完整表格见 --format csv）\n"
+                              : "(%zu more cells are 0 or blank every year; --format csv lists all)\n",
+           omitted);
+  /* indicators per year */
+  size_t name_w = 4;
+  for (size_t k = 0; k < gk_indicator_count(); k++)
+    if (cli_display_width(gk_indicator_name(k, lang)) > name_w)
+      name_w = cli_display_width(gk_indicator_name(k, lang));
+  printf("\n");
+  cli_print_padded(stdout, lang == GK_LANG_ZH ? "指标" : "indicator", name_w, 0);
+  for (size_t j = 0; j < n; j++) {
+    snprintf(buf, sizeof buf, "%d", gk_report_year(gk_series_report(s, j)));
+    fputs("  ", stdout);
+    cli_print_padded(stdout, buf, 8, 1);
+  }
+  fputc('\n', stdout);
+  for (size_t k = 0; k < gk_indicator_count(); k++) {
+    cli_print_padded(stdout, gk_indicator_name(k, lang), name_w, 0);
+    for (size_t j = 0; j < n; j++) {
+      int64_t num = 0, den = 0;
+      if (gk_report_indicator(&num, &den, gk_series_report(s, j), k) != GK_OK ||
+          gk_indicator_format(buf, sizeof buf - 8, num, den) < 0)
+        snprintf(buf, sizeof buf, "–");
+      else {
+        size_t used = strlen(buf);
+        snprintf(buf + used, sizeof buf - used, "%s", gk_indicator_unit(k) ? gk_indicator_unit(k) : "");
+      }
+      fputs("  ", stdout);
+      cli_print_padded(stdout, buf, 8, 1);
+    }
+    fputc('\n', stdout);
+  }
+}
+
+int cli_cmd_series(int argc, char **argv) {
+  static const char *const formats[] = {"text", "json", "csv", NULL};
+  cli_inputs in;
+  int status = cli_inputs_parse(&in, argc, argv, formats, CLI_IN_RULES,
+                                "missing FILE... (the reports of one agency)");
+  const char *cmd = argv[0];
+  gk_series *s = NULL;
+  gk_diags *d = NULL;
+  if (status == CLI_OK && (gk_series_new(&s) != GK_OK || gk_diags_new(&d) != GK_OK)) {
+    cli_error(cmd, "%s", gk_strerror(GK_ENOMEM));
+    status = CLI_USAGE;
+  }
+  for (int k = 0; status == CLI_OK && k < in.nfiles; k++) {
+    const char *shown = cli_display_name(in.files[k]);
+    gk_report *r = NULL;
+    status = cli_load(&r, cmd, in.files[k], in.from, NULL);
+    if (status != CLI_OK) break;
+    if (!gk_report_source(r)) gk_report_set_source(r, shown, strlen(shown));
+    int rc = gk_series_add(s, r);
+    gk_report_free(r);
+    if (rc != GK_OK) {
+      cli_error(cmd, "%s: %s", shown, gk_strerror(rc));
+      status = CLI_USAGE;
+    }
+  }
+  if (status == CLI_OK) {
+    int rc = gk_series_validate(s, in.check.opts, d);
+    if (rc != GK_OK) {
+      cli_error(cmd, "cannot check the series: %s", gk_strerror(rc));
+      status = CLI_USAGE;
+    }
+  }
+  if (status == CLI_OK) {
+    char *buf = NULL;
+    size_t len = 0;
+    int rc;
+    if (in.format == FORMAT_JSON) {
+      fputs("{\"findings\": ", stdout);
+      rc = gk_diags_to_json(&buf, &len, d, 0);
+      status = cli_emit(cmd, rc, buf, len);
+      if (status == CLI_OK) {
+        fputs(", \"trend\": ", stdout);
+        rc = gk_series_trend_to_json(&buf, &len, s);
+        status = cli_emit(cmd, rc, buf, len);
+      }
+      if (status == CLI_OK) fputs("}\n", stdout);
+    } else if (in.format == FORMAT_CSV) {
+      cli_print_findings(stderr, d, 0, gk_diags_count(d), in.check.lang);
+      rc = gk_series_trend_to_csv(&buf, &len, s);
+      status = cli_emit(cmd, rc, buf, len);
+    } else {
+      cli_print_findings(stdout, d, 0, gk_diags_count(d), in.check.lang);
+      cli_print_summary(stdout, d, gk_series_count(s), 0);
+      print_trend_text(s, in.check.lang);
+    }
+    if (status == CLI_OK) status = cli_finish_output(cmd);
+  }
+  size_t failures = status == CLI_OK ? cli_check_failures(&in.check, d, 0) : 0;
+  gk_diags_free(d);
+  gk_series_free(s);
+  cli_inputs_free(&in);
+  if (status != CLI_OK) return status;
+  return failures ? CLI_FINDINGS : CLI_OK;
+}

@@ -1,0 +1,336 @@
+#!/bin/bash
+# End-to-end checks of the gkreport CLI: every subcommand, exact outputs and
+# exit codes. Run by ctest as: bash check_cli.sh BUILD_DIR SOURCE_DIR
+set -u
+BUILD=${1:?usage: check_cli.sh BUILD_DIR SOURCE_DIR}
+SRC=${2:?usage: check_cli.sh BUILD_DIR SOURCE_DIR}
+BUILD=$(cd "$BUILD" && pwd)
+SRC=$(cd "$SRC" && pwd)
+GK="$BUILD/gkreport"
+DATA="$SRC/tests/data/cli"
+if [ ! -x "$GK" ]; then
+  echo "check_cli: $GK not built (GK_BUILD_EXAMPLES=OFF?)" >&2
+  exit 1
+fi
+. "$DATA/assert.sh"
+
+VERSION=$(sed -n 's/^project(gkreport VERSION \([0-9.]*\).*/\1/p' "$SRC/CMakeLists.txt")
+cd "$DATA" || exit 1
+
+# ---- --version, --help, help CMD, bad usage
+run 0 "$GK" --version
+same out "gkreport $VERSION"
+run 0 "$GK" --help
+has out "Commands:"
+for c in template convert show validate rules series aggregate help; do
+  checks=$((checks + 1))
+  grep -q "^  $c " "$TMP/out" || { echo "FAIL: --help does not list $c" >&2; fails=$((fails + 1)); }
+done
+run 2 "$GK"
+has err "Commands:"
+run 2 "$GK" frobnicate
+same err "gkreport: unknown command 'frobnicate'
+Try 'gkreport --help'."
+run 2 "$GK" --frobnicate
+same err "gkreport: unknown option '--frobnicate'
+Try 'gkreport --help'."
+run 0 "$GK" help validate
+cp "$TMP/out" "$TMP/help_validate"
+run 0 "$GK" validate --help
+same_file out "$TMP/help_validate"
+has out "Usage: gkreport validate [--format text|json] [--lang zh|en] [--strict]"
+run 2 "$GK" help frobnicate
+same err "gkreport: unknown command 'frobnicate'
+Try 'gkreport --help'."
+
+# ---- template, and the convert round trip
+run 0 "$GK" template --edition 2021 --year 2023 --agency 示例镇人民政府 --level township --kind government
+same_file out template-2021.json
+empty err
+cp "$TMP/out" "$TMP/template.json"
+run_in 0 "$TMP/template.json" "$GK" convert -
+same_file out template-2021.json
+run 0 "$GK" template --year 2020
+same out '{
+  "gkreport": 1,
+  "edition": "2019",
+  "year": 2020,
+  "tables": {}
+}'
+run 2 "$GK" template --edition 2021
+same err "gkreport template: --year is required
+Try 'gkreport help template'."
+run 2 "$GK" template --year 2023 --edition 2020
+same err "gkreport template: unknown edition '2020'
+Try 'gkreport help template'."
+run 2 "$GK" template --year 2023 --level village
+same err "gkreport template: invalid value 'village' for --level (expected one of: national province city county township)"
+run 2 "$GK" template --year
+same err "gkreport template: option '--year' needs a value
+Try 'gkreport help template'."
+run 2 "$GK" template --year 20x3
+same err "gkreport template: invalid value '20x3' for --year (expected an integer 1..9999)
+Try 'gkreport help template'."
+
+# ---- convert
+run 0 "$GK" convert ok-2021.json
+json_ok out
+cp "$TMP/out" "$TMP/ok.json"
+run_in 0 "$TMP/ok.json" "$GK" convert --from json -
+same_file out "$TMP/ok.json"
+run 2 "$GK" convert --to yaml ok-2021.json
+same err "gkreport convert: invalid value 'yaml' for --to (expected json, csv, text or md)
+Try 'gkreport help convert'."
+run 2 "$GK" convert ok-2021.json error-2021.json
+same err "gkreport convert: only one FILE can be given
+Try 'gkreport help convert'."
+run 2 "$GK" convert missing.json
+same err "gkreport convert: cannot read 'missing.json': No such file or directory"
+run 2 "$GK" convert syntax-error.json
+same err "syntax-error.json:4:16: error json.syntax: expected a quoted key at \$"
+empty out
+
+# ---- show
+run 0 "$GK" show "$SRC/examples/fenggang-2020.json"
+same_file out fenggang-2020.show.out
+run 0 "$GK" show --lang en ok-2021.json
+has out "Agency: 示例镇人民政府"
+has out "[review] Administrative reconsideration and litigation"
+has out "Σ Not processed                                         1                       0                      0                              0                           0                    0      1"
+run 2 "$GK" show
+same err "gkreport show: missing FILE (use '-' for standard input)
+Try 'gkreport help show'."
+run 2 "$GK" show --lang fr ok-2021.json
+same err "gkreport show: invalid value 'fr' for --lang (expected zh or en)
+Try 'gkreport help show'."
+
+# ---- validate
+run 0 "$GK" validate ok-2021.json
+same out "1 report: 0 errors, 0 warnings, 0 infos"
+run 1 "$GK" validate --lang en error-2021.json
+same out "error-2021.json: error requests.balance: requests.balance in 自然人 (natural): new + carried_over = 6 + 1 = 7 but total + carried_forward = 5 + 1 = 6
+error-2021.json: note: probably requests/new/natural should be 5
+error-2021.json: error requests.row_total: requests.row_total in 一、本年新收政府信息公开申请数量 (new): total = 5 but natural + commercial + research + social + legal + other_org = 6 + 0 + 0 + 0 + 0 + 0 = 6
+error-2021.json: note: probably requests/new/natural should be 5
+1 report: 2 errors, 0 warnings, 0 infos"
+run 1 "$GK" validate error-2021.json
+has out "error-2021.json: note: requests/new/natural 可能应为 5"
+run_in 1 error-2021.json "$GK" validate --rules requests.row_total --lang en -
+same out "<stdin>: error requests.row_total: requests.row_total in 一、本年新收政府信息公开申请数量 (new): total = 5 but natural + commercial + research + social + legal + other_org = 6 + 0 + 0 + 0 + 0 + 0 = 6
+<stdin>: note: probably requests/new/natural should be 5
+1 report: 1 error, 0 warnings, 0 infos"
+run 0 "$GK" validate --rules -requests.* error-2021.json
+same out "1 report: 0 errors, 0 warnings, 0 infos"
+run 1 "$GK" validate --lang en --waive "requests.balance:requests/total/natural=merger of two offices" error-2021.json
+has out "error-2021.json: error requests.balance: requests.balance in 自然人 (natural): new + carried_over = 6 + 1 = 7 but total + carried_forward = 5 + 1 = 6 [waived]"
+has out "1 report: 1 error, 0 warnings, 0 infos (1 waived)"
+run 0 "$GK" validate --waive "requests.*=known" error-2021.json
+has out "1 report: 0 errors, 0 warnings, 0 infos (2 waived)"
+run 2 "$GK" validate --waive requests.balance error-2021.json
+same err "gkreport validate: invalid waiver 'requests.balance' (expected RULE[:CELL]=REASON)
+Try 'gkreport help validate'."
+run 2 "$GK" validate --rules no.such.rule error-2021.json
+same err "gkreport validate: no rule matches 'no.such.rule' (see 'gkreport rules')
+Try 'gkreport help validate'."
+run 0 "$GK" validate --lang en warning-2021.json
+same out "warning-2021.json: warning edition.year: a 2020 report uses the 2021 edition; reports of 2020 use the 2019 edition (国办公开办函〔2019〕60号)
+1 report: 0 errors, 1 warning, 0 infos"
+run 1 "$GK" validate --strict warning-2021.json
+run 0 "$GK" validate --strict --min-severity error warning-2021.json
+same out "1 report: 0 errors, 0 warnings, 0 infos"
+run 2 "$GK" validate --min-severity fatal ok-2021.json
+same err "gkreport validate: invalid value 'fatal' for --min-severity (expected info, warning or error)
+Try 'gkreport help validate'."
+run 1 "$GK" validate --format json error-2021.json ok-2021.json
+json_ok out
+checks=$((checks + 1))
+python3 - "$TMP/out" <<'PY' || { echo "FAIL: validate --format json fields" >&2; fails=$((fails + 1)); }
+import json, sys
+items = json.load(open(sys.argv[1]))
+assert [i["rule"] for i in items] == ["requests.balance", "requests.row_total"], items
+assert items[0]["cells"][0] == "requests/total/natural"
+assert (items[0]["expected"], items[0]["actual"]) == ("6", "5")
+assert (items[0]["suspect"], items[0]["suspect_value"]) == ("requests/new/natural", "5")
+assert items[0]["file"] == "error-2021.json" and items[0]["severity"] == "error"
+PY
+run 2 "$GK" validate ok-2021.json missing.json error-2021.json
+same err "gkreport validate: cannot read 'missing.json': No such file or directory"
+has out "error-2021.json: error requests.row_total: 一、本年新收政府信息公开申请数量：总计 = 5，不等于自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他 = 6 + 0 + 0 + 0 + 0 + 0 = 6（各行：总计等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他之和）"
+run 2 "$GK" validate syntax-error.json
+same err "syntax-error.json:4:16: error json.syntax: expected a quoted key at \$"
+run 2 "$GK" validate
+same err "gkreport validate: missing FILE (use '-' for standard input)
+Try 'gkreport help validate'."
+run 2 "$GK" validate --bogus ok-2021.json
+same err "gkreport validate: unknown option '--bogus'
+Try 'gkreport help validate'."
+run 2 "$GK" validate --format xml ok-2021.json
+same err "gkreport validate: invalid value 'xml' for --format (expected text or json)
+Try 'gkreport help validate'."
+
+# ---- rules
+run 0 "$GK" rules --lang en
+NRULES=$(($(wc -l <"$TMP/out") - 1))
+has out "requests.balance        error     report  2019,2021  for each column: new + carried_over = total + carried_forward"
+has out "active.cumulative       warning   report  2019       2019: total_public < published"
+has out "series.in_force         warning   series  2021       2021 edition: in_force(N) = in_force(N-1) + issued(N) - repealed(N)"
+run 0 "$GK" rules --format json
+json_ok out
+checks=$((checks + 1))
+python3 - "$TMP/out" "$NRULES" <<'PY' || { echo "FAIL: rules --format json" >&2; fails=$((fails + 1)); }
+import json, sys
+rules = json.load(open(sys.argv[1]))
+assert len(rules) == int(sys.argv[2]) and len(rules) >= 23, len(rules)
+r = {x["id"]: x for x in rules}
+assert r["text.fee"]["editions"] == ["2021"] and r["text.fee"]["scope"] == "text"
+assert r["review.total"]["severity"] == "error" and r["review.total"]["editions"] == ["2019", "2021"]
+assert r["requests.balance"]["description"].startswith("各申请人类别") or r["requests.balance"]["description"]
+PY
+run 2 "$GK" rules extra
+same err "gkreport rules: unexpected argument 'extra'
+Try 'gkreport help rules'."
+
+# ---- series
+run 1 "$GK" series --lang en ok-2021.json series-2024.json
+has out "series-2024.json: error series.carry: 2024 carried_over/total is 2, expected 1 from the 2023 report (ok-2021.json:0): carried_over(N) = carried_forward(N-1) (error on total, warning per column)"
+has out "2 reports: 1 error, 1 warning, 0 infos"
+has out "requests/carried_over/total                    1     2      +1  100.00%"
+has out "active/normative_docs/in_force                 3     4      +1   33.33%"
+has out "Carry-forward rate                      16.67%    28.57%"
+has out "Litigation correction rate                   –         –"
+run 0 "$GK" series --waive "series.carry=agency merged in 2024" ok-2021.json series-2024.json
+run 0 "$GK" series ok-2021.json series-2024.json --rules -series.carry
+has out "2 reports: 0 errors, 0 warnings, 0 infos"
+run 1 "$GK" series --format json series-2024.json ok-2021.json
+json_ok out
+checks=$((checks + 1))
+python3 - "$TMP/out" <<'PY' || { echo "FAIL: series --format json" >&2; fails=$((fails + 1)); }
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert [f["rule"] for f in doc["findings"]] == ["series.carry", "series.carry"]
+assert doc["trend"]["years"] == [2023, 2024]
+cell = [c for c in doc["trend"]["cells"] if c["path"] == "requests/carried_over/total"][0]
+assert cell["values"] == [1, 2], cell
+PY
+run 1 "$GK" series --format csv ok-2021.json series-2024.json
+tr -d '\r' <"$TMP/out" >"$TMP/csv" && mv "$TMP/csv" "$TMP/out"
+has out "path,comparable,year,edition,state,value,change,pct"
+has out "requests/carried_over/total,1,2024,2021,value,2,1,100.00"
+has err "series-2024.json: error series.carry: 2024年 carried_over/total 为 2，按2023年报告（ok-2021.json:0）应为 1：本年上年结转数应等于上一年度结转下年度继续办理数"
+run 2 "$GK" series ok-2021.json missing.json
+same err "gkreport series: cannot read 'missing.json': No such file or directory"
+run 2 "$GK" series
+same err "gkreport series: missing FILE... (the reports of one agency)
+Try 'gkreport help series'."
+
+# ---- aggregate
+run 0 "$GK" aggregate --name 合计 ok-2021.json series-2024.json
+json_ok out
+checks=$((checks + 1))
+python3 - "$TMP/out" <<'PY' || { echo "FAIL: aggregate json" >&2; fails=$((fails + 1)); }
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert doc["agency"]["name"] == "合计" and doc["edition"] == "2021"
+t = doc["tables"]["requests"]
+assert t["new"]["natural"] == 10 and t["carried_over"]["total"] == 3 and t["carried_forward"]["total"] == 3
+assert doc["tables"]["active"]["normative_docs"] == {"issued": 3, "repealed": 1, "in_force": 7}
+PY
+run 0 "$GK" aggregate --name 合计 --format csv ok-2021.json series-2024.json
+has out "agency,year,edition,table,row,col,state,value"
+has out "合计,,2021,requests,new,total,value,10"
+has out "合计,,2021,review,reconsideration,upheld,value,2"
+{ python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))))' ok-2021.json
+  echo '{"gkreport": 1,'
+  python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))))' series-2024.json
+} >"$TMP/three.jsonl"
+run_in 1 "$TMP/three.jsonl" "$GK" aggregate --lang en -
+json_ok out
+same err "<stdin>:2: error jsonl.line: line 2 is not a valid report, skipped: unexpected end of input at \$"
+cp "$TMP/three.jsonl" "$TMP/reports.jsonl"
+run 1 "$GK" aggregate --lang en "$TMP/reports.jsonl" ok-2021.json
+checks=$((checks + 1))
+python3 - "$TMP/out" <<'PY' || { echo "FAIL: aggregate jsonl + file" >&2; fails=$((fails + 1)); }
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert doc["tables"]["requests"]["new"]["total"] == 15, doc["tables"]["requests"]["new"]
+PY
+run 2 "$GK" aggregate missing.json
+same err "gkreport aggregate: cannot read 'missing.json': No such file or directory"
+printf '\n' >"$TMP/empty.jsonl"
+run 2 "$GK" aggregate "$TMP/empty.jsonl"
+same err "gkreport aggregate: no report to consolidate"
+run 2 "$GK" aggregate --format xml ok-2021.json
+same err "gkreport aggregate: invalid value 'xml' for --format (expected json or csv)
+Try 'gkreport help aggregate'."
+
+# ---- published text: show, convert, validate
+FENGGANG=../real/2020_ganzhou-fenggang-town.txt
+SHANGHAI=../real/2019_shanghai-municipal-general-office.txt
+run 0 "$GK" show "$FENGGANG"
+same_file out fenggang-2020-text.show.out
+run 0 "$GK" convert --from text --lines "$FENGGANG"
+json_ok out
+cp "$TMP/out" "$TMP/fenggang-lines.json"
+checks=$((checks + 1))
+python3 - "$TMP/out" "$SRC/examples/fenggang-2020.json" <<'PY' || { echo "FAIL: fenggang text -> json" >&2; fails=$((fails + 1)); }
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert doc["edition"] == "2019" and doc["year"] == 2020, doc["edition"]
+p = doc["tables"]["active"]["procurement"]
+assert p == {"projects": {"value": 120, "line": 87}, "amount": {"value": "498742.4", "line": 88}}, p
+def strip(t):  # drop the source lines
+    if isinstance(t, dict):
+        if "line" in t and "value" in t and len(t) == 2: return t["value"]
+        return {k: strip(v) for k, v in t.items()}
+    return t
+ref = json.load(open(sys.argv[2]))
+assert strip(doc["tables"]) == strip(ref["tables"]), "tables differ from examples/fenggang-2020.json"
+PY
+run 0 "$GK" convert --to text ok-2021.json
+cp "$TMP/out" "$TMP/ok.txt"
+has out "示例镇人民政府2023年政府信息公开工作年度报告"
+run 0 "$GK" convert --from text "$TMP/ok.txt"
+cp "$TMP/out" "$TMP/ok-back.json"
+run 0 "$GK" convert ok-2021.json
+checks=$((checks + 1))
+python3 - "$TMP/out" "$TMP/ok-back.json" <<'PY' || { echo "FAIL: json -> text -> json round trip" >&2; fails=$((fails + 1)); }
+import json, sys
+a, b = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+assert a["tables"] == b["tables"] and a["edition"] == b["edition"] and a["year"] == b["year"]
+PY
+run 0 "$GK" convert --to md ok-2021.json
+has out "## 四、政府信息公开行政复议、行政诉讼情况"
+has out "| 行政复议 | 1 | 0 | 0 | 0 | 1 |"
+has out "| 一、本年新收政府信息公开申请数量 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |"
+run 0 "$GK" convert --to csv "$FENGGANG"
+has out "agency,year,edition,table,row,col,state,value"
+has out "凤岗镇,2020,2019,active,procurement,amount,value,498742.4"
+run 0 "$GK" validate --lang en "$SHANGHAI"
+checks=$((checks + 1))
+[ "$(grep -c ': warning cell.blank: ' "$TMP/out")" = 11 ] || { echo "FAIL: shanghai: want 11 cell.blank" >&2; fails=$((fails + 1)); }
+has out "$SHANGHAI:54: warning cell.blank: requests/granted/total is blank beside filled parts (requests.row_total in （一）予以公开 (granted)): natural + commercial + research + social + legal + other_org = 258 + 12 + blank + blank + 1 + 1 = 272; it should hold 272"
+has out "$SHANGHAI:16: warning text.sum: a total in the prose (805) does not equal the sum of its parts (716)"
+has out "1 report: 0 errors, 12 warnings, 0 infos"
+run 1 "$GK" validate --strict "$SHANGHAI"
+run 1 "$GK" validate --waive "cell.blank=blank totals as published" --strict "$SHANGHAI"
+has out "1 report: 0 errors, 1 warning, 0 infos (11 waived)"
+run 0 "$GK" validate --waive "cell.blank=blank totals as published" --waive "text.*=prose counts differ" --strict "$SHANGHAI"
+has out "1 report: 0 errors, 0 warnings, 0 infos (12 waived)"
+run 0 "$GK" validate --rules text.sum --lang en "$SHANGHAI"
+same out "$SHANGHAI:16: warning text.sum: a total in the prose (805) does not equal the sum of its parts (716)
+1 report: 0 errors, 1 warning, 0 infos"
+run 0 "$GK" validate "$FENGGANG"
+same out "1 report: 0 errors, 0 warnings, 0 infos"
+run 0 "$GK" validate "$TMP/fenggang-lines.json"
+same out "1 report: 0 errors, 0 warnings, 0 infos"
+printf 'hello world\n' >"$TMP/hello.txt"
+run 2 "$GK" validate "$TMP/hello.txt" ok-2021.json
+same err "$TMP/hello.txt:1: error import.not_report: the text is not an annual report: no title and none of the section headings"
+same out "1 report: 0 errors, 0 warnings, 0 infos; 1 input unreadable"
+printf 'ab\000cd' >"$TMP/nul.txt"
+run 2 "$GK" show "$TMP/nul.txt"
+same err "$TMP/nul.txt: error import.encoding: NUL byte at offset 2: the input is not text"
+run 2 "$GK" convert --from json "$FENGGANG"
+has err "$FENGGANG:1:1: error json.syntax: expected a value at \$"
+
+finish check_cli
