@@ -50,10 +50,15 @@ void gk__view_free(gk__view *v) {
   v->n = 0;
 }
 
-static gk__view_entry *view_find(gk__view *v, const char *path) {
-  for (size_t i = 0; i < v->n; i++)
-    if (strcmp(v->e[i].path, path) == 0) return &v->e[i];
-  return NULL;
+/* Entry of the newest edition's cell named by (row key, col key) of table t, via
+ * `map` (entry index + 1 per cell of the newest edition, 0 none). */
+static gk__view_entry *view_find(gk__view *v, const int32_t *map, int hi_ed, int t,
+                                 const char *rk, const char *ck) {
+  size_t row, col;
+  if (gk_schema_row_find(&row, hi_ed, t, rk) || gk_schema_col_find(&col, hi_ed, t, ck))
+    return NULL;
+  int32_t k = map[row * gk_schema_ncols(hi_ed, t) + col];
+  return k ? &v->e[k - 1] : NULL;
 }
 
 int gk__view_build(gk__view *v, uint32_t edmask, int common_only) {
@@ -73,7 +78,14 @@ int gk__view_build(gk__view *v, uint32_t edmask, int common_only) {
   if (!all) return GK_ENOMEM;
   v->e = all;
   v->edmask = edmask;
+  int hi_ed = gk_schema_edition_id((size_t)hi);
   for (int t = 0; t < GK_NTABLES; t++) {
+    size_t ncells = gk_schema_nrows(hi_ed, t) * gk_schema_ncols(hi_ed, t);
+    int32_t *map = gk__calloc(ncells ? ncells : 1, sizeof *map);
+    if (!map) {
+      gk__view_free(v);
+      return GK_ENOMEM;
+    }
     for (int i = hi; i >= 0; i--) { /* newest edition first: its keys name the cells */
       if (!(edmask & (1u << i))) continue;
       int ed = gk_schema_edition_id((size_t)i);
@@ -90,8 +102,9 @@ int gk__view_build(gk__view *v, uint32_t edmask, int common_only) {
           char path[sizeof all[0].path];
           int n = snprintf(path, sizeof path, "%s/%s/%s", gk_schema_table_key(t), rk, ck);
           if (n < 0 || (size_t)n >= sizeof path) continue; /* cannot happen with our keys */
-          gk__view_entry *e = shared ? view_find(v, path) : NULL;
+          gk__view_entry *e = (shared && i != hi) ? view_find(v, map, hi_ed, t, rk, ck) : NULL;
           if (!e) {
+            if (i == hi) map[row * gk_schema_ncols(ed, t) + col] = (int32_t)v->n + 1;
             e = &v->e[v->n++];
             memcpy(e->path, path, (size_t)n + 1);
             e->table = t;
@@ -103,6 +116,7 @@ int gk__view_build(gk__view *v, uint32_t edmask, int common_only) {
         }
       }
     }
+    gk__free(map);
   }
   /* comparable entries first, then the others (both in declaration order) */
   gk__view_entry *sorted = gk__calloc(v->n ? v->n : 1, sizeof *sorted);
