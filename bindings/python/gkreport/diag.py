@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 from dataclasses import dataclass, field
 from typing import List, Optional, Tuple, Union
 
@@ -97,6 +98,16 @@ class Findings(list):
     def rules(self) -> List[str]:
         """Rule ids of the findings, in order."""
         return [f.rule for f in self]
+
+    def to_dicts(self) -> List[dict]:
+        """Every finding as a plain dict (for json.dumps, csv, pandas)."""
+        return [dataclasses.asdict(f) for f in self]
+
+    def to_pandas(self):
+        """The findings as a DataFrame, one row per finding (needs pandas)."""
+        from ._pandas import require_pandas
+        return require_pandas().DataFrame.from_records(
+            self.to_dicts(), columns=[f.name for f in dataclasses.fields(Finding)])
 
     def format(self, lang: str = "zh") -> str:
         """One compiler-style line per finding."""

@@ -526,6 +526,12 @@ class Report(Owned):
         return _pandas.report_frame(self, kind)
 
     # ------------------------------------------------------------ REPL
+    def _repr_markdown_(self) -> Optional[str]:
+        """Jupyter shows a report as its Markdown tables."""
+        if self._handle is None or not lib.has("gk_report_to_markdown"):
+            return None
+        return self.to_markdown()
+
     def __repr__(self) -> str:
         if self._handle is None:
             return "<gkreport.Report closed>"

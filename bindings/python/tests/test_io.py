@@ -144,6 +144,7 @@ class TextTest(unittest.TestCase):
     @needs("gk_report_to_markdown")
     def test_markdown(self):
         md = every_state().to_markdown()
+        self.assertEqual(every_state()._repr_markdown_(), md)
         self.assertIn("| 3402 |", md)
         self.assertIn("59237.2449", md)
 

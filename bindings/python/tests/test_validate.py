@@ -116,6 +116,26 @@ class ValidateTest(unittest.TestCase):
         with self.assertRaises(ValueError):
             r.validate(min_severity="fatal")
 
+    def test_to_dicts(self):
+        import json
+        r = crafted_2019()
+        r["requests/granted/natural"] = 4
+        d = r.validate().to_dicts()
+        self.assertEqual(len(d), 2)
+        self.assertEqual(list(d[0])[:6], ["rule", "severity", "cells", "expected", "actual",
+                                          "message"])
+        self.assertEqual((d[0]["rule"], d[0]["suspect"], d[0]["suspect_value"], d[0]["waived"]),
+                         ("requests.row_total", "requests/granted/natural", "3", False))
+        self.assertEqual(json.loads(json.dumps(d))[1]["cells"][0], "requests/total/natural")
+        try:
+            import pandas  # noqa: F401
+        except ImportError:
+            with self.assertRaises(ImportError):
+                r.validate().to_pandas()
+        else:
+            self.assertEqual(list(r.validate().to_pandas()["rule"]),
+                             ["requests.row_total", "requests.outcome_total"])
+
     def test_catalogue(self):
         rules = gkreport.rules()
         ids = [x.id for x in rules]
