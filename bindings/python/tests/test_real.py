@@ -99,6 +99,11 @@ class ImportTest(unittest.TestCase):
         self.assertIn("498742.4", lines[line - 1])
         self.assertEqual(r["active/procurement/amount"], Decimal("498742.4"))
         self.assertEqual(r["active/procurement/projects"], 120)
+        self.assertEqual(list(r.sections), ["preamble", "overview", "problems", "other"])
+        start = r.sections.line("overview")
+        self.assertGreater(start, 0)
+        self.assertTrue(lines[start - 1].startswith(r.sections["overview"][:10]))
+        self.assertEqual(r.sections["other"], "无")
 
     def test_shanghai_findings_have_file_and_line(self):
         path = os.path.join(REAL, "2019_shanghai-municipal-general-office.txt")
