@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from typing import IO, Iterator, Optional, Union
+from typing import IO, Iterator, Optional, Tuple, Union
 
 from . import schema
 from ._lib import lib as _clib
 from .diag import Finding
+from .errors import error_for
 from .errors import (EncodingError, Error, InvalidArgumentError, MismatchError,
                      NotFoundError, ParseError, RangeError, UnsupportedError,
                      ValueOverflowError)
@@ -67,6 +68,29 @@ def load(path: PathLike, format: Optional[str] = None) -> Report:
     return loads(data, source=name, format=format)
 
 
+ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")
+
+
+def decode(data: bytes) -> Tuple[str, str]:
+    """Decode the bytes of a published report the way the importer does: UTF-8
+    with or without BOM, else GB18030/GBK. Returns (text, encoding) with encoding
+    "utf-8", "utf-8-sig" or "gb18030"; :class:`EncodingError` (with the byte
+    offset of the first bad byte in ``offset``) when it is neither."""
+    import ctypes
+    from ._lib import take_buffer
+    out, n = ctypes.c_void_p(), ctypes.c_size_t()
+    enc_, bad = ctypes.c_int(), ctypes.c_size_t()
+    raw = bytes(data)
+    rc = _clib.gk_text_to_utf8(ctypes.byref(out), ctypes.byref(n), ctypes.byref(enc_),
+                               ctypes.byref(bad), raw, len(raw))
+    if rc < 0:
+        exc = error_for(rc, "cannot decode the input (first bad byte at offset %d)"
+                        % bad.value)
+        exc.offset = bad.value  # type: ignore[attr-defined]
+        raise exc
+    return take_buffer(out, n.value).decode("utf-8"), ENCODINGS[enc_.value]
+
+
 def iter_jsonl(source: Union[PathLike, "IO[bytes]"], errors: str = "raise"
                ) -> Iterator[Report]:
     """Yield the reports of a JSON Lines file (one report document per line), one
@@ -100,7 +124,7 @@ def iter_jsonl(source: Union[PathLike, "IO[bytes]"], errors: str = "raise"
             f.close()
 
 
-__all__ = ["iter_jsonl", "load", "loads", "Report", "Agency", "Sections", "Finding", "Findings",
+__all__ = ["iter_jsonl", "decode", "load", "loads", "Report", "Agency", "Sections", "Finding", "Findings",
            "Rule", "rule", "rules", "schema", "Indicator", "IndicatorValue",
            "indicator", "indicators", "Series", "Trend", "TrendRow", "similarity",
            "Aggregate", "Contributor", "aggregate",

@@ -156,6 +156,11 @@ class Sections(MutableMapping):
         """Source line where the section starts (0 when unknown)."""
         return int(lib.gk_report_section_line(self._report._h, self._index(key)))
 
+    def set_line(self, key: str, line: int) -> None:
+        """Set the source line of a section (0 = unknown)."""
+        check(lib.gk_report_set_section_line(self._report._h, self._index(key), int(line)),
+              "set section line")
+
     def __repr__(self) -> str:
         return "Sections(%s)" % ", ".join(
             "%s=<%d chars>" % (k, len(self[k] or "")) for k in self)

@@ -170,6 +170,26 @@ class TextImportErrorTest(unittest.TestCase):
         self.assertEqual([(d.rule, d.file) for d in cm.exception.diagnostics],
                          [("import.not_report", "hello.txt")])
 
+    @needs("gk_text_to_utf8")
+    def test_decode(self):
+        text = "三、收到和处理政府信息公开申请情况"
+        self.assertEqual(gkreport.decode(text.encode("utf-8")), (text, "utf-8"))
+        self.assertEqual(gkreport.decode(b"\xef\xbb\xbf" + text.encode("utf-8")),
+                         (text, "utf-8-sig"))
+        self.assertEqual(gkreport.decode(text.encode("gb18030")), (text, "gb18030"))
+        with self.assertRaises(gkreport.EncodingError) as cm:
+            gkreport.decode(b"abc\xff")
+        self.assertEqual(cm.exception.offset, 3)
+
+    def test_gb18030_report(self):
+        path = real("2020_ganzhou-fenggang-town.txt")
+        with open(path, encoding="utf-8") as f:
+            gbk = f.read().encode("gb18030")
+        r = gkreport.loads(gbk, source="gbk.txt")
+        self.assertEqual(dict(r.cells()), dict(gkreport.load(path).cells()))
+        self.assertIn("import.converted", r.diagnostics.rules())
+        self.assertEqual(r["active/procurement/amount"], Decimal("498742.4"))
+
     def test_bad_encoding(self):
         with self.assertRaises(gkreport.EncodingError) as cm:
             gkreport.loads(b"\xff\xfe\x00garbage\x00", source="bin.txt")

@@ -65,6 +65,8 @@ class NewReportTest(unittest.TestCase):
         self.assertIn("other", r.sections)
         self.assertNotIn("problems", r.sections)
         self.assertEqual(r.sections.line("overview"), 0)
+        r.sections.set_line("overview", 7)
+        self.assertEqual(r.sections.line("overview"), 7)
         del r.sections["other"]
         self.assertEqual(dict(r.sections), {"overview": "一、总体情况……"})
         with self.assertRaises(KeyError):
