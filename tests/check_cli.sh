@@ -104,6 +104,25 @@ run 2 "$GK" show --lang fr ok-2021.json
 same err "gkreport show: invalid value 'fr' for --lang (expected zh or en)
 Try 'gkreport help show'."
 
+# ---- literals, signed values and units in the 2019 edition
+run 0 "$GK" show literals-2019.json
+has out "行政许可                           8         -3            93"
+has out "行政强制                           2          0             -"
+has out "政府集中采购                     6    251000元"
+has out "规范性文件                         ·               ·               ·"
+run 0 "$GK" convert literals-2019.json
+cp "$TMP/out" "$TMP/lit.json"
+run_in 0 "$TMP/lit.json" "$GK" convert -
+same_file out "$TMP/lit.json"
+has out '        "decisions": {"literal": "-"}'
+has out '        "amount": {"value": "251000", "unit": "元"}'
+run 0 "$GK" convert --to csv literals-2019.json
+has out "示例市生态环境局,2020,2019,active,coercion,decisions,literal,-"
+has out "示例市生态环境局,2020,2019,active,licensing,delta,value,-3"
+run 1 "$GK" validate --lang en literals-2019.json
+same out 'literals-2019.json: error cell.value: active/coercion/decisions holds "-", not a number
+1 report: 1 error, 0 warnings, 0 infos'
+
 # ---- validate
 run 0 "$GK" validate ok-2021.json
 same out "1 report: 0 errors, 0 warnings, 0 infos"
@@ -332,5 +351,31 @@ run 2 "$GK" show "$TMP/nul.txt"
 same err "$TMP/nul.txt: error import.encoding: NUL byte at offset 2: the input is not text"
 run 2 "$GK" convert --from json "$FENGGANG"
 has err "$FENGGANG:1:1: error json.syntax: expected a value at \$"
+
+# ---- the complete real reports: defects found, series that hold
+HONGZE23=../real/2023_huaian-hongze-district-government.txt
+HONGZE24=../real/2024_huaian-hongze-district-government.txt
+run 1 "$GK" validate --lang en "$HONGZE23"
+same out "$HONGZE23:151: error review.total: review.total in 行政复议 (reconsideration): total = 0 but upheld + corrected + other + pending = 10 + 1 + 0 + 0 = 11
+$HONGZE23:151: note: probably review/reconsideration/total should be 11
+$HONGZE23:151: error review.total: review.total in 行政诉讼 复议后起诉 (litigation_after_review): total = 0 but upheld + corrected + other + pending = 5 + 0 + 0 + 0 = 5
+1 report: 2 errors, 0 warnings, 0 infos"
+run 0 "$GK" series --lang en ../real/2023_suqian-municipal-government.txt ../real/2024_suqian-municipal-government.txt
+has out "2 reports: 0 errors, 0 warnings, 0 infos"
+has out "requests/carried_over/total                               96         121          +25    26.04%"
+has out "active/fees/amount                                59237.2449  72701.2578  +13464.0129    22.73%"
+run 0 "$GK" series --waive "series.agency=淮安市洪泽区人民政府 written without 淮安市 in 2023" "$HONGZE23" "$HONGZE24"
+has out "2 reports: 0 errors, 1 warning, 0 infos (1 waived)"
+run 1 "$GK" series --strict --waive "series.agency=same agency" "$HONGZE23" "$HONGZE24"
+run 0 "$GK" aggregate --lang en "$FENGGANG" ok-2021.json
+same err "<report>: info aggregate.editions: reports of editions 2019 (1), 2021 (1) summed into the common view of edition 2021: 2021 other.* collapsed into other, section 二 restricted to comparable cells; 43 cells with values dropped"
+checks=$((checks + 1))
+python3 - "$TMP/out" <<'PY' || { echo "FAIL: aggregate of both editions" >&2; fails=$((fails + 1)); }
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert doc["edition"] == "2021" and "year" not in doc
+assert doc["tables"]["active"]["normative_docs"] == {"issued": 1}, doc["tables"]["active"]
+assert doc["tables"]["requests"]["new"]["total"] == 5
+PY
 
 finish check_cli
