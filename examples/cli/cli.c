@@ -2,7 +2,6 @@
 #include "cli.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,11 +13,6 @@ const cli_command *cli_command_find(const char *name) {
   for (const cli_command *c = cli_commands; c->name; c++)
     if (strcmp(c->name, name) == 0) return c;
   return NULL;
-}
-
-void cli_print_usage(FILE *f, const char *cmd) {
-  const cli_command *c = cli_command_find(cmd);
-  if (c) fputs(c->usage, f);
 }
 
 /* ---- arguments ----------------------------------------------------------- */
@@ -201,8 +195,12 @@ int cli_read(char **buf_out, size_t *len_out, const char *cmd, const char *path)
   return CLI_OK;
 }
 
-int cli_load_buffer(gk_report **out, const char *cmd, const char *name, const char *buf,
-                    size_t len, int from, gk_diags *notes) {
+/* Load a report from bytes named `name` (for messages): JSON, published text,
+ * or either (auto: gk_report_load decides by the first non-blank byte). On
+ * failure print the parser's errors (FILE:LINE:COL) to stderr. On success the
+ * importer's notes and warnings are appended to `notes` when it is not NULL. */
+static int load_buffer(gk_report **out, const char *cmd, const char *name, const char *buf,
+                       size_t len, int from, gk_diags *notes) {
   *out = NULL;
   gk_diags *d = NULL;
   if (gk_diags_new(&d) != GK_OK) {
@@ -241,7 +239,7 @@ int cli_load(gk_report **out, const char *cmd, const char *path, int from, gk_di
   *out = NULL;
   int st = cli_read(&buf, &len, cmd, path);
   if (st != CLI_OK) return st;
-  st = cli_load_buffer(out, cmd, cli_display_name(path), buf, len, from, notes);
+  st = load_buffer(out, cmd, cli_display_name(path), buf, len, from, notes);
   free(buf);
   return st;
 }

@@ -88,8 +88,6 @@ int cli_unknown(cli_args *a);
 /* 1 when a subcommand's arguments (before "--") ask for --help or -h: main
  * then prints the usage instead of running the command. */
 int cli_help_requested(int argc, char **argv);
-/* Print the usage of the command `a->cmd` to `f`. */
-void cli_print_usage(FILE *f, const char *cmd);
 
 /* Parse an integer in [min, max] given for option `opt`; error printed on failure. */
 int cli_parse_int(int *out, const char *cmd, const char *text, int min, int max, const char *opt);
@@ -118,16 +116,13 @@ int cli_read(char **buf_out, size_t *len_out, const char *cmd, const char *path)
 
 /* Input formats of a report (--from). */
 enum { CLI_FROM_AUTO = 0, CLI_FROM_JSON = 1, CLI_FROM_TEXT = 2 };
-/* Load a report from bytes named `name` (for messages): JSON, published text,
- * or either (auto: gk_report_load decides by the first non-blank byte). On
- * failure prints the parser's errors (FILE:LINE:COL) to stderr and returns
- * CLI_USAGE. On success the importer's notes and warnings are appended to
- * `notes` when it is not NULL. */
-int cli_load_buffer(gk_report **out, const char *cmd, const char *name,
-                    const char *buf, size_t len, int from, gk_diags *notes);
 /* Load the one FILE of a command (cli_single_file); usage error when none. */
 int cli_load_single(gk_report **out, const char *cmd, const char *path, int from);
-/* Read and load the report at `path` ("-": stdin). CLI_OK or CLI_USAGE. */
+/* Read and load the report at `path` ("-": stdin): JSON, published text, or
+ * either (CLI_FROM_AUTO: JSON when the first non-blank byte is '{'). On failure
+ * prints the reader's or parser's errors (FILE:LINE:COL) to stderr and returns
+ * CLI_USAGE. On success the importer's notes (e.g. import.truncated) are
+ * appended to `notes` when it is not NULL. */
 int cli_load(gk_report **out, const char *cmd, const char *path, int from, gk_diags *notes);
 
 /* ---- findings (validate, series, aggregate) ------------------------------ */
@@ -173,8 +168,8 @@ enum {
 };
 /* Parse argv: --format (one of `formats`, NULL-terminated; default the first),
  * --from, --lang, --strict, the options of `flags`, and at least one FILE
- * (`missing` is the error when there is none). CLI_OK, CLI_USAGE (error
- * printed). Free with cli_inputs_free in every case. */
+ * (`missing` is the error when there is none). CLI_OK, or CLI_USAGE with
+ * the error printed. Free with cli_inputs_free in every case. */
 int cli_inputs_parse(cli_inputs *in, int argc, char **argv, const char *const *formats,
                      unsigned flags, const char *missing);
 void cli_inputs_free(cli_inputs *in);

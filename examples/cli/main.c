@@ -13,7 +13,8 @@ static const char help_usage[] =
 /* The subcommands. Each lives in its own cmd_<name>.c. */
 const cli_command cli_commands[] = {
     {"template", "write an empty report as JSON", cli_template_usage, cli_cmd_template},
-    {"convert", "convert a report (JSON, published text) to JSON, CSV, text, Markdown", cli_convert_usage, cli_cmd_convert},
+    {"convert", "convert a report (JSON or text) to JSON, CSV, text or Markdown",
+     cli_convert_usage, cli_cmd_convert},
     {"show", "print a report's tables in the terminal", cli_show_usage, cli_cmd_show},
     {"validate", "check reports against the rules of the format", cli_validate_usage,
      cli_cmd_validate},
