@@ -6,6 +6,7 @@
  * caught by LSan in the GK_SANITIZE build and by valgrind in CI. Modules are added
  * as they land (GK_HAVE_<module>). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "testutil.h"
 #include "internal.h"
@@ -597,6 +598,208 @@ static void test_alloc_aggregate(void) {
 }
 #endif
 
+#if defined(GK_HAVE_CSV) || defined(GK_HAVE_TEXT_EXPORT) || defined(GK_HAVE_SERIES)
+/* ------------------------------------------------------------ serializers with a byte-exact baseline */
+typedef struct {
+  const gk_report *r;
+  const gk_series *s;
+  int which;
+  char *out;
+  size_t len;
+  const char *want;
+  size_t want_len;
+} sctx;
+
+enum { SER_CSV, SER_TEXT, SER_MARKDOWN, SER_TREND_JSON, SER_TREND_CSV };
+
+static int op_serialize(void *p) {
+  sctx *c = p;
+  switch (c->which) {
+#ifdef GK_HAVE_CSV
+  case SER_CSV: return gk_report_to_csv(&c->out, &c->len, c->r, 0);
+#endif
+#ifdef GK_HAVE_TEXT_EXPORT
+  case SER_TEXT: return gk_report_to_text(&c->out, &c->len, c->r);
+  case SER_MARKDOWN: return gk_report_to_markdown(&c->out, &c->len, c->r);
+#endif
+#ifdef GK_HAVE_SERIES
+  case SER_TREND_JSON: return gk_series_trend_to_json(&c->out, &c->len, c->s);
+  case SER_TREND_CSV: return gk_series_trend_to_csv(&c->out, &c->len, c->s);
+#endif
+  default: return GK_EUNSUPPORTED;
+  }
+}
+static void after_serialize(void *p, int rc) {
+  sctx *c = p;
+  if (rc != GK_OK) {
+    CU_ASSERT_PTR_NULL(c->out);
+    return;
+  }
+  CU_ASSERT_EQUAL(c->len, c->want_len);
+  CU_ASSERT_TRUE(c->len == c->want_len && memcmp(c->out, c->want, c->len) == 0);
+  gk_free(c->out);
+  c->out = NULL;
+}
+/* the output made without failures, then every failure point */
+static void chaos_serialize(const char *what, sctx *c) {
+  char *want = NULL;
+  CU_ASSERT_EQUAL_FATAL(op_serialize(c), GK_OK);
+  want = c->out;
+  c->want = want;
+  c->want_len = c->len;
+  c->out = NULL;
+  c->len = 0;
+  CU_ASSERT(c->want_len > 0);
+  CU_ASSERT(chaos(what, op_serialize, after_serialize, c) >= 1);
+  gk_free(want);
+}
+#endif
+
+#if defined(GK_HAVE_CSV) || defined(GK_HAVE_TEXT_EXPORT)
+static void test_alloc_export(void) {
+  for (int e = 2019; e <= 2021; e += 2) {
+    gk_report *r = filled_report(e);
+    sctx c = {0};
+    c.r = r;
+#ifdef GK_HAVE_CSV
+    c.which = SER_CSV;
+    chaos_serialize("gk_report_to_csv", &c);
+#endif
+#ifdef GK_HAVE_TEXT_EXPORT
+    c.which = SER_TEXT;
+    chaos_serialize("gk_report_to_text", &c);
+    c.which = SER_MARKDOWN;
+    chaos_serialize("gk_report_to_markdown", &c);
+#endif
+    gk_report_free(r);
+  }
+}
+#endif
+
+#ifdef GK_HAVE_TEXT
+/* ------------------------------------------------------------ text import */
+typedef struct {
+  const char *in;
+  size_t len;
+  gk_report *r;
+  const gk_report *want;
+  gk_diags *d;
+  size_t before;
+} tctx;
+
+static int op_from_text(void *p) {
+  tctx *c = p;
+  return gk_report_from_text(&c->r, c->in, c->len, "report.txt", c->d);
+}
+static void after_from_text(void *p, int rc) {
+  tctx *c = p;
+  if (rc != GK_OK) {
+    CU_ASSERT_PTR_NULL(c->r);
+    CU_ASSERT_EQUAL(gk_diags_count(c->d), c->before);
+    return;
+  }
+  CU_ASSERT_EQUAL(gk_report_equal(c->r, c->want, 1), 1);
+  gk_report_free(c->r);
+  c->r = NULL;
+  gk_diags_clear(c->d);
+}
+
+static void test_alloc_text_import(void) {
+  static const char *const files[] = {"2020_ganzhou-fenggang-town.txt",
+                                      "2019_shanghai-municipal-general-office.txt"};
+  /* filled cells per table, as in the files' .truth.json */
+  static const size_t filled[][GK_NTABLES] = {{22, 161, 15}, {22, 35, 6}};
+  for (size_t k = 0; k < sizeof files / sizeof files[0]; k++) {
+    tctx c = {0};
+    gk_report *want = NULL;
+    char *text = gk_test_read_data(files[k], 1, &c.len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+    c.in = text;
+    CU_ASSERT_EQUAL_FATAL(gk_diags_new(&c.d), GK_OK);
+    CU_ASSERT_EQUAL_FATAL(gk_report_from_text(&want, text, c.len, "report.txt", c.d), GK_OK);
+    for (int t = 0; t < GK_NTABLES; t++)
+      CU_ASSERT_EQUAL(gk_report_count_filled(want, t), filled[k][t]);
+    gk_diags_clear(c.d);
+    c.want = want;
+    CU_ASSERT(chaos("gk_report_from_text", op_from_text, after_from_text, &c) >= 1);
+    gk_report_free(want);
+    gk_diags_free(c.d);
+    free(text);
+  }
+}
+#endif
+
+#ifdef GK_HAVE_SERIES
+/* ------------------------------------------------------------ series */
+typedef struct {
+  gk_series *s;
+  const gk_report *r;
+  gk_diags *d;
+  size_t before, want;
+} sectx;
+
+static int op_series_new(void *p) {
+  sectx *c = p;
+  return gk_series_new(&c->s);
+}
+static void after_series_new(void *p, int rc) {
+  sectx *c = p;
+  if (rc != GK_OK) {
+    CU_ASSERT_PTR_NULL(c->s);
+    return;
+  }
+  CU_ASSERT_EQUAL(gk_series_count(c->s), 0);
+  gk_series_free(c->s);
+  c->s = NULL;
+}
+static int op_series_add(void *p) {
+  sectx *c = p;
+  return gk_series_add(c->s, c->r);
+}
+static void after_series_add(void *p, int rc) {
+  sectx *c = p;
+  CU_ASSERT_EQUAL(gk_series_count(c->s), c->before + (rc == GK_OK));
+}
+static int op_series_validate(void *p) {
+  sectx *c = p;
+  return gk_series_validate(c->s, NULL, c->d);
+}
+static void after_series_validate(void *p, int rc) {
+  sectx *c = p;
+  CU_ASSERT_EQUAL(gk_diags_count(c->d), rc == GK_OK ? c->before + c->want : c->before);
+}
+
+static void test_alloc_series(void) {
+  sectx c = {0};
+  sctx sc = {0};
+  gk_report *years[3];
+  CU_ASSERT(chaos("gk_series_new", op_series_new, after_series_new, &c) >= 1);
+  CU_ASSERT_EQUAL_FATAL(gk_series_new(&c.s), GK_OK);
+  for (int k = 0; k < 3; k++) {
+    years[k] = filled_report(k == 0 ? 2019 : 2021);
+    CU_ASSERT_EQUAL(gk_report_set_year(years[k], 2020 + k), GK_OK);
+    c.r = years[k];
+    c.before = gk_series_count(c.s);
+    CU_ASSERT(chaos("gk_series_add", op_series_add, after_series_add, &c) >= 1);
+  }
+  CU_ASSERT_EQUAL(gk_series_count(c.s), 3);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_new(&c.d), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_series_validate(c.s, NULL, c.d), GK_OK);
+  c.want = c.before = gk_diags_count(c.d);
+  chaos("gk_series_validate", op_series_validate, after_series_validate, &c);
+  CU_ASSERT_EQUAL(gk_diags_count(c.d), 2 * c.want);
+  sc.s = c.s;
+  sc.which = SER_TREND_JSON;
+  chaos_serialize("gk_series_trend_to_json", &sc);
+  sc.which = SER_TREND_CSV;
+  chaos_serialize("gk_series_trend_to_csv", &sc);
+  for (int k = 0; k < 3; k++)
+    gk_report_free(years[k]);
+  gk_diags_free(c.d);
+  gk_series_free(c.s);
+}
+#endif
+
 int main(void) {
   CU_TestInfo tests[] = {
     {"test_alloc_report_new", test_alloc_report_new},
@@ -612,6 +815,15 @@ int main(void) {
 #endif
 #ifdef GK_HAVE_AGGREGATE
     {"test_alloc_aggregate", test_alloc_aggregate},
+#endif
+#if defined(GK_HAVE_CSV) || defined(GK_HAVE_TEXT_EXPORT)
+    {"test_alloc_export", test_alloc_export},
+#endif
+#ifdef GK_HAVE_TEXT
+    {"test_alloc_text_import", test_alloc_text_import},
+#endif
+#ifdef GK_HAVE_SERIES
+    {"test_alloc_series", test_alloc_series},
 #endif
     CU_TEST_INFO_NULL,
   };

@@ -17,6 +17,7 @@
 #endif
 #endif
 
+#ifdef GK_HAVE_JSON
 static int under_valgrind(void) { return getenv("GK_TEST_UNDER_VALGRIND") != NULL; }
 
 static long peak_rss_kib(void) {
@@ -53,8 +54,6 @@ static void expect_error_str(const char *s, const char *rule, uint32_t line, uin
 }
 
 #define HEAD "{\"gkreport\":1,\"edition\":\"2021\",\"year\":2022,\n"
-
-#ifdef GK_HAVE_JSON
 static void test_hostile_deep_nesting(void) {
   size_t n = 1000000; /* a million levels: no recursion may follow them */
   char *s = malloc(5 * n);
