@@ -378,4 +378,36 @@ assert doc["tables"]["active"]["normative_docs"] == {"issued": 1}, doc["tables"]
 assert doc["tables"]["requests"]["new"]["total"] == 5
 PY
 
+# ---- more situations: GB18030 input, a gap in a series, double counting, JSON with an unreadable file
+iconv -f UTF-8 -t GB18030 "$FENGGANG" >"$TMP/fenggang-gb.txt"
+run 0 "$GK" validate --lang en "$TMP/fenggang-gb.txt"
+same out "$TMP/fenggang-gb.txt: info import.converted: the input was GB18030/GBK and has been converted to UTF-8
+1 report: 0 errors, 0 warnings, 1 info"
+run 0 "$GK" validate --min-severity warning "$TMP/fenggang-gb.txt"
+same out "1 report: 0 errors, 0 warnings, 0 infos"
+run 0 "$GK" show "$TMP/fenggang-gb.txt"
+has out "政府集中采购                   120    498742.4"
+python3 - "$TMP" <<'PY'
+import json, sys
+d = json.load(open("ok-2021.json"))
+d["year"] = 2025
+json.dump(d, open(sys.argv[1] + "/y2025.json", "w"), ensure_ascii=False)
+for name, kind in (("gov", "government"), ("dept", "department")):
+    d["year"] = 2023
+    d["agency"] = {"name": "示例县人民政府" if kind == "government" else "示例县司法局",
+                   "region": "示例省示例县", "level": "county", "kind": kind}
+    json.dump(d, open(sys.argv[1] + "/" + name + ".json", "w"), ensure_ascii=False)
+PY
+run 0 "$GK" series --lang en ok-2021.json "$TMP/y2025.json"
+has out "$TMP/y2025.json: warning series.gap: the 2024 report is missing"
+has out "2 reports: 0 errors, 1 warning, 0 infos"
+run 1 "$GK" series --strict ok-2021.json "$TMP/y2025.json"
+run 0 "$GK" aggregate --lang en "$TMP/gov.json" "$TMP/dept.json"
+same err "<report>: warning aggregate.overlap: the whole-region report of 示例县人民政府 (示例省示例县) is summed with 1 department report(s) of its region (e.g. 示例县司法局): double counting"
+run 1 "$GK" aggregate --strict --lang en "$TMP/gov.json" "$TMP/dept.json"
+json_ok out
+run 2 "$GK" validate --format json error-2021.json missing.json
+json_ok out
+same err "gkreport validate: cannot read 'missing.json': No such file or directory"
+
 finish check_cli
