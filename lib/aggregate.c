@@ -454,6 +454,14 @@ GK_API int gk_aggregate_merge(gk_aggregate *a, const gk_aggregate *b) {
     a->ncon += made;
     gk__free(tmp);
   }
+  if ((b->flags & GK_AGGREGATE_NO_CONTRIBUTORS) && !(a->flags & GK_AGGREGATE_NO_CONTRIBUTORS)) {
+    /* a list missing b's reports would be wrong: a stops listing too */
+    for (size_t k = 0; k < a->ncon; k++) con_free(&a->con[k]);
+    gk__free(a->con);
+    a->con = NULL;
+    a->ncon = a->capcon = 0;
+    a->flags |= GK_AGGREGATE_NO_CONTRIBUTORS;
+  }
   years_merge(a, ymin, ymax, bcount);
   a->count += bcount;
   a->literals += blits;
@@ -887,7 +895,8 @@ static int load_aggregate(gk_aggregate *a, const cJSON *root) {
   if (!cJSON_IsObject(per)) return GK_EPARSE;
   cJSON_ArrayForEach(it, per) {
     int ei = it->string ? gk__ed_index((int)strtol(it->string, NULL, 10)) : -1;
-    if (ei < 0 || !cJSON_IsNumber(it) || it->valuedouble < 0) return GK_EPARSE;
+    if (ei < 0 || !cJSON_IsNumber(it) || it->valuedouble < 0 || it->valuedouble > 9007199254740992.0)
+      return GK_EPARSE;
     a->per_ed[ei] = (uint64_t)it->valuedouble;
   }
   const cJSON *sums = cJSON_GetObjectItemCaseSensitive(root, "sums");
@@ -927,7 +936,16 @@ static int load_aggregate(gk_aggregate *a, const cJSON *root) {
     if ((rc = con_make(&c, name, code, region, year, ed, level, kind))) return rc;
     a->con[a->ncon++] = c;
   }
-  return ok ? GK_OK : GK_EPARSE;
+  if (!ok) return GK_EPARSE;
+  /* the counts must agree with the sums present */
+  uint64_t total = 0;
+  for (int i = 0; i < GK__MAX_ED; i++) {
+    if ((a->per_ed[i] != 0) != (a->acc[i] != NULL)) return GK_EPARSE;
+    total += a->per_ed[i];
+  }
+  if (total != a->count) return GK_EPARSE;
+  if (!(a->flags & GK_AGGREGATE_NO_CONTRIBUTORS) && a->ncon != a->count) return GK_EPARSE;
+  return GK_OK;
 }
 
 GK_API int gk_aggregate_from_json(gk_aggregate **out, const char *utf8, size_t len,

@@ -538,6 +538,68 @@ static void test_aggregate_jsonl_overflow_line(void) {
   gk_report_free(e);
 }
 
+static void test_aggregate_contributor_flag_merge(void) {
+  gk_report *c = rep_c(1), *d = rep_d(1);
+  gk_aggregate *a = NULL, *b = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_aggregate_new(&a, 0), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_aggregate_new(&b, GK_AGGREGATE_NO_CONTRIBUTORS), GK_OK);
+  CU_ASSERT_EQUAL(gk_aggregate_add(a, c, NULL), GK_OK);
+  CU_ASSERT_EQUAL(gk_aggregate_add(b, d, NULL), GK_OK);
+  CU_ASSERT_EQUAL(gk_aggregate_contributor_count(a), 1);
+  /* a list that would miss b's reports is dropped: a stops listing */
+  CU_ASSERT_EQUAL(gk_aggregate_merge(a, b), GK_OK);
+  CU_ASSERT_EQUAL(gk_aggregate_count(a), 2);
+  CU_ASSERT_EQUAL(gk_aggregate_contributor_count(a), 0);
+  char *j = NULL;
+  size_t jn = 0;
+  CU_ASSERT_EQUAL_FATAL(gk_aggregate_to_json(&j, &jn, a), GK_OK);
+  CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"flags\":1,"));
+  gk_aggregate *back = NULL;
+  CU_ASSERT_EQUAL(gk_aggregate_from_json(&back, j, strlen(j), NULL), GK_OK);
+  CU_ASSERT_EQUAL(gk_aggregate_count(back), 2);
+  gk_aggregate_free(back);
+  /* a saved aggregate whose counts disagree with its sums is refused */
+  const char *at = strstr(j, "\"count\":2");
+  CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+  j[(size_t)(at - j) + 8] = '3';
+  CU_ASSERT_EQUAL(gk_aggregate_from_json(&back, j, strlen(j), NULL), GK_EPARSE);
+  CU_ASSERT_PTR_NULL(back);
+  gk_free(j);
+  gk_aggregate_free(a);
+  gk_aggregate_free(b);
+  gk_report_free(c);
+  gk_report_free(d);
+}
+
+static void test_aggregate_jsonl_long_line(void) {
+  /* a line over 64 MiB is reported and skipped; memory stays bounded */
+  size_t mb = 1u << 20;
+  char *chunk = malloc(mb);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(chunk);
+  memset(chunk, ' ', mb);
+  chunk[0] = '{';
+  gk_report *c = rep_c(1);
+  char *l = line_of(c);
+  gk_aggregate *a = NULL;
+  gk_diags *d = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_aggregate_new(&a, 0), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+  for (int k = 0; k < 65; k++) CU_ASSERT_EQUAL(gk_aggregate_add_jsonl(a, chunk, mb, d), GK_OK);
+  CU_ASSERT_EQUAL(gk_aggregate_add_jsonl(a, "}\n", 2, d), GK_OK);
+  CU_ASSERT_EQUAL(gk_aggregate_add_jsonl(a, l, strlen(l), d), GK_OK);
+  CU_ASSERT_EQUAL(gk_aggregate_add_jsonl_end(a, d), GK_OK);
+  CU_ASSERT_EQUAL(gk_aggregate_count(a), 1);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
+  CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 0), "jsonl.line");
+  CU_ASSERT_EQUAL(gk_diag_line(d, 0), 1);
+  CU_ASSERT_PTR_NOT_NULL(strstr(gk_diag_message(d, 0, GK_LANG_EN), "longer than 64 MiB"));
+  gk_diags_free(d);
+  gk_aggregate_free(a);
+  gk_free(l);
+  gk_report_free(c);
+  free(chunk);
+}
+
 static void test_aggregate_real_reports(void) {
   gk_report *sq = stats_load_truth(SERIES_DATA, "2023_suqian-municipal-government");
   gk_report *hz = stats_load_truth(SERIES_DATA, "2023_huaian-hongze-district-government");
@@ -639,6 +701,8 @@ int main(void) {
     {"test_aggregate_json_roundtrip_and_errors", test_aggregate_json_roundtrip_and_errors},
     {"test_aggregate_jsonl_bad_line", test_aggregate_jsonl_bad_line},
     {"test_aggregate_jsonl_overflow_line", test_aggregate_jsonl_overflow_line},
+    {"test_aggregate_contributor_flag_merge", test_aggregate_contributor_flag_merge},
+    {"test_aggregate_jsonl_long_line", test_aggregate_jsonl_long_line},
     {"test_aggregate_real_reports", test_aggregate_real_reports},
     {"test_aggregate_alloc_failures", test_aggregate_alloc_failures},
     CU_TEST_INFO_NULL,
