@@ -28,14 +28,14 @@ const char cli_show_usage[] =
 /* Words of the metadata block, by language. */
 typedef struct words {
   const char *agency, *code, *region, *level, *kind, *year, *edition, *title, *source,
-      *sections, *none, *derived;
+      *sections, *none, *derived, *separator;
 } words;
 
 static const words WORDS[2] = {
     {"机关", "统一社会信用代码", "地区", "层级", "类型", "年度", "格式", "标题", "来源", "章节",
-     "（无）", "Σ 为由下级行汇总的小计行"},
+     "（无）", "Σ 为由下级行汇总的小计行", "、"},
     {"Agency", "Code", "Region", "Level", "Kind", "Year", "Edition", "Title", "Source",
-     "Sections", "(none)", "Σ marks a subtotal derived from the rows under it"}};
+     "Sections", "(none)", "Σ marks a subtotal derived from the rows under it", ", "}};
 
 /* Text of one cell: "" when it does not exist, "·" blank, value or literal. */
 static void cell_text(char *buf, size_t cap, const gk_report *r, int t, size_t row, size_t col) {
@@ -172,14 +172,14 @@ static void print_meta(const gk_report *r, int lang) {
   if (title) printf("%s: %s\n", w->title, title);
   const char *source = gk_report_source(r);
   if (source) printf("%s: %s\n", w->source, source);
-  printf("%s:", w->sections);
+  printf("%s: ", w->sections);
   int any = 0;
   for (int s = 0; s < GK_NSECTIONS; s++) {
     if (!gk_report_section(r, s)) continue;
-    printf(" %s", gk_schema_section_label(s, lang));
+    printf("%s%s", any ? w->separator : "", gk_schema_section_label(s, lang));
     any = 1;
   }
-  printf("%s%s\n", any ? "" : " ", any ? "" : w->none);
+  printf("%s\n", any ? "" : w->none);
 }
 
 int cli_cmd_show(int argc, char **argv) {
