@@ -19,6 +19,8 @@
  * Contributors (agency name, code, region, kind, year, edition) are kept unless
  * the aggregate was created with GK_AGGREGATE_NO_CONTRIBUTORS (then memory stays
  * constant however many reports are added, and the overlap check is silent).
+ * Merging such an aggregate into one that lists contributors stops the listing
+ * there too, rather than keep a list that misses reports.
  *
  * Rule ids of the findings: "aggregate.literal" (warning: a literal counted as
  * blank), "aggregate.overlap" (warning: a government's whole-region report summed
@@ -82,8 +84,10 @@ GK_API int gk_aggregate_check(const gk_aggregate *a, gk_diags *diags);
 
 /** Number of listed contributors (0 with GK_AGGREGATE_NO_CONTRIBUTORS). Since 0.1.0. */
 GK_API size_t gk_aggregate_contributor_count(const gk_aggregate *a);
-/** Contributor i, in canonical order (year, edition, name, code, region, kind):
- *  borrowed name (may be NULL), year, edition. GK_EINVAL out of range. Since 0.1.0. */
+/** Contributor i in order of addition (merged lists follow; a loaded aggregate
+ *  lists them as saved, in canonical order: year, edition, name, code, region,
+ *  kind, level): borrowed name (may be NULL), year, edition. GK_EINVAL out of
+ *  range. Since 0.1.0. */
 GK_API int gk_aggregate_contributor(const char **name_out, int *year_out, int *edition_out,
                                     const gk_aggregate *a, size_t i);
 
