@@ -1,9 +1,10 @@
 /* Threads: many threads reading the same const reports at once (issue 7).
  * The seven complete real reports of tests/data/real (*.truth.json) are loaded once,
  * then every thread reads every cell, clones and compares, and, as each module lands,
- * validates (GK_HAVE_VALIDATE), serializes (GK_HAVE_JSON) and consolidates
- * (GK_HAVE_AGGREGATE) them; each thread folds everything it produced into a digest
+ * validates (GK_HAVE_VALIDATE), serializes (JSON, CSV, text), imports a published
+ * report from shared bytes (GK_HAVE_TEXT) and consolidates (GK_HAVE_AGGREGATE) them; each thread folds everything it produced into a digest
  * that must equal the single-threaded one. CI also runs this suite under TSan. */
+#include <dirent.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,21 +12,34 @@
 #include <cjson/cJSON.h>
 #include "testutil.h"
 
-#define NREPORTS 7
+#define MAXREPORTS 64
 #define NTHREADS 8
 #define ROUNDS 20
 
-static const char *const truth_files[NREPORTS] = {
-  "2019_shanghai-municipal-general-office.truth.json",
-  "2020_ganzhou-fenggang-town.truth.json",
-  "2023_huaian-hongze-district-government.truth.json",
-  "2023_suqian-municipal-government.truth.json",
-  "2024_huaian-hongze-district-government.truth.json",
-  "2024_huaian-municipal-government.truth.json",
-  "2024_suqian-municipal-government.truth.json",
-};
+/* the complete real reports: every tests/data/real/<name>.truth.json, in name order */
+static char truth_files[MAXREPORTS][128];
+static size_t nreports;
 
-static gk_report *shared[NREPORTS];
+static int cmp_name(const void *a, const void *b) { return strcmp(a, b); }
+static void find_truth_files(void) {
+  DIR *dir = opendir(GK_REAL_DATA);
+  struct dirent *e;
+  CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
+  nreports = 0;
+  while ((e = readdir(dir)) != NULL && nreports < MAXREPORTS) {
+    size_t n = strlen(e->d_name);
+    if (n > 11 && n < sizeof truth_files[0] && strcmp(e->d_name + n - 11, ".truth.json") == 0)
+      memcpy(truth_files[nreports++], e->d_name, n + 1);
+  }
+  closedir(dir);
+  qsort(truth_files, nreports, sizeof truth_files[0], cmp_name);
+}
+
+static gk_report *shared[MAXREPORTS];
+#ifdef GK_HAVE_TEXT
+static char *fenggang_text;
+static size_t fenggang_len;
+#endif
 
 /* FNV-1a over everything a thread produced. */
 static uint64_t fold(uint64_t h, const void *p, size_t n) {
@@ -83,7 +97,7 @@ static gk_report *load_truth(const char *name) {
 static uint64_t digest_all(void) {
   uint64_t h = 14695981039346656037u;
   char buf[256];
-  for (size_t k = 0; k < NREPORTS; k++) {
+  for (size_t k = 0; k < nreports; k++) {
     const gk_report *r = shared[k];
     int ed = gk_report_edition(r);
     for (int t = 0; t < GK_NTABLES; t++) {
@@ -123,6 +137,22 @@ static uint64_t digest_all(void) {
     h = fold_i64(h, (int64_t)gk_diags_count(d));
     gk_diags_free(d);
 #endif
+#ifdef GK_HAVE_CSV
+    char *csv = NULL;
+    size_t csvlen = 0;
+    if (gk_report_to_csv(&csv, &csvlen, r, 0) != GK_OK)
+      return 0;
+    h = fold(h, csv, csvlen);
+    gk_free(csv);
+#endif
+#ifdef GK_HAVE_TEXT_EXPORT
+    char *text = NULL;
+    size_t textlen = 0;
+    if (gk_report_to_text(&text, &textlen, r) != GK_OK)
+      return 0;
+    h = fold(h, text, textlen);
+    gk_free(text);
+#endif
 #ifdef GK_HAVE_JSON
     char *json = NULL;
     size_t len = 0;
@@ -132,6 +162,17 @@ static uint64_t digest_all(void) {
     gk_free(json);
 #endif
   }
+#ifdef GK_HAVE_TEXT
+  /* the importer, on shared const bytes */
+  gk_report *imported = NULL;
+  if (gk_report_from_text(&imported, fenggang_text, fenggang_len, "fenggang.txt", NULL) != GK_OK)
+    return 0;
+  for (int t = 0; t < GK_NTABLES; t++)
+    h = fold_i64(h, (int64_t)gk_report_count_filled(imported, t));
+  if (gk_report_get_text(imported, "requests/new/total", buf, sizeof buf) >= 0)
+    h = fold_str(h, buf);
+  gk_report_free(imported);
+#endif
 #ifdef GK_HAVE_AGGREGATE
   /* one consolidation per edition of the shared reports */
   for (int e = 0; e < 2; e++) {
@@ -139,7 +180,7 @@ static uint64_t digest_all(void) {
     gk_report *sum = NULL;
     if (gk_aggregate_new(&a, 0) != GK_OK)
       return 0;
-    for (size_t k = 0; k < NREPORTS; k++)
+    for (size_t k = 0; k < nreports; k++)
       if ((gk_report_edition(shared[k]) == 2021) == (e == 1) &&
           gk_aggregate_add(a, shared[k], NULL) != GK_OK) {
         gk_aggregate_free(a);
@@ -175,7 +216,14 @@ static void *worker(void *arg) {
 }
 
 static void load_all(void) {
-  for (size_t k = 0; k < NREPORTS; k++)
+  if (nreports == 0)
+    find_truth_files();
+#ifdef GK_HAVE_TEXT
+  if (fenggang_text == NULL)
+    fenggang_text = gk_test_read_data("2020_ganzhou-fenggang-town.txt", 1, &fenggang_len);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(fenggang_text);
+#endif
+  for (size_t k = 0; k < nreports; k++)
     if (shared[k] == NULL)
       shared[k] = load_truth(truth_files[k]);
 }
@@ -183,6 +231,8 @@ static void load_all(void) {
 static void test_threads_truth_loaded(void) {
   char buf[64];
   load_all();
+  CU_ASSERT_EQUAL_FATAL(nreports, 7); /* the seven complete reports of tests/data/real */
+  CU_ASSERT_STRING_EQUAL(truth_files[1], "2020_ganzhou-fenggang-town.truth.json");
   CU_ASSERT_EQUAL(gk_report_edition(shared[0]), 2019);
   CU_ASSERT_EQUAL(gk_report_year(shared[3]), 2023);
   CU_ASSERT_STRING_EQUAL(gk_report_agency(shared[1], GK_AGENCY_NAME), "凤岗镇");
@@ -214,13 +264,17 @@ static void test_threads_shared_const_reports(void) {
     CU_ASSERT_EQUAL(jobs[i].mismatches, 0);
   }
   /* the shared reports are unchanged by all that reading */
-  for (size_t k = 0; k < NREPORTS; k++) {
+  for (size_t k = 0; k < nreports; k++) {
     gk_report *fresh = load_truth(truth_files[k]);
     CU_ASSERT_EQUAL(gk_report_equal(fresh, shared[k], 1), 1);
     gk_report_free(fresh);
     gk_report_free(shared[k]);
     shared[k] = NULL;
   }
+#ifdef GK_HAVE_TEXT
+  free(fenggang_text);
+  fenggang_text = NULL;
+#endif
 }
 
 int main(void) {
