@@ -54,6 +54,17 @@ static int do_line(gk_aggregate *a, const char *s, size_t n, gk_diags *d) {
                   rc == GK_EOVERFLOW ? "数值之和超出范围" : "无法汇总", gk_strerror(rc));
 }
 
+/* Forget the current line; a buffer grown past 1 MiB by a long line is released
+ * so that one long line does not hold memory for the rest of the stream. */
+static void line_reset(gk_aggregate *a) {
+  a->line_len = 0;
+  if (a->line_cap > ((size_t)1 << 20)) {
+    gk__free(a->line);
+    a->line = NULL;
+    a->line_cap = 0;
+  }
+}
+
 static int line_append(gk_aggregate *a, const char *s, size_t n) {
   if (a->line_len + n > a->line_cap) {
     size_t cap = a->line_cap ? a->line_cap : 4096;
@@ -80,7 +91,7 @@ GK_API int gk_aggregate_add_jsonl(gk_aggregate *a, const char *chunk, size_t len
       /* discarding the rest of an over-long line */
     } else if (a->line_len + seg > GK__JSONL_LINE_MAX) {
       a->skipping = 1;
-      a->line_len = 0;
+      line_reset(a);
       rc = bad_line(a, diags, "jsonl.line", "行过长", "line longer than 64 MiB");
     } else if (nl && a->line_len == 0) {
       rc = do_line(a, chunk + pos, seg, diags); /* whole line inside the chunk: no copy */
@@ -88,7 +99,7 @@ GK_API int gk_aggregate_add_jsonl(gk_aggregate *a, const char *chunk, size_t len
       rc = line_append(a, chunk + pos, seg);
       if (!rc && nl) {
         rc = do_line(a, a->line, a->line_len, diags);
-        a->line_len = 0;
+        line_reset(a);
       }
     }
     if (nl) {
@@ -105,7 +116,7 @@ GK_API int gk_aggregate_add_jsonl_end(gk_aggregate *a, gk_diags *diags) {
   if (!a) return GK_EINVAL;
   int rc = GK_OK;
   if (!a->skipping && a->line_len) rc = do_line(a, a->line, a->line_len, diags);
-  a->line_len = 0;
+  line_reset(a);
   a->skipping = 0;
   a->lineno = 0;
   return rc;
