@@ -273,6 +273,7 @@ static int add_pass(gk_aggregate *a, gk_report *acc, const gk_report *r, int com
       if (!(td->rows[row].flags & GK_ROW_STORED)) continue;
       for (size_t col = 0; col < td->ncols; col++) {
         if (!((td->rows[row].colmask >> col) & 1u)) continue;
+        if (r->cells[t][row * td->ncols + col].state != GK_CELL_VALUE) continue; /* fast path */
         int has, unit, lit;
         int64_t v;
         full_contrib(r, t, row, col, &has, &v, &unit, &lit);
@@ -284,16 +285,24 @@ static int add_pass(gk_aggregate *a, gk_report *acc, const gk_report *r, int com
       }
     }
   }
-  int hi = gk__ed_index(a->common->edition);
+  int hi = gk__ed_index(a->common->edition), ei = gk__ed_index(r->edition);
   for (size_t k = 0; k < a->view.n; k++) {
     const gk__view_entry *e = &a->view.e[k];
     size_t row = (size_t)e->row[hi], col = (size_t)e->col[hi];
-    if (!(a->common->ed->tables[e->table].rows[row].flags & GK_ROW_STORED)) continue;
+    if (e->row[ei] < 0 || !(a->common->ed->tables[e->table].rows[row].flags & GK_ROW_STORED))
+      continue;
+    const gk__table_decl *td = &r->ed->tables[e->table];
+    size_t srow = (size_t)e->row[ei], scol = (size_t)e->col[ei];
     int st;
     int64_t v;
-    int rc = gk__view_value(e, r, &st, &v);
-    if (rc == GK_ENOTFOUND) continue;
-    if (rc) return rc;
+    if (!(td->rows[srow].flags & GK_ROW_DERIVED)) { /* a stored cell: read it directly */
+      const gk__cell *c = &r->cells[e->table][srow * td->ncols + scol];
+      st = c->state;
+      v = c->value;
+    } else {
+      int rc = gk__cell_effective(r, e->table, srow, scol, &st, &v);
+      if (rc) return rc;
+    }
     gk__cell *dst = cell_rw(a->common, e->table, row, col);
     if (commit)
       cell_add(dst, st == GK_CELL_VALUE, v, GK_UNIT_DEFAULT);
