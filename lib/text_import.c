@@ -56,6 +56,7 @@ typedef struct {
   slot *rv;
   size_t nrv, caprv;
   uint32_t last_line;
+  const gk__labels *L; /* normalised labels */
   slot pend[16];       /* a short run, pending: ambiguous or cut by the end */
   size_t npend, pend_row;
 } walk;
@@ -130,21 +131,18 @@ static const char *find_last(const char *h, size_t hn, const char *nd, size_t nn
   return last;
 }
 
-static const char *row_variant(const gk__row_decl *rd, size_t v) {
-  if (v == 0) return rd->zh;
-  return v <= GK__MAX_VARIANTS ? rd->variants[v - 1] : NULL;
-}
 
-/* How well the label text matches a row: 2 a variant is contained, 1 most of a
- * variant is (a long prefix plus suffix: wrapped or misspelt labels), 0 not. */
-static int row_match(const gk__row_decl *rd, const char *lab, size_t labn, int fuzzy, size_t *end) {
+/* How well the label text matches row `row` of the current table: 2 a variant is
+ * contained, 1 most of a variant is (a long prefix plus suffix: wrapped or
+ * misspelt labels), 0 not. *end: where the match ends in the label text. */
+static int row_match(const walk *w, size_t row, const char *lab, size_t labn, int fuzzy, size_t *end) {
   int best = 0;
-  for (size_t v = 0; v <= GK__MAX_VARIANTS; v++) {
-    const char *var = row_variant(rd, v);
-    if (!var) break;
-    char nv[256];
-    size_t vn = gk__text_norm_fixed(nv, sizeof nv, var, strlen(var));
-    if (vn < 6) continue; /* two CJK characters at least */
+  if (row >= GK__LROWS) return 0;
+  const gk__span *vars = w->L->row[gk__labels_ed(w->r->edition)][w->t][row];
+  for (size_t v = 0; v < GK__NV; v++) {
+    if (vars[v].len < 6) continue; /* two CJK characters at least */
+    const char *nv = gk__labels_at(w->L, vars[v]);
+    size_t vn = vars[v].len;
     const char *q = find_last(lab, labn, nv, vn);
     if (q) {
       size_t e = (size_t)(q - lab) + vn;
@@ -169,6 +167,15 @@ static int row_match(const gk__row_decl *rd, const char *lab, size_t labn, int f
 }
 
 /* Header words that may stand before a run of values without naming a row. */
+static void cut_all(char *tmp, size_t *n, const char *nv, size_t vn) {
+  const char *q;
+  while (vn && (q = gk__memfind(tmp, *n, nv, vn)) != NULL) {
+    char *qq = tmp + (q - tmp);
+    memmove(qq, qq + vn, *n - (size_t)(qq - tmp) - vn);
+    *n -= vn;
+  }
+}
+
 static int lab_is_noise(const walk *w, const char *lab, size_t labn) {
   if (labn == 0) return 1;
   char tmp[LAB_KEEP * 2 + 8];
@@ -178,32 +185,16 @@ static int lab_is_noise(const walk *w, const char *lab, size_t labn) {
   static const char *const words[] = {"信息内容", "第二十条第", "申请人情况", "法人或其他组织",
                                       "本年度办理结果", "本列数据的勾稽关系为第一项加第二项之和等于第三项加第四项之和",
                                       "单位", "项"};
+  for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) cut_all(tmp, &n, words[k], strlen(words[k]));
   const gk__table_decl *td = &w->r->ed->tables[w->t];
-  size_t nw = sizeof words / sizeof words[0];
-  size_t total = nw + td->ncols * (GK__MAX_VARIANTS + 1) + td->nrows * (GK__MAX_VARIANTS + 1);
-  for (size_t k = 0; k < total; k++) {
-    const char *word = NULL;
-    if (k < nw) {
-      word = words[k];
-    } else if (k < nw + td->ncols * (GK__MAX_VARIANTS + 1)) {
-      size_t c = (k - nw) / (GK__MAX_VARIANTS + 1), v = (k - nw) % (GK__MAX_VARIANTS + 1);
-      word = v == 0 ? td->cols[c].zh : td->cols[c].variants[v - 1];
-    } else {
-      size_t j = k - nw - td->ncols * (GK__MAX_VARIANTS + 1);
-      size_t rr = j / (GK__MAX_VARIANTS + 1), v = j % (GK__MAX_VARIANTS + 1);
-      if (td->rows[rr].flags & GK_ROW_STORED) continue; /* only derived group labels */
-      word = row_variant(&td->rows[rr], v);
-    }
-    if (!word) continue;
-    char nv[256];
-    size_t vn = gk__text_norm_fixed(nv, sizeof nv, word, strlen(word));
-    if (!vn) continue;
-    const char *q;
-    while ((q = gk__memfind(tmp, n, nv, vn)) != NULL) {
-      char *qq = tmp + (q - tmp);
-      memmove(qq, qq + vn, n - (size_t)(qq - tmp) - vn);
-      n -= vn;
-    }
+  int e = gk__labels_ed(w->r->edition);
+  for (size_t c = 0; c < td->ncols && c < GK__MAX_COLS; c++)
+    for (size_t v = 0; v < GK__NV; v++)
+      cut_all(tmp, &n, gk__labels_at(w->L, w->L->col[e][w->t][c][v]), w->L->col[e][w->t][c][v].len);
+  for (size_t r = 0; r < td->nrows && r < GK__LROWS; r++) {
+    if (td->rows[r].flags & GK_ROW_STORED) continue; /* only derived group labels */
+    for (size_t v = 0; v < GK__NV; v++)
+      cut_all(tmp, &n, gk__labels_at(w->L, w->L->row[e][w->t][r][v]), w->L->row[e][w->t][r][v].len);
   }
   return cp_count(tmp, n) <= 4;
 }
@@ -300,14 +291,14 @@ static size_t pick_row(walk *w, int has_value, int *sequential) {
     const gk__row_decl *rd = &td->rows[r];
     if (!(rd->flags & GK_ROW_STORED)) continue;
     if (row_walkable(rd)) {
-      if (row_match(rd, lab, labn, 1, &end)) return r;
+      if (row_match(w, r, lab, labn, 1, &end)) return r;
       break;
     }
     /* derived + stored: its children first, else its own label */
     if (r + 1 < td->nrows && td->rows[r + 1].parent == (int8_t)r &&
-        row_match(&td->rows[r + 1], lab, labn, 1, &end))
+        row_match(w, r + 1, lab, labn, 1, &end))
       return r + 1;
-    if (row_match(rd, lab, labn, 0, &end) == 2) return r;
+    if (row_match(w, r, lab, labn, 0, &end) == 2) return r;
   }
   if (!has_value) return td->nrows; /* empty fields only: the expected row or nothing */
   /* a later row: the one whose label ends nearest to the values */
@@ -316,7 +307,7 @@ static size_t pick_row(walk *w, int has_value, int *sequential) {
     const gk__row_decl *rd = &td->rows[r];
     if (!(rd->flags & GK_ROW_STORED)) continue;
     size_t e = 0;
-    if (row_match(rd, lab, labn, 0, &e) == 2 && (best == td->nrows || e > best_end)) {
+    if (row_match(w, r, lab, labn, 0, &e) == 2 && (best == td->nrows || e > best_end)) {
       best = r, best_end = e;
     }
   }
@@ -685,37 +676,27 @@ static int import_table(walk *w, int t, const tline *lines, size_t from, size_t 
 }
 
 /* ------------------------------------------------------------ edition from headers */
-static size_t edition_markers(const gk__edition *e, const gk__edition *other, const char *text,
-                              size_t tn) {
+/* Labels of edition e that the other edition has nowhere (tables 二 and 三),
+ * found in the normalised header text. */
+static size_t edition_markers(const gk__labels *L, int e, const char *text, size_t tn) {
   size_t found = 0;
-  for (int t = 0; t < GK_NTABLES; t++) {
-    const gk__table_decl *td = &e->tables[t];
-    size_t nitems = (td->ncols + td->nrows) * (GK__MAX_VARIANTS + 1);
-    for (size_t k = 0; k < nitems; k++) {
-      size_t idx = k / (GK__MAX_VARIANTS + 1), v = k % (GK__MAX_VARIANTS + 1);
-      const char *s;
-      if (idx < td->ncols) s = v == 0 ? td->cols[idx].zh : td->cols[idx].variants[v - 1];
-      else s = row_variant(&td->rows[idx - td->ncols], v);
-      if (!s) continue;
-      char ns[256];
-      size_t nn = gk__text_norm_fixed(ns, sizeof ns, s, strlen(s));
-      if (nn < 9) continue;
-      /* only strings the other edition has nowhere (neither contains the other) */
-      int shared = 0;
-      const gk__table_decl *od = &other->tables[t];
-      size_t oitems = (od->ncols + od->nrows) * (GK__MAX_VARIANTS + 1);
-      for (size_t j = 0; j < oitems && !shared; j++) {
-        size_t oi = j / (GK__MAX_VARIANTS + 1), ov = j % (GK__MAX_VARIANTS + 1);
-        const char *o;
-        if (oi < od->ncols) o = ov == 0 ? od->cols[oi].zh : od->cols[oi].variants[ov - 1];
-        else o = row_variant(&od->rows[oi - od->ncols], ov);
-        if (!o) continue;
-        char no[256];
-        size_t on = gk__text_norm_fixed(no, sizeof no, o, strlen(o));
-        if (on && (gk__memfind(no, on, ns, nn) || gk__memfind(ns, nn, no, on))) shared = 1;
+  const int eds[2] = {GK_EDITION_2019, GK_EDITION_2021};
+  for (int t = 0; t < GK_TABLE_REVIEW; t++) {
+    const gk__table_decl *td = &gk__edition_get(eds[e])->tables[t];
+    const gk__table_decl *od = &gk__edition_get(eds[1 - e])->tables[t];
+    for (size_t k = 0; k < td->ncols + td->nrows; k++)
+      for (size_t v = 0; v < GK__NV; v++) {
+        gk__span sp = k < td->ncols ? L->col[e][t][k][v] : L->row[e][t][k - td->ncols][v];
+        if (sp.len < 9) continue;
+        const char *ns = gk__labels_at(L, sp);
+        int shared = 0;
+        for (size_t j = 0; j < od->ncols + od->nrows && !shared; j++)
+          for (size_t ov = 0; ov < GK__NV && !shared; ov++) {
+            gk__span o = j < od->ncols ? L->col[1 - e][t][j][ov] : L->row[1 - e][t][j - od->ncols][ov];
+            shared = o.len == sp.len && memcmp(gk__labels_at(L, o), ns, sp.len) == 0;
+          }
+        if (!shared && gk__memfind(text, tn, ns, sp.len)) found++;
       }
-      if (!shared && gk__memfind(text, tn, ns, nn)) found++;
-    }
   }
   return found;
 }
@@ -815,7 +796,7 @@ static int title_year(const char *p, size_t n, size_t *start) {
 
 /* The title: the text of one line, or of two when the published title is
  * broken ("洪泽区人民政府" / "2023 年政府信息公开工作年度报告"). */
-static int find_title(gk__buf *out, const tline *lines, size_t first_head) {
+static int find_title(const gk__labels *L, gk__buf *out, const tline *lines, size_t first_head) {
   size_t seen = 0;
   for (size_t i = 0; i < first_head && seen < 8; i++) {
     const tline *l = &lines[i];
@@ -834,7 +815,7 @@ static int find_title(gk__buf *out, const tline *lines, size_t first_head) {
     size_t dummy;
     if (prev_ok && pb - pa + b - a <= 130 &&
         ((!y && title_year(pl->p + pa, pb - pa, &dummy)) ||
-         (y && ys == 0 && gk__text_heading(pl->p, pl->n) < 0))) {
+         (y && ys == 0 && gk__text_heading(L, pl->p, pl->n) < 0))) {
       gk__buf_put(out, pl->p + pa, pb - pa);
     }
     gk__buf_put(out, l->p + a, b - a);
@@ -843,8 +824,8 @@ static int find_title(gk__buf *out, const tline *lines, size_t first_head) {
   return 0;
 }
 
-static int import_doc(gk_report **out, const char *text, size_t len, const char *source_name,
-                      gk_diags *d) {
+static int import_lines(const gk__labels *L, gk_report **out, const char *text, size_t len,
+                        const char *source_name, gk_diags *d) {
   /* pass 1: lines */
   size_t nlines = 1;
   for (size_t i = 0; i < len; i++) nlines += text[i] == '\n';
@@ -868,7 +849,7 @@ static int import_doc(gk_report **out, const char *text, size_t len, const char 
   size_t first_head = nlines;
   for (size_t i = 0; i < nlines; i++) {
     if (lines[i].n > 200) continue;
-    int p = gk__text_heading(lines[i].p, lines[i].n);
+    int p = gk__text_heading(L, lines[i].p, lines[i].n);
     if (p >= 0 && head[p] == SIZE_MAX) {
       head[p] = i;
       if (i < first_head) first_head = i;
@@ -889,7 +870,7 @@ static int import_doc(gk_report **out, const char *text, size_t len, const char 
   /* title: among the first non-empty lines before the first heading */
   gk__buf tbuf;
   gk__buf_init(&tbuf);
-  int has_title = find_title(&tbuf, lines, first_head);
+  int has_title = find_title(L, &tbuf, lines, first_head);
   if (has_title < 0) {
     gk__free(lines);
     return has_title;
@@ -906,6 +887,7 @@ static int import_doc(gk_report **out, const char *text, size_t len, const char 
   walk w;
   memset(&w, 0, sizeof w);
   w.d = d;
+  w.L = L;
   w.file = source_name;
   gk__buf_init(&w.lab);
   if (nheads == 0 && title == SIZE_MAX) {
@@ -941,9 +923,8 @@ static int import_doc(gk_report **out, const char *text, size_t len, const char 
     gk__buf_free(&hdr);
     return GK_ENOMEM;
   }
-  const gk__edition *e19 = gk__edition_get(GK_EDITION_2019), *e21 = gk__edition_get(GK_EDITION_2021);
-  size_t s19 = edition_markers(e19, e21, hdr.data ? hdr.data : "", hdr.len);
-  size_t s21 = edition_markers(e21, e19, hdr.data ? hdr.data : "", hdr.len);
+  size_t s19 = edition_markers(L, 0, hdr.data ? hdr.data : "", hdr.len);
+  size_t s21 = edition_markers(L, 1, hdr.data ? hdr.data : "", hdr.len);
   gk__buf_free(&hdr);
   /* year and agency from the title, else the year from the statistical period */
   int year = 0;
@@ -1072,6 +1053,16 @@ static int import_doc(gk_report **out, const char *text, size_t len, const char 
   }
   *out = r;
   return GK_OK;
+}
+
+static int import_doc(gk_report **out, const char *text, size_t len, const char *source_name,
+                      gk_diags *d) {
+  gk__labels *L = NULL;
+  int rc = gk__labels_new(&L);
+  if (rc) return rc;
+  rc = import_lines(L, out, text, len, source_name, d);
+  gk__labels_free(L);
+  return rc;
 }
 
 GK_API int gk_report_from_text(gk_report **out, const char *bytes, size_t len,

@@ -165,7 +165,56 @@ static int starts(const char *s, size_t n, const char *p) {
   return n >= k && memcmp(s, p, k) == 0;
 }
 
-int gk__text_heading(const char *s, size_t n) {
+static gk__span put_norm(gk__buf *a, const char *s) {
+  gk__span sp = {0, 0};
+  if (!s) return sp;
+  size_t before = a->len;
+  gk__text_norm(a, s, strlen(s));
+  gk__buf_putc(a, '\0');
+  if (a->err || a->len - 1 == before || before > UINT32_MAX / 2) return sp;
+  sp.off = (uint32_t)before, sp.len = (uint32_t)(a->len - 1 - before);
+  return sp;
+}
+
+int gk__labels_ed(int edition) { return edition == GK_EDITION_2021 ? 1 : 0; }
+
+int gk__labels_new(gk__labels **out) {
+  gk__labels *L = gk__calloc(1, sizeof *L);
+  *out = NULL;
+  if (!L) return GK_ENOMEM;
+  gk__buf_init(&L->arena);
+  for (int p = 0; p < 6; p++) {
+    const gk__label *l = part_label(p);
+    for (size_t v = 0; v < GK__NV; v++) L->head[p][v] = put_norm(&L->arena, v ? l->variants[v - 1] : l->zh);
+  }
+  const int eds[2] = {GK_EDITION_2019, GK_EDITION_2021};
+  for (int e = 0; e < 2; e++) {
+    const gk__edition *ed = gk__edition_get(eds[e]);
+    for (int t = 0; t < GK_NTABLES; t++) {
+      const gk__table_decl *td = &ed->tables[t];
+      for (size_t r = 0; r < td->nrows && r < GK__LROWS; r++)
+        for (size_t v = 0; v < GK__NV; v++)
+          L->row[e][t][r][v] = put_norm(&L->arena, v ? td->rows[r].variants[v - 1] : td->rows[r].zh);
+      for (size_t c = 0; c < td->ncols && c < GK__MAX_COLS; c++)
+        for (size_t v = 0; v < GK__NV; v++)
+          L->col[e][t][c][v] = put_norm(&L->arena, v ? td->cols[c].variants[v - 1] : td->cols[c].zh);
+    }
+  }
+  if (L->arena.err) {
+    gk__labels_free(L);
+    return GK_ENOMEM;
+  }
+  *out = L;
+  return GK_OK;
+}
+
+void gk__labels_free(gk__labels *L) {
+  if (!L) return;
+  gk__buf_free(&L->arena);
+  gk__free(L);
+}
+
+int gk__text_heading(const gk__labels *L, const char *s, size_t n) {
   size_t i = 0;
   /* trim */
   while (i < n) {
@@ -175,7 +224,7 @@ int gk__text_heading(const char *s, size_t n) {
   }
   s += i, n -= i;
   while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r')) n--;
-  if (n == 0 || n > 160) return -1;
+  if (n == 0 || n > 160 || (unsigned char)s[0] < 0x80) return -1; /* headings start in CJK */
   int ordinal = 0;
   for (int k = 0; k < 6; k++) {
     if (starts(s, n, ordinals[k])) {
@@ -189,29 +238,26 @@ int gk__text_heading(const char *s, size_t n) {
   if (!ordinal && starts(s, n, "、")) ordinal = 1; /* a lost ordinal */
   char norm[512];
   size_t nn = gk__text_norm_fixed(norm, sizeof norm, s, n);
-  for (int part = 0; part < 6; part++) {
-    const gk__label *l = part_label(part);
-    for (size_t v = 0; v <= GK__MAX_VARIANTS; v++) {
-      const char *var = v == 0 ? l->zh : l->variants[v - 1];
-      if (!var) break;
-      char nv[256];
-      size_t vn = gk__text_norm_fixed(nv, sizeof nv, var, strlen(var));
-      if (vn == 0) continue;
+  const char *body = norm;
+  size_t bn = nn;
+  if (ordinal) /* the ordinal survives normalisation as a CJK numeral */
+    for (int k = 0; k < 6; k++)
+      if (bn >= 3 && memcmp(body, ordinals[k], 3) == 0) {
+        body += 3, bn -= 3;
+        break;
+      }
+  for (int part = 0; part < 6; part++)
+    for (size_t v = 0; v < GK__NV; v++) {
+      gk__span sp = L->head[part][v];
+      if (!sp.len) continue;
+      const char *nv = gk__labels_at(L, sp);
+      size_t vn = sp.len;
       if (ordinal) {
-        /* the ordinal survives normalisation as a CJK numeral */
-        const char *body = norm;
-        size_t bn = nn;
-        for (int k = 0; k < 6; k++)
-          if (bn >= 3 && memcmp(body, ordinals[k], 3) == 0) {
-            body += 3, bn -= 3;
-            break;
-          }
         if (bn >= vn && bn <= vn + 9 && memcmp(body, nv, vn) == 0) return part;
       } else if (nn == vn && memcmp(norm, nv, vn) == 0) {
         return part;
       }
     }
-  }
   return -1;
 }
 

@@ -26,10 +26,29 @@ size_t gk__text_norm_fixed(char *dst, size_t cap, const char *s, size_t n);
 /* 1 for whitespace code points (ASCII space/TAB/CR, NBSP, U+3000, ...). */
 int gk__text_is_space(uint32_t cp);
 
+/* The labels of the schema normalised once per import: headings of the six
+ * parts, and the rows' and columns' labels with their variants, per edition. */
+#define GK__NV (GK__MAX_VARIANTS + 1)
+#define GK__LROWS 32
+typedef struct { uint32_t off, len; } gk__span; /* into arena; len 0: none */
+typedef struct {
+  gk__buf arena;
+  gk__span head[6][GK__NV];
+  gk__span row[2][GK_NTABLES][GK__LROWS][GK__NV]; /* [0] edition 2019, [1] 2021 */
+  gk__span col[2][GK_NTABLES][GK__MAX_COLS][GK__NV];
+} gk__labels;
+int gk__labels_new(gk__labels **out);
+void gk__labels_free(gk__labels *L);
+/* Index of an edition in the cache (0 for 2019, 1 for 2021). */
+int gk__labels_ed(int edition);
+static inline const char *gk__labels_at(const gk__labels *L, gk__span sp) {
+  return L->arena.data + sp.off;
+}
+
 /* Heading of a line: the part (0 overview, 1 active, 2 requests, 3 review,
  * 4 problems, 5 other) or -1. Headings are the official ones and their variants
  * (schema_tables.c), with a Chinese ordinal, a lost ordinal ("、…") or alone. */
-int gk__text_heading(const char *s, size_t n);
+int gk__text_heading(const gk__labels *L, const char *s, size_t n);
 /* Official heading of part p (0..5) with its ordinal, e.g. "二、主动公开政府信息情况". */
 void gk__text_heading_put(gk__buf *b, int part);
 
