@@ -1,6 +1,7 @@
 /* Text normalisation shared by the importer, the exporters and the text rules:
  * UTF-8 stepping, label normalisation (full/half width, Traditional to
  * Simplified, spaces, punctuation, ordinals), headings, value tokens. */
+#include <stdlib.h>
 #include <string.h>
 #include "text_int.h"
 
@@ -178,6 +179,49 @@ static gk__span put_norm(gk__buf *a, const char *s) {
 
 int gk__labels_ed(int edition) { return edition == GK_EDITION_2021 ? 1 : 0; }
 
+typedef struct {
+  const char *s;
+  gk__span sp;
+  int e;
+} mark_item;
+
+static int mark_cmp(const void *a, const void *b) {
+  const mark_item *x = a, *y = b;
+  if (x->sp.len != y->sp.len) return x->sp.len < y->sp.len ? -1 : 1;
+  return memcmp(x->s, y->s, x->sp.len);
+}
+
+/* Marker labels: sort every label of tables 二 and 三 of both editions and keep
+ * those whose text occurs in one edition only. */
+static int find_markers(gk__labels *L) {
+  size_t cap = 2 * 2 * (GK__LROWS + GK__MAX_COLS) * GK__NV, n = 0;
+  mark_item *it = gk__malloc(cap * sizeof *it);
+  if (!it) return GK_ENOMEM;
+  for (int e = 0; e < 2; e++)
+    for (int t = 0; t < GK_TABLE_REVIEW; t++) {
+      for (size_t r = 0; r < GK__LROWS; r++)
+        for (size_t v = 0; v < GK__NV; v++)
+          if (L->row[e][t][r][v].len >= 9) it[n++] = (mark_item){NULL, L->row[e][t][r][v], e};
+      for (size_t c = 0; c < GK__MAX_COLS; c++)
+        for (size_t v = 0; v < GK__NV; v++)
+          if (L->col[e][t][c][v].len >= 9) it[n++] = (mark_item){NULL, L->col[e][t][c][v], e};
+    }
+  for (size_t i = 0; i < n; i++) it[i].s = gk__labels_at(L, it[i].sp);
+  qsort(it, n, sizeof *it, mark_cmp);
+  for (size_t i = 0; i < n;) {
+    size_t j = i;
+    int eds = 0;
+    while (j < n && mark_cmp(&it[i], &it[j]) == 0) eds |= 1 << it[j].e, j++;
+    if (eds != 3) {
+      int e = eds == 1 ? 0 : 1;
+      if (L->nmark[e] < 256) L->mark[e][L->nmark[e]++] = it[i].sp;
+    }
+    i = j;
+  }
+  gk__free(it);
+  return GK_OK;
+}
+
 int gk__labels_new(gk__labels **out) {
   gk__labels *L = gk__calloc(1, sizeof *L);
   *out = NULL;
@@ -200,7 +244,7 @@ int gk__labels_new(gk__labels **out) {
           L->col[e][t][c][v] = put_norm(&L->arena, v ? td->cols[c].variants[v - 1] : td->cols[c].zh);
     }
   }
-  if (L->arena.err) {
+  if (L->arena.err || find_markers(L)) {
     gk__labels_free(L);
     return GK_ENOMEM;
   }
@@ -225,6 +269,10 @@ int gk__text_heading(const gk__labels *L, const char *s, size_t n) {
   s += i, n -= i;
   while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r')) n--;
   if (n == 0 || n > 160 || (unsigned char)s[0] < 0x80) return -1; /* headings start in CJK */
+  /* every heading (format.md §2) ends in 情况, 措施 or 事项: a cheap first test */
+  if (!gk__memfind(s, n, "情", 3) && !gk__memfind(s, n, "措施", 6) && !gk__memfind(s, n, "事项", 6) &&
+      !gk__memfind(s, n, "事項", 6))
+    return -1;
   int ordinal = 0;
   for (int k = 0; k < 6; k++) {
     if (starts(s, n, ordinals[k])) {
