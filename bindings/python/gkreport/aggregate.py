@@ -131,7 +131,9 @@ class Aggregate(Owned):
 
     @property
     def contributors(self) -> List[Contributor]:
-        """The reports summed, in the library's order (empty when not kept)."""
+        """The reports summed, in order of addition (merged lists follow; a
+        loaded aggregate lists them canonically). Empty when not kept, also after
+        merging an aggregate made with ``contributors=False``."""
         out = []
         name, year, ed = ctypes.c_char_p(), ctypes.c_int(), ctypes.c_int()
         for i in range(lib.gk_aggregate_contributor_count(self._h)):
