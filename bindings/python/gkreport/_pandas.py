@@ -37,12 +37,6 @@ def report_frame(report: Any, kind: str) -> Any:
             columns=["agency", "year", "edition", "table", "row", "col", "state", "value"])
     if kind in {t.key for t in report.schema.tables}:
         data = report.table_values(kind)
-        return pd.DataFrame.from_dict(data, orient="index")
+        return pd.DataFrame.from_dict(data, orient="index", dtype=object)  # exact values
     raise ValueError("kind must be 'cells' or a table key, not %r" % (kind,))
 
-
-def csv_frame(text: str) -> Any:
-    """A DataFrame from CSV text produced by the library."""
-    import io
-    pd = require_pandas()
-    return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)

@@ -163,9 +163,18 @@ class Series(Owned):
         return Trend(json.loads(self.trend_json()))
 
     def to_pandas(self):
-        """The trend table as a long-form DataFrame (needs pandas)."""
-        from ._pandas import csv_frame
-        return csv_frame(self.trend_csv())
+        """The trend table as a long-form DataFrame (needs pandas): one row per
+        cell and year with path, comparable, year, edition, value, change, pct;
+        values stay exact (int, or Decimal for amounts and percentages)."""
+        from ._pandas import require_pandas
+        pd = require_pandas()
+        t = self.trend()
+        records = [(r.path, r.comparable, year, edition, r.values[j],
+                    r.change[j] if j < len(r.change) else None,
+                    r.pct[j] if j < len(r.pct) else None)
+                   for r in t for j, (year, edition) in enumerate(zip(t.years, t.editions))]
+        return pd.DataFrame.from_records(records, columns=["path", "comparable", "year",
+                                                           "edition", "value", "change", "pct"])
 
     def __repr__(self) -> str:
         if self._handle is None:

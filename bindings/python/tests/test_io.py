@@ -238,6 +238,13 @@ class PandasTest(unittest.TestCase):
         self.assertEqual(row["value"], 3402)
         t = every_state().to_pandas("requests")
         self.assertEqual(t.loc["new", "natural"], 3402)
+        self.assertIsInstance(t.loc["new", "natural"], int)      # not float
+        self.assertIsNone(t.loc["new", "total"])
+        self.assertEqual(t.loc["new", "commercial"], "-")
+        self.assertEqual(every_state().to_pandas("active").loc["fees", "amount"],
+                         Decimal("59237.2449"))
+        with self.assertRaises(ValueError):
+            every_state().to_pandas("tables")
 
 
 if __name__ == "__main__":

@@ -79,6 +79,23 @@ class SeriesTest(unittest.TestCase):
         self.assertEqual(csv[1], "active/regulations/issued,1,2020,2019,value,0,,")
         self.assertIn("requests/new/total,1,2021,2021,value,4,-1,-20.00", csv)
 
+    def test_to_pandas(self):
+        s = gkreport.Series(three_years())
+        try:
+            import pandas  # noqa: F401
+        except ImportError:
+            with self.assertRaises(ImportError):
+                s.to_pandas()
+            return
+        df = s.to_pandas()
+        self.assertEqual(list(df.columns), ["path", "comparable", "year", "edition", "value",
+                                            "change", "pct"])
+        new = df[df["path"] == "requests/new/total"]
+        self.assertEqual(list(new["year"]), [2020, 2021, 2022])
+        self.assertEqual(list(new["value"]), [5, 4, 6])
+        self.assertEqual(list(new["pct"])[1:], [Decimal("-20.00"), Decimal("50.00")])
+        self.assertEqual(len(df), 3 * len(s.trend()))
+
     def test_similarity(self):
         self.assertEqual(gkreport.similarity("政府信息公开工作", "政府信息公开工作年度报告"),
                          Fraction(7, 9))
