@@ -37,6 +37,9 @@ def report_frame(report: Any, kind: str) -> Any:
             columns=["agency", "year", "edition", "table", "row", "col", "state", "value"])
     if kind in {t.key for t in report.schema.tables}:
         data = report.table_values(kind)
-        return pd.DataFrame.from_dict(data, orient="index", dtype=object)  # exact values
+        cols = [c.key for c in report.schema.table(kind).columns]
+        # object dtype keeps ints and Decimals exact (no float, no NaN for blank)
+        return pd.DataFrame([[cells.get(c) for c in cols] for cells in data.values()],
+                            index=list(data), columns=cols, dtype=object)
     raise ValueError("kind must be 'cells' or a table key, not %r" % (kind,))
 
