@@ -676,28 +676,11 @@ static int import_table(walk *w, int t, const tline *lines, size_t from, size_t 
 }
 
 /* ------------------------------------------------------------ edition from headers */
-/* Labels of edition e that the other edition has nowhere (tables 二 and 三),
- * found in the normalised header text. */
+/* Labels only edition e has, found in the normalised header text. */
 static size_t edition_markers(const gk__labels *L, int e, const char *text, size_t tn) {
   size_t found = 0;
-  const int eds[2] = {GK_EDITION_2019, GK_EDITION_2021};
-  for (int t = 0; t < GK_TABLE_REVIEW; t++) {
-    const gk__table_decl *td = &gk__edition_get(eds[e])->tables[t];
-    const gk__table_decl *od = &gk__edition_get(eds[1 - e])->tables[t];
-    for (size_t k = 0; k < td->ncols + td->nrows; k++)
-      for (size_t v = 0; v < GK__NV; v++) {
-        gk__span sp = k < td->ncols ? L->col[e][t][k][v] : L->row[e][t][k - td->ncols][v];
-        if (sp.len < 9) continue;
-        const char *ns = gk__labels_at(L, sp);
-        int shared = 0;
-        for (size_t j = 0; j < od->ncols + od->nrows && !shared; j++)
-          for (size_t ov = 0; ov < GK__NV && !shared; ov++) {
-            gk__span o = j < od->ncols ? L->col[1 - e][t][j][ov] : L->row[1 - e][t][j - od->ncols][ov];
-            shared = o.len == sp.len && memcmp(gk__labels_at(L, o), ns, sp.len) == 0;
-          }
-        if (!shared && gk__memfind(text, tn, ns, sp.len)) found++;
-      }
-  }
+  for (size_t k = 0; k < L->nmark[e]; k++)
+    found += gk__memfind(text, tn, gk__labels_at(L, L->mark[e][k]), L->mark[e][k].len) != NULL;
   return found;
 }
 
@@ -847,10 +830,24 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
   size_t head[NPARTS];
   for (int p = 0; p < NPARTS; p++) head[p] = SIZE_MAX;
   size_t first_head = nlines;
+  /* every heading line ends a region, a repeated one too (its text is dropped) */
+  size_t *hl = NULL, nhl = 0, caphl = 0;
   for (size_t i = 0; i < nlines; i++) {
     if (lines[i].n > 200) continue;
     int p = gk__text_heading(L, lines[i].p, lines[i].n);
-    if (p >= 0 && head[p] == SIZE_MAX) {
+    if (p < 0) continue;
+    if (nhl == caphl) {
+      size_t nc = caphl ? caphl * 2 : 16;
+      size_t *nh = gk__realloc(hl, nc * sizeof *nh);
+      if (!nh) {
+        gk__free(hl);
+        gk__free(lines);
+        return GK_ENOMEM;
+      }
+      hl = nh, caphl = nc;
+    }
+    hl[nhl++] = i;
+    if (head[p] == SIZE_MAX) {
       head[p] = i;
       if (i < first_head) first_head = i;
     }
@@ -873,6 +870,7 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
   int has_title = find_title(L, &tbuf, lines, first_head);
   if (has_title < 0) {
     gk__free(lines);
+    gk__free(hl);
     return has_title;
   }
   size_t title = SIZE_MAX;
@@ -895,6 +893,7 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
          "文本不是政府信息公开工作年度报告：没有标题，也没有“一、总体情况”等章节标题",
          "the text is not an annual report: no title and none of the section headings");
     gk__free(lines);
+    gk__free(hl);
     gk__buf_free(&tbuf);
     return w.rc ? w.rc : GK_EPARSE;
   }
@@ -905,8 +904,8 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
   for (int p = 0; p < NPARTS; p++) {
     end[p] = nlines;
     if (head[p] == SIZE_MAX) continue;
-    for (int q = 0; q < NPARTS; q++)
-      if (head[q] != SIZE_MAX && head[q] > head[p] && head[q] < end[p]) end[p] = head[q];
+    for (size_t q = 0; q < nhl; q++)
+      if (hl[q] > head[p] && hl[q] < end[p]) end[p] = hl[q];
     if (head[p] >= last_line) last_line = head[p], last_part = p;
   }
   /* edition from the table headers */
@@ -919,6 +918,7 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
   }
   if (hdr.err) {
     gk__free(lines);
+    gk__free(hl);
     gk__buf_free(&tbuf);
     gk__buf_free(&hdr);
     return GK_ENOMEM;
@@ -1046,6 +1046,7 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
   gk__free(w.done);
   gk__buf_free(&w.lab);
   gk__free(lines);
+  gk__free(hl);
   gk__buf_free(&tbuf);
   if (rc) {
     gk_report_free(r);
