@@ -1,4 +1,17 @@
-/* libgkreport: csv (declarations land with the module). */
+/* libgkreport: CSV, the tidy long form of a report for spreadsheets and data tools.
+ *
+ * One line per cell of the printed tables (blank cells too), columns
+ *   agency,year,edition,table,row,col,state,value
+ * agency is the agency name ("" when unset), year "" when unknown, edition "2019" or
+ * "2021"; table/row/col are the schema keys (format.md); state is blank, value or
+ * literal; value is "" for a blank cell, the number for a value (amounts as exact
+ * decimals such as 59237.2449, without the unit written in the cell: JSON keeps
+ * units), and the text for a literal. UTF-8, no BOM, fields quoted as in RFC 4180
+ * (only when they hold a comma, a quote, CR or LF), lines end with LF (not CRLF).
+ * Rows are in schema order: tables active, requests, review; rows and columns as
+ * declared. Derived rows that hold no printed values (denied, unavailable,
+ * not_processed) are left out unless GK_CSV_DERIVED asks for them.
+ */
 #ifndef GKREPORT_CSV_H
 #define GKREPORT_CSV_H
 
@@ -9,6 +22,18 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/** CSV flags. */
+enum {
+  GK_CSV_NO_HEADER = 1u << 0, /**< omit the header line (to concatenate many reports) */
+  GK_CSV_DERIVED   = 1u << 1  /**< add the computed subtotal rows (denied, unavailable,
+                                   not_processed), state "derived", value the sum of
+                                   their sub-rows or "" when those are all blank */
+};
+
+/** Serialize a report as CSV (see above); *out is NUL-terminated, free it with
+ *  gk_free(). GK_EOVERFLOW when a derived subtotal overflows int64. Since 0.1.0. */
+GK_API int gk_report_to_csv(char **out, size_t *len_out, const gk_report *r, uint32_t flags);
 
 #ifdef __cplusplus
 }

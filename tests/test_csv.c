@@ -1,0 +1,209 @@
+/* CSV: the tidy long form of a report (gk_report_to_csv). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "testutil.h"
+#include "internal.h"
+
+static gk_report *mk(int edition, int year) {
+  gk_report *r = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_report_new(&r, edition, year), GK_OK);
+  return r;
+}
+
+static void set_path(gk_report *r, const char *path, const char *text) {
+  CU_ASSERT_EQUAL(gk_report_set_text(r, path, text, strlen(text)), GK_OK);
+}
+
+static void set_literal(gk_report *r, const char *path, const char *text) {
+  int t;
+  size_t row, col;
+  CU_ASSERT_EQUAL_FATAL(gk_report_locate(r, path, &t, &row, &col), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_set_literal(r, t, row, col, text, strlen(text)), GK_OK);
+}
+
+static char *to_csv(const gk_report *r, uint32_t flags) {
+  char *out = NULL;
+  size_t len = 0;
+  CU_ASSERT_EQUAL_FATAL(gk_report_to_csv(&out, &len, r, flags), GK_OK);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+  CU_ASSERT_EQUAL(strlen(out), len);
+  return out;
+}
+
+static size_t count_lines(const char *s) {
+  size_t n = 0;
+  for (; *s; s++) n += *s == '\n';
+  return n;
+}
+
+/* Cells of the printed tables (stored rows) of an edition, from the schema. */
+static size_t stored_cells(int edition) {
+  size_t n = 0;
+  for (int t = 0; t < GK_NTABLES; t++)
+    for (size_t row = 0; row < gk_schema_nrows(edition, t); row++)
+      for (size_t col = 0; col < gk_schema_ncols(edition, t); col++)
+        n += gk_schema_cell_exists(edition, t, row, col) &&
+             (gk_schema_row_flags(edition, t, row) & GK_ROW_STORED);
+  return n;
+}
+
+#define A "\"某局, \"\"测试\"\"\",2023,2021,"
+
+static void test_csv_exact_output(void) {
+  gk_report *r = mk(2021, 2023);
+  const char *name = "某局, \"测试\"";
+  CU_ASSERT_EQUAL(gk_report_set_agency(r, GK_AGENCY_NAME, name, strlen(name)), GK_OK);
+  set_path(r, "active/regulations/issued", "2");
+  set_literal(r, "active/regulations/repealed", "-");
+  set_path(r, "active/fees/amount", "59237.2449万元");
+  set_path(r, "requests/new/natural", "3402");
+  set_literal(r, "review/reconsideration/total", "见\"附件\"\r\n2");
+  char *s = to_csv(r, 0);
+  static const char head[] =
+    "agency,year,edition,table,row,col,state,value\n"
+    A "active,regulations,issued,value,2\n"
+    A "active,regulations,repealed,literal,-\n"
+    A "active,regulations,in_force,blank,\n"
+    A "active,normative_docs,issued,blank,\n"
+    A "active,normative_docs,repealed,blank,\n"
+    A "active,normative_docs,in_force,blank,\n"
+    A "active,licensing,decisions,blank,\n"
+    A "active,penalty,decisions,blank,\n"
+    A "active,coercion,decisions,blank,\n"
+    A "active,fees,amount,value,59237.2449\n"
+    A "requests,new,natural,value,3402\n"
+    A "requests,new,commercial,blank,\n";
+  CU_ASSERT_NSTRING_EQUAL(s, head, strlen(head));
+  CU_ASSERT_PTR_NOT_NULL(strstr(s, "\n" A "review,reconsideration,pending,blank,\n"
+                                   A "review,reconsideration,total,literal,\"见\"\"附件\"\"\r\n2\"\n"
+                                   A "review,litigation_direct,upheld,blank,\n"));
+  /* the derived rows are left out, the 2021 `other` row (it holds printed values) is not */
+  CU_ASSERT_PTR_NULL(strstr(s, ",denied,"));
+  CU_ASSERT_PTR_NULL(strstr(s, ",unavailable,"));
+  CU_ASSERT_PTR_NULL(strstr(s, ",not_processed,"));
+  CU_ASSERT_PTR_NOT_NULL(strstr(s, "\n" A "requests,other,total,blank,\n"
+                                   A "requests,other.no_correction,natural,blank,\n"));
+  const char *tail = A "review,litigation_after_review,total,blank,\n";
+  CU_ASSERT_STRING_EQUAL(s + strlen(s) - strlen(tail), tail);
+  /* one line per cell of the printed tables, blank cells too */
+  CU_ASSERT_EQUAL(stored_cells(2021), 10 + 26 * 7 + 15);
+  CU_ASSERT_EQUAL(count_lines(s), 1 + stored_cells(2021) + 1); /* + the LF inside the literal */
+  gk_free(s);
+  gk_report_free(r);
+}
+
+/* No header (for concatenating reports), an unknown year and agency, the derived
+ * subtotal rows on request. */
+static void test_csv_flags(void) {
+  gk_report *r = mk(2019, 0);
+  set_path(r, "requests/denied.state_secret/natural", "2");
+  set_path(r, "requests/denied.query/natural", "3");
+  set_path(r, "active/procurement/amount", "251000元");
+  set_path(r, "active/licensing/delta", "-8");
+  char *s = to_csv(r, GK_CSV_NO_HEADER);
+  CU_ASSERT_NSTRING_EQUAL(s, ",,2019,active,regulations,made,blank,\n", 37);
+  CU_ASSERT_PTR_NOT_NULL(strstr(s, "\n,,2019,active,licensing,delta,value,-8\n"));
+  CU_ASSERT_PTR_NOT_NULL(strstr(s, "\n,,2019,active,procurement,amount,value,251000\n"));
+  CU_ASSERT_PTR_NULL(strstr(s, "derived"));
+  CU_ASSERT_EQUAL(count_lines(s), stored_cells(2019));
+  CU_ASSERT_EQUAL(stored_cells(2019), 198);
+  gk_free(s);
+
+  s = to_csv(r, GK_CSV_DERIVED);
+  CU_ASSERT_PTR_NOT_NULL(strstr(s, "\n,,2019,requests,partial,total,blank,\n"
+                                   ",,2019,requests,denied,natural,derived,5\n"
+                                   ",,2019,requests,denied,commercial,derived,\n"));
+  CU_ASSERT_PTR_NOT_NULL(strstr(s, "\n,,2019,requests,denied,total,derived,\n"
+                                   ",,2019,requests,denied.state_secret,natural,value,2\n"));
+  CU_ASSERT_PTR_NOT_NULL(strstr(s, "\n,,2019,requests,unavailable,natural,derived,\n"));
+  CU_ASSERT_PTR_NOT_NULL(strstr(s, "\n,,2019,requests,not_processed,other_org,derived,\n"));
+  CU_ASSERT_EQUAL(count_lines(s), 1 + stored_cells(2019) + 3 * 7);
+  gk_free(s);
+
+  /* a derived sum that overflows int64 */
+  CU_ASSERT_EQUAL(gk_report_set_value(r, GK_TABLE_REQUESTS, 5, 0, INT64_MAX), GK_OK);
+  char *out = (char *)"x";
+  size_t len = 3;
+  CU_ASSERT_EQUAL(gk_report_to_csv(&out, &len, r, GK_CSV_DERIVED), GK_EOVERFLOW);
+  CU_ASSERT_PTR_NULL(out);
+  CU_ASSERT_EQUAL(len, 0);
+  s = to_csv(r, 0);
+  CU_ASSERT_PTR_NOT_NULL(strstr(s, "\n,,2019,requests,denied.state_secret,natural,value,9223372036854775807\n"));
+  gk_free(s);
+  gk_report_free(r);
+}
+
+static void test_csv_bad_arguments(void) {
+  gk_report *r = mk(2021, 2023);
+  char *out = (char *)"x";
+  size_t len = 3;
+  CU_ASSERT_EQUAL(gk_report_to_csv(NULL, &len, r, 0), GK_EINVAL);
+  CU_ASSERT_EQUAL(len, 0);
+  CU_ASSERT_EQUAL(gk_report_to_csv(&out, &len, NULL, 0), GK_EINVAL);
+  CU_ASSERT_PTR_NULL(out);
+  CU_ASSERT_EQUAL(gk_report_to_csv(&out, NULL, r, 0), GK_OK);
+  CU_ASSERT_PTR_NOT_NULL(out);
+  gk_free(out);
+  gk_report_free(r);
+}
+
+static void test_csv_alloc_failures(void) {
+  gk_report *r = mk(2021, 2023);
+  const char *name = "宿迁市人民政府";
+  CU_ASSERT_EQUAL(gk_report_set_agency(r, GK_AGENCY_NAME, name, strlen(name)), GK_OK);
+  set_literal(r, "review/reconsideration/total", "a,b");
+  set_path(r, "requests/denied.query/legal", "4");
+  char *want = to_csv(r, GK_CSV_DERIVED);
+  int ok = 0;
+  long n;
+  for (n = 0; n < 1000 && !ok; n++) {
+    char *out = (char *)"x";
+    size_t len = 3;
+    gk__alloc_fail_after(n);
+    int rc = gk_report_to_csv(&out, &len, r, GK_CSV_DERIVED);
+    gk__alloc_fail_after(-1);
+    if (rc == GK_OK) {
+      CU_ASSERT_STRING_EQUAL(out, want);
+      ok = 1;
+    } else {
+      CU_ASSERT_EQUAL(rc, GK_ENOMEM);
+      CU_ASSERT_PTR_NULL(out);
+      CU_ASSERT_EQUAL(len, 0);
+    }
+    gk_free(out);
+  }
+  CU_ASSERT_TRUE(ok);
+  CU_ASSERT_TRUE(n > 2);
+  gk_free(want);
+  gk_report_free(r);
+}
+
+/* The bundled example: 198 cells, every one a value. */
+static void test_csv_example_fenggang(void) {
+  size_t len;
+  char *text = gk_test_read_file(GK_SOURCE_DIR "/examples/fenggang-2020.json", &len);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+  gk_report *r = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_report_from_json(&r, text, len, "fenggang-2020.json", NULL), GK_OK);
+  char *s = to_csv(r, 0);
+  CU_ASSERT_EQUAL(count_lines(s), 199);
+  size_t values = 0;
+  for (const char *p = s; (p = strstr(p, ",value,")) != NULL; p++) values++;
+  CU_ASSERT_EQUAL(values, 198);
+  CU_ASSERT_PTR_NOT_NULL(strstr(s, "\n凤岗镇人民政府,2020,2019,active,procurement,amount,value,498742.4\n"));
+  gk_free(s);
+  gk_report_free(r);
+  free(text);
+}
+
+int main(void) {
+  CU_TestInfo tests[] = {
+    {"test_csv_exact_output", test_csv_exact_output},
+    {"test_csv_flags", test_csv_flags},
+    {"test_csv_bad_arguments", test_csv_bad_arguments},
+    {"test_csv_alloc_failures", test_csv_alloc_failures},
+    {"test_csv_example_fenggang", test_csv_example_fenggang},
+    CU_TEST_INFO_NULL};
+  return gk_test_main("csv", tests);
+}
