@@ -970,10 +970,15 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
       }
   }
   if (!year) {
-    size_t to = head[0] != SIZE_MAX && head[0] >= pre_to ? end[0] : pre_to;
-    for (size_t i = pre_from; i < to && i < pre_from + 400 && !year; i++) {
-      const char *q = gk__memfind(lines[i].p, lines[i].n, "统计期", strlen("统计期"));
-      if (q) year = find_year(q, lines[i].n - (size_t)(q - lines[i].p), 1);
+    /* in the preamble, then in the overview (each region on its own: the order of
+     * the regions in the text does not matter) */
+    for (int pass = 0; pass < 2 && !year; pass++) {
+      size_t a = pass ? head[0] + 1 : pre_from, b = pass ? end[0] : pre_to;
+      if (pass && head[0] == SIZE_MAX) break;
+      for (size_t i = a; i < b && i < a + 400 && !year; i++) {
+        const char *q = gk__memfind(lines[i].p, lines[i].n, "统计期", strlen("统计期"));
+        if (q) year = find_year(q, lines[i].n - (size_t)(q - lines[i].p), 1);
+      }
     }
   }
   if (!year && head[0] != SIZE_MAX)
