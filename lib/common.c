@@ -128,7 +128,7 @@ void gk__buf_printf(gk__buf *b, const char *fmt, ...) {
 }
 
 int gk__buf_finish(gk__buf *b, char **out, size_t *len_out) {
-  if (!b->err && !b->data) buf_reserve(b, 0);
+  if (!b->err && !b->data && buf_reserve(b, 0)) b->data[0] = '\0';
   if (b->err) {
     int rc = b->err;
     gk__buf_free(b);

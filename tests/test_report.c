@@ -262,6 +262,7 @@ static void test_report_clone_equal(void) {
   CU_ASSERT_FALSE(gk_report_equal(a, NULL, 0));
   gk_report *c = mk(2021, 2020);
   CU_ASSERT_FALSE(gk_report_equal(a, c, 0));
+  gk_report_free(c);
   CU_ASSERT_EQUAL(gk_report_clone(&c, NULL), GK_EINVAL);
   CU_ASSERT_PTR_NULL(c);
   gk_report_free(a);
