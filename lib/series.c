@@ -370,6 +370,31 @@ static void trimmed(const char *s, const char **b, size_t *n) {
   *n = len - i;
 }
 
+static int ends_with(const char *s, size_t n, const char *suffix) {
+  size_t k = strlen(suffix);
+  return n >= k && memcmp(s + n - k, suffix, k) == 0;
+}
+
+/* One agency under two spellings: equal once a trailing 人民政府 is dropped from
+ * both, or one is the other with a region prefix ("淮安市" + "洪泽区人民政府"):
+ * the longer ends with the shorter and its extra prefix ends with a division
+ * suffix (省 市 区 县 州 盟 旗). */
+static int same_agency_name(const char *a, size_t na, const char *b, size_t nb) {
+  static const char *const gov = "\xE4\xBA\xBA\xE6\xB0\x91\xE6\x94\xBF\xE5\xBA\x9C"; /* 人民政府 */
+  static const char *const divisions[] = {"\xE7\x9C\x81", "\xE5\xB8\x82", "\xE5\x8C\xBA",
+                                          "\xE5\x8E\xBF", "\xE5\xB7\x9E", "\xE7\x9B\x9F",
+                                          "\xE6\x97\x97"}; /* 省 市 区 县 州 盟 旗 */
+  if (ends_with(a, na, gov) && na > strlen(gov)) na -= strlen(gov);
+  if (ends_with(b, nb, gov) && nb > strlen(gov)) nb -= strlen(gov);
+  if (na == nb) return memcmp(a, b, na) == 0;
+  const char *lng = na > nb ? a : b, *sht = na > nb ? b : a;
+  size_t nl = na > nb ? na : nb, ns = na > nb ? nb : na;
+  if (ns < 6 || memcmp(lng + nl - ns, sht, ns) != 0) return 0; /* at least two characters */
+  for (size_t i = 0; i < sizeof divisions / sizeof *divisions; i++)
+    if (ends_with(lng, nl - ns, divisions[i])) return 1;
+  return 0;
+}
+
 static int check_agency(gk_diags *d, const gk_series *s) {
   const gk_report *ref = NULL;
   for (size_t i = 0; i < s->n && !ref; i++)
@@ -386,7 +411,7 @@ static int check_agency(gk_diags *d, const gk_series *s) {
       size_t na, nb;
       trimmed(r->agency[GK_AGENCY_NAME], &a, &na);
       trimmed(ref->agency[GK_AGENCY_NAME], &b, &nb);
-      if (na != nb || memcmp(a, b, na) != 0) field = GK_AGENCY_NAME;
+      if (!same_agency_name(a, na, b, nb)) field = GK_AGENCY_NAME;
     }
     if (field < 0) continue;
     const char *key = field == GK_AGENCY_CODE ? "code" : "name";

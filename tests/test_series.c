@@ -262,6 +262,29 @@ static void test_series_agency(void) {
   CU_ASSERT_FATAL(i != (size_t)-1);
   CU_ASSERT_STRING_EQUAL(gk_diag_actual(d, i), "11321300014159999Y");
   CU_ASSERT_EQUAL(stats_count(d, "series.agency"), 1);
+  gk_series_free(s);
+  gk_diags_clear(d);
+  /* one agency spelt with and without its region prefix and 人民政府 (洪泽 2023/2024
+   * titles) is one agency; a different district with the same suffix is not */
+  const char *names[][2] = {{"淮安市洪泽区", "洪泽区人民政府"},
+                            {"江苏省宿迁市人民政府", "宿迁市"},
+                            {"淮安市洪泽区", "淮安市清江浦区"},
+                            {"洪泽区", "淮安市洪泽区司法局"}};
+  const size_t want[] = {0, 0, 1, 1};
+  for (size_t k = 0; k < 4; k++) {
+    CU_ASSERT_EQUAL_FATAL(gk_series_new(&s), GK_OK);
+    gk_report *x = mk(GK_EDITION_2021, 2023, names[k][0], "x");
+    gk_report *y = mk(GK_EDITION_2021, 2024, names[k][1], "y");
+    CU_ASSERT_EQUAL(gk_series_add(s, x), GK_OK);
+    CU_ASSERT_EQUAL(gk_series_add(s, y), GK_OK);
+    CU_ASSERT_EQUAL(gk_series_validate(s, NULL, d), GK_OK);
+    CU_ASSERT_EQUAL(stats_count(d, "series.agency"), want[k]);
+    gk_diags_clear(d);
+    gk_report_free(x);
+    gk_report_free(y);
+    gk_series_free(s);
+  }
+  s = NULL;
   gk_report_free(a);
   gk_report_free(b);
   gk_report_free(c);
