@@ -818,7 +818,7 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
   for (size_t i = 0; i <= len; i++) {
     if (i == len || text[i] == '\n') {
       size_t e = i;
-      if (e > st && text[e - 1] == '\r') e--;
+      while (e > st && text[e - 1] == '\r') e--;
       lines[k].p = text + st, lines[k].n = e - st;
       lines[k].line = k + 1 > UINT32_MAX ? UINT32_MAX : (uint32_t)(k + 1);
       k++;
