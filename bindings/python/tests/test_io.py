@@ -26,7 +26,7 @@ def every_state():
     r["active/fees/amount"] = "59237.2449"
     r["active/regulations/issued"] = 2
     r["review/reconsideration/upheld"] = 0
-    r.sections["overview"] = "一、总体情况"
+    r.sections["overview"] = "本年度，我市认真贯彻落实《条例》。"
     r.sections["other"] = "未收取信息处理费。"
     return r
 
@@ -57,7 +57,7 @@ class JsonTest(unittest.TestCase):
             '{"gkreport":1,"edition":"2021","year":2023,"agency":{"name":"宿迁市人民政府",'
             '"code":"11321300014","region":"江苏省宿迁市","level":"city","kind":"government"},'
             '"title":"宿迁市人民政府2023年政府信息公开工作年度报告",'
-            '"sections":{"overview":"一、总体情况","other":"未收取信息处理费。"},'
+            '"sections":{"overview":"本年度，我市认真贯彻落实《条例》。","other":"未收取信息处理费。"},'
             '"tables":{"active":{"regulations":{"issued":2},"fees":{"amount":"59237.2449"}},'
             '"requests":{"new":{"natural":3402,"commercial":{"literal":"-"}}},'
             '"review":{"reconsideration":{"upheld":0}}}}')
