@@ -206,14 +206,31 @@ typedef struct {
   size_t item0;    /* first finding index of this line in the diags, when failing */
 } wline;
 
+/* What one call knows of the report's rows, computed once into the workspace
+ * from the declarations and one scan of the cells: the children of every row
+ * (first[t][row] is its first child, next[t][k] the child declared after k under
+ * the same parent, -1 ends: no scan of the table per derived cell) and, per row,
+ * a bit per column: vmask (the cell holds a value) and odd (a literal, or a
+ * value below zero); big[t]: a value of table t is not below SMALL_VALUE in
+ * magnitude (the fast check below then leaves the table to the full path). */
+#define SMALL_VALUE ((uint64_t)1 << 32)
+typedef struct {
+  int16_t *first[GK_NTABLES], *next[GK_NTABLES];
+  uint32_t *vmask[GK_NTABLES], *odd[GK_NTABLES];
+  int big[GK_NTABLES];
+} rowinfo;
+
 typedef struct {
   const gk_report *r;
+  rowinfo ri;
   wline *lines;
   size_t nlines;
   tcell *cells;
   size_t ncells, cap;        /* cap: cells allocated; more would be a bad declaration */
   int bad_decl;
   uint8_t *flag[GK_NTABLES]; /* nrows*ncols per table: 1 = blank total reported */
+  size_t nflags;
+  char *block;               /* the one allocation */
 } work;
 
 static const gk__table_decl *tdecl(const gk_report *r, int t) { return &r->ed->tables[t]; }
@@ -222,16 +239,75 @@ static int cell_exists(const gk__table_decl *t, size_t row, size_t col) {
   return row < t->nrows && col < t->ncols && (t->rows[row].colmask >> col) & 1u;
 }
 
+/* The stored cell (row, col) of table t; the caller has checked the bounds. */
+static const gk__cell *cell_of(const gk_report *r, int t, size_t row, size_t col) {
+  return &r->cells[t][row * tdecl(r, t)->ncols + col];
+}
+
+static size_t rowinfo_size(const gk_report *r) {
+  size_t n = 0;
+  for (int t = 0; t < GK_NTABLES; t++) n += tdecl(r, t)->nrows;
+  return n * (2 * sizeof(uint32_t) + 2 * sizeof(int16_t));
+}
+
+/* p: rowinfo_size(r) bytes, aligned for uint32_t; tables of <= 32 columns. */
+static void rowinfo_init(rowinfo *ri, const gk_report *r, char *p) {
+  size_t nall = 0;
+  for (int t = 0; t < GK_NTABLES; t++) nall += tdecl(r, t)->nrows;
+  uint32_t *m = (uint32_t *)(void *)p;
+  int16_t *k16 = (int16_t *)(void *)(p + nall * 2 * sizeof(uint32_t));
+  for (int t = 0; t < GK_NTABLES; t++) {
+    const gk__table_decl *td = tdecl(r, t);
+    size_t n = td->nrows, nc = td->ncols;
+    ri->vmask[t] = m;
+    ri->odd[t] = m + n;
+    m += 2 * n;
+    ri->first[t] = k16;
+    ri->next[t] = k16 + n;
+    k16 += 2 * n;
+    for (size_t i = 0; i < n; i++) ri->first[t][i] = ri->next[t][i] = -1;
+    for (size_t k = n; k-- > 0;) { /* backwards: each list in declaration order */
+      int par = td->rows[k].parent;
+      if (par < 0 || (size_t)par >= n) continue;
+      ri->next[t][k] = ri->first[t][par];
+      ri->first[t][par] = (int16_t)k;
+    }
+    const gk__cell *c = r->cells[t];
+    int big = 0;
+    for (size_t i = 0; i < n; i++) {
+      uint32_t vm = 0, odd = 0;
+      for (size_t col = 0; col < nc; col++, c++) {
+        if (c->state == GK_CELL_VALUE) {
+          vm |= 1u << col;
+          odd |= (uint32_t)(c->value < 0) << col;
+          big |= (uint64_t)c->value + SMALL_VALUE >= 2 * SMALL_VALUE;
+        } else {
+          odd |= (uint32_t)(c->state == GK_CELL_LITERAL) << col;
+        }
+      }
+      ri->vmask[t][i] = vm;
+      ri->odd[t][i] = odd;
+    }
+    ri->big[t] = big;
+  }
+}
+
 /* 1 when any stored leaf under `row` (or row itself) holds a value in `col`. */
-static int has_value(const gk_report *r, int t, size_t row, size_t col) {
-  const gk__table_decl *td = tdecl(r, t);
+static int has_value(const rowinfo *ri, const gk__table_decl *td, int t, size_t row,
+                     size_t col) {
   if (td->rows[row].flags & GK_ROW_DERIVED) {
-    for (size_t k = 0; k < td->nrows; k++)
-      if (td->rows[k].parent == (int)row && has_value(r, t, k, col)) return 1;
+    for (int k = ri->first[t][row]; k >= 0; k = ri->next[t][k])
+      if (has_value(ri, td, t, (size_t)k, col)) return 1;
     return 0;
   }
-  const gk__cell *c = gk__cell_at(r, t, row, col);
-  return c && c->state == GK_CELL_VALUE;
+  return col < td->ncols && ((ri->vmask[t][row] >> col) & 1u);
+}
+
+/* 1 when the term's row is read as its children (see expand). */
+static int reads_children(const gk_report *r, const rowinfo *ri, int t, size_t row, size_t col) {
+  const gk__table_decl *td = tdecl(r, t);
+  uint32_t f = td->rows[row].flags;
+  return (f & GK_ROW_DERIVED) && (!(f & GK_ROW_STORED) || has_value(ri, td, t, row, col));
 }
 
 static void push(work *w, const gk_report *r, int t, size_t row, size_t col, int term,
@@ -242,7 +318,7 @@ static void push(work *w, const gk_report *r, int t, size_t row, size_t col, int
     w->bad_decl = 1;
     return;
   }
-  const gk__cell *c = gk__cell_at(r, t, row, col);
+  const gk__cell *c = cell_of(r, t, row, col);
   tcell *tc = &w->cells[w->ncells++];
   tc->row = (uint16_t)row;
   tc->col = (uint16_t)col;
@@ -256,13 +332,10 @@ static void push(work *w, const gk_report *r, int t, size_t row, size_t col, int
  * (recursively) unless it is also stored and none of its children is filled. */
 static void expand(work *w, const gk_report *r, int t, size_t row, size_t col, int term,
                    int coef) {
-  const gk__table_decl *td = tdecl(r, t);
-  if (row >= td->nrows) return;
-  const gk__row_decl *rd = &td->rows[row];
-  if ((rd->flags & GK_ROW_DERIVED) &&
-      (!(rd->flags & GK_ROW_STORED) || has_value(r, t, row, col))) {
-    for (size_t k = 0; k < td->nrows; k++)
-      if (td->rows[k].parent == (int)row) expand(w, r, t, k, col, term, coef);
+  if (row >= tdecl(r, t)->nrows) return;
+  if (reads_children(r, &w->ri, t, row, col)) {
+    for (int k = w->ri.first[t][row]; k >= 0; k = w->ri.next[t][k])
+      expand(w, r, t, (size_t)k, col, term, coef);
     return;
   }
   push(w, r, t, row, col, term, coef);
@@ -282,12 +355,15 @@ static int line_selected(const gk_report *r, const gk__relation *rel, size_t i) 
   return !rel->line_flags || (tdecl(r, rel->table)->rows[i].flags & rel->line_flags);
 }
 
-/* Gather every line of every relation of r's edition into w (one allocation). */
+/* The workspace, one allocation: the children table, then room for every line
+ * of every relation of r's edition, their cells and the blank-total flags. */
 static int work_init(work *w, const gk_report *r) {
   memset(w, 0, sizeof *w);
   w->r = r;
   const gk__edition *ed = r->ed;
-  size_t nl = 0, nc = 0, nf = 0;
+  size_t nl = 0, nc = 0, nf = 0, nk = rowinfo_size(r);
+  for (int t = 0; t < GK_NTABLES; t++) /* int16_t children, uint32_t column masks */
+    if (tdecl(r, t)->nrows > INT16_MAX || tdecl(r, t)->ncols > 32) return GK_EUNSUPPORTED;
   for (size_t k = 0; k < ed->nrelations; k++) {
     const gk__relation *rel = &ed->relations[k];
     const gk__table_decl *td = tdecl(r, rel->table);
@@ -296,18 +372,29 @@ static int work_init(work *w, const gk_report *r) {
     nc += n * (rel->axis == GK__PER_COL ? td->nrows : td->ncols);
   }
   for (int t = 0; t < GK_NTABLES; t++) nf += tdecl(r, t)->nrows * tdecl(r, t)->ncols;
-  size_t bytes = nl * sizeof(wline) + nc * sizeof(tcell) + nf;
-  char *block = gk__malloc(bytes ? bytes : 1);
+  nk = (nk + sizeof(int64_t) - 1) / sizeof(int64_t) * sizeof(int64_t); /* keeps alignment */
+  size_t bytes = nk + nl * sizeof(wline) + nc * sizeof(tcell) + nf;
+  char *block = gk__malloc(bytes);
   if (!block) return GK_ENOMEM;
-  memset(block + nl * sizeof(wline) + nc * sizeof(tcell), 0, nf);
-  w->lines = (wline *)(void *)block;
-  w->cells = (tcell *)(void *)(block + nl * sizeof(wline));
+  w->block = block;
+  rowinfo_init(&w->ri, r, block);
+  w->lines = (wline *)(void *)(block + nk);
+  w->cells = (tcell *)(void *)(block + nk + nl * sizeof(wline));
   w->cap = nc;
-  uint8_t *f = (uint8_t *)(block + nl * sizeof(wline) + nc * sizeof(tcell));
+  uint8_t *f = (uint8_t *)(block + nk + nl * sizeof(wline) + nc * sizeof(tcell));
   for (int t = 0; t < GK_NTABLES; t++) {
     w->flag[t] = f;
     f += tdecl(r, t)->nrows * tdecl(r, t)->ncols;
   }
+  w->nflags = nf;
+  return GK_OK;
+}
+
+/* Gather every line of every relation of r's edition into the workspace. */
+static int work_gather(work *w) {
+  const gk_report *r = w->r;
+  const gk__edition *ed = r->ed;
+  memset(w->flag[0], 0, w->nflags);
   for (size_t k = 0; k < ed->nrelations; k++) {
     const gk__relation *rel = &ed->relations[k];
     const gk__table_decl *td = tdecl(r, rel->table);
@@ -337,14 +424,10 @@ static int work_init(work *w, const gk_report *r) {
         }
     }
   }
-  if (w->bad_decl) {
-    gk__free(block);
-    return GK_EUNSUPPORTED;
-  }
-  return GK_OK;
+  return w->bad_decl ? GK_EUNSUPPORTED : GK_OK;
 }
 
-static void work_free(work *w) { gk__free(w->lines); }
+static void work_free(work *w) { gk__free(w->block); }
 
 static uint8_t *flag_of(work *w, int t, const tcell *c) {
   return &w->flag[t][(size_t)c->row * tdecl(w->r, t)->ncols + c->col];
@@ -634,28 +717,164 @@ static int report_failures(work *w, gk_diags *d) {
   return rc;
 }
 
-static int check_identities(const gk_report *r, gk_diags *d) {
-  work w;
-  int rc = work_init(&w, r);
-  if (rc) return rc;
-  rc = check_blank_totals(&w, d);
-  if (!rc) rc = evaluate_lines(&w);
-  if (!rc) rc = report_failures(&w, d);
-  work_free(&w);
+/* ---------------------------------------------------------------- fast check
+ * Most reports add up. Before gathering the lines, one pass reads each line's
+ * cells in place (the cells work_gather would gather, see expand), from the
+ * row masks, and keeps only what decides whether the identities can say
+ * anything: the residual, whether a value is present, whether a cell of the
+ * printed total is not a value. When every residual is zero and no total is
+ * blank or unreadable beside values, no identity finding is possible and the
+ * lines are never gathered. Anything else (a residual, such a total, a value
+ * too large for the unchecked sums below, a declaration whose lines could
+ * overflow the workspace) takes the full path, which alone decides what is
+ * reported, with its checked arithmetic. */
+
+/* A term's row read in every column at once (bit c of a mask is column c). */
+typedef struct {
+  int64_t sum[32]; /* Σ values read: < 2^32 each, < 2^21 of them */
+  uint32_t vmask;  /* a value was read */
+  uint32_t omask;  /* a cell that is not a value was read */
+} rowagg;
+
+/* The cells of one row in the columns `cols`, as push() reads them. */
+static void agg_cells(rowagg *a, const gk__cell *cells, uint32_t vm, uint32_t cols) {
+  a->omask |= cols & ~vm;
+  cols &= vm;
+  a->vmask |= cols;
+  for (; cols; cols &= cols - 1) {
+    unsigned c = (unsigned)__builtin_ctz(cols);
+    a->sum[c] += cells[c].value;
+  }
+}
+
+/* Adds to a what expand() reads for `row` in every column; returns the columns
+ * where has_value(row) holds. */
+static uint32_t agg_row(rowagg *a, const gk_report *r, const rowinfo *ri, int t, size_t row) {
+  const gk__table_decl *td = tdecl(r, t);
+  const gk__row_decl *rd = &td->rows[row];
+  size_t nc = td->ncols;
+  const gk__cell *cells = r->cells[t] + row * nc;
+  uint32_t all = nc >= 32 ? ~0u : (1u << nc) - 1u;
+  if (!(rd->flags & GK_ROW_DERIVED)) {
+    agg_cells(a, cells, ri->vmask[t][row], rd->colmask & all);
+    return ri->vmask[t][row];
+  }
+  rowagg sub;
+  sub.vmask = sub.omask = 0;
+  for (size_t c = 0; c < nc; c++) sub.sum[c] = 0;
+  uint32_t hv = 0;
+  for (int k = ri->first[t][row]; k >= 0; k = ri->next[t][k])
+    hv |= agg_row(&sub, r, ri, t, (size_t)k);
+  /* the children where one is filled (everywhere when the row is not printed) */
+  uint32_t kc = (rd->flags & GK_ROW_STORED) ? hv : all;
+  for (uint32_t m = kc & all; m; m &= m - 1) {
+    unsigned c = (unsigned)__builtin_ctz(m);
+    a->sum[c] += sub.sum[c];
+  }
+  a->vmask |= sub.vmask & kc;
+  a->omask |= sub.omask & kc;
+  agg_cells(a, cells, ri->vmask[t][row], rd->colmask & all & ~kc); /* printed as one row */
+  return hv;
+}
+
+/* Rows under `row` including itself: the most cells expand() can read for it. */
+static size_t subtree_size(const rowinfo *ri, int t, size_t row) {
+  size_t n = 1;
+  for (int k = ri->first[t][row]; k >= 0; k = ri->next[t][k])
+    n += subtree_size(ri, t, (size_t)k);
+  return n;
+}
+
+/* Per-column lines: the relation's terms expanded, every column at once. */
+static int quiet_per_col(const gk_report *r, const rowinfo *ri, const gk__relation *rel) {
+  int t = rel->table;
+  const gk__table_decl *td = tdecl(r, t);
+  size_t nrows = td->nrows, ncols = td->ncols, most = 0;
+  for (size_t j = 0; j < rel->nterms; j++) /* at most nrows cells a line */
+    if ((size_t)rel->terms[j].index < nrows)
+      most += subtree_size(ri, t, (size_t)rel->terms[j].index);
+  if (most > nrows) return 0;
+  int64_t resid[32];
+  for (size_t c = 0; c < ncols; c++) resid[c] = 0;
+  uint32_t any = 0, open_total = 0;
+  rowagg a;
+  for (size_t j = 0; j < rel->nterms; j++) {
+    size_t row = (size_t)rel->terms[j].index;
+    if (row >= nrows) continue;
+    a.vmask = a.omask = 0;
+    for (size_t c = 0; c < ncols; c++) a.sum[c] = 0;
+    agg_row(&a, r, ri, t, row);
+    for (size_t c = 0; c < ncols; c++) resid[c] += rel->terms[j].coef * a.sum[c]; /* < 2^60 */
+    any |= a.vmask;
+    if ((int)j == rel->total_index) open_total |= a.omask;
+  }
+  if (open_total & any) return 0; /* a total blank or unreadable beside values */
+  for (size_t c = 0; c < ncols; c++)
+    if (resid[c]) return 0;
+  return 1;
+}
+
+/* Per-row lines: one cell per term. */
+static int quiet_per_row(const gk_report *r, const rowinfo *ri, const gk__relation *rel) {
+  int t = rel->table;
+  const gk__table_decl *td = tdecl(r, t);
+  size_t ncols = td->ncols;
+  if (rel->nterms > ncols) return 0; /* at most ncols cells a line */
+  for (size_t i = 0; i < td->nrows; i++) {
+    const gk__row_decl *rd = &td->rows[i];
+    if (rel->line_flags && !(rd->flags & rel->line_flags)) continue;
+    const gk__cell *cells = r->cells[t] + i * ncols;
+    uint32_t vm = ri->vmask[t][i];
+    int64_t resid = 0;
+    int any = 0, open_total = 0;
+    for (size_t j = 0; j < rel->nterms; j++) {
+      size_t col = (size_t)rel->terms[j].index;
+      if (col >= ncols || !((rd->colmask >> col) & 1u)) continue;
+      if (!((vm >> col) & 1u)) {
+        open_total |= (int)j == rel->total_index;
+        continue;
+      }
+      any = 1;
+      resid += rel->terms[j].coef * cells[col].value;
+    }
+    if (resid || (open_total && any)) return 0;
+  }
+  return 1;
+}
+
+/* 1 when no identity of r's edition can produce a finding (see above). */
+static int identities_quiet(const gk_report *r, const rowinfo *ri) {
+  for (size_t k = 0; k < r->ed->nrelations; k++) {
+    const gk__relation *rel = &r->ed->relations[k];
+    if (ri->big[rel->table]) return 0;
+    if (!(rel->axis == GK__PER_COL ? quiet_per_col(r, ri, rel) : quiet_per_row(r, ri, rel)))
+      return 0;
+  }
+  return 1;
+}
+
+static int check_identities(work *w, gk_diags *d) {
+  if (identities_quiet(w->r, &w->ri)) return GK_OK;
+  int rc = work_gather(w);
+  if (!rc) rc = check_blank_totals(w, d);
+  if (!rc) rc = evaluate_lines(w);
+  if (!rc) rc = report_failures(w, d);
   return rc;
 }
 
 /* ===================================================================== other rules */
 /* cell.value: an unreadable literal in a numeric cell, a negative count. */
-static int check_cell_values(const gk_report *r, gk_diags *d) {
+static int check_cell_values(const work *w, gk_diags *d) {
+  const gk_report *r = w->r;
   int rc = GK_OK;
   for (int t = 0; t < GK_NTABLES && !rc; t++) {
     const gk__table_decl *td = tdecl(r, t);
     for (size_t row = 0; row < td->nrows && !rc; row++)
-      for (size_t col = 0; col < td->ncols && !rc; col++) {
-        if (!cell_exists(td, row, col)) continue;
-        const gk__cell *c = gk__cell_at(r, t, row, col);
-        int neg = c->state == GK_CELL_VALUE && c->value < 0 && td->cols[col].kind == GK_KIND_COUNT;
+      for (uint32_t m = w->ri.odd[t][row] & td->rows[row].colmask; m && !rc; m &= m - 1) {
+        size_t col = (size_t)__builtin_ctz(m);
+        if (col >= td->ncols) break;
+        const gk__cell *c = cell_of(r, t, row, col);
+        int neg = c->state == GK_CELL_VALUE && td->cols[col].kind == GK_KIND_COUNT;
         if (c->state != GK_CELL_LITERAL && !neg) continue;
         char path[128], val[40];
         gk__path(path, r, t, row, col);
@@ -728,7 +947,7 @@ static size_t active_col(const gk_report *r, const char *key) {
 static int active_value(const gk_report *r, size_t row, size_t col, int64_t *v_out) {
   const gk__table_decl *td = tdecl(r, GK_TABLE_ACTIVE);
   if (!cell_exists(td, row, col)) return 0;
-  const gk__cell *cell = gk__cell_at(r, GK_TABLE_ACTIVE, row, col);
+  const gk__cell *cell = cell_of(r, GK_TABLE_ACTIVE, row, col);
   if (cell->state != GK_CELL_VALUE) return 0;
   *v_out = cell->value;
   return 1;
@@ -836,9 +1055,13 @@ static int check_rulemaking(const gk_report *r, gk_diags *d) {
 GK_API int gk_report_validate(const gk_report *r, const gk_validate_opts *opts, gk_diags *out) {
   if (!r || !out || !r->ed) return GK_EINVAL;
   size_t start = gk_diags_count(out);
-  int rc = check_year(r, out);
-  if (!rc) rc = check_cell_values(r, out);
-  if (!rc) rc = check_identities(r, out);
+  work w;
+  int rc = work_init(&w, r);
+  if (rc) return rc;
+  rc = check_year(r, out);
+  if (!rc) rc = check_cell_values(&w, out);
+  if (!rc) rc = check_identities(&w, out);
+  work_free(&w);
   if (!rc) rc = check_active_rows(r, out);
   if (!rc) rc = check_rulemaking(r, out);
   if (!rc) rc = gk__text_rules_run(r, out);
