@@ -57,6 +57,7 @@ typedef struct {
   size_t nrv, caprv;
   uint32_t last_line;
   const gk__labels *L; /* normalised labels */
+  int start_cut;       /* the region starts inside its table (a copy cut at the top) */
   slot pend[16];       /* a short run, pending: ambiguous or cut by the end */
   size_t npend, pend_row;
 } walk;
@@ -409,6 +410,12 @@ static void flush_run_at(walk *w, int final) {
     return;
   }
   /* rows passed over */
+  if (w->start_cut && row > w->cursor) { /* the copy starts inside the table */
+    diag_row(w, GK_SEV_WARNING, "import.truncated", row, line, "文本从表格中间开始：“%s”之前的行缺失",
+             "the text starts inside the table: the rows before %s are missing");
+    for (size_t k = w->cursor; k < row; k++) w->done[k] = 2;
+  }
+  w->start_cut = 0;
   for (size_t k = w->cursor; k < row; k++) {
     const gk__row_decl *rd = &td->rows[k];
     if (!row_walkable(rd) || w->done[k]) continue;
@@ -864,6 +871,26 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
       }
     }
   }
+  /* a copy that starts inside table 三: a line with a row label of the table and
+   * numbers, before any heading */
+  int virt_requests = 0;
+  if (head[2] == SIZE_MAX && !virt_active) {
+    for (size_t i = 0; i < first_head && i < 400 && !virt_requests; i++) {
+      char nb[256];
+      size_t nn = gk__text_norm_fixed(nb, sizeof nb, lines[i].p, lines[i].n < 200 ? lines[i].n : 200);
+      int digit = 0;
+      for (size_t c = 0; c < lines[i].n && !digit; c++) digit = lines[i].p[c] >= '0' && lines[i].p[c] <= '9';
+      for (int e = 0; e < 2 && digit && !virt_requests; e++)
+        for (size_t r = 0; r < GK__LROWS && !virt_requests; r++)
+          for (size_t v = 0; v < GK__NV; v++) {
+            gk__span sp = L->row[e][GK_TABLE_REQUESTS][r][v];
+            if (sp.len >= 18 && gk__memfind(nb, nn, gk__labels_at(L, sp), sp.len)) {
+              head[2] = i, virt_requests = 1, first_head = i;
+              break;
+            }
+          }
+    }
+  }
   /* title: among the first non-empty lines before the first heading */
   gk__buf tbuf;
   gk__buf_init(&tbuf);
@@ -1031,7 +1058,9 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
         continue;
       }
       int truncated = p == last_part && head[5] == SIZE_MAX && head[4] == SIZE_MAX;
-      rc = import_table(&w, t, lines, head[p] + (p == 1 && virt_active ? 0 : 1), end[p], truncated);
+      int virt = (p == 1 && virt_active) || (p == 2 && virt_requests);
+      w.start_cut = virt;
+      rc = import_table(&w, t, lines, head[p] + (virt ? 0 : 1), end[p], truncated);
     }
     if (!rc && !w.rc && last_part < 5 && w.truncated != 2) {
       gk__buf zh, en;
