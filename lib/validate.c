@@ -211,13 +211,13 @@ typedef struct {
  * (first[t][row] is its first child, next[t][k] the child declared after k under
  * the same parent, -1 ends: no scan of the table per derived cell) and, per row,
  * a bit per column: vmask (the cell holds a value) and odd (a literal, or a
- * value below zero); big[t]: a value of table t is not below SMALL_VALUE in
- * magnitude (the fast check below then leaves the table to the full path). */
-#define SMALL_VALUE ((uint64_t)1 << 32)
+ * value outside [0, SMALL_VALUE): negative or huge); plain[t]: table t has no
+ * odd cell (the fast check below leaves other tables to the full path). */
+#define SMALL_VALUE ((uint64_t)1 << 32) /* values in [0, 2^32): sums below cannot overflow */
 typedef struct {
   int16_t *first[GK_NTABLES], *next[GK_NTABLES];
   uint32_t *vmask[GK_NTABLES], *odd[GK_NTABLES];
-  int big[GK_NTABLES];
+  int plain[GK_NTABLES];
 } rowinfo;
 
 typedef struct {
@@ -273,22 +273,20 @@ static void rowinfo_init(rowinfo *ri, const gk_report *r, char *p) {
       ri->first[t][par] = (int16_t)k;
     }
     const gk__cell *c = r->cells[t];
-    int big = 0;
+    uint32_t any_odd = 0;
     for (size_t i = 0; i < n; i++) {
       uint32_t vm = 0, odd = 0;
-      for (size_t col = 0; col < nc; col++, c++) {
-        if (c->state == GK_CELL_VALUE) {
-          vm |= 1u << col;
-          odd |= (uint32_t)(c->value < 0) << col;
-          big |= (uint64_t)c->value + SMALL_VALUE >= 2 * SMALL_VALUE;
-        } else {
-          odd |= (uint32_t)(c->state == GK_CELL_LITERAL) << col;
-        }
+      for (size_t col = 0; col < nc; col++, c++) { /* branch-free */
+        uint32_t is_value = c->state == GK_CELL_VALUE, is_lit = c->state == GK_CELL_LITERAL;
+        uint32_t out = (uint64_t)c->value >= SMALL_VALUE;
+        vm |= is_value << col;
+        odd |= ((is_value & out) | is_lit) << col;
       }
       ri->vmask[t][i] = vm;
       ri->odd[t][i] = odd;
+      any_odd |= odd;
     }
-    ri->big[t] = big;
+    ri->plain[t] = !any_odd;
   }
 }
 
@@ -364,12 +362,10 @@ static int work_init(work *w, const gk_report *r) {
   size_t nl = 0, nc = 0, nf = 0, nk = rowinfo_size(r);
   for (int t = 0; t < GK_NTABLES; t++) /* int16_t children, uint32_t column masks */
     if (tdecl(r, t)->nrows > INT16_MAX || tdecl(r, t)->ncols > 32) return GK_EUNSUPPORTED;
-  for (size_t k = 0; k < ed->nrelations; k++) {
-    const gk__relation *rel = &ed->relations[k];
-    const gk__table_decl *td = tdecl(r, rel->table);
-    size_t n = line_count(r, rel);
-    nl += n;
-    nc += n * (rel->axis == GK__PER_COL ? td->nrows : td->ncols);
+  for (size_t k = 0; k < ed->nrelations; k++) { /* room for every line, selected or not */
+    const gk__table_decl *td = tdecl(r, ed->relations[k].table);
+    nl += ed->relations[k].axis == GK__PER_COL ? td->ncols : td->nrows;
+    nc += td->nrows * td->ncols;
   }
   for (int t = 0; t < GK_NTABLES; t++) nf += tdecl(r, t)->nrows * tdecl(r, t)->ncols;
   nk = (nk + sizeof(int64_t) - 1) / sizeof(int64_t) * sizeof(int64_t); /* keeps alignment */
@@ -380,7 +376,6 @@ static int work_init(work *w, const gk_report *r) {
   rowinfo_init(&w->ri, r, block);
   w->lines = (wline *)(void *)(block + nk);
   w->cells = (tcell *)(void *)(block + nk + nl * sizeof(wline));
-  w->cap = nc;
   uint8_t *f = (uint8_t *)(block + nk + nl * sizeof(wline) + nc * sizeof(tcell));
   for (int t = 0; t < GK_NTABLES; t++) {
     w->flag[t] = f;
@@ -395,6 +390,12 @@ static int work_gather(work *w) {
   const gk_report *r = w->r;
   const gk__edition *ed = r->ed;
   memset(w->flag[0], 0, w->nflags);
+  w->cap = 0; /* cells of the selected lines at most: more would be a bad declaration */
+  for (size_t k = 0; k < ed->nrelations; k++) {
+    const gk__relation *rel = &ed->relations[k];
+    const gk__table_decl *td = tdecl(r, rel->table);
+    w->cap += line_count(r, rel) * (rel->axis == GK__PER_COL ? td->nrows : td->ncols);
+  }
   for (size_t k = 0; k < ed->nrelations; k++) {
     const gk__relation *rel = &ed->relations[k];
     const gk__table_decl *td = tdecl(r, rel->table);
@@ -729,115 +730,97 @@ static int report_failures(work *w, gk_diags *d) {
  * overflow the workspace) takes the full path, which alone decides what is
  * reported, with its checked arithmetic. */
 
-/* A term's row read in every column at once (bit c of a mask is column c). */
+/* One relation's lines, every column at once (bit c of a mask is column c). */
 typedef struct {
-  int64_t sum[32]; /* Σ values read: < 2^32 each, < 2^21 of them */
-  uint32_t vmask;  /* a value was read */
-  uint32_t omask;  /* a cell that is not a value was read */
-} rowagg;
+  int64_t resid[32]; /* Σ coef·v: values in [0, 2^32), <= nrows cells, |coef| <= 128 */
+  uint32_t any;      /* a value was read */
+  uint32_t open;     /* a cell of the printed total that is not a value was read */
+  size_t rows;       /* rows read: at most nrows cells a line */
+} colsum;
 
-/* The cells of one row in the columns `cols`, as push() reads them. */
-static void agg_cells(rowagg *a, const gk__cell *cells, uint32_t vm, uint32_t cols) {
-  a->omask |= cols & ~vm;
-  cols &= vm;
-  a->vmask |= cols;
-  for (; cols; cols &= cols - 1) {
-    unsigned c = (unsigned)__builtin_ctz(cols);
-    a->sum[c] += cells[c].value;
-  }
-}
-
-/* Adds to a what expand() reads for `row` in every column; returns the columns
- * where has_value(row) holds. */
-static uint32_t agg_row(rowagg *a, const gk_report *r, const rowinfo *ri, int t, size_t row) {
-  const gk__table_decl *td = tdecl(r, t);
-  const gk__row_decl *rd = &td->rows[row];
-  size_t nc = td->ncols;
-  const gk__cell *cells = r->cells[t] + row * nc;
-  uint32_t all = nc >= 32 ? ~0u : (1u << nc) - 1u;
-  if (!(rd->flags & GK_ROW_DERIVED)) {
-    agg_cells(a, cells, ri->vmask[t][row], rd->colmask & all);
-    return ri->vmask[t][row];
-  }
-  rowagg sub;
-  sub.vmask = sub.omask = 0;
-  for (size_t c = 0; c < nc; c++) sub.sum[c] = 0;
+/* has_value(row) in every column. */
+static uint32_t hv_mask(const rowinfo *ri, const gk__table_decl *td, int t, size_t row) {
+  if (!(td->rows[row].flags & GK_ROW_DERIVED)) return ri->vmask[t][row];
   uint32_t hv = 0;
   for (int k = ri->first[t][row]; k >= 0; k = ri->next[t][k])
-    hv |= agg_row(&sub, r, ri, t, (size_t)k);
-  /* the children where one is filled (everywhere when the row is not printed) */
-  uint32_t kc = (rd->flags & GK_ROW_STORED) ? hv : all;
-  for (uint32_t m = kc & all; m; m &= m - 1) {
-    unsigned c = (unsigned)__builtin_ctz(m);
-    a->sum[c] += sub.sum[c];
-  }
-  a->vmask |= sub.vmask & kc;
-  a->omask |= sub.omask & kc;
-  agg_cells(a, cells, ri->vmask[t][row], rd->colmask & all & ~kc); /* printed as one row */
+    hv |= hv_mask(ri, td, t, (size_t)k);
   return hv;
 }
 
-/* Rows under `row` including itself: the most cells expand() can read for it. */
-static size_t subtree_size(const rowinfo *ri, int t, size_t row) {
-  size_t n = 1;
-  for (int k = ri->first[t][row]; k >= 0; k = ri->next[t][k])
-    n += subtree_size(ri, t, (size_t)k);
-  return n;
+/* Adds to s, in the columns `cols`, what expand() reads for `row` with `coef`. */
+static void add_row(colsum *s, const gk_report *r, const rowinfo *ri, int t, size_t row,
+                    int coef, int is_total, uint32_t cols) {
+  const gk__table_decl *td = tdecl(r, t);
+  const gk__row_decl *rd = &td->rows[row];
+  if (++s->rows > td->nrows) return; /* more than a line can hold: the full path says */
+  if (rd->flags & GK_ROW_DERIVED) {
+    /* its children where one is filled (everywhere when it is not printed) */
+    uint32_t kc = cols & ((rd->flags & GK_ROW_STORED) ? hv_mask(ri, td, t, row) : ~0u);
+    for (int k = ri->first[t][row]; k >= 0 && kc; k = ri->next[t][k])
+      add_row(s, r, ri, t, (size_t)k, coef, is_total, kc);
+    cols &= ~kc; /* elsewhere printed as one row */
+  }
+  uint32_t vm = ri->vmask[t][row], m = cols & rd->colmask;
+  if (td->ncols < 32) m &= (1u << td->ncols) - 1u;
+  if (is_total) s->open |= m & ~vm;
+  m &= vm;
+  s->any |= m;
+  const gk__cell *cells = r->cells[t] + row * td->ncols;
+  for (; m; m &= m - 1) {
+    unsigned c = (unsigned)__builtin_ctz(m);
+    s->resid[c] += coef * cells[c].value;
+  }
 }
 
-/* Per-column lines: the relation's terms expanded, every column at once. */
+/* Per-column lines: the relation's terms expanded. */
 static int quiet_per_col(const gk_report *r, const rowinfo *ri, const gk__relation *rel) {
   int t = rel->table;
   const gk__table_decl *td = tdecl(r, t);
-  size_t nrows = td->nrows, ncols = td->ncols, most = 0;
-  for (size_t j = 0; j < rel->nterms; j++) /* at most nrows cells a line */
-    if ((size_t)rel->terms[j].index < nrows)
-      most += subtree_size(ri, t, (size_t)rel->terms[j].index);
-  if (most > nrows) return 0;
-  int64_t resid[32];
-  for (size_t c = 0; c < ncols; c++) resid[c] = 0;
-  uint32_t any = 0, open_total = 0;
-  rowagg a;
+  size_t ncols = td->ncols;
+  colsum s;
+  for (size_t c = 0; c < ncols; c++) s.resid[c] = 0;
+  s.any = s.open = 0;
+  s.rows = 0;
   for (size_t j = 0; j < rel->nterms; j++) {
     size_t row = (size_t)rel->terms[j].index;
-    if (row >= nrows) continue;
-    a.vmask = a.omask = 0;
-    for (size_t c = 0; c < ncols; c++) a.sum[c] = 0;
-    agg_row(&a, r, ri, t, row);
-    for (size_t c = 0; c < ncols; c++) resid[c] += rel->terms[j].coef * a.sum[c]; /* < 2^60 */
-    any |= a.vmask;
-    if ((int)j == rel->total_index) open_total |= a.omask;
+    if (row < td->nrows)
+      add_row(&s, r, ri, t, row, rel->terms[j].coef, (int)j == rel->total_index, ~0u);
   }
-  if (open_total & any) return 0; /* a total blank or unreadable beside values */
+  if (s.rows > td->nrows || (s.open & s.any)) return 0; /* a total blank beside values */
   for (size_t c = 0; c < ncols; c++)
-    if (resid[c]) return 0;
+    if (s.resid[c]) return 0;
   return 1;
 }
 
-/* Per-row lines: one cell per term. */
+/* Per-row lines: one cell per term, the terms folded into a coefficient and a
+ * total flag per column. */
 static int quiet_per_row(const gk_report *r, const rowinfo *ri, const gk__relation *rel) {
   int t = rel->table;
   const gk__table_decl *td = tdecl(r, t);
   size_t ncols = td->ncols;
   if (rel->nterms > ncols) return 0; /* at most ncols cells a line */
+  int coef[32];
+  uint32_t terms = 0, total = 0;
+  for (size_t c = 0; c < ncols; c++) coef[c] = 0;
+  for (size_t j = 0; j < rel->nterms; j++) {
+    size_t col = (size_t)rel->terms[j].index;
+    if (col >= ncols) continue;
+    coef[col] += rel->terms[j].coef;
+    terms |= 1u << col;
+    if ((int)j == rel->total_index) total |= 1u << col;
+  }
   for (size_t i = 0; i < td->nrows; i++) {
     const gk__row_decl *rd = &td->rows[i];
     if (rel->line_flags && !(rd->flags & rel->line_flags)) continue;
+    uint32_t vm = ri->vmask[t][i], m = terms & rd->colmask;
+    if ((total & m & ~vm) && (m & vm)) return 0; /* a total blank beside values */
     const gk__cell *cells = r->cells[t] + i * ncols;
-    uint32_t vm = ri->vmask[t][i];
     int64_t resid = 0;
-    int any = 0, open_total = 0;
-    for (size_t j = 0; j < rel->nterms; j++) {
-      size_t col = (size_t)rel->terms[j].index;
-      if (col >= ncols || !((rd->colmask >> col) & 1u)) continue;
-      if (!((vm >> col) & 1u)) {
-        open_total |= (int)j == rel->total_index;
-        continue;
-      }
-      any = 1;
-      resid += rel->terms[j].coef * cells[col].value;
+    for (m &= vm; m; m &= m - 1) {
+      unsigned c = (unsigned)__builtin_ctz(m);
+      resid += coef[c] * cells[c].value;
     }
-    if (resid || (open_total && any)) return 0;
+    if (resid) return 0;
   }
   return 1;
 }
@@ -846,7 +829,7 @@ static int quiet_per_row(const gk_report *r, const rowinfo *ri, const gk__relati
 static int identities_quiet(const gk_report *r, const rowinfo *ri) {
   for (size_t k = 0; k < r->ed->nrelations; k++) {
     const gk__relation *rel = &r->ed->relations[k];
-    if (ri->big[rel->table]) return 0;
+    if (!ri->plain[rel->table]) return 0;
     if (!(rel->axis == GK__PER_COL ? quiet_per_col(r, ri, rel) : quiet_per_row(r, ri, rel)))
       return 0;
   }
@@ -973,11 +956,25 @@ static int emit_active(gk_diags *d, const gk_report *r, const char *rule, size_t
   return rc;
 }
 
+/* The most value cells in one row of the active table (0, 1 or 2 meaning 2+). */
+static int active_values_max(const work *w) {
+  const gk__table_decl *td = tdecl(w->r, GK_TABLE_ACTIVE);
+  int most = 0;
+  for (size_t row = 0; row < td->nrows; row++) {
+    uint32_t m = w->ri.vmask[GK_TABLE_ACTIVE][row] & td->rows[row].colmask;
+    if (m & (m - 1)) return 2;
+    if (m) most = 1;
+  }
+  return most;
+}
+
 /* active.cumulative (total_public < published) and active.misread_delta
  * (decisions = prev_items + delta in a non-zero row), by column key: they apply
  * to the editions whose active table has those columns (2019). */
-static int check_active_rows(const gk_report *r, gk_diags *d) {
+static int check_active_rows(const work *w, gk_diags *d) {
+  const gk_report *r = w->r;
   const gk__table_decl *td = tdecl(r, GK_TABLE_ACTIVE);
+  if (active_values_max(w) < 2) return GK_OK; /* both rules compare values of one row */
   /* the columns, by key, once (editions without them skip the rules) */
   size_t cp = active_col(r, "published"), ct = active_col(r, "total_public");
   size_t ci = active_col(r, "prev_items"), cd = active_col(r, "delta");
@@ -1025,11 +1022,12 @@ static int check_active_rows(const gk_report *r, gk_diags *d) {
 /* active.rulemaking: 规章 reported by an agency without rule-making power: any
  * agency at county or township level, a department below provincial level.
  * Silent when the level (or, at city level, the kind) is unknown. */
-static int check_rulemaking(const gk_report *r, gk_diags *d) {
+static int check_rulemaking(const work *w, gk_diags *d) {
+  const gk_report *r = w->r;
   int no_power = r->level == GK_LEVEL_COUNTY || r->level == GK_LEVEL_TOWNSHIP ||
                  (r->level == GK_LEVEL_CITY && r->kind == GK_AGENCY_KIND_DEPARTMENT);
   size_t row;
-  if (!no_power || gk_schema_row_find(&row, r->edition, GK_TABLE_ACTIVE, "regulations"))
+  if (!no_power || active_values_max(w) == 0 || gk_schema_row_find(&row, r->edition, GK_TABLE_ACTIVE, "regulations"))
     return GK_OK;
   const gk__table_decl *td = tdecl(r, GK_TABLE_ACTIVE);
   for (size_t col = 0; col < td->ncols; col++) {
@@ -1061,9 +1059,9 @@ GK_API int gk_report_validate(const gk_report *r, const gk_validate_opts *opts, 
   rc = check_year(r, out);
   if (!rc) rc = check_cell_values(&w, out);
   if (!rc) rc = check_identities(&w, out);
+  if (!rc) rc = check_active_rows(&w, out);
+  if (!rc) rc = check_rulemaking(&w, out);
   work_free(&w);
-  if (!rc) rc = check_active_rows(r, out);
-  if (!rc) rc = check_rulemaking(r, out);
   if (!rc) rc = gk__text_rules_run(r, out);
   if (!rc) rc = gk__diags_apply_opts(out, start, opts);
   if (rc) gk__diags_truncate(out, start);
