@@ -330,6 +330,66 @@ static void flush_run_at(walk *w, int final);
 static void pending_done(walk *w, int cut);
 static void flush_run(walk *w) { flush_run_at(w, 0); }
 
+/* Run-together digits ("5 1" printed as "51"): when a row has one value too few
+ * and splitting one number in two makes every per-row relation of the format
+ * hold (requests.row_total, review.total), and exactly one split does, take it.
+ * Returns 1 and fills cand[0..need) when one reading fits. */
+static int split_reading(const walk *w, size_t row, const slot *s, size_t k, size_t need, slot *cand,
+                         size_t *at) {
+  const gk__edition *ed = w->r->ed;
+  const gk__table_decl *td = &ed->tables[w->t];
+  if (k + 1 != need || need > GK__MAX_COLS || row_ncells(&td->rows[row]) != td->ncols) return 0;
+  int nrel = 0;
+  for (size_t q = 0; q < ed->nrelations; q++)
+    nrel += ed->relations[q].table == w->t && ed->relations[q].axis == GK__PER_ROW &&
+            (!ed->relations[q].line_flags || (td->rows[row].flags & ed->relations[q].line_flags));
+  if (!nrel) return 0;
+  int fits = 0;
+  for (size_t j = 0; j < k; j++) {
+    if (s[j].kind != SLOT_VALUE || s[j].n < 2 || s[j].n > 18) continue;
+    int digits = 1;
+    for (size_t c = 0; c < s[j].n; c++) digits &= s[j].p[c] >= '0' && s[j].p[c] <= '9';
+    if (!digits) continue;
+    for (size_t cut = 1; cut < s[j].n; cut++) {
+      if (s[j].p[cut] == '0' && cut + 1 < s[j].n) continue; /* "05" is no number */
+      slot c2[GK__MAX_COLS];
+      int64_t v[GK__MAX_COLS];
+      size_t m = 0, ok = 1;
+      for (size_t i = 0; i < k && ok; i++) {
+        if (i == j) {
+          c2[m] = (slot){s[i].p, cut, s[i].line, SLOT_VALUE};
+          c2[m + 1] = (slot){s[i].p + cut, s[i].n - cut, s[i].line, SLOT_VALUE};
+          m += 2;
+        } else {
+          c2[m++] = s[i];
+        }
+      }
+      for (size_t i = 0; i < m && ok; i++) {
+        int unit;
+        ok = c2[i].kind == SLOT_VALUE &&
+             gk__parse_cell_text(td->cols[i].kind, c2[i].p, c2[i].n, &v[i], &unit) == GK_OK;
+      }
+      for (size_t q = 0; q < ed->nrelations && ok; q++) {
+        const gk__relation *rel = &ed->relations[q];
+        if (rel->table != w->t || rel->axis != GK__PER_ROW) continue;
+        if (rel->line_flags && !(td->rows[row].flags & rel->line_flags)) continue;
+        int64_t sum = 0;
+        for (size_t t = 0; t < rel->nterms && ok; t++) {
+          int64_t term;
+          ok = gk__mul64(&term, v[rel->terms[t].index], rel->terms[t].coef) == GK_OK &&
+               gk__add64(&sum, sum, term) == GK_OK;
+        }
+        ok = ok && sum == 0;
+      }
+      if (ok && ++fits == 1) {
+        memcpy(cand, c2, m * sizeof *cand);
+        *at = j;
+      }
+    }
+  }
+  return fits == 1;
+}
+
 static void pending_done(walk *w, int cut) {
   if (!w->npend) return;
   const gk__table_decl *td = &w->r->ed->tables[w->t];
@@ -432,6 +492,23 @@ static void flush_run_at(walk *w, int final) {
     int any = 0;
     for (size_t k = i; k < w->nrun; k++) any |= w->run[k].kind == SLOT_VALUE;
     if (!first && !any) break; /* trailing empty fields */
+    slot cand[GK__MAX_COLS];
+    size_t split_at = 0;
+    if (left < need && any && split_reading(w, row, w->run + i, left, need, cand, &split_at)) {
+      char zh[256], en[256];
+      const slot *sp = &w->run[i + split_at];
+      snprintf(zh, sizeof zh, "“%s”少一个数值：%.*s按表内勾稽关系拆为%.*s和%.*s", rd->zh, (int)sp->n,
+               sp->p, (int)cand[split_at].n, cand[split_at].p, (int)cand[split_at + 1].n,
+               cand[split_at + 1].p);
+      snprintf(en, sizeof en, "row %s has one value too few: %.*s read as %.*s and %.*s, the only "
+               "split for which the row's relations hold", rd->key, (int)sp->n, sp->p,
+               (int)cand[split_at].n, cand[split_at].p, (int)cand[split_at + 1].n, cand[split_at + 1].p);
+      diag(w, GK_SEV_INFO, "import.split", sp->line, zh, en);
+      fill_row(w, row, cand);
+      i = w->nrun;
+      row = next_stored(td, row + 1);
+      break;
+    }
     if (left < need) {
       if (any && w->npend == 0 && left <= 16) {
         /* decided at the next run: ambiguous, or the end of a truncated copy */

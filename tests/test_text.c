@@ -404,6 +404,34 @@ static void test_text_import_layouts(void) {
   gk_report_free(r);
 }
 
+/* The relations decide between readings: a run-together "51" splits into 5 and 1
+ * when that is the only split for which requests.row_total holds; "3 | 3" with
+ * five blanks dropped fits many readings and stays blank. */
+static void test_text_import_split(void) {
+  const char *doc =
+    "某局2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+    "一、本年新收政府信息公开申请数量 | 3402 | 99 | 0 | 4 | 51 | 3511 |\n"
+    "二、上年结转政府信息公开申请数量 | 3 | 3 |\n"
+    "（一）予以公开 | 1 | 0 | 0 | 0 | 0 | 11 |\n"
+    "四、政府信息公开行政复议、行政诉讼情况\n";
+  gk_diags *d = NULL;
+  gk_diags_new(&d);
+  gk_report *r = import_str(doc, d);
+  GK_ASSERT_CELL(r, "requests/new/legal", "5");
+  GK_ASSERT_CELL(r, "requests/new/other_org", "1");
+  GK_ASSERT_CELL(r, "requests/new/total", "3511");
+  size_t i = find_rule(d, "import.split");
+  CU_ASSERT_EQUAL_FATAL(i == (size_t)-1, 0);
+  CU_ASSERT_EQUAL(gk_diag_line(d, i), 3);
+  CU_ASSERT_EQUAL(gk_diag_severity(d, i), GK_SEV_INFO);
+  GK_ASSERT_CELL(r, "requests/carried_over/natural", "");
+  CU_ASSERT_EQUAL(gk_diag_line(d, find_rule(d, "import.ambiguous")), 4);
+  /* "11" splits only as 1 | 1, and 1 + 0 + 0 + 0 + 0 + 1 is not 1: no reading fits */
+  GK_ASSERT_CELL(r, "requests/granted/total", "");
+  gk_report_free(r);
+  gk_diags_free(d);
+}
+
 /* ------------------------------------------------------------ bad input */
 static void test_text_import_bad_input(void) {
   gk_diags *d = NULL;
@@ -719,6 +747,7 @@ static CU_TestInfo tests[] = {
   {"import_partial_reports", test_text_import_partial_reports},
   {"import_diagnostics", test_text_import_diagnostics},
   {"import_layouts", test_text_import_layouts},
+  {"import_split", test_text_import_split},
   {"import_bad_input", test_text_import_bad_input},
   {"import_huge_input", test_text_import_huge_input},
   {"import_gb18030", test_text_import_gb18030},

@@ -24,6 +24,7 @@
  *   import.missing_row [warning] rows of a table that were not found
  *   import.missing_table [warning] a table section is absent
  *   import.truncated  [warning] the text ends before the report does
+ *   import.split      [info]    run-together digits split: the one reading the relations allow
  *   import.value      [warning] a cell text that cannot be stored
  */
 #ifndef GKREPORT_TEXT_H
