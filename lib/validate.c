@@ -19,6 +19,7 @@
 #include <string.h>
 #include "gkreport/validate.h"
 #include "rules_int.h"
+#include "validate_int.h"
 
 /* ===================================================================== options */
 typedef struct {
@@ -836,12 +837,39 @@ static int identities_quiet(const gk_report *r, const rowinfo *ri) {
   return 1;
 }
 
-static int check_identities(work *w, gk_diags *d) {
-  if (identities_quiet(w->r, &w->ri)) return GK_OK;
+static int check_identities_full(work *w, gk_diags *d) {
   int rc = work_gather(w);
   if (!rc) rc = check_blank_totals(w, d);
   if (!rc) rc = evaluate_lines(w);
   if (!rc) rc = report_failures(w, d);
+  return rc;
+}
+
+static int check_identities(work *w, gk_diags *d) {
+  return identities_quiet(w->r, &w->ri) ? GK_OK : check_identities_full(w, d);
+}
+
+int gk__identities_quiet(int *quiet_out, const gk_report *r) {
+  if (!quiet_out) return GK_EINVAL;
+  *quiet_out = 0;
+  if (!r || !r->ed) return GK_EINVAL;
+  work w;
+  int rc = work_init(&w, r);
+  if (rc) return rc;
+  *quiet_out = identities_quiet(r, &w.ri);
+  work_free(&w);
+  return GK_OK;
+}
+
+int gk__identities_full(const gk_report *r, gk_diags *out) {
+  if (!r || !out || !r->ed) return GK_EINVAL;
+  size_t start = gk_diags_count(out);
+  work w;
+  int rc = work_init(&w, r);
+  if (rc) return rc;
+  rc = check_identities_full(&w, out);
+  work_free(&w);
+  if (rc) gk__diags_truncate(out, start);
   return rc;
 }
 
