@@ -209,15 +209,25 @@ static inline int bench_gen_report(gk_report **out, uint64_t seed, int defect) {
   int year = ed == 2019 ? 2019 + (int)(seed % 2) : 2021 + (int)(seed % 4);
   int64_t scale = (int64_t)1 << (bench_rand(&g) % 7); /* township .. municipal */
   const char *agency = bench_agencies[seed % (sizeof bench_agencies / sizeof bench_agencies[0])];
-  static const char overview[] =
+  char preamble[512];
+  const char *sections[GK_NSECTIONS] = {NULL};
+  sections[GK_SECTION_OVERVIEW] =
     "本机关坚持以公开为常态、不公开为例外，全面推进决策、执行、管理、服务、结果公开。";
+  sections[GK_SECTION_PROBLEMS] =
+    "一是公开内容不够全面；二是解读形式较为单一。下一步将加强培训，提升公开质量。";
+  sections[GK_SECTION_OTHER] = "本年度未收取信息处理费。无其他需要报告的事项。";
+  snprintf(preamble, sizeof preamble,
+           "本报告根据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限自%d年1月1日起至"
+           "%d年12月31日止。", year, year);
+  sections[GK_SECTION_PREAMBLE] = preamble;
   gk_report *r = NULL;
   *out = NULL;
   int rc = gk_report_new(&r, ed, year);
   if (rc == GK_OK)
     rc = gk_report_set_agency(r, GK_AGENCY_NAME, agency, strlen(agency));
-  if (rc == GK_OK)
-    rc = gk_report_set_section(r, GK_SECTION_OVERVIEW, overview, strlen(overview));
+  for (int s = 0; s < GK_NSECTIONS && rc == GK_OK; s++)
+    if (sections[s] != NULL)
+      rc = gk_report_set_section(r, s, sections[s], strlen(sections[s]));
   if (rc == GK_OK)
     rc = bench_gen_active(r, ed, &g, scale);
   if (rc == GK_OK)

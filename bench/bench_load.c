@@ -123,6 +123,7 @@ static void row(const char *what, size_t n, double secs, size_t bytes) {
 
 int main(int argc, char **argv) {
   size_t n = getenv("BENCH_QUICK") ? 10000 : 100000;
+  setvbuf(stdout, NULL, _IOLBF, 0); /* progress shows when piped */
   if (argc > 1)
     n = (size_t)strtoull(argv[1], NULL, 10);
   if (n == 0)
