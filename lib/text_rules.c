@@ -144,9 +144,12 @@ static size_t sum_parts(const char *s, size_t n, size_t from, int unit, int64_t 
     int u = unit_at(s, n, e);
     int other = at(s, n, k, "%") || at(s, n, k, "％") || at(s, n, k, "年") || at(s, n, k, "月") ||
                 at(s, n, k, "日") || at(s, n, k, "号") || at(s, n, k, "元") || at(s, n, k, "万") ||
-                at(s, n, k, "余") || at(s, n, k, "多") || (i > 0 && at(s, n, i - 3 < i ? i - 3 : 0, "第"));
+                at(s, n, k, "余") || at(s, n, k, "多") || (i >= 3 && at(s, n, i - 3, "第"));
     if (x >= 0 && !other && (u == unit || u < 0)) {
-      *sum += x;
+      if (gk__add64(sum, *sum, x) != GK_OK) { /* no prose total is that large: not a sum */
+        *stop = i;
+        return 0;
+      }
       parts++;
     }
     i = e - 1;
@@ -295,7 +298,7 @@ static int rule_table(const gk_report *r, const flat *f, gk_diags *d) {
         known = 0;
         break;
       }
-      want += v;
+      if (gk__add64(&want, want, v) != GK_OK) known = 0;
     }
     if (!known) continue;
     size_t kl = strlen(rs->keyword);
