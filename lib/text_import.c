@@ -640,8 +640,7 @@ static void table_line(walk *w, const char *p, size_t n, uint32_t line) {
       a = q;
     }
     size_t b = fn;
-    while (b > a && (f[b - 1] == ' ' || f[b - 1] == '\r' || f[b - 1] == '\t')) b--;
-    while (b >= a + 3 && memcmp(f + b - 3, "\xE3\x80\x80", 3) == 0) b -= 3;
+    b = a + trim_right(f + a, b - a);
     if (a >= b) {
       if (!seen) continue;                    /* indentation */
       if (last && has_pipe && !has_tab) continue; /* after the closing pipe */
@@ -840,9 +839,17 @@ static size_t trim_left(const char *p, size_t n) {
 }
 
 static size_t trim_right(const char *p, size_t n) {
-  while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r')) n--;
-  while (n >= 3 && memcmp(p + n - 3, "\xE3\x80\x80", 3) == 0) n -= 3;
-  return n;
+  for (;;) {
+    if (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r' || p[n - 1] == '\f' ||
+              p[n - 1] == '\v'))
+      n--;
+    else if (n >= 3 && memcmp(p + n - 3, "\xE3\x80\x80", 3) == 0) /* U+3000 */
+      n -= 3;
+    else if (n >= 2 && memcmp(p + n - 2, "\xC2\xA0", 2) == 0) /* NBSP */
+      n -= 2;
+    else
+      return n;
+  }
 }
 
 /* Year of a title and where its digits start; 0 when none. */
