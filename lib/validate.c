@@ -277,12 +277,14 @@ static void rowinfo_init(rowinfo *ri, const gk_report *r, char *p) {
     uint32_t any_odd = 0;
     for (size_t i = 0; i < n; i++) {
       uint32_t vm = 0, odd = 0;
-      for (size_t col = 0; col < nc; col++, c++) { /* branch-free */
-        uint32_t is_value = c->state == GK_CELL_VALUE, is_lit = c->state == GK_CELL_LITERAL;
-        uint32_t out = (uint64_t)c->value >= SMALL_VALUE;
-        vm |= is_value << col;
-        odd |= ((is_value & out) | is_lit) << col;
+      for (size_t col = nc; col-- > 0;) { /* last column first: no variable shifts */
+        uint32_t is_value = c[col].state == GK_CELL_VALUE;
+        uint32_t is_lit = c[col].state == GK_CELL_LITERAL;
+        uint32_t out = (uint64_t)c[col].value >= SMALL_VALUE;
+        vm = 2 * vm + is_value;
+        odd = 2 * odd + ((is_value & out) | is_lit);
       }
+      c += nc;
       ri->vmask[t][i] = vm;
       ri->odd[t][i] = odd;
       any_odd |= odd;
@@ -731,42 +733,45 @@ static int report_failures(work *w, gk_diags *d) {
  * overflow the workspace) takes the full path, which alone decides what is
  * reported, with its checked arithmetic. */
 
-/* One relation's lines, every column at once (bit c of a mask is column c). */
+/* One relation's lines, every column at once (bit c of a mask is column c),
+ * with what add_row reads of the table. */
 typedef struct {
+  const gk__row_decl *rows;
+  const gk__cell *cells;
+  const int16_t *first, *next;
+  const uint32_t *vmask;
+  size_t nrows, ncols;
+  uint32_t all;      /* the table's columns */
   int64_t resid[32]; /* Σ coef·v: values in [0, 2^32), <= nrows cells, |coef| <= 128 */
   uint32_t any;      /* a value was read */
   uint32_t open;     /* a cell of the printed total that is not a value was read */
-  size_t rows;       /* rows read: at most nrows cells a line */
+  size_t rows_read;  /* at most nrows cells a line */
 } colsum;
 
 /* has_value(row) in every column. */
-static uint32_t hv_mask(const rowinfo *ri, const gk__table_decl *td, int t, size_t row) {
-  if (!(td->rows[row].flags & GK_ROW_DERIVED)) return ri->vmask[t][row];
+static uint32_t hv_mask(const colsum *s, size_t row) {
+  if (!(s->rows[row].flags & GK_ROW_DERIVED)) return s->vmask[row];
   uint32_t hv = 0;
-  for (int k = ri->first[t][row]; k >= 0; k = ri->next[t][k])
-    hv |= hv_mask(ri, td, t, (size_t)k);
+  for (int k = s->first[row]; k >= 0; k = s->next[k]) hv |= hv_mask(s, (size_t)k);
   return hv;
 }
 
 /* Adds to s, in the columns `cols`, what expand() reads for `row` with `coef`. */
-static void add_row(colsum *s, const gk_report *r, const rowinfo *ri, int t, size_t row,
-                    int coef, int is_total, uint32_t cols) {
-  const gk__table_decl *td = tdecl(r, t);
-  const gk__row_decl *rd = &td->rows[row];
-  if (++s->rows > td->nrows) return; /* more than a line can hold: the full path says */
+static void add_row(colsum *s, size_t row, int coef, int is_total, uint32_t cols) {
+  const gk__row_decl *rd = &s->rows[row];
+  if (++s->rows_read > s->nrows) return; /* more than a line can hold: the full path says */
   if (rd->flags & GK_ROW_DERIVED) {
     /* its children where one is filled (everywhere when it is not printed) */
-    uint32_t kc = cols & ((rd->flags & GK_ROW_STORED) ? hv_mask(ri, td, t, row) : ~0u);
-    for (int k = ri->first[t][row]; k >= 0 && kc; k = ri->next[t][k])
-      add_row(s, r, ri, t, (size_t)k, coef, is_total, kc);
+    uint32_t kc = cols & ((rd->flags & GK_ROW_STORED) ? hv_mask(s, row) : ~0u);
+    for (int k = s->first[row]; k >= 0 && kc; k = s->next[k])
+      add_row(s, (size_t)k, coef, is_total, kc);
     cols &= ~kc; /* elsewhere printed as one row */
   }
-  uint32_t vm = ri->vmask[t][row], m = cols & rd->colmask;
-  if (td->ncols < 32) m &= (1u << td->ncols) - 1u;
+  uint32_t vm = s->vmask[row], m = cols & rd->colmask & s->all;
   if (is_total) s->open |= m & ~vm;
   m &= vm;
   s->any |= m;
-  const gk__cell *cells = r->cells[t] + row * td->ncols;
+  const gk__cell *cells = s->cells + row * s->ncols;
   for (; m; m &= m - 1) {
     unsigned c = (unsigned)__builtin_ctz(m);
     s->resid[c] += coef * cells[c].value;
@@ -777,18 +782,24 @@ static void add_row(colsum *s, const gk_report *r, const rowinfo *ri, int t, siz
 static int quiet_per_col(const gk_report *r, const rowinfo *ri, const gk__relation *rel) {
   int t = rel->table;
   const gk__table_decl *td = tdecl(r, t);
-  size_t ncols = td->ncols;
   colsum s;
-  for (size_t c = 0; c < ncols; c++) s.resid[c] = 0;
+  s.rows = td->rows;
+  s.cells = r->cells[t];
+  s.first = ri->first[t];
+  s.next = ri->next[t];
+  s.vmask = ri->vmask[t];
+  s.nrows = td->nrows;
+  s.ncols = td->ncols;
+  s.all = td->ncols < 32 ? (1u << td->ncols) - 1u : ~0u;
+  for (size_t c = 0; c < s.ncols; c++) s.resid[c] = 0;
   s.any = s.open = 0;
-  s.rows = 0;
+  s.rows_read = 0;
   for (size_t j = 0; j < rel->nterms; j++) {
     size_t row = (size_t)rel->terms[j].index;
-    if (row < td->nrows)
-      add_row(&s, r, ri, t, row, rel->terms[j].coef, (int)j == rel->total_index, ~0u);
+    if (row < s.nrows) add_row(&s, row, rel->terms[j].coef, (int)j == rel->total_index, ~0u);
   }
-  if (s.rows > td->nrows || (s.open & s.any)) return 0; /* a total blank beside values */
-  for (size_t c = 0; c < ncols; c++)
+  if (s.rows_read > s.nrows || (s.open & s.any)) return 0; /* a total blank beside values */
+  for (size_t c = 0; c < s.ncols; c++)
     if (s.resid[c]) return 0;
   return 1;
 }
