@@ -3,8 +3,13 @@
  *
  * The identities are not spelt here: they are the edition's linear relations
  * (gk__edition->relations, lib/schema_tables.c), evaluated generically. One call
- * gathers every line of every relation once into a single workspace block (the
- * only allocation besides the findings), then:
+ * makes one workspace block (the only allocation besides the findings): the
+ * children of every row (from the declarations' parent fields) and a bit mask
+ * per row of the cells holding values, from one scan of the cells. A fast check
+ * then reads every line in place from those masks; when every line holds and no
+ * printed total is blank beside values (most reports), nothing can be reported
+ * and the call is done: no lookups, no formatting, integer sums only. Otherwise
+ * the full evaluation gathers every line of every relation into the block and:
  *   1. a blank printed total beside non-blank parts is cell.blank (with the value
  *      it should hold); the cell is marked so that no relation through it is
  *      evaluated again (one defect is reported once);
