@@ -316,15 +316,14 @@ static int reads_children(const gk_report *r, const rowinfo *ri, int t, size_t r
   return (f & GK_ROW_DERIVED) && (!(f & GK_ROW_STORED) || has_value(ri, td, t, row, col));
 }
 
-static void push(work *w, const gk_report *r, int t, size_t row, size_t col, int term,
-                 int coef) {
-  const gk__table_decl *td = tdecl(r, t);
+static void push(work *w, const gk__table_decl *td, const gk__cell *cells, size_t row,
+                 size_t col, int term, int coef) {
   if (!cell_exists(td, row, col)) return;
   if (w->ncells == w->cap) { /* a relation naming a row twice: never in the editions */
     w->bad_decl = 1;
     return;
   }
-  const gk__cell *c = cell_of(r, t, row, col);
+  const gk__cell *c = &cells[row * td->ncols + col];
   tcell *tc = &w->cells[w->ncells++];
   tc->row = (uint16_t)row;
   tc->col = (uint16_t)col;
@@ -344,7 +343,7 @@ static void expand(work *w, const gk_report *r, int t, size_t row, size_t col, i
       expand(w, r, t, (size_t)k, col, term, coef);
     return;
   }
-  push(w, r, t, row, col, term, coef);
+  push(w, tdecl(r, t), r->cells[t], row, col, term, coef);
 }
 
 static size_t line_count(const gk_report *r, const gk__relation *rel) {
@@ -420,7 +419,7 @@ static int work_gather(work *w) {
         const gk__term *tm = &rel->terms[j];
         if (prim_term < 0 && tm->coef < 0) prim_term = (int)j;
         if (rel->axis == GK__PER_ROW)
-          push(w, r, rel->table, i, (size_t)tm->index, (int)j, tm->coef);
+          push(w, td, r->cells[rel->table], i, (size_t)tm->index, (int)j, tm->coef);
         else
           expand(w, r, rel->table, (size_t)tm->index, i, (int)j, tm->coef);
       }
@@ -630,8 +629,12 @@ static int evaluate_lines(work *w) {
 
 /* Coefficient of cell (row, col) in line L, 0 when absent. A line holds cells
  * of its own row (per row) or of its own column (per column) only. */
+static int on_line(const wline *L, const tcell *x) {
+  return L->line == (L->rel->axis == GK__PER_ROW ? x->row : x->col);
+}
+
 static int coef_in(const work *w, const wline *L, const tcell *x) {
-  if (L->line != (L->rel->axis == GK__PER_ROW ? x->row : x->col)) return 0;
+  if (!on_line(L, x)) return 0;
   int a = 0;
   for (size_t c = 0; c < L->n; c++) {
     const tcell *tc = &w->cells[L->first + c];
@@ -658,7 +661,8 @@ static int culprit(const work *w, const wline *F, const tcell **cell_out, int64_
     int ok = 1;
     for (size_t i = 0; i < w->nlines && ok; i++) {
       const wline *L = &w->lines[i];
-      if (L == F || L->status == LINE_SKIP || L->rel->table != kind_table) continue;
+      if (L == F || L->status == LINE_SKIP || L->rel->table != kind_table || !on_line(L, x))
+        continue;
       int b = coef_in(w, L, x);
       if (!b) continue;
       ok = L->status == LINE_FAIL && L->resid % b == 0 && -(L->resid / b) == delta;
