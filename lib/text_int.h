@@ -36,6 +36,10 @@ typedef struct {
   gk__span head[6][GK__NV];
   gk__span row[2][GK_NTABLES][GK__LROWS][GK__NV]; /* [0] edition 2019, [1] 2021 */
   gk__span col[2][GK_NTABLES][GK__MAX_COLS][GK__NV];
+  /* labels of tables 二 and 三 (3+ characters) that only one edition has: they
+   * tell the edition from the table headers */
+  gk__span mark[2][256];
+  size_t nmark[2];
 } gk__labels;
 int gk__labels_new(gk__labels **out);
 void gk__labels_free(gk__labels *L);
