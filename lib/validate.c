@@ -765,18 +765,9 @@ static uint32_t hv_mask(const colsum *s, size_t row) {
   return hv;
 }
 
-/* Adds to s, in the columns `cols`, what expand() reads for `row` with `coef`. */
-static void add_row(colsum *s, size_t row, int coef, int is_total, uint32_t cols) {
-  const gk__row_decl *rd = &s->rows[row];
-  if (++s->rows_read > s->nrows) return; /* more than a line can hold: the full path says */
-  if (rd->flags & GK_ROW_DERIVED) {
-    /* its children where one is filled (everywhere when it is not printed) */
-    uint32_t kc = cols & ((rd->flags & GK_ROW_STORED) ? hv_mask(s, row) : ~0u);
-    for (int k = s->first[row]; k >= 0 && kc; k = s->next[k])
-      add_row(s, (size_t)k, coef, is_total, kc);
-    cols &= ~kc; /* elsewhere printed as one row */
-  }
-  uint32_t vm = s->vmask[row], m = cols & rd->colmask & s->all;
+/* Adds to s the cells of `row` itself in the columns `cols`, as push() reads them. */
+static void read_cells(colsum *s, size_t row, int coef, int is_total, uint32_t cols) {
+  uint32_t vm = s->vmask[row], m = cols & s->rows[row].colmask & s->all;
   if (is_total) s->open |= m & ~vm;
   m &= vm;
   s->any |= m;
@@ -785,6 +776,25 @@ static void add_row(colsum *s, size_t row, int coef, int is_total, uint32_t cols
     unsigned c = (unsigned)__builtin_ctz(m);
     s->resid[c] += coef * cells[c].value;
   }
+}
+
+/* Adds to s, in the columns `cols`, what expand() reads for `row` with `coef`
+ * (leaf children read in the loop, without a call). */
+static void add_row(colsum *s, size_t row, int coef, int is_total, uint32_t cols) {
+  const gk__row_decl *rd = &s->rows[row];
+  if (++s->rows_read > s->nrows) return; /* more than a line can hold: the full path says */
+  if (rd->flags & GK_ROW_DERIVED) {
+    /* its children where one is filled (everywhere when it is not printed) */
+    uint32_t kc = cols & ((rd->flags & GK_ROW_STORED) ? hv_mask(s, row) : ~0u);
+    for (int k = s->first[row]; k >= 0 && kc; k = s->next[k]) {
+      if (s->rows[k].flags & GK_ROW_DERIVED)
+        add_row(s, (size_t)k, coef, is_total, kc);
+      else if (++s->rows_read <= s->nrows)
+        read_cells(s, (size_t)k, coef, is_total, kc);
+    }
+    cols &= ~kc; /* elsewhere printed as one row */
+  }
+  read_cells(s, row, coef, is_total, cols);
 }
 
 /* Per-column lines: the relation's terms expanded. */
@@ -900,6 +910,7 @@ static int check_cell_values(const work *w, gk_diags *d) {
   int rc = GK_OK;
   for (int t = 0; t < GK_NTABLES && !rc; t++) {
     const gk__table_decl *td = tdecl(r, t);
+    if (w->ri.plain[t]) continue; /* no literal, no value below zero */
     for (size_t row = 0; row < td->nrows && !rc; row++)
       for (uint32_t m = w->ri.odd[t][row] & td->rows[row].colmask; m && !rc; m &= m - 1) {
         size_t col = (size_t)__builtin_ctz(m);
