@@ -10,7 +10,9 @@
 
 #define DEFAULT_THRESHOLD 900u
 #define SIM_MAX_CHARS 65536u
-#define SIM_MIN_CHARS 30u
+/* Sections shorter than this are formulaic one-line statements (the 信息处理费
+ * statement of section 六, "无。") that may rightly repeat every year. */
+#define SIM_MIN_CHARS 60u
 
 struct gk_series {
   gk_report **r;
@@ -647,14 +649,14 @@ GK_API int gk_series_trend_to_csv(char **out, size_t *len_out, const gk_series *
   if (!out || !s) return GK_EINVAL;
   gk__buf b;
   gk__buf_init(&b);
-  gk__buf_puts(&b, "path,comparable,year,edition,state,value,change,pct\r\n");
+  gk__buf_puts(&b, "path,comparable,year,edition,state,value,change,pct\n");
   int rc = GK_OK;
   for (size_t i = 0; !rc && i < s->view.n; i++)
     for (size_t j = 0; !rc && j < s->n; j++) {
       cellrep c;
       rc = describe(&c, s, i, j);
       if (rc) break;
-      gk__buf_printf(&b, "%s,%d,%d,%d,%s,%s,%s,%s\r\n", s->view.e[i].path,
+      gk__buf_printf(&b, "%s,%d,%d,%d,%s,%s,%s,%s\n", s->view.e[i].path,
                      s->view.e[i].comparable, s->r[j]->year, s->r[j]->edition, state_key(c.state),
                      c.has_value ? c.value : "", c.has_change ? c.change : "",
                      c.has_change ? c.pct : "");
@@ -665,7 +667,7 @@ GK_API int gk_series_trend_to_csv(char **out, size_t *len_out, const gk_series *
       char txt[48] = "";
       int r2 = gk_report_indicator(&num, &den, s->r[j], k);
       if (r2 == GK_OK) gk_indicator_format(txt, sizeof txt, num, den);
-      gk__buf_printf(&b, "indicator/%s,1,%d,%d,%s,%s,,\r\n", gk_indicator_id(k), s->r[j]->year,
+      gk__buf_printf(&b, "indicator/%s,1,%d,%d,%s,%s,,\n", gk_indicator_id(k), s->r[j]->year,
                      s->r[j]->edition, r2 == GK_OK ? "value" : "absent", txt);
     }
   if (rc) {

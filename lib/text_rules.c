@@ -53,6 +53,7 @@ static uint32_t flat_line(const flat *f, size_t off) {
 }
 
 static int at(const char *s, size_t n, size_t i, const char *lit) {
+  if (i >= n || s[i] != lit[0]) return 0; /* the common case, before strlen */
   size_t k = strlen(lit);
   return i + k <= n && memcmp(s + i, lit, k) == 0;
 }

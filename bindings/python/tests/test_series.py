@@ -101,7 +101,8 @@ class SeriesTest(unittest.TestCase):
                          Fraction(7, 9))
         self.assertEqual(gkreport.similarity("", ""), 0)
         a, b, c = three_years()
-        text = "一、总体情况。本年度我镇认真贯彻落实政府信息公开条例，主动公开各类信息。"
+        text = ("一、总体情况。本年度我镇认真贯彻落实政府信息公开条例，主动公开各类信息。"
+                "二是加强政府信息管理，规范发布流程，严格审查；三是推进平台建设，拓宽公开渠道。")
         b.sections["overview"] = text
         c.sections["overview"] = text
         f = gkreport.Series([b, c]).validate(rules=["series.copied_text"])
