@@ -137,30 +137,28 @@ static uint64_t digest_all(void) {
     h = fold_i64(h, (int64_t)gk_diags_count(d));
     gk_diags_free(d);
 #endif
+    /* every serializer built in, into one buffer each */
+    for (int fmt = 0; fmt < 3; fmt++) {
+      char *out = NULL;
+      size_t len = 0;
+      int rc = GK_ENOTFOUND;
 #ifdef GK_HAVE_CSV
-    char *csv = NULL;
-    size_t csvlen = 0;
-    if (gk_report_to_csv(&csv, &csvlen, r, 0) != GK_OK)
-      return 0;
-    h = fold(h, csv, csvlen);
-    gk_free(csv);
+      if (fmt == 0)
+        rc = gk_report_to_csv(&out, &len, r, 0);
 #endif
 #ifdef GK_HAVE_TEXT_EXPORT
-    char *text = NULL;
-    size_t textlen = 0;
-    if (gk_report_to_text(&text, &textlen, r) != GK_OK)
-      return 0;
-    h = fold(h, text, textlen);
-    gk_free(text);
+      if (fmt == 1)
+        rc = gk_report_to_text(&out, &len, r);
 #endif
 #ifdef GK_HAVE_JSON
-    char *json = NULL;
-    size_t len = 0;
-    if (gk_report_to_json(&json, &len, r, GK_JSON_PRETTY | GK_JSON_LINES) != GK_OK)
-      return 0;
-    h = fold(h, json, len);
-    gk_free(json);
+      if (fmt == 2)
+        rc = gk_report_to_json(&out, &len, r, GK_JSON_PRETTY | GK_JSON_LINES);
 #endif
+      if (rc != GK_OK && rc != GK_ENOTFOUND)
+        return 0;
+      h = fold(fold_i64(h, rc), out ? out : "", len);
+      gk_free(out);
+    }
   }
 #ifdef GK_HAVE_TEXT
   /* the importer, on shared const bytes */
