@@ -6,6 +6,7 @@
 #include <string.h>
 #include <cjson/cJSON.h>
 #include "gkreport/aggregate.h"
+#include "rules_int.h"
 #include "stats_int.h"
 
 /* ================================================================== views */
@@ -155,6 +156,8 @@ int gk__stats_emit(gk_diags *d, int sev, const char *rule, const char *zh, const
                    const char *file, uint32_t line, const char *const *cells,
                    const char *expected, const char *actual) {
   if (!d) return GK_OK;
+  const gk__rule_info *ri = gk__rule_find(rule); /* the catalogue's severity rules */
+  if (ri) sev = ri->severity;
   size_t n0 = gk_diags_count(d), k;
   int rc = gk_diags_add(d, &k, sev, rule, zh, en, file, line, 0);
   for (size_t i = 0; !rc && cells && cells[i]; i++) rc = gk_diags_add_cell(d, k, cells[i]);

@@ -9,6 +9,8 @@
 #define REP GK__SCOPE_REPORT
 #define TXT GK__SCOPE_TEXT
 #define SER GK__SCOPE_SERIES
+#define AGG GK__SCOPE_AGGREGATE
+#define IMP GK__SCOPE_IMPORT
 
 const gk__rule_info gk__rules[] = {
   /* within one report */
@@ -86,6 +88,51 @@ const gk__rule_info gk__rules[] = {
   {"series.copied_text", W, SER, GK__ED_ALL,
    "正文与上一年度报告大段雷同",
    "the prose largely repeats the previous year's report"},
+  /* consolidation of many reports (aggregate.c, jsonl.c) */
+  {"aggregate.overlap", W, AGG, GK__ED_ALL,
+   "政府的全区域报告与其所属部门的报告相加，重复计算",
+   "a government's whole-region report is summed with its own departments' reports (double counting)"},
+  {"aggregate.editions", I, AGG, GK__ED_ALL,
+   "不同格式的报告按共同口径汇总（2021年格式其他处理子项合并，第二部分仅保留可比单元格）",
+   "reports of both editions summed in the common view (2021 other.* collapsed, section 二 restricted)"},
+  {"aggregate.literal", W, AGG, GK__ED_ALL,
+   "汇总时文字单元格按空白处理",
+   "a literal cell counted as blank in a consolidation"},
+  {"aggregate.unit", W, AGG, GK__ED_ALL,
+   "汇总的金额单位不一致（元、万元、未注明）",
+   "amounts summed with different or unknown units (元, 万元, none)"},
+  {"aggregate.overflow", E, AGG, GK__ED_ALL,
+   "汇总数值溢出，该报告未计入",
+   "a sum overflows int64; the report was not added"},
+  /* reading input (json*.c, jsonl.c, text_import*.c, encoding.c) */
+  {"json.syntax", E, IMP, GK__ED_ALL, "JSON语法错误", "JSON syntax error"},
+  {"json.type", E, IMP, GK__ED_ALL, "JSON值类型错误", "a JSON value of the wrong type"},
+  {"json.key", E, IMP, GK__ED_ALL, "未知、重复或派生行的JSON键",
+   "an unknown, repeated or derived-row JSON key"},
+  {"json.edition", E, IMP, GK__ED_ALL, "未知的格式版本", "unknown edition"},
+  {"json.value", E, IMP, GK__ED_ALL, "单元格数值无效（负数、小数、超出范围、编码错误）",
+   "an invalid value (negative count, fraction, out of range, bad encoding)"},
+  {"jsonl.line", E, IMP, GK__ED_ALL, "JSON Lines中的一行无法读取，已跳过",
+   "a line of a JSON Lines stream could not be read and was skipped"},
+  {"import.encoding", E, IMP, GK__ED_ALL, "文本既非UTF-8也非GB18030", "the text is neither UTF-8 nor GB18030"},
+  {"import.not_report", E, IMP, GK__ED_ALL, "文本不是政府信息公开工作年度报告",
+   "the text is not an annual report"},
+  {"import.converted", I, IMP, GK__ED_ALL, "文本已由GB18030转换为UTF-8",
+   "the text was converted from GB18030 to UTF-8"},
+  {"import.edition", I, IMP, GK__ED_ALL, "报告格式版本由表头判定",
+   "how the edition was decided from the table headers"},
+  {"import.legacy", I, IMP, GK__ED_ALL, "2019年以前的报告，没有统一表格",
+   "a report before 2019, without the national tables"},
+  {"import.split", I, IMP, GK__ED_ALL, "连写的数字依据表格勾稽关系拆分",
+   "run-together digits split where the table identities decide"},
+  {"import.ambiguous", W, IMP, GK__ED_ALL, "数字与栏目无法一一对应，相关单元格留空",
+   "the numbers of a row do not fit its columns; the cells stay blank"},
+  {"import.unknown_row", W, IMP, GK__ED_ALL, "表格中有无法识别的行", "a table row that was not recognised"},
+  {"import.missing_row", W, IMP, GK__ED_ALL, "表格缺少某行", "a row of a table is missing"},
+  {"import.missing_table", W, IMP, GK__ED_ALL, "缺少某个表格", "a table is missing"},
+  {"import.truncated", W, IMP, GK__ED_ALL, "报告文本不完整", "the report text ends early"},
+  {"import.value", W, IMP, GK__ED_ALL, "单元格文字无法读作数值，按原文保留",
+   "cell text that is not a value, kept verbatim"},
 };
 
 const size_t gk__nrules = sizeof gk__rules / sizeof gk__rules[0];
@@ -104,10 +151,10 @@ uint32_t gk__edition_bit(int edition) {
   return 0;
 }
 
-static const char *const scope_keys[] = {"report", "text", "series"};
+static const char *const scope_keys[] = {"report", "text", "series", "aggregate", "import"};
 
 const char *gk__scope_key(int scope) {
-  return (scope >= 0 && scope <= GK__SCOPE_SERIES) ? scope_keys[scope] : NULL;
+  return (scope >= 0 && scope <= GK__SCOPE_IMPORT) ? scope_keys[scope] : NULL;
 }
 
 int gk__emit_sev(gk_diags *d, const gk_report *r, const char *rule_id, int severity,

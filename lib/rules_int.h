@@ -8,8 +8,10 @@
 #include <stdint.h>
 #include "internal.h"
 
-/* Scope of a rule: what it looks at. Keys "report", "text", "series". */
-enum { GK__SCOPE_REPORT = 0, GK__SCOPE_TEXT = 1, GK__SCOPE_SERIES = 2 };
+/* Scope of a rule: what it looks at. Keys "report", "text", "series", and for
+ * the findings of consolidation and of reading input, "aggregate" and "import". */
+enum { GK__SCOPE_REPORT = 0, GK__SCOPE_TEXT = 1, GK__SCOPE_SERIES = 2, GK__SCOPE_AGGREGATE = 3,
+       GK__SCOPE_IMPORT = 4 };
 
 /* Edition bits of gk__rule_info.editions. */
 enum { GK__ED_2019 = 1u << 0, GK__ED_2021 = 1u << 1, GK__ED_ALL = GK__ED_2019 | GK__ED_2021 };

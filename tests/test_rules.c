@@ -36,6 +36,29 @@ static const struct {
   {"series.gap", GK_SEV_WARNING, "series", 1, 1},
   {"series.agency", GK_SEV_ERROR, "series", 1, 1},
   {"series.copied_text", GK_SEV_WARNING, "series", 1, 1},
+  {"aggregate.overlap", GK_SEV_WARNING, "aggregate", 1, 1},
+  {"aggregate.editions", GK_SEV_INFO, "aggregate", 1, 1},
+  {"aggregate.literal", GK_SEV_WARNING, "aggregate", 1, 1},
+  {"aggregate.unit", GK_SEV_WARNING, "aggregate", 1, 1},
+  {"aggregate.overflow", GK_SEV_ERROR, "aggregate", 1, 1},
+  {"json.syntax", GK_SEV_ERROR, "import", 1, 1},
+  {"json.type", GK_SEV_ERROR, "import", 1, 1},
+  {"json.key", GK_SEV_ERROR, "import", 1, 1},
+  {"json.edition", GK_SEV_ERROR, "import", 1, 1},
+  {"json.value", GK_SEV_ERROR, "import", 1, 1},
+  {"jsonl.line", GK_SEV_ERROR, "import", 1, 1},
+  {"import.encoding", GK_SEV_ERROR, "import", 1, 1},
+  {"import.not_report", GK_SEV_ERROR, "import", 1, 1},
+  {"import.converted", GK_SEV_INFO, "import", 1, 1},
+  {"import.edition", GK_SEV_INFO, "import", 1, 1},
+  {"import.legacy", GK_SEV_INFO, "import", 1, 1},
+  {"import.split", GK_SEV_INFO, "import", 1, 1},
+  {"import.ambiguous", GK_SEV_WARNING, "import", 1, 1},
+  {"import.unknown_row", GK_SEV_WARNING, "import", 1, 1},
+  {"import.missing_row", GK_SEV_WARNING, "import", 1, 1},
+  {"import.missing_table", GK_SEV_WARNING, "import", 1, 1},
+  {"import.truncated", GK_SEV_WARNING, "import", 1, 1},
+  {"import.value", GK_SEV_WARNING, "import", 1, 1},
 };
 #define NEXP (sizeof expected_rules / sizeof expected_rules[0])
 
@@ -81,7 +104,9 @@ static void test_rules_internal_helpers(void) {
   CU_ASSERT_EQUAL(gk__edition_bit(2021), GK__ED_2021);
   CU_ASSERT_EQUAL(gk__edition_bit(2020), 0);
   CU_ASSERT_STRING_EQUAL(gk__scope_key(GK__SCOPE_TEXT), "text");
-  CU_ASSERT_PTR_NULL(gk__scope_key(3));
+  CU_ASSERT_STRING_EQUAL(gk__scope_key(GK__SCOPE_AGGREGATE), "aggregate");
+  CU_ASSERT_STRING_EQUAL(gk__scope_key(GK__SCOPE_IMPORT), "import");
+  CU_ASSERT_PTR_NULL(gk__scope_key(5));
 }
 
 static void test_rules_emit(void) {

@@ -66,7 +66,9 @@ GK_API int gk_rule_severity(size_t i);
 /** Description of rule i in `lang` (GK_LANG_ZH / GK_LANG_EN), NULL out of range. Since 0.1.0. */
 GK_API const char *gk_rule_description(size_t i, int lang);
 /** Scope key of rule i: "report" (one report's tables and metadata), "text" (its
- *  prose) or "series" (across years); NULL out of range. Since 0.1.0. */
+ *  prose), "series" (across years), "aggregate" (findings of a consolidation) or
+ *  "import" (findings of reading JSON, JSON Lines or text); NULL out of range.
+ *  Since 0.1.0. */
 GK_API const char *gk_rule_scope(size_t i);
 /** 1 if rule i applies to reports of `edition`, else 0. Since 0.1.0. */
 GK_API int gk_rule_applies_to(size_t i, int edition);
