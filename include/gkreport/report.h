@@ -59,6 +59,16 @@ GK_API int gk_report_set_agency_level(gk_report *r, int level);
 GK_API int gk_report_agency_kind(const gk_report *r);      /**< GK_AGENCY_KIND_*. Since 0.1.0. */
 GK_API int gk_report_set_agency_kind(gk_report *r, int kind);
 
+/** Infer agency level and kind from its name (len bytes, or NUL-terminated when
+ *  len is (size_t)-1): the administrative divisions that prefix the name give the
+ *  level (江苏省宿迁市 -> city, 淮安市洪泽区 -> county, 某县某镇 -> township; 北京/天津/
+ *  上海/重庆市 -> province), what follows them the kind (nothing, 人民政府 or
+ *  街道办事处 -> government; anything else, e.g. 司法局 or 人民政府办公厅 ->
+ *  department). GK_ENOTFOUND when the name starts with no division (both outputs
+ *  then unknown). A county-level city reads as a city: the name alone cannot tell.
+ *  Since 0.1.0. */
+GK_API int gk_agency_infer(int *level_out, int *kind_out, const char *name, size_t len);
+
 /** Title of the report as published, NULL when unset. Since 0.1.0. */
 GK_API const char *gk_report_title(const gk_report *r);
 GK_API int gk_report_set_title(gk_report *r, const char *utf8, size_t len);
