@@ -9,10 +9,12 @@ src=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$src/build-bench}
 jobs=${BENCH_JOBS:-2}
 
+mkdir -p "$build"
 cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=Release -DGK_BUILD_BENCH=ON \
-  -DGK_BUILD_TESTS=OFF -DGK_BUILD_EXAMPLES=OFF > "$build.configure.log" 2>&1 \
-  || { cat "$build.configure.log" >&2; exit 1; }
-cmake --build "$build" -j"$jobs" > "$build.build.log" 2>&1 || { tail -n 40 "$build.build.log" >&2; exit 1; }
+  -DGK_BUILD_TESTS=OFF -DGK_BUILD_EXAMPLES=OFF > "$build/bench-configure.log" 2>&1 \
+  || { cat "$build/bench-configure.log" >&2; exit 1; }
+cmake --build "$build" -j"$jobs" > "$build/bench-build.log" 2>&1 \
+  || { tail -n 40 "$build/bench-build.log" >&2; exit 1; }
 
 echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)," \
      "$(awk '/MemTotal/ {printf "%.0f GiB RAM", $2 / 1048576}' /proc/meminfo), $(uname -sr)"
