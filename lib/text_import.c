@@ -133,6 +133,27 @@ static const char *find_last(const char *h, size_t hn, const char *nd, size_t nn
 }
 
 
+/* The label's first part right before the values, the rest wrapped below
+ * ("2.其他法律行政法  0 0 …" / "规禁止公开"): the label text ends with a long
+ * prefix of the variant (4 characters and 6 or half of them). */
+static int ends_with_prefix(const char *nv, size_t vn, const char *lab, size_t labn) {
+  size_t chars = cp_count(nv, vn);
+  for (size_t k = chars - 1; k >= 4 && k < chars; k--) {
+    size_t pb = cp_prefix(nv, vn, k);
+    if ((k >= 6 || 2 * k >= chars) && labn >= pb && memcmp(lab + labn - pb, nv, pb) == 0) return 1;
+  }
+  return 0;
+}
+
+/* Does the label text end with a long prefix of a variant of row `row`? */
+static int row_prefix_at_end(const walk *w, size_t row, const char *lab, size_t labn) {
+  if (row >= GK__LROWS) return 0;
+  const gk__span *vars = w->L->row[gk__labels_ed(w->r->edition)][w->t][row];
+  for (size_t v = 0; v < GK__NV; v++)
+    if (vars[v].len >= 6 && ends_with_prefix(gk__labels_at(w->L, vars[v]), vars[v].len, lab, labn)) return 1;
+  return 0;
+}
+
 /* How well the label text matches row `row` of the current table: 2 a variant is
  * contained, 1 most of a variant is (a long prefix plus suffix: wrapped or
  * misspelt labels), 0 not. *end: where the match ends in the label text. */
@@ -160,6 +181,11 @@ static int row_match(const walk *w, size_t row, const char *lab, size_t labn, in
       if (gk__memfind(lab, labn, nv + off, vn - off)) suf = k;
     }
     if (pre >= 8 || (pre >= 2 && (pre + suf) * 10 >= chars * 6)) {
+      best = 1;
+      *end = labn;
+      continue;
+    }
+    if (ends_with_prefix(nv, vn, lab, labn)) {
       best = 1;
       *end = labn;
     }
@@ -308,7 +334,9 @@ static size_t pick_row(walk *w, int has_value, int *sequential) {
     const gk__row_decl *rd = &td->rows[r];
     if (!(rd->flags & GK_ROW_STORED)) continue;
     size_t e = 0;
-    if (row_match(w, r, lab, labn, 0, &e) == 2 && (best == td->nrows || e > best_end)) {
+    int m = row_match(w, r, lab, labn, 0, &e) == 2;
+    if (!m && row_prefix_at_end(w, r, lab, labn)) m = 1, e = labn; /* a wrapped label */
+    if (m && (best == td->nrows || e > best_end)) {
       best = r, best_end = e;
     }
   }
@@ -535,8 +563,10 @@ static void flush_run_at(walk *w, int final) {
     /* next row: past the children of a stored derived row printed as one row */
     if (rd->flags & GK_ROW_DERIVED) row = next_stored(td, after_children(td, row));
     else row = next_stored(td, row + 1);
-    if (sequential || i < w->nrun) row = next_walkable(td, row);
-    if (!sequential && i < w->nrun) {
+    int more = 0; /* values left (trailing empty fields are no next row) */
+    for (size_t k = i; k < w->nrun && !more; k++) more = w->run[k].kind == SLOT_VALUE;
+    if (sequential || more) row = next_walkable(td, row);
+    if (!sequential && more) {
       /* more values right after a labelled row: the next rows in order */
       sequential = 1;
     }
@@ -620,7 +650,18 @@ static void table_line(walk *w, const char *p, size_t n, uint32_t line) {
     }
   }
   if (nonempty == 0) {
-    if (has_tab && !has_pipe) run_push(w, p, 0, line, SLOT_EMPTY);
+    /* a row of empty fields ("\t\t\t\t", "| | | | | |"): in table 四, whose
+     * rows have no label, as many fields as the table has columns are a blank
+     * row; anywhere else the count of empty fields proves nothing: one empty */
+    if (has_pipe) {
+      size_t a = trim_left(p, n), b = trim_right(p, n);
+      nf -= (a < b && p[a] == '|') + (a + 1 < b && p[b - 1] == '|');
+    }
+    const gk__table_decl *td = &w->r->ed->tables[w->t];
+    size_t k = has_tab && !has_pipe ? 1 : 0;
+    for (size_t lead = 0; lead < 2 && w->t == GK_TABLE_REVIEW; lead++) /* lead: an indentation field */
+      if (nf > lead && (nf - lead == td->ncols || nf - lead == td->ncols * td->nrows)) k = nf - lead;
+    for (size_t i = 0; i < k && !w->rc; i++) run_push(w, p, 0, line, SLOT_EMPTY);
     return;
   }
   start = 0;
@@ -669,7 +710,18 @@ static void table_line(walk *w, const char *p, size_t n, uint32_t line) {
                       (memcmp(f + k, "年", 3) == 0 || memcmp(f + k, "月", 3) == 0 ||
                        memcmp(f + k, "日", 3) == 0 || memcmp(f + k, "条", 3) == 0 ||
                        memcmp(f + k, "件", 3) == 0);
-      if (!unit_next && gk__text_is_value(f + k0, pe - k0))
+      int value = !unit_next && gk__text_is_value(f + k0, pe - k0);
+      if (value && k < b && pe - k0 == 3 && (unsigned char)f[k0] >= 0x80) {
+        /* "无 法 提 供": a literal character spaced out inside a label */
+        size_t e2 = k;
+        while (e2 < b) {
+          size_t q = e2;
+          if (gk__text_is_space(gk__utf8_next(f, b, &q))) break;
+          e2 = q;
+        }
+        value = gk__text_is_value(f + k, e2 - k);
+      }
+      if (value)
         run_push(w, f + k0, pe - k0, line, SLOT_VALUE);
       else lab_push(w, f + k0, pe - k0, line);
     }
@@ -695,6 +747,7 @@ static void review_finish(walk *w, uint32_t line) {
       return;
     }
   }
+  while (w->nrv > want && w->rv[w->nrv - 1].kind == SLOT_EMPTY) w->nrv--;
   if (w->nrv > want) {
     diag(w, GK_SEV_WARNING, "import.unknown_row", w->rv[want].line,
          "行政复议、行政诉讼表的数值多于15个，多余的已忽略",
@@ -704,6 +757,35 @@ static void review_finish(walk *w, uint32_t line) {
   for (size_t i = 0; i < w->nrv && i < want && !w->rc; i++)
     put_slot(w, i / td->ncols, i % td->ncols, &w->rv[i]);
   (void)line;
+}
+
+static int blank_line(const tline *l);
+
+/* A line that is one value alone ("12", "-", "3.5万元"). */
+static int single_value_line(const tline *l) {
+  size_t a = trim_left(l->p, l->n), b = trim_right(l->p, l->n);
+  if (a >= b || b - a > 64) return 0;
+  for (size_t i = a; i < b;) {
+    size_t q = i;
+    if (gk__text_is_space(gk__utf8_next(l->p, b, &q))) return 0;
+    i = q;
+  }
+  return gk__text_is_value(l->p + a, b - a);
+}
+
+/* One cell per line (HTML to text): empty lines are the blank cells when value
+ * lines follow each other more often than they stand one empty line apart
+ * (a double-spaced copy separates every line with one). */
+static int blanks_are_cells(const tline *lines, size_t from, size_t to) {
+  size_t adjacent = 0, spaced = 0;
+  for (size_t i = from; i < to; i++) /* blank cells marked by a TAB: empty lines are spacing */
+    if (lines[i].n && memchr(lines[i].p, '\t', lines[i].n) && blank_line(&lines[i])) return 0;
+  for (size_t i = from; i + 1 < to; i++) {
+    if (!single_value_line(&lines[i])) continue;
+    if (single_value_line(&lines[i + 1])) adjacent++;
+    else if (i + 2 < to && blank_line(&lines[i + 1]) && single_value_line(&lines[i + 2])) spaced++;
+  }
+  return adjacent > spaced;
 }
 
 /* Walk one table region; returns GK_OK or GK_ENOMEM. */
@@ -718,7 +800,21 @@ static int import_table(walk *w, int t, const tline *lines, size_t from, size_t 
   lab_reset(w);
   w->done = gk__calloc(td->nrows, 1);
   if (!w->done) return w->rc = GK_ENOMEM;
-  for (size_t i = from; i < to && !w->rc; i++) table_line(w, lines[i].p, lines[i].n, lines[i].line);
+  int cells = blanks_are_cells(lines, from, to), seen = 0;
+  for (size_t i = from; i < to && !w->rc; i++) {
+    if (cells && blank_line(&lines[i])) {
+      size_t j = i;
+      while (j < to && blank_line(&lines[j])) j++;
+      /* empty lines after the first line of the table (of table 四: after its
+       * first value, the header words above it being no cells) */
+      for (size_t k = i; seen && k < j && !w->rc; k++)
+        run_push(w, lines[k].p, 0, lines[k].line, SLOT_EMPTY);
+      i = j - 1;
+      continue;
+    }
+    table_line(w, lines[i].p, lines[i].n, lines[i].line);
+    seen = t != GK_TABLE_REVIEW || w->nrun > 0 || w->nrv > 0;
+  }
   if (!w->rc) flush_run_at(w, 1);
   if (!w->rc) pending_done(w, truncated);
   uint32_t endline = to > from ? lines[to - 1].line : 0;

@@ -63,7 +63,7 @@ int gk__text_is_space(uint32_t cp) {
 /* Traditional -> Simplified for the characters of labels and headings, sorted by
  * the Traditional code point (binary search). */
 static const uint32_t t2s[][2] = {
-  {0x4E26, 0x5E76}, {0x4F86, 0x6765}, {0x500B, 0x4E2A}, {0x5011, 0x4EEC}, {0x5167, 0x5185},
+  {0x4E26, 0x5E76}, {0x4F86, 0x6765}, {0x4FC2, 0x7CFB}, {0x500B, 0x4E2A}, {0x5011, 0x4EEC}, {0x5167, 0x5185},
   {0x5169, 0x4E24}, {0x52D5, 0x52A8}, {0x52D9, 0x52A1}, {0x5340, 0x533A}, {0x554F, 0x95EE},
   {0x55AE, 0x5355}, {0x570B, 0x56FD}, {0x57F7, 0x6267}, {0x5831, 0x62A5}, {0x5BE6, 0x5B9E},
   {0x5BE9, 0x5BA1}, {0x5C08, 0x4E13}, {0x5C0D, 0x5BF9}, {0x5C0E, 0x5BFC}, {0x5C6C, 0x5C5E},
@@ -268,7 +268,8 @@ int gk__text_heading(const gk__labels *L, const char *s, size_t n) {
   }
   s += i, n -= i;
   while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r')) n--;
-  if (n == 0 || n > 160 || (unsigned char)s[0] < 0x80) return -1; /* headings start in CJK */
+  /* headings start in CJK (or "(一)") */
+  if (n == 0 || n > 160 || ((unsigned char)s[0] < 0x80 && s[0] != '(')) return -1;
   /* every heading (format.md §2) ends in 情况, 措施 or 事项: a cheap first test */
   if (!gk__memfind(s, n, "情", 3) && !gk__memfind(s, n, "措施", 6) && !gk__memfind(s, n, "事项", 6) &&
       !gk__memfind(s, n, "事項", 6))
@@ -284,18 +285,30 @@ int gk__text_heading(const gk__labels *L, const char *s, size_t n) {
     }
   }
   if (!ordinal && starts(s, n, "、")) ordinal = 1; /* a lost ordinal */
+  /* "（一）总体情况", "(一)总体情况", "第一部分 总体情况" */
+  int part_word = 0, need = -1; /* these forms must carry the part's own numeral */
+  for (int k = 0; k < 6 && !ordinal; k++) {
+    size_t m = starts(s, n, "（") ? 3 : starts(s, n, "(") ? 1 : 0;
+    if (m && starts(s + m, n - m, ordinals[k]) &&
+        (starts(s + m + 3, n - m - 3, "）") || starts(s + m + 3, n - m - 3, ")")))
+      ordinal = 1, need = k;
+    if (starts(s, n, "第") && starts(s + 3, n - 3, ordinals[k]) && starts(s + 6, n - 6, "部分"))
+      ordinal = part_word = 1, need = k;
+  }
   char norm[512];
   size_t nn = gk__text_norm_fixed(norm, sizeof norm, s, n);
   const char *body = norm;
   size_t bn = nn;
+  if (part_word && bn >= 3) body += 3, bn -= 3; /* 第 */
   if (ordinal) /* the ordinal survives normalisation as a CJK numeral */
     for (int k = 0; k < 6; k++)
       if (bn >= 3 && memcmp(body, ordinals[k], 3) == 0) {
         body += 3, bn -= 3;
         break;
       }
+  if (part_word && bn >= 6 && memcmp(body, "部分", 6) == 0) body += 6, bn -= 6;
   for (int part = 0; part < 6; part++)
-    for (size_t v = 0; v < GK__NV; v++) {
+    for (size_t v = 0; v < GK__NV && (need < 0 || need == part); v++) {
       gk__span sp = L->head[part][v];
       if (!sp.len) continue;
       const char *nv = gk__labels_at(L, sp);

@@ -1,0 +1,682 @@
+/* Layout generator: the complete real reports (the ones with a .truth.json, every
+ * cell known) re-rendered in the layouts other published reports use (pipe and
+ * TSV tables, one cell per line, HTML-to-text with group prefixes, pdftotext
+ * -layout with wrapped labels, label variants, the review table's shapes, line
+ * endings and encodings, heading variants), imported again and compared cell by
+ * cell with the truth. Where a layout loses blank cells the row is ambiguous:
+ * its cells must stay blank (never a guess) and import.ambiguous must name it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cjson/cJSON.h>
+#include "testutil.h"
+#include "internal.h"
+#include "text_int.h"
+#include "gkreport/text.h"
+
+static const char *const truth_files[] = {
+  "2019_shanghai-municipal-general-office", "2020_ganzhou-fenggang-town",
+  "2023_huaian-hongze-district-government", "2023_suqian-municipal-government",
+  "2024_huaian-hongze-district-government", "2024_huaian-municipal-government",
+  "2024_suqian-municipal-government"};
+#define NTRUTH (sizeof truth_files / sizeof truth_files[0])
+
+/* The truth as a report (cells only, no importer involved). */
+static gk_report *load_truth(const char *base) {
+  char name[160];
+  snprintf(name, sizeof name, "%s.truth.json", base);
+  size_t n = 0;
+  char *js = gk_test_read_data(name, 1, &n);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(js);
+  cJSON *j = cJSON_Parse(js);
+  free(js);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(j);
+  gk_report *r = NULL;
+  int ed = atoi(cJSON_GetObjectItem(j, "edition")->valuestring);
+  CU_ASSERT_EQUAL_FATAL(gk_report_new(&r, ed, cJSON_GetObjectItem(j, "year")->valueint), GK_OK);
+  gk_report_set_agency(r, GK_AGENCY_NAME, cJSON_GetObjectItem(j, "agency")->valuestring,
+                       strlen(cJSON_GetObjectItem(j, "agency")->valuestring));
+  for (cJSON *c = cJSON_GetObjectItem(j, "cells")->child; c; c = c->next) {
+    char v[64];
+    if (cJSON_IsNumber(c)) snprintf(v, sizeof v, "%lld", (long long)c->valuedouble);
+    else snprintf(v, sizeof v, "%s", c->valuestring);
+    CU_ASSERT_EQUAL_FATAL(gk_report_set_text(r, c->string, v, strlen(v)), GK_OK);
+  }
+  cJSON_Delete(j);
+  return r;
+}
+
+/* ------------------------------------------------------------ layout options */
+enum { SEP_PIPE, SEP_TSV, SEP_LINES, SEP_SPACES };
+enum { ORD_KEEP, ORD_NONE, ORD_DUN, ORD_PAREN, ORD_CIRCLE, ORD_HALF };
+enum { RV_ONE_LINE, RV_THREE_LINES, RV_HEADERS, RV_PER_LINE };
+enum { OTHER_FULL, OTHER_SHORT, OTHER_ONE_ROW };
+enum { HEAD_OFFICIAL, HEAD_PAREN, HEAD_LOST, HEAD_PART, HEAD_FWSPACE, HEAD_NONE };
+enum { ENC_LF, ENC_CRLF, ENC_BOM, ENC_GB };
+
+typedef struct {
+  const char *name;
+  int sep;
+  int ord;        /* ordinal style of row labels */
+  int prefix;     /* group labels prefixed to the first child's label (HTML) */
+  int trad;       /* Traditional characters */
+  int spaced;     /* spaces inside short labels "行 政 许 可" */
+  int fwdigits;   /* full-width digits in values */
+  int wrap;       /* pdftotext: long labels over two lines; 1 values on first, 2 on last */
+  int review;
+  int other;
+  int head;
+  int enc;
+  int headers;    /* column header rows printed */
+} layout;
+
+/* Does the layout keep blank cells (empty fields or empty lines)? */
+static int keeps_blanks(const layout *L) { return L->sep != SEP_SPACES; }
+
+/* ------------------------------------------------------------ label text */
+static const char *const trad_map[][2] = {
+  {"规", "規"}, {"范", "範"}, {"许", "許"}, {"处", "處"}, {"罚", "罰"}, {"强", "強"},
+  {"复议", "復議"}, {"复", "複"}, {"议", "議"}, {"诉", "訴"}, {"讼", "訟"}, {"总", "總"},
+  {"计", "計"}, {"结", "結"}, {"转", "轉"}, {"办", "辦"}, {"国", "國"}, {"权", "權"},
+  {"护", "護"}, {"内", "內"}, {"务", "務"}, {"过", "過"}, {"执", "執"}, {"询", "詢"},
+  {"无", "無"}, {"补", "補"}, {"确", "確"}, {"认", "認"}, {"请", "請"}, {"数", "數"},
+  {"开", "開"}, {"获", "獲"}, {"现", "現"}, {"没", "沒"}, {"经", "經"}, {"维", "維"},
+  {"纠", "糾"}, {"审", "審"}, {"类", "類"}, {"项", "項"}, {"费", "費"}, {"缴", "繳"},
+  {"发", "發"}, {"废", "廢"}, {"采", "採"}, {"购", "購"}, {"额", "額"}, {"单", "單"},
+  {"万", "萬"}, {"决", "決"}, {"组", "組"}, {"织", "織"}, {"业", "業"}, {"构", "構"},
+  {"机", "機"}, {"况", "況"}, {"问", "問"}, {"题", "題"}, {"进", "進"}, {"报", "報"},
+  {"属", "屬"}, {"稳", "穩"}, {"访", "訪"}, {"举", "舉"}, {"当", "當"}, {"纳", "納"},
+  {"继", "繼"}, {"续", "續"}, {"对", "對"}, {"会", "會"}, {"动", "動"}, {"统", "統"},
+  {"制作", "製作"}, {"关", "關"}, {"据", "據"}, {"档", "檔"}, {"减", "減"}};
+
+/* Put s with the layout's character changes. */
+static void put_text(gk__buf *b, const layout *L, const char *s) {
+  while (*s) {
+    size_t k = 0;
+    if (L->trad)
+      for (size_t m = 0; m < sizeof trad_map / sizeof trad_map[0]; m++) {
+        size_t n = strlen(trad_map[m][0]);
+        if (strncmp(s, trad_map[m][0], n) == 0) {
+          gk__buf_puts(b, trad_map[m][1]);
+          k = n;
+          break;
+        }
+      }
+    if (!k && L->ord == ORD_HALF && strncmp(s, "（", 3) == 0) gk__buf_putc(b, '('), k = 3;
+    if (!k && L->ord == ORD_HALF && strncmp(s, "）", 3) == 0) gk__buf_putc(b, ')'), k = 3;
+    if (!k) {
+      k = 1;
+      while (((unsigned char)s[k] & 0xC0) == 0x80) k++;
+      gk__buf_put(b, s, k);
+    }
+    s += k;
+  }
+}
+
+static size_t nchars(const char *s) {
+  size_t k = 0;
+  for (; *s; s++) k += ((unsigned char)*s & 0xC0) != 0x80;
+  return k;
+}
+
+/* Split an official label into its ordinal ("（一）", "1.", "一、") and body. */
+static const char *label_body(const char *zh, int *num) {
+  *num = 0;
+  static const char *const cn[] = {"一", "二", "三", "四", "五", "六", "七", "八"};
+  if (strncmp(zh, "（", 3) == 0) {
+    for (int k = 0; k < 8; k++)
+      if (strncmp(zh + 3, cn[k], 3) == 0 && strncmp(zh + 6, "）", 3) == 0) {
+        *num = k + 1;
+        return zh + 9;
+      }
+  }
+  for (int k = 0; k < 8; k++)
+    if (strncmp(zh, cn[k], 3) == 0 && strncmp(zh + 3, "、", 3) == 0) {
+      *num = -(k + 1);
+      return zh + 6;
+    }
+  if (zh[0] >= '1' && zh[0] <= '9' && zh[1] == '.') {
+    *num = 100 + zh[0] - '0';
+    return zh + 2;
+  }
+  return zh;
+}
+
+/* A row label in the layout's ordinal style. */
+static void put_label(gk__buf *b, const layout *L, const char *zh) {
+  int num = 0;
+  const char *body = label_body(zh, &num);
+  static const char *const circled[] = {"①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨"};
+  if (num >= 100 && L->ord != ORD_KEEP && L->ord != ORD_HALF) {
+    int k = num - 100;
+    if (L->ord == ORD_DUN) gk__buf_printf(b, "%d、", k);
+    else if (L->ord == ORD_PAREN) gk__buf_printf(b, "（%d）", k);
+    else if (L->ord == ORD_CIRCLE) gk__buf_puts(b, circled[k - 1]);
+  } else if (num != 0 && L->ord == ORD_NONE) {
+    /* ordinal dropped */
+  } else {
+    gk__buf_put(b, zh, (size_t)(body - zh));
+  }
+  if (L->spaced && nchars(body) <= 6) {
+    gk__buf t;
+    gk__buf_init(&t);
+    put_text(&t, L, body);
+    for (size_t i = 0; i < t.len;) {
+      size_t k = 1;
+      while (i + k < t.len && ((unsigned char)t.data[i + k] & 0xC0) == 0x80) k++;
+      if (i) gk__buf_puts(b, " ");
+      gk__buf_put(b, t.data + i, k);
+      i += k;
+    }
+    gk__buf_free(&t);
+  } else {
+    put_text(b, L, body);
+  }
+}
+
+/* A value in the layout's digits. */
+static void put_value(gk__buf *b, const layout *L, const char *v) {
+  for (; *v; v++) {
+    if (L->fwdigits && *v >= '0' && *v <= '9') {
+      char t[4] = {(char)0xEF, (char)0xBC, (char)(0x90 + (*v - '0')), 0};
+      gk__buf_puts(b, t);
+    } else {
+      gk__buf_putc(b, *v);
+    }
+  }
+}
+
+/* ------------------------------------------------------------ rendering */
+static const char *const short_other[] = {"1.逾期不补正", "2.逾期不缴费", "3.其他"};
+
+/* One table line: label and values in the layout's separator. */
+static void put_row(gk__buf *b, const layout *L, const char *label, const char *const *vals, size_t n) {
+  gk__buf lab;
+  gk__buf_init(&lab);
+  if (label) put_label(&lab, L, label);
+  switch (L->sep) {
+  case SEP_PIPE:
+  case SEP_TSV: { /* "| a | 1 | 2 |" or "a\t1\t2" */
+    int pipe = L->sep == SEP_PIPE;
+    gk__buf_puts(b, pipe ? "| " : "");
+    gk__buf_put(b, lab.data ? lab.data : "", lab.len);
+    for (size_t i = 0; i < n; i++) {
+      gk__buf_puts(b, pipe ? " | " : "\t");
+      put_value(b, L, vals[i]);
+    }
+    gk__buf_puts(b, pipe ? " |\n" : "\n");
+    break;
+  }
+  case SEP_LINES:
+    if (lab.len) gk__buf_put(b, lab.data, lab.len), gk__buf_putc(b, '\n');
+    for (size_t i = 0; i < n; i++) {
+      put_value(b, L, vals[i]);
+      gk__buf_putc(b, '\n');
+    }
+    break;
+  default: { /* pdftotext -layout */
+    const char *s = lab.data ? lab.data : "";
+    size_t chars = nchars(s), cut = lab.len;
+    if (L->wrap && chars > 10 && n) { /* wrap after 9 characters */
+      size_t k = 0, i = 0;
+      while (i < lab.len && k < 9) {
+        i++;
+        while (i < lab.len && ((unsigned char)s[i] & 0xC0) == 0x80) i++;
+        k++;
+      }
+      cut = i;
+    }
+    int wrapped = cut < lab.len;
+    if (wrapped && L->wrap == 2) gk__buf_put(b, s, cut), gk__buf_puts(b, "\n    ");
+    if (wrapped && L->wrap == 2) gk__buf_put(b, s + cut, lab.len - cut);
+    else gk__buf_put(b, s, cut);
+    size_t shown = wrapped && L->wrap == 2 ? nchars(s + cut) + 2 : nchars(wrapped ? "" : s);
+    if (wrapped && L->wrap == 1) shown = 9;
+    for (size_t pad = shown * 2; pad < 44; pad++) gk__buf_putc(b, ' ');
+    for (size_t i = 0; i < n; i++) {
+      gk__buf_puts(b, "      ");
+      if (!vals[i][0]) gk__buf_puts(b, "  ");
+      put_value(b, L, vals[i]);
+    }
+    gk__buf_putc(b, '\n');
+    if (wrapped && L->wrap == 1) gk__buf_puts(b, "    "), gk__buf_put(b, s + cut, lab.len - cut), gk__buf_putc(b, '\n');
+  }
+  }
+  gk__buf_free(&lab);
+}
+
+static void put_header(gk__buf *b, const layout *L, const char *first, const char *const *cols, size_t n) {
+  if (!L->headers) return;
+  if (L->sep == SEP_PIPE) {
+    put_row(b, L, first, cols, n);
+    gk__buf_puts(b, "|---");
+    for (size_t i = 0; i < n; i++) gk__buf_puts(b, "|---");
+    gk__buf_puts(b, "|\n");
+    return;
+  }
+  gk__buf_puts(b, first);
+  for (size_t i = 0; i < n; i++) {
+    gk__buf_puts(b, L->sep == SEP_TSV ? "\t" : L->sep == SEP_LINES ? "\n" : "    ");
+    put_text(b, L, cols[i]);
+  }
+  gk__buf_putc(b, '\n');
+}
+
+static void cell_text(const gk_report *r, int t, size_t row, size_t col, char *buf, size_t cap) {
+  char path[160];
+  CU_ASSERT_TRUE_FATAL(gk_schema_path_format(path, sizeof path, gk_report_edition(r), t, row, col) > 0);
+  CU_ASSERT_TRUE_FATAL(gk_report_get_text(r, path, buf, cap) >= 0);
+}
+
+/* Does the 2021 report print (六) as one row (the truth has `other` itself)? */
+static int other_printed(const gk_report *r, size_t row) {
+  for (size_t c = 0; c < 7; c++) /* the stored cell, not the sum read through it */
+    if (gk__cell_at(r, GK_TABLE_REQUESTS, row, c)->state != GK_CELL_BLANK) return 1;
+  return 0;
+}
+
+/* Values of the row (the row's columns in order) into vals[]. */
+static size_t row_values(const gk_report *r, int t, size_t row, char v[][64]) {
+  int ed = gk_report_edition(r);
+  size_t n = 0;
+  for (size_t c = 0; c < gk_schema_ncols(ed, t); c++)
+    if (gk_schema_cell_exists(ed, t, row, c)) cell_text(r, t, row, c, v[n++], 64);
+  return n;
+}
+
+static void put_table(gk__buf *b, const layout *L, const gk_report *r, int t) {
+  int ed = gk_report_edition(r);
+  const gk__table_decl *td = &gk__edition_get(ed)->tables[t];
+  char v[GK__MAX_COLS][64];
+  const char *vp[GK__MAX_COLS];
+  for (size_t i = 0; i < GK__MAX_COLS; i++) vp[i] = v[i];
+  if (t == GK_TABLE_REVIEW) {
+    const char *h1[] = {"行政复议", "行政诉讼"};
+    const char *h2[] = {"未经复议直接起诉", "复议后起诉"};
+    const char *cols[5];
+    for (size_t c = 0; c < 5; c++) cols[c] = td->cols[c].zh;
+    if (L->review == RV_HEADERS) {
+      put_header(b, L, "", h1, 2);
+      put_header(b, L, "", h2, 2);
+      for (int k = 0; k < 3; k++) put_header(b, L, "", cols, 5);
+    }
+    size_t k = 0;
+    char all[15][64];
+    const char *ap[15];
+    for (size_t row = 0; row < 3; row++)
+      for (size_t c = 0; c < 5; c++) cell_text(r, t, row, c, all[k], 64), ap[k] = all[k], k++;
+    if (L->review == RV_THREE_LINES) {
+      for (size_t row = 0; row < 3; row++) put_row(b, L, NULL, ap + 5 * row, 5);
+    } else if (L->review == RV_PER_LINE) {
+      layout l2 = *L;
+      l2.sep = SEP_LINES;
+      put_row(b, &l2, NULL, ap, 15);
+    } else {
+      put_row(b, L, NULL, ap, 15);
+    }
+    return;
+  }
+  uint32_t mask = 0;
+  for (size_t row = 0; row < td->nrows; row++) {
+    const gk__row_decl *rd = &td->rows[row];
+    if (t == GK_TABLE_ACTIVE && rd->colmask != mask) {
+      const char *cols[GK__MAX_COLS];
+      size_t n = 0;
+      for (size_t c = 0; c < td->ncols; c++)
+        if (rd->colmask & (1u << c)) cols[n++] = td->cols[c].zh;
+      put_header(b, L, "信息内容", cols, n);
+      mask = rd->colmask;
+    }
+    if (t == GK_TABLE_REQUESTS && row == 0 && L->headers) {
+      put_text(b, L, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n");
+      const char *a[] = {"自然人", "法人或其他组织", "总计"};
+      put_header(b, L, "申请人情况", a, 3);
+      const char *cols[5];
+      for (size_t c = 1; c < 6; c++) cols[c - 1] = td->cols[c].zh;
+      put_header(b, L, "", cols, 5);
+    }
+    int is_group = !(rd->flags & GK_ROW_STORED);
+    int one_row = 0;
+    if ((rd->flags & GK_ROW_DERIVED) && (rd->flags & GK_ROW_STORED)) {
+      /* 2021 (六) */
+      one_row = L->other == OTHER_ONE_ROW || other_printed(r, row);
+      if (!one_row) is_group = 1;
+    }
+    if (rd->parent >= 0 && (td->rows[rd->parent].flags & GK_ROW_STORED) &&
+        (L->other == OTHER_ONE_ROW || other_printed(r, (size_t)rd->parent)))
+      continue; /* sub-rows of a (六) printed as one row */
+    if (is_group && L->prefix) continue; /* printed before the first child */
+    gk__buf lab;
+    gk__buf_init(&lab);
+    if (t == GK_TABLE_REQUESTS && row == 2) { /* （一）予以公开 */
+      put_text(&lab, L, "三、本年度办理结果");
+      if (L->prefix) gk__buf_putc(&lab, ' ');
+      else put_row(b, L, lab.data, NULL, 0), lab.len = 0;
+    }
+    if (L->prefix && rd->parent >= 0 && (size_t)rd->parent + 1 == row) {
+      gk__buf_puts(&lab, td->rows[rd->parent].zh);
+      gk__buf_putc(&lab, ' ');
+    }
+    const char *zh = rd->zh;
+    if (rd->parent >= 0 && L->other == OTHER_SHORT && (td->rows[rd->parent].flags & GK_ROW_STORED))
+      zh = short_other[row - (size_t)rd->parent - 1];
+    gk__buf_puts(&lab, zh);
+    if (is_group) {
+      put_row(b, L, lab.data, NULL, 0);
+    } else if (one_row && !other_printed(r, row)) {
+      /* the sum of the three sub-rows */
+      for (size_t c = 0; c < 7; c++) {
+        long long s = 0;
+        int any = 0;
+        for (size_t k = row + 1; k < row + 4; k++) {
+          char x[64];
+          cell_text(r, t, k, c, x, sizeof x);
+          if (x[0]) s += atoll(x), any = 1;
+        }
+        if (any) snprintf(v[c], 64, "%lld", s);
+        else v[c][0] = '\0';
+      }
+      put_row(b, L, lab.data, vp, 7);
+    } else {
+      size_t n = row_values(r, t, row, v);
+      put_row(b, L, lab.data, vp, n);
+    }
+    gk__buf_free(&lab);
+  }
+}
+
+static const char *const part_head[6] = {"总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况",
+                                         "政府信息公开行政复议、行政诉讼情况", "存在的主要问题及改进情况",
+                                         "其他需要报告的事项"};
+
+static void put_heading(gk__buf *b, const layout *L, int p) {
+  static const char *const cn[] = {"一", "二", "三", "四", "五", "六"};
+  switch (L->head) {
+  case HEAD_PAREN: gk__buf_printf(b, "（%s）", cn[p]); break;
+  case HEAD_LOST: gk__buf_puts(b, "、"); break;
+  case HEAD_PART: gk__buf_printf(b, "第%s部分 ", cn[p]); break;
+  case HEAD_FWSPACE: gk__buf_printf(b, "　　%s　", cn[p]); break;
+  case HEAD_NONE: break;
+  default: gk__buf_printf(b, "%s、", cn[p]);
+  }
+  put_text(b, L, part_head[p]);
+  gk__buf_putc(b, '\n');
+}
+
+static void render(gk__buf *b, const layout *L, const gk_report *r) {
+  gk__buf_printf(b, "%s%d年政府信息公开工作年度报告\n", gk_report_agency(r, GK_AGENCY_NAME),
+                 gk_report_year(r));
+  gk__buf_printf(b, "本报告统计期限自%d年1月1日起至%d年12月31日止。\n", gk_report_year(r),
+                 gk_report_year(r));
+  put_heading(b, L, 0);
+  gk__buf_puts(b, "本年度依法做好政府信息公开工作。\n");
+  for (int p = 1; p <= 3; p++) {
+    put_heading(b, L, p);
+    put_table(b, L, r, p - 1);
+  }
+  put_heading(b, L, 4);
+  gk__buf_puts(b, "无。\n");
+  put_heading(b, L, 5);
+  gk__buf_puts(b, "本年度未收取信息处理费。\n");
+}
+
+/* Convert the rendered text to the layout's encoding. */
+static char *encode(const layout *L, const gk__buf *b, size_t *n) {
+  gk__buf o;
+  gk__buf_init(&o);
+  if (L->enc == ENC_BOM) gk__buf_puts(&o, "\xEF\xBB\xBF");
+  for (size_t i = 0; i < b->len; i++) {
+    if (L->enc == ENC_CRLF && b->data[i] == '\n') gk__buf_putc(&o, '\r');
+    gk__buf_putc(&o, b->data[i]);
+  }
+  char *s = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk__buf_finish(&o, &s, n), GK_OK);
+  if (L->enc != ENC_GB) return s;
+  char in[] = "/tmp/gk_lay_inXXXXXX", out[] = "/tmp/gk_lay_outXXXXXX";
+  int fi = mkstemp(in), fo = mkstemp(out);
+  CU_ASSERT_TRUE_FATAL(fi >= 0 && fo >= 0);
+  close(fo);
+  FILE *f = fdopen(fi, "wb");
+  fwrite(s, 1, *n, f);
+  fclose(f);
+  char cmd[256];
+  snprintf(cmd, sizeof cmd, "iconv -f UTF-8 -t GB18030 '%s' > '%s'", in, out);
+  CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
+  gk_free(s);
+  char *g = gk_test_read_file(out, n);
+  remove(in);
+  remove(out);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+  return g;
+}
+
+/* ------------------------------------------------------------ checking */
+/* Rows named by an import.ambiguous warning. */
+static size_t count_ambiguous(const gk_diags *d) {
+  size_t k = 0;
+  for (size_t i = 0; i < gk_diags_count(d); i++)
+    k += strcmp(gk_diag_rule(d, i), "import.ambiguous") == 0 && gk_diag_severity(d, i) == GK_SEV_WARNING;
+  return k;
+}
+
+/* Import the layout of one truth; returns the number of wrong cells. */
+static size_t check_layout(const layout *L, const gk_report *truth, const char *base, int verbose) {
+  gk__buf b;
+  gk__buf_init(&b);
+  render(&b, L, truth);
+  size_t n = 0;
+  char *doc = encode(L, &b, &n);
+  gk_report *r = NULL;
+  gk_diags *d = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_report_from_text(&r, doc, n, base, d), GK_OK);
+  int ed = gk_report_edition(truth);
+  size_t wrong = 0, ambiguous_rows = 0;
+  if (gk_report_edition(r) != ed || gk_report_year(r) != gk_report_year(truth)) wrong++;
+  for (int t = 0; t < GK_NTABLES && gk_report_edition(r) == ed; t++)
+    for (size_t row = 0; row < gk_schema_nrows(ed, t); row++) {
+      if (!(gk_schema_row_flags(ed, t, row) & GK_ROW_STORED)) continue;
+      /* the expected row: blanks dropped make a partly blank row ambiguous */
+      size_t nblank = 0, ncell = 0;
+      char want[GK__MAX_COLS][64];
+      for (size_t c = 0; c < gk_schema_ncols(ed, t); c++) {
+        if (!gk_schema_cell_exists(ed, t, row, c)) continue;
+        cell_text(truth, t, row, c, want[c], 64);
+        ncell++;
+        nblank += want[c][0] == '\0';
+      }
+      int amb = !keeps_blanks(L) && nblank && nblank < ncell;
+      if (t == GK_TABLE_REVIEW) {
+        size_t all = 0;
+        for (size_t k = 0; k < 3; k++)
+          for (size_t c = 0; c < 5; c++) {
+            char x[64];
+            cell_text(truth, t, k, c, x, sizeof x);
+            all += x[0] == '\0';
+          }
+        amb = !keeps_blanks(L) && all && all < 15;
+      }
+      ambiguous_rows += (size_t)amb;
+      for (size_t c = 0; c < gk_schema_ncols(ed, t); c++) {
+        if (!gk_schema_cell_exists(ed, t, row, c)) continue;
+        char got[64], path[160];
+        gk_schema_path_format(path, sizeof path, ed, t, row, c);
+        const char *exp = want[c];
+        /* (六) printed as one row: the sums in `other`, its sub-rows blank */
+        int parent = gk_schema_row_parent(ed, t, row);
+        char sum[64];
+        if ((gk_schema_row_flags(ed, t, row) & GK_ROW_DERIVED) && L->other == OTHER_ONE_ROW &&
+            !other_printed(truth, row)) {
+          long long s = 0;
+          int any = 0;
+          for (size_t k = row + 1; k < row + 4; k++) {
+            char x[64];
+            cell_text(truth, t, k, c, x, sizeof x);
+            if (x[0]) s += atoll(x), any = 1;
+          }
+          if (any) snprintf(sum, sizeof sum, "%lld", s);
+          else sum[0] = '\0';
+          exp = sum;
+        } else if (parent >= 0 && (gk_schema_row_flags(ed, t, (size_t)parent) & GK_ROW_STORED) &&
+                   L->other == OTHER_ONE_ROW) {
+          exp = "";
+        }
+        gk_report_get_text(r, path, got, sizeof got);
+        int ok = strcmp(got, exp) == 0 || (amb && got[0] == '\0');
+        if (!ok) {
+          wrong++;
+          if (verbose) fprintf(stderr, "  %s [%s] %s: want '%s' got '%s'\n", L->name, base, path, exp, got);
+        }
+      }
+    }
+  if (ambiguous_rows && count_ambiguous(d) == 0) {
+    wrong++;
+    if (verbose) fprintf(stderr, "  %s [%s]: blanks dropped but no import.ambiguous\n", L->name, base);
+  }
+  if (verbose && wrong > 0 && getenv("GK_LAYOUT_DUMP")) fprintf(stderr, "%s\n", b.data);
+  gk_report_free(r);
+  gk_diags_free(d);
+  gk_free(doc);
+  gk__buf_free(&b);
+  return wrong;
+}
+
+/* Check one layout on every complete report: every cell right. */
+static void check_all(const layout *L) {
+  size_t wrong = 0;
+  for (size_t i = 0; i < NTRUTH; i++) {
+    gk_report *truth = load_truth(truth_files[i]);
+    size_t w = check_layout(L, truth, truth_files[i], 1);
+    if (w) fprintf(stderr, "layout %s on %s: %zu cells wrong\n", L->name, truth_files[i], w);
+    wrong += w;
+    gk_report_free(truth);
+  }
+  CU_ASSERT_EQUAL(wrong, 0);
+}
+
+#define LAYOUT(...) ((layout){__VA_ARGS__})
+
+static void test_text_layouts_pipe(void) {
+  check_all(&LAYOUT(.name = "pipe", .sep = SEP_PIPE, .headers = 1));
+  check_all(&LAYOUT(.name = "pipe-bare", .sep = SEP_PIPE));
+}
+
+static void test_text_layouts_tsv(void) {
+  check_all(&LAYOUT(.name = "tsv", .sep = SEP_TSV, .headers = 1));
+  check_all(&LAYOUT(.name = "tsv-bare", .sep = SEP_TSV));
+}
+
+static void test_text_layouts_cell_per_line(void) {
+  check_all(&LAYOUT(.name = "lines", .sep = SEP_LINES, .headers = 1, .review = RV_PER_LINE));
+  check_all(&LAYOUT(.name = "lines-bare", .sep = SEP_LINES, .review = RV_PER_LINE));
+}
+
+static void test_text_layouts_html(void) {
+  check_all(&LAYOUT(.name = "html", .sep = SEP_LINES, .prefix = 1, .headers = 1, .review = RV_PER_LINE));
+  check_all(&LAYOUT(.name = "html-tsv", .sep = SEP_TSV, .prefix = 1));
+}
+
+static void test_text_layouts_pdftotext(void) {
+  check_all(&LAYOUT(.name = "pdf", .sep = SEP_SPACES, .headers = 1));
+  check_all(&LAYOUT(.name = "pdf-wrap-first", .sep = SEP_SPACES, .wrap = 1, .headers = 1));
+  check_all(&LAYOUT(.name = "pdf-wrap-last", .sep = SEP_SPACES, .wrap = 2));
+}
+
+static void test_text_layouts_label_variants(void) {
+  check_all(&LAYOUT(.name = "half-parens", .sep = SEP_TSV, .ord = ORD_HALF, .headers = 1));
+  check_all(&LAYOUT(.name = "ord-dun", .sep = SEP_TSV, .ord = ORD_DUN));
+  check_all(&LAYOUT(.name = "ord-paren", .sep = SEP_TSV, .ord = ORD_PAREN));
+  check_all(&LAYOUT(.name = "ord-circle", .sep = SEP_PIPE, .ord = ORD_CIRCLE));
+  check_all(&LAYOUT(.name = "ord-none", .sep = SEP_TSV, .ord = ORD_NONE, .headers = 1));
+  check_all(&LAYOUT(.name = "traditional", .sep = SEP_TSV, .trad = 1, .headers = 1));
+  check_all(&LAYOUT(.name = "traditional-pdf", .sep = SEP_SPACES, .trad = 1, .wrap = 1));
+  check_all(&LAYOUT(.name = "spaced", .sep = SEP_TSV, .spaced = 1, .fwdigits = 1));
+  check_all(&LAYOUT(.name = "spaced-pipe", .sep = SEP_PIPE, .spaced = 1, .ord = ORD_NONE, .headers = 1));
+}
+
+static void test_text_layouts_other_rows(void) {
+  check_all(&LAYOUT(.name = "other-short", .sep = SEP_TSV, .other = OTHER_SHORT, .headers = 1));
+  check_all(&LAYOUT(.name = "other-one-row", .sep = SEP_TSV, .other = OTHER_ONE_ROW));
+  check_all(&LAYOUT(.name = "other-short-lines", .sep = SEP_LINES, .other = OTHER_SHORT));
+}
+
+static void test_text_layouts_review(void) {
+  check_all(&LAYOUT(.name = "review-3x5", .sep = SEP_TSV, .review = RV_THREE_LINES));
+  check_all(&LAYOUT(.name = "review-headers", .sep = SEP_TSV, .review = RV_HEADERS, .headers = 1));
+  check_all(&LAYOUT(.name = "review-spaces-3x5", .sep = SEP_SPACES, .review = RV_THREE_LINES));
+  check_all(&LAYOUT(.name = "review-spaces-headers", .sep = SEP_SPACES, .review = RV_HEADERS, .headers = 1));
+}
+
+static void test_text_layouts_encodings(void) {
+  check_all(&LAYOUT(.name = "crlf", .sep = SEP_TSV, .enc = ENC_CRLF, .headers = 1));
+  check_all(&LAYOUT(.name = "crlf-lines", .sep = SEP_LINES, .enc = ENC_CRLF));
+  check_all(&LAYOUT(.name = "bom", .sep = SEP_PIPE, .enc = ENC_BOM, .headers = 1));
+  check_all(&LAYOUT(.name = "gb18030", .sep = SEP_TSV, .enc = ENC_GB, .headers = 1));
+}
+
+static void test_text_layouts_headings(void) {
+  check_all(&LAYOUT(.name = "head-paren", .sep = SEP_TSV, .head = HEAD_PAREN));
+  check_all(&LAYOUT(.name = "head-lost", .sep = SEP_TSV, .head = HEAD_LOST));
+  check_all(&LAYOUT(.name = "head-part", .sep = SEP_TSV, .head = HEAD_PART));
+  check_all(&LAYOUT(.name = "head-fwspace", .sep = SEP_TSV, .head = HEAD_FWSPACE));
+  check_all(&LAYOUT(.name = "head-none", .sep = SEP_TSV, .head = HEAD_NONE, .headers = 1));
+  check_all(&LAYOUT(.name = "head-none-trad", .sep = SEP_PIPE, .head = HEAD_NONE, .trad = 1));
+}
+
+/* Heading forms (format.md §2) straight through gk__text_heading. */
+static void test_text_layouts_heading_forms(void) {
+  gk__labels *L = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk__labels_new(&L), GK_OK);
+  static const struct {
+    const char *s;
+    int part;
+  } cases[] = {
+    {"一、总体情况", 0}, {"（一）总体情况", 0}, {"(二)主动公开政府信息情况", 1},
+    {"第三部分 收到和处理政府信息公开申请情况", 2}, {"第四部分　政府信息公开行政复议、行政诉讼情况", 3},
+    {"　　五　存在的主要问题及改进情况", 4}, {"、其他需要报告的事项", 5}, {"其他需要报告的事项", 5},
+    {"六、其他需要報告的事項", 5}, {"四、政府信息公開行政復議、行政訴訟情況", 3},
+    /* a sub-heading of the overview numbered for another part is no heading */
+    {"（二）总体情况", -1}, {"第一部分 主动公开政府信息情况", -1}, {"（一）主动公开", -1},
+    {"(一)", -1}, {"第一部分", -1}, {"（", -1}, {"第", -1},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    int p = gk__text_heading(L, cases[i].s, strlen(cases[i].s));
+    if (p != cases[i].part) fprintf(stderr, "heading %s: %d\n", cases[i].s, p);
+    CU_ASSERT_EQUAL(p, cases[i].part);
+  }
+  gk__labels_free(L);
+}
+
+/* Every Traditional form the generator writes normalises to its Simplified
+ * character, so every label of schema_tables.c written in Traditional matches. */
+static void test_text_layouts_traditional_chars(void) {
+  for (size_t i = 0; i < sizeof trad_map / sizeof trad_map[0]; i++) {
+    char a[32], b[32];
+    gk__text_norm_fixed(a, sizeof a, trad_map[i][0], strlen(trad_map[i][0]));
+    gk__text_norm_fixed(b, sizeof b, trad_map[i][1], strlen(trad_map[i][1]));
+    if (strcmp(a, b) != 0) fprintf(stderr, "not normalised: %s\n", trad_map[i][1]);
+    CU_ASSERT_STRING_EQUAL(a, b);
+  }
+  char n[64];
+  gk__text_norm_fixed(n, sizeof n, "勾稽關係", strlen("勾稽關係"));
+  CU_ASSERT_STRING_EQUAL(n, "勾稽关系");
+}
+
+static CU_TestInfo tests[] = {
+  {"heading forms", test_text_layouts_heading_forms},
+  {"Traditional characters", test_text_layouts_traditional_chars},
+  {"pipe tables", test_text_layouts_pipe},
+  {"TSV", test_text_layouts_tsv},
+  {"one cell per line", test_text_layouts_cell_per_line},
+  {"HTML to text", test_text_layouts_html},
+  {"pdftotext -layout", test_text_layouts_pdftotext},
+  {"label variants", test_text_layouts_label_variants},
+  {"2021 (六) sub-rows", test_text_layouts_other_rows},
+  {"review table shapes", test_text_layouts_review},
+  {"line endings and encodings", test_text_layouts_encodings},
+  {"heading variants", test_text_layouts_headings},
+  CU_TEST_INFO_NULL,
+};
+
+int main(void) { return gk_test_main("text_layouts", tests); }
