@@ -307,6 +307,19 @@ static size_t after_children(const gk__table_decl *td, size_t r) {
 }
 
 
+/* The next row when values follow in order: a walkable row, or a stored derived
+ * row (2021 （六）) when the label text names it and not its first child (printed
+ * as one row, as in a column of labels above a block of numbers). */
+static size_t next_in_order(const walk *w, const gk__table_decl *td, size_t r) {
+  const char *lab = w->lab.data ? w->lab.data : "";
+  size_t e = 0;
+  if (r < td->nrows && (td->rows[r].flags & GK_ROW_STORED) && (td->rows[r].flags & GK_ROW_DERIVED) &&
+      row_match(w, r, lab, w->lab.len, 0, &e) == 2 && !(r + 1 < td->nrows &&
+      td->rows[r + 1].parent == (int8_t)r && row_match(w, r + 1, lab, w->lab.len, 0, &e) == 2))
+    return r;
+  return next_walkable(td, r);
+}
+
 /* The row a run of values with this label text belongs to, or nrows. */
 static size_t pick_row(walk *w, int has_value, int *sequential) {
   const gk__table_decl *td = &w->r->ed->tables[w->t];
@@ -438,8 +451,33 @@ static void pending_done(walk *w, int cut) {
   w->npend = 0;
 }
 
+/* A run whose values continue over several rows in order (numbers printed
+ * apart from their labels) must end where a row ends: a short last row means
+ * blank cells were dropped somewhere, and then no row can be told. Returns the
+ * number of rows spanned when they do not fit, 0 when they fit (or one row). */
+static size_t run_misfit(const walk *w, size_t row, int sequential) {
+  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  size_t i = 0, rows = 0;
+  while (i < w->nrun && row < td->nrows) {
+    const gk__row_decl *rd = &td->rows[row];
+    size_t need = row_ncells(rd);
+    int any = 0;
+    for (size_t k = i; k < w->nrun && !any; k++) any = w->run[k].kind == SLOT_VALUE;
+    if (!any) break;
+    if (w->nrun - i < need) return rows ? rows + 1 : 0;
+    i += need;
+    rows++;
+    if (rd->flags & GK_ROW_DERIVED) row = next_stored(td, after_children(td, row));
+    else row = next_stored(td, row + 1);
+    int more = 0;
+    for (size_t k = i; k < w->nrun && !more; k++) more = w->run[k].kind == SLOT_VALUE;
+    if (sequential || more) row = next_in_order(w, td, row);
+    sequential |= more;
+  }
+  return 0;
+}
+
 static void flush_run_at(walk *w, int final) {
-  (void)final;
   if (w->npend && w->nrun) {
     int anyv = 0;
     for (size_t i = 0; i < w->nrun; i++) anyv |= w->run[i].kind == SLOT_VALUE;
@@ -512,6 +550,24 @@ static void flush_run_at(walk *w, int final) {
     diag_row(w, GK_SEV_WARNING, "import.missing_row", k, line, "未找到“%s”这一行",
              "row %s was not found");
   }
+  size_t misfit = final && w->truncated ? 0 : run_misfit(w, row, sequential);
+  if (misfit) {
+    diag_row(w, GK_SEV_WARNING, "import.ambiguous", row, line,
+             "从“%s”起按顺序排列的数值不能恰好填满各行（空白单元格被省略），无法确定各列，已留空",
+             "the values in order from row %s do not fill whole rows (blank cells were dropped): "
+             "the columns are ambiguous, left blank");
+    for (size_t k = 0; k < misfit && row < td->nrows; k++) {
+      for (size_t c = 0; c < td->ncols; c++)
+        if (td->rows[row].colmask & (1u << c)) gk_report_set_line(w->r, w->t, row, c, line);
+      w->done[row] = 1;
+      row = next_in_order(w, td, next_stored(td, (td->rows[row].flags & GK_ROW_DERIVED) ?
+                                                   after_children(td, row) : row + 1));
+    }
+    w->cursor = row;
+    w->nrun = 0;
+    lab_reset(w);
+    return;
+  }
   size_t i = 0;
   int first = 1;
   while (i < w->nrun && row < td->nrows && !w->rc) {
@@ -565,7 +621,7 @@ static void flush_run_at(walk *w, int final) {
     else row = next_stored(td, row + 1);
     int more = 0; /* values left (trailing empty fields are no next row) */
     for (size_t k = i; k < w->nrun && !more; k++) more = w->run[k].kind == SLOT_VALUE;
-    if (sequential || more) row = next_walkable(td, row);
+    if (sequential || more) row = next_in_order(w, td, row);
     if (!sequential && more) {
       /* more values right after a labelled row: the next rows in order */
       sequential = 1;

@@ -50,7 +50,7 @@ static gk_report *load_truth(const char *base) {
 /* ------------------------------------------------------------ layout options */
 enum { SEP_PIPE, SEP_TSV, SEP_LINES, SEP_SPACES };
 enum { ORD_KEEP, ORD_NONE, ORD_DUN, ORD_PAREN, ORD_CIRCLE, ORD_HALF };
-enum { RV_ONE_LINE, RV_THREE_LINES, RV_HEADERS, RV_PER_LINE };
+enum { RV_ONE_LINE, RV_THREE_LINES, RV_HEADERS, RV_PER_LINE, RV_CHAR_HEADERS };
 enum { OTHER_FULL, OTHER_SHORT, OTHER_ONE_ROW };
 enum { HEAD_OFFICIAL, HEAD_PAREN, HEAD_LOST, HEAD_PART, HEAD_FWSPACE, HEAD_NONE };
 enum { ENC_LF, ENC_CRLF, ENC_BOM, ENC_GB };
@@ -69,10 +69,16 @@ typedef struct {
   int head;
   int enc;
   int headers;    /* column header rows printed */
+  int align;      /* Markdown separator rows with alignment colons "|:---:|" */
+  int dbl;        /* every line followed by an empty line (blank cells lost) */
+  int block;      /* text extracted by column: all labels, then all values */
+  int pass;       /* (internal) block: 1 labels, 2 values */
 } layout;
 
 /* Does the layout keep blank cells (empty fields or empty lines)? */
-static int keeps_blanks(const layout *L) { return L->sep != SEP_SPACES; }
+static int keeps_blanks(const layout *L) {
+  return L->sep != SEP_SPACES && !(L->dbl && L->sep == SEP_LINES) && !L->block;
+}
 
 /* ------------------------------------------------------------ label text */
 static const char *const trad_map[][2] = {
@@ -192,6 +198,9 @@ static const char *const short_other[] = {"1.逾期不补正", "2.逾期不缴�
 
 /* One table line: label and values in the layout's separator. */
 static void put_row(gk__buf *b, const layout *L, const char *label, const char *const *vals, size_t n) {
+  if (L->pass == 1) n = 0;        /* labels only */
+  if (L->pass == 2) label = NULL; /* values only */
+  if (L->pass == 2 && n == 0) return;
   gk__buf lab;
   gk__buf_init(&lab);
   if (label) put_label(&lab, L, label);
@@ -250,8 +259,9 @@ static void put_header(gk__buf *b, const layout *L, const char *first, const cha
   if (!L->headers) return;
   if (L->sep == SEP_PIPE) {
     put_row(b, L, first, cols, n);
-    gk__buf_puts(b, "|---");
-    for (size_t i = 0; i < n; i++) gk__buf_puts(b, "|---");
+    const char *sep = L->align ? "|:---:" : "|---";
+    gk__buf_puts(b, sep);
+    for (size_t i = 0; i < n; i++) gk__buf_puts(b, sep);
     gk__buf_puts(b, "|\n");
     return;
   }
@@ -285,7 +295,21 @@ static size_t row_values(const gk_report *r, int t, size_t row, char v[][64]) {
   return n;
 }
 
+static void put_table_pass(gk__buf *b, const layout *L, const gk_report *r, int t);
+
 static void put_table(gk__buf *b, const layout *L, const gk_report *r, int t) {
+  if (!L->block || t == GK_TABLE_REVIEW) {
+    put_table_pass(b, L, r, t);
+    return;
+  }
+  layout l2 = *L;
+  l2.pass = 1;
+  put_table_pass(b, &l2, r, t);
+  l2.pass = 2;
+  put_table_pass(b, &l2, r, t);
+}
+
+static void put_table_pass(gk__buf *b, const layout *L, const gk_report *r, int t) {
   int ed = gk_report_edition(r);
   const gk__table_decl *td = &gk__edition_get(ed)->tables[t];
   char v[GK__MAX_COLS][64];
@@ -296,6 +320,10 @@ static void put_table(gk__buf *b, const layout *L, const gk_report *r, int t) {
     const char *h2[] = {"未经复议直接起诉", "复议后起诉"};
     const char *cols[5];
     for (size_t c = 0; c < 5; c++) cols[c] = td->cols[c].zh;
+    if (L->review == RV_CHAR_HEADERS) { /* PDF text: one character per line */
+      for (size_t c = 0; c < 5; c++)
+        for (const char *q = td->cols[c].zh; *q; q += 3) gk__buf_put(b, q, 3), gk__buf_putc(b, '\n');
+    }
     if (L->review == RV_HEADERS) {
       put_header(b, L, "", h1, 2);
       put_header(b, L, "", h2, 2);
@@ -430,6 +458,16 @@ static char *encode(const layout *L, const gk__buf *b, size_t *n) {
     if (L->enc == ENC_CRLF && b->data[i] == '\n') gk__buf_putc(&o, '\r');
     gk__buf_putc(&o, b->data[i]);
   }
+  if (L->dbl) { /* double-spaced: an empty line after every line */
+    gk__buf d;
+    gk__buf_init(&d);
+    for (size_t i = 0; i < o.len; i++) {
+      gk__buf_putc(&d, o.data[i]);
+      if (o.data[i] == '\n') gk__buf_putc(&d, '\n');
+    }
+    gk__buf_free(&o);
+    o = d;
+  }
   char *s = NULL;
   CU_ASSERT_EQUAL_FATAL(gk__buf_finish(&o, &s, n), GK_OK);
   if (L->enc != ENC_GB) return s;
@@ -560,6 +598,7 @@ static void check_all(const layout *L) {
 static void test_text_layouts_pipe(void) {
   check_all(&LAYOUT(.name = "pipe", .sep = SEP_PIPE, .headers = 1));
   check_all(&LAYOUT(.name = "pipe-bare", .sep = SEP_PIPE));
+  check_all(&LAYOUT(.name = "pipe-align", .sep = SEP_PIPE, .headers = 1, .align = 1, .ord = ORD_HALF));
 }
 
 static void test_text_layouts_tsv(void) {
@@ -570,14 +609,21 @@ static void test_text_layouts_tsv(void) {
 static void test_text_layouts_cell_per_line(void) {
   check_all(&LAYOUT(.name = "lines", .sep = SEP_LINES, .headers = 1, .review = RV_PER_LINE));
   check_all(&LAYOUT(.name = "lines-bare", .sep = SEP_LINES, .review = RV_PER_LINE));
+  /* double-spaced: an empty line is no cell, partly blank rows are ambiguous */
+  check_all(&LAYOUT(.name = "lines-double", .sep = SEP_LINES, .headers = 1, .dbl = 1));
+  check_all(&LAYOUT(.name = "tsv-double", .sep = SEP_TSV, .headers = 1, .dbl = 1, .enc = ENC_CRLF));
 }
 
 static void test_text_layouts_html(void) {
   check_all(&LAYOUT(.name = "html", .sep = SEP_LINES, .prefix = 1, .headers = 1, .review = RV_PER_LINE));
   check_all(&LAYOUT(.name = "html-tsv", .sep = SEP_TSV, .prefix = 1));
+  check_all(&LAYOUT(.name = "html-trad-crlf", .sep = SEP_LINES, .prefix = 1, .trad = 1, .enc = ENC_CRLF,
+                    .ord = ORD_HALF, .head = HEAD_NONE, .other = OTHER_SHORT));
 }
 
 static void test_text_layouts_pdftotext(void) {
+  /* pdftotext without -layout: the label column first, then the numbers */
+  check_all(&LAYOUT(.name = "pdf-columns", .sep = SEP_SPACES, .block = 1));
   check_all(&LAYOUT(.name = "pdf", .sep = SEP_SPACES, .headers = 1));
   check_all(&LAYOUT(.name = "pdf-wrap-first", .sep = SEP_SPACES, .wrap = 1, .headers = 1));
   check_all(&LAYOUT(.name = "pdf-wrap-last", .sep = SEP_SPACES, .wrap = 2));
@@ -605,6 +651,8 @@ static void test_text_layouts_review(void) {
   check_all(&LAYOUT(.name = "review-3x5", .sep = SEP_TSV, .review = RV_THREE_LINES));
   check_all(&LAYOUT(.name = "review-headers", .sep = SEP_TSV, .review = RV_HEADERS, .headers = 1));
   check_all(&LAYOUT(.name = "review-spaces-3x5", .sep = SEP_SPACES, .review = RV_THREE_LINES));
+  check_all(&LAYOUT(.name = "review-char-headers", .sep = SEP_SPACES, .review = RV_CHAR_HEADERS));
+  check_all(&LAYOUT(.name = "review-char-headers-lines", .sep = SEP_LINES, .review = RV_CHAR_HEADERS));
   check_all(&LAYOUT(.name = "review-spaces-headers", .sep = SEP_SPACES, .review = RV_HEADERS, .headers = 1));
 }
 
