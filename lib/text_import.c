@@ -488,9 +488,15 @@ static void flush_run_at(walk *w, int final) {
     return;
   }
   if (w->t == GK_TABLE_REVIEW) {
+    const gk__table_decl *rtd = &w->r->ed->tables[w->t];
     int any = 0;
     for (size_t i = 0; i < w->nrun; i++) any |= w->run[i].kind == SLOT_VALUE;
-    if (any || w->nrun >= 15) {
+    /* a line of empty fields after a row label ("复议后起诉\t\t\t\t\t") is a blank row */
+    size_t end = 0;
+    int one_line = w->nrun == rtd->ncols && w->run[0].line == w->run[w->nrun - 1].line;
+    for (size_t r = 0; r < rtd->nrows && !any && one_line; r++)
+      any = row_match(w, r, w->lab.data ? w->lab.data : "", w->lab.len, 0, &end) == 2;
+    if (any || w->nrun >= rtd->ncols * rtd->nrows) {
       for (size_t i = 0; i < w->nrun; i++) {
         if (w->nrv == w->caprv) {
           size_t nc = w->caprv ? w->caprv * 2 : 32;

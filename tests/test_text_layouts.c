@@ -50,7 +50,7 @@ static gk_report *load_truth(const char *base) {
 /* ------------------------------------------------------------ layout options */
 enum { SEP_PIPE, SEP_TSV, SEP_LINES, SEP_SPACES };
 enum { ORD_KEEP, ORD_NONE, ORD_DUN, ORD_PAREN, ORD_CIRCLE, ORD_HALF };
-enum { RV_ONE_LINE, RV_THREE_LINES, RV_HEADERS, RV_PER_LINE, RV_CHAR_HEADERS };
+enum { RV_ONE_LINE, RV_THREE_LINES, RV_HEADERS, RV_PER_LINE, RV_CHAR_HEADERS, RV_LABELLED };
 enum { OTHER_FULL, OTHER_SHORT, OTHER_ONE_ROW };
 enum { HEAD_OFFICIAL, HEAD_PAREN, HEAD_LOST, HEAD_PART, HEAD_FWSPACE, HEAD_NONE };
 enum { ENC_LF, ENC_CRLF, ENC_BOM, ENC_GB };
@@ -72,6 +72,8 @@ typedef struct {
   int align;      /* Markdown separator rows with alignment colons "|:---:|" */
   int dbl;        /* every line followed by an empty line (blank cells lost) */
   int block;      /* text extracted by column: all labels, then all values */
+  int pagebreak;  /* a page break inside table 三: footer, form feed, the header again */
+  int fwsep;      /* values apart by full-width spaces and thousands separators */
   int pass;       /* (internal) block: 1 labels, 2 values */
 } layout;
 
@@ -244,9 +246,16 @@ static void put_row(gk__buf *b, const layout *L, const char *label, const char *
     if (wrapped && L->wrap == 1) shown = 9;
     for (size_t pad = shown * 2; pad < 44; pad++) gk__buf_putc(b, ' ');
     for (size_t i = 0; i < n; i++) {
-      gk__buf_puts(b, "      ");
+      gk__buf_puts(b, L->fwsep ? "　　" : "      ");
       if (!vals[i][0]) gk__buf_puts(b, "  ");
-      put_value(b, L, vals[i]);
+      size_t vn = strlen(vals[i]);
+      if (L->fwsep && vn > 3 && vn < 8 && vals[i][0] >= '1' && vals[i][0] <= '9' && !strchr(vals[i], '.')) {
+        char t[16]; /* "1,234" */
+        snprintf(t, sizeof t, "%.*s,%s", (int)(vn - 3), vals[i], vals[i] + vn - 3);
+        put_value(b, L, t);
+      } else {
+        put_value(b, L, vals[i]);
+      }
     }
     gk__buf_putc(b, '\n');
     if (wrapped && L->wrap == 1) gk__buf_puts(b, "    "), gk__buf_put(b, s + cut, lab.len - cut), gk__buf_putc(b, '\n');
@@ -334,7 +343,10 @@ static void put_table_pass(gk__buf *b, const layout *L, const gk_report *r, int 
     const char *ap[15];
     for (size_t row = 0; row < 3; row++)
       for (size_t c = 0; c < 5; c++) cell_text(r, t, row, c, all[k], 64), ap[k] = all[k], k++;
-    if (L->review == RV_THREE_LINES) {
+    if (L->review == RV_LABELLED) {
+      const char *labs[] = {"行政复议", "行政诉讼 未经复议直接起诉", "复议后起诉"};
+      for (size_t row = 0; row < 3; row++) put_row(b, L, labs[row], ap + 5 * row, 5);
+    } else if (L->review == RV_THREE_LINES) {
       for (size_t row = 0; row < 3; row++) put_row(b, L, NULL, ap + 5 * row, 5);
     } else if (L->review == RV_PER_LINE) {
       layout l2 = *L;
@@ -363,6 +375,11 @@ static void put_table_pass(gk__buf *b, const layout *L, const gk_report *r, int 
       const char *cols[5];
       for (size_t c = 1; c < 6; c++) cols[c - 1] = td->cols[c].zh;
       put_header(b, L, "", cols, 5);
+    }
+    if (t == GK_TABLE_REQUESTS && L->pagebreak && row == 9 && L->pass != 2) {
+      gk__buf_puts(b, "\n- 3 -\n\f");
+      const char *a[] = {"自然人", "法人或其他组织", "总计"};
+      put_header(b, L, "申请人情况", a, 3);
     }
     int is_group = !(rd->flags & GK_ROW_STORED);
     int one_row = 0;
@@ -627,6 +644,9 @@ static void test_text_layouts_pdftotext(void) {
   check_all(&LAYOUT(.name = "pdf", .sep = SEP_SPACES, .headers = 1));
   check_all(&LAYOUT(.name = "pdf-wrap-first", .sep = SEP_SPACES, .wrap = 1, .headers = 1));
   check_all(&LAYOUT(.name = "pdf-wrap-last", .sep = SEP_SPACES, .wrap = 2));
+  check_all(&LAYOUT(.name = "pdf-pagebreak", .sep = SEP_SPACES, .wrap = 2, .pagebreak = 1, .headers = 1));
+  check_all(&LAYOUT(.name = "pdf-fullwidth", .sep = SEP_SPACES, .fwsep = 1, .headers = 1));
+  check_all(&LAYOUT(.name = "tsv-pagebreak", .sep = SEP_TSV, .pagebreak = 1, .headers = 1));
 }
 
 static void test_text_layouts_label_variants(void) {
@@ -645,6 +665,9 @@ static void test_text_layouts_other_rows(void) {
   check_all(&LAYOUT(.name = "other-short", .sep = SEP_TSV, .other = OTHER_SHORT, .headers = 1));
   check_all(&LAYOUT(.name = "other-one-row", .sep = SEP_TSV, .other = OTHER_ONE_ROW));
   check_all(&LAYOUT(.name = "other-short-lines", .sep = SEP_LINES, .other = OTHER_SHORT));
+  check_all(&LAYOUT(.name = "other-one-row-html", .sep = SEP_LINES, .prefix = 1, .other = OTHER_ONE_ROW));
+  check_all(&LAYOUT(.name = "other-one-row-pdf", .sep = SEP_SPACES, .wrap = 1, .other = OTHER_ONE_ROW));
+  check_all(&LAYOUT(.name = "other-short-pdf", .sep = SEP_SPACES, .wrap = 2, .other = OTHER_SHORT, .ord = ORD_NONE));
 }
 
 static void test_text_layouts_review(void) {
@@ -653,6 +676,8 @@ static void test_text_layouts_review(void) {
   check_all(&LAYOUT(.name = "review-spaces-3x5", .sep = SEP_SPACES, .review = RV_THREE_LINES));
   check_all(&LAYOUT(.name = "review-char-headers", .sep = SEP_SPACES, .review = RV_CHAR_HEADERS));
   check_all(&LAYOUT(.name = "review-char-headers-lines", .sep = SEP_LINES, .review = RV_CHAR_HEADERS));
+  check_all(&LAYOUT(.name = "review-labelled", .sep = SEP_TSV, .review = RV_LABELLED));
+  check_all(&LAYOUT(.name = "review-labelled-pdf", .sep = SEP_SPACES, .review = RV_LABELLED, .trad = 1));
   check_all(&LAYOUT(.name = "review-spaces-headers", .sep = SEP_SPACES, .review = RV_HEADERS, .headers = 1));
 }
 
