@@ -73,6 +73,7 @@ _SIGNATURES: Dict[str, Tuple[Any, Tuple[Any, ...]]] = {
     "gk_schema_row_variant": (c_char_p, (c_int, c_int, c_size_t, c_size_t)),
     "gk_schema_col_variant": (c_char_p, (c_int, c_int, c_size_t, c_size_t)),
     # report.h
+    "gk_agency_infer": (c_int, (c_int_p, c_int_p, c_char_p, c_size_t)),
     "gk_report_new": (c_int, (POINTER(c_void_p), c_int, c_int)),
     "gk_report_free": (None, (c_void_p,)),
     "gk_report_clone": (c_int, (POINTER(c_void_p), c_void_p)),

@@ -272,6 +272,22 @@ def agency_kinds() -> Tuple[str, ...]:
     return _keys(lib.gk_schema_agency_kind_key)
 
 
+def infer_agency(name: str) -> Tuple[Optional[str], Optional[str]]:
+    """(level, kind) of an agency from the divisions that prefix its name, e.g.
+    "淮安市洪泽区司法局" -> ("county", "department"); (None, None) when the name
+    does not say."""
+    from ctypes import byref, c_int
+    level, kind = c_int(0), c_int(0)
+    b = name.encode("utf-8")
+    rc = lib.gk_agency_infer(byref(level), byref(kind), b, len(b))
+    if rc == -5:  # GK_ENOTFOUND
+        return None, None
+    if rc != 0:
+        raise ValueError("infer_agency: %s" % lib.gk_strerror(rc).decode())
+    key = lambda p: p.decode() if p else None
+    return key(lib.gk_schema_level_key(level.value)), key(lib.gk_schema_agency_kind_key(kind.value))
+
+
 @functools.lru_cache(maxsize=4096)
 def locate(edition_id_: int, path: str) -> Tuple[int, int, int]:
     """Resolve "table/row/col" to indexes for an edition (cached; KeyError when

@@ -110,6 +110,12 @@ class SchemaTest(unittest.TestCase):
                          ("national", "province", "city", "county", "township"))
         self.assertEqual(schema.agency_kinds(), ("government", "department"))
 
+    def test_infer_agency(self):
+        self.assertEqual(schema.infer_agency("淮安市洪泽区司法局"), ("county", "department"))
+        self.assertEqual(schema.infer_agency("凤岗镇"), ("township", "government"))
+        self.assertEqual(schema.infer_agency("上海市人民政府办公厅"), ("province", "department"))
+        self.assertEqual(schema.infer_agency("市场监督管理局"), (None, None))
+
     def test_package_metadata(self):
         self.assertEqual(gkreport.library_version.split(".")[0], "0")
         self.assertTrue(gkreport.library_path)
