@@ -226,25 +226,27 @@ static void put_row(gk__buf *b, const layout *L, const char *label, const char *
       gk__buf_putc(b, '\n');
     }
     break;
-  default: { /* pdftotext -layout */
+  default: { /* pdftotext -layout: a long label in chunks of 9 (7) characters,
+              * the numbers on the first (1), last (2) or middle (3) chunk's line */
     const char *s = lab.data ? lab.data : "";
-    size_t chars = nchars(s), cut = lab.len;
-    if (L->wrap && chars > 10 && n) { /* wrap after 9 characters */
-      size_t k = 0, i = 0;
-      while (i < lab.len && k < 9) {
-        i++;
-        while (i < lab.len && ((unsigned char)s[i] & 0xC0) == 0x80) i++;
-        k++;
-      }
-      cut = i;
+    size_t cuts[16], nc = 0, width = L->wrap == 3 ? 7 : 9;
+    for (size_t i = 0, k = 0; i < lab.len; k++) {
+      if (k % width == 0 && nc < 15) cuts[nc++] = i;
+      i++;
+      while (i < lab.len && ((unsigned char)s[i] & 0xC0) == 0x80) i++;
     }
-    int wrapped = cut < lab.len;
-    if (wrapped && L->wrap == 2) gk__buf_put(b, s, cut), gk__buf_puts(b, "\n    ");
-    if (wrapped && L->wrap == 2) gk__buf_put(b, s + cut, lab.len - cut);
-    else gk__buf_put(b, s, cut);
-    size_t shown = wrapped && L->wrap == 2 ? nchars(s + cut) + 2 : nchars(wrapped ? "" : s);
-    if (wrapped && L->wrap == 1) shown = 9;
-    for (size_t pad = shown * 2; pad < 44; pad++) gk__buf_putc(b, ' ');
+    if (!L->wrap || !n || nchars(s) <= 10) cuts[0] = 0, nc = 1;
+    cuts[nc] = lab.len;
+    size_t at = L->wrap == 1 ? 0 : L->wrap == 2 ? nc - 1 : nc / 2;
+    for (size_t c = 0; c < nc; c++) {
+      if (c) gk__buf_puts(b, "    ");
+      gk__buf_put(b, s + cuts[c], cuts[c + 1] - cuts[c]);
+      if (c != at) {
+        gk__buf_putc(b, '\n');
+        continue;
+      }
+      for (size_t pad = (nchars(s) < 20 && nc == 1 ? nchars(s) : width + 2) * 2; pad < 44; pad++)
+        gk__buf_putc(b, ' ');
     for (size_t i = 0; i < n; i++) {
       gk__buf_puts(b, L->fwsep ? "　　" : "      ");
       if (!vals[i][0]) gk__buf_puts(b, "  ");
@@ -257,8 +259,8 @@ static void put_row(gk__buf *b, const layout *L, const char *label, const char *
         put_value(b, L, vals[i]);
       }
     }
-    gk__buf_putc(b, '\n');
-    if (wrapped && L->wrap == 1) gk__buf_puts(b, "    "), gk__buf_put(b, s + cut, lab.len - cut), gk__buf_putc(b, '\n');
+      gk__buf_putc(b, '\n');
+    }
   }
   }
   gk__buf_free(&lab);
@@ -589,7 +591,10 @@ static size_t check_layout(const layout *L, const gk_report *truth, const char *
     wrong++;
     if (verbose) fprintf(stderr, "  %s [%s]: blanks dropped but no import.ambiguous\n", L->name, base);
   }
-  if (verbose && wrong > 0 && getenv("GK_LAYOUT_DUMP")) fprintf(stderr, "%s\n", b.data);
+  /* GK_LAYOUT_DUMP=1: the text of failing layouts; =name: that layout's text */
+  const char *dump = getenv("GK_LAYOUT_DUMP");
+  if (verbose && dump && ((wrong > 0 && strcmp(dump, "1") == 0) || strcmp(dump, L->name) == 0))
+    fprintf(stderr, "%s\n", b.data);
   gk_report_free(r);
   gk_diags_free(d);
   gk_free(doc);
@@ -644,6 +649,8 @@ static void test_text_layouts_pdftotext(void) {
   check_all(&LAYOUT(.name = "pdf", .sep = SEP_SPACES, .headers = 1));
   check_all(&LAYOUT(.name = "pdf-wrap-first", .sep = SEP_SPACES, .wrap = 1, .headers = 1));
   check_all(&LAYOUT(.name = "pdf-wrap-last", .sep = SEP_SPACES, .wrap = 2));
+  check_all(&LAYOUT(.name = "pdf-wrap-middle", .sep = SEP_SPACES, .wrap = 3, .headers = 1));
+  check_all(&LAYOUT(.name = "pdf-wrap-middle-trad", .sep = SEP_SPACES, .wrap = 3, .trad = 1, .ord = ORD_DUN));
   check_all(&LAYOUT(.name = "pdf-pagebreak", .sep = SEP_SPACES, .wrap = 2, .pagebreak = 1, .headers = 1));
   check_all(&LAYOUT(.name = "pdf-fullwidth", .sep = SEP_SPACES, .fwsep = 1, .headers = 1));
   check_all(&LAYOUT(.name = "tsv-pagebreak", .sep = SEP_TSV, .pagebreak = 1, .headers = 1));
