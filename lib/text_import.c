@@ -4,7 +4,7 @@
  *  1. split the document into lines and the lines into regions by the section
  *     headings 一 … 六 (gk__text_heading); the title gives agency and year;
  *  2. inside a table region, every line becomes tokens whatever the layout:
- *     fields split at TAB and '|', pieces split at spaces; a piece is a VALUE
+ *     fields split at TAB and bars ('|', '｜', '│'), pieces split at spaces; a piece is a VALUE
  *     (number, signed delta, amount with unit, literal), a TEXT (label words) or,
  *     for an empty field between separators, an EMPTY cell;
  *  3. walk the edition's rows in order: the text since the last values is the
@@ -687,15 +687,29 @@ static int is_footer(const char *p, size_t n) {
 }
 
 /* Tokenize one line of a table region. */
+/* Length of a field separator at p[i]: TAB, '|', full-width "｜" (U+FF5C) or
+ * box-drawing "│" / "┃" (U+2502, U+2503); 0 when none. */
+static size_t sep_at(const char *p, size_t n, size_t i) {
+  if (p[i] == '\t' || p[i] == '|') return 1;
+  if (i + 3 <= n && ((memcmp(p + i, "\xEF\xBD\x9C", 3) == 0) || memcmp(p + i, "\xE2\x94\x82", 3) == 0 ||
+                     memcmp(p + i, "\xE2\x94\x83", 3) == 0))
+    return 3;
+  return 0;
+}
+
+/* Is there a bar (a separator other than TAB) at p[i]? */
+static int bar_at(const char *p, size_t n, size_t i) { return p[i] != '\t' && sep_at(p, n, i); }
+
 static void table_line(walk *w, const char *p, size_t n, uint32_t line) {
   if (is_footer(p, n)) return;
-  int has_tab = memchr(p, '\t', n) != NULL, has_pipe = memchr(p, '|', n) != NULL;
+  int has_tab = memchr(p, '\t', n) != NULL, has_pipe = 0;
+  for (size_t i = 0; i < n && !has_pipe; i++) has_pipe = bar_at(p, n, i);
   /* fields */
-  size_t start = 0, nf = 0, nonempty = 0;
+  size_t start = 0, nf = 0, nonempty = 0, sl = 0;
   int seen = 0;
   /* first pass: count non-empty fields */
   for (size_t i = 0; i <= n; i++) {
-    if (i == n || p[i] == '\t' || p[i] == '|') {
+    if (i == n || (sl = sep_at(p, n, i)) != 0) {
       int empty = 1;
       size_t j = start;
       while (j < i) {
@@ -708,7 +722,8 @@ static void table_line(walk *w, const char *p, size_t n, uint32_t line) {
       }
       nonempty += !empty;
       nf++;
-      start = i + 1;
+      start = i + sl;
+      if (i < n) i += sl - 1;
     }
   }
   if (nonempty == 0) {
@@ -717,7 +732,7 @@ static void table_line(walk *w, const char *p, size_t n, uint32_t line) {
      * row; anywhere else the count of empty fields proves nothing: one empty */
     if (has_pipe) {
       size_t a = trim_left(p, n), b = trim_right(p, n);
-      nf -= (a < b && p[a] == '|') + (a + 1 < b && p[b - 1] == '|');
+      nf -= (a < b && bar_at(p, n, a)) + (a + 1 < b && (p[b - 1] == '|' || (b >= a + 3 && sep_at(p, n, b - 3) == 3)));
     }
     const gk__table_decl *td = &w->r->ed->tables[w->t];
     size_t k = has_tab && !has_pipe ? 1 : 0;
@@ -729,12 +744,13 @@ static void table_line(walk *w, const char *p, size_t n, uint32_t line) {
   start = 0;
   size_t fi = 0;
   for (size_t i = 0; i <= n && !w->rc; i++) {
-    if (!(i == n || p[i] == '\t' || p[i] == '|')) continue;
+    if (!(i == n || (sl = sep_at(p, n, i)) != 0)) continue;
     const char *f = p + start;
     size_t fn = i - start;
     int last = fi == nf - 1;
     fi++;
-    start = i + 1;
+    start = i + sl;
+    if (i < n) i += sl - 1;
     /* trim */
     size_t a = 0;
     while (a < fn) {

@@ -74,6 +74,7 @@ typedef struct {
   int block;      /* text extracted by column: all labels, then all values */
   int pagebreak;  /* a page break inside table 三: footer, form feed, the header again */
   int fwsep;      /* values apart by full-width spaces and thousands separators */
+  int fwpipe;     /* 1: full-width vertical bars "｜", 2: box drawing "│" */
   int pass;       /* (internal) block: 1 labels, 2 values */
 } layout;
 
@@ -210,13 +211,16 @@ static void put_row(gk__buf *b, const layout *L, const char *label, const char *
   case SEP_PIPE:
   case SEP_TSV: { /* "| a | 1 | 2 |" or "a\t1\t2" */
     int pipe = L->sep == SEP_PIPE;
-    gk__buf_puts(b, pipe ? "| " : "");
+    const char *bar = L->fwpipe == 1 ? "｜" : L->fwpipe == 2 ? "│" : "|";
+    if (pipe) gk__buf_puts(b, bar), gk__buf_putc(b, ' ');
     gk__buf_put(b, lab.data ? lab.data : "", lab.len);
     for (size_t i = 0; i < n; i++) {
-      gk__buf_puts(b, pipe ? " | " : "\t");
+      if (pipe) gk__buf_putc(b, ' '), gk__buf_puts(b, bar), gk__buf_putc(b, ' ');
+      else gk__buf_putc(b, '\t');
       put_value(b, L, vals[i]);
     }
-    gk__buf_puts(b, pipe ? " |\n" : "\n");
+    if (pipe) gk__buf_putc(b, ' '), gk__buf_puts(b, bar);
+    gk__buf_putc(b, '\n');
     break;
   }
   case SEP_LINES:
@@ -620,6 +624,8 @@ static void check_all(const layout *L) {
 static void test_text_layouts_pipe(void) {
   check_all(&LAYOUT(.name = "pipe", .sep = SEP_PIPE, .headers = 1));
   check_all(&LAYOUT(.name = "pipe-bare", .sep = SEP_PIPE));
+  check_all(&LAYOUT(.name = "pipe-fullwidth", .sep = SEP_PIPE, .fwpipe = 1, .review = RV_THREE_LINES));
+  check_all(&LAYOUT(.name = "pipe-box", .sep = SEP_PIPE, .fwpipe = 2, .headers = 1, .trad = 1));
   check_all(&LAYOUT(.name = "pipe-align", .sep = SEP_PIPE, .headers = 1, .align = 1, .ord = ORD_HALF));
 }
 
