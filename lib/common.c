@@ -31,16 +31,18 @@ GK_API void gk_free(void *p) { free(p); }
 
 /* ------------------------------------------------------------ allocation */
 #ifdef GK_ALLOC_SEAM
-/* Test builds only: a process-wide countdown (tests are single-threaded here). */
-static long seam_fail_at = -1;
-static long seam_count = 0;
+/* Test builds only: a process-wide countdown, atomic so that the thread tests
+ * (which leave it off) do not race on it. */
+#include <stdatomic.h>
+static _Atomic long seam_fail_at = -1;
+static _Atomic long seam_count = 0;
 void gk__alloc_fail_after(long n) {
   seam_fail_at = n;
   seam_count = 0;
 }
 long gk__alloc_count(void) { return seam_count; }
 static int seam_fails(void) {
-  long k = seam_count++;
+  long k = atomic_fetch_add(&seam_count, 1);
   return seam_fail_at >= 0 && k >= seam_fail_at;
 }
 #else
