@@ -45,7 +45,7 @@ enum {
 
 /** Row flags (bit set). */
 enum {
-  GK_ROW_LEAF     = 1u << 0, /**< an outcome leaf row (requests: 20 in 2019, 22 in 2021) */
+  GK_ROW_LEAF     = 1u << 0, /**< an outcome leaf row (requests: 19 in 2019, 21 in 2021) */
   GK_ROW_DERIVED  = 1u << 1, /**< a subtotal computed from its children (denied, ...) */
   GK_ROW_STORED   = 1u << 2, /**< the row holds printed values (derived rows may not) */
   GK_ROW_OUTCOME  = 1u << 3  /**< part of 三、本年度办理结果 */
