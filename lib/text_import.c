@@ -1072,6 +1072,23 @@ static int find_title(const gk__labels *L, gk__buf *out, const tline *lines, siz
   return 0;
 }
 
+/* A heading wrapped over two lines ("四、因政府信息公开工作被申请行政复议" /
+ * "和提起行政诉讼情况"): the first line starts with an ordinal, the second is
+ * short and no heading itself, and together they are one. Part or -1. */
+static int wrapped_heading(const gk__labels *L, const tline *a, const tline *b) {
+  static const char *const ord[] = {"一、", "二、", "三、", "四、", "五、", "六、"};
+  size_t a0 = trim_left(a->p, a->n), a1 = trim_right(a->p, a->n);
+  size_t b0 = trim_left(b->p, b->n), b1 = trim_right(b->p, b->n);
+  if (a1 <= a0 || b1 <= b0 || a1 - a0 > 120 || b1 - b0 > 60) return -1;
+  int ordinal = 0;
+  for (size_t k = 0; k < 6 && !ordinal; k++) ordinal = a1 - a0 > 6 && memcmp(a->p + a0, ord[k], 6) == 0;
+  if (!ordinal || gk__text_heading(L, b->p, b->n) >= 0) return -1;
+  char buf[200];
+  memcpy(buf, a->p + a0, a1 - a0);
+  memcpy(buf + (a1 - a0), b->p + b0, b1 - b0);
+  return gk__text_heading(L, buf, (a1 - a0) + (b1 - b0));
+}
+
 static int import_lines(const gk__labels *L, gk_report **out, const char *text, size_t len,
                         const char *source_name, gk_diags *d) {
   /* pass 1: lines */
@@ -1100,6 +1117,8 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
   for (size_t i = 0; i < nlines; i++) {
     if (lines[i].n > 200) continue;
     int p = gk__text_heading(L, lines[i].p, lines[i].n);
+    size_t at = i; /* the heading's last line */
+    if (p < 0 && i + 1 < nlines && (p = wrapped_heading(L, &lines[i], &lines[i + 1])) >= 0) at = i + 1;
     if (p < 0) continue;
     if (nhl == caphl) {
       size_t nc = caphl ? caphl * 2 : 16;
@@ -1111,11 +1130,12 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
       }
       hl = nh, caphl = nc;
     }
-    hl[nhl++] = i;
+    hl[nhl++] = i; /* a wrapped heading ends the region above at its first line */
     if (head[p] == SIZE_MAX) {
-      head[p] = i;
+      head[p] = at;
       if (i < first_head) first_head = i;
     }
+    i = at;
   }
   /* a copy that starts inside table 二 (no heading): its sub-table titles */
   int virt_active = 0;

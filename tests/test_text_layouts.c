@@ -52,7 +52,7 @@ enum { SEP_PIPE, SEP_TSV, SEP_LINES, SEP_SPACES };
 enum { ORD_KEEP, ORD_NONE, ORD_DUN, ORD_PAREN, ORD_CIRCLE, ORD_HALF };
 enum { RV_ONE_LINE, RV_THREE_LINES, RV_HEADERS, RV_PER_LINE, RV_CHAR_HEADERS, RV_LABELLED };
 enum { OTHER_FULL, OTHER_SHORT, OTHER_ONE_ROW };
-enum { HEAD_OFFICIAL, HEAD_PAREN, HEAD_LOST, HEAD_PART, HEAD_FWSPACE, HEAD_NONE };
+enum { HEAD_OFFICIAL, HEAD_PAREN, HEAD_LOST, HEAD_PART, HEAD_FWSPACE, HEAD_NONE, HEAD_WRAPPED };
 enum { ENC_LF, ENC_CRLF, ENC_BOM, ENC_GB };
 
 typedef struct {
@@ -449,6 +449,21 @@ static void put_heading(gk__buf *b, const layout *L, int p) {
   case HEAD_PART: gk__buf_printf(b, "第%s部分 ", cn[p]); break;
   case HEAD_FWSPACE: gk__buf_printf(b, "　　%s　", cn[p]); break;
   case HEAD_NONE: break;
+  case HEAD_WRAPPED: /* a long heading over two lines, split after 8 characters */
+    gk__buf_printf(b, "%s、", cn[p]);
+    if (nchars(part_head[p]) > 8) {
+      put_text(b, L, p == 3 ? "因政府信息公开工作被申请行政复议" : "");
+      if (p == 3) {
+        put_text(b, L, "\n和提起行政诉讼情况\n");
+        return;
+      }
+      gk__buf_put(b, part_head[p], 24);
+      gk__buf_putc(b, '\n');
+      put_text(b, L, part_head[p] + 24);
+      gk__buf_putc(b, '\n');
+      return;
+    }
+    break;
   default: gk__buf_printf(b, "%s、", cn[p]);
   }
   put_text(b, L, part_head[p]);
@@ -706,6 +721,8 @@ static void test_text_layouts_headings(void) {
   check_all(&LAYOUT(.name = "head-lost", .sep = SEP_TSV, .head = HEAD_LOST));
   check_all(&LAYOUT(.name = "head-part", .sep = SEP_TSV, .head = HEAD_PART));
   check_all(&LAYOUT(.name = "head-fwspace", .sep = SEP_TSV, .head = HEAD_FWSPACE));
+  check_all(&LAYOUT(.name = "head-wrapped", .sep = SEP_TSV, .head = HEAD_WRAPPED, .headers = 1));
+  check_all(&LAYOUT(.name = "head-wrapped-pdf", .sep = SEP_SPACES, .head = HEAD_WRAPPED, .wrap = 2, .trad = 1));
   check_all(&LAYOUT(.name = "head-none", .sep = SEP_TSV, .head = HEAD_NONE, .headers = 1));
   check_all(&LAYOUT(.name = "head-none-trad", .sep = SEP_PIPE, .head = HEAD_NONE, .trad = 1));
 }
