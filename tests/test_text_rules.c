@@ -198,6 +198,141 @@ static void test_text_rules_through_validate(void) {
   gk_report_free(r);
 }
 
+/* Every finding of the text rules on every real report, in order, recorded from
+ * the byte-by-byte implementation before it was made fast (issue 8): the fast
+ * scan must find exactly the same. A report absent from real_findings has none. */
+typedef struct {
+  const char *file, *rule;
+  uint32_t line;
+  const char *expected, *actual, *cell;
+} recorded;
+
+static const char *const real_files[] = {
+  "2013_hunan-daoxian-culture-bureau.txt",
+  "2017_jilin-longtan-district-government.txt",
+  "2017_tljq-district-township.txt",
+  "2019_shanghai-municipal-general-office.txt",
+  "2019_xiaogan-municipal-research-office.txt",
+  "2019_xiongxian-township-blank-tables.txt",
+  "2019_yueyang-nanhu-district-bureau.txt",
+  "2019or2020_unknown-bureau-owenbabies.txt",
+  "2020_baoji-longxian-town.txt",
+  "2020_district-audit-bureau-flipbook-page9.txt",
+  "2020_ganzhou-fenggang-town.txt",
+  "2020_ganzhou-huichang-zhongcun-township.txt",
+  "2020_jilin-fusong-donggang-town.txt",
+  "2020_jilin-fusong-songjianghe-town.txt",
+  "2020_jining-weishan-liangcheng-town.txt",
+  "2020_sichuan-qiliping-town.txt",
+  "2020_tongchuan-yaozhou-audit-bureau.txt",
+  "2020_wuhan-ecology-environment-bureau-hubei-annotated.txt",
+  "2020_xianning-high-tech-zone.txt",
+  "2020_xilingol-xiwuqi-natural-resources-bureau.txt",
+  "2020_zibo-zhongbu-town.txt",
+  "2021_datong-county-petition-bureau.txt",
+  "2021_enshi-laifeng-county-data-bureau.txt",
+  "2021_hanzhong-municipal-natural-resources-bureau-branch.txt",
+  "2021_hanzhong-ningqiang-county-natural-resources-bureau.txt",
+  "2021_huaian-natural-resources-planning-bureau.txt",
+  "2021_lueyang-county-natural-resources-bureau.txt",
+  "2021_tieling-changtu-culture-tourism-bureau.txt",
+  "2021_yunnan-gengma-county-justice-bureau.txt",
+  "2022_shanghai-municipal-counsellors-office.txt",
+  "2022_shanghai-municipal.txt",
+  "2022_yiwu-niansanli-subdistrict.txt",
+  "2023_huaian-hongze-district-government.txt",
+  "2023_shanghai-municipal.txt",
+  "2023_suqian-municipal-government.txt",
+  "2023_xilingol-abag-banner-natural-resources-bureau.txt",
+  "2023_xinjiang-nilka-town.txt",
+  "2024_huaian-hongze-district-government.txt",
+  "2024_huaian-municipal-government.txt",
+  "2024_shenzhen-longgang-district-dept.txt",
+  "2024_suqian-municipal-government.txt",
+  "2024_unknown-market-supervision-bureau-996bkk.txt",
+};
+
+static const recorded real_findings[] = {
+  {"2013_hunan-daoxian-culture-bureau.txt", "text.sections", 0, NULL, "一、总体情况、二、主动公开政府信息情况、三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2017_jilin-longtan-district-government.txt", "text.sections", 0, NULL, "一、总体情况、二、主动公开政府信息情况、三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2017_tljq-district-township.txt", "text.sections", 0, NULL, "一、总体情况、二、主动公开政府信息情况、三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2019_shanghai-municipal-general-office.txt", "text.sum", 16, "805", "716", NULL},
+  {"2019_xiaogan-municipal-research-office.txt", "text.sections", 0, NULL, "三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2019_xiongxian-township-blank-tables.txt", "text.sections", 0, NULL, "三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2019_yueyang-nanhu-district-bureau.txt", "text.sections", 0, NULL, "四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2019or2020_unknown-bureau-owenbabies.txt", "text.sections", 0, NULL, "四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2020_baoji-longxian-town.txt", "text.sections", 0, NULL, "二、主动公开政府信息情况、三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2020_baoji-longxian-town.txt", "text.sum", 5, "103", "89", NULL},
+  {"2020_district-audit-bureau-flipbook-page9.txt", "text.sections", 0, NULL, "一、总体情况、二、主动公开政府信息情况、六、其他需要报告的事项", NULL},
+  {"2020_ganzhou-huichang-zhongcun-township.txt", "text.sections", 0, NULL, "三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2020_jilin-fusong-donggang-town.txt", "text.sections", 0, NULL, "四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2020_jilin-fusong-donggang-town.txt", "text.placeholder", 15, NULL, "县年", NULL},
+  {"2020_jilin-fusong-donggang-town.txt", "text.placeholder", 15, NULL, "【9号】", NULL},
+  {"2020_jilin-fusong-songjianghe-town.txt", "text.sections", 0, NULL, "三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2020_jining-weishan-liangcheng-town.txt", "text.sections", 0, NULL, "四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2020_sichuan-qiliping-town.txt", "text.sections", 0, NULL, "四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2020_tongchuan-yaozhou-audit-bureau.txt", "text.sections", 0, NULL, "二、主动公开政府信息情况、三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2020_wuhan-ecology-environment-bureau-hubei-annotated.txt", "text.sections", 0, NULL, "一、总体情况、三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2020_xianning-high-tech-zone.txt", "text.sections", 0, NULL, "二、主动公开政府信息情况、三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2020_xilingol-xiwuqi-natural-resources-bureau.txt", "text.sections", 0, NULL, "二、主动公开政府信息情况、三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2020_zibo-zhongbu-town.txt", "text.sections", 0, NULL, "三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2020_zibo-zhongbu-town.txt", "text.period", 16, "2020-01-01..2020-12-31", "2020-01-01..202020-12-31", NULL},
+  {"2021_datong-county-petition-bureau.txt", "text.sections", 0, NULL, "三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2021_enshi-laifeng-county-data-bureau.txt", "text.sections", 0, NULL, "三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2021_hanzhong-municipal-natural-resources-bureau-branch.txt", "text.sections", 0, NULL, "三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2021_hanzhong-ningqiang-county-natural-resources-bureau.txt", "text.sections", 0, NULL, "三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2021_huaian-natural-resources-planning-bureau.txt", "text.sections", 0, NULL, "二、主动公开政府信息情况、三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2021_huaian-natural-resources-planning-bureau.txt", "text.period", 3, "2021-01-01..2021-12-31", "2020-01-01..2020-12-31", NULL},
+  {"2021_lueyang-county-natural-resources-bureau.txt", "text.sections", 0, NULL, "三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2021_tieling-changtu-culture-tourism-bureau.txt", "text.sections", 0, NULL, "四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2021_yunnan-gengma-county-justice-bureau.txt", "text.sections", 0, NULL, "四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2022_shanghai-municipal-counsellors-office.txt", "text.sections", 0, NULL, "三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2022_shanghai-municipal.txt", "text.sections", 0, NULL, "二、主动公开政府信息情况、三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2022_yiwu-niansanli-subdistrict.txt", "text.sections", 0, NULL, "二、主动公开政府信息情况、三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2023_shanghai-municipal.txt", "text.sections", 0, NULL, "二、主动公开政府信息情况、三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2023_xilingol-abag-banner-natural-resources-bureau.txt", "text.sections", 0, NULL, "三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2023_xinjiang-nilka-town.txt", "text.sections", 0, NULL, "四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2024_huaian-hongze-district-government.txt", "text.table", 26, "95", "17", "requests/new/total"},
+  {"2024_shenzhen-longgang-district-dept.txt", "text.sections", 0, NULL, "四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+  {"2024_suqian-municipal-government.txt", "text.table", 45, "170", "134", "review/reconsideration/total"},
+  {"2024_suqian-municipal-government.txt", "text.table", 45, "77", "57", "review/litigation_direct/total"},
+  {"2024_unknown-market-supervision-bureau-996bkk.txt", "text.sections", 0, NULL, "三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况、五、存在的主要问题及改进情况、六、其他需要报告的事项", NULL},
+};
+
+static int same_str(const char *a, const char *b) {
+  return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* The findings on each real report equal the recorded ones, in order. */
+static void test_text_rules_real_recorded(void) {
+  size_t nrec = sizeof real_findings / sizeof real_findings[0], seen = 0;
+  for (size_t f = 0; f < sizeof real_files / sizeof real_files[0]; f++) {
+    gk_report *r = load(real_files[f]);
+    gk_diags *d = NULL;
+    CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+    CU_ASSERT_EQUAL(gk__text_rules_run(r, d), GK_OK);
+    size_t k = 0;
+    for (size_t i = 0; i < nrec; i++) {
+      const recorded *e = &real_findings[i];
+      if (strcmp(e->file, real_files[f]) != 0) continue;
+      CU_ASSERT_TRUE_FATAL(k < gk_diags_count(d));
+      CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, k), e->rule);
+      CU_ASSERT_EQUAL(gk_diag_line(d, k), e->line);
+      CU_ASSERT_EQUAL(gk_diag_severity(d, k), GK_SEV_WARNING);
+      CU_ASSERT_TRUE(same_str(gk_diag_expected(d, k), e->expected));
+      CU_ASSERT_TRUE(same_str(gk_diag_actual(d, k), e->actual));
+      CU_ASSERT_TRUE(same_str(gk_diag_ncells(d, k) ? gk_diag_cell(d, k, 0) : NULL, e->cell));
+      k++;
+    }
+    CU_ASSERT_EQUAL(gk_diags_count(d), k);
+    seen += k;
+    gk_diags_free(d);
+    gk_report_free(r);
+  }
+  CU_ASSERT_EQUAL(seen, nrec);
+  CU_ASSERT_EQUAL(nrec, 44);
+}
+
 static CU_TestInfo tests[] = {
   {"sum", test_text_rules_sum},
   {"period", test_text_rules_period},
@@ -206,6 +341,7 @@ static CU_TestInfo tests[] = {
   {"fee", test_text_rules_fee},
   {"sections", test_text_rules_sections},
   {"through_validate", test_text_rules_through_validate},
+  {"real_recorded", test_text_rules_real_recorded},
   CU_TEST_INFO_NULL,
 };
 
