@@ -331,8 +331,18 @@ static size_t pick_row(walk *w, int has_value, int *sequential) {
     const gk__row_decl *rd = &td->rows[r];
     if (!(rd->flags & GK_ROW_STORED)) continue;
     if (row_walkable(rd)) {
-      if (row_match(w, r, lab, labn, 1, &end)) return r;
-      break;
+      if (!row_match(w, r, lab, labn, 1, &end)) break;
+      /* rows printed without values stand between: the label nearest the values
+       * (a run for one row; a longer one is a block of rows in order) */
+      size_t best = r;
+      for (size_t r2 = r + 1; r2 < td->nrows && end < labn && w->nrun <= row_ncells(rd); r2++) {
+        size_t e = 0;
+        if (!(td->rows[r2].flags & GK_ROW_STORED)) continue;
+        int m = row_match(w, r2, lab, labn, 0, &e) == 2;
+        if (!m && row_prefix_at_end(w, r2, lab, labn)) m = 1, e = labn;
+        if (m && e > end) best = r2, end = e;
+      }
+      return best;
     }
     /* derived + stored: its children first, else its own label */
     if (r + 1 < td->nrows && td->rows[r + 1].parent == (int8_t)r &&

@@ -536,6 +536,18 @@ static size_t count_ambiguous(const gk_diags *d) {
   return k;
 }
 
+/* Does an import.ambiguous warning name a cell of this row? */
+static int names_row(const gk_diags *d, int ed, int t, size_t row) {
+  char pre[160];
+  snprintf(pre, sizeof pre, "%s/%s/", gk_schema_table_key(t), gk_schema_row_key(ed, t, row));
+  for (size_t i = 0; i < gk_diags_count(d); i++) {
+    const char *c = gk_diag_cell(d, i, 0);
+    if (strcmp(gk_diag_rule(d, i), "import.ambiguous") == 0 && c && strncmp(c, pre, strlen(pre)) == 0)
+      return 1;
+  }
+  return 0;
+}
+
 /* Import the layout of one truth; returns the number of wrong cells. */
 static size_t check_layout(const layout *L, const gk_report *truth, const char *base, int verbose) {
   gk__buf b;
@@ -550,6 +562,15 @@ static size_t check_layout(const layout *L, const gk_report *truth, const char *
   int ed = gk_report_edition(truth);
   size_t wrong = 0, ambiguous_rows = 0;
   if (gk_report_edition(r) != ed || gk_report_year(r) != gk_report_year(truth)) wrong++;
+  /* the prose parts were found by their headings, each with its own text */
+  const char *ov = gk_report_section(r, GK_SECTION_OVERVIEW), *pr = gk_report_section(r, GK_SECTION_PROBLEMS);
+  const char *ot = gk_report_section(r, GK_SECTION_OTHER);
+  if (!ov || strcmp(ov, "本年度依法做好政府信息公开工作。") != 0 || !pr || strcmp(pr, "无。") != 0 || !ot ||
+      strcmp(ot, "本年度未收取信息处理费。") != 0) {
+    wrong++;
+    if (verbose) fprintf(stderr, "  %s [%s]: sections '%s' '%s' '%s'\n", L->name, base, ov ? ov : "(none)",
+                         pr ? pr : "(none)", ot ? ot : "(none)");
+  }
   for (int t = 0; t < GK_NTABLES && gk_report_edition(r) == ed; t++)
     for (size_t row = 0; row < gk_schema_nrows(ed, t); row++) {
       if (!(gk_schema_row_flags(ed, t, row) & GK_ROW_STORED)) continue;
@@ -574,6 +595,15 @@ static size_t check_layout(const layout *L, const gk_report *truth, const char *
         amb = !keeps_blanks(L) && all && all < 15;
       }
       ambiguous_rows += (size_t)amb;
+      /* a block of numbers in order: one warning, at the block's first row */
+      size_t named = L->block ? gk_schema_nrows(ed, t) : row;
+      for (size_t k = 0; L->block && k < gk_schema_nrows(ed, t) && named == gk_schema_nrows(ed, t); k++)
+        if (gk_schema_row_flags(ed, t, k) & GK_ROW_STORED) named = k;
+      if (amb && t != GK_TABLE_REVIEW && !names_row(d, ed, t, named)) {
+        wrong++; /* the warning names the row whose cells were dropped */
+        if (verbose) fprintf(stderr, "  %s [%s]: no import.ambiguous for %s/%s\n", L->name, base,
+                             gk_schema_table_key(t), gk_schema_row_key(ed, t, row));
+      }
       for (size_t c = 0; c < gk_schema_ncols(ed, t); c++) {
         if (!gk_schema_cell_exists(ed, t, row, c)) continue;
         char got[64], path[160];
