@@ -9,36 +9,43 @@
 #include "rules_int.h"
 #include "text_int.h"
 
+/* A section as one flat string: the rules' view of it. s and starts point into
+ * one buffer that gk__text_rules_run allocates once for all the sections. */
 typedef struct {
-  gk__buf s;           /* the section text without line breaks */
-  size_t *starts;      /* offset in s where each source line starts */
+  const char *s;       /* the section text without line breaks, NUL-terminated */
+  size_t len;
+  const size_t *starts; /* offset in s where each source line starts */
   size_t nlines;
   uint32_t line0;      /* line of the first line (0 unknown) */
 } flat;
 
-static int flat_make(flat *f, const char *text, uint32_t line0) {
-  memset(f, 0, sizeof *f);
-  gk__buf_init(&f->s);
-  f->line0 = line0;
-  size_t n = 1;
-  for (const char *p = text; *p; p++) n += *p == '\n';
-  f->starts = gk__malloc(n * sizeof *f->starts);
-  if (!f->starts) return GK_ENOMEM;
-  f->starts[f->nlines++] = 0;
-  for (const char *p = text; *p; p++) {
-    if (*p == '\n') f->starts[f->nlines++] = f->s.len;
-    else if (*p != '\r') gk__buf_putc(&f->s, *p);
+/* Flatten text[0, len) into chars (room for len + 1) and starts (room for one
+ * more than its '\n's): the lines joined, '\r' dropped, copied a run at a time. */
+static void flat_fill(flat *f, const char *text, size_t len, uint32_t line0, char *chars,
+                      size_t *starts) {
+  const char *p = text, *end = text + len;
+  size_t o = 0, nl = 0;
+  starts[nl++] = 0;
+  for (;;) {
+    const char *eol = memchr(p, '\n', (size_t)(end - p));
+    const char *le = eol ? eol : end;
+    while (p < le) {
+      const char *cr = memchr(p, '\r', (size_t)(le - p));
+      const char *run = cr ? cr : le;
+      memcpy(chars + o, p, (size_t)(run - p));
+      o += (size_t)(run - p);
+      p = cr ? cr + 1 : le;
+    }
+    if (!eol) break;
+    starts[nl++] = o;
+    p = eol + 1;
   }
-  if (!f->s.data) gk__buf_put(&f->s, "", 0);
-  gk__buf_putc(&f->s, '\0');
-  if (f->s.err) return f->s.err;
-  f->s.len--;
-  return GK_OK;
-}
-
-static void flat_free(flat *f) {
-  gk__buf_free(&f->s);
-  gk__free(f->starts);
+  chars[o] = '\0';
+  f->s = chars;
+  f->len = o;
+  f->starts = starts;
+  f->nlines = nl;
+  f->line0 = line0;
 }
 
 static uint32_t flat_line(const flat *f, size_t off) {
@@ -52,10 +59,46 @@ static uint32_t flat_line(const flat *f, size_t off) {
   return f->line0 + (uint32_t)lo;
 }
 
-static int at(const char *s, size_t n, size_t i, const char *lit) {
-  if (i >= n || s[i] != lit[0]) return 0; /* the common case, before strlen */
-  size_t k = strlen(lit);
-  return i + k <= n && memcmp(s + i, lit, k) == 0;
+static int at_n(const char *s, size_t n, size_t i, const char *lit, size_t k) {
+  return i < n && s[i] == lit[0] && k <= n - i && memcmp(s + i, lit, k) == 0;
+}
+/* s[i..] starts with the string literal x (its length known at compile time). */
+#define AT(s, n, i, x) at_n(s, n, i, x, sizeof x - 1)
+
+typedef struct {
+  const char *s;
+  size_t n;
+} lit;
+#define LIT(x) {x, sizeof x - 1}
+
+/* The first bytes of what the scans look for: a loop only stops on a byte whose
+ * class is in its mask, and checks the literals there (UTF-8: 。 、 【 〔 start
+ * with E3, （ ） ； ＸＸ ［ with EF, 其中 包括 with E5, ×× with C3). */
+enum { B_DIGIT = 1, B_PAREN = 2, B_SEMI = 4, B_E3 = 8, B_E5 = 16, B_EF = 32, B_MARK = 64 };
+static const unsigned char byte_class[256] = {
+  ['0'] = B_DIGIT, ['1'] = B_DIGIT, ['2'] = B_DIGIT, ['3'] = B_DIGIT, ['4'] = B_DIGIT,
+  ['5'] = B_DIGIT, ['6'] = B_DIGIT, ['7'] = B_DIGIT, ['8'] = B_DIGIT, ['9'] = B_DIGIT,
+  ['('] = B_PAREN, [')'] = B_PAREN, [';'] = B_SEMI,  ['x'] = B_MARK,  ['X'] = B_MARK,
+  ['['] = B_MARK,  [0xC3] = B_MARK, [0xE3] = B_E3,   [0xE5] = B_E5,   [0xEF] = B_EF,
+};
+
+/* The first i' >= i (or n) whose byte is of a class in mask. */
+static size_t scan_to(const char *s, size_t n, size_t i, unsigned mask) {
+  while (i < n && !(byte_class[(unsigned char)s[i]] & mask)) i++;
+  return i;
+}
+
+/* First occurrence of x[0, k) in h[0, hn) (like gk__memfind), NULL when none:
+ * memchr for its last byte, in Chinese text a continuation byte, much rarer
+ * than the lead bytes of common characters. */
+static const char *find_lit(const char *h, size_t hn, const char *x, size_t k) {
+  if (k == 0 || hn < k) return NULL;
+  const char *p = h + k - 1, *end = h + hn;
+  while ((p = memchr(p, (unsigned char)x[k - 1], (size_t)(end - p))) != NULL) {
+    if (memcmp(p - (k - 1), x, k - 1) == 0) return p - (k - 1);
+    p++;
+  }
+  return NULL;
 }
 
 /* An ASCII number (digits, optional fraction) starting at i; its end in *end. */
@@ -84,31 +127,32 @@ static size_t skip_spaces(const char *s, size_t n, size_t i) {
   return i;
 }
 
-static const char *const count_units[] = {"条", "件", "个", "项", "期", "次", "篇", "场", "份", "家", "人"};
+static const lit count_units[] = {LIT("条"), LIT("件"), LIT("个"), LIT("项"), LIT("期"), LIT("次"),
+                                  LIT("篇"), LIT("场"), LIT("份"), LIT("家"), LIT("人")};
 
 /* The unit right after a number (spaces allowed), as an index into count_units, or -1. */
 static int unit_at(const char *s, size_t n, size_t i) {
   i = skip_spaces(s, n, i);
   for (size_t u = 0; u < sizeof count_units / sizeof count_units[0]; u++)
-    if (at(s, n, i, count_units[u])) return (int)u;
+    if (at_n(s, n, i, count_units[u].s, count_units[u].n)) return (int)u;
   return -1;
 }
 
 static int is_open(const char *s, size_t n, size_t i) {
-  return at(s, n, i, "（") || at(s, n, i, "(") || at(s, n, i, "【") || at(s, n, i, "〔");
+  return AT(s, n, i, "（") || AT(s, n, i, "(") || AT(s, n, i, "【") || AT(s, n, i, "〔");
 }
 static int is_close(const char *s, size_t n, size_t i) {
-  return at(s, n, i, "）") || at(s, n, i, ")") || at(s, n, i, "】") || at(s, n, i, "〕");
+  return AT(s, n, i, "）") || AT(s, n, i, ")") || AT(s, n, i, "】") || AT(s, n, i, "〕");
 }
-static int sentence_end(const char *s, size_t n, size_t i) { return at(s, n, i, "。"); }
+static int sentence_end(const char *s, size_t n, size_t i) { return AT(s, n, i, "。"); }
 static int clause_end(const char *s, size_t n, size_t i) {
-  return at(s, n, i, "；") || at(s, n, i, ";") || at(s, n, i, "。");
+  return AT(s, n, i, "；") || AT(s, n, i, ";") || AT(s, n, i, "。");
 }
 
 /* The last "N<unit>" outside brackets in s[from, to): value, unit and offset. */
 static int last_total(const char *s, size_t from, size_t to, int64_t *v, int *unit, size_t *pos) {
   int depth = 0, found = 0;
-  for (size_t i = from; i < to; i++) {
+  for (size_t i = from; (i = scan_to(s, to, i, B_DIGIT | B_PAREN | B_E3 | B_EF)) < to; i++) {
     if (is_open(s, to, i)) depth++;
     else if (is_close(s, to, i) && depth) depth--;
     int64_t x;
@@ -132,10 +176,10 @@ static size_t sum_parts(const char *s, size_t n, size_t from, int unit, int64_t 
   size_t parts = 0;
   *sum = 0, *hit = 0;
   size_t i = from;
-  for (; i < n; i++) {
+  for (; (i = scan_to(s, n, i, B_DIGIT | B_PAREN | B_SEMI | B_E3 | B_E5 | B_EF)) < n; i++) {
     if (parts && clause_end(s, n, i) && *sum == total) *hit = 1;
     if (sentence_end(s, n, i)) break;
-    if (i > from && (at(s, n, i, "其中") || at(s, n, i, "包括"))) break;
+    if (i > from && (AT(s, n, i, "其中") || AT(s, n, i, "包括"))) break;
     if (is_open(s, n, i)) depth++;
     else if (is_close(s, n, i) && depth) depth--;
     int64_t x;
@@ -143,9 +187,9 @@ static size_t sum_parts(const char *s, size_t n, size_t from, int unit, int64_t 
     if (depth || !number_at(s, n, i, &x, &e)) continue;
     size_t k = skip_spaces(s, n, e);
     int u = unit_at(s, n, e);
-    int other = at(s, n, k, "%") || at(s, n, k, "％") || at(s, n, k, "年") || at(s, n, k, "月") ||
-                at(s, n, k, "日") || at(s, n, k, "号") || at(s, n, k, "元") || at(s, n, k, "万") ||
-                at(s, n, k, "余") || at(s, n, k, "多") || (i >= 3 && at(s, n, i - 3, "第"));
+    int other = AT(s, n, k, "%") || AT(s, n, k, "％") || AT(s, n, k, "年") || AT(s, n, k, "月") ||
+                AT(s, n, k, "日") || AT(s, n, k, "号") || AT(s, n, k, "元") || AT(s, n, k, "万") ||
+                AT(s, n, k, "余") || AT(s, n, k, "多") || (i >= 3 && AT(s, n, i - 3, "第"));
     if (x >= 0 && !other && (u == unit || u < 0)) {
       if (gk__add64(sum, *sum, x) != GK_OK) { /* no prose total is that large: not a sum */
         *stop = i;
@@ -173,10 +217,10 @@ static int emit_sum(gk_diags *d, const gk_report *r, const flat *f, size_t pos, 
 /* text.sum: "共N条，其中A条…B条…", and lists of parts given as shares
  * ("予以公开258件，占33.9%；…") of the total stated just before. */
 static int rule_sum(const gk_report *r, const flat *f, gk_diags *d) {
-  const char *s = f->s.data;
-  size_t n = f->s.len;
+  const char *s = f->s;
+  size_t n = f->len;
   size_t sent = 0; /* start of the current sentence */
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; (i = scan_to(s, n, i, B_DIGIT | B_E3 | B_E5)) < n; i++) {
     if (sentence_end(s, n, i)) {
       sent = i + 3;
       continue;
@@ -184,11 +228,11 @@ static int rule_sum(const gk_report *r, const flat *f, gk_diags *d) {
     int share = 0;
     int64_t x;
     size_t e;
-    if (at(s, n, i, "其中")) {
+    if (AT(s, n, i, "其中")) {
       share = 0;
     } else if (number_at(s, n, i, &x, &e) && unit_at(s, n, e) >= 0) {
       size_t k = skip_spaces(s, n, e) + 3;
-      if (!(at(s, n, k, "，占") || at(s, n, k, ",占"))) continue;
+      if (!(AT(s, n, k, "，占") || AT(s, n, k, ",占"))) continue;
       share = 1;
     } else {
       continue;
@@ -204,7 +248,7 @@ static int rule_sum(const gk_report *r, const flat *f, gk_diags *d) {
     int64_t total = 0;
     int unit = -1;
     size_t tpos = 0;
-    size_t list = share ? sent : i + strlen("其中");
+    size_t list = share ? sent : i + sizeof "其中" - 1;
     if (!last_total(s, from, share ? sent : i, &total, &unit, &tpos)) {
       if (share) i = i + 1;
       continue;
@@ -224,10 +268,11 @@ static int rule_sum(const gk_report *r, const flat *f, gk_diags *d) {
 
 /* text.period: 统计期限 from 1 January to 31 December of the report year. */
 static int rule_period(const gk_report *r, const flat *f, gk_diags *d, int *seen) {
-  const char *s = f->s.data;
-  size_t n = f->s.len;
-  const char *p = gk__memfind(s, n, "统计期", strlen("统计期"));
-  if (!p || *seen || !r->year) return GK_OK;
+  const char *s = f->s;
+  size_t n = f->len;
+  if (*seen || !r->year) return GK_OK;
+  const char *p = find_lit(s, n, "统计期", sizeof "统计期" - 1);
+  if (!p) return GK_OK;
   *seen = 1;
   size_t i = (size_t)(p - s), end = i + 240 < n ? i + 240 : n;
   int64_t date[2][3];
@@ -237,14 +282,14 @@ static int rule_period(const gk_report *r, const flat *f, gk_diags *d, int *seen
     size_t e1, e2, e3;
     if (!number_at(s, end, k, &y, &e1)) continue;
     size_t q = skip_spaces(s, end, e1);
-    if (!at(s, end, q, "年")) {
+    if (!AT(s, end, q, "年")) {
       k = e1 - 1;
       continue;
     }
     q = skip_spaces(s, end, q + 3);
     if (!number_at(s, end, q, &m, &e2)) continue;
     q = skip_spaces(s, end, e2);
-    if (!at(s, end, q, "月")) continue;
+    if (!AT(s, end, q, "月")) continue;
     q = skip_spaces(s, end, q + 3);
     if (!number_at(s, end, q, &dd, &e3)) continue;
     date[nd][0] = y, date[nd][1] = m, date[nd][2] = dd;
@@ -283,28 +328,41 @@ static const restate restates[] = {
    {"review/litigation_direct/total", "review/litigation_after_review/total"}, "行政诉讼", "lawsuits"},
 };
 
-static int rule_table(const gk_report *r, const flat *f, gk_diags *d) {
-  const char *s = f->s.data;
-  size_t n = f->s.len;
+/* The cells of each restate, read once per run and only when the prose restates
+ * them: state 0 not read yet, 1 read into want, -1 not all values (no check). */
+typedef struct {
+  int state[sizeof restates / sizeof restates[0]];
+  int64_t want[sizeof restates / sizeof restates[0]];
+} table_wants;
+
+static int want_get(const gk_report *r, table_wants *w, size_t k) {
+  if (w->state[k]) return w->state[k] > 0;
+  const restate *rs = &restates[k];
+  int64_t want = 0;
+  w->state[k] = -1;
+  for (int j = 0; j < 2 && rs->paths[j]; j++) {
+    int t, st;
+    size_t row, col;
+    int64_t v;
+    if (gk_report_locate(r, rs->paths[j], &t, &row, &col) ||
+        gk_report_get_cell(r, t, row, col, &st, &v) || st != GK_CELL_VALUE ||
+        gk__add64(&want, want, v) != GK_OK)
+      return 0;
+  }
+  w->state[k] = 1;
+  w->want[k] = want;
+  return 1;
+}
+
+static int rule_table(const gk_report *r, const flat *f, table_wants *w, gk_diags *d) {
+  const char *s = f->s;
+  size_t n = f->len;
   for (size_t k = 0; k < sizeof restates / sizeof restates[0]; k++) {
     const restate *rs = &restates[k];
-    int64_t want = 0;
-    int known = 1;
-    for (int j = 0; j < 2 && rs->paths[j]; j++) {
-      int t, st;
-      size_t row, col;
-      int64_t v;
-      if (gk_report_locate(r, rs->paths[j], &t, &row, &col) ||
-          gk_report_get_cell(r, t, row, col, &st, &v) || st != GK_CELL_VALUE) {
-        known = 0;
-        break;
-      }
-      if (gk__add64(&want, want, v) != GK_OK) known = 0;
-    }
-    if (!known) continue;
-    size_t kl = strlen(rs->keyword);
+    if (w->state[k] < 0) continue;
+    size_t kl = strlen(rs->keyword), nl = rs->need ? strlen(rs->need) : 0;
     const char *p = s;
-    while ((p = gk__memfind(p, n - (size_t)(p - s), rs->keyword, kl)) != NULL) {
+    while ((p = find_lit(p, n - (size_t)(p - s), rs->keyword, kl)) != NULL) {
       size_t i = (size_t)(p - s) + kl, words = 0, q = i;
       int need = rs->need == NULL;
       p += kl;
@@ -314,7 +372,7 @@ static int rule_table(const gk_report *r, const flat *f, gk_diags *d) {
         size_t q2 = q;
         uint32_t cp = gk__utf8_next(s, n, &q2);
         if (cp < 0x3400) break; /* punctuation or ASCII */
-        if (rs->need && at(s, n, q, rs->need)) need = 1;
+        if (rs->need && at_n(s, n, q, rs->need, nl)) need = 1;
         q = q2, words++;
       }
       q = skip_spaces(s, n, q);
@@ -322,7 +380,9 @@ static int rule_table(const gk_report *r, const flat *f, gk_diags *d) {
       size_t e;
       if (!need || !number_at(s, n, q, &v, &e) || v < 0) continue;
       size_t u = skip_spaces(s, n, e);
-      if (!at(s, n, u, "件")) continue;
+      if (!AT(s, n, u, "件")) continue;
+      if (!want_get(r, w, k)) break;
+      int64_t want = w->want[k];
       if (v == want) continue;
       char ev[32], av[32], zh[256], en[256];
       snprintf(ev, sizeof ev, "%lld", (long long)want);
@@ -339,12 +399,13 @@ static int rule_table(const gk_report *r, const flat *f, gk_diags *d) {
 
 /* text.placeholder: template residue. */
 static int placeholder_at(const char *s, size_t n, size_t i, size_t *len) {
-  static const char *const marks[] = {"××", "ＸＸ", "xx", "XX", "【】", "〔〕", "[]", "［］"};
+  static const lit marks[] = {LIT("××"), LIT("ＸＸ"), LIT("xx"), LIT("XX"),
+                              LIT("【】"), LIT("〔〕"), LIT("[]"), LIT("［］")};
   for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
-    if (at(s, n, i, marks[k])) {
-      size_t m = strlen(marks[k]);
+    if (at_n(s, n, i, marks[k].s, marks[k].n)) {
+      size_t m = marks[k].n;
       /* XX inside a Latin word (e.g. "XXL") is no placeholder */
-      if (marks[k][0] == 'x' || marks[k][0] == 'X') {
+      if (marks[k].s[0] == 'x' || marks[k].s[0] == 'X') {
         int before = i > 0 && ((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z' && (s[i - 1] | 32) != 'x');
         int after = i + 2 < n && ((s[i + 2] | 32) >= 'a' && (s[i + 2] | 32) <= 'z' && (s[i + 2] | 32) != 'x');
         if (before || after) continue;
@@ -353,33 +414,46 @@ static int placeholder_at(const char *s, size_t n, size_t i, size_t *len) {
       return 1;
     }
   /* a document number without its year: 【9号】, 〔9号〕 */
-  if (at(s, n, i, "【") || at(s, n, i, "〔")) {
+  if (AT(s, n, i, "【") || AT(s, n, i, "〔")) {
     size_t q = i + 3, d0 = q;
     while (q < n && s[q] >= '0' && s[q] <= '9') q++;
-    if (q > d0 && at(s, n, q, "号") && (at(s, n, q + 3, "】") || at(s, n, q + 3, "〕"))) {
+    if (q > d0 && AT(s, n, q, "号") && (AT(s, n, q + 3, "】") || AT(s, n, q + 3, "〕"))) {
       *len = q + 6 - i;
       return 1;
     }
   }
   /* a year left out before 年: "抚松县年政务公开" */
-  static const char *const units[] = {"县", "市", "区", "镇", "乡", "省", "州", "旗"};
-  static const char *const next[] = {"政务公开", "政府信息公开", "工作要点"};
+  static const lit units[] = {LIT("县"), LIT("市"), LIT("区"), LIT("镇"),
+                              LIT("乡"), LIT("省"), LIT("州"), LIT("旗")};
+  static const lit next[] = {LIT("政务公开"), LIT("政府信息公开"), LIT("工作要点")};
+  if (!AT(s, n, i + 3, "年")) return 0;
   for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
-    if (at(s, n, i, units[k]) && at(s, n, i + 3, "年"))
+    if (at_n(s, n, i, units[k].s, units[k].n))
       for (size_t j = 0; j < sizeof next / sizeof next[0]; j++)
-        if (at(s, n, i + 6, next[j])) {
+        if (at_n(s, n, i + 6, next[j].s, next[j].n)) {
           *len = 6;
           return 1;
         }
   return 0;
 }
 
+/* The first i' >= i with "年" at i' + 3 (where a unit + 年 may start), SIZE_MAX none. */
+static size_t year_slot(const char *s, size_t n, size_t i) {
+  if (n < 6 || i > n - 6) return SIZE_MAX;
+  const char *p = find_lit(s + i + 3, n - i - 3, "年", sizeof "年" - 1);
+  return p ? (size_t)(p - s) - 3 : SIZE_MAX;
+}
+
 static int rule_placeholder(const gk_report *r, const flat *f, gk_diags *d) {
-  const char *s = f->s.data;
-  size_t n = f->s.len;
+  const char *s = f->s;
+  size_t n = f->len, year = year_slot(s, n, 0);
   for (size_t i = 0; i < n; i++) {
+    /* the next place a mark or a unit + 年 can start */
+    if (year < i) year = year_slot(s, n, i);
+    i = scan_to(s, n, i, B_MARK | B_E3 | B_EF);
+    if (year < i) i = year;
     size_t len = 0;
-    if (!placeholder_at(s, n, i, &len)) continue;
+    if (i >= n || !placeholder_at(s, n, i, &len)) continue;
     char a[64], zh[160], en[160];
     size_t c = len < sizeof a - 1 ? len : sizeof a - 1;
     memcpy(a, s + i, c);
@@ -405,25 +479,26 @@ static int rule_fee(const gk_report *r, gk_diags *d) {
                   "section 六 does not report the information processing fees (信息处理费)", NULL);
 }
 
-/* First source line of a table's cells, 0 when none was read from text. */
+/* A table's place for text.sections, in one walk over its cells: the first
+ * source line of its cells (0 when none was read from text) with bit 31 set, or
+ * 0 when the table is not there (no line and every cell blank). */
 static uint32_t table_line(const gk_report *r, int t) {
   const gk__table_decl *td = &r->ed->tables[t];
   uint32_t best = 0;
+  int filled = 0;
   for (size_t i = 0; i < td->nrows * td->ncols; i++) {
     uint32_t l = r->cells[t][i].line;
     if (l && (!best || l < best)) best = l;
+    filled |= r->cells[t][i].state != GK_CELL_BLANK;
   }
-  return best;
+  return best || filled ? best | 1u << 31 : 0;
 }
 
 /* text.sections: the six sections present, in order. */
 static int rule_sections(const gk_report *r, gk_diags *d) {
   uint32_t line[6];
   line[0] = r->sections[GK_SECTION_OVERVIEW] ? r->section_line[GK_SECTION_OVERVIEW] | 1u << 31 : 0;
-  for (int t = 0; t < GK_NTABLES; t++) {
-    uint32_t l = table_line(r, t);
-    line[1 + t] = l || gk_report_count_filled(r, t) ? l | 1u << 31 : 0;
-  }
+  for (int t = 0; t < GK_NTABLES; t++) line[1 + t] = table_line(r, t);
   line[4] = r->sections[GK_SECTION_PROBLEMS] ? r->section_line[GK_SECTION_PROBLEMS] | 1u << 31 : 0;
   line[5] = r->sections[GK_SECTION_OTHER] ? r->section_line[GK_SECTION_OTHER] | 1u << 31 : 0;
   gk__buf miss;
@@ -453,23 +528,45 @@ static int rule_sections(const gk_report *r, gk_diags *d) {
   return rc;
 }
 
+/* 1 + the number of '\n' in s[0, n). */
+static size_t count_lines(const char *s, size_t n) {
+  size_t k = 1;
+  for (const char *p = s, *end = s + n; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) k++;
+  return k;
+}
+
 int gk__text_rules_run(const gk_report *r, gk_diags *out) {
   if (!r || !out) return GK_EINVAL;
+  size_t len[GK_NSECTIONS] = {0}, maxlen = 0, maxlines = 0;
   int any = 0;
-  for (int s = 0; s < GK_NSECTIONS; s++) any |= r->sections[s] != NULL;
+  for (int s = 0; s < GK_NSECTIONS; s++) {
+    if (!r->sections[s]) continue;
+    any = 1;
+    len[s] = strlen(r->sections[s]);
+    size_t nl = count_lines(r->sections[s], len[s]);
+    if (len[s] > maxlen) maxlen = len[s];
+    if (nl > maxlines) maxlines = nl;
+  }
   if (!any) return GK_OK; /* no text: nothing to check */
   int rc = rule_sections(r, out), period_seen = 0;
+  if (rc) return rc;
+  /* one buffer for every section in turn: its line starts, then its flat text */
+  if (maxlines > (SIZE_MAX - maxlen - 1) / sizeof(size_t)) return GK_ENOMEM;
+  size_t *starts = gk__malloc(maxlines * sizeof *starts + maxlen + 1);
+  if (!starts) return GK_ENOMEM;
+  char *chars = (char *)(starts + maxlines);
+  table_wants w;
+  memset(&w, 0, sizeof w);
   for (int s = 0; s < GK_NSECTIONS && !rc; s++) {
     if (!r->sections[s]) continue;
     flat f;
-    rc = flat_make(&f, r->sections[s], r->section_line[s]);
-    if (!rc && (s == GK_SECTION_PREAMBLE || s == GK_SECTION_OVERVIEW))
-      rc = rule_period(r, &f, out, &period_seen);
+    flat_fill(&f, r->sections[s], len[s], r->section_line[s], chars, starts);
+    if (s == GK_SECTION_PREAMBLE || s == GK_SECTION_OVERVIEW) rc = rule_period(r, &f, out, &period_seen);
     if (!rc) rc = rule_sum(r, &f, out);
-    if (!rc && (s == GK_SECTION_OVERVIEW || s == GK_SECTION_PREAMBLE)) rc = rule_table(r, &f, out);
+    if (!rc && (s == GK_SECTION_OVERVIEW || s == GK_SECTION_PREAMBLE)) rc = rule_table(r, &f, &w, out);
     if (!rc) rc = rule_placeholder(r, &f, out);
-    flat_free(&f);
   }
+  gk__free(starts);
   if (!rc) rc = rule_fee(r, out);
   return rc;
 }
