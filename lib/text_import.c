@@ -551,6 +551,13 @@ static void flush_run_at(walk *w, int final) {
     w->nrun = 0;
     return;
   }
+  if (!has_value && (td->rows[row].flags & GK_ROW_DERIVED)) {
+    /* empty fields beside a group label ("（六）其他处理" over its sub-rows, a
+     * merged cell): nothing to place, and its sub-rows may follow */
+    w->nrun = 0;
+    lab_reset(w);
+    return;
+  }
   /* rows passed over */
   if (w->start_cut && row > w->cursor) { /* the copy starts inside the table */
     diag_row(w, GK_SEV_WARNING, "import.truncated", row, line, "文本从表格中间开始：“%s”之前的行缺失",

@@ -59,7 +59,8 @@ typedef struct {
   const char *name;
   int sep;
   int ord;        /* ordinal style of row labels */
-  int prefix;     /* group labels prefixed to the first child's label (HTML) */
+  int prefix;     /* group labels prefixed to the first child's label (HTML); 2: in their own field */
+  int groupcells; /* group rows ("（三）不予公开") printed with empty cells */
   int trad;       /* Traditional characters */
   int spaced;     /* spaces inside short labels "行 政 许 可" */
   int fwdigits;   /* full-width digits in values */
@@ -402,19 +403,21 @@ static void put_table_pass(gk__buf *b, const layout *L, const gk_report *r, int 
     gk__buf_init(&lab);
     if (t == GK_TABLE_REQUESTS && row == 2) { /* （一）予以公开 */
       put_text(&lab, L, "三、本年度办理结果");
-      if (L->prefix) gk__buf_putc(&lab, ' ');
+      if (L->prefix) gk__buf_putc(&lab, L->prefix == 2 ? '\t' : ' ');
       else put_row(b, L, lab.data, NULL, 0), lab.len = 0;
     }
     if (L->prefix && rd->parent >= 0 && (size_t)rd->parent + 1 == row) {
       gk__buf_puts(&lab, td->rows[rd->parent].zh);
-      gk__buf_putc(&lab, ' ');
+      gk__buf_putc(&lab, L->prefix == 2 ? '\t' : ' ');
     }
     const char *zh = rd->zh;
     if (rd->parent >= 0 && L->other == OTHER_SHORT && (td->rows[rd->parent].flags & GK_ROW_STORED))
       zh = short_other[row - (size_t)rd->parent - 1];
     gk__buf_puts(&lab, zh);
     if (is_group) {
-      put_row(b, L, lab.data, NULL, 0);
+      for (size_t c = 0; c < GK__MAX_COLS; c++) vp[c] = "";
+      put_row(b, L, lab.data, vp, L->groupcells ? td->ncols : 0);
+      for (size_t c = 0; c < GK__MAX_COLS; c++) vp[c] = v[c];
     } else if (one_row && !other_printed(r, row)) {
       /* the sum of the three sub-rows */
       for (size_t c = 0; c < 7; c++) {
@@ -690,6 +693,10 @@ static void test_text_layouts_cell_per_line(void) {
 static void test_text_layouts_html(void) {
   check_all(&LAYOUT(.name = "html", .sep = SEP_LINES, .prefix = 1, .headers = 1, .review = RV_PER_LINE));
   check_all(&LAYOUT(.name = "html-tsv", .sep = SEP_TSV, .prefix = 1));
+  check_all(&LAYOUT(.name = "html-tsv-merged", .sep = SEP_TSV, .prefix = 2, .headers = 1));
+  check_all(&LAYOUT(.name = "tsv-group-cells", .sep = SEP_TSV, .groupcells = 1, .headers = 1));
+  check_all(&LAYOUT(.name = "lines-group-cells", .sep = SEP_LINES, .groupcells = 1, .headers = 1));
+  check_all(&LAYOUT(.name = "pipe-group-cells", .sep = SEP_PIPE, .groupcells = 1, .ord = ORD_HALF));
   check_all(&LAYOUT(.name = "html-trad-crlf", .sep = SEP_LINES, .prefix = 1, .trad = 1, .enc = ENC_CRLF,
                     .ord = ORD_HALF, .head = HEAD_NONE, .other = OTHER_SHORT));
 }
