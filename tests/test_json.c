@@ -557,6 +557,77 @@ static void test_json_error_details(void) {
   gk_diags_free(d);
 }
 
+/* Keys and strings with escapes are read decoded (in the report, in duplicate checks,
+ * in paths and messages); rows and columns are found in any order. */
+static void test_json_escapes_and_order(void) {
+  const char *doc =
+      "{\"gkreport\":1,\"edition\":\"2021\",\"\\u0074itle\":\"a\\u51e4\\ud83d\\ude00\\n\\/\\\"\",\n"
+      "\"agency\":{\"n\\u0061me\":\"\\u51e4\\u5c97\\u9547\",\"level\":\"town\\u0073hip\"},\n"
+      "\"sections\":{\"other\":{\"te\\u0078t\":\"x\\ty\",\"line\":7}},\n"
+      "\"tables\":{\"requests\":{\"carried_over\":{\"legal\":9,\"natural\":4},"
+      "\"new\":{\"other_org\":2,\"research\":{\"literal\":\"\\u2014\"},\"natural\":3}},\n"
+      "\"active\":{\"fees\":{\"amount\":{\"v\\u0061lue\":\"\\u0031.5\",\"unit\":\"\\u4e07\\u5143\"}}}}}";
+  gk_report *r = from_json(doc);
+  CU_ASSERT_STRING_EQUAL(gk_report_title(r), "a凤\xF0\x9F\x98\x80\n/\"");
+  CU_ASSERT_STRING_EQUAL(gk_report_agency(r, GK_AGENCY_NAME), "凤岗镇");
+  CU_ASSERT_EQUAL(gk_report_agency_level(r), GK_LEVEL_TOWNSHIP);
+  CU_ASSERT_STRING_EQUAL(gk_report_section(r, GK_SECTION_OTHER), "x\ty");
+  CU_ASSERT_EQUAL(gk_report_section_line(r, GK_SECTION_OTHER), 7);
+  GK_ASSERT_CELL(r, "requests/carried_over/legal", "9");
+  GK_ASSERT_CELL(r, "requests/carried_over/natural", "4");
+  GK_ASSERT_CELL(r, "requests/new/other_org", "2");
+  GK_ASSERT_CELL(r, "requests/new/natural", "3");
+  GK_ASSERT_CELL(r, "requests/new/research", "—");
+  GK_ASSERT_CELL(r, "active/fees/amount", "1.5");
+  CU_ASSERT_EQUAL(gk_report_count_filled(r, GK_TABLE_REQUESTS), 5);
+  int t;
+  size_t row, col;
+  locate(r, "active/fees/amount", &t, &row, &col);
+  CU_ASSERT_EQUAL(gk_report_get_unit(r, t, row, col), GK_UNIT_WANYUAN);
+  gk_report_free(r);
+
+  static const struct {
+    const char *doc, *rule;
+    uint32_t line, column;
+    const char *message; /* English */
+  } cases[] = {
+    {RQ "{\"value\": 1, \"v\\u0061lue\": 2}}}}}", "json.key", 2, 57,
+     "duplicate key \"value\" at $.tables.requests.new.natural.value"},
+    {RQ "{\"\\u006c\\u0069ne\": 1, \"line\": 2}}}}}", "json.key", 2, 66,
+     "duplicate key \"line\" at $.tables.requests.new.natural.line"},
+    {P "\"\\u0078y\": 1}", "json.key", 2, 1, "unknown key \"xy\" at $.xy"},
+    {P "\"a\\\"b\": 1}", "json.key", 2, 1, "unknown key \"a\"b\" at $[\"a\\\"b\"]"},
+    {RQ "{\"value\": 3, \"\\u0075nit\": \"元\"}}}}}", "json.key", 2, 57,
+     "the key \"unit\" goes only with the value of an amount cell at "
+     "$.tables.requests.new.natural.unit"},
+    {P "\"tables\": {\"requests\": {\"new\": {\"natural\": 1, \"legal\": 2, \"natural\": 3}}}}",
+     "json.key", 2, 59, "duplicate key \"natural\" at $.tables.requests.new.natural"},
+    {P "\"tables\": {\"requests\": {\"carried_over\": {}, \"new\": {}, \"carried_over\": null}}}",
+     "json.key", 2, 56, "duplicate key \"carried_over\" at $.tables.requests.carried_over"},
+    {AF "{\"value\": \"\\u0031.5x\"}}}}}", "json.value", 2, 52,
+     "\"\\u0031.5x\" is not an exact decimal such as \"59237.2449\" at "
+     "$.tables.active.fees.amount.value"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    gk_diags *d = NULL;
+    r = NULL;
+    CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+    CU_ASSERT_EQUAL(gk_report_from_json(&r, cases[i].doc, strlen(cases[i].doc), "e.json", d),
+                    GK_EPARSE);
+    CU_ASSERT_PTR_NULL(r);
+    CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
+    CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 0), cases[i].rule);
+    CU_ASSERT_EQUAL(gk_diag_line(d, 0), cases[i].line);
+    CU_ASSERT_EQUAL(gk_diag_column(d, 0), cases[i].column);
+    CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_EN), cases[i].message);
+    if (gk_diag_column(d, 0) != cases[i].column ||
+        strcmp(gk_diag_message(d, 0, GK_LANG_EN), cases[i].message))
+      fprintf(stderr, "\n  case %zu: %u:%u %s\n", i, (unsigned)gk_diag_line(d, 0),
+              (unsigned)gk_diag_column(d, 0), gk_diag_message(d, 0, GK_LANG_EN));
+    gk_diags_free(d);
+  }
+}
+
 /* Nesting is bounded: deep input is an error at the 65th level, never a crash. */
 static void test_json_deep_nesting(void) {
   size_t n = 200000;
@@ -976,6 +1047,7 @@ int main(void) {
     {"test_json_input_forms", test_json_input_forms},
     {"test_json_errors", test_json_errors},
     {"test_json_error_details", test_json_error_details},
+    {"test_json_escapes_and_order", test_json_escapes_and_order},
     {"test_json_deep_nesting", test_json_deep_nesting},
     {"test_json_failure_leaves_caller_objects", test_json_failure_leaves_caller_objects},
     {"test_json_alloc_failures", test_json_alloc_failures},
