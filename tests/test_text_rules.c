@@ -298,6 +298,59 @@ static void test_text_rules_real_recorded(void) {
   CU_ASSERT_EQUAL(nrec, 44);
 }
 
+/* The flattened prose: CR LF and empty lines, findings at the very start and
+ * end of a section, each on the line of its sentence. */
+static const char crlf_text[] = "XX镇\r\n\r\n抚松县年政务公开。共5件，其中2\r\n件、2件。\r\n［］";
+
+static gk_report *crlf_report(void) {
+  gk_report *r = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_report_new(&r, GK_EDITION_2021, 2022), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_set_section(r, GK_SECTION_OVERVIEW, crlf_text, strlen(crlf_text)), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_set_section_line(r, GK_SECTION_OVERVIEW, 20), GK_OK);
+  return r;
+}
+
+static void test_text_rules_crlf_edges(void) {
+  gk_report *r = crlf_report();
+  gk_diags *d = run(r, "text.sum");
+  CU_ASSERT_EQUAL(gk_diags_count(d), 1);
+  expect(d, 0, 22, "5", "4");
+  gk_diags_free(d);
+  d = run(r, "text.placeholder");
+  CU_ASSERT_EQUAL(gk_diags_count(d), 3);
+  expect(d, 0, 20, NULL, "XX");
+  expect(d, 1, 22, NULL, "县年");
+  expect(d, 2, 24, NULL, "［］");
+  gk_diags_free(d);
+  gk_report_free(r);
+}
+
+/* Allocation failures: GK_ENOMEM, or all the findings. */
+static void test_text_rules_alloc_failures(void) {
+  gk_report *r = crlf_report();
+  gk_diags *d = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+  CU_ASSERT_EQUAL(gk__text_rules_run(r, d), GK_OK);
+  size_t want = gk_diags_count(d);
+  CU_ASSERT_EQUAL(want, 5); /* text.sections, text.sum, 3 text.placeholder */
+  int ok = 0;
+  for (long n = 0; n < 1000 && !ok; n++) {
+    gk_diags_clear(d);
+    gk__alloc_fail_after(n);
+    int rc = gk__text_rules_run(r, d);
+    gk__alloc_fail_after(-1);
+    if (rc == GK_OK) {
+      CU_ASSERT_EQUAL(gk_diags_count(d), want);
+      ok = 1;
+    } else {
+      CU_ASSERT_EQUAL(rc, GK_ENOMEM);
+    }
+  }
+  CU_ASSERT_TRUE(ok);
+  gk_diags_free(d);
+  gk_report_free(r);
+}
+
 static CU_TestInfo tests[] = {
   {"sum", test_text_rules_sum},
   {"period", test_text_rules_period},
@@ -307,6 +360,8 @@ static CU_TestInfo tests[] = {
   {"sections", test_text_rules_sections},
   {"through_validate", test_text_rules_through_validate},
   {"real_recorded", test_text_rules_real_recorded},
+  {"crlf_edges", test_text_rules_crlf_edges},
+  {"alloc_failures", test_text_rules_alloc_failures},
   CU_TEST_INFO_NULL,
 };
 
