@@ -269,7 +269,9 @@ int gk__text_heading(const gk__labels *L, const char *s, size_t n) {
   s += i, n -= i;
   while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r')) n--;
   /* headings start in CJK (or "(一)") */
-  if (n == 0 || n > 160 || ((unsigned char)s[0] < 0x80 && s[0] != '(')) return -1;
+  int arabic = n > 2 && s[0] >= '1' && s[0] <= '6' &&
+               (s[1] == '.' || starts(s + 1, n - 1, "、") || starts(s + 1, n - 1, "．"));
+  if (n == 0 || n > 160 || ((unsigned char)s[0] < 0x80 && s[0] != '(' && !arabic)) return -1;
   /* every heading (format.md §2) ends in 情况, 措施 or 事项: a cheap first test */
   if (!gk__memfind(s, n, "情", 3) && !gk__memfind(s, n, "措施", 6) && !gk__memfind(s, n, "事项", 6) &&
       !gk__memfind(s, n, "事項", 6))
@@ -287,6 +289,7 @@ int gk__text_heading(const gk__labels *L, const char *s, size_t n) {
   if (!ordinal && starts(s, n, "、")) ordinal = 1; /* a lost ordinal */
   /* "（一）总体情况", "(一)总体情况", "第一部分 总体情况" */
   int part_word = 0, need = -1; /* these forms must carry the part's own numeral */
+  if (arabic) ordinal = 1, need = s[0] - '1'; /* "1、总体情况", "3.收到和…" */
   for (int k = 0; k < 6 && !ordinal; k++) {
     size_t m = starts(s, n, "（") ? 3 : starts(s, n, "(") ? 1 : 0;
     if (m && starts(s + m, n - m, ordinals[k]) &&

@@ -52,7 +52,7 @@ enum { SEP_PIPE, SEP_TSV, SEP_LINES, SEP_SPACES };
 enum { ORD_KEEP, ORD_NONE, ORD_DUN, ORD_PAREN, ORD_CIRCLE, ORD_HALF };
 enum { RV_ONE_LINE, RV_THREE_LINES, RV_HEADERS, RV_PER_LINE, RV_CHAR_HEADERS, RV_LABELLED };
 enum { OTHER_FULL, OTHER_SHORT, OTHER_ONE_ROW };
-enum { HEAD_OFFICIAL, HEAD_PAREN, HEAD_LOST, HEAD_PART, HEAD_FWSPACE, HEAD_NONE, HEAD_WRAPPED };
+enum { HEAD_OFFICIAL, HEAD_PAREN, HEAD_LOST, HEAD_PART, HEAD_FWSPACE, HEAD_NONE, HEAD_WRAPPED, HEAD_ARABIC };
 enum { ENC_LF, ENC_CRLF, ENC_BOM, ENC_GB };
 
 typedef struct {
@@ -455,6 +455,7 @@ static void put_heading(gk__buf *b, const layout *L, int p) {
   case HEAD_PART: gk__buf_printf(b, "第%s部分 ", cn[p]); break;
   case HEAD_FWSPACE: gk__buf_printf(b, "　　%s　", cn[p]); break;
   case HEAD_NONE: break;
+  case HEAD_ARABIC: gk__buf_printf(b, p % 2 ? "%d." : "%d、", p + 1); break;
   case HEAD_WRAPPED: /* a long heading over two lines, split after 8 characters */
     gk__buf_printf(b, "%s、", cn[p]);
     if (nchars(part_head[p]) > 8) {
@@ -770,6 +771,8 @@ static void test_text_layouts_headings(void) {
   check_all(&LAYOUT(.name = "head-fwspace", .sep = SEP_TSV, .head = HEAD_FWSPACE));
   check_all(&LAYOUT(.name = "head-wrapped", .sep = SEP_TSV, .head = HEAD_WRAPPED, .headers = 1));
   check_all(&LAYOUT(.name = "head-wrapped-pdf", .sep = SEP_SPACES, .head = HEAD_WRAPPED, .wrap = 2, .trad = 1));
+  check_all(&LAYOUT(.name = "head-arabic", .sep = SEP_TSV, .head = HEAD_ARABIC, .headers = 1));
+  check_all(&LAYOUT(.name = "head-arabic-pdf", .sep = SEP_SPACES, .head = HEAD_ARABIC, .wrap = 2, .ord = ORD_DUN));
   check_all(&LAYOUT(.name = "head-none", .sep = SEP_TSV, .head = HEAD_NONE, .headers = 1));
   check_all(&LAYOUT(.name = "head-none-trad", .sep = SEP_PIPE, .head = HEAD_NONE, .trad = 1));
 }
@@ -789,6 +792,8 @@ static void test_text_layouts_heading_forms(void) {
     /* a sub-heading of the overview numbered for another part is no heading */
     {"（二）总体情况", -1}, {"第一部分 主动公开政府信息情况", -1}, {"（一）主动公开", -1},
     {"(一)", -1}, {"第一部分", -1}, {"（", -1}, {"第", -1},
+    {"1、总体情况", 0}, {"3.收到和处理政府信息公开申请情况", 2}, {"2.总体情况", -1}, {"1.", -1},
+    {"5.要求行政机关确认或重新出具已获取信息", -1},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     int p = gk__text_heading(L, cases[i].s, strlen(cases[i].s));
