@@ -1,10 +1,10 @@
 /* libgkreport internal: the JSON lexical layer shared by json.c (writer) and
  * json_read.c (reader). Never installed.
  *
- * cJSON builds the tree but gives no positions and turns numbers into doubles, so
- * the reader walks the source text beside the tree: json_scan.c checks the text
- * strictly (RFC 8259, UTF-8, bounded nesting) with the position and path of the
- * first error, and lets the reader find the offset and raw text of every value. */
+ * json_scan.c checks the text strictly (RFC 8259, UTF-8, bounded nesting) with the
+ * position and path of the first error; the reader then walks the checked text
+ * once, with the offset and raw text of every value (no cJSON tree: cJSON turns
+ * numbers into doubles and keeps no positions). */
 #ifndef GKREPORT_JSON_INT_H
 #define GKREPORT_JSON_INT_H
 
@@ -35,10 +35,15 @@ typedef struct {
 } gk__jerr;
 
 /* Strict check of a whole document src[0..len): one value, optional UTF-8 BOM and
- * whitespace around it. Returns 1 when it is valid, else 0 with *err filled. */
-int gk__json_check(const char *src, size_t len, gk__jerr *err);
+ * whitespace around it. Returns 1 when it is valid, else 0 with *err filled. When
+ * the document is an object, ends[i] (i < nends; ends may be NULL with nends 0) gets
+ * the offset just past the value of its member i, so that a reader can step over
+ * the root's members without skipping them again. */
+int gk__json_check(const char *src, size_t len, gk__jerr *err, size_t *ends, size_t nends);
 /* Offset of the first non-whitespace byte at or after p. */
 size_t gk__json_ws(const char *src, size_t len, size_t p);
+/* Offset just past the string whose opening quote is at p (checked text). */
+size_t gk__json_string_end(const char *src, size_t len, size_t p);
 /* Offset just past the value starting at p (the text must have passed gk__json_check). */
 size_t gk__json_skip(const char *src, size_t len, size_t p);
 /* 1-based line and column (in characters) of byte offset off. */

@@ -16,6 +16,7 @@
 
 #define MAX_PATH 8
 #define LITERAL_MAX 4096
+#define ROOT_ENDS 16 /* root members whose ends the checker records */
 #define SEEN_MAX 256 /* keys of an object told apart by a bit set (ids below this) */
 
 typedef struct {
@@ -26,6 +27,7 @@ typedef struct {
   gk_report *r;
   const gk__edition *ed;
   gk__buf tmp; /* a decoded string used at once */
+  size_t root_ends[ROOT_ENDS]; /* from the checker: where the root's member values end */
   gk__jseg path[MAX_PATH];
   size_t depth;
 } rd;
@@ -45,11 +47,7 @@ static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* End of the scalar value at p (checked text). */
 static size_t scalar_end(const char *s, size_t n, size_t p) {
-  if (s[p] == '"') {
-    for (p++; s[p] != '"'; p++)
-      if (s[p] == '\\') p++;
-    return p + 1;
-  }
+  if (s[p] == '"') return gk__json_string_end(s, n, p);
   while (p < n && s[p] != ',' && s[p] != '}' && s[p] != ']' && s[p] != ' ' && s[p] != '\n' &&
          s[p] != '\r' && s[p] != '\t')
     p++;
@@ -774,6 +772,7 @@ static int root_member(rd *x, member *m, void *p) {
   int k = key_index(m, root_keys), rc;
   if (k < 0) return unknown_key(x, m);
   if ((rc = check_duplicate(x, m, (size_t)k))) return rc;
+  if (m->nth < ROOT_ENDS) m->val_end = x->root_ends[m->nth]; /* no need to skip it */
   c->have[k] = 1;
   c->found[k] = *m;
   c->found[k].key = root_keys[k]; /* m's key text does not outlive the walk */
@@ -854,7 +853,7 @@ GK_API int gk_report_from_json(gk_report **out, const char *utf8, size_t len,
   x.diags = diags;
   gk__buf_init(&x.tmp);
   gk__jerr err;
-  if (!gk__json_check(utf8, len, &err))
+  if (!gk__json_check(utf8, len, &err, x.root_ends, ROOT_ENDS))
     return report_error(&x, err.rule, err.off, 0, err.path, err.depth, err.msg_zh, err.msg_en, NULL);
   size_t bom = (len >= 3 && memcmp(utf8, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
   member doc;

@@ -9,6 +9,7 @@ typedef struct {
   const char *s;
   size_t n;
   gk__jerr *err;
+  size_t *ends, nends; /* where the values of the root object's first members end */
   gk__jseg path[GK__JSON_MAX_DEPTH + 1];
   size_t depth; /* segments in path */
 } chk;
@@ -174,6 +175,7 @@ static int chk_container(chk *c, size_t *pp, size_t nest) {
       c->depth++;
     }
     if (!chk_value(c, &p, nest + 1)) return 0;
+    if (obj && nest == 0 && i < c->nends) c->ends[i] = p;
     c->depth--;
     p = gk__json_ws(s, n, p);
     if (p >= n) return fail(c, p, SYNTAX, "输入意外结束", "unexpected end of input");
@@ -224,12 +226,14 @@ static size_t bom(const char *s, size_t n) {
   return (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
 }
 
-int gk__json_check(const char *src, size_t len, gk__jerr *err) {
+int gk__json_check(const char *src, size_t len, gk__jerr *err, size_t *ends, size_t nends) {
   chk c;
   memset(&c, 0, sizeof c);
   c.s = src;
   c.n = len;
   c.err = err;
+  c.ends = ends;
+  c.nends = nends;
   size_t p = bom(src, len);
   if (!chk_value(&c, &p, 0)) return 0;
   p = gk__json_ws(src, len, p);
@@ -239,21 +243,27 @@ int gk__json_check(const char *src, size_t len, gk__jerr *err) {
 }
 
 /* ------------------------------------------------------------ walking checked text */
-static size_t skip_string(const char *s, size_t n, size_t p) {
-  for (p++; p < n && s[p] != '"'; p++)
-    if (s[p] == '\\') p++;
-  return p < n ? p + 1 : n;
+size_t gk__json_string_end(const char *s, size_t n, size_t p) {
+  size_t i = p + 1;
+  for (;;) {
+    const char *q = i < n ? memchr(s + i, '"', n - i) : NULL;
+    if (!q) return n;
+    size_t k = (size_t)(q - s), b = k;
+    while (b > i && s[b - 1] == '\\') b--; /* s[i - 1] is a quote: the run starts at i or later */
+    if ((k - b) % 2 == 0) return k + 1;
+    i = k + 1;
+  }
 }
 
 size_t gk__json_skip(const char *s, size_t n, size_t p) {
   if (p >= n) return n;
-  if (s[p] == '"') return skip_string(s, n, p);
+  if (s[p] == '"') return gk__json_string_end(s, n, p);
   if (s[p] == '{' || s[p] == '[') {
     size_t d = 0;
     while (p < n) {
       char ch = s[p];
       if (ch == '"') {
-        p = skip_string(s, n, p);
+        p = gk__json_string_end(s, n, p);
         continue;
       }
       if (ch == '{' || ch == '[') d++;
