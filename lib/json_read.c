@@ -475,8 +475,7 @@ typedef struct {
   const char *literal;
   size_t literal_len;
   gk__buf literal_buf; /* the literal when it holds an escape */
-  int have_unit;
-  member unit_m; /* where the unit was given */
+  size_t unit_off; /* where the key "unit" was given, 0 for none */
 } cell_ctx;
 
 enum { C_VALUE, C_LITERAL, C_UNIT, C_LINE };
@@ -502,9 +501,7 @@ static int cell_member(rd *x, member *m, void *p) {
     return GK_OK;
   }
   if (k == C_UNIT) {
-    c->have_unit = 1;
-    c->unit_m = *m;
-    c->unit_m.key = cell_keys[C_UNIT]; /* m's key text does not outlive the walk */
+    c->unit_off = m->key_off;
     if (m->type != '"')
       return fail_type(x, m, "字符串（“元”或“万元”）", "a string (\"元\" or \"万元\")");
     const char *t;
@@ -531,9 +528,14 @@ static int read_cell(rd *x, member *m, cell_ctx *c) {
     if (!rc && !c->have_value)
       rc = fail(x, "json.key", m->val_off, 0, "单元格对象需要键“value”或“literal”",
                 "a cell object needs the key \"value\" or \"literal\"", NULL);
-    if (!rc && c->have_unit && (c->kind != GK_KIND_AMOUNT || !c->has)) {
-      push(x, "unit", 4);
-      rc = fail_key(x, &c->unit_m, "键“%s”只能跟在金额单元格的值之后",
+    if (!rc && c->unit_off && (c->kind != GK_KIND_AMOUNT || !c->has)) {
+      member u;
+      memset(&u, 0, sizeof u);
+      u.key = cell_keys[C_UNIT];
+      u.klen = 4;
+      u.key_off = c->unit_off;
+      push(x, u.key, u.klen);
+      rc = fail_key(x, &u, "键“%s”只能跟在金额单元格的值之后",
                     "the key \"%s\" goes only with the value of an amount cell");
       pop(x);
     }

@@ -96,9 +96,12 @@ static int chk_string(chk *c, size_t *pp) {
       return fail(c, p, SYNTAX, "字符串中有未转义的控制字符",
                   "unescaped control character in a string");
     } else if (ch >= 0x80) {
-      size_t k = utf8_seq(s, n, p);
-      if (!k) return fail(c, p, SYNTAX, "无效的 UTF-8 字节序列", "invalid UTF-8 byte sequence");
-      p += k;
+      /* a run of non-ASCII bytes at once; the error is at the first bad sequence */
+      size_t q = p + 1, bad = 0;
+      while (q < n && (unsigned char)s[q] >= 0x80) q++;
+      if (!gk__utf8_valid(s + p, q - p, &bad))
+        return fail(c, p + bad, SYNTAX, "无效的 UTF-8 字节序列", "invalid UTF-8 byte sequence");
+      p = q;
     } else {
       p++;
     }
