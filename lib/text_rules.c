@@ -72,8 +72,9 @@ typedef struct {
 #define LIT(x) {x, sizeof x - 1}
 
 /* The first bytes of what the scans look for: a loop only stops on a byte whose
- * class is in its mask, and checks the literals there (UTF-8: 。 、 【 〔 start
- * with E3, （ ） ； ＸＸ ［ with EF, 其中 包括 with E5, ×× with C3). */
+ * class is in its mask, and checks the literals there (UTF-8: 。 【 】 〔 〕 start
+ * with E3, （ ） ； Ｘ ［ with EF, 其中 包括 with E5, × with C3). A literal added
+ * to a scanned rule needs its first byte here, in that loop's mask. */
 enum { B_DIGIT = 1, B_PAREN = 2, B_SEMI = 4, B_E3 = 8, B_E5 = 16, B_EF = 32, B_MARK = 64 };
 static const unsigned char byte_class[256] = {
   ['0'] = B_DIGIT, ['1'] = B_DIGIT, ['2'] = B_DIGIT, ['3'] = B_DIGIT, ['4'] = B_DIGIT,
