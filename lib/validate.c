@@ -1080,28 +1080,39 @@ static int check_active_rows(const work *w, gk_diags *d) {
 
 /* active.rulemaking: 规章 reported by an agency without rule-making power: any
  * agency at county or township level, a department below provincial level.
- * Silent when the level (or, at city level, the kind) is unknown. */
+ * When the level is not given it is inferred from the agency's name; silent when
+ * neither says (or, at city level, the kind is unknown). */
 static int check_rulemaking(const work *w, gk_diags *d) {
   const gk_report *r = w->r;
-  int no_power = r->level == GK_LEVEL_COUNTY || r->level == GK_LEVEL_TOWNSHIP ||
-                 (r->level == GK_LEVEL_CITY && r->kind == GK_AGENCY_KIND_DEPARTMENT);
   size_t row;
-  if (!no_power || active_values_max(w) == 0 || gk_schema_row_find(&row, r->edition, GK_TABLE_ACTIVE, "regulations"))
+  if (active_values_max(w) == 0 ||
+      gk_schema_row_find(&row, r->edition, GK_TABLE_ACTIVE, "regulations"))
     return GK_OK;
+  /* the metadata as given; when the level is not given, what the agency's name
+   * says (gk_agency_infer: 某县某镇 -> township government), and the finding says so */
+  int level = r->level, kind = r->kind, inferred = 0;
+  if (level == GK_LEVEL_UNKNOWN && r->agency[GK_AGENCY_NAME] &&
+      gk_agency_infer(&level, &kind, r->agency[GK_AGENCY_NAME], (size_t)-1) == GK_OK)
+    inferred = 1;
+  int no_power = level == GK_LEVEL_COUNTY || level == GK_LEVEL_TOWNSHIP ||
+                 (level == GK_LEVEL_CITY && kind == GK_AGENCY_KIND_DEPARTMENT);
+  if (!no_power) return GK_OK;
   const gk__table_decl *td = tdecl(r, GK_TABLE_ACTIVE);
   for (size_t col = 0; col < td->ncols; col++) {
     const gk__cell *c = gk__cell_at(r, GK_TABLE_ACTIVE, row, col);
     if (!cell_exists(td, row, col) || c->state != GK_CELL_VALUE || c->value == 0) continue;
     char act[40];
     gk__format_value(act, sizeof act, td->cols[col].kind, c->value);
-    const char *lvl = gk_schema_level_key(r->level), *kind = gk_schema_agency_kind_key(r->kind);
+    const char *lvl = gk_schema_level_key(level), *kname = gk_schema_agency_kind_key(kind);
     gk__buf zh, en;
     gk__buf_init(&zh);
     gk__buf_init(&en);
-    gk__buf_printf(&en, "regulations %s = %s from a %s-level %s, which has no power to make 规章",
-                   td->cols[col].key, act, lvl, kind ? kind : "agency");
-    gk__buf_printf(&zh, "规章%s为%s，但%s级%s无规章制定权", td->cols[col].zh, act, lvl,
-                   r->kind == GK_AGENCY_KIND_DEPARTMENT ? "部门" : "机关");
+    gk__buf_printf(&en, "regulations %s = %s from a %s-level %s, which has no power to make 规章%s",
+                   td->cols[col].key, act, lvl, kname ? kname : "agency",
+                   inferred ? " (level and kind inferred from the agency's name)" : "");
+    gk__buf_printf(&zh, "规章%s为%s，但%s级%s无规章制定权%s", td->cols[col].zh, act, lvl,
+                   kind == GK_AGENCY_KIND_DEPARTMENT ? "部门" : "机关",
+                   inferred ? "（层级与类别由机关名称推定）" : "");
     return emit_active(d, r, "active.rulemaking", row, col, "0", act, &zh, &en, (size_t)-1,
                        (size_t)-1);
   }

@@ -570,6 +570,30 @@ static void test_validate_active_rulemaking(void) {
   set(r, "active/regulations/in_force", "0");
   CU_ASSERT_EQUAL(gk_report_validate(r, NULL, d), GK_OK);
   CU_ASSERT_EQUAL(gk_diags_count(d), 0);
+  /* no level given: the agency's name says it (a town: fires, and says it inferred) */
+  set(r, "active/regulations/in_force", "6");
+  CU_ASSERT_EQUAL(gk_report_set_agency_level(r, GK_LEVEL_UNKNOWN), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_set_agency_kind(r, GK_AGENCY_KIND_UNKNOWN), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_set_agency(r, GK_AGENCY_NAME, "尼勒克县某镇", strlen("尼勒克县某镇")), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_validate(r, NULL, d), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
+  expect(d, 0, r, "active.rulemaking", GK_SEV_WARNING, "active/regulations/in_force", "0", "6");
+  CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_EN),
+                         "regulations in_force = 6 from a township-level government, which has no "
+                         "power to make 规章 (level and kind inferred from the agency's name)");
+  gk_diags_clear(d);
+  /* ... a districted city's government (quiet), a name that says nothing (quiet) */
+  CU_ASSERT_EQUAL(gk_report_set_agency(r, GK_AGENCY_NAME, "宿迁市人民政府", strlen("宿迁市人民政府")), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_validate(r, NULL, d), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_count(d), 0);
+  CU_ASSERT_EQUAL(gk_report_set_agency(r, GK_AGENCY_NAME, "市场监督管理局", strlen("市场监督管理局")), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_validate(r, NULL, d), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_count(d), 0);
+  /* given metadata wins over the name */
+  CU_ASSERT_EQUAL(gk_report_set_agency(r, GK_AGENCY_NAME, "某镇", strlen("某镇")), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_set_agency_level(r, GK_LEVEL_PROVINCE), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_validate(r, NULL, d), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_count(d), 0);
   gk_diags_free(d);
   gk_report_free(r);
 }
