@@ -87,16 +87,18 @@ static void put_requests(gk__buf *b, const gk_report *r) {
       row_block(b, r, GK_TABLE_REQUESTS, row);
       continue;
     }
-    /* a stored derived row (2021 （六）其他处理): printed as one row when only it
-     * holds values, else as its label over its children */
+    /* a stored derived row (2021 （六）其他处理): printed as a row when it holds
+     * values (alone, or above its children when they hold values too), else as
+     * its label over its children */
     int kids = 0;
     for (size_t k = row + 1; k < td->nrows && td->rows[k].parent == (int8_t)row; k++)
       kids |= row_any(r, GK_TABLE_REQUESTS, k);
-    if (!kids && row_any(r, GK_TABLE_REQUESTS, row)) {
+    if (row_any(r, GK_TABLE_REQUESTS, row)) {
       row_block(b, r, GK_TABLE_REQUESTS, row);
-      continue;
+      if (!kids) continue;
+    } else {
+      gk__buf_printf(b, "\t%s\n", rd->zh);
     }
-    gk__buf_printf(b, "\t%s\n", rd->zh);
     for (size_t k = row + 1; k < td->nrows && td->rows[k].parent == (int8_t)row; k++)
       row_block(b, r, GK_TABLE_REQUESTS, k);
   }

@@ -639,11 +639,14 @@ static void flush_run_at(walk *w, int final) {
     fill_row(w, row, w->run + i);
     i += need;
     first = 0;
-    /* next row: past the children of a stored derived row printed as one row */
-    if (rd->flags & GK_ROW_DERIVED) row = next_stored(td, after_children(td, row));
-    else row = next_stored(td, row + 1);
     int more = 0; /* values left (trailing empty fields are no next row) */
     for (size_t k = i; k < w->nrun && !more; k++) more = w->run[k].kind == SLOT_VALUE;
+    /* next row: a stored derived row printed with its own values (2021 （六）) may
+     * still have its children printed below it, each with its label; values in
+     * order go past the children (the row was printed as one row) */
+    if (rd->flags & GK_ROW_DERIVED)
+      row = (!sequential && !more) ? row + 1 : next_stored(td, after_children(td, row));
+    else row = next_stored(td, row + 1);
     if (sequential || more) row = next_in_order(w, td, row);
     if (!sequential && more) {
       /* more values right after a labelled row: the next rows in order */

@@ -605,6 +605,35 @@ static void test_text_round_trip_models(void) {
     }
 }
 
+/* 2021 （六）其他处理 printed with its own values, with its sub-rows, or both */
+static void test_text_round_trip_other_row(void) {
+  for (int shape = 0; shape < 3; shape++) {
+    gk_report *a = NULL;
+    CU_ASSERT_EQUAL_FATAL(gk_report_new(&a, GK_EDITION_2021, 2023), GK_OK);
+    const char *title = "某县2023年政府信息公开工作年度报告";
+    gk_report_set_title(a, title, strlen(title));
+    gk_report_set_agency(a, GK_AGENCY_NAME, "某县", strlen("某县"));
+    const char *cols[] = {"natural", "commercial", "research", "social", "legal", "other_org", "total"};
+    for (size_t c = 0; c < 7; c++) {
+      char path[96], v[8];
+      if (shape != 1) { /* the printed row */
+        snprintf(path, sizeof path, "requests/other/%s", cols[c]);
+        snprintf(v, sizeof v, "%zu", c == 6 ? 21 : c + 1);
+        CU_ASSERT_EQUAL(gk_report_set_text(a, path, v, strlen(v)), GK_OK);
+      }
+      if (shape != 0) { /* the sub-rows */
+        snprintf(path, sizeof path, "requests/other.misc/%s", cols[c]);
+        snprintf(v, sizeof v, "%zu", c == 6 ? 42 : 2 * c + 2);
+        CU_ASSERT_EQUAL(gk_report_set_text(a, path, v, strlen(v)), GK_OK);
+      }
+      snprintf(path, sizeof path, "requests/total/%s", cols[c]);
+      CU_ASSERT_EQUAL(gk_report_set_text(a, path, "99", 2), GK_OK);
+    }
+    round_trip(a);
+    gk_report_free(a);
+  }
+}
+
 static void test_text_round_trip_real_reports(void) {
   static const char *const files[] = {
     "2013_hunan-daoxian-culture-bureau.txt",
@@ -753,6 +782,7 @@ static CU_TestInfo tests[] = {
   {"import_gb18030", test_text_import_gb18030},
   {"round_trip_models", test_text_round_trip_models},
   {"round_trip_real_reports", test_text_round_trip_real_reports},
+  {"round_trip_other_row", test_text_round_trip_other_row},
   {"export_shape", test_text_export_shape},
   {"load", test_text_load},
   {"alloc_failures", test_text_alloc_failures},
