@@ -71,8 +71,11 @@ GK_API int gk_report_load(gk_report **out, const char *bytes, size_t len,
 /** Write the report in the official layout as plain text (title, preamble,
  *  headings 一 … 六, tables as TAB-indented one-cell-per-line blocks; a blank
  *  cell is a line holding only a TAB). gk_report_from_text() reads it back to an
- *  equal report (gk_report_equal(a, b, 0)); when the report has no title one is
- *  made from the agency and the year. Free *out with gk_free(). Since 0.1.0. */
+ *  equal report (gk_report_equal(a, b, 0)) when the report has a title; when it
+ *  has none, one is made from the agency and the year (and read back). The
+ *  published layout has no place for the agency's code, region, level and kind,
+ *  the source name or the source lines: those do not survive the text. Free *out
+ *  with gk_free(). Since 0.1.0. */
 GK_API int gk_report_to_text(char **out, size_t *len_out, const gk_report *r);
 
 /** Write the report as Markdown: headings, the prose sections and the three
