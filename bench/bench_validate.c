@@ -164,7 +164,9 @@ int main(int argc, char **argv) {
   enum { HOT = 64 };
   size_t nhot = n / 2 < HOT ? (n + 1) / 2 : HOT, hot_reps = n / 2 / nhot + 1;
   size_t findings = 0, bad = 0, valid_quiet = 0;
+#ifdef COUNT_ALLOCS
   unsigned long allocs_valid = 0, allocs_defect = 0;
+#endif
   for (int k = 0; k < rounds; k++) {
     /* valid and defective reports apart, then all of them */
     for (int part = 0; part < 2; part++) {
