@@ -812,7 +812,7 @@ static int read_root(rd *x, member *doc, gk_report **out) {
     member *fm = &found[k];
     const char *s;
     size_t n;
-    int64_t year;
+    int64_t year = 0;
     push(x, root_keys[k], strlen(root_keys[k]));
     switch (k) {
     case K_YEAR:
