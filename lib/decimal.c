@@ -108,19 +108,35 @@ GK_API int gk_decimal_parse(int64_t *out, const char *text, size_t len) {
   return GK_OK;
 }
 
+/* Write "-"? and the decimal digits of u into tmp; returns the length. */
+static size_t put_integer(char *tmp, int negative, uint64_t u) {
+  char digits[24];
+  size_t nd = 0, n = 0;
+  do {
+    digits[nd++] = (char)('0' + u % 10);
+    u /= 10;
+  } while (u);
+  if (negative) tmp[n++] = '-';
+  while (nd) tmp[n++] = digits[--nd];
+  return n;
+}
+
+/* Copy tmp[0..n) into buf (NUL-terminated, truncated to cap); returns n. */
+static int emit(char *buf, size_t cap, const char *tmp, size_t n) {
+  if (buf && cap) {
+    size_t c = n < cap ? n : cap - 1;
+    memcpy(buf, tmp, c);
+    buf[c] = '\0';
+  }
+  return (int)n;
+}
+
+static uint64_t magnitude(int64_t v) { return v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v; }
+
 GK_API int gk_decimal_format(char *buf, size_t cap, int64_t m) {
   char tmp[48];
-  size_t n = 0;
-  uint64_t u = m < 0 ? (uint64_t)0 - (uint64_t)m : (uint64_t)m;
-  uint64_t ip = u / GK_AMOUNT_SCALE, fp = u % GK_AMOUNT_SCALE;
-  char digits[24];
-  size_t nd = 0;
-  do {
-    digits[nd++] = (char)('0' + ip % 10);
-    ip /= 10;
-  } while (ip);
-  if (m < 0) tmp[n++] = '-';
-  while (nd) tmp[n++] = digits[--nd];
+  uint64_t u = magnitude(m), fp = u % GK_AMOUNT_SCALE;
+  size_t n = put_integer(tmp, m < 0, u / GK_AMOUNT_SCALE);
   if (fp) {
     tmp[n++] = '.';
     char f[6];
@@ -129,12 +145,7 @@ GK_API int gk_decimal_format(char *buf, size_t cap, int64_t m) {
     while (f[last] == '0') last--;
     for (int i = 0; i <= last; i++) tmp[n++] = f[i];
   }
-  if (buf && cap) {
-    size_t c = n < cap ? n : cap - 1;
-    memcpy(buf, tmp, c);
-    buf[c] = '\0';
-  }
-  return (int)n;
+  return emit(buf, cap, tmp, n);
 }
 
 int gk__parse_cell_text(int kind, const char *s, size_t n, int64_t *value_out, int *unit_out) {
@@ -171,20 +182,5 @@ int gk__parse_cell_text(int kind, const char *s, size_t n, int64_t *value_out, i
 int gk__format_value(char *buf, size_t cap, int kind, int64_t v) {
   if (kind == GK_KIND_AMOUNT) return gk_decimal_format(buf, cap, v);
   char tmp[24];
-  size_t n = 0;
-  uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-  char digits[24];
-  size_t nd = 0;
-  do {
-    digits[nd++] = (char)('0' + u % 10);
-    u /= 10;
-  } while (u);
-  if (v < 0) tmp[n++] = '-';
-  while (nd) tmp[n++] = digits[--nd];
-  if (buf && cap) {
-    size_t c = n < cap ? n : cap - 1;
-    memcpy(buf, tmp, c);
-    buf[c] = '\0';
-  }
-  return (int)n;
+  return emit(buf, cap, tmp, put_integer(tmp, v < 0, magnitude(v)));
 }
