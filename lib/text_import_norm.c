@@ -346,27 +346,39 @@ static int digit_at(const char *s, size_t n, size_t i, size_t *len) {
   return -1;
 }
 
+/* A 3-byte digit of a year: full-width ０-９, or a Chinese numeral 〇○零一…九
+ * ("二〇二三年"); its value, -1 for anything else. */
+static int year_digit3(const char *s) {
+  static const char *const cn[10] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  const unsigned char *u = (const unsigned char *)s;
+  if (u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99) return u[2] - 0x90;
+  for (int d = 0; d < 10; d++)
+    if (memcmp(s, cn[d], 3) == 0) return d;
+  if (memcmp(s, "○", 3) == 0 || memcmp(s, "零", 3) == 0 || memcmp(s, "Ｏ", 3) == 0) return 0;
+  return -1;
+}
+
 int gk__text_year_before(const char *s, size_t at) {
-  /* walk back over up to 4 digits (ASCII or full-width) */
+  /* walk back over 4 digits (ASCII, full-width or Chinese numerals) */
   while (at > 0 && s[at - 1] == ' ') at--;
   size_t pos = at;
   int digits[4], nd = 0;
   while (nd < 4 && pos > 0) {
-    size_t len;
-    if (pos >= 1 && digit_at(s, at, pos - 1, &len) >= 0 && len == 1) {
+    int d;
+    if (s[pos - 1] >= '0' && s[pos - 1] <= '9') {
       digits[nd++] = s[pos - 1] - '0';
       pos -= 1;
-    } else if (pos >= 3 && digit_at(s, at, pos - 3, &len) >= 0 && len == 3) {
-      digits[nd++] = (unsigned char)s[pos - 1] - 0x90;
+    } else if (pos >= 3 && (d = year_digit3(s + pos - 3)) >= 0) {
+      digits[nd++] = d;
       pos -= 3;
     } else {
       break;
     }
   }
   if (nd != 4) return 0;
-  size_t len;
-  if (pos >= 1 && digit_at(s, at, pos - 1, &len) >= 0) return 0;
-  if (pos >= 3 && digit_at(s, at, pos - 3, &len) >= 0 && len == 3) return 0;
+  /* a fifth digit before: no year */
+  if (pos >= 1 && s[pos - 1] >= '0' && s[pos - 1] <= '9') return 0;
+  if (pos >= 3 && year_digit3(s + pos - 3) >= 0) return 0;
   int y = digits[3] * 1000 + digits[2] * 100 + digits[1] * 10 + digits[0];
   return y >= 1900 && y <= 2199 ? y : 0;
 }

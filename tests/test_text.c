@@ -605,6 +605,36 @@ static void test_text_round_trip_models(void) {
     }
 }
 
+/* the year in a title or period written in Chinese numerals, full-width or ASCII */
+static void test_text_title_year_forms(void) {
+  const char *titles[] = {"宿迁市司法局二〇二三年政府信息公开工作年度报告",
+                          "宿迁市司法局二○二三年度政府信息公开工作年度报告",
+                          "宿迁市司法局２０２３年政府信息公开工作年度报告",
+                          "2023年度宿迁市司法局政府信息公开工作年度报告"};
+  for (size_t i = 0; i < sizeof titles / sizeof *titles; i++) {
+    char doc[512];
+    int n = snprintf(doc, sizeof doc, "%s\n一、总体情况\n本年度……\n二、主动公开政府信息情况\n", titles[i]);
+    gk_report *r = NULL;
+    gk_diags *d = NULL;
+    gk_diags_new(&d);
+    CU_ASSERT_EQUAL_FATAL(gk_report_from_text(&r, doc, (size_t)n, "t.txt", d), GK_OK);
+    CU_ASSERT_EQUAL(gk_report_year(r), 2023);
+    CU_ASSERT_STRING_EQUAL(gk_report_agency(r, GK_AGENCY_NAME), "宿迁市司法局");
+    gk_report_free(r);
+    gk_diags_free(d);
+  }
+  /* a run of five numerals is no year; three are not either */
+  const char *no[] = {"某局一二〇二三年报告\n一、总体情况\n", "某局二〇二年报告\n一、总体情况\n"};
+  for (size_t i = 0; i < 2; i++) {
+    gk_report *r = NULL;
+    gk_diags *d = NULL;
+    gk_diags_new(&d);
+    if (gk_report_from_text(&r, no[i], strlen(no[i]), "t.txt", d) == GK_OK) CU_ASSERT_EQUAL(gk_report_year(r), 0);
+    gk_report_free(r);
+    gk_diags_free(d);
+  }
+}
+
 /* 2021 （六）其他处理 printed with its own values, with its sub-rows, or both */
 static void test_text_round_trip_other_row(void) {
   for (int shape = 0; shape < 3; shape++) {
@@ -783,6 +813,7 @@ static CU_TestInfo tests[] = {
   {"round_trip_models", test_text_round_trip_models},
   {"round_trip_real_reports", test_text_round_trip_real_reports},
   {"round_trip_other_row", test_text_round_trip_other_row},
+  {"title_year_forms", test_text_title_year_forms},
   {"export_shape", test_text_export_shape},
   {"load", test_text_load},
   {"alloc_failures", test_text_alloc_failures},
