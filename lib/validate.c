@@ -554,9 +554,22 @@ static int emit_line(gk_diags *d, const work *w, const wline *L, const char *rul
   return rc;
 }
 
-/* Pass 1: blank printed totals beside filled parts. */
+/* 1 when no cell of the printed row holds anything (a row missing from the copy). */
+static int row_all_blank(const gk_report *r, int table, size_t row) {
+  const gk__table_decl *td = tdecl(r, table);
+  for (size_t c = 0; c < td->ncols; c++) {
+    const gk__cell *cell = gk__cell_at(r, table, row, c);
+    if (cell_exists(td, row, c) && cell->state != GK_CELL_BLANK) return 0;
+  }
+  return 1;
+}
+
+/* Pass 1: blank printed totals beside filled parts. A total row that is blank as a
+ * whole (missing from a truncated copy) is one defect: reported once, at its
+ * first column, and every line through it is still left unevaluated. */
 static int check_blank_totals(work *w, gk_diags *d) {
   int rc = GK_OK;
+  uint64_t row_reported[GK_NTABLES] = {0};
   for (size_t i = 0; i < w->nlines && !rc; i++) {
     wline *L = &w->lines[i];
     if (L->rel->total_index < 0 || L->n == 0) continue;
@@ -574,6 +587,12 @@ static int check_blank_totals(work *w, gk_diags *d) {
     if (!any || *f) continue;
     *f = 1;
     if (tot->coef != 1 && tot->coef != -1) continue; /* not a plain total */
+    int whole_row = tot->row < 64 && row_all_blank(w->r, L->rel->table, tot->row);
+    if (whole_row) {
+      uint64_t bit = UINT64_C(1) << tot->row;
+      if (row_reported[L->rel->table] & bit) continue;
+      row_reported[L->rel->table] |= bit;
+    }
     s = tot->coef == 1 ? s : -s;
     char path[128], exp[40];
     gk__path(path, w->r, L->rel->table, tot->row, tot->col);
@@ -585,12 +604,13 @@ static int check_blank_totals(work *w, gk_diags *d) {
     put_line_label(&en, w, L, GK_LANG_EN);
     gk__buf_puts(&en, "): ");
     rc = put_side(&en, w, L, -tot->coef, L->rel->total_index, GK_LANG_EN);
-    gk__buf_printf(&en, "; it should hold %s", exp);
+    gk__buf_printf(&en, "; it should hold %s%s", exp,
+                   whole_row ? " (the whole row is blank: reported once, for its first column)" : "");
     gk__buf_printf(&zh, "%s空白，但", path);
     put_line_label(&zh, w, L, GK_LANG_ZH);
     gk__buf_puts(&zh, "：");
     if (!rc) rc = put_side(&zh, w, L, -tot->coef, L->rel->total_index, GK_LANG_ZH);
-    gk__buf_printf(&zh, "，应为%s", exp);
+    gk__buf_printf(&zh, "，应为%s%s", exp, whole_row ? "（整行空白，仅就首列报告一次）" : "");
     size_t k;
     if (!rc) rc = emit_line(d, w, L, "cell.blank", exp, "", &zh, &en, &k);
     gk__buf_free(&zh);

@@ -598,6 +598,33 @@ static void test_validate_active_rulemaking(void) {
   gk_report_free(r);
 }
 
+/* a total row blank as a whole (a truncated copy) is one defect: one cell.blank */
+static void test_validate_blank_total_row_once(void) {
+  gk_report *r = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_report_new(&r, 2021, 2023), GK_OK);
+  set(r, "requests/granted/natural", "2");
+  set(r, "requests/granted/total", "2");
+  set(r, "requests/partial/natural", "1");
+  set(r, "requests/partial/total", "1");
+  gk_diags *d = run(r, NULL);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
+  CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 0), "cell.blank");
+  CU_ASSERT_STRING_EQUAL(gk_diag_cell(d, 0, 0), "requests/total/natural");
+  CU_ASSERT_STRING_EQUAL(gk_diag_expected(d, 0), "3");
+  CU_ASSERT_PTR_NOT_NULL(strstr(gk_diag_message(d, 0, GK_LANG_EN), "the whole row is blank"));
+  gk_diags_clear(d);
+  /* one total cell filled: the others are blank beside filled parts, one each */
+  set(r, "requests/total/natural", "3");
+  set(r, "requests/new/natural", "3");
+  set(r, "requests/new/total", "3");
+  CU_ASSERT_EQUAL(gk_report_validate(r, NULL, d), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_count(d), 1);
+  CU_ASSERT_STRING_EQUAL(gk_diag_cell(d, 0, 0), "requests/total/total");
+  CU_ASSERT_PTR_NULL(strstr(gk_diag_message(d, 0, GK_LANG_EN), "the whole row is blank"));
+  gk_diags_free(d);
+  gk_report_free(r);
+}
+
 /* ------------------------------------------------------------------ options through validate */
 static void test_validate_options(void) {
   gk_report *r = valid_report(2019, 2021); /* edition.year warning */
@@ -931,6 +958,7 @@ static CU_TestInfo tests[] = {
   {"test_validate_active_cumulative", test_validate_active_cumulative},
   {"test_validate_active_misread_delta", test_validate_active_misread_delta},
   {"test_validate_active_rulemaking", test_validate_active_rulemaking},
+  {"test_validate_blank_total_row_once", test_validate_blank_total_row_once},
   {"test_validate_options", test_validate_options},
   {"test_validate_real_reports", test_validate_real_reports},
   {"test_validate_real_exact", test_validate_real_exact},
