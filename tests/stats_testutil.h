@@ -8,50 +8,10 @@
 #include <cjson/cJSON.h>
 #include "testutil.h"
 
-/* Load a .truth.json (format of tests/data/real/README.md) as a report: edition,
- * year, agency name, level, kind and every cell; NULL on failure. `dir` is
- * GK_TEST_DATA "/series" or GK_REAL_DATA. */
+/* A .truth.json as a report (gk_test_load_truth). `dir` is GK_TEST_DATA "/series"
+ * or GK_REAL_DATA. */
 static inline gk_report *stats_load_truth(const char *dir, const char *name) {
-  char path[512];
-  snprintf(path, sizeof path, "%s/%s.truth.json", dir, name);
-  size_t len;
-  char *text = gk_test_read_file(path, &len);
-  if (!text) return NULL;
-  cJSON *root = cJSON_ParseWithLength(text, len);
-  free(text);
-  if (!root) return NULL;
-  gk_report *r = NULL;
-  const cJSON *ed = cJSON_GetObjectItem(root, "edition"), *year = cJSON_GetObjectItem(root, "year");
-  const cJSON *agency = cJSON_GetObjectItem(root, "agency"), *cells = cJSON_GetObjectItem(root, "cells");
-  const cJSON *level = cJSON_GetObjectItem(root, "level"), *kind = cJSON_GetObjectItem(root, "kind");
-  int ok = cJSON_IsString(ed) && cJSON_IsNumber(year) && cJSON_IsObject(cells) &&
-           gk_report_new(&r, atoi(ed->valuestring), (int)year->valuedouble) == GK_OK;
-  if (ok && cJSON_IsString(agency))
-    ok = gk_report_set_agency(r, GK_AGENCY_NAME, agency->valuestring,
-                              strlen(agency->valuestring)) == GK_OK;
-  if (ok && cJSON_IsString(level))
-    ok = gk_report_set_agency_level(r, gk_schema_level_find(level->valuestring)) == GK_OK;
-  if (ok && cJSON_IsString(kind))
-    ok = gk_report_set_agency_kind(r, gk_schema_agency_kind_find(kind->valuestring)) == GK_OK;
-  if (ok) ok = gk_report_set_source(r, name, strlen(name)) == GK_OK;
-  const cJSON *it;
-  cJSON_ArrayForEach(it, cells) {
-    if (!ok) break;
-    char txt[64];
-    if (cJSON_IsNumber(it))
-      snprintf(txt, sizeof txt, "%.0f", it->valuedouble);
-    else if (cJSON_IsString(it))
-      snprintf(txt, sizeof txt, "%s", it->valuestring);
-    else
-      continue;
-    ok = gk_report_set_text(r, it->string, txt, strlen(txt)) == GK_OK;
-  }
-  cJSON_Delete(root);
-  if (!ok) {
-    gk_report_free(r);
-    return NULL;
-  }
-  return r;
+  return gk_test_load_truth(dir, name, NULL);
 }
 
 /* Set a cell by path from text ("" = blank); CU-asserts success. */

@@ -852,34 +852,7 @@ static void test_json_diags_to_json(void) {
 /* ------------------------------------------------------------ real reports */
 /* Load a *.truth.json's cells into a report through the C API. */
 static gk_report *truth_report(const char *name, cJSON **doc_out) {
-  char *text = gk_test_read_data(name, 1, NULL);
-  CU_ASSERT_PTR_NOT_NULL_FATAL(text);
-  cJSON *doc = cJSON_Parse(text);
-  free(text);
-  CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-  int edition = atoi(cJSON_GetObjectItem(doc, "edition")->valuestring);
-  gk_report *r = mk(edition, cJSON_GetObjectItem(doc, "year")->valueint);
-  const char *agency = cJSON_GetObjectItem(doc, "agency")->valuestring;
-  CU_ASSERT_EQUAL(gk_report_set_agency(r, GK_AGENCY_NAME, agency, strlen(agency)), GK_OK);
-  CU_ASSERT_EQUAL(gk_report_set_agency_level(r, gk_schema_level_find(
-                    cJSON_GetObjectItem(doc, "level")->valuestring)), GK_OK);
-  CU_ASSERT_EQUAL(gk_report_set_agency_kind(r, gk_schema_agency_kind_find(
-                    cJSON_GetObjectItem(doc, "kind")->valuestring)), GK_OK);
-  const cJSON *c;
-  cJSON_ArrayForEach(c, cJSON_GetObjectItem(doc, "cells")) {
-    int t;
-    size_t row, col;
-    locate(r, c->string, &t, &row, &col);
-    int64_t v = 0;
-    if (cJSON_IsString(c)) {
-      CU_ASSERT_EQUAL(gk_decimal_parse(&v, c->valuestring, strlen(c->valuestring)), GK_OK);
-    } else {
-      v = (int64_t)c->valuedouble;
-    }
-    CU_ASSERT_EQUAL(gk_report_set_value(r, t, row, col, v), GK_OK);
-  }
-  *doc_out = doc;
-  return r;
+  return gk_test_load_truth(GK_REAL_DATA, name, doc_out);
 }
 
 /* Every truth cell reads back with its value; every other cell is blank. */

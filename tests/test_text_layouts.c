@@ -24,27 +24,7 @@ static const char *const truth_files[] = {
 
 /* The truth as a report (cells only, no importer involved). */
 static gk_report *load_truth(const char *base) {
-  char name[160];
-  snprintf(name, sizeof name, "%s.truth.json", base);
-  size_t n = 0;
-  char *js = gk_test_read_data(name, 1, &n);
-  CU_ASSERT_PTR_NOT_NULL_FATAL(js);
-  cJSON *j = cJSON_Parse(js);
-  free(js);
-  CU_ASSERT_PTR_NOT_NULL_FATAL(j);
-  gk_report *r = NULL;
-  int ed = atoi(cJSON_GetObjectItem(j, "edition")->valuestring);
-  CU_ASSERT_EQUAL_FATAL(gk_report_new(&r, ed, cJSON_GetObjectItem(j, "year")->valueint), GK_OK);
-  gk_report_set_agency(r, GK_AGENCY_NAME, cJSON_GetObjectItem(j, "agency")->valuestring,
-                       strlen(cJSON_GetObjectItem(j, "agency")->valuestring));
-  for (cJSON *c = cJSON_GetObjectItem(j, "cells")->child; c; c = c->next) {
-    char v[64];
-    if (cJSON_IsNumber(c)) snprintf(v, sizeof v, "%lld", (long long)c->valuedouble);
-    else snprintf(v, sizeof v, "%s", c->valuestring);
-    CU_ASSERT_EQUAL_FATAL(gk_report_set_text(r, c->string, v, strlen(v)), GK_OK);
-  }
-  cJSON_Delete(j);
-  return r;
+  return gk_test_load_truth(GK_REAL_DATA, base, NULL);
 }
 
 /* ------------------------------------------------------------ layout options */

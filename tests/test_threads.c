@@ -55,42 +55,7 @@ static uint64_t fold_i64(uint64_t h, int64_t v) { return fold(h, &v, sizeof v); 
 
 /* Builds a report from a truth file: {"year","edition","agency","level","kind","cells":{path:value}}. */
 static gk_report *load_truth(const char *name) {
-  size_t len = 0;
-  char *text = gk_test_read_data(name, 1, &len);
-  CU_ASSERT_PTR_NOT_NULL_FATAL(text);
-  cJSON *doc = cJSON_ParseWithLength(text, len);
-  free(text);
-  CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-  const cJSON *ed = cJSON_GetObjectItemCaseSensitive(doc, "edition");
-  const cJSON *year = cJSON_GetObjectItemCaseSensitive(doc, "year");
-  const cJSON *agency = cJSON_GetObjectItemCaseSensitive(doc, "agency");
-  const cJSON *level = cJSON_GetObjectItemCaseSensitive(doc, "level");
-  const cJSON *kind = cJSON_GetObjectItemCaseSensitive(doc, "kind");
-  const cJSON *cells = cJSON_GetObjectItemCaseSensitive(doc, "cells");
-  CU_ASSERT_TRUE_FATAL(cJSON_IsString(ed) && cJSON_IsNumber(year) && cJSON_IsObject(cells));
-  gk_report *r = NULL;
-  CU_ASSERT_EQUAL_FATAL(gk_report_new(&r, atoi(ed->valuestring), year->valueint), GK_OK);
-  if (cJSON_IsString(agency))
-    CU_ASSERT_EQUAL(gk_report_set_agency(r, GK_AGENCY_NAME, agency->valuestring,
-                                         strlen(agency->valuestring)), GK_OK);
-  if (cJSON_IsString(level))
-    CU_ASSERT_EQUAL(gk_report_set_agency_level(r, gk_schema_level_find(level->valuestring)), GK_OK);
-  if (cJSON_IsString(kind))
-    CU_ASSERT_EQUAL(gk_report_set_agency_kind(r, gk_schema_agency_kind_find(kind->valuestring)), GK_OK);
-  const cJSON *c;
-  cJSON_ArrayForEach(c, cells) {
-    char num[32];
-    const char *v = num;
-    if (cJSON_IsNumber(c))
-      snprintf(num, sizeof num, "%.0f", c->valuedouble);
-    else if (cJSON_IsString(c))
-      v = c->valuestring;
-    else
-      continue;
-    CU_ASSERT_EQUAL(gk_report_set_text(r, c->string, v, strlen(v)), GK_OK);
-  }
-  cJSON_Delete(doc);
-  return r;
+  return gk_test_load_truth(GK_REAL_DATA, name, NULL);
 }
 
 /* Everything one pass over the shared reports produces, folded. */

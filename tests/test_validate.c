@@ -664,34 +664,11 @@ static void test_validate_options(void) {
 
 /* ------------------------------------------------------------------ real reports */
 static gk_report *from_truth(const char *name, cJSON **doc_out) {
-  size_t len;
-  char *txt = gk_test_read_data(name, 1, &len);
-  CU_ASSERT_PTR_NOT_NULL_FATAL(txt);
-  cJSON *j = cJSON_Parse(txt);
-  free(txt);
-  CU_ASSERT_PTR_NOT_NULL_FATAL(j);
-  int ed = atoi(cJSON_GetObjectItem(j, "edition")->valuestring);
-  gk_report *r;
-  CU_ASSERT_EQUAL_FATAL(gk_report_new(&r, ed, cJSON_GetObjectItem(j, "year")->valueint), GK_OK);
-  CU_ASSERT_EQUAL_FATAL(gk_report_set_source(r, name, strlen(name)), GK_OK);
+  gk_report *r = gk_test_load_truth(GK_REAL_DATA, name, doc_out);
   cJSON *c;
-  cJSON_ArrayForEach(c, cJSON_GetObjectItem(j, "cells")) {
-    char buf[32];
-    const char *s = buf;
-    if (cJSON_IsString(c))
-      s = c->valuestring;
-    else
-      snprintf(buf, sizeof buf, "%d", c->valueint);
-    CU_ASSERT_EQUAL_FATAL(gk_report_set_text(r, c->string, s, strlen(s)), GK_OK);
-  }
-  cJSON_ArrayForEach(c, cJSON_GetObjectItem(j, "blank")) {
+  cJSON_ArrayForEach(c, cJSON_GetObjectItem(*doc_out, "blank")) {
     GK_ASSERT_CELL(r, c->valuestring, "");
   }
-  cJSON *lvl = cJSON_GetObjectItem(j, "level"), *kind = cJSON_GetObjectItem(j, "kind");
-  if (cJSON_IsString(lvl)) gk_report_set_agency_level(r, gk_schema_level_find(lvl->valuestring));
-  if (cJSON_IsString(kind))
-    gk_report_set_agency_kind(r, gk_schema_agency_kind_find(kind->valuestring));
-  *doc_out = j;
   return r;
 }
 

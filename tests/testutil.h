@@ -5,6 +5,7 @@
 #include <CUnit/CUnit.h>
 #include <CUnit/Basic.h>
 #include <stddef.h>
+#include <cjson/cJSON.h>
 #include "gkreport/gkreport.h"
 
 /* Run one suite of tests; returns the process exit status (0 when all pass).
@@ -17,6 +18,14 @@ char *gk_test_read_file(const char *path, size_t *len_out);
 char *gk_test_read_data(const char *name, int real, size_t *len_out);
 /* Build the path of a data file into a static-free caller buffer. */
 void gk_test_data_path(char *buf, size_t cap, const char *name, int real);
+
+/* Build a report from a hand-checked truth file (format of tests/data/real/README.md:
+ * edition, year, agency, level, kind, cells by path) through the C API. `dir` is the
+ * folder (GK_REAL_DATA, ...); `name` the file, ".truth.json" appended when it has no
+ * ".json" suffix; it also becomes the report's source. Every step is CU-asserted
+ * (fatal). The parsed document goes to *doc_out (free with cJSON_Delete) when
+ * doc_out is not NULL. */
+gk_report *gk_test_load_truth(const char *dir, const char *name, cJSON **doc_out);
 
 /* Assert a cell's text (gk_report_get_text) equals `want` ("" for blank). */
 #define GK_ASSERT_CELL(r, path, want)                                   \
