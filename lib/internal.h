@@ -118,7 +118,8 @@ extern const gk__label gk__sections[GK_NSECTIONS];
 /* ------------------------------------------------------------ report layout */
 typedef struct {
   int64_t  value;
-  uint32_t line;   /* source line, 0 unknown */
+  uint32_t line;   /* source line, 0 unknown (DOCX grids: table << 16 | row) */
+  uint32_t column; /* source column, 0 unknown (DOCX grids: cell) */
   uint32_t lit;    /* literal: offset+1 into the report's pool, 0 none */
   uint8_t  state;  /* GK_CELL_* */
   uint8_t  unit;   /* GK_UNIT_* for amounts */

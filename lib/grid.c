@@ -1,0 +1,171 @@
+/* libgkreport: the document grid (see grid.h): building it and checking its
+ * invariants. */
+#include <string.h>
+#include "grid.h"
+#include "text_int.h"
+
+void gk__grid_init(gk__grid *g) {
+  memset(g, 0, sizeof *g);
+  gk__buf_init(&g->arena);
+}
+
+void gk__grid_free(gk__grid *g) {
+  if (!g) return;
+  gk__buf_free(&g->arena);
+  gk__free(g->blocks);
+  gk__free(g->cells);
+  gk__free(g->meta);
+  memset(g, 0, sizeof *g);
+}
+
+/* Grow *p (of *cap items of size sz) to hold n + 1 items. */
+static int grow(void **p, size_t *cap, size_t n, size_t sz) {
+  if (n < *cap) return GK_OK;
+  size_t nc = *cap ? *cap * 2 : 64;
+  if (nc > SIZE_MAX / sz) return GK_ENOMEM;
+  void *q = gk__realloc(*p, nc * sz);
+  if (!q) return GK_ENOMEM;
+  *p = q;
+  *cap = nc;
+  return GK_OK;
+}
+
+/* Trim s[0..n) of white space at both ends, store it in the arena. */
+static int put_text(gk__grid *g, const char *s, size_t n, uint32_t *off, uint32_t *len) {
+  size_t i = 0, j = n;
+  while (i < j) {
+    size_t k = i;
+    if (!gk__text_is_space(gk__utf8_next(s, j, &k))) break;
+    i = k;
+  }
+  while (j > i) {
+    size_t k = j - 1;
+    while (k > i && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+    size_t t = k;
+    if (!gk__text_is_space(gk__utf8_next(s, j, &t))) break;
+    j = k;
+  }
+  if (g->arena.len > UINT32_MAX - (j - i) - 1) return GK_EOVERFLOW;
+  *off = (uint32_t)g->arena.len;
+  *len = (uint32_t)(j - i);
+  gk__buf_put(&g->arena, s + i, j - i);
+  gk__buf_putc(&g->arena, '\0'); /* each text ends in NUL for the convenience of callers */
+  return g->arena.err;
+}
+
+static gk__gblock *new_block(gk__grid *g) {
+  if (g->err) return NULL;
+  int rc = grow((void **)&g->blocks, &g->capblocks, g->nblocks, sizeof *g->blocks);
+  if (rc) {
+    g->err = rc;
+    return NULL;
+  }
+  gk__gblock *b = &g->blocks[g->nblocks++];
+  memset(b, 0, sizeof *b);
+  return b;
+}
+
+void gk__grid_para(gk__grid *g, gk__block_kind kind, uint8_t level, const char *s, size_t n,
+                   gk__gpos pos) {
+  gk__gblock *b = new_block(g);
+  if (!b) return;
+  b->kind = kind;
+  b->level = level;
+  b->pos = pos;
+  int rc = put_text(g, s, n, &b->off, &b->len);
+  if (rc) g->err = rc;
+}
+
+void gk__grid_row(gk__grid *g, gk__block_kind kind, uint32_t table, uint32_t row, gk__gpos pos) {
+  gk__gblock *b = new_block(g);
+  if (!b) return;
+  b->kind = kind;
+  b->table = table;
+  b->row = row;
+  b->pos = pos;
+  b->first = (uint32_t)g->ncells;
+}
+
+void gk__grid_cell(gk__grid *g, const char *s, size_t n, uint32_t x, uint16_t rowspan,
+                   uint16_t colspan, uint32_t flags, gk__gpos pos) {
+  if (g->err) return;
+  if (!g->nblocks || (g->blocks[g->nblocks - 1].kind != GK__BLK_ROW &&
+                      g->blocks[g->nblocks - 1].kind != GK__BLK_TOKENS)) {
+    g->err = GK_EINVAL;
+    return;
+  }
+  int rc = grow((void **)&g->cells, &g->capcells, g->ncells, sizeof *g->cells);
+  if (!rc && g->ncells >= UINT32_MAX) rc = GK_EOVERFLOW;
+  if (rc) {
+    g->err = rc;
+    return;
+  }
+  gk__gcell *c = &g->cells[g->ncells];
+  memset(c, 0, sizeof *c);
+  c->x = x;
+  c->rowspan = rowspan ? rowspan : 1;
+  c->colspan = colspan ? colspan : 1;
+  c->flags = flags;
+  c->pos = pos;
+  rc = put_text(g, s, n, &c->off, &c->len);
+  if (rc) {
+    g->err = rc;
+    return;
+  }
+  g->ncells++;
+  g->blocks[g->nblocks - 1].ncells++;
+}
+
+void gk__grid_meta(gk__grid *g, const char *k, size_t kn, const char *v, size_t vn) {
+  if (g->err) return;
+  int rc = grow((void **)&g->meta, &g->capmeta, g->nmeta, sizeof *g->meta);
+  gk__gmeta m;
+  if (!rc) rc = put_text(g, k, kn, &m.koff, &m.klen);
+  if (!rc) rc = put_text(g, v, vn, &m.voff, &m.vlen);
+  if (rc) {
+    g->err = rc;
+    return;
+  }
+  g->meta[g->nmeta++] = m;
+}
+
+static int text_ok(const gk__grid *g, uint32_t off, uint32_t len) {
+  if ((size_t)off + len >= g->arena.len + (g->arena.len ? 0 : 1)) return 0;
+  const char *s = g->arena.data + off;
+  if (memchr(s, '\0', len)) return 0;
+  if (!gk__utf8_valid(s, len, NULL)) return 0;
+  if (len) {
+    size_t i = 0;
+    if (gk__text_is_space(gk__utf8_next(s, len, &i))) return 0;
+  }
+  return 1;
+}
+
+int gk__grid_check(const gk__grid *g) {
+  if (!g || g->err) return GK_EINVAL;
+  size_t expect = 0;
+  gk__gpos last = {0, 0};
+  for (size_t i = 0; i < g->nblocks; i++) {
+    const gk__gblock *b = &g->blocks[i];
+    if (b->kind == GK__BLK_ROW || b->kind == GK__BLK_TOKENS) {
+      if (b->first != expect || (size_t)b->first + b->ncells > g->ncells) return GK_EINVAL;
+      for (uint32_t k = 0; k < b->ncells; k++) {
+        const gk__gcell *c = &g->cells[b->first + k];
+        if (!c->rowspan || !c->colspan || !text_ok(g, c->off, c->len)) return GK_EINVAL;
+        if (k && c->x < g->cells[b->first + k - 1].x + g->cells[b->first + k - 1].colspan)
+          return GK_EINVAL;
+      }
+      expect = (size_t)b->first + b->ncells;
+    } else if (!text_ok(g, b->off, b->len)) {
+      return GK_EINVAL;
+    }
+    if (g->pos_kind == GK__POS_TEXT && b->pos.line && b->pos.line < last.line) return GK_EINVAL;
+    if (b->pos.line) last = b->pos;
+  }
+  if (expect != g->ncells) return GK_EINVAL;
+  for (size_t i = 0; i < g->nmeta; i++)
+    if (!text_ok(g, g->meta[i].koff, g->meta[i].klen) ||
+        !text_ok(g, g->meta[i].voff, g->meta[i].vlen))
+      return GK_EINVAL;
+  return GK_OK;
+}

@@ -1,0 +1,121 @@
+/* libgkreport internal: the document grid, the one shape every reader produces
+ * and the table recognizer consumes (architecture.md "Importing documents").
+ * Never installed.
+ *
+ * A reader (plain text in its layouts, Markdown, one-line page text, HTML, DOCX)
+ * turns a document into a grid: its blocks in document order. A reader knows
+ * layouts, never the format: no row label, heading wording or edition appears in
+ * a reader. The recognizer (gk__report_from_grid) matches the grid against the
+ * declared schema.
+ *
+ * Invariants (checked by gk__grid_check, asserted by the tests):
+ *  - blocks[] are in document order; positions never decrease along it for
+ *    line:column readers (a DOCX reader numbers tables and paragraphs in order);
+ *  - a block's text and every cell's text are valid UTF-8, NUL-free, trimmed of
+ *    leading and trailing white space, stored in the grid's arena (off, len);
+ *    an empty cell has len 0 (blank is kept, never dropped);
+ *  - a ROW block owns cells[first .. first+ncells) and nothing else does; its
+ *    cells are in reading order, left to right;
+ *  - cell.x is the cell's column in the laid-out table (spans counted): a cell
+ *    with colspan k covers columns x .. x+k-1; a cell with rowspan k > 1 also
+ *    covers the same columns of the next k-1 rows of its table, and is NOT
+ *    repeated in them (those rows simply have no cell at those x);
+ *  - ROW blocks of one source table share `table` (1-based, in document order;
+ *    0 when the layout has no table boundaries, e.g. TAB lines) and number their
+ *    rows in `row` (1-based within the table); nested tables get their own number;
+ *  - a TOKENS block (one-line page text) holds cells that are tokens without
+ *    cell boundaries: a token flagged GK__CELL_RUN is a run of digits (maybe
+ *    with a sign, a decimal part and a unit) that may hold several cells run
+ *    together; the recognizer splits it by the format's identities;
+ *  - positions (gk__gpos): for text, HTML and Markdown `line` and `col` are
+ *    1-based line and column (in code points) of the source; for DOCX
+ *    (pos_kind GK__POS_DOCX) a cell has table/row/cell in (line >> 16,
+ *    line & 0xffff, col) and a paragraph has its number in line, col 0.
+ *  - meta[] holds key/value pairs the reader found outside the report proper
+ *    (a web page's metadata table: "名称", "发布机构", "公开日期", ...; the
+ *    document title), in document order; the recognizer may use them.
+ */
+#ifndef GKREPORT_GRID_H
+#define GKREPORT_GRID_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "internal.h"
+
+typedef enum gk__block_kind {
+  GK__BLK_PARA = 0,    /* a paragraph of prose (may be a title or a heading) */
+  GK__BLK_HEADING = 1, /* a block the layout marks as a heading (#, <h2>, Word Heading style) */
+  GK__BLK_ROW = 2,     /* a table row: cells */
+  GK__BLK_TOKENS = 3   /* one-line page text: tokens without cell boundaries */
+} gk__block_kind;
+
+enum { GK__POS_TEXT = 0, GK__POS_DOCX = 1 };
+
+/* cell flags */
+enum {
+  GK__CELL_HEADER = 1u << 0, /* the layout marks it a header cell (<th>, Markdown header row) */
+  GK__CELL_RUN = 1u << 1     /* a token that is a run of digits (TOKENS blocks) */
+};
+
+typedef struct { uint32_t line, col; } gk__gpos;
+
+typedef struct {
+  uint32_t off, len;        /* text in the arena */
+  uint32_t x;               /* laid-out column, spans counted */
+  uint16_t rowspan, colspan;/* >= 1 */
+  uint32_t flags;           /* GK__CELL_* */
+  gk__gpos pos;
+} gk__gcell;
+
+typedef struct {
+  gk__block_kind kind;
+  uint32_t off, len;        /* PARA/HEADING text in the arena */
+  uint32_t first, ncells;   /* ROW/TOKENS cells */
+  uint32_t table, row;      /* ROW: source table (1-based, 0 none) and row in it */
+  uint8_t level;            /* HEADING: 1..6 when the layout says, else 0 */
+  gk__gpos pos;
+} gk__gblock;
+
+typedef struct {
+  uint32_t koff, klen, voff, vlen;
+} gk__gmeta;
+
+typedef struct gk__grid {
+  gk__buf arena;
+  gk__gblock *blocks;
+  size_t nblocks, capblocks;
+  gk__gcell *cells;
+  size_t ncells, capcells;
+  gk__gmeta *meta;
+  size_t nmeta, capmeta;
+  int pos_kind; /* GK__POS_* */
+  int err;      /* first error (GK_ENOMEM, GK_EOVERFLOW), sticky */
+} gk__grid;
+
+void gk__grid_init(gk__grid *g);
+void gk__grid_free(gk__grid *g);
+/* Text of a block / cell (not NUL-terminated; use the len). */
+static inline const char *gk__grid_text(const gk__grid *g, uint32_t off) {
+  return g->arena.data ? g->arena.data + off : "";
+}
+/* Append a PARA or HEADING block; text is trimmed here. */
+void gk__grid_para(gk__grid *g, gk__block_kind kind, uint8_t level, const char *s, size_t n,
+                   gk__gpos pos);
+/* Start a ROW (or TOKENS) block; cells are then added with gk__grid_cell. */
+void gk__grid_row(gk__grid *g, gk__block_kind kind, uint32_t table, uint32_t row, gk__gpos pos);
+/* Append a cell to the last ROW/TOKENS block; text is trimmed here. x is the
+ * laid-out column (the reader computes it from the spans above). */
+void gk__grid_cell(gk__grid *g, const char *s, size_t n, uint32_t x, uint16_t rowspan,
+                   uint16_t colspan, uint32_t flags, gk__gpos pos);
+/* Append a metadata pair. */
+void gk__grid_meta(gk__grid *g, const char *k, size_t kn, const char *v, size_t vn);
+/* GK_OK when g keeps the invariants above, else GK_EINVAL (tests, debug). */
+int gk__grid_check(const gk__grid *g);
+
+/* The table recognizer: a report from a grid. Same contract as
+ * gk_report_from_text (diagnostics with source positions, GK_EPARSE for a
+ * document that is no report). */
+int gk__report_from_grid(gk_report **out, const gk__grid *g, const char *source_name,
+                         gk_diags *diags);
+
+#endif /* GKREPORT_GRID_H */

@@ -1,0 +1,95 @@
+/* The document grid (lib/grid.h): building, its invariants, and a grid read into
+ * a report by the recognizer. */
+#include <stdlib.h>
+#include <string.h>
+#include "testutil.h"
+#include "grid.h"
+
+static gk__gpos at(uint32_t line, uint32_t col) {
+  gk__gpos p = {line, col};
+  return p;
+}
+
+static void test_grid_build_trims_and_checks(void) {
+  gk__grid g;
+  gk__grid_init(&g);
+  gk__grid_para(&g, GK__BLK_HEADING, 2, "  一、总体情况\u3000", strlen("  一、总体情况\u3000"), at(1, 1));
+  gk__grid_row(&g, GK__BLK_ROW, 1, 1, at(2, 1));
+  gk__grid_cell(&g, " 规章 ", 8, 0, 1, 1, GK__CELL_HEADER, at(2, 1));
+  gk__grid_cell(&g, "", 0, 1, 2, 3, 0, at(2, 5));
+  gk__grid_meta(&g, "名称", strlen("名称"), " 某局 ", 8);
+  CU_ASSERT_EQUAL_FATAL(g.err, GK_OK);
+  CU_ASSERT_EQUAL(g.nblocks, 2);
+  CU_ASSERT_EQUAL(g.blocks[0].len, strlen("一、总体情况"));
+  CU_ASSERT_EQUAL(memcmp(gk__grid_text(&g, g.blocks[0].off), "一、总体情况", g.blocks[0].len), 0);
+  CU_ASSERT_EQUAL(g.blocks[1].ncells, 2);
+  CU_ASSERT_EQUAL(g.cells[0].len, strlen("规章"));
+  CU_ASSERT_EQUAL(g.cells[1].len, 0);
+  CU_ASSERT_EQUAL(g.cells[1].colspan, 3);
+  CU_ASSERT_EQUAL(g.meta[0].vlen, strlen("某局"));
+  CU_ASSERT_EQUAL(gk__grid_check(&g), GK_OK);
+  /* a cell placed left of its neighbour's span breaks the invariant */
+  gk__grid_row(&g, GK__BLK_ROW, 1, 2, at(3, 1));
+  gk__grid_cell(&g, "a", 1, 2, 1, 2, 0, at(3, 1));
+  gk__grid_cell(&g, "b", 1, 3, 1, 1, 0, at(3, 3));
+  CU_ASSERT_EQUAL(gk__grid_check(&g), GK_EINVAL);
+  gk__grid_free(&g);
+}
+
+static void test_grid_cell_without_row_is_an_error(void) {
+  gk__grid g;
+  gk__grid_init(&g);
+  gk__grid_cell(&g, "x", 1, 0, 1, 1, 0, at(1, 1));
+  CU_ASSERT_EQUAL(g.err, GK_EINVAL);
+  CU_ASSERT_EQUAL(gk__grid_check(&g), GK_EINVAL);
+  gk__grid_free(&g);
+}
+
+/* A report as rows of cells: the recognizer places the values and keeps the
+ * source lines of the grid. */
+static void test_grid_recognized(void) {
+  static const char *rows[][8] = {
+    {"项目", "申请人情况", NULL},
+    {"一、本年新收政府信息公开申请数量", "3", "0", "0", "0", "0", "0", "3"},
+    {"二、上年结转政府信息公开申请数量", "0", "0", "0", "0", "0", "0", "0"},
+  };
+  gk__grid g;
+  gk__grid_init(&g);
+  gk__grid_para(&g, GK__BLK_PARA, 0, "某镇人民政府2020年政府信息公开工作年度报告",
+                strlen("某镇人民政府2020年政府信息公开工作年度报告"), at(1, 1));
+  gk__grid_para(&g, GK__BLK_HEADING, 0, "一、总体情况", strlen("一、总体情况"), at(3, 1));
+  gk__grid_para(&g, GK__BLK_PARA, 0, "概述。", strlen("概述。"), at(4, 1));
+  gk__grid_para(&g, GK__BLK_HEADING, 0, "三、收到和处理政府信息公开申请情况",
+                strlen("三、收到和处理政府信息公开申请情况"), at(10, 1));
+  for (uint32_t i = 0; i < 3; i++) {
+    gk__grid_row(&g, GK__BLK_ROW, 1, i + 1, at(20 + i, 1));
+    for (uint32_t k = 0; k < 8 && rows[i][k]; k++)
+      gk__grid_cell(&g, rows[i][k], strlen(rows[i][k]), k, 1, 1, 0, at(20 + i, 1 + k));
+  }
+  CU_ASSERT_EQUAL_FATAL(gk__grid_check(&g), GK_OK);
+  gk_report *r = NULL;
+  gk_diags *d = NULL;
+  gk_diags_new(&d);
+  CU_ASSERT_EQUAL_FATAL(gk__report_from_grid(&r, &g, "g.html", d), GK_OK);
+  GK_ASSERT_CELL(r, "requests/new/natural", "3");
+  GK_ASSERT_CELL(r, "requests/new/total", "3");
+  GK_ASSERT_CELL(r, "requests/carried_over/total", "0");
+  CU_ASSERT_EQUAL(gk_report_year(r), 2020);
+  size_t ri = 0, ci = 0;
+  int t = 0;
+  CU_ASSERT_EQUAL_FATAL(gk_report_locate(r, "requests/new/natural", &t, &ri, &ci), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_get_line(r, t, ri, ci), 21);
+  gk_report_free(r);
+  gk_diags_free(d);
+  gk__grid_free(&g);
+}
+
+int main(void) {
+  CU_TestInfo tests[] = {
+    {"grid_build_trims_and_checks", test_grid_build_trims_and_checks},
+    {"grid_cell_without_row_is_an_error", test_grid_cell_without_row_is_an_error},
+    {"grid_recognized", test_grid_recognized},
+    CU_TEST_INFO_NULL,
+  };
+  return gk_test_main("grid", tests);
+}
