@@ -85,3 +85,12 @@ GK_API int gk_agency_infer(int *level_out, int *kind_out, const char *name, size
   *kind_out = kind;
   return GK_OK;
 }
+
+int gk__agency_complete(gk_report *r, const char *text, size_t n) {
+  /* Not yet: today the metadata is inferred where it is needed (active.rulemaking);
+   * issue 15 fills it here from the gazetteer. */
+  (void)r;
+  (void)text;
+  (void)n;
+  return GK_OK;
+}

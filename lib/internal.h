@@ -134,6 +134,10 @@ struct gk_report {
   char *sections[GK_NSECTIONS];
   uint32_t section_line[GK_NSECTIONS];
   gk__cell *cells[GK_NTABLES]; /* nrows*ncols each, row-major */
+  int completeness;            /* gk_completeness */
+  int trunc_table;             /* GK_TRUNCATED: table where the copy ends, else -1 */
+  size_t trunc_row;            /* ... and first row not held complete, SIZE_MAX none */
+  uint32_t missing_tables;     /* bit t: table t absent from the copy */
   char *pool;                  /* literals, NUL-separated */
   size_t pool_len, pool_cap;
 };
@@ -165,6 +169,11 @@ int gk__diags_apply_opts(gk_diags *d, size_t from, const struct gk_validate_opts
  * Implemented in diag.c. */
 void gk__diags_remove(gk_diags *d, size_t i);
 void gk__diags_truncate(gk_diags *d, size_t n);
+/* Agency metadata an importer could not read from a layout (level, kind, region,
+ * code) completed from what the report itself says: its agency name and title,
+ * and the document's text (text[0..n), may be NULL). Fields already set are kept.
+ * Called by every importer once the report is read. Implemented in agency.c. */
+int gk__agency_complete(gk_report *r, const char *text, size_t n);
 /* Format the path of a cell of r into buf (see gk_schema_path_format). */
 #define gk__path(buf, r, t, row, col) \
   gk_schema_path_format((buf), sizeof(buf), (r)->edition, (t), (row), (col))

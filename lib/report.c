@@ -15,6 +15,8 @@ GK_API int gk_report_new(gk_report **out, int edition, int year) {
   r->edition = edition;
   r->year = year;
   r->ed = ed;
+  r->trunc_table = -1;
+  r->trunc_row = SIZE_MAX;
   for (int t = 0; t < GK_NTABLES; t++) {
     size_t n = ed->tables[t].nrows * ed->tables[t].ncols;
     r->cells[t] = gk__calloc(n, sizeof(gk__cell));
@@ -54,6 +56,10 @@ GK_API int gk_report_clone(gk_report **out, const gk_report *r) {
   if (rc) return rc;
   c->level = r->level;
   c->kind = r->kind;
+  c->completeness = r->completeness;
+  c->trunc_table = r->trunc_table;
+  c->trunc_row = r->trunc_row;
+  c->missing_tables = r->missing_tables;
   memcpy(c->section_line, r->section_line, sizeof c->section_line);
   for (int i = 0; i < 3 && !rc; i++) rc = dup_opt(&c->agency[i], r->agency[i]);
   if (!rc) rc = dup_opt(&c->title, r->title);
@@ -417,4 +423,28 @@ GK_API size_t gk_report_count_filled(const gk_report *r, int table) {
   size_t n = r->ed->tables[table].nrows * r->ed->tables[table].ncols, k = 0;
   for (size_t i = 0; i < n; i++) k += r->cells[table][i].state != GK_CELL_BLANK;
   return k;
+}
+
+GK_API gk_completeness gk_report_completeness(int *table_out, size_t *row_out, const gk_report *r) {
+  if (table_out) *table_out = r ? r->trunc_table : -1;
+  if (row_out) *row_out = r ? r->trunc_row : SIZE_MAX;
+  return r ? (gk_completeness)r->completeness : GK_COMPLETE;
+}
+
+GK_API int gk_report_set_completeness(gk_report *r, gk_completeness c, int table, size_t row) {
+  if (!r || (int)c < GK_COMPLETE || (int)c > GK_PRE_FORMAT || table < -1 || table >= GK_NTABLES)
+    return GK_EINVAL;
+  if (table >= 0 && row != SIZE_MAX && row >= r->ed->tables[table].nrows) return GK_EINVAL;
+  r->completeness = (int)c;
+  r->trunc_table = table;
+  r->trunc_row = table >= 0 ? row : SIZE_MAX;
+  return GK_OK;
+}
+
+GK_API uint32_t gk_report_missing_tables(const gk_report *r) { return r ? r->missing_tables : 0; }
+
+GK_API int gk_report_set_missing_tables(gk_report *r, uint32_t mask) {
+  if (!r || (mask >> GK_NTABLES)) return GK_EINVAL;
+  r->missing_tables = mask;
+  return GK_OK;
 }

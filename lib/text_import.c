@@ -1441,6 +1441,11 @@ GK_API int gk_report_from_text(gk_report **out, const char *bytes, size_t len,
     }
   }
   rc = import_doc(out, text, n, source_name, diags);
+  if (!rc) rc = gk__agency_complete(*out, text, n);
+  if (rc && *out) {
+    gk_report_free(*out);
+    *out = NULL;
+  }
   gk__free(text);
   if (rc == GK_ENOMEM && diags) {
     /* leave the caller's list as it was */

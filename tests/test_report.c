@@ -301,9 +301,33 @@ static void test_report_alloc_failures(void) {
   gk_report_free(src);
 }
 
+static void test_report_completeness(void) {
+  gk_report *r = NULL, *c = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_report_new(&r, GK_EDITION_2021, 2023), GK_OK);
+  int t = 5;
+  size_t row = 5;
+  CU_ASSERT_EQUAL(gk_report_completeness(&t, &row, r), GK_COMPLETE);
+  CU_ASSERT_EQUAL(t, -1);
+  CU_ASSERT_EQUAL(row, SIZE_MAX);
+  CU_ASSERT_EQUAL(gk_report_set_completeness(r, GK_TRUNCATED, GK_TABLE_REQUESTS, 4), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_set_missing_tables(r, 1u << GK_TABLE_REVIEW), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_set_completeness(r, GK_TRUNCATED, GK_TABLE_REQUESTS, 999), GK_EINVAL);
+  CU_ASSERT_EQUAL(gk_report_set_completeness(r, (gk_completeness)7, -1, SIZE_MAX), GK_EINVAL);
+  CU_ASSERT_EQUAL(gk_report_set_missing_tables(r, 1u << 7), GK_EINVAL);
+  CU_ASSERT_EQUAL_FATAL(gk_report_clone(&c, r), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_completeness(&t, &row, c), GK_TRUNCATED);
+  CU_ASSERT_EQUAL(t, GK_TABLE_REQUESTS);
+  CU_ASSERT_EQUAL(row, 4);
+  CU_ASSERT_EQUAL(gk_report_missing_tables(c), 1u << GK_TABLE_REVIEW);
+  CU_ASSERT_EQUAL(gk_report_completeness(NULL, NULL, NULL), GK_COMPLETE);
+  gk_report_free(c);
+  gk_report_free(r);
+}
+
 int main(void) {
   CU_TestInfo tests[] = {
     {"new_free", test_report_new_free},
+    {"completeness", test_report_completeness},
     {"metadata", test_report_metadata},
     {"sections", test_report_sections},
     {"cells_states", test_report_cells_states},

@@ -84,6 +84,31 @@ GK_API int gk_report_set_section(gk_report *r, int section, const char *utf8, si
 GK_API uint32_t gk_report_section_line(const gk_report *r, int section);
 GK_API int gk_report_set_section_line(gk_report *r, int section, uint32_t line);
 
+/* ---- completeness -------------------------------------------------------- */
+
+/** How much of the published report a copy holds (most copies users hold are cut
+ *  off somewhere: a copied web page, a page range of a PDF). Rules stay silent
+ *  about what the copy does not contain. */
+typedef enum gk_completeness {
+  GK_COMPLETE = 0,       /**< every table is there (the default) */
+  GK_TRUNCATED = 1,      /**< the copy ends inside the report: at a table and row */
+  GK_TABLES_MISSING = 2, /**< one or more tables absent, the rest of the copy present */
+  GK_PRE_FORMAT = 3      /**< a report from before the 2019 format: no tables to hold */
+} gk_completeness;
+
+/** Completeness of r; *table_out / *row_out (either may be NULL) get where a
+ *  GK_TRUNCATED copy ends: the table (GK_TABLE_*) and the first row the copy does
+ *  not hold complete (SIZE_MAX: the table is absent as a whole); -1 / SIZE_MAX
+ *  otherwise. GK_COMPLETE for NULL. Since 0.2.0. */
+GK_API gk_completeness gk_report_completeness(int *table_out, size_t *row_out, const gk_report *r);
+/** Set the completeness (importers do). `table` is -1 or GK_TABLE_*, `row` a row
+ *  index or SIZE_MAX. GK_EINVAL for values out of range. Since 0.2.0. */
+GK_API int gk_report_set_completeness(gk_report *r, gk_completeness c, int table, size_t row);
+/** Tables absent from the copy: bit t set when table t is missing (importers set
+ *  it; GK_TABLES_MISSING and GK_TRUNCATED copies). Since 0.2.0. */
+GK_API uint32_t gk_report_missing_tables(const gk_report *r);
+GK_API int gk_report_set_missing_tables(gk_report *r, uint32_t mask);
+
 /* ---- cells by index ---------------------------------------------------- */
 
 /** Read a cell: its state and, for GK_CELL_VALUE, its value (else 0). Derived rows
