@@ -166,6 +166,16 @@ GK_API int gk_decimal_parse(int64_t *out, const char *text, size_t len);
  *  Returns the length needed (without NUL); output truncated to cap. Since 0.1.0. */
 GK_API int gk_decimal_format(char *buf, size_t cap, int64_t millionths);
 
+/** Format a cell value for people and for text layouts by its kind (GK_KIND_*) and
+ *  unit (GK_UNIT_*): counts "3402", signed "-8", amounts the shortest exact
+ *  decimal "59237.2449", followed by "元" or "万元" when the unit was written in the
+ *  cell (GK_UNIT_YUAN / GK_UNIT_WANYUAN). The text reads back through
+ *  gk_report_set_text to the same value and unit. Writes NUL-terminated output
+ *  into buf (truncated to cap; buf may be NULL when cap is 0) and returns the
+ *  length needed without the NUL, or GK_EINVAL for an unknown kind or unit, or a
+ *  unit on a kind that has none. Since 0.2.0. */
+GK_API int gk_value_format(char *buf, size_t cap, int kind, int unit, int64_t value);
+
 #ifdef __cplusplus
 }
 #endif
