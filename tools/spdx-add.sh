@@ -14,18 +14,20 @@ cd "$(dirname "$0")/.."
 check=0
 if [ "${1:-}" = --check ]; then check=1; shift; fi
 
-# spdx_kind FILE: prints c, hash, or nothing when FILE is not a source file.
+# spdx_kind FILE: sets kind to c, hash, or "" when FILE is not a source file.
 spdx_kind() {
-  local f=$1 base=${1##*/}
+  local f=$1 base=${1##*/} head2=
+  kind=
   case $f in
     tests/fuzz/corpus/*) return 0;;  # fuzz inputs are data, whatever their name
   esac
   case $base in
-    *.c|*.h|*.h.in|*.map) echo c; return 0;;
-    *.sh|*.py|*.cmake|CMakeLists.txt|*.cmake.in|*.pc.in|*.toml) echo hash; return 0;;
+    *.c|*.h|*.h.in|*.map) kind=c; return 0;;
+    *.sh|*.py|*.cmake|CMakeLists.txt|*.cmake.in|*.pc.in|*.toml) kind=hash; return 0;;
   esac
-  [ "$f" = debian/rules ] && { echo hash; return 0; }
-  if [ -f "$f" ] && [ "$(head -c 2 "$f")" = '#!' ]; then echo hash; fi
+  if [ "$f" = debian/rules ]; then kind=hash; return 0; fi
+  IFS= read -r -n 2 head2 < "$f" || true
+  if [ "$head2" = '#!' ]; then kind=hash; fi
   return 0
 }
 
@@ -57,20 +59,31 @@ if [ $# -eq 0 ]; then
 else
   files=("$@")
 fi
-missing=0 added=0
+sources=() kinds=()
 for f in "${files[@]}"; do
   [ -f "$f" ] && [ ! -L "$f" ] || continue
-  kind=$(spdx_kind "$f")
+  spdx_kind "$f"
   [ -n "$kind" ] || continue
-  has_spdx "$f" && continue
-  if [ $check = 1 ]; then
-    echo "$f"; missing=$((missing + 1))
-  else
-    add "$f" "$kind"; added=$((added + 1))
-  fi
+  sources+=("$f"); kinds+=("$kind")
 done
 if [ $check = 1 ]; then
-  [ $missing = 0 ] || { echo "spdx: $missing source file(s) lack SPDX-License-Identifier (run tools/spdx-add.sh)" >&2; exit 1; }
-else
-  echo "spdx: added the line to $added file(s)"
+  # one pass over every source file: those without the line in their first 5 lines
+  missing=0 nonempty=()
+  for f in "${sources[@]}"; do  # awk never sees an empty file: it lacks the line
+    if [ -s "$f" ]; then nonempty+=("$f"); else echo "$f"; missing=$((missing + 1)); fi
+  done
+  if [ ${#nonempty[@]} -gt 0 ]; then
+    missing=$((missing + $(awk 'FNR == 1 { if (prev != "" && !ok) { print prev; n++ } prev = FILENAME; ok = 0 }
+                   FNR <= 5 && /SPDX-License-Identifier:/ { ok = 1 }
+                   END { if (prev != "" && !ok) { print prev; n++ } print n + 0 > "/dev/stderr" }' \
+              "${nonempty[@]}" 2>&1 >&3)))
+  fi 3>&1
+  [ "$missing" = 0 ] || { echo "spdx: $missing source file(s) lack SPDX-License-Identifier (run tools/spdx-add.sh)" >&2; exit 1; }
+  exit 0
 fi
+added=0
+for i in "${!sources[@]}"; do
+  has_spdx "${sources[$i]}" && continue
+  add "${sources[$i]}" "${kinds[$i]}"; added=$((added + 1))
+done
+echo "spdx: added the line to $added file(s)"
