@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Install check (issues 2 and 7).
+# Install check (issues 2, 7 and 17).
 # Usage: check_install.sh BUILD_DIR SOURCE_DIR
-# Installs BUILD into a temporary prefix, then builds tests/consumer/ against that
-# installed copy twice, with pkg-config and with CMake find_package(gkreport), runs
-# both and checks their output; checks that every installed public header compiles
-# on its own as C99 and (when g++ is present) as C++.
+# Installs BUILD into a temporary prefix (not the configured one), then builds
+# tests/consumer/ against that installed copy twice, with pkg-config (plain: the .pc
+# must be right without --define-prefix) and with CMake find_package(gkreport), runs
+# both and checks their output; installs again with DESTDIR under another prefix and
+# builds the pkg-config consumer there; checks the man pages, that no placeholder URL
+# is installed, and that every installed public header compiles on its own as C99
+# and (when g++ is present) as C++.
 set -euo pipefail
 build=$(cd "${1:?usage: check_install.sh BUILD_DIR SOURCE_DIR}" && pwd)
 src=$(cd "${2:?usage: check_install.sh BUILD_DIR SOURCE_DIR}" && pwd)
@@ -40,10 +43,23 @@ fi
 version=$(sed -n 's/^#define GK_VERSION_STRING "\(.*\)"/\1/p' "$prefix/include/gkreport/version.h")
 want="gkreport $version edition 2021 year 2023 requests/new/total=3511"
 
-# ---- 1. pkg-config (--define-prefix: the .pc is found where it was installed)
+if grep -rIl 'example\.invalid' "$prefix" > "$tmp/placeholders"; then
+  err "placeholder URLs installed: $(tr '\n' ' ' < "$tmp/placeholders")"
+fi
+if [ -f "$build/gkreport" ]; then  # the CLI is built: both man pages are installed
+  for page in man1/gkreport.1 man3/libgkreport.3; do
+    [ -f "$prefix/share/man/$page" ] || err "no share/man/$page"
+  done
+fi
+
+# ---- 1. pkg-config (the .pc finds its prefix from where it was installed)
 export PKG_CONFIG_PATH=$libdir/pkgconfig
-flags=$(pkg-config --define-prefix --cflags --libs gkreport)
-pcver=$(pkg-config --define-prefix --modversion gkreport)
+flags=$(pkg-config --cflags --libs gkreport)
+pcver=$(pkg-config --modversion gkreport)
+case $flags in
+  *"-I$prefix/"*|*"-I$libdir/"*) ;;
+  *) err "pkg-config flags '$flags' do not point into the install prefix $prefix";;
+esac
 [ "$pcver" = "$version" ] || err "pkg-config version '$pcver' != header version '$version'"
 # shellcheck disable=SC2086
 "$cc" -std=c11 -Wall -Wextra -Werror -o "$tmp/consumer_pc" "$src/tests/consumer/consumer.c" $flags \
@@ -56,6 +72,24 @@ if [ -x "$tmp/consumer_pc" ]; then
     *"$libdir/libgkreport.so.0"*) ;;
     *) err "pkg-config consumer does not load the installed libgkreport.so.0: $deps";;
   esac
+fi
+
+# ---- 1b. DESTDIR staging under another prefix (what a package build does)
+DESTDIR=$tmp/dest cmake --install "$build" --prefix /opt/gkreport > "$tmp/install2.log" \
+  || { cat "$tmp/install2.log" >&2; err "DESTDIR=... cmake --install --prefix /opt/gkreport failed"; }
+pc2=$(find "$tmp/dest/opt/gkreport" -name gkreport.pc | head -n1)
+if [ -n "$pc2" ]; then
+  flags2=$(PKG_CONFIG_PATH=$(dirname "$pc2") pkg-config --cflags --libs gkreport)
+  # shellcheck disable=SC2086
+  if "$cc" -std=c11 -o "$tmp/consumer_dest" "$src/tests/consumer/consumer.c" $flags2; then
+    lib2=$(dirname "$(dirname "$pc2")")
+    got=$(LD_LIBRARY_PATH=$lib2 "$tmp/consumer_dest") || err "DESTDIR consumer exited $?"
+    [ "$got" = "$want" ] || err "DESTDIR consumer printed '$got', want '$want'"
+  else
+    err "consumer does not build against the DESTDIR copy with: $flags2"
+  fi
+else
+  err "DESTDIR install has no gkreport.pc"
 fi
 
 # ---- 2. CMake find_package(gkreport) + gkreport::gkreport
@@ -91,6 +125,6 @@ if command -v g++ > /dev/null 2>&1; then
 fi
 
 if [ $fail = 0 ]; then
-  echo "check_install: OK: pkg-config and find_package consumers print '$want'; $n headers compile alone (C99$(command -v g++ > /dev/null && echo ', C++'))"
+  echo "check_install: OK: pkg-config (prefix and DESTDIR) and find_package consumers print '$want'; $n headers compile alone (C99$(command -v g++ > /dev/null && echo ', C++'))"
 fi
 exit $fail

@@ -29,13 +29,17 @@ def _project():
     def field(key):
         m = re.search(r'^%s\s*=\s*"([^"]*)"' % key, project, re.M)
         return m.group(1) if m else ""
-    return field("name"), field("version"), field("description"), field("requires-python")
+    license_ = re.search(r'^license\s*=\s*\{\s*text\s*=\s*"([^"]*)"', project, re.M)
+    return (field("name"), field("version"), field("description"),
+            field("requires-python"), license_.group(1) if license_ else "")
 
 
 def _metadata():
-    name, version, summary, requires_python = _project()
+    name, version, summary, requires_python, license_ = _project()
     lines = ["Metadata-Version: 2.1", "Name: " + name, "Version: " + version,
              "Summary: " + summary, "Requires-Python: " + requires_python,
+             "License: " + license_,
+             "Classifier: License :: OSI Approved :: MIT License",
              "Provides-Extra: pandas", 'Requires-Dist: pandas; extra == "pandas"']
     readme = os.path.join(ROOT, "README.md")
     body = ""

@@ -229,8 +229,9 @@ def _open() -> ctypes.CDLL:
                 "point it at a built libgkreport.so (e.g. build/libgkreport.so.0) "
                 "or unset it" % env)
     else:
-        hint = ("install libgkreport (cmake --build build && cmake --install build, "
-                "then ldconfig), or set GKREPORT_LIBRARY to the path of "
+        hint = ("install libgkreport (the Debian package libgkreport0, or "
+                "cmake --build build && cmake --install build, then ldconfig), "
+                "or set GKREPORT_LIBRARY to the path of "
                 "libgkreport.so.0, or add its directory to LD_LIBRARY_PATH")
     raise ImportError("gkreport: cannot load the C library libgkreport.so.0 (%s). "
                       "Tried: %s" % (hint, "; ".join(errors)))
