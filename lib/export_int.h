@@ -63,7 +63,7 @@ typedef struct {
   double *num;           /* nrows * ncols numbers */
   unsigned char *has;    /* nrows * ncols: 1 when num is a number */
   unsigned char *chart;  /* nrows: draw this row as a line */
-  int is_amount;         /* unused by the writers; kept for callers */
+  size_t percent_from;   /* rows from this one on are percentages (indicators) */
   size_t mark_col;       /* a column marked in charts (edition change), SIZE_MAX none */
   const char *mark_text; /* its legend */
 } gk__panel;
@@ -73,6 +73,10 @@ int gk__panel_init(gk__panel *p, size_t nrows, size_t ncols);
 void gk__panel_free(gk__panel *p);
 /* Set a string of the panel (copied); sets p's error on failure (see panel_err). */
 int gk__panel_set(char **slot, const char *s);
+/* The panel of a series: the main totals and the indicators, one column per
+ * report (year); mark_col at the first report of a new edition. */
+struct gk_series;
+int gk__series_panel(gk__panel *p, const struct gk_series *s, int lang);
 /* Write the panel as an HTML table (caption, th scope) into b. */
 void gk__html_panel_table(gk__buf *b, const gk__panel *p);
 /* One SVG line chart per charted row (role=img, <title>, <desc> with the values). */

@@ -58,6 +58,7 @@ static const char style[] =
   ".sev-warning{color:#8a5a00;font-weight:bold}.sev-info{color:#245;font-weight:bold}\n"
   ".note{border-left:4px solid #e0a000;background:#fffaf0;padding:.3em .8em;margin:.5em 0}\n"
   "figure{margin:1em 0;break-inside:avoid}figcaption{font-weight:600}\n"
+  "#charts{display:flex;flex-wrap:wrap;gap:0 1.5em}\n"
   "svg text{font-family:" GK_FONTS ";font-size:12px}\n"
   "@page{size:A4;margin:15mm}\n"
   "@media print{body{max-width:none;margin:0;padding:0;font-size:10.5pt}"

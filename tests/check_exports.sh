@@ -64,6 +64,20 @@ p = zipfile.ZipFile(sys.argv[2])
 assert len(p.namelist()) > 8
 PYEOF
 
+# series: a workbook with native line charts
+C="$SRC/tests/data/cli"
+"$GK" series --format xlsx -o "$TMP/s.xlsx" "$C/literals-2019.json" "$C/ok-2021.json" "$C/series-2024.json"
+[ $? -le 1 ] || fail "series --format xlsx"
+"$PY" - "$TMP/s.xlsx" <<'PYEOF' || fail "series xlsx content"
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
+assert len(charts) == 2, charts
+assert "<c:lineChart>" in z.read(charts[0]).decode()
+sheets = re.findall(r'<sheet name="([^"]+)"', z.read("xl/workbook.xml").decode())
+assert sheets == ["趋势", "检查发现的问题"], sheets
+PYEOF
+
 # HTML through the CLI parses as XML (the pages are polyglot)
 "$GK" convert --to html "$TMP/bad.json" -o "$TMP/r.html" || fail "convert --to html"
 if command -v xmllint > /dev/null; then

@@ -209,6 +209,71 @@ static void test_html_export_real_reports(void) {
   CU_ASSERT_TRUE(pages >= 20);
 }
 
+/* A series page: one chart per main total and indicator, the edition change
+ * marked, text alternatives, the table and the findings. */
+static gk_report *series_report(int edition, int year, int64_t new_total, int64_t carried) {
+  gk_report *r = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_report_new(&r, edition, year), GK_OK);
+  const char *name = "某镇人民政府";
+  CU_ASSERT_EQUAL(gk_report_set_agency(r, GK_AGENCY_NAME, name, strlen(name)), GK_OK);
+  char v[32];
+  snprintf(v, sizeof v, "%lld", (long long)new_total);
+  CU_ASSERT_EQUAL(gk_report_set_text(r, "requests/new/total", v, strlen(v)), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_set_text(r, "requests/granted/total", v, strlen(v)), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_set_text(r, "requests/total/total", v, strlen(v)), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_set_text(r, "requests/partial/total", "0", 1), GK_OK);
+  snprintf(v, sizeof v, "%lld", (long long)carried);
+  CU_ASSERT_EQUAL(gk_report_set_text(r, "requests/carried_over/total", v, strlen(v)), GK_OK);
+  return r;
+}
+
+static void test_html_export_series(void) {
+  gk_series *s = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_series_new(&s), GK_OK);
+  gk_report *a = series_report(2019, 2020, 10, 0), *b = series_report(2021, 2021, 20, 3);
+  CU_ASSERT_EQUAL(gk_series_add(s, a), GK_OK);
+  CU_ASSERT_EQUAL(gk_series_add(s, b), GK_OK);
+  gk_diags *d = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+  CU_ASSERT_EQUAL(gk_series_validate(s, NULL, d), GK_OK);
+  char *out = NULL;
+  size_t len = 0;
+  CU_ASSERT_EQUAL_FATAL(gk_series_to_html(&out, &len, s, d, GK_LANG_ZH), GK_OK);
+  CU_ASSERT_PTR_NOT_NULL(strstr(out, "<title>某镇人民政府 2020–2021 政府信息公开工作年度报告趋势</title>"));
+  CU_ASSERT_PTR_NOT_NULL(strstr(out, "<figcaption id=\"g0\">一、本年新收政府信息公开申请数量 · 总计</figcaption>\n"
+                                     "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"g0 gd0\""));
+  CU_ASSERT_PTR_NOT_NULL(strstr(out, "<desc id=\"gd0\">2020: 10; 2021: 20</desc>"));
+  CU_ASSERT_PTR_NOT_NULL(strstr(out, "<path fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"2\" d=\"M56.0 90.0 L424.0 16.0 \"/>"));
+  CU_ASSERT_PTR_NOT_NULL(strstr(out, ">格式版本变更</text>"));
+  CU_ASSERT_PTR_NOT_NULL(strstr(out, "<tr><th scope=\"row\">公开率</th><td>100.00%</td><td>100.00%</td></tr>"));
+  /* the main totals (4 requests rows, 3 review rows) and every indicator have a row */
+  CU_ASSERT_EQUAL(count(out, "<tr><th scope=\"row\">"), 4 + 3 + gk_indicator_count());
+  CU_ASSERT_EQUAL(count(out, "<li id=\"f"), gk_diags_count(d));
+  CU_ASSERT_PTR_NULL(strstr(out, "<script"));
+  gk_free(out);
+  CU_ASSERT_EQUAL(gk_series_to_html(&out, &len, s, NULL, GK_LANG_EN), GK_OK);
+  CU_ASSERT_PTR_NOT_NULL(strstr(out, ">edition change</text>"));
+  CU_ASSERT_PTR_NOT_NULL(strstr(out, "<p>No finding.</p>"));
+  gk_free(out);
+  CU_ASSERT_EQUAL(gk_series_to_html(&out, &len, NULL, NULL, GK_LANG_EN), GK_EINVAL);
+  CU_ASSERT_PTR_NULL(out);
+  int ok = 0;
+  for (long n = 0; n < 5000 && !ok; n++) {
+    gk__alloc_fail_after(n);
+    int rc = gk_series_to_html(&out, &len, s, d, GK_LANG_ZH);
+    gk__alloc_fail_after(-1);
+    if (rc == GK_OK) ok = 1;
+    else CU_ASSERT_EQUAL(rc, GK_ENOMEM);
+    gk_free(out);
+    out = NULL;
+  }
+  CU_ASSERT_TRUE(ok);
+  gk_diags_free(d);
+  gk_report_free(a);
+  gk_report_free(b);
+  gk_series_free(s);
+}
+
 int main(void) {
   CU_TestInfo tests[] = {
     {"test_html_export_layout", test_html_export_layout},
@@ -217,6 +282,7 @@ int main(void) {
     {"test_html_export_bad_arguments", test_html_export_bad_arguments},
     {"test_html_export_alloc_failures", test_html_export_alloc_failures},
     {"test_html_export_real_reports", test_html_export_real_reports},
+    {"test_html_export_series", test_html_export_series},
     CU_TEST_INFO_NULL};
   return gk_test_main("html_export", tests);
 }

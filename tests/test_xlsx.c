@@ -82,11 +82,35 @@ static void test_xlsx_alloc_failures(void) {
   gk_report_free(r);
 }
 
+static void test_xlsx_series(void) {
+  gk_series *s = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_series_new(&s), GK_OK);
+  gk_report *r = fenggang();
+  CU_ASSERT_EQUAL(gk_series_add(s, r), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_set_year(r, 2019), GK_OK);
+  CU_ASSERT_EQUAL(gk_series_add(s, r), GK_OK);
+  char path[128];
+  temp_path(path, sizeof path);
+  CU_ASSERT_EQUAL(gk_series_to_xlsx(path, s, NULL, GK_LANG_ZH), GK_OK);
+  size_t len = 0;
+  char *bytes = gk_test_read_file(path, &len);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(bytes);
+  CU_ASSERT_EQUAL(memcmp(bytes, "PK\x03\x04", 4), 0);
+  free(bytes);
+  CU_ASSERT_EQUAL(gk_series_to_xlsx(path, s, NULL, 5), GK_EINVAL);
+  CU_ASSERT_EQUAL(gk_series_to_xlsx(NULL, s, NULL, GK_LANG_ZH), GK_EINVAL);
+  CU_ASSERT_EQUAL(gk_series_to_xlsx("/nonexistent-dir/s.xlsx", s, NULL, GK_LANG_EN), GK_EIO);
+  unlink(path);
+  gk_report_free(r);
+  gk_series_free(s);
+}
+
 int main(void) {
   CU_TestInfo tests[] = {
     {"test_xlsx_writes_a_workbook", test_xlsx_writes_a_workbook},
     {"test_xlsx_bad_arguments", test_xlsx_bad_arguments},
     {"test_xlsx_alloc_failures", test_xlsx_alloc_failures},
+    {"test_xlsx_series", test_xlsx_series},
     CU_TEST_INFO_NULL};
   return gk_test_main("xlsx", tests);
 }

@@ -18,6 +18,7 @@
 #include "common.h"
 #include "report.h"
 #include "diag.h"
+#include "series.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -34,6 +35,16 @@ extern "C" {
  *  *out is NUL-terminated, free it with gk_free(). GK_EINVAL for a NULL out or r
  *  or an unknown lang, GK_ENOMEM. Since 0.2.0. */
 GK_API int gk_report_to_html(char **out, size_t *len_out, const gk_report *r,
+                             const gk_diags *findings, int lang);
+
+/** One agency's series as a page: an SVG line chart per main total (the total
+ *  column of the requests rows that are not outcome parts, and of the review
+ *  rows) and per indicator across the years, the edition change marked by a
+ *  dashed line; the table of those values; the list of `findings` (NULL: none;
+ *  usually from gk_series_validate). *out is NUL-terminated, free it with
+ *  gk_free(). GK_EINVAL for a NULL out or s or an unknown lang, GK_ENOMEM.
+ *  Since 0.2.0. */
+GK_API int gk_series_to_html(char **out, size_t *len_out, const gk_series *s,
                              const gk_diags *findings, int lang);
 
 #ifdef __cplusplus

@@ -15,6 +15,7 @@
 #include "common.h"
 #include "report.h"
 #include "diag.h"
+#include "series.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -28,6 +29,13 @@ extern "C" {
  *  suggested repair as a cell comment. GK_EINVAL (NULL path or r, unknown lang),
  *  GK_EIO (path cannot be written), GK_ENOMEM. Since 0.2.0. */
 GK_API int gk_report_to_xlsx(const char *path, const gk_report *r, const gk_diags *findings,
+                             int lang);
+
+/** Write one agency's series as a workbook at `path`: a sheet with the main
+ *  totals and the indicators (percentages) per year, frozen header, and native
+ *  Excel line charts of both; a findings sheet with `findings` (NULL: none).
+ *  GK_EINVAL, GK_EIO, GK_ENOMEM as gk_report_to_xlsx. Since 0.2.0. */
+GK_API int gk_series_to_xlsx(const char *path, const gk_series *s, const gk_diags *findings,
                              int lang);
 
 #ifdef __cplusplus
