@@ -115,6 +115,16 @@ const gk__edition *gk__edition_get(int edition);
 extern const gk__label gk__tables[GK_NTABLES];
 extern const gk__label gk__sections[GK_NSECTIONS];
 
+/* Printed header groups (schema_tables.c): merged header cells of the exports. */
+enum { GK__GROUP_CORNER = 0, GK__GROUP_ALL = 1, GK__GROUP_COLS = 2, GK__GROUP_OUTCOME = 3 };
+typedef struct {
+  int table, kind;           /* GK_TABLE_*, GK__GROUP_* */
+  const char *first, *last;  /* GK__GROUP_COLS: the first and last column keys */
+  const char *zh, *en;
+} gk__header_group;
+extern const gk__header_group gk__header_groups[];
+extern const size_t gk__nheader_groups;
+
 /* ------------------------------------------------------------ report layout */
 typedef struct {
   int64_t  value;

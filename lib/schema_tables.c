@@ -242,3 +242,18 @@ const gk__edition *gk__edition_get(int edition) {
 GK_API size_t gk_schema_edition_count(void) { return NT(editions); }
 
 GK_API int gk_schema_edition_id(size_t i) { return i < NT(editions) ? editions[i].id : 0; }
+
+/* ----------------------------------------------------------------- printed header groups
+ * Header texts of the published tables that label a group of columns or rows: the
+ * merged header cells of the XLSX and HTML exports. GK__GROUP_COLS spans columns
+ * `first`..`last` (keys); GK__GROUP_ALL spans every column above them;
+ * GK__GROUP_CORNER heads the row labels; GK__GROUP_OUTCOME labels the rows flagged
+ * GK_ROW_OUTCOME. Both editions. */
+const gk__header_group gk__header_groups[] = {
+  {GK_TABLE_ACTIVE, GK__GROUP_CORNER, NULL, NULL, "信息内容", "Item"},
+  {GK_TABLE_REQUESTS, GK__GROUP_ALL, NULL, NULL, "申请人情况", "Requesters"},
+  {GK_TABLE_REQUESTS, GK__GROUP_COLS, "commercial", "other_org", "法人或其他组织",
+   "Legal persons or other organisations"},
+  {GK_TABLE_REQUESTS, GK__GROUP_OUTCOME, NULL, NULL, "三、本年度办理结果", "Outcomes this year"},
+};
+const size_t gk__nheader_groups = NT(gk__header_groups);

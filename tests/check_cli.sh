@@ -79,7 +79,7 @@ cp "$TMP/out" "$TMP/ok.json"
 run_in 0 "$TMP/ok.json" "$GK" convert --from json -
 same_file out "$TMP/ok.json"
 run 2 "$GK" convert --to yaml ok-2021.json
-same err "gkreport convert: invalid value 'yaml' for --to (expected json, csv, text or md)
+same err "gkreport convert: invalid value 'yaml' for --to (expected json, csv, text, md, html or xlsx)
 Try 'gkreport help convert'."
 run 2 "$GK" convert ok-2021.json error-2021.json
 same err "gkreport convert: only one FILE can be given

@@ -134,6 +134,93 @@ static void test_csv_flags(void) {
   gk_report_free(r);
 }
 
+/* Formula injection: texts a spreadsheet would run get an apostrophe and quotes;
+ * numbers and the lone "-" stay as they are (OWASP CSV injection). */
+static void test_csv_formula_neutralised(void) {
+  gk_report *r = mk(2021, 2023);
+  const char *name = "=HYPERLINK(\"http://x\",\"y\")";
+  CU_ASSERT_EQUAL(gk_report_set_agency(r, GK_AGENCY_NAME, name, strlen(name)), GK_OK);
+  set_literal(r, "active/regulations/issued", "+1+2");
+  set_literal(r, "active/regulations/repealed", "-");
+  set_literal(r, "active/regulations/in_force", "@SUM(A1)");
+  set_literal(r, "active/normative_docs/issued", "-2+3");
+  set_literal(r, "active/normative_docs/repealed", "\tx");
+  set_literal(r, "active/normative_docs/in_force", "无");
+  set_path(r, "active/licensing/decisions", "5");
+  char *s = to_csv(r, 0);
+#define F "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",2023,2021,"
+  CU_ASSERT_PTR_NOT_NULL(strstr(s, "\n" F "active,regulations,issued,literal,\"'+1+2\"\n"
+                                   F "active,regulations,repealed,literal,-\n"
+                                   F "active,regulations,in_force,literal,\"'@SUM(A1)\"\n"
+                                   F "active,normative_docs,issued,literal,\"'-2+3\"\n"
+                                   F "active,normative_docs,repealed,literal,\"'\tx\"\n"
+                                   F "active,normative_docs,in_force,literal,无\n"
+                                   F "active,licensing,decisions,value,5\n"));
+#undef F
+  gk_free(s);
+  gk_report_free(r);
+  /* quiet: a name and numbers that are not formulas, signed deltas */
+  r = mk(2019, 2020);
+  name = "宿迁市-人民政府";
+  CU_ASSERT_EQUAL(gk_report_set_agency(r, GK_AGENCY_NAME, name, strlen(name)), GK_OK);
+  set_path(r, "active/licensing/delta", "-8");
+  set_literal(r, "active/licensing/decisions", "-3.5");
+  s = to_csv(r, GK_CSV_NO_HEADER);
+  CU_ASSERT_PTR_NULL(strchr(s, '\''));
+  CU_ASSERT_PTR_NOT_NULL(strstr(s, "\n宿迁市-人民政府,2020,2019,active,licensing,delta,value,-8\n"
+                                   "宿迁市-人民政府,2020,2019,active,licensing,decisions,literal,-3.5\n"));
+  gk_free(s);
+  gk_report_free(r);
+}
+
+/* A line break in a name stays inside one quoted field: every line still has
+ * the same number of fields when read as RFC 4180. */
+static void test_csv_line_break_in_name(void) {
+  gk_report *r = mk(2021, 2023);
+  const char *name = "某局\r\n第二行";
+  CU_ASSERT_EQUAL(gk_report_set_agency(r, GK_AGENCY_NAME, name, strlen(name)), GK_OK);
+  char *s = to_csv(r, GK_CSV_NO_HEADER);
+  CU_ASSERT_NSTRING_EQUAL(s, "\"某局\r\n第二行\",2023,2021,active,regulations,issued,blank,\n", 56);
+  gk_free(s);
+  gk_report_free(r);
+}
+
+/* Excel: BOM, CRLF, source and Chinese (or English) labels; numbers unchanged. */
+static void test_csv_excel(void) {
+  gk_report *r = mk(2021, 2023);
+  const char *name = "宿迁市人民政府", *src = "宿迁 2023.txt";
+  CU_ASSERT_EQUAL(gk_report_set_agency(r, GK_AGENCY_NAME, name, strlen(name)), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_set_source(r, src, strlen(src)), GK_OK);
+  set_path(r, "requests/denied.state_secret/natural", "2");
+  set_path(r, "active/fees/amount", "1.5万元");
+  char *s = to_csv(r, GK_CSV_EXCEL);
+  static const char head[] =
+    "\xEF\xBB\xBF" "agency,year,edition,table,row,col,state,value,source,row_label,col_label\r\n"
+    "宿迁市人民政府,2023,2021,active,regulations,issued,blank,,宿迁 2023.txt,规章,本年制发件数\r\n";
+  CU_ASSERT_NSTRING_EQUAL(s, head, strlen(head));
+  CU_ASSERT_PTR_NOT_NULL(strstr(s, "\r\n宿迁市人民政府,2023,2021,active,fees,amount,value,1.5,"
+                                   "宿迁 2023.txt,行政事业性收费,本年收费金额（单位：万元）\r\n"));
+  CU_ASSERT_PTR_NOT_NULL(strstr(s, "\r\n宿迁市人民政府,2023,2021,requests,denied.state_secret,natural,"
+                                   "value,2,宿迁 2023.txt,（三）不予公开 1.属于国家秘密,自然人\r\n"));
+  /* every line ends with CRLF: as many CR as LF */
+  size_t cr = 0, lf = 0;
+  for (const char *p = s; *p; p++) cr += *p == '\r', lf += *p == '\n';
+  CU_ASSERT_EQUAL(cr, lf);
+  CU_ASSERT_EQUAL(lf, 1 + stored_cells(2021));
+  gk_free(s);
+  s = to_csv(r, GK_CSV_EXCEL | GK_CSV_LANG_EN | GK_CSV_NO_HEADER);
+  CU_ASSERT_NSTRING_EQUAL(s, "\xEF\xBB\xBF" "宿迁市人民政府,2023,2021,active,regulations,issued,blank,,"
+                          "宿迁 2023.txt,Regulations,Issued this year\r\n", 104);
+  CU_ASSERT_PTR_NOT_NULL(strstr(s, ",value,2,宿迁 2023.txt,Not disclosed State secret,Natural persons\r\n"));
+  gk_free(s);
+  /* the default output does not change with these flags absent */
+  s = to_csv(r, 0);
+  CU_ASSERT_NSTRING_EQUAL(s, "agency,year,edition,table,row,col,state,value\n", 46);
+  CU_ASSERT_PTR_NULL(strchr(s, '\r'));
+  gk_free(s);
+  gk_report_free(r);
+}
+
 static void test_csv_bad_arguments(void) {
   gk_report *r = mk(2021, 2023);
   char *out = (char *)"x";
@@ -154,14 +241,14 @@ static void test_csv_alloc_failures(void) {
   CU_ASSERT_EQUAL(gk_report_set_agency(r, GK_AGENCY_NAME, name, strlen(name)), GK_OK);
   set_literal(r, "review/reconsideration/total", "a,b");
   set_path(r, "requests/denied.query/legal", "4");
-  char *want = to_csv(r, GK_CSV_DERIVED);
+  char *want = to_csv(r, GK_CSV_DERIVED | GK_CSV_EXCEL);
   int ok = 0;
   long n;
   for (n = 0; n < 1000 && !ok; n++) {
     char *out = (char *)"x";
     size_t len = 3;
     gk__alloc_fail_after(n);
-    int rc = gk_report_to_csv(&out, &len, r, GK_CSV_DERIVED);
+    int rc = gk_report_to_csv(&out, &len, r, GK_CSV_DERIVED | GK_CSV_EXCEL);
     gk__alloc_fail_after(-1);
     if (rc == GK_OK) {
       CU_ASSERT_STRING_EQUAL(out, want);
@@ -201,6 +288,9 @@ int main(void) {
   CU_TestInfo tests[] = {
     {"test_csv_exact_output", test_csv_exact_output},
     {"test_csv_flags", test_csv_flags},
+    {"test_csv_formula_neutralised", test_csv_formula_neutralised},
+    {"test_csv_line_break_in_name", test_csv_line_break_in_name},
+    {"test_csv_excel", test_csv_excel},
     {"test_csv_bad_arguments", test_csv_bad_arguments},
     {"test_csv_alloc_failures", test_csv_alloc_failures},
     {"test_csv_example_fenggang", test_csv_example_fenggang},

@@ -193,6 +193,12 @@ int cli_write(const char *cmd, const char *buf, size_t len);
 int cli_emit(const char *cmd, int rc, char *buf, size_t len);
 /* Flush stdout and report a write error (CLI_USAGE) or CLI_OK. */
 int cli_finish_output(const char *cmd);
+/* The global -o/--output FILE (output.c): removed from argv (before "--"), and
+ * standard output reopened on FILE ("-": stay on stdout). CLI_OK or CLI_USAGE. */
+int cli_output_option(int *argc, char **argv);
+/* Write a binary output (XLSX) made by write_file(path, ctx) through a temporary
+ * file to standard output; refuses a terminal. CLI_OK or CLI_USAGE (printed). */
+int cli_emit_binary(const char *cmd, int (*write_file)(const char *path, void *ctx), void *ctx);
 
 /* ---- terminal display ---------------------------------------------------- */
 

@@ -5,7 +5,7 @@
 #include <string.h>
 
 const char cli_series_usage[] =
-    "Usage: gkreport series [--format text|json|csv] [--lang zh|en] [--strict]\n"
+    "Usage: gkreport series [--format text|json|csv|html|xlsx] [--lang zh|en] [--strict]\n"
     "                       [--min-severity S] [--rules LIST]\n"
     "                       [--waive RULE[:CELL]=REASON]... [--from F] FILE...\n"
     "\n"
@@ -16,14 +16,28 @@ const char cli_series_usage[] =
     "\n"
     "  --format F   text (default: findings, then the table of non-blank cells),\n"
     "               json ({\"findings\": [...], \"trend\": {...}}) or csv (the trend\n"
-    "               table in long form on stdout, findings on stderr)\n"
+    "               table in long form on stdout, findings on stderr), html (a\n"
+    "               self-contained page: SVG line charts of the main totals and the\n"
+    "               indicators, the edition change marked, and the findings) or\n"
+    "               xlsx (a workbook with native line charts; needs -o or a pipe)\n"
     "  --lang L     messages and names in Chinese (zh, default) or English (en)\n"
     "  --strict, --min-severity, --rules, --waive, --from: as for validate\n"
     "\n"
     "Exit status: 0 no errors, 1 an error (with --strict, or a warning), 2 an\n"
     "input could not be read or parsed.\n";
 
-enum { FORMAT_TEXT = 0, FORMAT_JSON = 1, FORMAT_CSV = 2 };
+enum { FORMAT_TEXT = 0, FORMAT_JSON = 1, FORMAT_CSV = 2, FORMAT_HTML = 3, FORMAT_XLSX = 4 };
+
+typedef struct {
+  const gk_series *s;
+  const gk_diags *d;
+  int lang;
+} xlsx_job;
+
+static int write_xlsx(const char *path, void *ctx) {
+  const xlsx_job *j = ctx;
+  return gk_series_to_xlsx(path, j->s, j->d, j->lang);
+}
 #define VALUE_CAP 64
 
 /* Text of entry i in report j: value, "·" blank, literal, "n/a" absent. */
@@ -180,7 +194,7 @@ static void print_trend_text(const gk_series *s, int lang) {
 }
 
 int cli_cmd_series(int argc, char **argv) {
-  static const char *const formats[] = {"text", "json", "csv", NULL};
+  static const char *const formats[] = {"text", "json", "csv", "html", "xlsx", NULL};
   cli_inputs in;
   int status = cli_inputs_parse(&in, argc, argv, formats, CLI_IN_RULES,
                                 "missing FILE... (the reports of one agency)");
@@ -225,6 +239,12 @@ int cli_cmd_series(int argc, char **argv) {
         status = cli_emit(cmd, rc, buf, len);
       }
       if (status == CLI_OK) fputs("}\n", stdout);
+    } else if (in.format == FORMAT_HTML) {
+      rc = gk_series_to_html(&buf, &len, s, d, in.check.lang);
+      status = cli_emit(cmd, rc, buf, len);
+    } else if (in.format == FORMAT_XLSX) {
+      xlsx_job job = {s, d, in.check.lang};
+      status = cli_emit_binary(cmd, write_xlsx, &job);
     } else if (in.format == FORMAT_CSV) {
       cli_print_findings(stderr, d, 0, gk_diags_count(d), in.check.lang);
       rc = gk_series_trend_to_csv(&buf, &len, s);

@@ -41,6 +41,7 @@ static void print_main_help(FILE *f) {
     fprintf(f, "%s\n", c->summary);
   }
   fputs("\n"
+        "Every command takes -o FILE (--output FILE): write the output to FILE.\n"
         "Exit status: 0 success, 1 findings (validate, series, aggregate),\n"
         "2 bad usage or unreadable input.\n"
         "Run 'gkreport help COMMAND' for the options of a command.\n",
@@ -60,6 +61,7 @@ static int cmd_help(int argc, char **argv) {
 }
 
 int main(int argc, char **argv) {
+  if (cli_output_option(&argc, argv) != CLI_OK) return CLI_USAGE;
   if (argc < 2) {
     print_main_help(stderr);
     return CLI_USAGE;

@@ -11,6 +11,19 @@
  * Rows are in schema order: tables active, requests, review; rows and columns as
  * declared. Derived rows that hold no printed values (denied, unavailable,
  * not_processed) are left out unless GK_CSV_DERIVED asks for them.
+ *
+ * Formula injection (OWASP "CSV injection"): a text field (agency name, literal,
+ * source) that starts with = + - @ TAB or CR, is not a number and is longer than
+ * one character gets a leading apostrophe and is quoted ("'=HYPERLINK(...)"), so
+ * Excel, WPS and LibreOffice show it as text instead of running it. Numbers
+ * ("-8") and the lone literal "-" are written as they are. A line break inside a
+ * field is kept inside a quoted field (RFC 4180; Excel and pandas read it back).
+ *
+ * GK_CSV_EXCEL writes what Excel on a Chinese Windows opens as is: a UTF-8
+ * byte-order mark, CRLF line ends, and three more columns after value:
+ *   source,row_label,col_label
+ * (the report's source file, and the printed Chinese labels of the row, preceded
+ * by its parent's for a sub-row, and of the column; English with GK_CSV_LANG_EN).
  */
 #ifndef GKREPORT_CSV_H
 #define GKREPORT_CSV_H
@@ -26,9 +39,12 @@ extern "C" {
 /** CSV flags. */
 enum {
   GK_CSV_NO_HEADER = 1u << 0, /**< omit the header line (to concatenate many reports) */
-  GK_CSV_DERIVED   = 1u << 1  /**< add the computed subtotal rows (denied, unavailable,
+  GK_CSV_DERIVED   = 1u << 1, /**< add the computed subtotal rows (denied, unavailable,
                                    not_processed), state "derived", value the sum of
                                    their sub-rows or "" when those are all blank */
+  GK_CSV_EXCEL     = 1u << 2, /**< for Excel: BOM, CRLF, columns source,row_label,col_label
+                                   (Since 0.2.0.) */
+  GK_CSV_LANG_EN   = 1u << 3  /**< with GK_CSV_EXCEL: English labels (Since 0.2.0.) */
 };
 
 /** Serialize a report as CSV (see above); *out is NUL-terminated, free it with

@@ -10,6 +10,8 @@
 #include "validate.h"
 #include "json.h"
 #include "csv.h"
+#include "html.h"
+#include "xlsx.h"
 #include "text.h"
 #include "series.h"
 #include "aggregate.h"

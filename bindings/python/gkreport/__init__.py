@@ -124,7 +124,15 @@ def iter_jsonl(source: Union[PathLike, "IO[bytes]"], errors: str = "raise"
             f.close()
 
 
-__all__ = ["iter_jsonl", "decode", "load", "loads", "Report", "Agency", "Sections", "Finding", "Findings",
+def read_csv(source, **kwargs):
+    """Read a CSV written by Report.to_csv (tidy or excel=True) into a pandas
+    DataFrame without floats: year and edition Int64, value an int (count), a
+    Decimal (amount), a literal's text, or None when blank. Needs pandas."""
+    from ._pandas import read_csv as _read_csv
+    return _read_csv(source, **kwargs)
+
+
+__all__ = ["iter_jsonl", "read_csv", "decode", "load", "loads", "Report", "Agency", "Sections", "Finding", "Findings",
            "Rule", "rule", "rules", "schema", "Indicator", "IndicatorValue",
            "indicator", "indicators", "Series", "Trend", "TrendRow", "similarity",
            "Aggregate", "Contributor", "aggregate",

@@ -149,6 +149,11 @@ _SIGNATURES: Dict[str, Tuple[Any, Tuple[Any, ...]]] = {
     "gk_rule_find": (c_int, (c_size_t_p, c_char_p)),
     # csv.h
     "gk_report_to_csv": (c_int, (c_char_pp, c_size_t_p, c_void_p, c_uint32)),
+    # html.h, xlsx.h
+    "gk_report_to_html": (c_int, (c_char_pp, c_size_t_p, c_void_p, c_void_p, c_int)),
+    "gk_series_to_html": (c_int, (c_char_pp, c_size_t_p, c_void_p, c_void_p, c_int)),
+    "gk_report_to_xlsx": (c_int, (c_char_p, c_void_p, c_void_p, c_int)),
+    "gk_series_to_xlsx": (c_int, (c_char_p, c_void_p, c_void_p, c_int)),
     # text.h
     "gk_text_to_utf8": (c_int, (c_char_pp, c_size_t_p, c_int_p, c_size_t_p, c_char_p,
                                 c_size_t)),

@@ -32,9 +32,10 @@ def cell_records(report: Any) -> List[Dict[str, Any]]:
 def report_frame(report: Any, kind: str) -> Any:
     pd = require_pandas()
     if kind == "cells":
-        return pd.DataFrame.from_records(
+        df = pd.DataFrame.from_records(
             cell_records(report),
             columns=["agency", "year", "edition", "table", "row", "col", "state", "value"])
+        return int_columns(df)
     if kind in {t.key for t in report.schema.tables}:
         data = report.table_values(kind)
         cols = [c.key for c in report.schema.table(kind).columns]
@@ -43,3 +44,31 @@ def report_frame(report: Any, kind: str) -> Any:
                             index=list(data), columns=cols, dtype=object)
     raise ValueError("kind must be 'cells' or a table key, not %r" % (kind,))
 
+
+
+def int_columns(df: Any) -> Any:
+    """year and edition as nullable integers (Int64), never floats."""
+    for col in ("year", "edition"):
+        if col in df.columns:
+            df[col] = df[col].astype("Int64")
+    return df
+
+
+def _cell_value(state: Any, text: Any) -> Any:
+    from decimal import Decimal
+    if state not in ("value", "derived") or not isinstance(text, str) or text == "":
+        return None if state == "blank" or text == "" else text
+    return Decimal(text) if "." in text else int(text)
+
+
+def read_csv(source: Any, **kwargs: Any) -> Any:
+    """Read a CSV written by Report.to_csv (tidy or excel=True) into a DataFrame
+    without floats: year and edition Int64, value an int (count), a Decimal
+    (amount), the text of a literal, or None when blank."""
+    pd = require_pandas()
+    df = pd.read_csv(source, dtype=str, keep_default_na=False, encoding="utf-8-sig", **kwargs)
+    df["year"] = pd.to_numeric(df["year"].replace("", None)).astype("Int64")
+    df["edition"] = pd.to_numeric(df["edition"].replace("", None)).astype("Int64")
+    df["value"] = [_cell_value(s, v) for s, v in zip(df["state"], df["value"])]
+    df["value"] = df["value"].astype(object)
+    return df

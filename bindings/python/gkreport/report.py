@@ -19,7 +19,14 @@ if TYPE_CHECKING:  # pragma: no cover
 
 AGENCY_FIELDS = ("name", "code", "region")
 JSON_PRETTY, JSON_LINES = 1, 2
-CSV_NO_HEADER, CSV_DERIVED = 1, 2
+CSV_NO_HEADER, CSV_DERIVED, CSV_EXCEL, CSV_LANG_EN = 1, 2, 4, 8
+
+
+def _lang(lang: str) -> int:
+    """GK_LANG_* of "zh" or "en"."""
+    if lang not in ("zh", "en"):
+        raise ValueError("lang must be 'zh' or 'en', not %r" % (lang,))
+    return 0 if lang == "zh" else 1
 
 Handle = ctypes.c_void_p
 
@@ -493,13 +500,44 @@ class Report(Owned):
         check(fn(ctypes.byref(out), ctypes.byref(n), self._h, *flags), what)
         return take_buffer(out, n.value).decode("utf-8")
 
-    def to_csv(self, header: bool = True, derived: bool = False) -> str:
+    def to_csv(self, header: bool = True, derived: bool = False, excel: bool = False,
+               lang: str = "zh") -> str:
         """Tidy long form, one line per cell:
         ``agency,year,edition,table,row,col,state,value`` (RFC 4180, LF).
         ``header=False`` omits the header line (to concatenate reports);
-        ``derived=True`` adds the computed subtotal rows."""
+        ``derived=True`` adds the computed subtotal rows. ``excel=True`` writes
+        for Excel: a byte-order mark, CRLF, and the columns source, row_label,
+        col_label (Chinese, or English with ``lang="en"``). Texts a spreadsheet
+        would run as formulas get a leading apostrophe. Read it back without
+        floats with :func:`gkreport.read_csv`."""
         flags = (0 if header else CSV_NO_HEADER) | (CSV_DERIVED if derived else 0)
+        if excel:
+            flags |= CSV_EXCEL | (CSV_LANG_EN if _lang(lang) else 0)
         return self._export("to_csv", lib.gk_report_to_csv, flags)
+
+    def to_html(self, findings: bool = True, lang: str = "zh") -> str:
+        """The report as a self-contained HTML page (inline CSS, no script): the
+        tables in the published layout, with the cells that fail validation
+        marked (the finding and its repair on hover and in a list) when
+        ``findings`` is true."""
+        from .diag import Diags
+        with Diags() as d:
+            if findings:
+                check(lib.gk_report_validate(self._h, None, d.handle), "validate")
+            return self._export("to_html", lib.gk_report_to_html,
+                                d.handle if findings else None, _lang(lang))
+
+    def to_xlsx(self, path: str, findings: bool = True, lang: str = "zh") -> None:
+        """Write the report as an XLSX workbook at ``path``: one sheet per table in
+        the published layout, failing cells highlighted with the finding as a
+        comment, and a findings sheet."""
+        import os
+        from .diag import Diags
+        with Diags() as d:
+            if findings:
+                check(lib.gk_report_validate(self._h, None, d.handle), "validate")
+            check(lib.gk_report_to_xlsx(os.fsencode(path), self._h,
+                                        d.handle if findings else None, _lang(lang)), "to_xlsx")
 
     def to_text(self) -> str:
         """The official layout as plain text (imports back to an equal report)."""
@@ -510,13 +548,18 @@ class Report(Owned):
         return self._export("to_markdown", lib.gk_report_to_markdown)
 
     def save(self, path: str, format: Optional[str] = None) -> None:
-        """Write the report to `path` as JSON (pretty), CSV, text or Markdown,
-        by ``format`` or the file extension (.json, .csv, .txt, .md)."""
+        """Write the report to `path` as JSON (pretty), CSV, text, Markdown, HTML
+        or XLSX, by ``format`` or the file extension (.json, .csv, .txt, .md,
+        .html, .xlsx)."""
         import os
-        fmt = format or {".csv": "csv", ".txt": "text", ".md": "markdown"}.get(
+        fmt = format or {".csv": "csv", ".txt": "text", ".md": "markdown", ".html": "html",
+                         ".htm": "html", ".xlsx": "xlsx"}.get(
             os.path.splitext(os.fspath(path))[1].lower(), "json")
         writers = {"json": lambda: self.to_json(pretty=True), "csv": self.to_csv,
-                   "text": self.to_text, "markdown": self.to_markdown}
+                   "text": self.to_text, "markdown": self.to_markdown, "html": self.to_html}
+        if fmt == "xlsx":
+            self.to_xlsx(path)
+            return
         if fmt not in writers:
             raise ValueError("format must be one of %s" % ", ".join(writers))
         data = writers[fmt]()

@@ -145,6 +145,30 @@ class Series(Owned):
             check(lib.gk_series_validate(self._h, opts.handle, d.handle), "series validate")
             return Findings(d.findings())
 
+    def to_html(self, findings: bool = True, lang: str = "zh") -> str:
+        """A self-contained HTML page: SVG line charts of the main totals and the
+        indicators across the years (the edition change marked), their table,
+        and the cross-year findings when ``findings`` is true."""
+        from .report import _lang
+        with Diags() as d:
+            if findings:
+                check(lib.gk_series_validate(self._h, None, d.handle), "series validate")
+            out, n = ctypes.c_void_p(), ctypes.c_size_t()
+            check(lib.gk_series_to_html(ctypes.byref(out), ctypes.byref(n), self._h,
+                                        d.handle if findings else None, _lang(lang)), "to_html")
+            return take_buffer(out, n.value).decode("utf-8")
+
+    def to_xlsx(self, path: str, findings: bool = True, lang: str = "zh") -> None:
+        """Write the series as an XLSX workbook at ``path``, with native Excel line
+        charts of the main totals and the indicators."""
+        import os
+        from .report import _lang
+        with Diags() as d:
+            if findings:
+                check(lib.gk_series_validate(self._h, None, d.handle), "series validate")
+            check(lib.gk_series_to_xlsx(os.fsencode(path), self._h,
+                                        d.handle if findings else None, _lang(lang)), "to_xlsx")
+
     def trend_json(self) -> str:
         """The trend table as JSON (one library call)."""
         out, n = ctypes.c_void_p(), ctypes.c_size_t()
