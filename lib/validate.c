@@ -136,17 +136,19 @@ static int rule_on(const gk_validate_opts *o, const char *rule) {
   return on;
 }
 
+static int deselected(const gk_diags *d, size_t i, const void *ctx) {
+  const gk_validate_opts *o = ctx;
+  return !rule_on(o, gk_diag_rule(d, i)) || gk_diag_severity(d, i) < o->min_sev;
+}
+
+/* Rule selection and minimum severity drop items in one pass (linear however
+ * many are dropped); waivers then mark what is left. */
 int gk__diags_apply_opts(gk_diags *d, size_t from, const struct gk_validate_opts *opts) {
   if (!d) return GK_EINVAL;
   if (!opts) return GK_OK;
-  size_t i = from;
-  while (i < gk_diags_count(d)) {
-    const char *rule = gk_diag_rule(d, i);
-    if (!rule_on(opts, rule) || gk_diag_severity(d, i) < opts->min_sev) {
-      gk__diags_remove(d, i);
-      continue;
-    }
-    const char *cell = gk_diag_cell(d, i, 0);
+  gk__diags_drop_if(d, from, deselected, opts);
+  for (size_t i = from; i < gk_diags_count(d); i++) {
+    const char *rule = gk_diag_rule(d, i), *cell = gk_diag_cell(d, i, 0);
     for (size_t k = 0; k < opts->nwv; k++) {
       const waiver_t *w = &opts->wv[k];
       if (!pattern_match(w->rule, rule)) continue;
@@ -155,9 +157,13 @@ int gk__diags_apply_opts(gk_diags *d, size_t from, const struct gk_validate_opts
       if (rc) return rc;
       break;
     }
-    i++;
   }
   return GK_OK;
+}
+
+GK_API int gk_diags_apply_opts(gk_diags *d, size_t from, const gk_validate_opts *opts) {
+  if (!d || !opts) return GK_EINVAL;
+  return gk__diags_apply_opts(d, from, opts);
 }
 
 /* ===================================================================== catalogue */

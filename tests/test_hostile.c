@@ -350,6 +350,77 @@ static void test_hostile_negative_amount(void) {
   }
 }
 
+/* One input cap for every reader: a document larger than the cap is refused
+ * before a byte of it is read, with one import.too_large item. */
+static void test_hostile_input_cap(void) {
+  gk_diags *d = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+  CU_ASSERT_EQUAL(gk_input_check(5, 5, "a.txt", d), GK_OK);
+  CU_ASSERT_EQUAL(gk_input_check(GK_DEFAULT_MAX_INPUT, 0, "a.txt", d), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_count(d), 0);
+  CU_ASSERT_EQUAL(gk_input_check(6, 5, "a.txt", d), GK_EPARSE);
+  CU_ASSERT_EQUAL(gk_input_check(6, 5, "a.txt", NULL), GK_EPARSE);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
+  CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 0), "import.too_large");
+  CU_ASSERT_EQUAL(gk_diag_severity(d, 0), GK_SEV_ERROR);
+  CU_ASSERT_STRING_EQUAL(gk_diag_file(d, 0), "a.txt");
+  CU_ASSERT_STRING_EQUAL(gk_diag_expected(d, 0), "<= 5");
+  CU_ASSERT_STRING_EQUAL(gk_diag_actual(d, 0), "6");
+  /* every reader: 256 MiB + 1 (allocated, never touched: refused before reading) */
+  size_t n = GK_DEFAULT_MAX_INPUT + 1;
+  char *big = malloc(n);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(big);
+  memcpy(big, "{\"gkreport\":1}", 14);
+  gk_report *r = (gk_report *)&d;
+  gk_diags_clear(d);
+#ifdef GK_HAVE_JSON
+  CU_ASSERT_EQUAL(gk_report_from_json(&r, big, n, "big.json", d), GK_EPARSE);
+  CU_ASSERT_PTR_NULL(r);
+#endif
+  r = (gk_report *)&d;
+  CU_ASSERT_EQUAL(gk_report_from_text(&r, big, n, "big.json", d), GK_EPARSE);
+  CU_ASSERT_PTR_NULL(r);
+  r = (gk_report *)&d;
+  CU_ASSERT_EQUAL(gk_report_load(&r, big, n, "big.json", d), GK_EPARSE);
+  CU_ASSERT_PTR_NULL(r);
+  for (size_t i = 0; i < gk_diags_count(d); i++)
+    CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, i), "import.too_large");
+  free(big);
+  gk_diags_free(d);
+}
+
+/* Rule selection, minimum severity and waivers reach findings of every origin:
+ * import, consolidation, report. */
+static void test_hostile_apply_opts(void) {
+  gk_diags *d = NULL;
+  gk_validate_opts *o = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_validate_opts_new(&o), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_ERROR, "x.kept", NULL, NULL, NULL, 0, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_INFO, "import.converted", NULL, NULL, NULL, 0, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_ERROR, "aggregate.overflow", NULL, NULL, NULL, 0, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_WARNING, "import.truncated", NULL, NULL, NULL, 0, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_INFO, "import.converted", NULL, NULL, NULL, 0, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_validate_opts_disable(o, "import.converted"), GK_OK);
+  CU_ASSERT_EQUAL(gk_validate_opts_add_waiver(o, "aggregate.*", NULL, "merged in 2023"), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_apply_opts(d, 1, NULL), GK_EINVAL);
+  CU_ASSERT_EQUAL(gk_diags_apply_opts(NULL, 0, o), GK_EINVAL);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_apply_opts(d, 1, o), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 3);
+  CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 0), "x.kept"); /* before `from`: untouched */
+  CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 1), "aggregate.overflow");
+  CU_ASSERT_TRUE(gk_diag_waived(d, 1));
+  CU_ASSERT_STRING_EQUAL(gk_diag_waiver_reason(d, 1), "merged in 2023");
+  CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 2), "import.truncated");
+  CU_ASSERT_FALSE(gk_diag_waived(d, 2));
+  CU_ASSERT_EQUAL(gk_validate_opts_set_min_severity(o, GK_SEV_ERROR), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_apply_opts(d, 0, o), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 2);
+  CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 1), "aggregate.overflow");
+  gk_validate_opts_free(o);
+  gk_diags_free(d);
+}
+
 int main(void) {
   CU_TestInfo tests[] = {
 #ifdef GK_HAVE_JSON
@@ -364,6 +435,8 @@ int main(void) {
     {"test_hostile_report_api", test_hostile_report_api},
     {"test_hostile_validate_overflow", test_hostile_validate_overflow},
     {"test_hostile_negative_amount", test_hostile_negative_amount},
+    {"test_hostile_input_cap", test_hostile_input_cap},
+    {"test_hostile_apply_opts", test_hostile_apply_opts},
 #ifdef GK_HAVE_AGGREGATE
     {"test_hostile_aggregate_overflow", test_hostile_aggregate_overflow},
 #endif
