@@ -48,10 +48,13 @@ static void trim(const char **s, size_t *n) {
   }
 }
 
-/* Unsigned decimal body: digits [. digits]; at least one digit. The result is
- * scaled by 10^maxfrac; non-zero digits past maxfrac decimals give GK_ERANGE. */
-static int parse_body(int64_t *out, const char *s, size_t n, int maxfrac) {
-  int64_t v = 0;
+/* Decimal body: digits [. digits]; at least one digit. The result, negated when
+ * `negative`, is scaled by 10^maxfrac; non-zero digits past maxfrac decimals give
+ * GK_ERANGE. The magnitude is accumulated unsigned, so the whole int64 range reads
+ * back, INT64_MIN included (its magnitude 2^63 is one more than INT64_MAX). */
+static int parse_body(int64_t *out, const char *s, size_t n, int maxfrac, int negative) {
+  const uint64_t limit = negative ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
+  uint64_t v = 0;
   int ndig = 0, frac = -1, nfrac = 0, d;
   size_t i = 0;
   while (i < n) {
@@ -66,7 +69,8 @@ static int parse_body(int64_t *out, const char *s, size_t n, int maxfrac) {
         }
         frac++;
       }
-      if (gk__mul64(&v, v, 10) || gk__add64(&v, v, d)) return GK_EOVERFLOW;
+      if (v > (limit - (uint64_t)d) / 10) return GK_EOVERFLOW;
+      v = v * 10 + (uint64_t)d;
       ndig++;
       i += k;
     } else if (frac < 0 && (s[i] == '.' || starts(s + i, n - i, "\xEF\xBC\x8E"))) {
@@ -77,9 +81,12 @@ static int parse_body(int64_t *out, const char *s, size_t n, int maxfrac) {
     }
   }
   if (!ndig || (frac >= 0 && nfrac == 0)) return GK_EPARSE;
-  for (int f = frac < 0 ? 0 : frac; f < maxfrac; f++)
-    if (gk__mul64(&v, v, 10)) return GK_EOVERFLOW;
-  *out = v;
+  for (int f = frac < 0 ? 0 : frac; f < maxfrac; f++) {
+    if (v > limit / 10) return GK_EOVERFLOW;
+    v *= 10;
+  }
+  /* v <= limit: -v fits even for 2^63 (computed in unsigned, then converted) */
+  *out = negative ? (v == (uint64_t)INT64_MAX + 1 ? INT64_MIN : -(int64_t)v) : (int64_t)v;
   return GK_OK;
 }
 
@@ -102,9 +109,9 @@ GK_API int gk_decimal_parse(int64_t *out, const char *text, size_t len) {
   int sign = 1;
   size_t k = sign_at(text, len, &sign, 0);
   int64_t v;
-  int rc = parse_body(&v, text + k, len - k, 6);
+  int rc = parse_body(&v, text + k, len - k, 6, sign < 0);
   if (rc) return rc;
-  *out = sign < 0 ? -v : v;
+  *out = v;
   return GK_OK;
 }
 
@@ -170,9 +177,8 @@ int gk__parse_cell_text(int kind, const char *s, size_t n, int64_t *value_out, i
   }
   int64_t v;
   /* integers: a non-zero fraction is GK_ERANGE ("fraction in a count") */
-  int rc = parse_body(&v, s, n, kind == GK_KIND_AMOUNT ? 6 : 0);
+  int rc = parse_body(&v, s, n, kind == GK_KIND_AMOUNT ? 6 : 0, sign < 0);
   if (rc) return rc;
-  if (sign < 0) v = -v;
   if (kind == GK_KIND_COUNT && v < 0) return GK_ERANGE;
   *value_out = v;
   if (unit_out) *unit_out = unit;

@@ -103,6 +103,21 @@ void gk__diags_remove(gk_diags *d, size_t i) {
   d->n--;
 }
 
+void gk__diags_drop_if(gk_diags *d, size_t from, int (*drop)(const gk_diags *, size_t, const void *),
+                       const void *ctx) {
+  if (!d || !drop) return;
+  size_t k = from;
+  for (size_t i = from; i < d->n; i++) {
+    if (drop(d, i, ctx)) {
+      item_free(&d->items[i]);
+      continue;
+    }
+    if (k != i) d->items[k] = d->items[i];
+    k++;
+  }
+  if (k < d->n) d->n = k;
+}
+
 void gk__diags_truncate(gk_diags *d, size_t n) {
   while (d && d->n > n) item_free(&d->items[--d->n]);
 }

@@ -179,6 +179,10 @@ int gk__diags_apply_opts(gk_diags *d, size_t from, const struct gk_validate_opts
  * Implemented in diag.c. */
 void gk__diags_remove(gk_diags *d, size_t i);
 void gk__diags_truncate(gk_diags *d, size_t n);
+/* Drop, in one pass, the items i >= from for which drop(d, i, ctx) is non-zero
+ * (the others keep their order). */
+void gk__diags_drop_if(gk_diags *d, size_t from, int (*drop)(const gk_diags *, size_t, const void *),
+                       const void *ctx);
 /* Agency metadata an importer could not read from a layout (level, kind, region,
  * code) completed from what the report itself says: its agency name and title,
  * and the document's text (text[0..n), may be NULL). Fields already set are kept.

@@ -847,6 +847,8 @@ GK_API int gk_report_from_json(gk_report **out, const char *utf8, size_t len,
   if (out) *out = NULL;
   if (!out || (!utf8 && len)) return GK_EINVAL;
   if (!utf8) utf8 = "";
+  int cap = gk_input_check(len, 0, source_name, diags);
+  if (cap) return cap;
   rd x;
   memset(&x, 0, sizeof x);
   x.s = utf8;

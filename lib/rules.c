@@ -133,6 +133,8 @@ const gk__rule_info gk__rules[] = {
   {"import.truncated", W, IMP, GK__ED_ALL, "报告文本不完整", "the report text ends early"},
   {"import.value", W, IMP, GK__ED_ALL, "单元格文字无法读作数值，按原文保留",
    "cell text that is not a value, kept verbatim"},
+  {"import.too_large", E, IMP, GK__ED_ALL, "输入超过读取上限（默认256 MiB）",
+   "the input is larger than the reader's cap (256 MiB by default)"},
 };
 
 const size_t gk__nrules = sizeof gk__rules / sizeof gk__rules[0];

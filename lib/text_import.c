@@ -1404,6 +1404,8 @@ GK_API int gk_report_from_text(gk_report **out, const char *bytes, size_t len,
   *out = NULL;
   if (!bytes && len) return GK_EINVAL;
   if (!bytes) bytes = "";
+  int cap = gk_input_check(len, 0, source_name, diags); /* lib/input.c */
+  if (cap) return cap;
   const char *nul = memchr(bytes, '\0', len);
   size_t diag_from = gk_diags_count(diags);
   if (nul) {

@@ -71,6 +71,10 @@ typedef struct {
 } lit;
 #define LIT(x) {x, sizeof x - 1}
 
+/* At most this many findings of one text rule in one section: hostile prose (a
+ * megabyte of "××") must not turn into a million findings and their memory. */
+#define TEXT_RULE_MAX 100
+
 /* The first bytes of what the scans look for: a loop only stops on a byte whose
  * class is in its mask, and checks the literals there (UTF-8: 。 【 】 〔 〕 start
  * with E3, （ ） ； Ｘ ［ with EF, 其中 包括 with E5, × with C3). A literal added
@@ -220,8 +224,9 @@ static int emit_sum(gk_diags *d, const gk_report *r, const flat *f, size_t pos, 
 static int rule_sum(const gk_report *r, const flat *f, gk_diags *d) {
   const char *s = f->s;
   size_t n = f->len;
-  size_t sent = 0; /* start of the current sentence */
-  for (size_t i = 0; (i = scan_to(s, n, i, B_DIGIT | B_E3 | B_E5)) < n; i++) {
+  size_t sent = 0, cap = gk_diags_count(d) + TEXT_RULE_MAX; /* sent: start of the sentence */
+  for (size_t i = 0; (i = scan_to(s, n, i, B_DIGIT | B_E3 | B_E5)) < n && gk_diags_count(d) < cap;
+       i++) {
     if (sentence_end(s, n, i)) {
       sent = i + 3;
       continue;
@@ -357,13 +362,13 @@ static int want_get(const gk_report *r, table_wants *w, size_t k) {
 
 static int rule_table(const gk_report *r, const flat *f, table_wants *w, gk_diags *d) {
   const char *s = f->s;
-  size_t n = f->len;
+  size_t n = f->len, cap = gk_diags_count(d) + TEXT_RULE_MAX;
   for (size_t k = 0; k < sizeof restates / sizeof restates[0]; k++) {
     const restate *rs = &restates[k];
     if (w->state[k] < 0) continue;
     size_t kl = strlen(rs->keyword), nl = rs->need ? strlen(rs->need) : 0;
     const char *p = s;
-    while ((p = find_lit(p, n - (size_t)(p - s), rs->keyword, kl)) != NULL) {
+    while (gk_diags_count(d) < cap && (p = find_lit(p, n - (size_t)(p - s), rs->keyword, kl)) != NULL) {
       size_t i = (size_t)(p - s) + kl, words = 0, q = i;
       int need = rs->need == NULL;
       p += kl;
@@ -447,12 +452,12 @@ static size_t year_slot(const char *s, size_t n, size_t i) {
 
 static int rule_placeholder(const gk_report *r, const flat *f, gk_diags *d) {
   const char *s = f->s;
-  size_t n = f->len, year = year_slot(s, n, 0);
-  for (size_t i = 0; i < n; i++) {
+  size_t n = f->len, year = year_slot(s, n, 0), cap = gk_diags_count(d) + TEXT_RULE_MAX;
+  for (size_t i = 0; i < n && gk_diags_count(d) < cap; i++) {
     /* the next place a mark or a unit + 年 can start */
     if (year < i) year = year_slot(s, n, i);
-    i = scan_to(s, n, i, B_MARK | B_E3 | B_EF);
-    if (year < i) i = year;
+    /* the scan stops at the year slot: never past it and back (quadratic on 年年年) */
+    i = scan_to(s, year < n ? year : n, i, B_MARK | B_E3 | B_EF);
     size_t len = 0;
     if (i >= n || !placeholder_at(s, n, i, &len)) continue;
     char a[64], zh[160], en[160];

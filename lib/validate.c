@@ -136,17 +136,19 @@ static int rule_on(const gk_validate_opts *o, const char *rule) {
   return on;
 }
 
+static int deselected(const gk_diags *d, size_t i, const void *ctx) {
+  const gk_validate_opts *o = ctx;
+  return !rule_on(o, gk_diag_rule(d, i)) || gk_diag_severity(d, i) < o->min_sev;
+}
+
+/* Rule selection and minimum severity drop items in one pass (linear however
+ * many are dropped); waivers then mark what is left. */
 int gk__diags_apply_opts(gk_diags *d, size_t from, const struct gk_validate_opts *opts) {
   if (!d) return GK_EINVAL;
   if (!opts) return GK_OK;
-  size_t i = from;
-  while (i < gk_diags_count(d)) {
-    const char *rule = gk_diag_rule(d, i);
-    if (!rule_on(opts, rule) || gk_diag_severity(d, i) < opts->min_sev) {
-      gk__diags_remove(d, i);
-      continue;
-    }
-    const char *cell = gk_diag_cell(d, i, 0);
+  gk__diags_drop_if(d, from, deselected, opts);
+  for (size_t i = from; i < gk_diags_count(d); i++) {
+    const char *rule = gk_diag_rule(d, i), *cell = gk_diag_cell(d, i, 0);
     for (size_t k = 0; k < opts->nwv; k++) {
       const waiver_t *w = &opts->wv[k];
       if (!pattern_match(w->rule, rule)) continue;
@@ -155,9 +157,13 @@ int gk__diags_apply_opts(gk_diags *d, size_t from, const struct gk_validate_opts
       if (rc) return rc;
       break;
     }
-    i++;
   }
   return GK_OK;
+}
+
+GK_API int gk_diags_apply_opts(gk_diags *d, size_t from, const gk_validate_opts *opts) {
+  if (!d || !opts) return GK_EINVAL;
+  return gk__diags_apply_opts(d, from, opts);
 }
 
 /* ===================================================================== catalogue */
@@ -191,7 +197,7 @@ GK_API int gk_rule_find(size_t *index_out, const char *id) {
 }
 
 /* ===================================================================== identities */
-enum { LINE_SKIP = 0, LINE_PASS = 1, LINE_FAIL = 2 };
+enum { LINE_SKIP = 0, LINE_PASS = 1, LINE_FAIL = 2, LINE_OVERFLOW = 3 };
 
 typedef struct {   /* one stored cell of a relation line */
   uint16_t row, col;
@@ -564,6 +570,22 @@ static int row_all_blank(const gk_report *r, int table, size_t row) {
   return 1;
 }
 
+/* 1 when Σ |coef·v| over the value cells of L fits in int64: then every partial
+ * sum of the line (either side, any order) fits too, and its messages can be
+ * written. A line that does not is reported by report_overflows, never checked. */
+static int line_fits(const work *w, const wline *L) {
+  int64_t abs_sum = 0, pv;
+  for (size_t c = 0; c < L->n; c++) {
+    const tcell *tc = &w->cells[L->first + c];
+    if (tc->state != GK_CELL_VALUE) continue;
+    if (tc->v == INT64_MIN || gk__mul64(&pv, tc->coef < 0 ? -tc->coef : tc->coef,
+                                        tc->v < 0 ? -tc->v : tc->v) ||
+        gk__add64(&abs_sum, abs_sum, pv))
+      return 0;
+  }
+  return 1;
+}
+
 /* Pass 1: blank printed totals beside filled parts. A total row that is blank as a
  * whole (missing from a truncated copy) is one defect: reported once, at its
  * first column, and every line through it is still left unevaluated. */
@@ -575,6 +597,7 @@ static int check_blank_totals(work *w, gk_diags *d) {
     if (L->rel->total_index < 0 || L->n == 0) continue;
     tcell *tot = &w->cells[L->first + L->prim];
     if (tot->term != L->rel->total_index || tot->state != GK_CELL_BLANK) continue;
+    if (!line_fits(w, L)) continue; /* evaluate_lines marks it LINE_OVERFLOW */
     int64_t s = 0, pv;
     int any = 0;
     for (size_t c = 0; c < L->n; c++) {
@@ -624,6 +647,10 @@ static int evaluate_lines(work *w) {
   for (size_t i = 0; i < w->nlines; i++) {
     wline *L = &w->lines[i];
     L->status = LINE_SKIP;
+    if (L->n && !line_fits(w, L)) {
+      L->status = LINE_OVERFLOW;
+      continue;
+    }
     int any_part = 0, any = 0, flagged = 0;
     int64_t resid = 0, pv;
     for (size_t c = 0; c < L->n; c++) {
@@ -746,6 +773,50 @@ static int report_failures(work *w, gk_diags *d) {
       L->has_suspect = 1;
       rc = gk_diags_set_suspect(d, L->item0, path, val);
     }
+  }
+  return rc;
+}
+
+/* Pass 4: lines whose values are too large for their sums to be computed in 64
+ * bits (a count of INT64_MAX beside another value). No real report holds such a
+ * value: the largest cell of the line is reported as cell.value, once per cell,
+ * located like any finding, and the line is left unchecked. */
+static int report_overflows(work *w, gk_diags *d) {
+  int rc = GK_OK;
+  for (size_t i = 0; i < w->nlines && !rc; i++) {
+    const wline *L = &w->lines[i];
+    if (L->status != LINE_OVERFLOW) continue;
+    const tcell *big = NULL;
+    for (size_t c = 0; c < L->n; c++) {
+      const tcell *tc = &w->cells[L->first + c];
+      if (tc->state != GK_CELL_VALUE) continue;
+      uint64_t m = tc->v < 0 ? (uint64_t)0 - (uint64_t)tc->v : (uint64_t)tc->v;
+      uint64_t bm = !big ? 0 : big->v < 0 ? (uint64_t)0 - (uint64_t)big->v : (uint64_t)big->v;
+      if (!big || m > bm) big = tc;
+    }
+    uint8_t *f = big ? flag_of(w, L->rel->table, big) : NULL;
+    if (!f || *f) continue;
+    *f = 1;
+    const gk__table_decl *td = tdecl(w->r, L->rel->table);
+    char path[128], val[40];
+    gk__path(path, w->r, L->rel->table, big->row, big->col);
+    gk__format_value(val, sizeof val, td->cols[big->col].kind, big->v);
+    gk__buf zh, en;
+    gk__buf_init(&zh);
+    gk__buf_init(&en);
+    gk__buf_printf(&en, "%s holds %s: too large for the sum of %s in ", path, val, L->rel->rule);
+    put_line_label(&en, w, L, GK_LANG_EN);
+    gk__buf_puts(&en, " to fit in a 64-bit integer; the line is not checked");
+    gk__buf_printf(&zh, "%s为%s，数值过大：", path, val);
+    put_line_label(&zh, w, L, GK_LANG_ZH);
+    gk__buf_printf(&zh, "的合计（%s）超出64位整数范围，无法核对", L->rel->rule);
+    rc = (zh.err || en.err) ? GK_ENOMEM
+                            : gk__emit(d, w->r, "cell.value", path,
+                                       gk__cell_at(w->r, L->rel->table, big->row, big->col)->line,
+                                       "a value whose sums fit in 64 bits", val, zh.data, en.data,
+                                       NULL);
+    gk__buf_free(&zh);
+    gk__buf_free(&en);
   }
   return rc;
 }
@@ -892,6 +963,7 @@ static int check_identities_full(work *w, gk_diags *d) {
   if (!rc) rc = check_blank_totals(w, d);
   if (!rc) rc = evaluate_lines(w);
   if (!rc) rc = report_failures(w, d);
+  if (!rc) rc = report_overflows(w, d);
   return rc;
 }
 
@@ -936,7 +1008,9 @@ static int check_cell_values(const work *w, gk_diags *d) {
         size_t col = (size_t)__builtin_ctz(m);
         if (col >= td->ncols) break;
         const gk__cell *c = cell_of(r, t, row, col);
-        int neg = c->state == GK_CELL_VALUE && td->cols[col].kind == GK_KIND_COUNT;
+        int kind = td->cols[col].kind;
+        int neg = c->state == GK_CELL_VALUE && c->value < 0 &&
+                  (kind == GK_KIND_COUNT || kind == GK_KIND_AMOUNT);
         if (c->state != GK_CELL_LITERAL && !neg) continue;
         char path[128], val[40];
         gk__path(path, r, t, row, col);
@@ -948,7 +1022,10 @@ static int check_cell_values(const work *w, gk_diags *d) {
         gk__buf zh, en;
         gk__buf_init(&zh);
         gk__buf_init(&en);
-        if (neg) {
+        if (neg && kind == GK_KIND_AMOUNT) {
+          gk__buf_printf(&en, "%s holds %s: an amount cannot be negative", path, actual);
+          gk__buf_printf(&zh, "%s为%s：金额不能为负数", path, actual);
+        } else if (neg) {
           gk__buf_printf(&en, "%s holds %s: a count cannot be negative", path, actual);
           gk__buf_printf(&zh, "%s为%s：计数不能为负数", path, actual);
         } else {
@@ -957,7 +1034,10 @@ static int check_cell_values(const work *w, gk_diags *d) {
         }
         rc = (zh.err || en.err) ? GK_ENOMEM
                                 : gk__emit(d, r, "cell.value", path, c->line,
-                                           neg ? "a count >= 0" : "a number", actual, zh.data,
+                                           !neg                      ? "a number"
+                                           : kind == GK_KIND_AMOUNT ? "an amount >= 0"
+                                                                    : "a count >= 0",
+                                           actual, zh.data,
                                            en.data, NULL);
         gk__buf_free(&zh);
         gk__buf_free(&en);

@@ -26,6 +26,12 @@ static void test_decimal_parse(void) {
   CU_ASSERT_EQUAL(gk_decimal_parse(&v, "9223372036854.775807", 20), GK_OK);
   CU_ASSERT_EQUAL(v, INT64_MAX);
   CU_ASSERT_EQUAL(gk_decimal_parse(&v, "9223372036854.775808", 20), GK_EOVERFLOW);
+  /* the whole int64 range reads back: INT64_MIN, whose magnitude exceeds INT64_MAX */
+  CU_ASSERT_EQUAL(gk_decimal_parse(&v, "-9223372036854.775808", 21), GK_OK);
+  CU_ASSERT_EQUAL(v, INT64_MIN);
+  CU_ASSERT_EQUAL(gk_decimal_parse(&v, "-9223372036854.775809", 21), GK_EOVERFLOW);
+  CU_ASSERT_EQUAL(gk_decimal_parse(&v, "-9223372036854.775807", 21), GK_OK);
+  CU_ASSERT_EQUAL(v, -INT64_MAX);
   CU_ASSERT_EQUAL(gk_decimal_parse(&v, "99999999999999", 14), GK_EOVERFLOW);
   CU_ASSERT_EQUAL(gk_decimal_parse(NULL, "1", 1), GK_EINVAL);
   CU_ASSERT_EQUAL(gk_decimal_parse(&v, NULL, 1), GK_EINVAL);

@@ -245,6 +245,182 @@ static void test_hostile_jsonl_million_lines(void) {
 }
 #endif
 
+#ifdef GK_HAVE_JSON
+/* Writers and readers agree on the whole int64 / amount range: the extremes of
+ * every kind go through JSON and the text layout and come back equal. */
+static void test_hostile_int64_round_trip(void) {
+  static const struct {
+    int edition;
+    const char *path, *text;
+  } ext[] = {
+    {2021, "active/fees/amount", "-9223372036854.775808"},
+    {2021, "active/fees/amount", "9223372036854.775807"},
+    {2021, "requests/new/natural", "9223372036854775807"},
+    {2019, "active/licensing/delta", "-9223372036854775808"},
+    {2019, "active/licensing/delta", "9223372036854775807"},
+    {2019, "active/procurement/amount", "-9223372036854.775808"},
+  };
+  for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+    gk_report *r = NULL, *back = NULL;
+    char *json = NULL, *text = NULL;
+    size_t n = 0;
+    CU_ASSERT_EQUAL_FATAL(gk_report_new(&r, ext[i].edition, ext[i].edition), GK_OK);
+    CU_ASSERT_EQUAL_FATAL(gk_report_set_text(r, ext[i].path, ext[i].text, strlen(ext[i].text)), GK_OK);
+    GK_ASSERT_CELL(r, ext[i].path, ext[i].text);
+    CU_ASSERT_EQUAL_FATAL(gk_report_to_json(&json, &n, r, 0), GK_OK);
+    CU_ASSERT_EQUAL_FATAL(gk_report_from_json(&back, json, n, NULL, NULL), GK_OK);
+    CU_ASSERT_TRUE(gk_report_equal(r, back, 0));
+    GK_ASSERT_CELL(back, ext[i].path, ext[i].text);
+    gk_report_free(back);
+    back = NULL;
+    CU_ASSERT_EQUAL_FATAL(gk_report_set_title(r, "某县2023年政府信息公开工作年度报告",
+                                              strlen("某县2023年政府信息公开工作年度报告")),
+                          GK_OK);
+    CU_ASSERT_EQUAL_FATAL(gk_report_to_text(&text, &n, r), GK_OK);
+    CU_ASSERT_EQUAL_FATAL(gk_report_from_text(&back, text, n, NULL, NULL), GK_OK);
+    GK_ASSERT_CELL(back, ext[i].path, ext[i].text);
+    gk_report_free(back);
+    gk_free(json);
+    gk_free(text);
+    gk_report_free(r);
+  }
+}
+#endif
+
+/* Values too large for the sums of their lines: validation runs (GK_OK) and says
+ * so with a located cell.value on the largest cell, once, instead of giving up. */
+static void test_hostile_validate_overflow(void) {
+  gk_report *r = NULL;
+  gk_diags *d = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_report_new(&r, 2021, 2023), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_set_text(r, "requests/new/natural", "9223372036854775807", 19), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_set_text(r, "requests/new/commercial", "1", 1), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_report_validate(r, NULL, d), GK_OK);
+  size_t hits = 0;
+  for (size_t i = 0; i < gk_diags_count(d); i++) {
+    if (strcmp(gk_diag_rule(d, i), "cell.value") != 0) continue;
+    hits++;
+    CU_ASSERT_STRING_EQUAL(gk_diag_cell(d, i, 0), "requests/new/natural");
+    CU_ASSERT_STRING_EQUAL(gk_diag_actual(d, i), "9223372036854775807");
+    CU_ASSERT_EQUAL(gk_diag_severity(d, i), GK_SEV_ERROR);
+  }
+  CU_ASSERT_EQUAL(hits, 1);
+  /* a large value whose sums fit is no finding of cell.value */
+  gk_diags_clear(d);
+  CU_ASSERT_EQUAL(gk_report_set_text(r, "requests/new/natural", "4611686018427387903", 19), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_report_validate(r, NULL, d), GK_OK);
+  for (size_t i = 0; i < gk_diags_count(d); i++)
+    CU_ASSERT_STRING_NOT_EQUAL(gk_diag_rule(d, i), "cell.value");
+  gk_diags_free(d);
+  gk_report_free(r);
+}
+
+/* cell.value fires on a negative amount (a fee cannot be below zero), stays quiet
+ * on zero and on a negative delta (a signed column). */
+static void test_hostile_negative_amount(void) {
+  static const struct {
+    int edition;
+    const char *path, *text;
+    size_t want;
+  } cases[] = {
+    {2021, "active/fees/amount", "-1", 1},       {2021, "active/fees/amount", "-0.01", 1},
+    {2021, "active/fees/amount", "0", 0},        {2021, "active/fees/amount", "59237.2449", 0},
+    {2019, "active/procurement/amount", "-5", 1}, {2019, "active/licensing/delta", "-8", 0},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+    gk_report *r = NULL;
+    gk_diags *d = NULL;
+    int year = cases[k].edition == 2019 ? 2019 : 2023;
+    CU_ASSERT_EQUAL_FATAL(gk_report_new(&r, cases[k].edition, year), GK_OK);
+    CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+    CU_ASSERT_EQUAL_FATAL(gk_report_set_text(r, cases[k].path, cases[k].text, strlen(cases[k].text)),
+                          GK_OK);
+    CU_ASSERT_EQUAL_FATAL(gk_report_validate(r, NULL, d), GK_OK);
+    size_t hits = 0;
+    for (size_t i = 0; i < gk_diags_count(d); i++) {
+      if (strcmp(gk_diag_rule(d, i), "cell.value") != 0) continue;
+      hits++;
+      CU_ASSERT_STRING_EQUAL(gk_diag_cell(d, i, 0), cases[k].path);
+      CU_ASSERT_STRING_EQUAL(gk_diag_expected(d, i), "an amount >= 0");
+    }
+    CU_ASSERT_EQUAL(hits, cases[k].want);
+    gk_diags_free(d);
+    gk_report_free(r);
+  }
+}
+
+/* One input cap for every reader: a document larger than the cap is refused
+ * before a byte of it is read, with one import.too_large item. */
+static void test_hostile_input_cap(void) {
+  gk_diags *d = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+  CU_ASSERT_EQUAL(gk_input_check(5, 5, "a.txt", d), GK_OK);
+  CU_ASSERT_EQUAL(gk_input_check(GK_DEFAULT_MAX_INPUT, 0, "a.txt", d), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_count(d), 0);
+  CU_ASSERT_EQUAL(gk_input_check(6, 5, "a.txt", d), GK_EPARSE);
+  CU_ASSERT_EQUAL(gk_input_check(6, 5, "a.txt", NULL), GK_EPARSE);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
+  CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 0), "import.too_large");
+  CU_ASSERT_EQUAL(gk_diag_severity(d, 0), GK_SEV_ERROR);
+  CU_ASSERT_STRING_EQUAL(gk_diag_file(d, 0), "a.txt");
+  CU_ASSERT_STRING_EQUAL(gk_diag_expected(d, 0), "<= 5");
+  CU_ASSERT_STRING_EQUAL(gk_diag_actual(d, 0), "6");
+  /* every reader: 256 MiB + 1 (allocated, never touched: refused before reading) */
+  size_t n = GK_DEFAULT_MAX_INPUT + 1;
+  char *big = malloc(n);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(big);
+  memcpy(big, "{\"gkreport\":1}", 14);
+  gk_report *r = (gk_report *)&d;
+  gk_diags_clear(d);
+#ifdef GK_HAVE_JSON
+  CU_ASSERT_EQUAL(gk_report_from_json(&r, big, n, "big.json", d), GK_EPARSE);
+  CU_ASSERT_PTR_NULL(r);
+#endif
+  r = (gk_report *)&d;
+  CU_ASSERT_EQUAL(gk_report_from_text(&r, big, n, "big.json", d), GK_EPARSE);
+  CU_ASSERT_PTR_NULL(r);
+  r = (gk_report *)&d;
+  CU_ASSERT_EQUAL(gk_report_load(&r, big, n, "big.json", d), GK_EPARSE);
+  CU_ASSERT_PTR_NULL(r);
+  for (size_t i = 0; i < gk_diags_count(d); i++)
+    CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, i), "import.too_large");
+  free(big);
+  gk_diags_free(d);
+}
+
+/* Rule selection, minimum severity and waivers reach findings of every origin:
+ * import, consolidation, report. */
+static void test_hostile_apply_opts(void) {
+  gk_diags *d = NULL;
+  gk_validate_opts *o = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_validate_opts_new(&o), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_ERROR, "x.kept", NULL, NULL, NULL, 0, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_INFO, "import.converted", NULL, NULL, NULL, 0, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_ERROR, "aggregate.overflow", NULL, NULL, NULL, 0, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_WARNING, "import.truncated", NULL, NULL, NULL, 0, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_INFO, "import.converted", NULL, NULL, NULL, 0, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_validate_opts_disable(o, "import.converted"), GK_OK);
+  CU_ASSERT_EQUAL(gk_validate_opts_add_waiver(o, "aggregate.*", NULL, "merged in 2023"), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_apply_opts(d, 1, NULL), GK_EINVAL);
+  CU_ASSERT_EQUAL(gk_diags_apply_opts(NULL, 0, o), GK_EINVAL);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_apply_opts(d, 1, o), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 3);
+  CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 0), "x.kept"); /* before `from`: untouched */
+  CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 1), "aggregate.overflow");
+  CU_ASSERT_TRUE(gk_diag_waived(d, 1));
+  CU_ASSERT_STRING_EQUAL(gk_diag_waiver_reason(d, 1), "merged in 2023");
+  CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 2), "import.truncated");
+  CU_ASSERT_FALSE(gk_diag_waived(d, 2));
+  CU_ASSERT_EQUAL(gk_validate_opts_set_min_severity(o, GK_SEV_ERROR), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_apply_opts(d, 0, o), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 2);
+  CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 1), "aggregate.overflow");
+  gk_validate_opts_free(o);
+  gk_diags_free(d);
+}
+
 int main(void) {
   CU_TestInfo tests[] = {
 #ifdef GK_HAVE_JSON
@@ -254,8 +430,13 @@ int main(void) {
     {"test_hostile_nul_bytes", test_hostile_nul_bytes},
     {"test_hostile_100mb_line", test_hostile_100mb_line},
     {"test_hostile_millions_of_lines", test_hostile_millions_of_lines},
+    {"test_hostile_int64_round_trip", test_hostile_int64_round_trip},
 #endif
     {"test_hostile_report_api", test_hostile_report_api},
+    {"test_hostile_validate_overflow", test_hostile_validate_overflow},
+    {"test_hostile_negative_amount", test_hostile_negative_amount},
+    {"test_hostile_input_cap", test_hostile_input_cap},
+    {"test_hostile_apply_opts", test_hostile_apply_opts},
 #ifdef GK_HAVE_AGGREGATE
     {"test_hostile_aggregate_overflow", test_hostile_aggregate_overflow},
 #endif

@@ -902,9 +902,13 @@ static void test_validate_overflow(void) {
   gk_diags *d;
   CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
   CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_INFO, "x.y", NULL, NULL, NULL, 0, 0), GK_OK);
-  /* upheld + corrected does not fit in int64: nothing is appended */
-  CU_ASSERT_EQUAL(gk_report_validate(r, NULL, d), GK_EOVERFLOW);
-  CU_ASSERT_EQUAL(gk_diags_count(d), 1);
+  /* upheld + corrected does not fit in int64: a located cell.value on the
+   * largest cell of the line, and validation goes on */
+  CU_ASSERT_EQUAL(gk_report_validate(r, NULL, d), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 2);
+  CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 1), "cell.value");
+  CU_ASSERT_STRING_EQUAL(gk_diag_cell(d, 1, 0), "review/reconsideration/upheld");
+  CU_ASSERT_STRING_EQUAL(gk_diag_actual(d, 1), "9223372036854775807");
   gk_diags_free(d);
   gk_report_free(r);
 }

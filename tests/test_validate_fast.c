@@ -89,13 +89,17 @@ static int check_same(const gk_report *r) {
     CU_ASSERT_EQUAL(q, 0);
   } else {
     CU_ASSERT_EQUAL_FATAL(rc_all, GK_OK);
+    /* compared over the identity rules (values too large for their sums are
+     * cell.value findings of both, tested in test_hostile) */
     size_t k = 0;
     for (size_t i = 0; i < gk_diags_count(all); i++) {
       if (!is_identity_rule(gk_diag_rule(all, i))) continue;
+      while (k < gk_diags_count(full) && !is_identity_rule(gk_diag_rule(full, k))) k++;
       CU_ASSERT_TRUE_FATAL(k < gk_diags_count(full));
       CU_ASSERT_TRUE(same_item(all, i, full, k));
       k++;
     }
+    while (k < gk_diags_count(full) && !is_identity_rule(gk_diag_rule(full, k))) k++;
     CU_ASSERT_EQUAL(k, gk_diags_count(full));
     if (q) CU_ASSERT_EQUAL(gk_diags_count(full), 0);
   }

@@ -58,6 +58,12 @@ GK_API int gk_version_number(void);
 /** Free a buffer the library returned (serializer output and the like). NULL-safe. Since 0.1.0. */
 GK_API void gk_free(void *p);
 
+/** The input cap of every reader (gk_report_from_json, gk_report_from_text,
+ *  gk_report_load, the saved aggregate; a line of JSON Lines has its own cap of
+ *  64 MiB): a document larger than this is refused before it is read, with
+ *  GK_EPARSE and one error item "import.too_large". 256 MiB. Since 0.2.0. */
+#define GK_DEFAULT_MAX_INPUT ((size_t)256 << 20)
+
 /** Languages for labels and messages. */
 enum { GK_LANG_ZH = 0, GK_LANG_EN = 1 };
 

@@ -73,6 +73,14 @@ GK_API int gk_severity_find(const char *key);
  *  NUL-terminated into buf. Returns the length needed. Since 0.1.0. */
 GK_API int gk_diag_format(char *buf, size_t cap, const gk_diags *d, size_t i, int lang);
 
+/** The input cap check every reader makes first: GK_OK when len <= max_input
+ *  (0 means GK_DEFAULT_MAX_INPUT), else GK_EPARSE and, when diags is not NULL,
+ *  one error item "import.too_large" (file source_name, expected "<= CAP",
+ *  actual the length); GK_ENOMEM when that item cannot be added. The readers
+ *  apply the default; a caller that wants a lower cap calls this first with its
+ *  own (the CLI's --max-input also bounds what it reads). Since 0.2.0. */
+GK_API int gk_input_check(size_t len, size_t max_input, const char *source_name, gk_diags *diags);
+
 #ifdef __cplusplus
 }
 #endif

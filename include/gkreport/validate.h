@@ -56,6 +56,15 @@ GK_API int gk_validate_opts_add_waiver(gk_validate_opts *opts, const char *rule_
  *  validated from several threads at once. Since 0.1.0. */
 GK_API int gk_report_validate(const gk_report *r, const gk_validate_opts *opts, gk_diags *out);
 
+/** Apply rule selection, minimum severity and waivers of `opts` to the items of
+ *  `d` from index `from` on, whatever produced them: import findings (import.*,
+ *  json.*, jsonl.*), consolidation findings (aggregate.*), series findings. Items
+ *  of rules turned off or below the minimum severity are removed (the others keep
+ *  their order); waived ones are marked. gk_report_validate does this for its own
+ *  findings. GK_EINVAL for a NULL d or opts; GK_ENOMEM (some items may then be
+ *  removed or waived already, the list stays valid). Since 0.2.0. */
+GK_API int gk_diags_apply_opts(gk_diags *d, size_t from, const gk_validate_opts *opts);
+
 /* ---- the rule catalogue (format.md §7) ----------------------------------- */
 /** Number of rules known to the library. Since 0.1.0. */
 GK_API size_t gk_rule_count(void);
