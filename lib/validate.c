@@ -209,6 +209,7 @@ typedef struct {
   int status;      /* LINE_* */
   int64_t resid;   /* Σ coef·v over value cells */
   int has_suspect; /* failing lines: a suspect was set on its finding */
+  int absent;      /* a cell of the line lies where the copy does not reach */
   size_t item0;    /* first finding index of this line in the diags, when failing */
 } wline;
 
@@ -437,6 +438,29 @@ static int work_gather(work *w) {
 
 static void work_free(work *w) { gk__free(w->block); }
 
+/* 1 when row `row` of table t is not in the copy: a table the copy lacks, or, in
+ * a truncated copy, the row the copy ends in and every row or table after it
+ * (see gk_report_completeness). The rules say nothing about such cells. */
+static int beyond_copy(const gk_report *r, int t, size_t row) {
+  if (t >= 0 && t < 32 && (gk_report_missing_tables(r) >> t) & 1u) return 1;
+  int tt;
+  size_t tr;
+  if (gk_report_completeness(&tt, &tr, r) != GK_TRUNCATED || tt < 0) return 0;
+  return t > tt || (t == tt && (tr == SIZE_MAX || row >= tr));
+}
+
+/* Mark the lines holding a cell beyond the copy: they are never evaluated. */
+static void mark_absent(work *w) {
+  if (gk_report_completeness(NULL, NULL, w->r) == GK_COMPLETE &&
+      !gk_report_missing_tables(w->r))
+    return;
+  for (size_t i = 0; i < w->nlines; i++) {
+    wline *L = &w->lines[i];
+    for (size_t c = 0; c < L->n && !L->absent; c++)
+      L->absent = beyond_copy(w->r, L->rel->table, w->cells[L->first + c].row);
+  }
+}
+
 static uint8_t *flag_of(work *w, int t, const tcell *c) {
   return &w->flag[t][(size_t)c->row * tdecl(w->r, t)->ncols + c->col];
 }
@@ -572,7 +596,7 @@ static int check_blank_totals(work *w, gk_diags *d) {
   uint64_t row_reported[GK_NTABLES] = {0};
   for (size_t i = 0; i < w->nlines && !rc; i++) {
     wline *L = &w->lines[i];
-    if (L->rel->total_index < 0 || L->n == 0) continue;
+    if (L->rel->total_index < 0 || L->n == 0 || L->absent) continue;
     tcell *tot = &w->cells[L->first + L->prim];
     if (tot->term != L->rel->total_index || tot->state != GK_CELL_BLANK) continue;
     int64_t s = 0, pv;
@@ -634,7 +658,7 @@ static int evaluate_lines(work *w) {
       any_part |= (int)(c != L->prim);
       if (gk__mul64(&pv, tc->coef, tc->v) || gk__add64(&resid, resid, pv)) return GK_EOVERFLOW;
     }
-    if (flagged || !any || L->n == 0) continue;
+    if (flagged || !any || L->n == 0 || L->absent) continue;
     if (L->rel->total_index >= 0) {
       const tcell *tot = &w->cells[L->first + L->prim];
       /* a literal total is cell.value; a total with no part filled compares
@@ -889,6 +913,7 @@ static int identities_quiet(const gk_report *r, const rowinfo *ri) {
 
 static int check_identities_full(work *w, gk_diags *d) {
   int rc = work_gather(w);
+  if (!rc) mark_absent(w);
   if (!rc) rc = check_blank_totals(w, d);
   if (!rc) rc = evaluate_lines(w);
   if (!rc) rc = report_failures(w, d);
@@ -969,6 +994,8 @@ static int check_cell_values(const work *w, gk_diags *d) {
 /* report.year and edition.year. */
 static int check_year(const gk_report *r, gk_diags *d) {
   char exp[48], act[16];
+  /* a report from before the format uses no edition: import.legacy says so */
+  if (gk_report_completeness(NULL, NULL, r) == GK_PRE_FORMAT) return GK_OK;
   const gk__edition *oldest = gk__edition_get(gk_schema_edition_id(0));
   int min_year = oldest ? oldest->first_year : 0;
   if (r->year == 0 || r->year < min_year) {
