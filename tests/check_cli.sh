@@ -120,7 +120,7 @@ run 0 "$GK" convert --to csv literals-2019.json
 has out "示例市生态环境局,2020,2019,active,coercion,decisions,literal,-"
 has out "示例市生态环境局,2020,2019,active,licensing,delta,value,-3"
 run 1 "$GK" validate --lang en literals-2019.json
-same out 'literals-2019.json: error cell.value: active/coercion/decisions holds "-", not a number
+same out 'literals-2019.json: error cell.value: “Administrative coercion · Decisions” holds "-", not a number
 1 report: 1 error, 0 warnings, 0 infos'
 
 # ---- validate
@@ -128,15 +128,15 @@ run 0 "$GK" validate ok-2021.json
 same out "1 report: 0 errors, 0 warnings, 0 infos"
 run 1 "$GK" validate --lang en error-2021.json
 same out "error-2021.json: error requests.balance: requests.balance in 自然人 (natural): new + carried_over = 6 + 1 = 7 but total + carried_forward = 5 + 1 = 6
-error-2021.json: note: probably requests/new/natural should be 5
+error-2021.json: note: probably “New requests this year · Natural persons” should be 5
 error-2021.json: error requests.row_total: requests.row_total in 一、本年新收政府信息公开申请数量 (new): total = 5 but natural + commercial + research + social + legal + other_org = 6 + 0 + 0 + 0 + 0 + 0 = 6
-error-2021.json: note: probably requests/new/natural should be 5
+error-2021.json: note: probably “New requests this year · Natural persons” should be 5
 1 report: 2 errors, 0 warnings, 0 infos"
 run 1 "$GK" validate error-2021.json
-has out "error-2021.json: note: requests/new/natural 可能应为 5"
+has out "error-2021.json: note: 「一、本年新收政府信息公开申请数量 · 自然人」可能应为5"
 run_in 1 error-2021.json "$GK" validate --rules requests.row_total --lang en -
 same out "<stdin>: error requests.row_total: requests.row_total in 一、本年新收政府信息公开申请数量 (new): total = 5 but natural + commercial + research + social + legal + other_org = 6 + 0 + 0 + 0 + 0 + 0 = 6
-<stdin>: note: probably requests/new/natural should be 5
+<stdin>: note: probably “New requests this year · Natural persons” should be 5
 1 report: 1 error, 0 warnings, 0 infos"
 run 0 "$GK" validate --rules -requests.* error-2021.json
 same out "1 report: 0 errors, 0 warnings, 0 infos"
@@ -329,7 +329,7 @@ has out "凤岗镇,2020,2019,active,procurement,amount,value,498742.4"
 run 0 "$GK" validate --lang en "$SHANGHAI"
 checks=$((checks + 1))
 [ "$(grep -c ': warning cell.blank: ' "$TMP/out")" = 11 ] || { echo "FAIL: shanghai: want 11 cell.blank" >&2; fails=$((fails + 1)); }
-has out "$SHANGHAI:54: warning cell.blank: requests/granted/total is blank beside filled parts (requests.row_total in （一）予以公开 (granted)): natural + commercial + research + social + legal + other_org = 258 + 12 + blank + blank + 1 + 1 = 272; it should hold 272"
+has out "$SHANGHAI:54: warning cell.blank: “Disclosed · Total” is blank beside filled parts (requests.row_total in （一）予以公开 (granted)): natural + commercial + research + social + legal + other_org = 258 + 12 + blank + blank + 1 + 1 = 272; it should hold 272"
 has out "$SHANGHAI:16: warning text.sum: a total in the prose (805) does not equal the sum of its parts (716)"
 has out "1 report: 0 errors, 12 warnings, 0 infos"
 run 1 "$GK" validate --strict "$SHANGHAI"
@@ -359,8 +359,9 @@ HONGZE23=../real/2023_huaian-hongze-district-government.txt
 HONGZE24=../real/2024_huaian-hongze-district-government.txt
 run 1 "$GK" validate --lang en "$HONGZE23"
 same out "$HONGZE23:151: error review.total: review.total in 行政复议 (reconsideration): total = 0 but upheld + corrected + other + pending = 10 + 1 + 0 + 0 = 11
-$HONGZE23:151: note: probably review/reconsideration/total should be 11
+$HONGZE23:151: note: probably “Administrative reconsideration · Total” should be 11
 $HONGZE23:151: error review.total: review.total in 行政诉讼 复议后起诉 (litigation_after_review): total = 0 but upheld + corrected + other + pending = 5 + 0 + 0 + 0 = 5
+$HONGZE23:151: note: ambiguous: either of 2 single-cell repairs fixes it: “Litigation after reconsideration · Total” → 5, or “Litigation after reconsideration · Upheld” → 0
 1 report: 2 errors, 0 warnings, 0 infos"
 run 0 "$GK" series --lang en ../real/2023_suqian-municipal-government.txt ../real/2024_suqian-municipal-government.txt
 has out "2 reports: 0 errors, 0 warnings, 0 infos"

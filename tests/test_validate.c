@@ -286,6 +286,46 @@ static void test_validate_review_total(void) {
   /* ambiguous: the total or any part (upheld 2, corrected 2, other 1, pending 2)
    * would repair it: no suspect */
   CU_ASSERT_PTR_NULL(gk_diag_suspect(d, 0));
+  /* five candidates: more than a clerk can weigh, none named */
+  CU_ASSERT_EQUAL(gk_diag_ncandidates(d, 0), 0);
+  CU_ASSERT_PTR_NULL(gk_diag_note(d, 0, GK_LANG_ZH));
+  gk_diags_free(d);
+  gk_report_free(r);
+}
+
+/* 洪泽 2023: 复议后起诉 5 + 0 + 0 + 0 against a printed total of 0. Two single
+ * cells repair it (total → 5, upheld → 0; the others would go negative): an
+ * ambiguous repair, both named, no suspect. */
+static void test_validate_ambiguous_repair(void) {
+  gk_report *r = valid_report(2021, 2023);
+  set(r, "review/litigation_after_review/upheld", "5");
+  gk_diags *d = run(r, NULL);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
+  expect(d, 0, r, "review.total", GK_SEV_ERROR, "review/litigation_after_review/total", "5", "0");
+  CU_ASSERT_PTR_NULL(gk_diag_suspect(d, 0));
+  CU_ASSERT_EQUAL_FATAL(gk_diag_ncandidates(d, 0), 2);
+  CU_ASSERT_STRING_EQUAL(gk_diag_candidate(d, 0, 0), "review/litigation_after_review/total");
+  CU_ASSERT_STRING_EQUAL(gk_diag_candidate_value(d, 0, 0), "5");
+  CU_ASSERT_STRING_EQUAL(gk_diag_candidate(d, 0, 1), "review/litigation_after_review/upheld");
+  CU_ASSERT_STRING_EQUAL(gk_diag_candidate_value(d, 0, 1), "0");
+  CU_ASSERT_PTR_NULL(gk_diag_candidate(d, 0, 2));
+  CU_ASSERT_STRING_EQUAL(gk_diag_note(d, 0, GK_LANG_ZH),
+                         "无法确定是哪一格有误，2种单格修正都能使其成立：「行政诉讼 复议后起诉 · 总计」"
+                         "改为5，或「行政诉讼 复议后起诉 · 结果维持」改为0");
+  CU_ASSERT_STRING_EQUAL(gk_diag_note(d, 0, GK_LANG_EN),
+                         "ambiguous: either of 2 single-cell repairs fixes it: “Litigation after "
+                         "reconsideration · Total” → 5, or “Litigation after reconsideration · "
+                         "Upheld” → 0");
+  gk_diags_free(d);
+  /* one culprit: its note says the probable repair, with the printed label */
+  set(r, "review/litigation_after_review/upheld", "0");
+  set(r, "requests/total/total", "146");
+  d = run(r, NULL);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 3);
+  CU_ASSERT_EQUAL(gk_diag_ncandidates(d, 0), 0);
+  CU_ASSERT_STRING_EQUAL(gk_diag_note(d, 0, GK_LANG_ZH), "「（七）总计 · 总计」可能应为141");
+  CU_ASSERT_STRING_EQUAL(gk_diag_note(d, 0, GK_LANG_EN),
+                         "probably “Total handled · Total” should be 141");
   gk_diags_free(d);
   gk_report_free(r);
 }
@@ -498,9 +538,14 @@ static void test_validate_cell_blank(void) {
   CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
   expect(d, 0, r, "cell.blank", GK_SEV_WARNING, "review/reconsideration/total", "3", "");
   CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_EN),
-                         "review/reconsideration/total is blank beside filled parts (review.total "
-                         "in 行政复议 (reconsideration)): upheld + corrected + other + pending = 1 + "
-                         "1 + 0 + 1 = 3; it should hold 3");
+                         "“Administrative reconsideration · Total” is blank beside filled parts "
+                         "(review.total in 行政复议 (reconsideration)): upheld + corrected + other + "
+                         "pending = 1 + 1 + 0 + 1 = 3; it should hold 3");
+  /* Chinese: the printed labels, the key only in the cells */
+  CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_ZH),
+                         "「行政复议 · 总计」空白，但行政复议：结果维持 + 结果纠正 + 其他结果 + "
+                         "尚未审结 = 1 + 1 + 0 + 1 = 3，应为3");
+  CU_ASSERT_PTR_NULL(strstr(gk_diag_message(d, 0, GK_LANG_ZH), "review/"));
   CU_ASSERT_EQUAL(gk_diag_ncells(d, 0), 5);
   CU_ASSERT_EQUAL(gk_diag_line(d, 0), 1004);
   gk_diags_free(d);
@@ -558,7 +603,9 @@ static void test_validate_cell_value(void) {
   CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
   expect(d, 0, r, "cell.value", GK_SEV_ERROR, "review/litigation_direct/other", "a number", "-");
   CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_EN),
-                         "review/litigation_direct/other holds \"-\", not a number");
+                         "“Litigation without prior reconsideration · Other result” holds \"-\", not a number");
+  CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_ZH),
+                         "「行政诉讼 未经复议直接起诉 · 其他结果」填写了“-”，不是数值");
   CU_ASSERT_EQUAL(gk_diag_line(d, 0), 1012);
   gk_diags_free(d);
   /* a literal total: cell.value, and its relation is not evaluated */
@@ -1067,6 +1114,7 @@ static CU_TestInfo tests[] = {
   {"test_validate_outcome_total_2021_other", test_validate_outcome_total_2021_other},
   {"test_validate_review_total", test_validate_review_total},
   {"test_validate_culprit_crossing", test_validate_culprit_crossing},
+  {"test_validate_ambiguous_repair", test_validate_ambiguous_repair},
   {"test_validate_cell_blank", test_validate_cell_blank},
   {"test_validate_cell_value", test_validate_cell_value},
   {"test_validate_years", test_validate_years},

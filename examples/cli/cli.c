@@ -359,6 +359,11 @@ static int copy_item(gk_diags *dst, const gk_diags *src, size_t i) {
     rc = gk_diags_set_values(dst, k, gk_diag_expected(src, i), gk_diag_actual(src, i));
   if (rc == GK_OK && gk_diag_suspect(src, i))
     rc = gk_diags_set_suspect(dst, k, gk_diag_suspect(src, i), gk_diag_suspect_value(src, i));
+  for (size_t c = 0; rc == GK_OK && c < gk_diag_ncandidates(src, i); c++)
+    rc = gk_diags_add_candidate(dst, k, gk_diag_candidate(src, i, c),
+                                gk_diag_candidate_value(src, i, c));
+  if (rc == GK_OK && gk_diag_note(src, i, GK_LANG_ZH))
+    rc = gk_diags_set_note(dst, k, gk_diag_note(src, i, GK_LANG_ZH), gk_diag_note(src, i, GK_LANG_EN));
   if (rc == GK_OK && gk_diag_waived(src, i))
     rc = gk_diags_waive(dst, k, gk_diag_waiver_reason(src, i));
   return rc;
@@ -395,13 +400,17 @@ void cli_print_findings(FILE *f, const gk_diags *d, size_t from, size_t to, int 
       }
     }
     const char *cell = gk_diag_suspect(d, i), *value = gk_diag_suspect_value(d, i);
-    if (!cell || !value) continue;
+    const char *note = gk_diag_note(d, i, lang);
+    if (!note && (!cell || !value)) continue;
     const char *file = gk_diag_file(d, i);
     uint32_t line = gk_diag_line(d, i);
     fprintf(f, "%s", file ? file : "<report>");
     if (line) fprintf(f, ":%u", (unsigned)line);
-    fprintf(f, lang == GK_LANG_ZH ? ": note: %s 可能应为 %s\n"
-                                  : ": note: probably %s should be %s\n", cell, value);
+    if (note)
+      fprintf(f, ": note: %s\n", note);
+    else
+      fprintf(f, lang == GK_LANG_ZH ? ": note: %s 可能应为 %s\n"
+                                    : ": note: probably %s should be %s\n", cell, value);
   }
 }
 
