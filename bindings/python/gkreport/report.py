@@ -8,7 +8,7 @@ from typing import (TYPE_CHECKING, Any, Dict, Iterable, Iterator, Mapping, Mutab
                     Optional, Sequence, Tuple, Union)
 
 from . import schema
-from ._handle import Owned
+from ._handle import Owned, guard_class
 from ._lib import dec, enc, lib, take_buffer
 from ._values import CellValue, check_int64, from_millionths, to_millionths, to_python
 from .diag import Diags, Findings
@@ -24,6 +24,7 @@ CSV_NO_HEADER, CSV_DERIVED = 1, 2
 Handle = ctypes.c_void_p
 
 
+@guard_class
 class Agency:
     """Live view of a report's agency metadata: ``name``, ``code``, ``region``,
     ``level`` ("national" ... "township" or None) and ``kind`` ("government",
@@ -110,6 +111,7 @@ class Agency:
         return "Agency(%s)" % items
 
 
+@guard_class
 class Sections(MutableMapping):
     """The narrative sections of a report by key ("preamble", "overview",
     "problems", "other"). A section that is absent reads as None; iteration
@@ -185,7 +187,7 @@ class Report(Owned):
 
     _name = "Report"
 
-    __slots__ = ("_handle", "_finalizer", "_edition", "diagnostics", "__weakref__")
+    __slots__ = ("_handle", "_finalizer", "_uses", "_edition", "diagnostics", "__weakref__")
 
     def __init__(self, _handle: Handle) -> None:
         if not isinstance(_handle, ctypes.c_void_p) or not _handle.value:
