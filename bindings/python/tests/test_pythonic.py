@@ -49,6 +49,21 @@ class PathsAndReportsTest(unittest.TestCase):
             gkreport.Series(HONGZE23)
 
 
+class AmbiguousRepairTest(unittest.TestCase):
+    def test_hongze_2023_names_both_repairs(self):
+        found = gkreport.load(HONGZE23).validate()
+        self.assertEqual(found.rules(), ["review.total", "review.total"])
+        first, second = found
+        self.assertEqual(first.suspect, "review/reconsideration/total")
+        self.assertEqual(first.note, "「行政复议 · 总计」可能应为11")
+        self.assertIsNone(second.suspect)
+        self.assertEqual(second.candidates,
+                         (("review/litigation_after_review/total", "5"),
+                          ("review/litigation_after_review/upheld", "0")))
+        self.assertIn("ambiguous", second.note_en)
+        self.assertIn("note: 无法确定是哪一格有误", second.format())
+
+
 class ArgumentChecksTest(unittest.TestCase):
     def test_private_constructor_refused(self):
         for h in (ctypes.c_void_p(1), ctypes.c_void_p(), 1, None):
