@@ -130,5 +130,20 @@ class ReportProtocolTest(unittest.TestCase):
         self.assertIn("load", dir(gkreport))
 
 
+class DocsTest(unittest.TestCase):
+    def test_one_install_instruction(self):
+        """Every doc gives the same install command (issue 16)."""
+        from .util import SOURCE_DIR
+        docs = ["README.md", "docs/python.md", "bindings/python/README.md"]
+        for doc in docs:
+            path = os.path.join(SOURCE_DIR, doc)
+            if not os.path.exists(path):
+                continue
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            self.assertIn("pip install ./bindings/python", text, doc)
+            self.assertNotIn("--no-build-isolation", text, doc)
+
+
 if __name__ == "__main__":
     unittest.main()
