@@ -4,8 +4,9 @@
  *
  * Reads each *.json and *.txt file of DIR (in name order) with gk_report_load
  * (JSON or published text), validates it, and prints one line per file:
- *   NAME: ok | E error(s), W warning(s), I info(s) | unreadable: REASON
- * then the totals. Exit status like `gkreport validate`: 0 no errors, 1 a
+ *   NAME: ok | E errors, W warnings, I infos | unreadable: REASON
+ * then the totals. The importer's notes (import.truncated, ...) count with the
+ * rule findings, as `gkreport validate` counts them. Exit status like `gkreport validate`: 0 no errors, 1 a
  * report has an error (with --strict, or a warning), 2 a file could not be
  * read or parsed, or bad usage. */
 #include <gkreport/gkreport.h>
@@ -17,6 +18,15 @@
 static int has_suffix(const char *s, const char *suffix) {
   size_t n = strlen(s), k = strlen(suffix);
   return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* "1 error", "2 errors", "0 infos". */
+static const char *plural(size_t n, const char *word) {
+  static char buf[4][48];
+  static int k;
+  k = (k + 1) % 4;
+  snprintf(buf[k], sizeof buf[k], "%zu %s%s", n, word, n == 1 ? "" : "s");
+  return buf[k];
 }
 
 static int by_name(const void *a, const void *b) {
@@ -105,10 +115,7 @@ int main(int argc, char **argv) {
     gk_diags_clear(d);
     int rc = bytes ? gk_report_load(&r, bytes, len, names[k], d) : GK_EIO;
     free(bytes);
-    if (rc == GK_OK) {
-      gk_diags_clear(d); /* keep the rule findings only */
-      rc = gk_report_validate(r, NULL, d);
-    }
+    if (rc == GK_OK) rc = gk_report_validate(r, NULL, d); /* after the import notes */
     gk_report_free(r);
     if (rc != GK_OK) {
       const char *why = gk_diags_count(d) ? gk_diag_message(d, 0, GK_LANG_EN) : gk_strerror(rc);
@@ -124,13 +131,13 @@ int main(int argc, char **argv) {
     if (gk_diags_count(d) == 0)
       printf("%s: ok\n", names[k]);
     else
-      printf("%s: %zu error(s), %zu warning(s), %zu info(s)\n", names[k], sev[GK_SEV_ERROR],
-             sev[GK_SEV_WARNING], sev[GK_SEV_INFO]);
+      printf("%s: %s, %s, %s\n", names[k], plural(sev[GK_SEV_ERROR], "error"),
+             plural(sev[GK_SEV_WARNING], "warning"), plural(sev[GK_SEV_INFO], "info"));
   }
-  printf("%zu file(s): %zu passed, %zu failed, %zu unreadable; %zu error(s), %zu warning(s), "
-         "%zu info(s)\n",
-         n, ok, failing, unreadable, total[GK_SEV_ERROR], total[GK_SEV_WARNING],
-         total[GK_SEV_INFO]);
+  printf("%s: %zu passed, %zu failed, %zu unreadable; ", plural(n, "file"), ok, failing,
+         unreadable);
+  printf("%s, %s, %s\n", plural(total[GK_SEV_ERROR], "error"),
+         plural(total[GK_SEV_WARNING], "warning"), plural(total[GK_SEV_INFO], "info"));
   for (size_t k = 0; k < n; k++) free(names[k]);
   free(names);
   gk_diags_free(d);

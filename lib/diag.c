@@ -10,6 +10,9 @@ typedef struct {
   char *rule, *msg[2], *file, *expected, *actual, *suspect, *suspect_value, *reason;
   char **cells;
   size_t ncells;
+  char **cand;      /* candidates of an ambiguous repair: path, value, path, value... */
+  size_t ncand;
+  char *note[2];    /* what to do about it, zh and en */
 } item;
 
 struct gk_diags {
@@ -35,6 +38,10 @@ static void item_free(item *it) {
   gk__free(it->reason);
   for (size_t k = 0; k < it->ncells; k++) gk__free(it->cells[k]);
   gk__free(it->cells);
+  for (size_t k = 0; k < 2 * it->ncand; k++) gk__free(it->cand[k]);
+  gk__free(it->cand);
+  gk__free(it->note[0]);
+  gk__free(it->note[1]);
 }
 
 GK_API void gk_diags_clear(gk_diags *d) {
@@ -165,6 +172,39 @@ GK_API int gk_diags_set_suspect(gk_diags *d, size_t i, const char *path, const c
   return GK_OK;
 }
 
+GK_API int gk_diags_add_candidate(gk_diags *d, size_t i, const char *path, const char *value) {
+  item *it = get(d, i);
+  if (!it || !path || !value) return GK_EINVAL;
+  char **p = gk__realloc(it->cand, (2 * it->ncand + 2) * sizeof *p);
+  if (!p) return GK_ENOMEM;
+  it->cand = p;
+  char *a = gk__strdup(path), *b = gk__strdup(value);
+  if (!a || !b) {
+    gk__free(a);
+    gk__free(b);
+    return GK_ENOMEM;
+  }
+  p[2 * it->ncand] = a;
+  p[2 * it->ncand + 1] = b;
+  it->ncand++;
+  return GK_OK;
+}
+
+GK_API int gk_diags_set_note(gk_diags *d, size_t i, const char *note_zh, const char *note_en) {
+  item *it = get(d, i);
+  if (!it) return GK_EINVAL;
+  char *z = NULL, *e = NULL;
+  if (copy_opt(&z, note_zh) || copy_opt(&e, note_en)) {
+    gk__free(z);
+    return GK_ENOMEM;
+  }
+  gk__free(it->note[0]);
+  gk__free(it->note[1]);
+  it->note[0] = z;
+  it->note[1] = e;
+  return GK_OK;
+}
+
 GK_API int gk_diags_waive(gk_diags *d, size_t i, const char *reason) {
   item *it = get(d, i);
   if (!it || !reason) return GK_EINVAL;
@@ -185,6 +225,9 @@ GK_API int gk_diags_append(gk_diags *d, const gk_diags *src) {
     if (!rc && (s->expected || s->actual)) rc = gk_diags_set_values(d, k, s->expected, s->actual);
     if (!rc && (s->suspect || s->suspect_value))
       rc = gk_diags_set_suspect(d, k, s->suspect, s->suspect_value);
+    for (size_t c = 0; !rc && c < s->ncand; c++)
+      rc = gk_diags_add_candidate(d, k, s->cand[2 * c], s->cand[2 * c + 1]);
+    if (!rc && (s->note[0] || s->note[1])) rc = gk_diags_set_note(d, k, s->note[0], s->note[1]);
     if (!rc && s->waived) rc = gk_diags_waive(d, k, s->reason);
     if (rc) { /* roll back to leave d as it was */
       while (d->n > start) item_free(&d->items[--d->n]);
@@ -243,6 +286,24 @@ GK_API const char *gk_diag_suspect(const gk_diags *d, size_t i) {
 GK_API const char *gk_diag_suspect_value(const gk_diags *d, size_t i) {
   item *it = get(d, i);
   return it ? it->suspect_value : NULL;
+}
+GK_API size_t gk_diag_ncandidates(const gk_diags *d, size_t i) {
+  item *it = get(d, i);
+  return it ? it->ncand : 0;
+}
+GK_API const char *gk_diag_candidate(const gk_diags *d, size_t i, size_t k) {
+  item *it = get(d, i);
+  return (it && k < it->ncand) ? it->cand[2 * k] : NULL;
+}
+GK_API const char *gk_diag_candidate_value(const gk_diags *d, size_t i, size_t k) {
+  item *it = get(d, i);
+  return (it && k < it->ncand) ? it->cand[2 * k + 1] : NULL;
+}
+GK_API const char *gk_diag_note(const gk_diags *d, size_t i, int lang) {
+  item *it = get(d, i);
+  if (!it) return NULL;
+  const char *m = it->note[lang == GK_LANG_EN ? 1 : 0];
+  return m ? m : it->note[lang == GK_LANG_EN ? 0 : 1];
 }
 GK_API int gk_diag_waived(const gk_diags *d, size_t i) {
   item *it = get(d, i);

@@ -284,6 +284,24 @@ GK_API int gk_diags_to_json(char **out, size_t *len_out, const gk_diags *d, uint
     member_uint(&w, "column", gk_diag_column(d, i));
     member_str(&w, "suspect", gk_diag_suspect(d, i));
     member_str(&w, "suspect_value", gk_diag_suspect_value(d, i));
+    if (gk_diag_ncandidates(d, i)) { /* an ambiguous repair: each candidate */
+      next(&w, "candidates");
+      gk__buf_putc(&w.b, '[');
+      int firstc = 1;
+      for (size_t k = 0; k < gk_diag_ncandidates(d, i); k++) {
+        inline_sep(&w, &firstc);
+        gk__buf_puts(&w.b, "{\"cell\":");
+        put_str(&w, gk_diag_candidate(d, i, k));
+        gk__buf_puts(&w.b, ",\"value\":");
+        put_str(&w, gk_diag_candidate_value(d, i, k));
+        gk__buf_putc(&w.b, '}');
+      }
+      gk__buf_putc(&w.b, ']');
+    }
+    if (gk_diag_note(d, i, GK_LANG_ZH)) {
+      member_str(&w, "note_zh", gk_diag_note(d, i, GK_LANG_ZH));
+      member_str(&w, "note_en", gk_diag_note(d, i, GK_LANG_EN));
+    }
     next(&w, "waived");
     gk__buf_puts(&w.b, gk_diag_waived(d, i) ? "true" : "false");
     member_str(&w, "waiver_reason", gk_diag_waiver_reason(d, i));

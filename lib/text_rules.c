@@ -500,37 +500,75 @@ static uint32_t table_line(const gk_report *r, int t) {
   return best || filled ? best | 1u << 31 : 0;
 }
 
-/* text.sections: the six sections present, in order. */
+/* English name of part p (0..5) of the report. */
+static const char *part_en(int p) {
+  static const int sec[6] = {GK_SECTION_OVERVIEW, -1, -1, -1, GK_SECTION_PROBLEMS, GK_SECTION_OTHER};
+  return p >= 1 && p <= 3 ? gk_schema_table_label(p - 1, GK_LANG_EN)
+                          : gk_schema_section_label(sec[p], GK_LANG_EN);
+}
+
+/* Parts (bit p) that text.sections leaves to the import's own note, because the
+ * copy does not hold them: the tables it lacks and, in a truncated copy, every
+ * part after the last one present (see gk_report_completeness). */
+static unsigned parts_not_held(const gk_report *r, const uint32_t line[6]) {
+  unsigned skip = 0;
+  uint32_t mt = gk_report_missing_tables(r);
+  for (int t = 0; t < GK_NTABLES; t++)
+    if ((mt >> t) & 1u) skip |= 1u << (1 + t);
+  if (gk_report_completeness(NULL, NULL, r) == GK_TRUNCATED)
+    for (int p = 5; p >= 0 && !line[p]; p--) skip |= 1u << p;
+  return skip;
+}
+
+/* text.sections: the six sections present, in order. Silent on a report from
+ * before the format (import.legacy) and on what the copy does not hold. */
 static int rule_sections(const gk_report *r, gk_diags *d) {
+  if (gk_report_completeness(NULL, NULL, r) == GK_PRE_FORMAT) return GK_OK;
   uint32_t line[6];
   line[0] = r->sections[GK_SECTION_OVERVIEW] ? r->section_line[GK_SECTION_OVERVIEW] | 1u << 31 : 0;
   for (int t = 0; t < GK_NTABLES; t++) line[1 + t] = table_line(r, t);
   line[4] = r->sections[GK_SECTION_PROBLEMS] ? r->section_line[GK_SECTION_PROBLEMS] | 1u << 31 : 0;
   line[5] = r->sections[GK_SECTION_OTHER] ? r->section_line[GK_SECTION_OTHER] | 1u << 31 : 0;
-  gk__buf miss;
+  unsigned skip = parts_not_held(r, line);
+  gk__buf miss, en;
   gk__buf_init(&miss);
-  int order = 1;
+  gk__buf_init(&en);
+  int order = 1, nmiss = 0, last = -1;
   uint32_t prev = 0;
+  for (int p = 0; p < 6; p++)
+    if (!line[p] && !((skip >> p) & 1u)) last = p;
   for (int p = 0; p < 6; p++) {
     if (!line[p]) {
+      if ((skip >> p) & 1u) continue;
       if (miss.len) gk__buf_puts(&miss, "、");
       gk__text_heading_put(&miss, p);
+      gk__buf_puts(&en, nmiss++ ? (p == last ? " and " : ", ") : "");
+      gk__buf_puts(&en, part_en(p));
       continue;
     }
     uint32_t l = line[p] & ~(1u << 31);
     if (l && prev && l < prev) order = 0;
     if (l) prev = l;
   }
-  int rc = miss.err;
+  int rc = miss.err || en.err ? GK_ENOMEM : GK_OK;
   if (!rc && (miss.len || !order)) {
-    char zh[1024], en[256];
-    if (miss.len) snprintf(zh, sizeof zh, "报告缺少部分：%s", miss.data);
-    else snprintf(zh, sizeof zh, "报告六个部分的顺序不对");
-    snprintf(en, sizeof en, miss.len ? "the report lacks some of its six sections" :
-                                       "the six sections are not in order");
-    rc = gk__emit(d, r, "text.sections", NULL, 0, NULL, miss.len ? miss.data : NULL, zh, en, NULL);
+    gk__buf zh, msg;
+    gk__buf_init(&zh);
+    gk__buf_init(&msg);
+    if (miss.len) gk__buf_printf(&zh, "报告缺少%s：%s", nmiss == 1 ? "一个部分" : "以下部分", miss.data);
+    else gk__buf_puts(&zh, "报告六个部分的顺序不对");
+    if (miss.len)
+      gk__buf_printf(&msg, "the report lacks %d of its six sections: %s", nmiss, en.data);
+    else
+      gk__buf_puts(&msg, "the six sections are not in order");
+    rc = zh.err || msg.err ? GK_ENOMEM
+                           : gk__emit(d, r, "text.sections", NULL, 0, NULL,
+                                      miss.len ? miss.data : NULL, zh.data, msg.data, NULL);
+    gk__buf_free(&zh);
+    gk__buf_free(&msg);
   }
   gk__buf_free(&miss);
+  gk__buf_free(&en);
   return rc;
 }
 

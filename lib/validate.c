@@ -215,6 +215,7 @@ typedef struct {
   int status;      /* LINE_* */
   int64_t resid;   /* Σ coef·v over value cells */
   int has_suspect; /* failing lines: a suspect was set on its finding */
+  int absent;      /* a cell of the line lies where the copy does not reach */
   size_t item0;    /* first finding index of this line in the diags, when failing */
 } wline;
 
@@ -443,6 +444,29 @@ static int work_gather(work *w) {
 
 static void work_free(work *w) { gk__free(w->block); }
 
+/* 1 when row `row` of table t is not in the copy: a table the copy lacks, or, in
+ * a truncated copy, the row the copy ends in and every row or table after it
+ * (see gk_report_completeness). The rules say nothing about such cells. */
+static int beyond_copy(const gk_report *r, int t, size_t row) {
+  if (t >= 0 && t < 32 && (gk_report_missing_tables(r) >> t) & 1u) return 1;
+  int tt;
+  size_t tr;
+  if (gk_report_completeness(&tt, &tr, r) != GK_TRUNCATED || tt < 0) return 0;
+  return t > tt || (t == tt && (tr == SIZE_MAX || row >= tr));
+}
+
+/* Mark the lines holding a cell beyond the copy: they are never evaluated. */
+static void mark_absent(work *w) {
+  if (gk_report_completeness(NULL, NULL, w->r) == GK_COMPLETE &&
+      !gk_report_missing_tables(w->r))
+    return;
+  for (size_t i = 0; i < w->nlines; i++) {
+    wline *L = &w->lines[i];
+    for (size_t c = 0; c < L->n && !L->absent; c++)
+      L->absent = beyond_copy(w->r, L->rel->table, w->cells[L->first + c].row);
+  }
+}
+
 static uint8_t *flag_of(work *w, int t, const tcell *c) {
   return &w->flag[t][(size_t)c->row * tdecl(w->r, t)->ncols + c->col];
 }
@@ -560,6 +584,16 @@ static int emit_line(gk_diags *d, const work *w, const wline *L, const char *rul
   return rc;
 }
 
+/* The printed label of a cell: 「row · column」 (zh) or “row · column” (en). */
+static void put_cell_label(gk__buf *b, const gk_report *r, int t, size_t row, size_t col,
+                           int lang) {
+  const gk__table_decl *td = tdecl(r, t);
+  if (lang == GK_LANG_EN)
+    gk__buf_printf(b, "“%s · %s”", td->rows[row].en, td->cols[col].en);
+  else
+    gk__buf_printf(b, "「%s · %s」", td->rows[row].zh, td->cols[col].zh);
+}
+
 /* 1 when no cell of the printed row holds anything (a row missing from the copy). */
 static int row_all_blank(const gk_report *r, int table, size_t row) {
   const gk__table_decl *td = tdecl(r, table);
@@ -594,7 +628,7 @@ static int check_blank_totals(work *w, gk_diags *d) {
   uint64_t row_reported[GK_NTABLES] = {0};
   for (size_t i = 0; i < w->nlines && !rc; i++) {
     wline *L = &w->lines[i];
-    if (L->rel->total_index < 0 || L->n == 0) continue;
+    if (L->rel->total_index < 0 || L->n == 0 || L->absent) continue;
     tcell *tot = &w->cells[L->first + L->prim];
     if (tot->term != L->rel->total_index || tot->state != GK_CELL_BLANK) continue;
     if (!line_fits(w, L)) continue; /* evaluate_lines marks it LINE_OVERFLOW */
@@ -623,13 +657,15 @@ static int check_blank_totals(work *w, gk_diags *d) {
     gk__buf zh, en;
     gk__buf_init(&zh);
     gk__buf_init(&en);
-    gk__buf_printf(&en, "%s is blank beside filled parts (%s in ", path, L->rel->rule);
+    put_cell_label(&en, w->r, L->rel->table, tot->row, tot->col, GK_LANG_EN);
+    gk__buf_printf(&en, " is blank beside filled parts (%s in ", L->rel->rule);
     put_line_label(&en, w, L, GK_LANG_EN);
     gk__buf_puts(&en, "): ");
     rc = put_side(&en, w, L, -tot->coef, L->rel->total_index, GK_LANG_EN);
     gk__buf_printf(&en, "; it should hold %s%s", exp,
                    whole_row ? " (the whole row is blank: reported once, for its first column)" : "");
-    gk__buf_printf(&zh, "%s空白，但", path);
+    put_cell_label(&zh, w->r, L->rel->table, tot->row, tot->col, GK_LANG_ZH);
+    gk__buf_puts(&zh, "空白，但");
     put_line_label(&zh, w, L, GK_LANG_ZH);
     gk__buf_puts(&zh, "：");
     if (!rc) rc = put_side(&zh, w, L, -tot->coef, L->rel->total_index, GK_LANG_ZH);
@@ -661,7 +697,7 @@ static int evaluate_lines(work *w) {
       any_part |= (int)(c != L->prim);
       if (gk__mul64(&pv, tc->coef, tc->v) || gk__add64(&resid, resid, pv)) return GK_EOVERFLOW;
     }
-    if (flagged || !any || L->n == 0) continue;
+    if (flagged || !any || L->n == 0 || L->absent) continue;
     if (L->rel->total_index >= 0) {
       const tcell *tot = &w->cells[L->first + L->prim];
       /* a literal total is cell.value; a total with no part filled compares
@@ -690,18 +726,27 @@ static int coef_in(const work *w, const wline *L, const tcell *x) {
   return a;
 }
 
-/* The culprit of failing line F: the one cell x of F whose change by
+/* The cells that alone repair failing line F: each cell x of F whose change by
  * δ = -residual/coefficient (the same δ for every failing line through x)
- * repairs every failing line through x and lies in no passing line. Returns 1
- * and sets *cell_out and *value_out when exactly one cell qualifies, else 0
- * (none, or ambiguous). */
-static int culprit(const work *w, const wline *F, const tcell **cell_out, int64_t *value_out) {
+ * repairs every failing line through x and lies in no passing line. Up to
+ * MAX_CAND go to cand[] with their repaired values; returns how many qualify.
+ * One is the culprit; more is an ambiguous repair, each candidate named. */
+#define MAX_CAND 4
+typedef struct {
+  const tcell *cell;
+  int64_t value;
+} candidate;
+
+static size_t repairs(const work *w, const wline *F, candidate cand[MAX_CAND]) {
   size_t found = 0;
   int kind_table = F->rel->table;
   for (size_t c = 0; c < F->n; c++) {
     const tcell *x = &w->cells[F->first + c];
     if (x->state == GK_CELL_LITERAL) continue;
-    if (found && (*cell_out)->row == x->row && (*cell_out)->col == x->col) continue;
+    int seen = 0;
+    for (size_t k = 0; k < found && k < MAX_CAND; k++)
+      seen |= cand[k].cell->row == x->row && cand[k].cell->col == x->col;
+    if (seen) continue;
     int a = coef_in(w, F, x);
     if (!a || F->resid % a) continue;
     int64_t delta = -(F->resid / a), nv;
@@ -716,11 +761,43 @@ static int culprit(const work *w, const wline *F, const tcell **cell_out, int64_
     }
     if (!ok || gk__add64(&nv, x->v, delta)) continue;
     if (nv < 0 && tdecl(w->r, kind_table)->cols[x->col].kind == GK_KIND_COUNT) continue;
-    *cell_out = x;
-    *value_out = nv;
+    if (found < MAX_CAND) cand[found] = (candidate){x, nv};
     found++;
   }
-  return found == 1;
+  return found;
+}
+
+/* The note of finding k: the one probable repair, or the ambiguous ones. */
+static int set_repair_note(gk_diags *d, size_t k, const work *w, int t, const candidate *cand,
+                           size_t n) {
+  gk__buf zh, en;
+  gk__buf_init(&zh);
+  gk__buf_init(&en);
+  if (n > 1) {
+    gk__buf_printf(&zh, "无法确定是哪一格有误，%zu种单格修正都能使其成立：", n);
+    gk__buf_printf(&en, "ambiguous: %s of %zu single-cell repairs fixes it: ",
+                   n == 2 ? "either" : "any", n);
+  }
+  int rc = GK_OK;
+  for (size_t i = 0; i < n && !rc; i++) {
+    const tcell *x = cand[i].cell;
+    char val[40], path[128];
+    gk__format_value(val, sizeof val, tdecl(w->r, t)->cols[x->col].kind, cand[i].value);
+    gk__buf_puts(&zh, i ? "，或" : "");
+    gk__buf_puts(&en, i ? (i + 1 == n ? ", or " : ", ") : (n > 1 ? "" : "probably "));
+    put_cell_label(&zh, w->r, t, x->row, x->col, GK_LANG_ZH);
+    put_cell_label(&en, w->r, t, x->row, x->col, GK_LANG_EN);
+    gk__buf_printf(&zh, "%s%s", n > 1 ? "改为" : "可能应为", val);
+    gk__buf_printf(&en, " %s %s", n > 1 ? "→" : "should be", val);
+    if (n > 1) {
+      gk__path(path, w->r, t, x->row, x->col);
+      rc = gk_diags_add_candidate(d, k, path, val);
+    }
+  }
+  if (!rc) rc = zh.err || en.err ? GK_ENOMEM : gk_diags_set_note(d, k, zh.data, en.data);
+  gk__buf_free(&zh);
+  gk__buf_free(&en);
+  return rc;
 }
 
 /* Pass 3: findings for failing lines, then their suspects. */
@@ -757,13 +834,15 @@ static int report_failures(work *w, gk_diags *d) {
     gk__buf_free(&en);
   }
   for (size_t i = 0; i < w->nlines && !rc; i++) {
-    const wline *F = &w->lines[i];
-    const tcell *x = NULL;
-    int64_t nv = 0;
-    if (F->status != LINE_FAIL || !culprit(w, F, &x, &nv)) continue;
+    wline *F = &w->lines[i];
+    candidate cand[MAX_CAND];
+    size_t n = F->status == LINE_FAIL ? repairs(w, F, cand) : 0;
+    if (n != 1) continue;
+    const tcell *x = cand[0].cell;
     char path[128], val[40];
     gk__path(path, w->r, F->rel->table, x->row, x->col);
-    gk__format_value(val, sizeof val, tdecl(w->r, F->rel->table)->cols[x->col].kind, nv);
+    gk__format_value(val, sizeof val, tdecl(w->r, F->rel->table)->cols[x->col].kind,
+                     cand[0].value);
     /* x repairs every failing line through it: each of them names it */
     for (size_t j = 0; j < w->nlines && !rc; j++) {
       wline *L = &w->lines[j];
@@ -772,7 +851,16 @@ static int report_failures(work *w, gk_diags *d) {
         continue;
       L->has_suspect = 1;
       rc = gk_diags_set_suspect(d, L->item0, path, val);
+      if (!rc) rc = set_repair_note(d, L->item0, w, F->rel->table, cand, 1);
     }
+  }
+  /* a line no single cell explains but a few could: ambiguous, each one named */
+  for (size_t i = 0; i < w->nlines && !rc; i++) {
+    wline *F = &w->lines[i];
+    candidate cand[MAX_CAND];
+    if (F->status != LINE_FAIL || F->has_suspect) continue;
+    size_t n = repairs(w, F, cand);
+    if (n > 1 && n <= MAX_CAND) rc = set_repair_note(d, F->item0, w, F->rel->table, cand, n);
   }
   return rc;
 }
@@ -960,6 +1048,7 @@ static int identities_quiet(const gk_report *r, const rowinfo *ri) {
 
 static int check_identities_full(work *w, gk_diags *d) {
   int rc = work_gather(w);
+  if (!rc) mark_absent(w);
   if (!rc) rc = check_blank_totals(w, d);
   if (!rc) rc = evaluate_lines(w);
   if (!rc) rc = report_failures(w, d);
@@ -1022,15 +1111,17 @@ static int check_cell_values(const work *w, gk_diags *d) {
         gk__buf zh, en;
         gk__buf_init(&zh);
         gk__buf_init(&en);
+        put_cell_label(&en, r, t, row, col, GK_LANG_EN);
+        put_cell_label(&zh, r, t, row, col, GK_LANG_ZH);
         if (neg && kind == GK_KIND_AMOUNT) {
-          gk__buf_printf(&en, "%s holds %s: an amount cannot be negative", path, actual);
-          gk__buf_printf(&zh, "%s为%s：金额不能为负数", path, actual);
+          gk__buf_printf(&en, " holds %s: an amount cannot be negative", actual);
+          gk__buf_printf(&zh, "为%s：金额不能为负数", actual);
         } else if (neg) {
-          gk__buf_printf(&en, "%s holds %s: a count cannot be negative", path, actual);
-          gk__buf_printf(&zh, "%s为%s：计数不能为负数", path, actual);
+          gk__buf_printf(&en, " holds %s: a count cannot be negative", actual);
+          gk__buf_printf(&zh, "为%s：计数不能为负数", actual);
         } else {
-          gk__buf_printf(&en, "%s holds \"%s\", not a number", path, actual);
-          gk__buf_printf(&zh, "%s填写了“%s”，不是数值", path, actual);
+          gk__buf_printf(&en, " holds \"%s\", not a number", actual);
+          gk__buf_printf(&zh, "填写了“%s”，不是数值", actual);
         }
         rc = (zh.err || en.err) ? GK_ENOMEM
                                 : gk__emit(d, r, "cell.value", path, c->line,
@@ -1049,6 +1140,8 @@ static int check_cell_values(const work *w, gk_diags *d) {
 /* report.year and edition.year. */
 static int check_year(const gk_report *r, gk_diags *d) {
   char exp[48], act[16];
+  /* a report from before the format uses no edition: import.legacy says so */
+  if (gk_report_completeness(NULL, NULL, r) == GK_PRE_FORMAT) return GK_OK;
   const gk__edition *oldest = gk__edition_get(gk_schema_edition_id(0));
   int min_year = oldest ? oldest->first_year : 0;
   if (r->year == 0 || r->year < min_year) {

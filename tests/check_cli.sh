@@ -85,9 +85,9 @@ run 2 "$GK" convert ok-2021.json error-2021.json
 same err "gkreport convert: only one FILE can be given
 Try 'gkreport help convert'."
 run 2 "$GK" convert missing.json
-same err "gkreport convert: cannot read 'missing.json': No such file or directory"
+same err "gkreport convert: 无法读取“missing.json”：No such file or directory"
 run 2 "$GK" convert syntax-error.json
-same err "syntax-error.json:4:16: error json.syntax: expected a quoted key at \$"
+same err "syntax-error.json:4:16: error json.syntax: 此处应为带引号的键（位置 \$）"
 empty out
 
 # ---- show
@@ -120,7 +120,7 @@ run 0 "$GK" convert --to csv literals-2019.json
 has out "示例市生态环境局,2020,2019,active,coercion,decisions,literal,-"
 has out "示例市生态环境局,2020,2019,active,licensing,delta,value,-3"
 run 1 "$GK" validate --lang en literals-2019.json
-same out 'literals-2019.json: error cell.value: active/coercion/decisions holds "-", not a number
+same out 'literals-2019.json: error cell.value: “Administrative coercion · Decisions” holds "-", not a number
 1 report: 1 error, 0 warnings, 0 infos'
 
 # ---- validate
@@ -128,15 +128,15 @@ run 0 "$GK" validate ok-2021.json
 same out "1 report: 0 errors, 0 warnings, 0 infos"
 run 1 "$GK" validate --lang en error-2021.json
 same out "error-2021.json: error requests.balance: requests.balance in 自然人 (natural): new + carried_over = 6 + 1 = 7 but total + carried_forward = 5 + 1 = 6
-error-2021.json: note: probably requests/new/natural should be 5
+error-2021.json: note: probably “New requests this year · Natural persons” should be 5
 error-2021.json: error requests.row_total: requests.row_total in 一、本年新收政府信息公开申请数量 (new): total = 5 but natural + commercial + research + social + legal + other_org = 6 + 0 + 0 + 0 + 0 + 0 = 6
-error-2021.json: note: probably requests/new/natural should be 5
+error-2021.json: note: probably “New requests this year · Natural persons” should be 5
 1 report: 2 errors, 0 warnings, 0 infos"
 run 1 "$GK" validate error-2021.json
-has out "error-2021.json: note: requests/new/natural 可能应为 5"
+has out "error-2021.json: note: 「一、本年新收政府信息公开申请数量 · 自然人」可能应为5"
 run_in 1 error-2021.json "$GK" validate --rules requests.row_total --lang en -
 same out "<stdin>: error requests.row_total: requests.row_total in 一、本年新收政府信息公开申请数量 (new): total = 5 but natural + commercial + research + social + legal + other_org = 6 + 0 + 0 + 0 + 0 + 0 = 6
-<stdin>: note: probably requests/new/natural should be 5
+<stdin>: note: probably “New requests this year · Natural persons” should be 5
 1 report: 1 error, 0 warnings, 0 infos"
 run 0 "$GK" validate --rules -requests.* error-2021.json
 same out "1 report: 0 errors, 0 warnings, 0 infos"
@@ -173,9 +173,9 @@ assert (items[0]["suspect"], items[0]["suspect_value"]) == ("requests/new/natura
 assert items[0]["file"] == "error-2021.json" and items[0]["severity"] == "error"
 PY
 run 2 "$GK" validate ok-2021.json missing.json error-2021.json
-same err "gkreport validate: cannot read 'missing.json': No such file or directory"
+same err "gkreport validate: 无法读取“missing.json”：No such file or directory"
 has out "error-2021.json: error requests.row_total: 一、本年新收政府信息公开申请数量：总计 = 5，不等于自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他 = 6 + 0 + 0 + 0 + 0 + 0 = 6（各行：总计等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他之和）"
-run 2 "$GK" validate syntax-error.json
+run 2 "$GK" validate --lang en syntax-error.json
 same err "syntax-error.json:4:16: error json.syntax: expected a quoted key at \$"
 run 2 "$GK" validate
 same err "gkreport validate: missing FILE (use '-' for standard input)
@@ -239,7 +239,7 @@ has out "path,comparable,year,edition,state,value,change,pct"
 has out "requests/carried_over/total,1,2024,2021,value,2,1,100.00"
 has err "series-2024.json: error series.carry: 2024年 carried_over/total 为 2，按2023年报告（ok-2021.json:0）应为 1：本年上年结转数应等于上一年度结转下年度继续办理数"
 run 2 "$GK" series ok-2021.json missing.json
-same err "gkreport series: cannot read 'missing.json': No such file or directory"
+same err "gkreport series: 无法读取“missing.json”：No such file or directory"
 run 2 "$GK" series
 same err "gkreport series: missing FILE... (the reports of one agency)
 Try 'gkreport help series'."
@@ -276,7 +276,7 @@ doc = json.load(open(sys.argv[1]))
 assert doc["tables"]["requests"]["new"]["total"] == 15, doc["tables"]["requests"]["new"]
 PY
 run 2 "$GK" aggregate missing.json
-same err "gkreport aggregate: cannot read 'missing.json': No such file or directory"
+same err "gkreport aggregate: 无法读取“missing.json”：No such file or directory"
 printf '\n' >"$TMP/empty.jsonl"
 run 2 "$GK" aggregate "$TMP/empty.jsonl"
 same err "gkreport aggregate: no report to consolidate"
@@ -329,7 +329,7 @@ has out "凤岗镇,2020,2019,active,procurement,amount,value,498742.4"
 run 0 "$GK" validate --lang en "$SHANGHAI"
 checks=$((checks + 1))
 [ "$(grep -c ': warning cell.blank: ' "$TMP/out")" = 11 ] || { echo "FAIL: shanghai: want 11 cell.blank" >&2; fails=$((fails + 1)); }
-has out "$SHANGHAI:54: warning cell.blank: requests/granted/total is blank beside filled parts (requests.row_total in （一）予以公开 (granted)): natural + commercial + research + social + legal + other_org = 258 + 12 + blank + blank + 1 + 1 = 272; it should hold 272"
+has out "$SHANGHAI:54: warning cell.blank: “Disclosed · Total” is blank beside filled parts (requests.row_total in （一）予以公开 (granted)): natural + commercial + research + social + legal + other_org = 258 + 12 + blank + blank + 1 + 1 = 272; it should hold 272"
 has out "$SHANGHAI:16: warning text.sum: a total in the prose (805) does not equal the sum of its parts (716)"
 has out "1 report: 0 errors, 12 warnings, 0 infos"
 run 1 "$GK" validate --strict "$SHANGHAI"
@@ -345,22 +345,28 @@ same out "1 report: 0 errors, 0 warnings, 0 infos"
 run 0 "$GK" validate "$TMP/fenggang-lines.json"
 same out "1 report: 0 errors, 0 warnings, 0 infos"
 printf 'hello world\n' >"$TMP/hello.txt"
-run 2 "$GK" validate "$TMP/hello.txt" ok-2021.json
+run 2 "$GK" validate --lang en "$TMP/hello.txt" ok-2021.json
 same err "$TMP/hello.txt:1: error import.not_report: the text is not an annual report: no title and none of the section headings"
 same out "1 report: 0 errors, 0 warnings, 0 infos; 1 input unreadable"
+run 2 "$GK" validate "$TMP/hello.txt" missing.json
+same err "$TMP/hello.txt:1: error import.not_report: 文本不是政府信息公开工作年度报告：没有标题，也没有“一、总体情况”等章节标题
+gkreport validate: 无法读取“missing.json”：No such file or directory"
+run 2 "$GK" validate --lang en missing.json
+same err "gkreport validate: cannot read 'missing.json': No such file or directory"
 printf 'ab\000cd' >"$TMP/nul.txt"
 run 2 "$GK" show "$TMP/nul.txt"
-same err "$TMP/nul.txt: error import.encoding: NUL byte at offset 2: the input is not text"
+same err "$TMP/nul.txt: error import.encoding: 输入在第2字节处含有NUL字节，不是文本"
 run 2 "$GK" convert --from json "$FENGGANG"
-has err "$FENGGANG:1:1: error json.syntax: expected a value at \$"
+has err "$FENGGANG:1:1: error json.syntax: 此处应为一个值（位置 \$）"
 
 # ---- the complete real reports: defects found, series that hold
 HONGZE23=../real/2023_huaian-hongze-district-government.txt
 HONGZE24=../real/2024_huaian-hongze-district-government.txt
 run 1 "$GK" validate --lang en "$HONGZE23"
 same out "$HONGZE23:151: error review.total: review.total in 行政复议 (reconsideration): total = 0 but upheld + corrected + other + pending = 10 + 1 + 0 + 0 = 11
-$HONGZE23:151: note: probably review/reconsideration/total should be 11
+$HONGZE23:151: note: probably “Administrative reconsideration · Total” should be 11
 $HONGZE23:151: error review.total: review.total in 行政诉讼 复议后起诉 (litigation_after_review): total = 0 but upheld + corrected + other + pending = 5 + 0 + 0 + 0 = 5
+$HONGZE23:151: note: ambiguous: either of 2 single-cell repairs fixes it: “Litigation after reconsideration · Total” → 5, or “Litigation after reconsideration · Upheld” → 0
 1 report: 2 errors, 0 warnings, 0 infos"
 run 0 "$GK" series --lang en ../real/2023_suqian-municipal-government.txt ../real/2024_suqian-municipal-government.txt
 has out "2 reports: 0 errors, 0 warnings, 0 infos"
@@ -411,6 +417,6 @@ run 1 "$GK" aggregate --strict --lang en "$TMP/gov.json" "$TMP/dept.json"
 json_ok out
 run 2 "$GK" validate --format json error-2021.json missing.json
 json_ok out
-same err "gkreport validate: cannot read 'missing.json': No such file or directory"
+same err "gkreport validate: 无法读取“missing.json”：No such file or directory"
 
 finish check_cli

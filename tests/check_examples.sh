@@ -38,28 +38,36 @@ if [ -x "$BUILD/gkreport" ]; then
   same out "1 report: 0 errors, 0 warnings, 0 infos"
 fi
 
+# ---- validate_folder counts what `gkreport validate` counts (import notes too)
+if [ -x "$BUILD/gkreport" ]; then
+  checks=$((checks + 1))
+  ex=$("$BUILD/example_validate_folder" "$SRC/tests/data/real" | tail -n1 | sed 's/.*; //')
+  cli=$("$BUILD/gkreport" validate --lang en "$SRC"/tests/data/real/*.txt | tail -n1 | sed 's/^[^:]*: //')
+  [ "$ex" = "$cli" ] || { echo "FAIL: example_validate_folder counts '$ex', the CLI '$cli'" >&2; fails=$((fails + 1)); }
+fi
+
 # ---- validate_folder: 0 all pass, 1 an error, 2 unreadable or usage
 run 0 "$BUILD/example_validate_folder" "$DATA/county"
 same out "town-a.json: ok
 town-b.json: ok
-town-c.txt: ok
-3 file(s): 3 passed, 0 failed, 0 unreadable; 0 error(s), 0 warning(s), 0 info(s)"
+town-c.txt: 0 errors, 1 warning, 0 infos
+3 files: 3 passed, 0 failed, 0 unreadable; 0 errors, 1 warning, 0 infos"
 mkdir "$TMP/mixed"
 cp "$DATA/ok-2021.json" "$DATA/error-2021.json" "$DATA/warning-2021.json" "$TMP/mixed/"
 run 1 "$BUILD/example_validate_folder" "$TMP/mixed"
-same out "error-2021.json: 2 error(s), 0 warning(s), 0 info(s)
+same out "error-2021.json: 2 errors, 0 warnings, 0 infos
 ok-2021.json: ok
-warning-2021.json: 0 error(s), 1 warning(s), 0 info(s)
-3 file(s): 2 passed, 1 failed, 0 unreadable; 2 error(s), 1 warning(s), 0 info(s)"
+warning-2021.json: 0 errors, 1 warning, 0 infos
+3 files: 2 passed, 1 failed, 0 unreadable; 2 errors, 1 warning, 0 infos"
 cp "$DATA/syntax-error.json" "$TMP/mixed/"
 printf 'not json, not a report\n' >"$TMP/mixed/notes.txt"
 run 2 "$BUILD/example_validate_folder" --strict "$TMP/mixed"
-same out "error-2021.json: 2 error(s), 0 warning(s), 0 info(s)
+same out "error-2021.json: 2 errors, 0 warnings, 0 infos
 notes.txt: unreadable: the text is not an annual report: no title and none of the section headings
 ok-2021.json: ok
 syntax-error.json: unreadable: expected a quoted key at \$
-warning-2021.json: 0 error(s), 1 warning(s), 0 info(s)
-5 file(s): 1 passed, 2 failed, 2 unreadable; 2 error(s), 1 warning(s), 0 info(s)"
+warning-2021.json: 0 errors, 1 warning, 0 infos
+5 files: 1 passed, 2 failed, 2 unreadable; 2 errors, 1 warning, 0 infos"
 run 2 "$BUILD/example_validate_folder" "$TMP/no-such-dir"
 same err "validate_folder: cannot read the directory $TMP/no-such-dir"
 run 2 "$BUILD/example_validate_folder"

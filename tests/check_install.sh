@@ -28,6 +28,13 @@ libdir=$(dirname "$(find "$prefix" -name 'libgkreport.so.0' | head -n1)")
 [ -f "$prefix/include/gkreport/version.h" ] || err "no generated include/gkreport/version.h"
 [ -f "$libdir/pkgconfig/gkreport.pc" ] || err "no pkgconfig/gkreport.pc"
 [ -f "$libdir/cmake/gkreport/gkreportConfig.cmake" ] || err "no cmake/gkreport/gkreportConfig.cmake"
+# the example programs and their sources (issue 16), when built
+if [ -x "$build/example_validate_folder" ]; then
+  [ -x "$prefix/bin/example_validate_folder" ] || err "example_validate_folder not installed"
+  [ -f "$prefix/share/doc/gkreport/examples/validate_folder.c" ] || err "examples/*.c not installed"
+  LD_LIBRARY_PATH=$libdir "$prefix/bin/example_validate_folder" "$src/tests/data/cli/county" > "$tmp/vf.out" \
+    || err "installed example_validate_folder failed: $(cat "$tmp/vf.out")"
+fi
 if [ -n "$(find "$prefix" -name 'libgkreport_testlib*')" ]; then
   err "the test library (allocation seam) is installed"
 fi

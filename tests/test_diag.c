@@ -31,6 +31,30 @@ static void test_diag_add_and_read(void) {
   CU_ASSERT_STRING_EQUAL(gk_diag_suspect_value(d, 0), "3372");
   CU_ASSERT_FALSE(gk_diag_waived(d, 0));
   CU_ASSERT_PTR_NULL(gk_diag_waiver_reason(d, 0));
+  /* candidates of an ambiguous repair, and the note */
+  CU_ASSERT_EQUAL(gk_diag_ncandidates(d, 0), 0);
+  CU_ASSERT_PTR_NULL(gk_diag_note(d, 0, GK_LANG_ZH));
+  CU_ASSERT_EQUAL(gk_diags_add_candidate(d, 0, "requests/total/natural", "3372"), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add_candidate(d, 0, "requests/new/natural", "3499"), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add_candidate(d, 0, NULL, "1"), GK_EINVAL);
+  CU_ASSERT_EQUAL(gk_diags_add_candidate(d, 9, "x", "1"), GK_EINVAL);
+  CU_ASSERT_EQUAL(gk_diag_ncandidates(d, 0), 2);
+  CU_ASSERT_STRING_EQUAL(gk_diag_candidate(d, 0, 1), "requests/new/natural");
+  CU_ASSERT_STRING_EQUAL(gk_diag_candidate_value(d, 0, 1), "3499");
+  CU_ASSERT_PTR_NULL(gk_diag_candidate(d, 0, 2));
+  CU_ASSERT_PTR_NULL(gk_diag_candidate_value(d, 9, 0));
+  CU_ASSERT_EQUAL(gk_diags_set_note(d, 0, "二选一", NULL), GK_OK);
+  CU_ASSERT_STRING_EQUAL(gk_diag_note(d, 0, GK_LANG_EN), "二选一"); /* falls back */
+  CU_ASSERT_EQUAL(gk_diags_set_note(d, 0, "二选一", "either"), GK_OK);
+  CU_ASSERT_STRING_EQUAL(gk_diag_note(d, 0, GK_LANG_EN), "either");
+  CU_ASSERT_EQUAL(gk_diags_set_note(d, 9, "x", "x"), GK_EINVAL);
+  CU_ASSERT_PTR_NULL(gk_diag_note(d, 9, GK_LANG_EN));
+  gk_diags *copy = NULL;
+  CU_ASSERT_EQUAL(gk_diags_new(&copy), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_append(copy, d), GK_OK);
+  CU_ASSERT_EQUAL(gk_diag_ncandidates(copy, 0), 2);
+  CU_ASSERT_STRING_EQUAL(gk_diag_note(copy, 0, GK_LANG_ZH), "二选一");
+  gk_diags_free(copy);
   /* a message in one language only falls back to the other */
   CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_WARNING, "cell.blank", NULL, "blank total", NULL, 0, 0), GK_OK);
   CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 1, GK_LANG_ZH), "blank total");

@@ -286,6 +286,46 @@ static void test_validate_review_total(void) {
   /* ambiguous: the total or any part (upheld 2, corrected 2, other 1, pending 2)
    * would repair it: no suspect */
   CU_ASSERT_PTR_NULL(gk_diag_suspect(d, 0));
+  /* five candidates: more than a clerk can weigh, none named */
+  CU_ASSERT_EQUAL(gk_diag_ncandidates(d, 0), 0);
+  CU_ASSERT_PTR_NULL(gk_diag_note(d, 0, GK_LANG_ZH));
+  gk_diags_free(d);
+  gk_report_free(r);
+}
+
+/* 洪泽 2023: 复议后起诉 5 + 0 + 0 + 0 against a printed total of 0. Two single
+ * cells repair it (total → 5, upheld → 0; the others would go negative): an
+ * ambiguous repair, both named, no suspect. */
+static void test_validate_ambiguous_repair(void) {
+  gk_report *r = valid_report(2021, 2023);
+  set(r, "review/litigation_after_review/upheld", "5");
+  gk_diags *d = run(r, NULL);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
+  expect(d, 0, r, "review.total", GK_SEV_ERROR, "review/litigation_after_review/total", "5", "0");
+  CU_ASSERT_PTR_NULL(gk_diag_suspect(d, 0));
+  CU_ASSERT_EQUAL_FATAL(gk_diag_ncandidates(d, 0), 2);
+  CU_ASSERT_STRING_EQUAL(gk_diag_candidate(d, 0, 0), "review/litigation_after_review/total");
+  CU_ASSERT_STRING_EQUAL(gk_diag_candidate_value(d, 0, 0), "5");
+  CU_ASSERT_STRING_EQUAL(gk_diag_candidate(d, 0, 1), "review/litigation_after_review/upheld");
+  CU_ASSERT_STRING_EQUAL(gk_diag_candidate_value(d, 0, 1), "0");
+  CU_ASSERT_PTR_NULL(gk_diag_candidate(d, 0, 2));
+  CU_ASSERT_STRING_EQUAL(gk_diag_note(d, 0, GK_LANG_ZH),
+                         "无法确定是哪一格有误，2种单格修正都能使其成立：「行政诉讼 复议后起诉 · 总计」"
+                         "改为5，或「行政诉讼 复议后起诉 · 结果维持」改为0");
+  CU_ASSERT_STRING_EQUAL(gk_diag_note(d, 0, GK_LANG_EN),
+                         "ambiguous: either of 2 single-cell repairs fixes it: “Litigation after "
+                         "reconsideration · Total” → 5, or “Litigation after reconsideration · "
+                         "Upheld” → 0");
+  gk_diags_free(d);
+  /* one culprit: its note says the probable repair, with the printed label */
+  set(r, "review/litigation_after_review/upheld", "0");
+  set(r, "requests/total/total", "146");
+  d = run(r, NULL);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 3);
+  CU_ASSERT_EQUAL(gk_diag_ncandidates(d, 0), 0);
+  CU_ASSERT_STRING_EQUAL(gk_diag_note(d, 0, GK_LANG_ZH), "「（七）总计 · 总计」可能应为141");
+  CU_ASSERT_STRING_EQUAL(gk_diag_note(d, 0, GK_LANG_EN),
+                         "probably “Total handled · Total” should be 141");
   gk_diags_free(d);
   gk_report_free(r);
 }
@@ -352,6 +392,144 @@ static void test_validate_culprit_crossing(void) {
   gk_report_free(r);
 }
 
+
+/* ------------------------------------------------------------------ completeness */
+/* Blank every cell of table t from row `from` on. */
+static void blank_from(gk_report *r, int t, size_t from) {
+  int e = gk_report_edition(r);
+  for (size_t row = from; row < gk_schema_nrows(e, t); row++)
+    for (size_t col = 0; col < gk_schema_ncols(e, t); col++) {
+      char path[128];
+      if (!gk_schema_cell_exists(e, t, row, col)) continue;
+      CU_ASSERT_EQUAL_FATAL(gk_schema_path_format(path, sizeof path, e, t, row, col) > 0, 1);
+      gk_report_set_text(r, path, "", 0); /* a derived row only: not stored */
+    }
+}
+
+static size_t count_rule_prefix(const gk_diags *d, const char *prefix) {
+  size_t n = 0;
+  for (size_t i = 0; i < gk_diags_count(d); i++)
+    n += strncmp(gk_diag_rule(d, i), prefix, strlen(prefix)) == 0;
+  return n;
+}
+
+/* Property: a copy cut at any row of the requests table (that row and every later
+ * row and table lost, the cut row kept in part) draws no finding about what it
+ * does not hold, while a break in a row it holds whole still fires. The same
+ * copy marked complete is reported. */
+static void test_validate_truncated_copy(void) {
+  for (int e = 0; e < 2; e++) {
+    int ed = e ? 2021 : 2019;
+    size_t nrows = gk_schema_nrows(ed, GK_TABLE_REQUESTS), granted;
+    CU_ASSERT_EQUAL_FATAL(gk_schema_row_find(&granted, ed, GK_TABLE_REQUESTS, "granted"), GK_OK);
+    for (size_t cut = 0; cut < nrows; cut++) {
+      gk_report *r = valid_report(ed, ed == 2019 ? 2020 : 2022);
+      blank_from(r, GK_TABLE_REQUESTS, cut + 1);
+      blank_from(r, GK_TABLE_REVIEW, 0);
+      /* the cut row keeps its first two columns */
+      for (size_t col = 2; col < gk_schema_ncols(ed, GK_TABLE_REQUESTS); col++) {
+        char path[128];
+        if (!gk_schema_cell_exists(ed, GK_TABLE_REQUESTS, cut, col)) continue;
+        gk_schema_path_format(path, sizeof path, ed, GK_TABLE_REQUESTS, cut, col);
+        gk_report_set_text(r, path, "", 0);
+      }
+      gk_diags *d = run(r, NULL);
+      size_t complete_n = gk_diags_count(d);
+      gk_diags_free(d);
+      CU_ASSERT_EQUAL(gk_report_set_completeness(r, GK_TRUNCATED, GK_TABLE_REQUESTS, cut), GK_OK);
+      d = run(r, NULL);
+      CU_ASSERT_EQUAL(gk_diags_count(d), 0);
+      CU_ASSERT_TRUE(complete_n > 0 || cut == nrows - 1);
+      gk_diags_free(d);
+      /* a break inside a row the copy holds whole still fires */
+      if (cut > granted) {
+        set(r, "requests/granted/natural", "99");
+        d = run(r, NULL);
+        CU_ASSERT_EQUAL(count_rule_prefix(d, "requests.row_total"), 1);
+        CU_ASSERT_EQUAL(count_rule_prefix(d, "cell.blank"), 0);
+        gk_diags_free(d);
+      }
+      gk_report_free(r);
+    }
+  }
+}
+
+/* A table the copy lacks (missing_tables) is left alone; a whole table cut off
+ * (row SIZE_MAX) too. */
+static void test_validate_tables_missing(void) {
+  gk_report *r = valid_report(2021, 2022);
+  set_blank(r, "review/reconsideration/total"); /* cell.blank when complete */
+  gk_diags *d = run(r, NULL);
+  CU_ASSERT_EQUAL(gk_diags_count(d), 1);
+  gk_diags_clear(d);
+  CU_ASSERT_EQUAL(gk_report_set_missing_tables(r, 1u << GK_TABLE_REVIEW), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_set_completeness(r, GK_TABLES_MISSING, -1, SIZE_MAX), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_validate(r, NULL, d), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_count(d), 0);
+  gk_diags_clear(d);
+  CU_ASSERT_EQUAL(gk_report_set_missing_tables(r, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_set_completeness(r, GK_TRUNCATED, GK_TABLE_REVIEW, SIZE_MAX), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_validate(r, NULL, d), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_count(d), 0);
+  gk_diags_free(d);
+  gk_report_free(r);
+}
+
+/* A report from before the format: no report.year / text.sections finding. */
+static void test_validate_pre_format(void) {
+  gk_report *r;
+  CU_ASSERT_EQUAL_FATAL(gk_report_new(&r, 2019, 2013), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_set_section(r, GK_SECTION_OTHER, "无", 3), GK_OK);
+  gk_diags *d = run(r, NULL);
+  CU_ASSERT_EQUAL(count_rule_prefix(d, "report.year"), 1);
+  CU_ASSERT_EQUAL(count_rule_prefix(d, "text.sections"), 1);
+  gk_diags_clear(d);
+  CU_ASSERT_EQUAL(gk_report_set_completeness(r, GK_PRE_FORMAT, -1, SIZE_MAX), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_validate(r, NULL, d), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_count(d), 0);
+  gk_diags_free(d);
+  gk_report_free(r);
+}
+
+/* text.sections names the missing sections (English too) and leaves out the
+ * parts after the end of a truncated copy. */
+static void test_validate_sections_truncated(void) {
+  gk_report *r = valid_report(2021, 2022);
+  CU_ASSERT_EQUAL(gk_report_set_section(r, GK_SECTION_OTHER, "未收取信息处理费", 24), GK_OK);
+  gk_diags *d = run(r, NULL);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
+  CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 0), "text.sections");
+  CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_EN),
+                         "the report lacks 2 of its six sections: Overview and Main problems "
+                         "and improvements");
+  CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_ZH),
+                         "报告缺少以下部分：一、总体情况、五、存在的主要问题及改进情况");
+  gk_diags_clear(d);
+  CU_ASSERT_EQUAL(gk_report_set_section(r, GK_SECTION_OTHER, NULL, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_set_section(r, GK_SECTION_OVERVIEW, "概况", 6), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_validate(r, NULL, d), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
+  CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_EN),
+                         "the report lacks 2 of its six sections: Main problems and improvements "
+                         "and Other matters to report");
+  gk_diags_clear(d);
+  /* cut inside the review table: 五 and 六 are beyond the copy */
+  CU_ASSERT_EQUAL(gk_report_set_completeness(r, GK_TRUNCATED, GK_TABLE_REVIEW, 2), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_validate(r, NULL, d), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_count(d), 0);
+  gk_diags_clear(d);
+  /* a gap before the cut is still the report's own */
+  CU_ASSERT_EQUAL(gk_report_set_section(r, GK_SECTION_OVERVIEW, NULL, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_set_section(r, GK_SECTION_PROBLEMS, "无", 3), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_validate(r, NULL, d), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
+  CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_EN),
+                         "the report lacks 1 of its six sections: Overview");
+  CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_ZH), "报告缺少一个部分：一、总体情况");
+  gk_diags_free(d);
+  gk_report_free(r);
+}
+
 /* ------------------------------------------------------------------ cell.blank, cell.value */
 static void test_validate_cell_blank(void) {
   gk_report *r = valid_report(2021, 2022);
@@ -360,9 +538,14 @@ static void test_validate_cell_blank(void) {
   CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
   expect(d, 0, r, "cell.blank", GK_SEV_WARNING, "review/reconsideration/total", "3", "");
   CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_EN),
-                         "review/reconsideration/total is blank beside filled parts (review.total "
-                         "in 行政复议 (reconsideration)): upheld + corrected + other + pending = 1 + "
-                         "1 + 0 + 1 = 3; it should hold 3");
+                         "“Administrative reconsideration · Total” is blank beside filled parts "
+                         "(review.total in 行政复议 (reconsideration)): upheld + corrected + other + "
+                         "pending = 1 + 1 + 0 + 1 = 3; it should hold 3");
+  /* Chinese: the printed labels, the key only in the cells */
+  CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_ZH),
+                         "「行政复议 · 总计」空白，但行政复议：结果维持 + 结果纠正 + 其他结果 + "
+                         "尚未审结 = 1 + 1 + 0 + 1 = 3，应为3");
+  CU_ASSERT_PTR_NULL(strstr(gk_diag_message(d, 0, GK_LANG_ZH), "review/"));
   CU_ASSERT_EQUAL(gk_diag_ncells(d, 0), 5);
   CU_ASSERT_EQUAL(gk_diag_line(d, 0), 1004);
   gk_diags_free(d);
@@ -420,7 +603,9 @@ static void test_validate_cell_value(void) {
   CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
   expect(d, 0, r, "cell.value", GK_SEV_ERROR, "review/litigation_direct/other", "a number", "-");
   CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_EN),
-                         "review/litigation_direct/other holds \"-\", not a number");
+                         "“Litigation without prior reconsideration · Other result” holds \"-\", not a number");
+  CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_ZH),
+                         "「行政诉讼 未经复议直接起诉 · 其他结果」填写了“-”，不是数值");
   CU_ASSERT_EQUAL(gk_diag_line(d, 0), 1012);
   gk_diags_free(d);
   /* a literal total: cell.value, and its relation is not evaluated */
@@ -933,6 +1118,7 @@ static CU_TestInfo tests[] = {
   {"test_validate_outcome_total_2021_other", test_validate_outcome_total_2021_other},
   {"test_validate_review_total", test_validate_review_total},
   {"test_validate_culprit_crossing", test_validate_culprit_crossing},
+  {"test_validate_ambiguous_repair", test_validate_ambiguous_repair},
   {"test_validate_cell_blank", test_validate_cell_blank},
   {"test_validate_cell_value", test_validate_cell_value},
   {"test_validate_years", test_validate_years},
@@ -941,6 +1127,10 @@ static CU_TestInfo tests[] = {
   {"test_validate_active_rulemaking", test_validate_active_rulemaking},
   {"test_validate_blank_total_row_once", test_validate_blank_total_row_once},
   {"test_validate_options", test_validate_options},
+  {"test_validate_truncated_copy", test_validate_truncated_copy},
+  {"test_validate_tables_missing", test_validate_tables_missing},
+  {"test_validate_pre_format", test_validate_pre_format},
+  {"test_validate_sections_truncated", test_validate_sections_truncated},
   {"test_validate_real_reports", test_validate_real_reports},
   {"test_validate_real_exact", test_validate_real_exact},
   {"test_validate_real_text", test_validate_real_text},

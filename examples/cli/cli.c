@@ -132,6 +132,19 @@ static void verror(const char *cmd, const char *fmt, va_list ap) {
   fputc('\n', stderr);
 }
 
+/* The language of the messages about the inputs themselves (unreadable, not a
+ * report): the command's --lang, Chinese by default like the findings. */
+static int cli_msg_lang = GK_LANG_ZH;
+
+void cli_set_lang(int lang) { cli_msg_lang = lang == GK_LANG_EN ? GK_LANG_EN : GK_LANG_ZH; }
+
+void cli_read_error(const char *cmd, const char *name, int err) {
+  if (cli_msg_lang == GK_LANG_EN)
+    cli_error(cmd, "cannot read '%s': %s", name, strerror(err));
+  else
+    cli_error(cmd, "无法读取“%s”：%s", name, strerror(err));
+}
+
 void cli_error(const char *cmd, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
@@ -161,7 +174,7 @@ int cli_read(char **buf_out, size_t *len_out, const char *cmd, const char *path)
   int from_stdin = strcmp(path, "-") == 0;
   FILE *f = from_stdin ? stdin : fopen(path, "rb");
   if (!f) {
-    cli_error(cmd, "cannot read '%s': %s", path, strerror(errno));
+    cli_read_error(cmd, path, errno);
     return CLI_USAGE;
   }
   size_t cap = 1 << 16, len = 0;
@@ -186,7 +199,7 @@ int cli_read(char **buf_out, size_t *len_out, const char *cmd, const char *path)
   if (!from_stdin) fclose(f);
   if (err) {
     free(buf);
-    cli_error(cmd, "cannot read '%s': %s", cli_display_name(path), strerror(err));
+    cli_read_error(cmd, cli_display_name(path), err);
     return CLI_USAGE;
   }
   buf[len] = '\0';
@@ -213,7 +226,7 @@ static int load_buffer(gk_report **out, const char *cmd, const char *name, const
   if (rc != GK_OK) {
     if (gk_diags_count_severity(d, GK_SEV_ERROR) > 0) {
       for (size_t i = 0; i < gk_diags_count(d); i++)
-        if (gk_diag_severity(d, i) == GK_SEV_ERROR) cli_print_findings(stderr, d, i, i + 1, GK_LANG_EN);
+        if (gk_diag_severity(d, i) == GK_SEV_ERROR) cli_print_findings(stderr, d, i, i + 1, cli_msg_lang);
     } else {
       cli_error(cmd, "%s: %s", name, gk_strerror(rc));
     }
@@ -359,6 +372,11 @@ static int copy_item(gk_diags *dst, const gk_diags *src, size_t i) {
     rc = gk_diags_set_values(dst, k, gk_diag_expected(src, i), gk_diag_actual(src, i));
   if (rc == GK_OK && gk_diag_suspect(src, i))
     rc = gk_diags_set_suspect(dst, k, gk_diag_suspect(src, i), gk_diag_suspect_value(src, i));
+  for (size_t c = 0; rc == GK_OK && c < gk_diag_ncandidates(src, i); c++)
+    rc = gk_diags_add_candidate(dst, k, gk_diag_candidate(src, i, c),
+                                gk_diag_candidate_value(src, i, c));
+  if (rc == GK_OK && gk_diag_note(src, i, GK_LANG_ZH))
+    rc = gk_diags_set_note(dst, k, gk_diag_note(src, i, GK_LANG_ZH), gk_diag_note(src, i, GK_LANG_EN));
   if (rc == GK_OK && gk_diag_waived(src, i))
     rc = gk_diags_waive(dst, k, gk_diag_waiver_reason(src, i));
   return rc;
@@ -395,13 +413,17 @@ void cli_print_findings(FILE *f, const gk_diags *d, size_t from, size_t to, int 
       }
     }
     const char *cell = gk_diag_suspect(d, i), *value = gk_diag_suspect_value(d, i);
-    if (!cell || !value) continue;
+    const char *note = gk_diag_note(d, i, lang);
+    if (!note && (!cell || !value)) continue;
     const char *file = gk_diag_file(d, i);
     uint32_t line = gk_diag_line(d, i);
     fprintf(f, "%s", file ? file : "<report>");
     if (line) fprintf(f, ":%u", (unsigned)line);
-    fprintf(f, lang == GK_LANG_ZH ? ": note: %s 可能应为 %s\n"
-                                  : ": note: probably %s should be %s\n", cell, value);
+    if (note)
+      fprintf(f, ": note: %s\n", note);
+    else
+      fprintf(f, lang == GK_LANG_ZH ? ": note: %s 可能应为 %s\n"
+                                    : ": note: probably %s should be %s\n", cell, value);
   }
 }
 
@@ -437,6 +459,7 @@ int cli_inputs_parse(cli_inputs *in, int argc, char **argv, const char *const *f
     }
   }
   if (in->nfiles == 0) return cli_usage_error(a.cmd, "%s", missing);
+  cli_set_lang(in->check.lang);
   return CLI_OK;
 }
 

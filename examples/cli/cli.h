@@ -103,6 +103,11 @@ extern const char *const cli_froms[];
 
 /* Print "gkreport: MESSAGE\n" (or "gkreport CMD: ...") to stderr. */
 void cli_error(const char *cmd, const char *fmt, ...) CLI_PRINTF(2, 3);
+/* The language (GK_LANG_*) of the messages about unreadable inputs; set from
+ * --lang by cli_inputs_parse. */
+void cli_set_lang(int lang);
+/* "cannot read NAME: strerror(err)" in that language. */
+void cli_read_error(const char *cmd, const char *name, int err);
 /* Usage error: the message, then "Try 'gkreport help CMD'."; returns CLI_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) CLI_PRINTF(2, 3);
 

@@ -38,7 +38,7 @@ static int add_jsonl(gk_aggregate *agg, const char *cmd, const char *path, gk_di
   int from_stdin = strcmp(path, "-") == 0;
   FILE *f = from_stdin ? stdin : fopen(path, "rb");
   if (!f) {
-    cli_error(cmd, "cannot read '%s': %s", path, strerror(errno));
+    cli_read_error(cmd, path, errno);
     return CLI_USAGE;
   }
   char *buf = malloc(CHUNK);
@@ -56,7 +56,7 @@ static int add_jsonl(gk_aggregate *agg, const char *cmd, const char *path, gk_di
   free(buf);
   if (!from_stdin) fclose(f);
   if (read_error) {
-    cli_error(cmd, "cannot read '%s'", cli_display_name(path));
+    cli_read_error(cmd, cli_display_name(path), EIO);
     return CLI_USAGE;
   }
   if (rc != GK_OK) {

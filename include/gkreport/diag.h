@@ -43,6 +43,14 @@ GK_API int gk_diags_add_cell(gk_diags *d, size_t i, const char *path);
 GK_API int gk_diags_set_values(gk_diags *d, size_t i, const char *expected, const char *actual);
 /** Set the probable culprit: a cell path and the value that would fix it. Since 0.1.0. */
 GK_API int gk_diags_set_suspect(gk_diags *d, size_t i, const char *path, const char *value);
+/** Add a candidate of an ambiguous repair to item i: a cell path and the value
+ *  that alone would fix the finding, when more than one cell could (no suspect
+ *  is set then). Both non-NULL. Since 0.2.0. */
+GK_API int gk_diags_add_candidate(gk_diags *d, size_t i, const char *path, const char *value);
+/** Set item i's note: what the person fixing the report can do (the probable
+ *  repair, or the candidates of an ambiguous one), zh and en (NULL clears).
+ *  Since 0.2.0. */
+GK_API int gk_diags_set_note(gk_diags *d, size_t i, const char *note_zh, const char *note_en);
 /** Mark item i as waived with a reason (non-NULL). Since 0.1.0. */
 GK_API int gk_diags_waive(gk_diags *d, size_t i, const char *reason);
 /** Append copies of every item of src. Since 0.1.0. */
@@ -61,6 +69,14 @@ GK_API uint32_t    gk_diag_line(const gk_diags *d, size_t i);
 GK_API uint32_t    gk_diag_column(const gk_diags *d, size_t i);
 GK_API const char *gk_diag_suspect(const gk_diags *d, size_t i);
 GK_API const char *gk_diag_suspect_value(const gk_diags *d, size_t i);
+/** Candidates of an ambiguous repair (see gk_diags_add_candidate): their count,
+ *  then candidate k's cell path and value. Since 0.2.0. */
+GK_API size_t      gk_diag_ncandidates(const gk_diags *d, size_t i);
+GK_API const char *gk_diag_candidate(const gk_diags *d, size_t i, size_t k);
+GK_API const char *gk_diag_candidate_value(const gk_diags *d, size_t i, size_t k);
+/** Item i's note in lang (the other language when absent in it), NULL without
+ *  one. Since 0.2.0. */
+GK_API const char *gk_diag_note(const gk_diags *d, size_t i, int lang);
 GK_API int         gk_diag_waived(const gk_diags *d, size_t i);
 GK_API const char *gk_diag_waiver_reason(const gk_diags *d, size_t i);
 

@@ -14,14 +14,15 @@ The library is found through ``GKREPORT_LIBRARY``, then its SONAME, then
 
 from __future__ import annotations
 
-import os
-from dataclasses import replace
-from typing import IO, Iterator, Optional, Tuple, Union
+import os as _os
+from dataclasses import replace as _replace
+from typing import IO as _IO, Iterator as _Iterator, Optional as _Optional
+from typing import Tuple as _Tuple, Union as _Union
 
 from . import schema
 from ._lib import lib as _clib
 from .diag import Finding
-from .errors import error_for
+from .errors import error_for as _error_for
 from .errors import (EncodingError, Error, InvalidArgumentError, MismatchError,
                      NotFoundError, ParseError, RangeError, UnsupportedError,
                      ValueOverflowError)
@@ -37,7 +38,7 @@ library_version: str = _clib.version
 #: Path or name the C library was loaded from.
 library_path: str = _clib._cdll._name
 
-PathLike = Union[str, "os.PathLike[str]"]
+PathLike = _Union[str, "_os.PathLike[str]"]
 
 
 def _looks_like_json(data: bytes) -> bool:
@@ -45,13 +46,24 @@ def _looks_like_json(data: bytes) -> bool:
     return head.startswith(b"{")
 
 
-def loads(data: Union[str, bytes], source: Optional[str] = None,
-          format: Optional[str] = None) -> Report:
+def loads(data: _Union[str, bytes], source: _Optional[str] = None,
+          format: _Optional[str] = None) -> Report:
     """Read a report from a string or bytes: a gkreport JSON document or the text
     of a published report (detected, or forced with ``format="json"|"text"``).
     `source` names the input in diagnostics. Raises :class:`ParseError` with
     ``diagnostics`` when the input cannot be read."""
-    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    if isinstance(data, str):
+        raw = data.encode("utf-8")
+    elif isinstance(data, (bytes, bytearray, memoryview)):
+        raw = bytes(data)
+    else:
+        raise TypeError("loads() takes the report as str or bytes, not %s (to read a "
+                        "file, use gkreport.load(path))" % type(data).__name__)
+    if source is not None and not isinstance(source, str):
+        raise TypeError("source= names the input in diagnostics: a str, not %s"
+                        % type(source).__name__)
+    if format is not None and not isinstance(format, str):
+        raise TypeError("format= is 'json' or 'text', not %s" % type(format).__name__)
     fmt = format or ("json" if _looks_like_json(raw) else "text")
     if fmt not in ("json", "text"):
         raise ValueError("format must be 'json' or 'text', not %r" % (format,))
@@ -59,10 +71,13 @@ def loads(data: Union[str, bytes], source: Optional[str] = None,
                        raw, source)
 
 
-def load(path: PathLike, format: Optional[str] = None) -> Report:
+def load(path: PathLike, format: _Optional[str] = None) -> Report:
     """Read a report file (JSON or published text, detected). Diagnostics name
     the file."""
-    name = os.fspath(path)
+    if not isinstance(path, (str, _os.PathLike)):
+        raise TypeError("load() takes the path of a report file, not %s (for the "
+                        "contents, use gkreport.loads(data))" % type(path).__name__)
+    name = _os.fspath(path)
     with open(name, "rb") as f:
         data = f.read()
     return loads(data, source=name, format=format)
@@ -71,7 +86,7 @@ def load(path: PathLike, format: Optional[str] = None) -> Report:
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")
 
 
-def decode(data: bytes) -> Tuple[str, str]:
+def decode(data: bytes) -> _Tuple[str, str]:
     """Decode the bytes of a published report the way the importer does: UTF-8
     with or without BOM, else GB18030/GBK. Returns (text, encoding) with encoding
     "utf-8", "utf-8-sig" or "gb18030"; :class:`EncodingError` (with the byte
@@ -84,15 +99,15 @@ def decode(data: bytes) -> Tuple[str, str]:
     rc = _clib.gk_text_to_utf8(ctypes.byref(out), ctypes.byref(n), ctypes.byref(enc_),
                                ctypes.byref(bad), raw, len(raw))
     if rc < 0:
-        exc = error_for(rc, "cannot decode the input (first bad byte at offset %d)"
+        exc = _error_for(rc, "cannot decode the input (first bad byte at offset %d)"
                         % bad.value)
         exc.offset = bad.value  # type: ignore[attr-defined]
         raise exc
     return take_buffer(out, n.value).decode("utf-8"), ENCODINGS[enc_.value]
 
 
-def iter_jsonl(source: Union[PathLike, "IO[bytes]"], errors: str = "raise"
-               ) -> Iterator[Report]:
+def iter_jsonl(source: _Union[PathLike, "_IO[bytes]"], errors: str = "raise"
+               ) -> _Iterator[Report]:
     """Yield the reports of a JSON Lines file (one report document per line), one
     at a time, in constant memory. A bad line raises :class:`ParseError` whose
     diagnostics carry its line number; with ``errors="skip"`` it is skipped (the
@@ -102,7 +117,7 @@ def iter_jsonl(source: Union[PathLike, "IO[bytes]"], errors: str = "raise"
     if hasattr(source, "read"):
         f, name, close = source, getattr(source, "name", None), False
     else:
-        name = os.fspath(source)  # type: ignore[arg-type]
+        name = _os.fspath(source)  # type: ignore[arg-type]
         f, close = open(name, "rb"), True
     try:
         for number, line in enumerate(f, 1):  # type: ignore[arg-type]
@@ -115,7 +130,7 @@ def iter_jsonl(source: Union[PathLike, "IO[bytes]"], errors: str = "raise"
                     continue
                 where = "%s:%d" % (name or "<jsonl>", number)
                 raise ParseError("%s: not a report: %s" % (where, exc.message),
-                                 diagnostics=[replace(d, file=str(name) if name else None,
+                                 diagnostics=[_replace(d, file=str(name) if name else None,
                                                       line=number)
                                               for d in exc.diagnostics]) from None
             yield r
@@ -138,4 +153,10 @@ __all__ = ["iter_jsonl", "read_csv", "decode", "load", "loads", "Report", "Agenc
            "Aggregate", "Contributor", "aggregate",
            "Error", "ParseError", "InvalidArgumentError", "NotFoundError",
            "RangeError", "EncodingError", "UnsupportedError", "MismatchError",
-           "ValueOverflowError", "library_version", "library_path"]
+           "ValueOverflowError", "library_version", "library_path", "PathLike",
+           "ENCODINGS"]
+
+
+def __dir__():
+    """The public names only (no typing or os helpers)."""
+    return sorted(__all__ + ["__version__"])

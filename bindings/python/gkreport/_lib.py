@@ -130,6 +130,10 @@ _SIGNATURES: Dict[str, Tuple[Any, Tuple[Any, ...]]] = {
     "gk_diag_suspect_value": (c_char_p, (c_void_p, c_size_t)),
     "gk_diag_waived": (c_int, (c_void_p, c_size_t)),
     "gk_diag_waiver_reason": (c_char_p, (c_void_p, c_size_t)),
+    "gk_diag_ncandidates": (c_size_t, (c_void_p, c_size_t)),
+    "gk_diag_candidate": (c_char_p, (c_void_p, c_size_t, c_size_t)),
+    "gk_diag_candidate_value": (c_char_p, (c_void_p, c_size_t, c_size_t)),
+    "gk_diag_note": (c_char_p, (c_void_p, c_size_t, c_int)),
     "gk_severity_key": (c_char_p, (c_int,)),
     "gk_severity_find": (c_int, (c_char_p,)),
     # validate.h

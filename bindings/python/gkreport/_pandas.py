@@ -17,31 +17,51 @@ def require_pandas() -> Any:
 
 
 def cell_records(report: Any) -> List[Dict[str, Any]]:
-    """The tidy long form of a report: one record per printed cell."""
+    """The tidy long form of a report: one record per printed cell. Counts go to
+    ``value`` (int), amounts to ``amount`` (Decimal), literals to ``literal``."""
     name = report.agency.name
+    kinds = {(t.key, c.key): c.kind for t in report.schema.tables for c in t.columns}
     out = []
     for path, value in report.cells(include_blank=True):
         table, row, col = path.split("/")
-        state = "blank" if value is None else ("literal" if isinstance(value, str) else "value")
+        literal = isinstance(value, str)
+        state = "blank" if value is None else ("literal" if literal else "value")
+        amount = kinds[table, col] == "amount"
         out.append({"agency": name, "year": report.year, "edition": report.edition,
                     "table": table, "row": row, "col": col, "state": state,
-                    "value": value})
+                    "value": None if literal or amount else value,
+                    "amount": value if amount and not literal else None,
+                    "literal": value if literal else None})
     return out
 
 
+CELL_COLUMNS = ["agency", "year", "edition", "table", "row", "col", "state", "value",
+                "amount", "literal"]
+
+
 def report_frame(report: Any, kind: str) -> Any:
+    """kind "cells": the long form, ``value`` and ``year`` nullable Int64,
+    ``amount`` Decimal (object), ``literal`` str. A table key: rows × columns,
+    count columns nullable Int64 (a blank or a literal is <NA>; literals are in
+    the "cells" form), amount columns Decimal (object, None when not a value)."""
     pd = require_pandas()
     if kind == "cells":
-        df = pd.DataFrame.from_records(
-            cell_records(report),
-            columns=["agency", "year", "edition", "table", "row", "col", "state", "value"])
+        df = pd.DataFrame.from_records(cell_records(report), columns=CELL_COLUMNS)
+        df["value"] = df["value"].astype("Int64")
         return int_columns(df)
     if kind in {t.key for t in report.schema.tables}:
         data = report.table_values(kind)
-        cols = [c.key for c in report.schema.table(kind).columns]
-        # object dtype keeps ints and Decimals exact (no float, no NaN for blank)
-        return pd.DataFrame([[cells.get(c) for c in cols] for cells in data.values()],
-                            index=list(data), columns=cols, dtype=object)
+        columns = report.schema.table(kind).columns
+        frame = {}
+        for c in columns:
+            vals = [cells.get(c.key) for cells in data.values()]
+            if c.kind == "amount":
+                frame[c.key] = pd.Series([v if not isinstance(v, str) else None for v in vals],
+                                         index=list(data), dtype=object)
+            else:
+                frame[c.key] = pd.Series([v if isinstance(v, int) else None for v in vals],
+                                         index=list(data), dtype="Int64")
+        return pd.DataFrame(frame, index=list(data), columns=[c.key for c in columns])
     raise ValueError("kind must be 'cells' or a table key, not %r" % (kind,))
 
 

@@ -11,7 +11,7 @@ from ._handle import Owned
 from ._lib import dec, enc, lib, take_buffer
 from .diag import Diags
 from .errors import check, error_for
-from .report import Report
+from .report import _OWN, Report, as_report
 from .validate import Findings
 
 NO_CONTRIBUTORS = 1
@@ -41,9 +41,13 @@ class Aggregate(Owned):
 
     _name = "Aggregate"
 
-    def __init__(self, reports: Iterable[Report] = (), contributors: bool = True,
-                 _handle: Optional[ctypes.c_void_p] = None) -> None:
+    def __init__(self, reports: Iterable[Union[Report, str, "os.PathLike[str]"]] = (),
+                 contributors: bool = True, _handle: Optional[ctypes.c_void_p] = None,
+                 _key: object = None) -> None:
         h = _handle
+        if h is not None and _key is not _OWN:
+            raise TypeError("an Aggregate is not made from a handle: use Aggregate() or "
+                            "Aggregate.from_json()")
         if h is None:
             h = ctypes.c_void_p()
             check(lib.gk_aggregate_new(ctypes.byref(h), 0 if contributors else NO_CONTRIBUTORS),
@@ -61,9 +65,11 @@ class Aggregate(Owned):
         if rc < 0:
             raise error_for(rc, what, found)
 
-    def add(self, report: Report) -> None:
-        """Sum a report in (ValueOverflowError leaves the aggregate unchanged)."""
-        self._call("aggregate add", lib.gk_aggregate_add, self._h, report._h)
+    def add(self, report: Union[Report, str, "os.PathLike[str]"]) -> None:
+        """Sum a report in: a :class:`Report` or the path of a report file
+        (ValueOverflowError leaves the aggregate unchanged)."""
+        r = as_report(report, "Aggregate.add()")
+        self._call("aggregate add", lib.gk_aggregate_add, self._h, r._h)
 
     def merge(self, other: "Aggregate") -> None:
         """Add every report of another aggregate (which is unchanged)."""
@@ -145,8 +151,11 @@ class Aggregate(Owned):
     def result(self, name: Optional[str] = None) -> Report:
         """The consolidated report (agency name `name`)."""
         h = ctypes.c_void_p()
+        if not self.count:
+            raise ValueError("the aggregate holds no report yet: add() one before taking "
+                             "its result")
         check(lib.gk_aggregate_result(ctypes.byref(h), self._h, enc(name)), "aggregate result")
-        return Report(h)
+        return Report(h, _OWN)
 
     def check(self) -> Findings:
         """Findings about the consolidation (overlap, mixed editions, units)."""
@@ -170,7 +179,7 @@ class Aggregate(Owned):
             rc = lib.gk_aggregate_from_json(ctypes.byref(h), raw, len(raw), d.handle)
             if rc < 0:
                 raise error_for(rc, "cannot read the aggregate", d.findings())
-        return cls(_handle=h)
+        return cls(_handle=h, _key=_OWN)
 
     def __repr__(self) -> str:
         if self._handle is None:
@@ -179,9 +188,17 @@ class Aggregate(Owned):
             self.count, self.edition, " mixed" if self.mixed else "")
 
 
-def aggregate(reports: Iterable[Report], name: Optional[str] = None) -> Report:
-    """Consolidate reports cell by cell into a new :class:`Report` (blank + value =
-    value, amounts exact; ValueOverflowError when a sum does not fit). Use
-    :class:`Aggregate` for the findings, contributors and partial sums."""
+def aggregate(reports: Iterable[Union[Report, str, "os.PathLike[str]"]],
+              name: Optional[str] = None) -> Report:
+    """Consolidate reports (:class:`Report` objects or paths of report files)
+    cell by cell into a new :class:`Report` (blank + value = value, amounts
+    exact; ValueOverflowError when a sum does not fit). ValueError for no report.
+    Use :class:`Aggregate` for the findings, contributors and partial sums."""
+    if isinstance(reports, (str, bytes, os.PathLike, Report)):
+        raise TypeError("aggregate() takes a list of reports or paths, not one %s"
+                        % type(reports).__name__)
+    reports = list(reports)
+    if not reports:
+        raise ValueError("aggregate() needs at least one report: the list is empty")
     with Aggregate(reports) as a:
         return a.result(name)

@@ -22,7 +22,9 @@ class Finding:
     as text, ``message`` the Chinese message (``message_en`` the English one),
     ``line`` / ``file`` / ``column`` the source position (0 / None when unknown),
     ``suspect`` / ``suspect_value`` the probable culprit cell and the value that
-    would repair every failed identity, ``waived`` / ``waiver_reason``.
+    would repair every failed identity, ``waived`` / ``waiver_reason``;
+    ``candidates`` the (cell, value) pairs of an ambiguous repair (a few cells
+    could each alone repair it), ``note`` / ``note_en`` what to do, in words.
     """
     rule: str
     severity: str
@@ -38,6 +40,9 @@ class Finding:
     waiver_reason: Optional[str] = None
     message_en: Optional[str] = field(default=None, compare=False)
     column: int = 0
+    candidates: Tuple[Tuple[str, str], ...] = field(default=(), compare=False)
+    note: Optional[str] = field(default=None, compare=False)
+    note_en: Optional[str] = field(default=None, compare=False)
 
     @property
     def cell(self) -> Optional[str]:
@@ -55,6 +60,9 @@ class Finding:
         text = "%s: %s %s: %s" % (where, self.severity, self.rule, msg)
         if self.waived:
             text += " [waived: %s]" % (self.waiver_reason or "")
+        note = (self.note_en if lang == "en" else self.note) or self.note
+        if note:
+            text += "\n%s: note: %s" % (where, note)
         return text
 
     def __str__(self) -> str:
@@ -142,8 +150,20 @@ def read_diags(d: ctypes.c_void_p) -> List[Finding]:
             waived=bool(lib.gk_diag_waived(d, i)),
             waiver_reason=_str(lib.gk_diag_waiver_reason(d, i)),
             message_en=_str(lib.gk_diag_message(d, i, 1)),
-            column=int(lib.gk_diag_column(d, i))))
+            column=int(lib.gk_diag_column(d, i)),
+            **_repair(d, i)))
     return out
+
+
+def _repair(d: ctypes.c_void_p, i: int) -> dict:
+    """The candidates and note of item i (a library without them: none)."""
+    if not lib.has("gk_diag_note"):
+        return {}
+    n = lib.gk_diag_ncandidates(d, i)
+    return {"candidates": tuple((_str(lib.gk_diag_candidate(d, i, k)) or "",
+                                 _str(lib.gk_diag_candidate_value(d, i, k)) or "")
+                                for k in range(n)),
+            "note": _str(lib.gk_diag_note(d, i, 0)), "note_en": _str(lib.gk_diag_note(d, i, 1))}
 
 
 class Diags:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Dict, Optional, Tuple
 
+from ._handle import guarded
 from ._lib import dec, enc, lib
 from .errors import NotFoundError, check
 
@@ -67,6 +68,7 @@ def percent(numerator: int, denominator: int) -> Decimal:
     return Decimal(buf.value.decode("ascii"))
 
 
+@guarded
 def evaluate(report, indicator_id: str) -> Optional[IndicatorValue]:
     """One indicator on a report; None when an input is blank or the denominator 0."""
     ind = indicator(indicator_id)

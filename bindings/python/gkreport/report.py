@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import ctypes
+import os
 from decimal import Decimal
-from typing import (TYPE_CHECKING, Any, Dict, Iterable, Iterator, Mapping, MutableMapping,
+from typing import (TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Mapping, MutableMapping,
                     Optional, Sequence, Tuple, Union)
 
 from . import schema
-from ._handle import Owned
+from ._handle import Owned, guard_class
 from ._lib import dec, enc, lib, take_buffer
 from ._values import CellValue, check_int64, from_millionths, to_millionths, to_python
 from .diag import Diags, Findings
@@ -31,6 +32,7 @@ def _lang(lang: str) -> int:
 Handle = ctypes.c_void_p
 
 
+@guard_class
 class Agency:
     """Live view of a report's agency metadata: ``name``, ``code``, ``region``,
     ``level`` ("national" ... "township" or None) and ``kind`` ("government",
@@ -117,6 +119,7 @@ class Agency:
         return "Agency(%s)" % items
 
 
+@guard_class
 class Sections(MutableMapping):
     """The narrative sections of a report by key ("preamble", "overview",
     "problems", "other"). A section that is absent reads as None; iteration
@@ -173,6 +176,11 @@ class Sections(MutableMapping):
             "%s=<%d chars>" % (k, len(self[k] or "")) for k in self)
 
 
+#: The key of the private constructor: only the package makes a Report from a
+#: C handle (a stray pointer would crash the interpreter).
+_OWN = object()
+
+
 def _free_report(handle: int) -> None:
     lib.gk_report_free(handle)
 
@@ -192,11 +200,12 @@ class Report(Owned):
 
     _name = "Report"
 
-    __slots__ = ("_handle", "_finalizer", "_edition", "diagnostics", "__weakref__")
+    __slots__ = ("_handle", "_finalizer", "_uses", "_edition", "diagnostics", "__weakref__")
 
-    def __init__(self, _handle: Handle) -> None:
-        if not isinstance(_handle, ctypes.c_void_p) or not _handle.value:
-            raise TypeError("use gkreport.Report.new(), gkreport.load() or gkreport.loads()")
+    def __init__(self, _handle: Handle, _key: object = None) -> None:
+        if _key is not _OWN or not isinstance(_handle, ctypes.c_void_p) or not _handle.value:
+            raise TypeError("a gkreport.Report is not made from a handle: use "
+                            "gkreport.Report.new(), gkreport.load() or gkreport.loads()")
         self._handle = _handle
         self._edition = int(lib.gk_report_edition(_handle))
         self._adopt(_handle, _free_report)
@@ -214,7 +223,7 @@ class Report(Owned):
         h = Handle()
         ed = schema.edition_id(edition)
         check(lib.gk_report_new(ctypes.byref(h), ed, int(year or 0)), "new report")
-        r = cls(h)
+        r = cls(h, _OWN)
         if agency is not None:
             r.agency.update(agency)
         return r
@@ -223,7 +232,7 @@ class Report(Owned):
         """A deep copy."""
         h = Handle()
         check(lib.gk_report_clone(ctypes.byref(h), self._h), "clone")
-        return Report(h)
+        return Report(h, _OWN)
 
     __copy__ = copy
 
@@ -382,6 +391,28 @@ class Report(Owned):
         except (KeyError, TypeError):
             return False
         return True
+
+    def __iter__(self) -> Iterator[str]:
+        """The paths of the report's cells ("table/row/col"), every stored cell of
+        its edition in printed order (blank ones too): ``for path in r``."""
+        for t in self.schema.tables:
+            for row in t.rows:
+                if row.settable:
+                    for c in row.columns:
+                        yield "%s/%s/%s" % (t.key, row.key, c)
+
+    def keys(self) -> List[str]:
+        """The cell paths, as ``list(r)``."""
+        return list(self)
+
+    def items(self, include_blank: bool = True) -> List[Tuple[str, CellValue]]:
+        """(path, value) of every stored cell in printed order (blank cells are
+        None; ``include_blank=False`` leaves them out)."""
+        return list(self.cells(include_blank=include_blank))
+
+    def values(self) -> List[CellValue]:
+        """The values of every stored cell, in the order of :meth:`keys`."""
+        return [v for _, v in self.cells(include_blank=True)]
 
     def line(self, path: str) -> int:
         """Source line the cell was read from (0 when unknown)."""
@@ -547,23 +578,32 @@ class Report(Owned):
         """Headings, prose and the three tables as Markdown pipe tables."""
         return self._export("to_markdown", lib.gk_report_to_markdown)
 
-    def save(self, path: str, format: Optional[str] = None) -> None:
-        """Write the report to `path` as JSON (pretty), CSV, text, Markdown, HTML
-        or XLSX, by ``format`` or the file extension (.json, .csv, .txt, .md,
-        .html, .xlsx)."""
-        import os
-        fmt = format or {".csv": "csv", ".txt": "text", ".md": "markdown", ".html": "html",
-                         ".htm": "html", ".xlsx": "xlsx"}.get(
-            os.path.splitext(os.fspath(path))[1].lower(), "json")
+    SAVE_FORMATS = {".json": "json", ".csv": "csv", ".txt": "text", ".md": "markdown",
+                    ".html": "html", ".htm": "html", ".xlsx": "xlsx"}
+
+    def save(self, path: Union[str, "os.PathLike[str]"], format: Optional[str] = None) -> None:
+        """Write the report to `path` as JSON (pretty), CSV, text, Markdown, HTML or
+        XLSX, by ``format`` or else by the file extension (.json, .csv, .txt, .md,
+        .html, .xlsx). An unknown extension without ``format`` is refused
+        (ValueError), never written as something else."""
         writers = {"json": lambda: self.to_json(pretty=True), "csv": self.to_csv,
                    "text": self.to_text, "markdown": self.to_markdown, "html": self.to_html}
-        if fmt == "xlsx":
-            self.to_xlsx(path)
+        name = os.fspath(path)
+        if format is None:
+            ext = os.path.splitext(name)[1].lower()
+            format = self.SAVE_FORMATS.get(ext)
+            if format is None:
+                raise ValueError("cannot tell the format of %r from its extension %r: use %s, "
+                                 "or pass format=%s" % (name, ext or "(none)",
+                                                        ", ".join(self.SAVE_FORMATS),
+                                                        "|".join(list(writers) + ["xlsx"])))
+        if format == "xlsx":
+            self.to_xlsx(name)
             return
-        if fmt not in writers:
-            raise ValueError("format must be one of %s" % ", ".join(writers))
-        data = writers[fmt]()
-        with open(path, "w", encoding="utf-8", newline="") as f:
+        if format not in writers:
+            raise ValueError("format must be one of %s, not %r" % (", ".join(list(writers) + ["xlsx"]), format))
+        data = writers[format]()
+        with open(name, "w", encoding="utf-8", newline="") as f:
             f.write(data)
 
     def to_pandas(self, kind: str = "cells"):
@@ -597,6 +637,18 @@ class Report(Owned):
         return "\n".join(lines)
 
 
+def as_report(x: Any, where: str) -> Report:
+    """x when it is a Report, the report read from x when it is a path; TypeError
+    for anything else."""
+    if isinstance(x, Report):
+        return x
+    if isinstance(x, (str, os.PathLike)):
+        from . import load
+        return load(x)
+    raise TypeError("%s takes a gkreport.Report or the path of a report file, not %s"
+                    % (where, type(x).__name__))
+
+
 def _unpickle(data: bytes) -> Report:
     return read_report("gk_report_from_json", data, None)
 
@@ -611,6 +663,6 @@ def read_report(fn_name: str, data: bytes, source: Optional[str]) -> Report:
         found = d.findings()
     if rc < 0:
         raise error_for(rc, "cannot read %s" % (source or "the input"), found)
-    r = Report(h)
+    r = Report(h, _OWN)
     r.diagnostics = Findings(found)
     return r

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import json
+import os
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -13,7 +14,7 @@ from ._handle import Owned
 from ._lib import enc, lib, take_buffer
 from .diag import Diags
 from .errors import check
-from .report import Report
+from .report import _OWN, Report, as_report
 from .validate import Findings, Options, WaiverSpec
 
 
@@ -92,19 +93,28 @@ class Series(Owned):
 
     _name = "Series"
 
-    def __init__(self, reports: Iterable[Report] = (),
+    def __init__(self, reports: Optional[Iterable[Union[Report, str, "os.PathLike[str]"]]] = None,
                  similarity_threshold: Optional[Union[float, Fraction, int]] = None) -> None:
+        if isinstance(reports, (str, bytes, os.PathLike, Report)):
+            raise TypeError("Series() takes a list of reports or paths, not one %s"
+                            % type(reports).__name__)
+        reports = None if reports is None else list(reports)
+        if reports is not None and not reports:
+            raise ValueError("Series() was given an empty list: pass at least one report "
+                             "or path, or call Series() and add() them later")
         h = ctypes.c_void_p()
         check(lib.gk_series_new(ctypes.byref(h)), "series")
         self._adopt(h, _free_series)
         if similarity_threshold is not None:
             self.set_similarity_threshold(similarity_threshold)
-        for r in reports:
+        for r in reports or ():
             self.add(r)
 
-    def add(self, report: Report) -> None:
-        """Add a copy of `report` in year order."""
-        check(lib.gk_series_add(self._h, report._h), "series add")
+    def add(self, report: Union[Report, str, "os.PathLike[str]"]) -> None:
+        """Add a copy of `report` (a :class:`Report` or the path of a report
+        file) in year order."""
+        r = as_report(report, "Series.add()")
+        check(lib.gk_series_add(self._h, r._h), "series add")
 
     def set_similarity_threshold(self, ratio: Union[float, Fraction, int]) -> None:
         """series.copied_text threshold as a ratio 0..1 (default 0.9)."""
@@ -123,7 +133,7 @@ class Series(Owned):
             raise IndexError("series index out of range")
         h = ctypes.c_void_p()
         check(lib.gk_report_clone(ctypes.byref(h), lib.gk_series_report(self._h, i)), "clone")
-        return Report(h)
+        return Report(h, _OWN)
 
     def __iter__(self) -> Iterator[Report]:
         for i in range(len(self)):

@@ -7,6 +7,7 @@ import functools
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence, Tuple, Union
 
+from ._handle import guarded
 from . import schema
 from ._lib import dec, enc, lib
 from .diag import SEVERITIES, Diags, Findings, severity_index
@@ -111,6 +112,7 @@ class Options:
         self.close()
 
 
+@guarded
 def validate(report, waive: Iterable[WaiverSpec] = (), min_severity: Union[str, int] = "info",
              rules: Optional[Sequence[str]] = None,
              exclude: Optional[Sequence[str]] = None) -> Findings:

@@ -121,7 +121,7 @@ class AggregateTest(unittest.TestCase):
     def test_empty_and_close(self):
         with gkreport.Aggregate() as agg:
             self.assertIsNone(agg.edition)
-            with self.assertRaises(gkreport.NotFoundError):
+            with self.assertRaises(ValueError):  # a sentence, not "not found"
                 agg.result()
         with self.assertRaises(ValueError):
             agg.count

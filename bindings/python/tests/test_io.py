@@ -212,11 +212,14 @@ class PandasTest(unittest.TestCase):
         self.assertEqual(len(recs), n)
         self.assertEqual(recs[0], {"agency": "宿迁市人民政府", "year": 2023, "edition": "2021",
                                    "table": "active", "row": "regulations", "col": "issued",
-                                   "state": "value", "value": 2})
+                                   "state": "value", "value": 2, "amount": None,
+                                   "literal": None})
         by = {(x["table"], x["row"], x["col"]): x for x in recs}
         self.assertEqual(by["requests", "new", "commercial"]["state"], "literal")
-        self.assertEqual(by["requests", "new", "commercial"]["value"], "-")
-        self.assertEqual(by["active", "fees", "amount"]["value"], Decimal("59237.2449"))
+        self.assertEqual(by["requests", "new", "commercial"]["literal"], "-")
+        self.assertIsNone(by["requests", "new", "commercial"]["value"])
+        self.assertEqual(by["active", "fees", "amount"]["amount"], Decimal("59237.2449"))
+        self.assertIsNone(by["active", "fees", "amount"]["value"])
         self.assertEqual(by["requests", "new", "total"]["state"], "blank")
         self.assertIsNone(by["requests", "new", "total"]["value"])
 
@@ -233,16 +236,25 @@ class PandasTest(unittest.TestCase):
             return
         df = every_state().to_pandas()
         self.assertEqual(list(df.columns), ["agency", "year", "edition", "table", "row",
-                                            "col", "state", "value"])
+                                            "col", "state", "value", "amount", "literal"])
+        self.assertEqual(str(df["value"].dtype), "Int64")  # counts: nullable integers
+        self.assertEqual(str(df["year"].dtype), "Int64")
         row = df[(df["row"] == "new") & (df["col"] == "natural")].iloc[0]
         self.assertEqual(row["value"], 3402)
+        lit = df[(df["row"] == "new") & (df["col"] == "commercial")].iloc[0]
+        self.assertEqual((lit["state"], lit["literal"]), ("literal", "-"))
+        self.assertTrue(pandas.isna(lit["value"]))
+        fee = df[(df["row"] == "fees") & (df["col"] == "amount")].iloc[0]
+        self.assertEqual(fee["amount"], Decimal("59237.2449"))  # Decimal only for amounts
+        self.assertTrue(pandas.isna(fee["value"]))
         t = every_state().to_pandas("requests")
+        self.assertEqual(str(t["natural"].dtype), "Int64")
         self.assertEqual(t.loc["new", "natural"], 3402)
-        self.assertIsInstance(t.loc["new", "natural"], int)      # not float
-        self.assertIsNone(t.loc["new", "total"])
-        self.assertEqual(t.loc["new", "commercial"], "-")
-        self.assertEqual(every_state().to_pandas("active").loc["fees", "amount"],
-                         Decimal("59237.2449"))
+        self.assertTrue(pandas.isna(t.loc["new", "total"]))
+        self.assertTrue(pandas.isna(t.loc["new", "commercial"]))  # a literal: see "cells"
+        a = every_state().to_pandas("active")
+        self.assertEqual(a.loc["fees", "amount"], Decimal("59237.2449"))
+        self.assertEqual(str(a["amount"].dtype), "object")
         with self.assertRaises(ValueError):
             every_state().to_pandas("tables")
 

@@ -119,6 +119,59 @@ class ThreadTest(unittest.TestCase):
         results = run_threads(build)
         self.assertEqual(results, [sum(range(ROUNDS)) + 7 * ROUNDS] * THREADS)
 
+    def test_close_while_in_use(self):
+        """close() in one thread while others validate, read and export the same
+        report: every call either completes or raises ValueError (closed); the C
+        object is freed once, after the calls in flight (issue 14: this crashed)."""
+        for _ in range(20):
+            r = shared_report()
+            started = threading.Barrier(4)
+            outcomes = []
+
+            def use():
+                started.wait()
+                try:
+                    for _ in range(200):
+                        r.validate()
+                        r.to_json()
+                        r["requests/new/total"]
+                        list(r.cells())
+                    outcomes.append("done")
+                except ValueError as exc:
+                    self.assertIn("closed", str(exc))
+                    outcomes.append("closed")
+            ts = [threading.Thread(target=use) for _ in range(3)]
+            for t in ts:
+                t.start()
+            started.wait()
+            r.close()
+            self.assertTrue(r.closed)
+            for t in ts:
+                t.join()
+            self.assertEqual(len(outcomes), 3)
+            with self.assertRaises(ValueError):
+                r.validate()
+            r.close()  # idempotent
+
+    def test_close_inside_own_call(self):
+        """A close from inside a loop over the report's own generator is deferred
+        to the end of the step; the next step says the report is closed."""
+        r = shared_report()
+        it = r.cells()
+        next(it)
+        r.close()
+        try:  # the rest of the table already read, or "closed": never a crash
+            list(it)
+        except ValueError as exc:
+            self.assertIn("closed", str(exc))
+        with self.assertRaises(ValueError):
+            r["requests/new/total"]
+        a = gkreport.Aggregate()
+        a.add(shared_report())
+        a.close()
+        with self.assertRaises(ValueError):
+            a.count
+
 
 if __name__ == "__main__":
     unittest.main()
