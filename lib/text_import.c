@@ -1178,7 +1178,7 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
       size_t nn = gk__text_norm_fixed(nb, sizeof nb, lines[i].p, lines[i].n < 200 ? lines[i].n : 200);
       int digit = 0;
       for (size_t c = 0; c < lines[i].n && !digit; c++) digit = lines[i].p[c] >= '0' && lines[i].p[c] <= '9';
-      for (int e = 0; e < 2 && digit && !virt_requests; e++)
+      for (size_t e = 0; e < L->neds && digit && !virt_requests; e++)
         for (size_t r = 0; r < GK__LROWS && !virt_requests; r++)
           for (size_t v = 0; v < GK__NV; v++) {
             gk__span sp = L->row[e][GK_TABLE_REQUESTS][r][v];
@@ -1248,8 +1248,16 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
     gk__buf_free(&hdr);
     return GK_ENOMEM;
   }
-  size_t s19 = edition_markers(L, 0, hdr.data ? hdr.data : "", hdr.len);
-  size_t s21 = edition_markers(L, 1, hdr.data ? hdr.data : "", hdr.len);
+  /* the edition with the most marker labels; a tie is no answer */
+  size_t best_marks = 0, nbest = 0, any_marks = 0;
+  int marked = 0;
+  for (size_t e = 0; e < L->neds; e++) {
+    size_t m = edition_markers(L, (int)e, hdr.data ? hdr.data : "", hdr.len);
+    any_marks += m;
+    if (m > best_marks) best_marks = m, nbest = 1, marked = gk_schema_edition_id(e);
+    else if (m == best_marks && m) nbest++;
+  }
+  if (nbest != 1) marked = 0;
   gk__buf_free(&hdr);
   /* year and agency from the title, else the year from the statistical period */
   int year = 0;
@@ -1312,10 +1320,11 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
   for (size_t i = pre_from; i < pre_to && !year; i++) year = find_year(lines[i].p, lines[i].n, 0);
   int edition;
   int edition_guessed = 0;
-  if (s19 > s21) edition = GK_EDITION_2019;
-  else if (s21 > s19) edition = GK_EDITION_2021;
-  else {
-    edition = year >= 2021 ? GK_EDITION_2021 : GK_EDITION_2019;
+  if (marked) {
+    edition = marked;
+  } else { /* from the declared years of each edition; before them all: the first */
+    edition = gk_schema_edition_for_year(year);
+    if (!edition) edition = gk_schema_edition_id(0);
     edition_guessed = 1;
   }
   gk_report *r = NULL;
@@ -1334,7 +1343,7 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
     if (head[p] != SIZE_MAX && part_section[p] >= 0)
       rc = set_section_text(r, part_section[p], lines, head[p] + 1, end[p]);
   w.r = r;
-  if (!rc && (year && year < 2019 && s19 == 0 && s21 == 0)) {
+  if (!rc && (year && year < gk__edition_get(gk_schema_edition_id(0))->first_year && any_marks == 0)) {
     diag(&w, GK_SEV_INFO, "import.legacy", title != SIZE_MAX ? lines[title].line : 1,
          "该报告早于2019年格式（无全国统一表格），未导入表格",
          "the report predates the 2019 format (no national tables): no table imported");
@@ -1390,12 +1399,9 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
 
 static int import_doc(gk_report **out, const char *text, size_t len, const char *source_name,
                       gk_diags *d) {
-  gk__labels *L = NULL;
-  int rc = gk__labels_new(&L);
-  if (rc) return rc;
-  rc = import_lines(L, out, text, len, source_name, d);
-  gk__labels_free(L);
-  return rc;
+  const gk__labels *L = gk__labels_shared();
+  if (!L) return GK_ENOMEM;
+  return import_lines(L, out, text, len, source_name, d);
 }
 
 GK_API int gk_report_from_text(gk_report **out, const char *bytes, size_t len,
