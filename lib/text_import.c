@@ -18,6 +18,7 @@
 #include <string.h>
 #include "internal.h"
 #include "text_int.h"
+#include "digit_split.h"
 #include "gkreport/text.h"
 #include "gkreport/json.h"
 
@@ -381,64 +382,59 @@ static void flush_run_at(walk *w, int final);
 static void pending_done(walk *w, int cut);
 static void flush_run(walk *w) { flush_run_at(w, 0); }
 
-/* Run-together digits ("5 1" printed as "51"): when a row has one value too few
- * and splitting one number in two makes every per-row relation of the format
- * hold (requests.row_total, review.total), and exactly one split does, take it.
- * Returns 1 and fills cand[0..need) when one reading fits. */
-static int split_reading(const walk *w, size_t row, const slot *s, size_t k, size_t need, slot *cand,
-                         size_t *at) {
-  const gk__edition *ed = w->r->ed;
-  const gk__table_decl *td = &ed->tables[w->t];
-  if (k + 1 != need || need > GK__MAX_COLS || row_ncells(&td->rows[row]) != td->ncols) return 0;
-  int nrel = 0;
-  for (size_t q = 0; q < ed->nrelations; q++)
-    nrel += ed->relations[q].table == w->t && ed->relations[q].axis == GK__PER_ROW &&
-            (!ed->relations[q].line_flags || (td->rows[row].flags & ed->relations[q].line_flags));
-  if (!nrel) return 0;
-  int fits = 0;
-  for (size_t j = 0; j < k; j++) {
-    if (s[j].kind != SLOT_VALUE || s[j].n < 2 || s[j].n > 18) continue;
-    int digits = 1;
-    for (size_t c = 0; c < s[j].n; c++) digits &= s[j].p[c] >= '0' && s[j].p[c] <= '9';
-    if (!digits) continue;
-    for (size_t cut = 1; cut < s[j].n; cut++) {
-      if (s[j].p[cut] == '0' && cut + 1 < s[j].n) continue; /* "05" is no number */
-      slot c2[GK__MAX_COLS];
-      int64_t v[GK__MAX_COLS];
-      size_t m = 0, ok = 1;
-      for (size_t i = 0; i < k && ok; i++) {
-        if (i == j) {
-          c2[m] = (slot){s[i].p, cut, s[i].line, SLOT_VALUE};
-          c2[m + 1] = (slot){s[i].p + cut, s[i].n - cut, s[i].line, SLOT_VALUE};
-          m += 2;
-        } else {
-          c2[m++] = s[i];
-        }
-      }
-      for (size_t i = 0; i < m && ok; i++) {
-        int unit;
-        ok = c2[i].kind == SLOT_VALUE &&
-             gk__parse_cell_text(td->cols[i].kind, c2[i].p, c2[i].n, &v[i], &unit) == GK_OK;
-      }
-      for (size_t q = 0; q < ed->nrelations && ok; q++) {
-        const gk__relation *rel = &ed->relations[q];
-        if (rel->table != w->t || rel->axis != GK__PER_ROW) continue;
-        if (rel->line_flags && !(td->rows[row].flags & rel->line_flags)) continue;
-        int64_t sum = 0;
-        for (size_t t = 0; t < rel->nterms && ok; t++) {
-          int64_t term;
-          ok = gk__mul64(&term, v[rel->terms[t].index], rel->terms[t].coef) == GK_OK &&
-               gk__add64(&sum, sum, term) == GK_OK;
-        }
-        ok = ok && sum == 0;
-      }
-      if (ok && ++fits == 1) {
-        memcpy(cand, c2, m * sizeof *cand);
-        *at = j;
-      }
-    }
+/* Run-together digits ("801000081" for 80|1|0|0|0|0|81): the values s[0..k)
+ * split into the `ncells` cells (rows[], cols[]) by the format's identities
+ * (digit_split.h). Returns 1 when exactly one reading holds (cand filled), 2
+ * when several do or the work cap was hit (import.ambiguous names them, the
+ * cells stay blank), 0 when none (the caller goes on as for a short run). */
+static int split_run(walk *w, const slot *s, size_t k, const size_t *rows, const size_t *cols,
+                     size_t ncells, slot *cand) {
+  gk__piece tok[GK__SPLIT_MAXCELLS];
+  if (k == 0 || k >= ncells || ncells > GK__SPLIT_MAXCELLS) return 0;
+  for (size_t i = 0; i < k; i++) {
+    if (s[i].kind != SLOT_VALUE) return 0;
+    tok[i] = (gk__piece){s[i].p, s[i].n};
   }
-  return fits == 1;
+  gk__split_spec sp = {w->r->ed, w->t, ncells, rows, cols};
+  gk__split_result res;
+  if (gk__digit_split(&res, &sp, tok, k, 0) != GK_OK || (res.nsurv == 0 && !res.capped)) return 0;
+  gk__buf zh, en, run, cands;
+  gk__buf_init(&zh), gk__buf_init(&en), gk__buf_init(&run), gk__buf_init(&cands);
+  for (size_t i = 0; i < k; i++) {
+    if (i) gk__buf_putc(&run, ' ');
+    gk__buf_put(&run, s[i].p, s[i].n);
+  }
+  for (size_t c = 0; c < res.nkeep; c++) {
+    if (c) gk__buf_puts(&cands, c + 1 == res.nkeep && res.nsurv <= res.nkeep ? " or " : ", ");
+    gk__split_put(&cands, &res, c, ncells);
+  }
+  if (res.nsurv > res.nkeep || res.capped) gk__buf_puts(&cands, ", ...");
+  const char *rn = run.data ? run.data : "", *cn = cands.data ? cands.data : "";
+  const char *rowzh = w->r->ed->tables[w->t].rows[rows[0]].zh, *rowkey = w->r->ed->tables[w->t].rows[rows[0]].key;
+  int one = res.nsurv == 1 && !res.capped;
+  if (one) {
+    for (size_t i = 0; i < ncells; i++) cand[i] = (slot){res.cand[0][i].p, res.cand[0][i].n, s[0].line, SLOT_VALUE};
+    gk__buf_printf(&zh, "“%s”的数字连写在一起（%s），按表内勾稽关系唯一读作%s", rowzh, rn, cn);
+    gk__buf_printf(&en, "row %s: digits run together (%s); the only reading for which the row's "
+                   "relations hold is %s", rowkey, rn, cn);
+  } else {
+    gk__buf_printf(&zh, "“%s”的数字连写在一起（%s），%s：%s；已留空", rowzh, rn,
+                   res.capped ? "可能的读法过多" : "有多种读法都符合表内勾稽关系", cn);
+    gk__buf_printf(&en, "row %s: digits run together (%s) %s: %s; left blank", rowkey, rn,
+                   res.capped ? "have too many readings to try" : "read several ways that all fit", cn);
+  }
+  diag_bufs(w, one ? GK_SEV_INFO : GK_SEV_WARNING, one ? "import.split" : "import.ambiguous", s[0].line,
+            &zh, &en);
+  gk__buf_free(&run), gk__buf_free(&cands);
+  return one ? 1 : 2;
+}
+
+/* The stored cells of one row, in column order. */
+static size_t row_cells(const gk__table_decl *td, size_t row, size_t *rows, size_t *cols) {
+  size_t n = 0;
+  for (size_t c = 0; c < td->ncols && n < GK__SPLIT_MAXCELLS; c++)
+    if (td->rows[row].colmask & (1u << c)) rows[n] = row, cols[n++] = c;
+  return n;
 }
 
 static void pending_done(walk *w, int cut) {
@@ -599,19 +595,17 @@ static void flush_run_at(walk *w, int final) {
     int any = 0;
     for (size_t k = i; k < w->nrun; k++) any |= w->run[k].kind == SLOT_VALUE;
     if (!first && !any) break; /* trailing empty fields */
-    slot cand[GK__MAX_COLS];
-    size_t split_at = 0;
-    if (left < need && any && split_reading(w, row, w->run + i, left, need, cand, &split_at)) {
-      char zh[256], en[256];
-      const slot *sp = &w->run[i + split_at];
-      snprintf(zh, sizeof zh, "“%s”少一个数值：%.*s按表内勾稽关系拆为%.*s和%.*s", rd->zh, (int)sp->n,
-               sp->p, (int)cand[split_at].n, cand[split_at].p, (int)cand[split_at + 1].n,
-               cand[split_at + 1].p);
-      snprintf(en, sizeof en, "row %s has one value too few: %.*s read as %.*s and %.*s, the only "
-               "split for which the row's relations hold", rd->key, (int)sp->n, sp->p,
-               (int)cand[split_at].n, cand[split_at].p, (int)cand[split_at + 1].n, cand[split_at + 1].p);
-      diag(w, GK_SEV_INFO, "import.split", sp->line, zh, en);
-      fill_row(w, row, cand);
+    slot cand[GK__SPLIT_MAXCELLS];
+    size_t rws[GK__SPLIT_MAXCELLS], cls[GK__SPLIT_MAXCELLS];
+    size_t nc = row_cells(td, row, rws, cls);
+    int sp = left < need && any ? split_run(w, w->run + i, left, rws, cls, nc, cand) : 0;
+    if (sp) {
+      if (sp == 1) fill_row(w, row, cand);
+      else {
+        w->done[row] = 1;
+        for (size_t c = 0; c < td->ncols; c++)
+          if (rd->colmask & (1u << c)) gk_report_set_line(w->r, w->t, row, c, w->run[i].line);
+      }
       i = w->nrun;
       row = next_stored(td, row + 1);
       break;
@@ -831,6 +825,16 @@ static void review_finish(walk *w, uint32_t line) {
   const gk__table_decl *td = &r->ed->tables[GK_TABLE_REVIEW];
   size_t want = td->nrows * td->ncols;
   if (w->nrv == 0) return;
+  if (w->nrv < want && want <= GK__SPLIT_MAXCELLS) { /* digits run together */
+    slot cand[GK__SPLIT_MAXCELLS];
+    size_t rws[GK__SPLIT_MAXCELLS], cls[GK__SPLIT_MAXCELLS];
+    for (size_t i = 0; i < want; i++) rws[i] = i / td->ncols, cls[i] = i % td->ncols;
+    w->t = GK_TABLE_REVIEW;
+    int sp = split_run(w, w->rv, w->nrv, rws, cls, want, cand);
+    if (sp == 1)
+      for (size_t i = 0; i < want && !w->rc; i++) put_slot(w, rws[i], cls[i], &cand[i]);
+    if (sp) return;
+  }
   if (w->nrv < want) {
     int empties = 0;
     for (size_t i = 0; i < w->nrv; i++) empties |= w->rv[i].kind == SLOT_EMPTY;
