@@ -365,6 +365,13 @@ static size_t pick_row(walk *w, int has_value, int *sequential) {
     }
   }
   if (best < td->nrows) return best;
+  /* an earlier row passed over (rows out of order): its label in full */
+  for (size_t r = 0; r < w->cursor && r < td->nrows; r++) {
+    size_t e = 0;
+    if (!row_walkable(&td->rows[r]) || w->done[r] == 1) continue;
+    if (row_match(w, r, lab, labn, 0, &e) == 2 && (best == td->nrows || e > best_end)) best = r, best_end = e;
+  }
+  if (best < td->nrows) return best;
   if (has_value && lab_is_noise(w, lab, labn)) {
     *sequential = 1;
     return next_walkable(td, w->cursor);
@@ -565,10 +572,9 @@ static void flush_run_at(walk *w, int final) {
     const gk__row_decl *rd = &td->rows[k];
     if (!row_walkable(rd) || w->done[k]) continue;
     if (rd->parent >= 0 && w->done[rd->parent]) continue;
-    w->done[k] = 2;
-    diag_row(w, GK_SEV_WARNING, "import.missing_row", k, line, "未找到“%s”这一行",
-             "row %s was not found");
+    w->done[k] = 3; /* passed over: missing unless found later (rows out of order) */
   }
+  size_t back_to = row < w->cursor ? w->cursor : 0;
   size_t misfit = final && w->truncated ? 0 : run_misfit(w, row, sequential);
   if (misfit) {
     diag_row(w, GK_SEV_WARNING, "import.ambiguous", row, line,
@@ -647,7 +653,7 @@ static void flush_run_at(walk *w, int final) {
       sequential = 1;
     }
   }
-  w->cursor = row;
+  w->cursor = back_to ? back_to : row;
   w->nrun = 0;
   lab_reset(w);
 }
@@ -890,6 +896,54 @@ static int blanks_are_cells(const tline *lines, size_t from, size_t to) {
   return adjacent > spaced;
 }
 
+/* A Markdown table starting at line i (the line above is no table line), with
+ * its "---" separator row, that holds nothing but bars, dashes and colons (a
+ * converter's junk table of "-"): the first line after it, else i. */
+static size_t skip_junk_table(const tline *lines, size_t from, size_t i, size_t to) {
+  size_t j = i;
+  int sep_row = 0;
+  if (i > from) {
+    const tline *u = &lines[i - 1];
+    size_t a = trim_left(u->p, u->n), b = trim_right(u->p, u->n);
+    if (a < b && bar_at(u->p, b, a)) return i;
+  }
+  while (j < to) {
+    const tline *l = &lines[j];
+    size_t a = trim_left(l->p, l->n), b = trim_right(l->p, l->n);
+    if (a >= b || !bar_at(l->p, b, a)) break;
+    for (size_t k = a; k < b; k++) {
+      size_t q = k;
+      uint32_t cp = gk__utf8_next(l->p, b, &q);
+      if (!(gk__text_is_space(cp) || cp == '-' || cp == ':' || sep_at(l->p, b, k))) return i;
+      k = q - 1;
+    }
+    sep_row |= gk__memfind(l->p + a, b - a, "---", 3) != NULL;
+    j++;
+  }
+  return sep_row && j >= i + 2 ? j : i;
+}
+
+/* A Markdown separator row ("|---|:---:|"): bars, dashes, colons, spaces. */
+static int md_separator(const tline *l) {
+  size_t a = trim_left(l->p, l->n), b = trim_right(l->p, l->n);
+  if (a >= b || !bar_at(l->p, b, a) || !gk__memfind(l->p + a, b - a, "---", 3)) return 0;
+  for (size_t k = a; k < b; k++)
+    if (!(l->p[k] == '|' || l->p[k] == '-' || l->p[k] == ':' || l->p[k] == ' ' || l->p[k] == '\t')) return 0;
+  return 1;
+}
+
+/* A Markdown header row without a digit (column headers, "| 类别 | 数据1 |…"
+ * anonymous ones included, name no row): 1 when lines[i] is one. */
+static int md_header_row(const tline *lines, size_t i, size_t to) {
+  const tline *l = &lines[i];
+  size_t a = trim_left(l->p, l->n), b = trim_right(l->p, l->n);
+  if (i + 1 >= to || a >= b || !bar_at(l->p, b, a) || !md_separator(&lines[i + 1])) return 0;
+  /* anonymous columns carry a digit ("数据1"): a digit right after a CJK character is a name */
+  for (size_t k = a; k < b; k++)
+    if (l->p[k] >= '0' && l->p[k] <= '9' && !(k >= 3 && (unsigned char)l->p[k - 1] >= 0x80)) return 0;
+  return 1;
+}
+
 /* Walk one table region; returns GK_OK or GK_ENOMEM. */
 static int import_table(walk *w, int t, const tline *lines, size_t from, size_t to, int truncated) {
   const gk__table_decl *td = &w->r->ed->tables[t];
@@ -914,6 +968,11 @@ static int import_table(walk *w, int t, const tline *lines, size_t from, size_t 
       i = j - 1;
       continue;
     }
+    size_t junk = skip_junk_table(lines, from, i, to);
+    if (junk > i || md_header_row(lines, i, to)) {
+      i = junk > i ? junk - 1 : i + 1;
+      continue;
+    }
     table_line(w, lines[i].p, lines[i].n, lines[i].line);
     seen = t != GK_TABLE_REVIEW || w->nrun > 0 || w->nrv > 0;
   }
@@ -921,6 +980,9 @@ static int import_table(walk *w, int t, const tline *lines, size_t from, size_t 
   if (!w->rc) pending_done(w, truncated);
   uint32_t endline = to > from ? lines[to - 1].line : 0;
   if (!w->rc && t == GK_TABLE_REVIEW) review_finish(w, endline);
+  for (size_t r = 0; r < td->nrows && !w->rc && t != GK_TABLE_REVIEW; r++)
+    if (w->done[r] == 3)
+      diag_row(w, GK_SEV_WARNING, "import.missing_row", r, endline, "未找到“%s”这一行", "row %s was not found");
   if (!w->rc && t != GK_TABLE_REVIEW) {
     /* rows never reached */
     size_t first = td->nrows, n = 0;
@@ -1075,6 +1137,8 @@ static int find_title(const gk__labels *L, gk__buf *out, const tline *lines, siz
     size_t a = trim_left(l->p, l->n), b = trim_right(l->p, l->n);
     if (a >= b) continue;
     seen++;
+    while (a < b && (l->p[a] == '#' || l->p[a] == '*' || l->p[a] == ' ')) a++; /* Markdown */
+    while (b > a && l->p[b - 1] == '*') b--;
     if (!is_title(l)) continue;
     size_t ys = 0;
     int y = title_year(l->p + a, b - a, &ys);

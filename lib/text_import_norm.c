@@ -288,7 +288,10 @@ int gk__text_heading(const gk__labels *L, const char *s, size_t n) {
     i = j;
   }
   s += i, n -= i;
-  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r')) n--;
+  /* Markdown: "## 三、…", "**三、…**", "#### **三、…**" */
+  while (n && (s[0] == '#' || s[0] == '*' || s[0] == ' ' || s[0] == '\t')) s++, n--;
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '*' || s[n - 1] == '#'))
+    n--;
   /* headings start in CJK (or "(一)") */
   int arabic = n > 2 && s[0] >= '1' && s[0] <= '6' &&
                (s[1] == '.' || starts(s + 1, n - 1, "、") || starts(s + 1, n - 1, "．"));
