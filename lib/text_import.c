@@ -79,6 +79,21 @@ static void diag_bufs(walk *w, int sev, const char *rule, uint32_t line, gk__buf
   gk__buf_free(zh), gk__buf_free(en);
 }
 
+/* Like diag_bufs, naming cell (row, col) of the current table. */
+static void diag_cell_bufs(walk *w, int sev, const char *rule, uint32_t line, size_t row, size_t col, gk__buf *zh,
+                           gk__buf *en) {
+  size_t idx = 0;
+  int rc = zh->err ? zh->err : en->err;
+  if (!rc && w->d && !w->rc) rc = gk_diags_add(w->d, &idx, sev, rule, zh->data, en->data, w->file, line, 0);
+  if (!rc && w->d && !w->rc) {
+    char path[160];
+    gk__path(path, w->r, w->t, row, col);
+    rc = gk_diags_add_cell(w->d, idx, path);
+  }
+  if (rc == GK_ENOMEM) w->rc = rc;
+  gk__buf_free(zh), gk__buf_free(en);
+}
+
 static void diag_row(walk *w, int sev, const char *rule, size_t row, uint32_t line,
                      const char *zh_fmt, const char *en_fmt) {
   if (!w->d || w->rc) return;
@@ -430,8 +445,8 @@ static int split_run(walk *w, const slot *s, size_t k, const size_t *rows, const
     gk__buf_printf(&en, "row %s: digits run together (%s) %s: %s; left blank", rowkey, rn,
                    res.capped ? "have too many readings to try" : "read several ways that all fit", cn);
   }
-  diag_bufs(w, one ? GK_SEV_INFO : GK_SEV_WARNING, one ? "import.split" : "import.ambiguous", s[0].line,
-            &zh, &en);
+  diag_cell_bufs(w, one ? GK_SEV_INFO : GK_SEV_WARNING, one ? "import.split" : "import.ambiguous", s[0].line,
+                 rows[0], cols[0], &zh, &en);
   gk__buf_free(&run), gk__buf_free(&cands);
   return one ? 1 : 2;
 }
@@ -851,7 +866,8 @@ static void review_finish(walk *w, uint32_t line) {
                      w->nrv, want);
       gk__buf_printf(&en, "the review table has %zu values instead of %zu: the columns are "
                      "ambiguous, left blank", w->nrv, want);
-      diag_bufs(w, GK_SEV_WARNING, "import.ambiguous", w->rv[0].line, &zh, &en);
+      w->t = GK_TABLE_REVIEW;
+      diag_cell_bufs(w, GK_SEV_WARNING, "import.ambiguous", w->rv[0].line, 0, 0, &zh, &en);
       return;
     }
   }
@@ -1465,11 +1481,38 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
   return GK_OK;
 }
 
+/* Source lines of the cells and sections of r through map (page text). */
+static void remap_lines(gk_report *r, const uint32_t *map, size_t nmap) {
+  for (int t = 0; t < GK_NTABLES; t++) {
+    const gk__table_decl *td = &r->ed->tables[t];
+    for (size_t i = 0; i < td->nrows * td->ncols; i++) {
+      gk__cell *c = &r->cells[t][i];
+      if (c->line >= 1 && c->line <= nmap) c->line = map[c->line - 1];
+    }
+  }
+  for (int s = 0; s < GK_NSECTIONS; s++)
+    if (r->section_line[s] >= 1 && r->section_line[s] <= nmap) r->section_line[s] = map[r->section_line[s] - 1];
+}
+
 static int import_doc(gk_report **out, const char *text, size_t len, const char *source_name,
                       gk_diags *d) {
   const gk__labels *L = gk__labels_shared();
   if (!L) return GK_ENOMEM;
-  return import_lines(L, out, text, len, source_name, d);
+  gk__buf page;
+  gk__buf_init(&page);
+  uint32_t *map = NULL;
+  size_t nmap = 0;
+  int rc = gk__pagetext_lines(&page, &map, &nmap, L, text, len);
+  if (rc < 0) return rc;
+  if (rc == 1) { /* one-line page text, read as lines */
+    rc = import_lines(L, out, page.data, page.len, source_name, d);
+    if (!rc) remap_lines(*out, map, nmap);
+  } else {
+    rc = import_lines(L, out, text, len, source_name, d);
+  }
+  gk__buf_free(&page);
+  gk__free(map);
+  return rc;
 }
 
 GK_API int gk_report_from_text(gk_report **out, const char *bytes, size_t len,

@@ -162,6 +162,8 @@ static const gk__label *part_label(int part) {
   }
 }
 
+const gk__label *gk__text_part_label(int part) { return part >= 0 && part < 6 ? part_label(part) : NULL; }
+
 static int starts(const char *s, size_t n, const char *p) {
   size_t k = strlen(p);
   return n >= k && memcmp(s, p, k) == 0;

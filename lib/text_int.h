@@ -61,6 +61,17 @@ static inline const char *gk__labels_at(const gk__labels *L, gk__span sp) {
  * 4 problems, 5 other) or -1. Headings are the official ones and their variants
  * (schema_tables.c), with a Chinese ordinal, a lost ordinal ("、…") or alone. */
 int gk__text_heading(const gk__labels *L, const char *s, size_t n);
+/* The label (official wording and variants) of part p (0..5), NULL out of range. */
+const gk__label *gk__text_part_label(int part);
+/* One-line page text (a web page's text as a crawler saves it: the whole report
+ * on one line, headings inline, cells run together) rewritten as lines: the
+ * title, each heading and each part on lines of their own, and in the table
+ * parts a space around every run of digits (an ordinal "1." or "（1）" stays
+ * with its label). Returns 1 and fills *out and *map_out (for each line of the
+ * result, its line in s, 1-based; gk__free it) when s has a line of page text
+ * (long, with two part headings inside it), 0 when not, or GK_ENOMEM. */
+int gk__pagetext_lines(gk__buf *out, uint32_t **map_out, size_t *nmap_out, const gk__labels *L,
+                       const char *s, size_t n);
 /* Official heading of part p (0..5) with its ordinal, e.g. "二、主动公开政府信息情况". */
 void gk__text_heading_put(gk__buf *b, int part);
 

@@ -818,7 +818,7 @@ static void test_text_layouts_markdown(void) {
 /* The text of a web page as a crawler saves it: one line, headings inline,
  * cells run together with no separator. A cell is read right, or left blank
  * with import.ambiguous naming its row: never wrong. */
-static __attribute__((unused)) void test_text_layouts_page_text(void) {
+static void test_text_layouts_page_text(void) {
   check_all(&LAYOUT(.name = "page-text", .sep = SEP_RUN, .headers = 1));
   check_all(&LAYOUT(.name = "page-text-bare", .sep = SEP_RUN));
   check_all(&LAYOUT(.name = "page-text-half", .sep = SEP_RUN, .ord = ORD_HALF, .headers = 1));
@@ -879,7 +879,7 @@ static CU_TestInfo tests[] = {
   {"line endings and encodings", test_text_layouts_encodings},
   {"heading variants", test_text_layouts_headings},
   {"Markdown from PDF converters", test_text_layouts_markdown},
-  /* PAGETEXT */
+  {"one-line page text", test_text_layouts_page_text},
   CU_TEST_INFO_NULL,
 };
 
