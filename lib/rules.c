@@ -133,6 +133,8 @@ const gk__rule_info gk__rules[] = {
   {"import.truncated", W, IMP, GK__ED_ALL, "报告文本不完整", "the report text ends early"},
   {"import.value", W, IMP, GK__ED_ALL, "单元格文字无法读作数值，按原文保留",
    "cell text that is not a value, kept verbatim"},
+  {"import.duplicate_table", W, IMP, GK__ED_ALL, "同一表格出现两份且数值不同，采用第一份",
+   "a table printed twice with different numbers; the first copy is kept"},
 };
 
 const size_t gk__nrules = sizeof gk__rules / sizeof gk__rules[0];

@@ -45,6 +45,8 @@ typedef struct {
   const char *file;
   int rc;              /* first hard error (GK_ENOMEM) */
   int truncated;       /* the document ends inside this table */
+  int trunc_table;     /* where a truncated copy ends: table (-1 none) and first row missing */
+  size_t trunc_row;
   /* table walk */
   int t;
   size_t cursor;       /* next row expected */
@@ -1027,6 +1029,7 @@ static int import_table(walk *w, int t, const tline *lines, size_t from, size_t 
                      gk__tables[t].key, n, td->rows[first].key);
       diag_bufs(w, GK_SEV_WARNING, "import.truncated", endline, &zh, &en);
       w->truncated = 2; /* reported */
+      w->trunc_table = t, w->trunc_row = first;
     }
   }
   gk__free(w->done);
@@ -1193,6 +1196,74 @@ static int wrapped_heading(const gk__labels *L, const tline *a, const tline *b) 
   return gk__text_heading(L, buf, (a1 - a0) + (b1 - b0));
 }
 
+/* A second copy of table t (its heading again, lines [from, to)): read into a
+ * scratch report and compared; different numbers are import.duplicate_table
+ * naming both headings' lines (the first copy is kept). */
+static void check_duplicate(walk *w, int t, const tline *lines, size_t first_head, size_t from, size_t to) {
+  gk_report *r2 = NULL;
+  if (gk_report_new(&r2, w->r->edition, 0) != GK_OK) {
+    w->rc = GK_ENOMEM;
+    return;
+  }
+  walk w2;
+  memset(&w2, 0, sizeof w2);
+  w2.r = r2, w2.L = w->L, w2.trunc_table = -1;
+  gk__buf_init(&w2.lab);
+  int rc = import_table(&w2, t, lines, from, to, 0);
+  const gk__table_decl *td = &w->r->ed->tables[t];
+  size_t differ = 0;
+  for (size_t i = 0; i < td->nrows * td->ncols && !rc; i++) {
+    const gk__cell *a = &w->r->cells[t][i], *b = &r2->cells[t][i];
+    differ += a->state == GK_CELL_VALUE && b->state == GK_CELL_VALUE && a->value != b->value;
+  }
+  gk__free(w2.run), gk__free(w2.rv), gk__free(w2.done), gk__buf_free(&w2.lab);
+  gk_report_free(r2);
+  if (rc) {
+    w->rc = rc;
+    return;
+  }
+  if (!differ) return;
+  uint32_t l1 = lines[first_head].line, l2 = from ? lines[from - 1].line : 0;
+  gk__buf zh, en;
+  gk__buf_init(&zh), gk__buf_init(&en);
+  gk__buf_printf(&zh, "%s表出现两次（第%u行和第%u行），%zu个数值不同；已采用第一份", gk__tables[t].zh,
+                 (unsigned)l1, (unsigned)l2, differ);
+  gk__buf_printf(&en, "table %s appears twice (lines %u and %u) with %zu different values; the first "
+                 "copy is kept", gk__tables[t].key, (unsigned)l1, (unsigned)l2, differ);
+  diag_bufs(w, GK_SEV_WARNING, "import.duplicate_table", l2, &zh, &en);
+}
+
+/* Each heading of a table part seen again after its first: a second copy. */
+static void check_duplicates(walk *w, const gk__labels *L, const tline *lines, size_t nlines, const size_t *hl,
+                             size_t nhl, const size_t *head) {
+  for (size_t q = 0; q < nhl && !w->rc; q++) {
+    const tline *l = &lines[hl[q]];
+    int p = l->n <= 200 ? gk__text_heading(L, l->p, l->n) : -1;
+    if (p < 1 || p > 3 || head[p] == SIZE_MAX || hl[q] <= head[p]) continue;
+    size_t to = q + 1 < nhl ? hl[q + 1] : nlines;
+    check_duplicate(w, part_table[p], lines, head[p], hl[q] + 1, to);
+  }
+}
+
+/* The completeness of the copy (report.h): pre-format, truncated at a table and
+ * row, tables missing. */
+static int set_completeness(const walk *w, int legacy, const size_t *head, int last_part) {
+  uint32_t missing = 0;
+  int first_missing = -1;
+  for (int p = 1; p <= 3; p++)
+    if (head[p] == SIZE_MAX) {
+      missing |= 1u << part_table[p];
+      if (first_missing < 0 && p > last_part) first_missing = part_table[p];
+    }
+  int rc = gk_report_set_missing_tables(w->r, legacy ? 0 : missing);
+  if (rc) return rc;
+  if (legacy) return gk_report_set_completeness(w->r, GK_PRE_FORMAT, -1, SIZE_MAX);
+  if (w->trunc_table >= 0) return gk_report_set_completeness(w->r, GK_TRUNCATED, w->trunc_table, w->trunc_row);
+  if (first_missing >= 0) return gk_report_set_completeness(w->r, GK_TRUNCATED, first_missing, SIZE_MAX);
+  if (missing) return gk_report_set_completeness(w->r, GK_TABLES_MISSING, -1, SIZE_MAX);
+  return GK_OK;
+}
+
 static int import_lines(const gk__labels *L, gk_report **out, const char *text, size_t len,
                         const char *source_name, gk_diags *d) {
   /* pass 1: lines */
@@ -1297,7 +1368,9 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
   w.L = L;
   w.file = source_name;
   gk__buf_init(&w.lab);
-  if (nheads == 0 && title == SIZE_MAX) {
+  size_t body = 0; /* non-blank lines besides the title */
+  for (size_t i = 0; i < nlines && body == 0; i++) body += i != title && !blank_line(&lines[i]);
+  if (nheads == 0 && (title == SIZE_MAX || body == 0)) { /* no part, and no title or a title alone (text.h) */
     diag(&w, GK_SEV_ERROR, "import.not_report", 1,
          "文本不是政府信息公开工作年度报告：没有标题，也没有“一、总体情况”等章节标题",
          "the text is not an annual report: no title and none of the section headings");
@@ -1427,7 +1500,9 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
     if (head[p] != SIZE_MAX && part_section[p] >= 0)
       rc = set_section_text(r, part_section[p], lines, head[p] + 1, end[p]);
   w.r = r;
-  if (!rc && (year && year < gk__edition_get(gk_schema_edition_id(0))->first_year && any_marks == 0)) {
+  w.trunc_table = -1;
+  int legacy = year && year < gk__edition_get(gk_schema_edition_id(0))->first_year && any_marks == 0;
+  if (!rc && legacy) {
     diag(&w, GK_SEV_INFO, "import.legacy", title != SIZE_MAX ? lines[title].line : 1,
          "该报告早于2019年格式（无全国统一表格），未导入表格",
          "the report predates the 2019 format (no national tables): no table imported");
@@ -1464,7 +1539,9 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
                      next + 1);
       diag_bufs(&w, GK_SEV_WARNING, "import.truncated", nlines ? lines[nlines - 1].line : 0, &zh, &en);
     }
+    if (!rc && !w.rc) check_duplicates(&w, L, lines, nlines, hl, nhl, head);
   }
+  if (!rc && !w.rc) rc = set_completeness(&w, legacy, head, last_part);
   if (!rc) rc = w.rc;
   gk__free(w.run);
   gk__free(w.rv);

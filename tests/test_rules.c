@@ -59,6 +59,7 @@ static const struct {
   {"import.missing_table", GK_SEV_WARNING, "import", 1, 1},
   {"import.truncated", GK_SEV_WARNING, "import", 1, 1},
   {"import.value", GK_SEV_WARNING, "import", 1, 1},
+  {"import.duplicate_table", GK_SEV_WARNING, "import", 1, 1},
 };
 #define NEXP (sizeof expected_rules / sizeof expected_rules[0])
 
