@@ -135,6 +135,8 @@ const gk__rule_info gk__rules[] = {
    "cell text that is not a value, kept verbatim"},
   {"import.too_large", E, IMP, GK__ED_ALL, "输入超过读取上限（默认256 MiB）",
    "the input is larger than the reader's cap (256 MiB by default)"},
+  {"import.duplicate_table", W, IMP, GK__ED_ALL, "同一表格出现两份且数值不同，采用第一份",
+   "a table printed twice with different numbers; the first copy is kept"},
 };
 
 const size_t gk__nrules = sizeof gk__rules / sizeof gk__rules[0];

@@ -18,6 +18,7 @@
 #include <string.h>
 #include "internal.h"
 #include "text_int.h"
+#include "digit_split.h"
 #include "gkreport/text.h"
 #include "gkreport/json.h"
 
@@ -44,6 +45,8 @@ typedef struct {
   const char *file;
   int rc;              /* first hard error (GK_ENOMEM) */
   int truncated;       /* the document ends inside this table */
+  int trunc_table;     /* where a truncated copy ends: table (-1 none) and first row missing */
+  size_t trunc_row;
   /* table walk */
   int t;
   size_t cursor;       /* next row expected */
@@ -75,6 +78,21 @@ static void diag(walk *w, int sev, const char *rule, uint32_t line, const char *
 static void diag_bufs(walk *w, int sev, const char *rule, uint32_t line, gk__buf *zh, gk__buf *en) {
   if (zh->err || en->err) w->rc = GK_ENOMEM;
   else diag(w, sev, rule, line, zh->data, en->data);
+  gk__buf_free(zh), gk__buf_free(en);
+}
+
+/* Like diag_bufs, naming cell (row, col) of the current table. */
+static void diag_cell_bufs(walk *w, int sev, const char *rule, uint32_t line, size_t row, size_t col, gk__buf *zh,
+                           gk__buf *en) {
+  size_t idx = 0;
+  int rc = zh->err ? zh->err : en->err;
+  if (!rc && w->d && !w->rc) rc = gk_diags_add(w->d, &idx, sev, rule, zh->data, en->data, w->file, line, 0);
+  if (!rc && w->d && !w->rc) {
+    char path[160];
+    gk__path(path, w->r, w->t, row, col);
+    rc = gk_diags_add_cell(w->d, idx, path);
+  }
+  if (rc == GK_ENOMEM) w->rc = rc;
   gk__buf_free(zh), gk__buf_free(en);
 }
 
@@ -364,6 +382,13 @@ static size_t pick_row(walk *w, int has_value, int *sequential) {
     }
   }
   if (best < td->nrows) return best;
+  /* an earlier row passed over (rows out of order): its label in full */
+  for (size_t r = 0; r < w->cursor && r < td->nrows; r++) {
+    size_t e = 0;
+    if (!row_walkable(&td->rows[r]) || w->done[r] == 1) continue;
+    if (row_match(w, r, lab, labn, 0, &e) == 2 && (best == td->nrows || e > best_end)) best = r, best_end = e;
+  }
+  if (best < td->nrows) return best;
   if (has_value && lab_is_noise(w, lab, labn)) {
     *sequential = 1;
     return next_walkable(td, w->cursor);
@@ -381,64 +406,59 @@ static void flush_run_at(walk *w, int final);
 static void pending_done(walk *w, int cut);
 static void flush_run(walk *w) { flush_run_at(w, 0); }
 
-/* Run-together digits ("5 1" printed as "51"): when a row has one value too few
- * and splitting one number in two makes every per-row relation of the format
- * hold (requests.row_total, review.total), and exactly one split does, take it.
- * Returns 1 and fills cand[0..need) when one reading fits. */
-static int split_reading(const walk *w, size_t row, const slot *s, size_t k, size_t need, slot *cand,
-                         size_t *at) {
-  const gk__edition *ed = w->r->ed;
-  const gk__table_decl *td = &ed->tables[w->t];
-  if (k + 1 != need || need > GK__MAX_COLS || row_ncells(&td->rows[row]) != td->ncols) return 0;
-  int nrel = 0;
-  for (size_t q = 0; q < ed->nrelations; q++)
-    nrel += ed->relations[q].table == w->t && ed->relations[q].axis == GK__PER_ROW &&
-            (!ed->relations[q].line_flags || (td->rows[row].flags & ed->relations[q].line_flags));
-  if (!nrel) return 0;
-  int fits = 0;
-  for (size_t j = 0; j < k; j++) {
-    if (s[j].kind != SLOT_VALUE || s[j].n < 2 || s[j].n > 18) continue;
-    int digits = 1;
-    for (size_t c = 0; c < s[j].n; c++) digits &= s[j].p[c] >= '0' && s[j].p[c] <= '9';
-    if (!digits) continue;
-    for (size_t cut = 1; cut < s[j].n; cut++) {
-      if (s[j].p[cut] == '0' && cut + 1 < s[j].n) continue; /* "05" is no number */
-      slot c2[GK__MAX_COLS];
-      int64_t v[GK__MAX_COLS];
-      size_t m = 0, ok = 1;
-      for (size_t i = 0; i < k && ok; i++) {
-        if (i == j) {
-          c2[m] = (slot){s[i].p, cut, s[i].line, SLOT_VALUE};
-          c2[m + 1] = (slot){s[i].p + cut, s[i].n - cut, s[i].line, SLOT_VALUE};
-          m += 2;
-        } else {
-          c2[m++] = s[i];
-        }
-      }
-      for (size_t i = 0; i < m && ok; i++) {
-        int unit;
-        ok = c2[i].kind == SLOT_VALUE &&
-             gk__parse_cell_text(td->cols[i].kind, c2[i].p, c2[i].n, &v[i], &unit) == GK_OK;
-      }
-      for (size_t q = 0; q < ed->nrelations && ok; q++) {
-        const gk__relation *rel = &ed->relations[q];
-        if (rel->table != w->t || rel->axis != GK__PER_ROW) continue;
-        if (rel->line_flags && !(td->rows[row].flags & rel->line_flags)) continue;
-        int64_t sum = 0;
-        for (size_t t = 0; t < rel->nterms && ok; t++) {
-          int64_t term;
-          ok = gk__mul64(&term, v[rel->terms[t].index], rel->terms[t].coef) == GK_OK &&
-               gk__add64(&sum, sum, term) == GK_OK;
-        }
-        ok = ok && sum == 0;
-      }
-      if (ok && ++fits == 1) {
-        memcpy(cand, c2, m * sizeof *cand);
-        *at = j;
-      }
-    }
+/* Run-together digits ("801000081" for 80|1|0|0|0|0|81): the values s[0..k)
+ * split into the `ncells` cells (rows[], cols[]) by the format's identities
+ * (digit_split.h). Returns 1 when exactly one reading holds (cand filled), 2
+ * when several do or the work cap was hit (import.ambiguous names them, the
+ * cells stay blank), 0 when none (the caller goes on as for a short run). */
+static int split_run(walk *w, const slot *s, size_t k, const size_t *rows, const size_t *cols,
+                     size_t ncells, slot *cand) {
+  gk__piece tok[GK__SPLIT_MAXCELLS];
+  if (k == 0 || k >= ncells || ncells > GK__SPLIT_MAXCELLS) return 0;
+  for (size_t i = 0; i < k; i++) {
+    if (s[i].kind != SLOT_VALUE) return 0;
+    tok[i] = (gk__piece){s[i].p, s[i].n};
   }
-  return fits == 1;
+  gk__split_spec sp = {w->r->ed, w->t, ncells, rows, cols};
+  gk__split_result res;
+  if (gk__digit_split(&res, &sp, tok, k, 0) != GK_OK || (res.nsurv == 0 && !res.capped)) return 0;
+  gk__buf zh, en, run, cands;
+  gk__buf_init(&zh), gk__buf_init(&en), gk__buf_init(&run), gk__buf_init(&cands);
+  for (size_t i = 0; i < k; i++) {
+    if (i) gk__buf_putc(&run, ' ');
+    gk__buf_put(&run, s[i].p, s[i].n);
+  }
+  for (size_t c = 0; c < res.nkeep; c++) {
+    if (c) gk__buf_puts(&cands, c + 1 == res.nkeep && res.nsurv <= res.nkeep ? " or " : ", ");
+    gk__split_put(&cands, &res, c, ncells);
+  }
+  if (res.nsurv > res.nkeep || res.capped) gk__buf_puts(&cands, ", ...");
+  const char *rn = run.data ? run.data : "", *cn = cands.data ? cands.data : "";
+  const char *rowzh = w->r->ed->tables[w->t].rows[rows[0]].zh, *rowkey = w->r->ed->tables[w->t].rows[rows[0]].key;
+  int one = res.nsurv == 1 && !res.capped;
+  if (one) {
+    for (size_t i = 0; i < ncells; i++) cand[i] = (slot){res.cand[0][i].p, res.cand[0][i].n, s[0].line, SLOT_VALUE};
+    gk__buf_printf(&zh, "“%s”的数字连写在一起（%s），按表内勾稽关系唯一读作%s", rowzh, rn, cn);
+    gk__buf_printf(&en, "row %s: digits run together (%s); the only reading for which the row's "
+                   "relations hold is %s", rowkey, rn, cn);
+  } else {
+    gk__buf_printf(&zh, "“%s”的数字连写在一起（%s），%s：%s；已留空", rowzh, rn,
+                   res.capped ? "可能的读法过多" : "有多种读法都符合表内勾稽关系", cn);
+    gk__buf_printf(&en, "row %s: digits run together (%s) %s: %s; left blank", rowkey, rn,
+                   res.capped ? "have too many readings to try" : "read several ways that all fit", cn);
+  }
+  diag_cell_bufs(w, one ? GK_SEV_INFO : GK_SEV_WARNING, one ? "import.split" : "import.ambiguous", s[0].line,
+                 rows[0], cols[0], &zh, &en);
+  gk__buf_free(&run), gk__buf_free(&cands);
+  return one ? 1 : 2;
+}
+
+/* The stored cells of one row, in column order. */
+static size_t row_cells(const gk__table_decl *td, size_t row, size_t *rows, size_t *cols) {
+  size_t n = 0;
+  for (size_t c = 0; c < td->ncols && n < GK__SPLIT_MAXCELLS; c++)
+    if (td->rows[row].colmask & (1u << c)) rows[n] = row, cols[n++] = c;
+  return n;
 }
 
 static void pending_done(walk *w, int cut) {
@@ -569,10 +589,9 @@ static void flush_run_at(walk *w, int final) {
     const gk__row_decl *rd = &td->rows[k];
     if (!row_walkable(rd) || w->done[k]) continue;
     if (rd->parent >= 0 && w->done[rd->parent]) continue;
-    w->done[k] = 2;
-    diag_row(w, GK_SEV_WARNING, "import.missing_row", k, line, "未找到“%s”这一行",
-             "row %s was not found");
+    w->done[k] = 3; /* passed over: missing unless found later (rows out of order) */
   }
+  size_t back_to = row < w->cursor ? w->cursor : 0;
   size_t misfit = final && w->truncated ? 0 : run_misfit(w, row, sequential);
   if (misfit) {
     diag_row(w, GK_SEV_WARNING, "import.ambiguous", row, line,
@@ -599,19 +618,17 @@ static void flush_run_at(walk *w, int final) {
     int any = 0;
     for (size_t k = i; k < w->nrun; k++) any |= w->run[k].kind == SLOT_VALUE;
     if (!first && !any) break; /* trailing empty fields */
-    slot cand[GK__MAX_COLS];
-    size_t split_at = 0;
-    if (left < need && any && split_reading(w, row, w->run + i, left, need, cand, &split_at)) {
-      char zh[256], en[256];
-      const slot *sp = &w->run[i + split_at];
-      snprintf(zh, sizeof zh, "“%s”少一个数值：%.*s按表内勾稽关系拆为%.*s和%.*s", rd->zh, (int)sp->n,
-               sp->p, (int)cand[split_at].n, cand[split_at].p, (int)cand[split_at + 1].n,
-               cand[split_at + 1].p);
-      snprintf(en, sizeof en, "row %s has one value too few: %.*s read as %.*s and %.*s, the only "
-               "split for which the row's relations hold", rd->key, (int)sp->n, sp->p,
-               (int)cand[split_at].n, cand[split_at].p, (int)cand[split_at + 1].n, cand[split_at + 1].p);
-      diag(w, GK_SEV_INFO, "import.split", sp->line, zh, en);
-      fill_row(w, row, cand);
+    slot cand[GK__SPLIT_MAXCELLS];
+    size_t rws[GK__SPLIT_MAXCELLS], cls[GK__SPLIT_MAXCELLS];
+    size_t nc = row_cells(td, row, rws, cls);
+    int sp = left < need && any ? split_run(w, w->run + i, left, rws, cls, nc, cand) : 0;
+    if (sp) {
+      if (sp == 1) fill_row(w, row, cand);
+      else {
+        w->done[row] = 1;
+        for (size_t c = 0; c < td->ncols; c++)
+          if (rd->colmask & (1u << c)) gk_report_set_line(w->r, w->t, row, c, w->run[i].line);
+      }
       i = w->nrun;
       row = next_stored(td, row + 1);
       break;
@@ -653,7 +670,7 @@ static void flush_run_at(walk *w, int final) {
       sequential = 1;
     }
   }
-  w->cursor = row;
+  w->cursor = back_to ? back_to : row;
   w->nrun = 0;
   lab_reset(w);
 }
@@ -831,6 +848,16 @@ static void review_finish(walk *w, uint32_t line) {
   const gk__table_decl *td = &r->ed->tables[GK_TABLE_REVIEW];
   size_t want = td->nrows * td->ncols;
   if (w->nrv == 0) return;
+  if (w->nrv < want && want <= GK__SPLIT_MAXCELLS) { /* digits run together */
+    slot cand[GK__SPLIT_MAXCELLS];
+    size_t rws[GK__SPLIT_MAXCELLS], cls[GK__SPLIT_MAXCELLS];
+    for (size_t i = 0; i < want; i++) rws[i] = i / td->ncols, cls[i] = i % td->ncols;
+    w->t = GK_TABLE_REVIEW;
+    int sp = split_run(w, w->rv, w->nrv, rws, cls, want, cand);
+    if (sp == 1)
+      for (size_t i = 0; i < want && !w->rc; i++) put_slot(w, rws[i], cls[i], &cand[i]);
+    if (sp) return;
+  }
   if (w->nrv < want) {
     int empties = 0;
     for (size_t i = 0; i < w->nrv; i++) empties |= w->rv[i].kind == SLOT_EMPTY;
@@ -841,7 +868,8 @@ static void review_finish(walk *w, uint32_t line) {
                      w->nrv, want);
       gk__buf_printf(&en, "the review table has %zu values instead of %zu: the columns are "
                      "ambiguous, left blank", w->nrv, want);
-      diag_bufs(w, GK_SEV_WARNING, "import.ambiguous", w->rv[0].line, &zh, &en);
+      w->t = GK_TABLE_REVIEW;
+      diag_cell_bufs(w, GK_SEV_WARNING, "import.ambiguous", w->rv[0].line, 0, 0, &zh, &en);
       return;
     }
   }
@@ -886,6 +914,54 @@ static int blanks_are_cells(const tline *lines, size_t from, size_t to) {
   return adjacent > spaced;
 }
 
+/* A Markdown table starting at line i (the line above is no table line), with
+ * its "---" separator row, that holds nothing but bars, dashes and colons (a
+ * converter's junk table of "-"): the first line after it, else i. */
+static size_t skip_junk_table(const tline *lines, size_t from, size_t i, size_t to) {
+  size_t j = i;
+  int sep_row = 0;
+  if (i > from) {
+    const tline *u = &lines[i - 1];
+    size_t a = trim_left(u->p, u->n), b = trim_right(u->p, u->n);
+    if (a < b && bar_at(u->p, b, a)) return i;
+  }
+  while (j < to) {
+    const tline *l = &lines[j];
+    size_t a = trim_left(l->p, l->n), b = trim_right(l->p, l->n);
+    if (a >= b || !bar_at(l->p, b, a)) break;
+    for (size_t k = a; k < b; k++) {
+      size_t q = k;
+      uint32_t cp = gk__utf8_next(l->p, b, &q);
+      if (!(gk__text_is_space(cp) || cp == '-' || cp == ':' || sep_at(l->p, b, k))) return i;
+      k = q - 1;
+    }
+    sep_row |= gk__memfind(l->p + a, b - a, "---", 3) != NULL;
+    j++;
+  }
+  return sep_row && j >= i + 2 ? j : i;
+}
+
+/* A Markdown separator row ("|---|:---:|"): bars, dashes, colons, spaces. */
+static int md_separator(const tline *l) {
+  size_t a = trim_left(l->p, l->n), b = trim_right(l->p, l->n);
+  if (a >= b || !bar_at(l->p, b, a) || !gk__memfind(l->p + a, b - a, "---", 3)) return 0;
+  for (size_t k = a; k < b; k++)
+    if (!(l->p[k] == '|' || l->p[k] == '-' || l->p[k] == ':' || l->p[k] == ' ' || l->p[k] == '\t')) return 0;
+  return 1;
+}
+
+/* A Markdown header row without a digit (column headers, "| 类别 | 数据1 |…"
+ * anonymous ones included, name no row): 1 when lines[i] is one. */
+static int md_header_row(const tline *lines, size_t i, size_t to) {
+  const tline *l = &lines[i];
+  size_t a = trim_left(l->p, l->n), b = trim_right(l->p, l->n);
+  if (i + 1 >= to || a >= b || !bar_at(l->p, b, a) || !md_separator(&lines[i + 1])) return 0;
+  /* anonymous columns carry a digit ("数据1"): a digit right after a CJK character is a name */
+  for (size_t k = a; k < b; k++)
+    if (l->p[k] >= '0' && l->p[k] <= '9' && !(k >= 3 && (unsigned char)l->p[k - 1] >= 0x80)) return 0;
+  return 1;
+}
+
 /* Walk one table region; returns GK_OK or GK_ENOMEM. */
 static int import_table(walk *w, int t, const tline *lines, size_t from, size_t to, int truncated) {
   const gk__table_decl *td = &w->r->ed->tables[t];
@@ -910,6 +986,11 @@ static int import_table(walk *w, int t, const tline *lines, size_t from, size_t 
       i = j - 1;
       continue;
     }
+    size_t junk = skip_junk_table(lines, from, i, to);
+    if (junk > i || md_header_row(lines, i, to)) {
+      i = junk > i ? junk - 1 : i + 1;
+      continue;
+    }
     table_line(w, lines[i].p, lines[i].n, lines[i].line);
     seen = t != GK_TABLE_REVIEW || w->nrun > 0 || w->nrv > 0;
   }
@@ -917,6 +998,9 @@ static int import_table(walk *w, int t, const tline *lines, size_t from, size_t 
   if (!w->rc) pending_done(w, truncated);
   uint32_t endline = to > from ? lines[to - 1].line : 0;
   if (!w->rc && t == GK_TABLE_REVIEW) review_finish(w, endline);
+  for (size_t r = 0; r < td->nrows && !w->rc && t != GK_TABLE_REVIEW; r++)
+    if (w->done[r] == 3)
+      diag_row(w, GK_SEV_WARNING, "import.missing_row", r, endline, "未找到“%s”这一行", "row %s was not found");
   if (!w->rc && t != GK_TABLE_REVIEW) {
     /* rows never reached */
     size_t first = td->nrows, n = 0;
@@ -945,6 +1029,7 @@ static int import_table(walk *w, int t, const tline *lines, size_t from, size_t 
                      gk__tables[t].key, n, td->rows[first].key);
       diag_bufs(w, GK_SEV_WARNING, "import.truncated", endline, &zh, &en);
       w->truncated = 2; /* reported */
+      w->trunc_table = t, w->trunc_row = first;
     }
   }
   gk__free(w->done);
@@ -1071,6 +1156,8 @@ static int find_title(const gk__labels *L, gk__buf *out, const tline *lines, siz
     size_t a = trim_left(l->p, l->n), b = trim_right(l->p, l->n);
     if (a >= b) continue;
     seen++;
+    while (a < b && (l->p[a] == '#' || l->p[a] == '*' || l->p[a] == ' ')) a++; /* Markdown */
+    while (b > a && l->p[b - 1] == '*') b--;
     if (!is_title(l)) continue;
     size_t ys = 0;
     int y = title_year(l->p + a, b - a, &ys);
@@ -1107,6 +1194,74 @@ static int wrapped_heading(const gk__labels *L, const tline *a, const tline *b) 
   memcpy(buf, a->p + a0, a1 - a0);
   memcpy(buf + (a1 - a0), b->p + b0, b1 - b0);
   return gk__text_heading(L, buf, (a1 - a0) + (b1 - b0));
+}
+
+/* A second copy of table t (its heading again, lines [from, to)): read into a
+ * scratch report and compared; different numbers are import.duplicate_table
+ * naming both headings' lines (the first copy is kept). */
+static void check_duplicate(walk *w, int t, const tline *lines, size_t first_head, size_t from, size_t to) {
+  gk_report *r2 = NULL;
+  if (gk_report_new(&r2, w->r->edition, 0) != GK_OK) {
+    w->rc = GK_ENOMEM;
+    return;
+  }
+  walk w2;
+  memset(&w2, 0, sizeof w2);
+  w2.r = r2, w2.L = w->L, w2.trunc_table = -1;
+  gk__buf_init(&w2.lab);
+  int rc = import_table(&w2, t, lines, from, to, 0);
+  const gk__table_decl *td = &w->r->ed->tables[t];
+  size_t differ = 0;
+  for (size_t i = 0; i < td->nrows * td->ncols && !rc; i++) {
+    const gk__cell *a = &w->r->cells[t][i], *b = &r2->cells[t][i];
+    differ += a->state == GK_CELL_VALUE && b->state == GK_CELL_VALUE && a->value != b->value;
+  }
+  gk__free(w2.run), gk__free(w2.rv), gk__free(w2.done), gk__buf_free(&w2.lab);
+  gk_report_free(r2);
+  if (rc) {
+    w->rc = rc;
+    return;
+  }
+  if (!differ) return;
+  uint32_t l1 = lines[first_head].line, l2 = from ? lines[from - 1].line : 0;
+  gk__buf zh, en;
+  gk__buf_init(&zh), gk__buf_init(&en);
+  gk__buf_printf(&zh, "%s表出现两次（第%u行和第%u行），%zu个数值不同；已采用第一份", gk__tables[t].zh,
+                 (unsigned)l1, (unsigned)l2, differ);
+  gk__buf_printf(&en, "table %s appears twice (lines %u and %u) with %zu different values; the first "
+                 "copy is kept", gk__tables[t].key, (unsigned)l1, (unsigned)l2, differ);
+  diag_bufs(w, GK_SEV_WARNING, "import.duplicate_table", l2, &zh, &en);
+}
+
+/* Each heading of a table part seen again after its first: a second copy. */
+static void check_duplicates(walk *w, const gk__labels *L, const tline *lines, size_t nlines, const size_t *hl,
+                             size_t nhl, const size_t *head) {
+  for (size_t q = 0; q < nhl && !w->rc; q++) {
+    const tline *l = &lines[hl[q]];
+    int p = l->n <= 200 ? gk__text_heading(L, l->p, l->n) : -1;
+    if (p < 1 || p > 3 || head[p] == SIZE_MAX || hl[q] <= head[p]) continue;
+    size_t to = q + 1 < nhl ? hl[q + 1] : nlines;
+    check_duplicate(w, part_table[p], lines, head[p], hl[q] + 1, to);
+  }
+}
+
+/* The completeness of the copy (report.h): pre-format, truncated at a table and
+ * row, tables missing. */
+static int set_completeness(const walk *w, int legacy, const size_t *head, int last_part) {
+  uint32_t missing = 0;
+  int first_missing = -1;
+  for (int p = 1; p <= 3; p++)
+    if (head[p] == SIZE_MAX) {
+      missing |= 1u << part_table[p];
+      if (first_missing < 0 && p > last_part) first_missing = part_table[p];
+    }
+  int rc = gk_report_set_missing_tables(w->r, legacy ? 0 : missing);
+  if (rc) return rc;
+  if (legacy) return gk_report_set_completeness(w->r, GK_PRE_FORMAT, -1, SIZE_MAX);
+  if (w->trunc_table >= 0) return gk_report_set_completeness(w->r, GK_TRUNCATED, w->trunc_table, w->trunc_row);
+  if (first_missing >= 0) return gk_report_set_completeness(w->r, GK_TRUNCATED, first_missing, SIZE_MAX);
+  if (missing) return gk_report_set_completeness(w->r, GK_TABLES_MISSING, -1, SIZE_MAX);
+  return GK_OK;
 }
 
 static int import_lines(const gk__labels *L, gk_report **out, const char *text, size_t len,
@@ -1178,7 +1333,7 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
       size_t nn = gk__text_norm_fixed(nb, sizeof nb, lines[i].p, lines[i].n < 200 ? lines[i].n : 200);
       int digit = 0;
       for (size_t c = 0; c < lines[i].n && !digit; c++) digit = lines[i].p[c] >= '0' && lines[i].p[c] <= '9';
-      for (int e = 0; e < 2 && digit && !virt_requests; e++)
+      for (size_t e = 0; e < L->neds && digit && !virt_requests; e++)
         for (size_t r = 0; r < GK__LROWS && !virt_requests; r++)
           for (size_t v = 0; v < GK__NV; v++) {
             gk__span sp = L->row[e][GK_TABLE_REQUESTS][r][v];
@@ -1213,7 +1368,9 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
   w.L = L;
   w.file = source_name;
   gk__buf_init(&w.lab);
-  if (nheads == 0 && title == SIZE_MAX) {
+  size_t body = 0; /* non-blank lines besides the title */
+  for (size_t i = 0; i < nlines && body == 0; i++) body += i != title && !blank_line(&lines[i]);
+  if (nheads == 0 && (title == SIZE_MAX || body == 0)) { /* no part, and no title or a title alone (text.h) */
     diag(&w, GK_SEV_ERROR, "import.not_report", 1,
          "文本不是政府信息公开工作年度报告：没有标题，也没有“一、总体情况”等章节标题",
          "the text is not an annual report: no title and none of the section headings");
@@ -1248,8 +1405,16 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
     gk__buf_free(&hdr);
     return GK_ENOMEM;
   }
-  size_t s19 = edition_markers(L, 0, hdr.data ? hdr.data : "", hdr.len);
-  size_t s21 = edition_markers(L, 1, hdr.data ? hdr.data : "", hdr.len);
+  /* the edition with the most marker labels; a tie is no answer */
+  size_t best_marks = 0, nbest = 0, any_marks = 0;
+  int marked = 0;
+  for (size_t e = 0; e < L->neds; e++) {
+    size_t m = edition_markers(L, (int)e, hdr.data ? hdr.data : "", hdr.len);
+    any_marks += m;
+    if (m > best_marks) best_marks = m, nbest = 1, marked = gk_schema_edition_id(e);
+    else if (m == best_marks && m) nbest++;
+  }
+  if (nbest != 1) marked = 0;
   gk__buf_free(&hdr);
   /* year and agency from the title, else the year from the statistical period */
   int year = 0;
@@ -1312,10 +1477,11 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
   for (size_t i = pre_from; i < pre_to && !year; i++) year = find_year(lines[i].p, lines[i].n, 0);
   int edition;
   int edition_guessed = 0;
-  if (s19 > s21) edition = GK_EDITION_2019;
-  else if (s21 > s19) edition = GK_EDITION_2021;
-  else {
-    edition = year >= 2021 ? GK_EDITION_2021 : GK_EDITION_2019;
+  if (marked) {
+    edition = marked;
+  } else { /* from the declared years of each edition; before them all: the first */
+    edition = gk_schema_edition_for_year(year);
+    if (!edition) edition = gk_schema_edition_id(0);
     edition_guessed = 1;
   }
   gk_report *r = NULL;
@@ -1334,7 +1500,9 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
     if (head[p] != SIZE_MAX && part_section[p] >= 0)
       rc = set_section_text(r, part_section[p], lines, head[p] + 1, end[p]);
   w.r = r;
-  if (!rc && (year && year < 2019 && s19 == 0 && s21 == 0)) {
+  w.trunc_table = -1;
+  int legacy = year && year < gk__edition_get(gk_schema_edition_id(0))->first_year && any_marks == 0;
+  if (!rc && legacy) {
     diag(&w, GK_SEV_INFO, "import.legacy", title != SIZE_MAX ? lines[title].line : 1,
          "该报告早于2019年格式（无全国统一表格），未导入表格",
          "the report predates the 2019 format (no national tables): no table imported");
@@ -1371,7 +1539,9 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
                      next + 1);
       diag_bufs(&w, GK_SEV_WARNING, "import.truncated", nlines ? lines[nlines - 1].line : 0, &zh, &en);
     }
+    if (!rc && !w.rc) check_duplicates(&w, L, lines, nlines, hl, nhl, head);
   }
+  if (!rc && !w.rc) rc = set_completeness(&w, legacy, head, last_part);
   if (!rc) rc = w.rc;
   gk__free(w.run);
   gk__free(w.rv);
@@ -1388,13 +1558,37 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
   return GK_OK;
 }
 
+/* Source lines of the cells and sections of r through map (page text). */
+static void remap_lines(gk_report *r, const uint32_t *map, size_t nmap) {
+  for (int t = 0; t < GK_NTABLES; t++) {
+    const gk__table_decl *td = &r->ed->tables[t];
+    for (size_t i = 0; i < td->nrows * td->ncols; i++) {
+      gk__cell *c = &r->cells[t][i];
+      if (c->line >= 1 && c->line <= nmap) c->line = map[c->line - 1];
+    }
+  }
+  for (int s = 0; s < GK_NSECTIONS; s++)
+    if (r->section_line[s] >= 1 && r->section_line[s] <= nmap) r->section_line[s] = map[r->section_line[s] - 1];
+}
+
 static int import_doc(gk_report **out, const char *text, size_t len, const char *source_name,
                       gk_diags *d) {
-  gk__labels *L = NULL;
-  int rc = gk__labels_new(&L);
-  if (rc) return rc;
-  rc = import_lines(L, out, text, len, source_name, d);
-  gk__labels_free(L);
+  const gk__labels *L = gk__labels_shared();
+  if (!L) return GK_ENOMEM;
+  gk__buf page;
+  gk__buf_init(&page);
+  uint32_t *map = NULL;
+  size_t nmap = 0;
+  int rc = gk__pagetext_lines(&page, &map, &nmap, L, text, len);
+  if (rc < 0) return rc;
+  if (rc == 1) { /* one-line page text, read as lines */
+    rc = import_lines(L, out, page.data, page.len, source_name, d);
+    if (!rc) remap_lines(*out, map, nmap);
+  } else {
+    rc = import_lines(L, out, text, len, source_name, d);
+  }
+  gk__buf_free(&page);
+  gk__free(map);
   return rc;
 }
 

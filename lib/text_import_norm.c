@@ -1,6 +1,7 @@
 /* Text normalisation shared by the importer, the exporters and the text rules:
  * UTF-8 stepping, label normalisation (full/half width, Traditional to
  * Simplified, spaces, punctuation, ordinals), headings, value tokens. */
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include "text_int.h"
@@ -161,6 +162,8 @@ static const gk__label *part_label(int part) {
   }
 }
 
+const gk__label *gk__text_part_label(int part) { return part >= 0 && part < 6 ? part_label(part) : NULL; }
+
 static int starts(const char *s, size_t n, const char *p) {
   size_t k = strlen(p);
   return n >= k && memcmp(s, p, k) == 0;
@@ -177,7 +180,11 @@ static gk__span put_norm(gk__buf *a, const char *s) {
   return sp;
 }
 
-int gk__labels_ed(int edition) { return edition == GK_EDITION_2021 ? 1 : 0; }
+int gk__labels_ed(int edition) {
+  for (size_t i = 0; i < gk_schema_edition_count() && i < GK__LEDS; i++)
+    if (gk_schema_edition_id(i) == edition) return (int)i;
+  return 0;
+}
 
 typedef struct {
   const char *s;
@@ -191,13 +198,13 @@ static int mark_cmp(const void *a, const void *b) {
   return memcmp(x->s, y->s, x->sp.len);
 }
 
-/* Marker labels: sort every label of tables 二 and 三 of both editions and keep
+/* Marker labels: sort every label of tables 二 and 三 of every edition and keep
  * those whose text occurs in one edition only. */
 static int find_markers(gk__labels *L) {
-  size_t cap = 2 * 2 * (GK__LROWS + GK__MAX_COLS) * GK__NV, n = 0;
+  size_t cap = GK__LEDS * 2 * (GK__LROWS + GK__MAX_COLS) * GK__NV, n = 0;
   mark_item *it = gk__malloc(cap * sizeof *it);
   if (!it) return GK_ENOMEM;
-  for (int e = 0; e < 2; e++)
+  for (int e = 0; e < (int)L->neds; e++)
     for (int t = 0; t < GK_TABLE_REVIEW; t++) {
       for (size_t r = 0; r < GK__LROWS; r++)
         for (size_t v = 0; v < GK__NV; v++)
@@ -210,10 +217,11 @@ static int find_markers(gk__labels *L) {
   qsort(it, n, sizeof *it, mark_cmp);
   for (size_t i = 0; i < n;) {
     size_t j = i;
-    int eds = 0;
-    while (j < n && mark_cmp(&it[i], &it[j]) == 0) eds |= 1 << it[j].e, j++;
-    if (eds != 3) {
-      int e = eds == 1 ? 0 : 1;
+    unsigned eds = 0;
+    while (j < n && mark_cmp(&it[i], &it[j]) == 0) eds |= 1u << it[j].e, j++;
+    if (eds && (eds & (eds - 1)) == 0) { /* one edition only */
+      int e = 0;
+      while (!(eds & (1u << e))) e++;
       if (L->nmark[e] < 256) L->mark[e][L->nmark[e]++] = it[i].sp;
     }
     i = j;
@@ -231,9 +239,9 @@ int gk__labels_new(gk__labels **out) {
     const gk__label *l = part_label(p);
     for (size_t v = 0; v < GK__NV; v++) L->head[p][v] = put_norm(&L->arena, v ? l->variants[v - 1] : l->zh);
   }
-  const int eds[2] = {GK_EDITION_2019, GK_EDITION_2021};
-  for (int e = 0; e < 2; e++) {
-    const gk__edition *ed = gk__edition_get(eds[e]);
+  L->neds = gk_schema_edition_count() < GK__LEDS ? gk_schema_edition_count() : GK__LEDS;
+  for (size_t e = 0; e < L->neds; e++) {
+    const gk__edition *ed = gk__edition_get(gk_schema_edition_id(e));
     for (int t = 0; t < GK_NTABLES; t++) {
       const gk__table_decl *td = &ed->tables[t];
       for (size_t r = 0; r < td->nrows && r < GK__LROWS; r++)
@@ -252,6 +260,21 @@ int gk__labels_new(gk__labels **out) {
   return GK_OK;
 }
 
+static _Atomic(gk__labels *) shared_labels;
+
+const gk__labels *gk__labels_shared(void) {
+  gk__labels *L = atomic_load_explicit(&shared_labels, memory_order_acquire);
+  if (L) return L;
+  if (gk__labels_new(&L) != GK_OK) return NULL;
+  gk__labels *expect = NULL;
+  if (!atomic_compare_exchange_strong_explicit(&shared_labels, &expect, L, memory_order_acq_rel,
+                                               memory_order_acquire)) {
+    gk__labels_free(L); /* another thread published first */
+    return expect;
+  }
+  return L;
+}
+
 void gk__labels_free(gk__labels *L) {
   if (!L) return;
   gk__buf_free(&L->arena);
@@ -267,7 +290,10 @@ int gk__text_heading(const gk__labels *L, const char *s, size_t n) {
     i = j;
   }
   s += i, n -= i;
-  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r')) n--;
+  /* Markdown: "## 三、…", "**三、…**", "#### **三、…**" */
+  while (n && (s[0] == '#' || s[0] == '*' || s[0] == ' ' || s[0] == '\t')) s++, n--;
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '*' || s[n - 1] == '#'))
+    n--;
   /* headings start in CJK (or "(一)") */
   int arabic = n > 2 && s[0] >= '1' && s[0] <= '6' &&
                (s[1] == '.' || starts(s + 1, n - 1, "、") || starts(s + 1, n - 1, "．"));

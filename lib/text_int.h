@@ -26,24 +26,32 @@ size_t gk__text_norm_fixed(char *dst, size_t cap, const char *s, size_t n);
 /* 1 for whitespace code points (ASCII space/TAB/CR, NBSP, U+3000, ...). */
 int gk__text_is_space(uint32_t cp);
 
-/* The labels of the schema normalised once per import: headings of the six
- * parts, and the rows' and columns' labels with their variants, per edition. */
+/* The labels of the schema normalised once per process: headings of the six
+ * parts, and the rows' and columns' labels with their variants, per declared
+ * edition (index i of gk_schema_edition_id(i); gk__labels_ed maps an edition id). */
 #define GK__NV (GK__MAX_VARIANTS + 1)
 #define GK__LROWS 32
+#define GK__LEDS 4 /* editions the cache holds (schema_tables.c declares 2) */
 typedef struct { uint32_t off, len; } gk__span; /* into arena; len 0: none */
 typedef struct {
   gk__buf arena;
+  size_t neds;
   gk__span head[6][GK__NV];
-  gk__span row[2][GK_NTABLES][GK__LROWS][GK__NV]; /* [0] edition 2019, [1] 2021 */
-  gk__span col[2][GK_NTABLES][GK__MAX_COLS][GK__NV];
+  gk__span row[GK__LEDS][GK_NTABLES][GK__LROWS][GK__NV];
+  gk__span col[GK__LEDS][GK_NTABLES][GK__MAX_COLS][GK__NV];
   /* labels of tables 二 and 三 (3+ characters) that only one edition has: they
    * tell the edition from the table headers */
-  gk__span mark[2][256];
-  size_t nmark[2];
+  gk__span mark[GK__LEDS][256];
+  size_t nmark[GK__LEDS];
 } gk__labels;
+/* A fresh table (tests); gk__labels_shared is the one every import uses. */
 int gk__labels_new(gk__labels **out);
 void gk__labels_free(gk__labels *L);
-/* Index of an edition in the cache (0 for 2019, 1 for 2021). */
+/* The process-wide table, built on first use (thread-safe: built once, published
+ * with an atomic compare-and-swap; a loser frees its copy). NULL: GK_ENOMEM (a
+ * later call tries again). */
+const gk__labels *gk__labels_shared(void);
+/* Index of an edition in the cache (position among the declared editions). */
 int gk__labels_ed(int edition);
 static inline const char *gk__labels_at(const gk__labels *L, gk__span sp) {
   return L->arena.data + sp.off;
@@ -53,6 +61,17 @@ static inline const char *gk__labels_at(const gk__labels *L, gk__span sp) {
  * 4 problems, 5 other) or -1. Headings are the official ones and their variants
  * (schema_tables.c), with a Chinese ordinal, a lost ordinal ("、…") or alone. */
 int gk__text_heading(const gk__labels *L, const char *s, size_t n);
+/* The label (official wording and variants) of part p (0..5), NULL out of range. */
+const gk__label *gk__text_part_label(int part);
+/* One-line page text (a web page's text as a crawler saves it: the whole report
+ * on one line, headings inline, cells run together) rewritten as lines: the
+ * title, each heading and each part on lines of their own, and in the table
+ * parts a space around every run of digits (an ordinal "1." or "（1）" stays
+ * with its label). Returns 1 and fills *out and *map_out (for each line of the
+ * result, its line in s, 1-based; gk__free it) when s has a line of page text
+ * (long, with two part headings inside it), 0 when not, or GK_ENOMEM. */
+int gk__pagetext_lines(gk__buf *out, uint32_t **map_out, size_t *nmap_out, const gk__labels *L,
+                       const char *s, size_t n);
 /* Official heading of part p (0..5) with its ordinal, e.g. "二、主动公开政府信息情况". */
 void gk__text_heading_put(gk__buf *b, int part);
 

@@ -9,17 +9,30 @@
  * title. Every cell keeps its source line. Nothing is guessed silently: cells it
  * cannot place stay blank with a diagnostic.
  *
+ * Also read: Markdown from PDF converters ("##" headings, one small table per row
+ * under anonymous headers, junk tables of "-", rows without their label or out of
+ * order) and one-line page text (a web page's text as a crawler saves it, headings
+ * inline, cells run together: digit runs are split by the format's identities).
+ * Every import sets the report's completeness (gk_report_completeness): complete,
+ * truncated at a table and row, tables missing, or pre-format.
+ *
  * Export: gk_report_to_text() writes the official layout as plain text (tables
  * as TAB-indented blocks, one cell per line) that imports back to the same
  * report; gk_report_to_markdown() writes the same as Markdown tables.
  *
  * Diagnostics of the importer (rule ids; severity in brackets):
  *   import.encoding   [error]   invalid UTF-8 / GB18030, NUL bytes (with the offset)
- *   import.not_report [error]   no heading, title or table of a report
+ *   import.not_report [error]   no report: none of the part headings 一 … 六 (inline,
+ *                               Markdown "##" or wrapped ones included) nor the
+ *                               start of a table, and either no title or nothing but
+ *                               a title (a title with prose is read: pre-2019 reports)
  *   import.converted  [info]    input was GB18030/GBK and has been converted
  *   import.edition    [info]    edition not detectable from table headers
  *   import.legacy     [info]    report before the 2019 format: no tables imported
- *   import.ambiguous  [warning] a row has fewer values than columns: left blank
+ *   import.ambiguous  [warning] a row has fewer values than columns, or its run-together
+ *                               digits read several ways (the candidates named): left blank
+ *   import.duplicate_table [warning] a table printed twice with other numbers (both lines
+ *                               named); the first copy is kept
  *   import.unknown_row [warning] values under a label that is no row of the table
  *   import.missing_row [warning] rows of a table that were not found
  *   import.missing_table [warning] a table section is absent
