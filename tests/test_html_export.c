@@ -85,13 +85,13 @@ static void test_html_export_findings(void) {
   CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 4), "text.placeholder");
   char *s = page(r, d, GK_LANG_ZH);
   CU_ASSERT_PTR_NOT_NULL(strstr(s, "<td id=\"c-active-regulations-issued\" class=\"lit error\" "
-                                   "title=\"[1] active/regulations/issued填写了“-”，不是数值\">"
+                                   "title=\"[1] 「规章 · 本年制发件数」填写了“-”，不是数值\">"
                                    "-<sup><a href=\"#f1\">1</a></sup></td>"));
   CU_ASSERT_PTR_NOT_NULL(strstr(s, "<td id=\"c-requests-new-natural\" class=\"error\" title=\"[2] 自然人："));
   CU_ASSERT_PTR_NOT_NULL(strstr(s, "<p>本年<mark id=\"m5\">XX</mark><sup><a href=\"#f5\">5</a></sup>共收到申请。</p>"));
   CU_ASSERT_PTR_NOT_NULL(strstr(s, "<p class=\"note\"><a href=\"#f5\">[5]</a> 正文中有未填写的模板占位内容“XX”</p>"));
   CU_ASSERT_PTR_NOT_NULL(strstr(s, "<li id=\"f1\" value=\"1\"><span class=\"sev-error\">error</span> "
-                                   "<code>cell.value</code> active/regulations/issued填写了“-”，不是数值 "
+                                   "<code>cell.value</code> 「规章 · 本年制发件数」填写了“-”，不是数值 "
                                    "<a href=\"#c-active-regulations-issued\">active/regulations/issued</a></li>"));
   CU_ASSERT_EQUAL(count(s, "<li id=\"f"), gk_diags_count(d));
   CU_ASSERT_PTR_NOT_NULL(strstr(s, "<a href=\"#findings\">5 个问题</a>"));

@@ -112,10 +112,14 @@ class ReportProtocolTest(unittest.TestCase):
                 r.save(p)
                 with open(p, encoding="utf-8") as f:
                     self.assertTrue(f.read().startswith(head))
-            bad = os.path.join(d, "out.xlsx")
+            x = os.path.join(d, "out.xlsx")
+            r.save(x)  # a workbook, not JSON under an .xlsx name
+            with open(x, "rb") as f:
+                self.assertEqual(f.read(4), b"PK\x03\x04")
+            bad = os.path.join(d, "out.odt")
             with self.assertRaises(ValueError) as cm:
                 r.save(bad)
-            self.assertIn(".xlsx", str(cm.exception))
+            self.assertIn(".odt", str(cm.exception))
             self.assertFalse(os.path.exists(bad))  # nothing written
             r.save(bad, format="json")  # an explicit format is obeyed
             self.assertTrue(os.path.exists(bad))
