@@ -81,8 +81,16 @@ GK_API int gk_report_to_markdown(char **out, size_t *len_out, const gk_report *r
   static const int part_table[6] = {-1, GK_TABLE_ACTIVE, GK_TABLE_REQUESTS, GK_TABLE_REVIEW, -1, -1};
   gk__buf b;
   gk__buf_init(&b);
+  /* the heading is one line: a line break in the title or the agency's name
+   * would end it and turn the rest into a paragraph */
+  gk__buf title;
+  gk__buf_init(&title);
+  gk__text_title_put(&title, r);
   gk__buf_puts(&b, "# ");
-  gk__text_title_put(&b, r);
+  for (size_t i = 0; i < title.len; i++)
+    gk__buf_putc(&b, title.data[i] == '\n' || title.data[i] == '\r' ? ' ' : title.data[i]);
+  if (title.err) b.err = title.err;
+  gk__buf_free(&title);
   gk__buf_puts(&b, "\n\n");
   md_section(&b, r, GK_SECTION_PREAMBLE);
   for (int p = 0; p < 6; p++) {

@@ -394,6 +394,20 @@ same out "$TMP/fenggang-gb.txt: info import.converted: the input was GB18030/GBK
 1 report: 0 errors, 0 warnings, 1 info"
 run 0 "$GK" validate --min-severity warning "$TMP/fenggang-gb.txt"
 same out "1 report: 0 errors, 0 warnings, 0 infos"
+# --rules and --waive reach the importer's findings
+run 0 "$GK" validate --lang en --rules=-import.converted "$TMP/fenggang-gb.txt"
+same out "1 report: 0 errors, 0 warnings, 0 infos"
+run 0 "$GK" validate --lang en --waive "import.converted=known GBK source" "$TMP/fenggang-gb.txt"
+same out "$TMP/fenggang-gb.txt: info import.converted: the input was GB18030/GBK and has been converted to UTF-8 [waived]
+1 report: 0 errors, 0 warnings, 0 infos (1 waived)"
+# --max-input: one cap for every input, an endless one included
+run 2 "$GK" validate --max-input 100 ok-2021.json
+has err "gkreport validate: 'ok-2021.json' is larger than 100 bytes (the input cap; see --max-input)"
+run 2 "$GK" --max-input=64K convert /dev/zero
+has err "gkreport convert: '/dev/zero' is larger than 65536 bytes (the input cap; see --max-input)"
+run 2 "$GK" validate --max-input 12x ok-2021.json
+has err "gkreport: --max-input: '12x' is not a size such as 1048576, 512K, 64M or 1G"
+run 0 "$GK" validate --max-input 1M ok-2021.json
 run 0 "$GK" show "$TMP/fenggang-gb.txt"
 has out "政府集中采购                   120    498742.4"
 python3 - "$TMP" <<'PY'

@@ -421,6 +421,31 @@ static void test_hostile_apply_opts(void) {
   gk_diags_free(d);
 }
 
+/* a line break in the agency's name or the title does not break the Markdown heading */
+static void test_hostile_markdown_heading(void) {
+  static const char *const names[] = {"某县\n人民政府", "某县\r\n# 注入", "某县\r人民政府"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+    gk_report *r = NULL;
+    char *md = NULL;
+    size_t n = 0;
+    CU_ASSERT_EQUAL_FATAL(gk_report_new(&r, 2021, 2023), GK_OK);
+    CU_ASSERT_EQUAL_FATAL(gk_report_set_agency(r, GK_AGENCY_NAME, names[i], strlen(names[i])), GK_OK);
+    CU_ASSERT_EQUAL_FATAL(gk_report_to_markdown(&md, &n, r), GK_OK);
+    const char *eol = strchr(md, '\n');
+    CU_ASSERT_PTR_NOT_NULL_FATAL(eol);
+    CU_ASSERT_PTR_NULL(memchr(md, '\r', (size_t)(eol - md)));
+    CU_ASSERT_EQUAL(strncmp(eol, "\n\n", 2), 0); /* the heading is the first line, whole */
+    CU_ASSERT_PTR_NOT_NULL(strstr(md, "年政府信息公开工作年度报告\n"));
+    gk_free(md);
+    gk_report_set_title(r, names[i], strlen(names[i]));
+    CU_ASSERT_EQUAL_FATAL(gk_report_to_markdown(&md, &n, r), GK_OK);
+    eol = strchr(md, '\n');
+    CU_ASSERT_EQUAL(strncmp(eol, "\n\n", 2), 0);
+    gk_free(md);
+    gk_report_free(r);
+  }
+}
+
 int main(void) {
   CU_TestInfo tests[] = {
 #ifdef GK_HAVE_JSON
@@ -437,6 +462,7 @@ int main(void) {
     {"test_hostile_negative_amount", test_hostile_negative_amount},
     {"test_hostile_input_cap", test_hostile_input_cap},
     {"test_hostile_apply_opts", test_hostile_apply_opts},
+    {"test_hostile_markdown_heading", test_hostile_markdown_heading},
 #ifdef GK_HAVE_AGGREGATE
     {"test_hostile_aggregate_overflow", test_hostile_aggregate_overflow},
 #endif

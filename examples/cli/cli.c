@@ -168,6 +168,26 @@ const char *cli_display_name(const char *path) {
   return strcmp(path, "-") == 0 ? "<stdin>" : path;
 }
 
+/* --max-input: the most bytes read from one input (a program setting, made once
+ * by main before any command runs). */
+static size_t max_input = GK_DEFAULT_MAX_INPUT;
+
+int cli_set_max_input(const char *text) {
+  char *end = NULL;
+  errno = 0;
+  unsigned long long v = strtoull(text, &end, 10);
+  unsigned shift = 0;
+  if (end && (*end == 'K' || *end == 'k')) shift = 10, end++;
+  else if (end && (*end == 'M' || *end == 'm')) shift = 20, end++;
+  else if (end && (*end == 'G' || *end == 'g')) shift = 30, end++;
+  if (!end || end == text || *end || errno || text[0] == '-' || v == 0 ||
+      v > (SIZE_MAX >> shift) - 1)
+    return cli_usage_error(NULL, "--max-input: '%s' is not a size such as 1048576, 512K, 64M or 1G",
+                           text);
+  max_input = (size_t)v << shift;
+  return CLI_OK;
+}
+
 int cli_read(char **buf_out, size_t *len_out, const char *cmd, const char *path) {
   *buf_out = NULL;
   *len_out = 0;
@@ -177,16 +197,19 @@ int cli_read(char **buf_out, size_t *len_out, const char *cmd, const char *path)
     cli_read_error(cmd, path, errno);
     return CLI_USAGE;
   }
+  /* read at most max_input + 1 bytes: one more than the cap says it is too large,
+   * and an endless input (/dev/zero) stops there */
   size_t cap = 1 << 16, len = 0;
   char *buf = malloc(cap);
   int err = 0;
-  while (buf) {
+  while (buf && len <= max_input) {
     if (cap - len < 2) {
       if (cap > SIZE_MAX / 2) { err = ENOMEM; break; }
-      char *nb = realloc(buf, cap * 2);
+      size_t ncap = cap * 2 < max_input + 2 ? cap * 2 : max_input + 2;
+      char *nb = realloc(buf, ncap);
       if (!nb) { err = ENOMEM; break; }
       buf = nb;
-      cap *= 2;
+      cap = ncap;
     }
     size_t n = fread(buf + len, 1, cap - len - 1, f);
     len += n;
@@ -197,6 +220,12 @@ int cli_read(char **buf_out, size_t *len_out, const char *cmd, const char *path)
   }
   if (!buf) err = ENOMEM;
   if (!from_stdin) fclose(f);
+  if (!err && len > max_input) {
+    free(buf);
+    cli_error(cmd, "'%s' is larger than %zu bytes (the input cap; see --max-input)",
+              cli_display_name(path), max_input);
+    return CLI_USAGE;
+  }
   if (err) {
     free(buf);
     cli_read_error(cmd, cli_display_name(path), err);
@@ -384,8 +413,11 @@ static int copy_item(gk_diags *dst, const gk_diags *src, size_t i) {
 
 int cli_check_keep(const cli_check *c, gk_diags *dst, const gk_diags *src) {
   int rc = GK_OK;
+  size_t from = gk_diags_count(dst);
   for (size_t i = 0; rc == GK_OK && i < gk_diags_count(src); i++)
     if (gk_diag_severity(src, i) >= c->min_severity) rc = copy_item(dst, src, i);
+  /* --rules and --waive reach the importer's findings too */
+  if (rc == GK_OK && c->opts) rc = gk_diags_apply_opts(dst, from, c->opts);
   return rc;
 }
 

@@ -118,6 +118,10 @@ const char *cli_display_name(const char *path);
 /* Read a whole file (or stdin for "-") into a NUL-terminated buffer. On failure
  * prints "gkreport CMD: cannot read 'PATH': reason" and returns CLI_USAGE. */
 int cli_read(char **buf_out, size_t *len_out, const char *cmd, const char *path);
+/* --max-input SIZE (bytes, or with K, M, G): the most cli_read reads from one
+ * input before refusing it (default GK_DEFAULT_MAX_INPUT). CLI_OK, or CLI_USAGE
+ * with the error printed. */
+int cli_set_max_input(const char *text);
 
 /* Input formats of a report (--from). */
 enum { CLI_FROM_AUTO = 0, CLI_FROM_JSON = 1, CLI_FROM_TEXT = 2 };
@@ -149,7 +153,7 @@ void cli_check_free(cli_check *c);
  * -1 bad value (error printed; exit with CLI_USAGE). */
 int cli_check_option(cli_check *c, cli_args *a);
 /* Append to dst the items of src at or above the minimum severity (the
- * importer's notes, which the rule options do not filter). GK_OK or GK_ENOMEM. */
+ * importer's notes), then apply --rules and --waive to them. GK_OK or GK_ENOMEM. */
 int cli_check_keep(const cli_check *c, gk_diags *dst, const gk_diags *src);
 /* Number of findings of d[from..] that fail the run: not waived and at least
  * an error (a warning with --strict). */

@@ -7,19 +7,23 @@
 
 const char cli_aggregate_usage[] =
     "Usage: gkreport aggregate [--name NAME] [--format json|csv] [--lang zh|en]\n"
-    "                          [--strict] [--from F] FILE...|-\n"
+    "                          [--strict] [--min-severity S] [--rules LIST]\n"
+    "                          [--waive R[:C]=WHY] [--from F] FILE...|-\n"
     "\n"
     "Sum the reports cell by cell into one consolidated report (blank + value =\n"
     "value, amounts exact) and write it to standard output. Reports of both\n"
     "editions give the common view. Files ending in .jsonl, and standard input\n"
-    "('-'), are read as JSON Lines (one report per line) in constant memory; a bad\n"
-    "line is reported with its line number and skipped. Findings about the\n"
-    "consolidation (aggregate.*, jsonl.line) go to standard error.\n"
+    "('-'), are read as JSON Lines (one report per line), a line at a time (a line\n"
+    "is at most 64 MiB; the consolidation keeps each contributor's name and year);\n"
+    "a bad line is reported with its line number and skipped. Findings about the\n"
+    "consolidation (aggregate.*, jsonl.line) go to standard error, in the --lang\n"
+    "language; --rules, --min-severity and --waive apply to them.\n"
     "\n"
     "  --name NAME  agency name of the consolidated report\n"
     "  --format F   json (pretty, default) or csv\n"
     "  --lang L     messages in Chinese (zh, default) or English (en)\n"
     "  --strict     warnings also make the exit status 1\n"
+    "  --min-severity S, --rules LIST, --waive R[:C]=WHY: as for validate\n"
     "  --from F     format of the files that are not JSON Lines: auto, json, text\n"
     "\n"
     "Exit status: 0 no errors, 1 an error (a bad JSON Lines line, an overflow;\n"
@@ -69,7 +73,7 @@ static int add_jsonl(gk_aggregate *agg, const char *cmd, const char *path, gk_di
 int cli_cmd_aggregate(int argc, char **argv) {
   static const char *const formats[] = {"json", "csv", NULL};
   cli_inputs in;
-  int status = cli_inputs_parse(&in, argc, argv, formats, CLI_IN_NAME,
+  int status = cli_inputs_parse(&in, argc, argv, formats, CLI_IN_NAME | CLI_IN_RULES,
                                 "missing FILE... (or '-' for JSON Lines on standard input)");
   const char *cmd = argv[0];
   gk_aggregate *agg = NULL;
@@ -99,6 +103,7 @@ int cli_cmd_aggregate(int argc, char **argv) {
   if (status == CLI_OK) {
     int rc = gk_aggregate_check(agg, d);
     if (rc == GK_OK) rc = gk_aggregate_result(&total, agg, in.name);
+    if (rc == GK_OK) rc = gk_diags_apply_opts(d, 0, in.check.opts); /* --rules, --waive */
     if (rc != GK_OK) {
       cli_print_findings(stderr, d, 0, gk_diags_count(d), in.check.lang);
       if (rc == GK_ENOTFOUND) cli_error(cmd, "no report to consolidate");

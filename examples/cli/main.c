@@ -44,6 +44,8 @@ static void print_main_help(FILE *f) {
         "Every command takes -o FILE (--output FILE): write the output to FILE.\n"
         "Exit status: 0 success, 1 findings (validate, series, aggregate),\n"
         "2 bad usage or unreadable input.\n"
+        "Every command accepts --max-input SIZE (bytes, or 512K, 64M, 1G): the\n"
+        "largest input read (default 256M); a larger one is refused (exit 2).\n"
         "Run 'gkreport help COMMAND' for the options of a command.\n",
         f);
 }
@@ -60,8 +62,37 @@ static int cmd_help(int argc, char **argv) {
   return cli_finish_output("help");
 }
 
+/* --max-input SIZE / --max-input=SIZE, anywhere before a "--": taken out of
+ * argv (it applies to every command) and set. CLI_OK or CLI_USAGE. */
+static int take_max_input(int *argc, char **argv) {
+  int k = 1;
+  for (int i = 1; i < *argc; i++) {
+    const char *a = argv[i];
+    if (strcmp(a, "--") == 0) {
+      while (i < *argc) argv[k++] = argv[i++];
+      break;
+    }
+    const char *v = NULL;
+    if (strcmp(a, "--max-input") == 0) {
+      if (i + 1 >= *argc) return cli_usage_error(NULL, "--max-input needs a size");
+      v = argv[++i];
+    } else if (strncmp(a, "--max-input=", 12) == 0) {
+      v = a + 12;
+    }
+    if (!v) {
+      argv[k++] = argv[i];
+      continue;
+    }
+    if (cli_set_max_input(v) != CLI_OK) return CLI_USAGE;
+  }
+  argv[k] = NULL;
+  *argc = k;
+  return CLI_OK;
+}
+
 int main(int argc, char **argv) {
   if (cli_output_option(&argc, argv) != CLI_OK) return CLI_USAGE;
+  if (take_max_input(&argc, argv) != CLI_OK) return CLI_USAGE;
   if (argc < 2) {
     print_main_help(stderr);
     return CLI_USAGE;
