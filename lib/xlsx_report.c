@@ -161,7 +161,8 @@ static void put_table(book *k, int t) {
     k->err = GK_ENOMEM;
     return;
   }
-  worksheet_set_paper(ws, 9); /* A4 */
+  worksheet_set_paper(ws, 9); /* A4, one page wide */
+  worksheet_fit_to_pages(ws, 1, 0);
   check(k, worksheet_set_column(ws, 0, 0, 48, NULL));
   check(k, worksheet_set_column(ws, 1, (lxw_col_t)gk_schema_ncols(ed, t), 12, NULL));
   gk__buf h;
