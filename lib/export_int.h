@@ -82,4 +82,18 @@ void gk__html_panel_table(gk__buf *b, const gk__panel *p);
 /* One SVG line chart per charted row (role=img, <title>, <desc> with the values). */
 void gk__html_panel_charts(gk__buf *b, const gk__panel *p, int lang);
 
+/* A bar chart ranking the rows by their number in column col, largest first (a
+ * summary: the agencies by an indicator). GK_OK, GK_EINVAL (col), GK_ENOMEM. */
+int gk__html_panel_bars(gk__buf *b, const gk__panel *p, size_t col, int lang);
+/* A whole page of a panel: title, the charts (one line chart per charted row when
+ * rank_col is SIZE_MAX, else the ranking by rank_col), the table and the list of
+ * findings (NULL: none). The series page; the summary page to come. */
+int gk__panel_page(char **out, size_t *len_out, const char *title, const gk__panel *p,
+                   const gk_diags *findings, int lang, size_t rank_col);
+/* A workbook of a panel at path: the table (frozen header; filters when
+ * rank_col is not SIZE_MAX, for sorting in Excel), native line charts of the
+ * charted rows when rank_col is SIZE_MAX, and a findings sheet. */
+int gk__panel_xlsx(const char *path, const char *sheet, const gk__panel *p,
+                   const gk_diags *findings, int lang, size_t rank_col);
+
 #endif /* GKREPORT_EXPORT_INT_H */

@@ -155,6 +155,94 @@ static void put_plain_findings(gk__buf *b, const gk_diags *d, int lang) {
   gk__buf_puts(b, "</ol>\n</section>\n");
 }
 
+/* Rows with a number in column col, ranked by it, largest first (a stable merge
+ * sort: linear-log for any number of rows). GK_OK or GK_ENOMEM. */
+static int rank_rows(size_t **idx_out, size_t *n_out, const gk__panel *p, size_t col) {
+  size_t n = 0, *a = gk__malloc((p->nrows ? p->nrows : 1) * sizeof *a * 2);
+  *idx_out = a;
+  *n_out = 0;
+  if (!a) return GK_ENOMEM;
+  for (size_t i = 0; i < p->nrows; i++)
+    if (p->has[i * p->ncols + col]) a[n++] = i;
+  size_t *src = a, *dst = a + p->nrows;
+  for (size_t w = 1; w < n; w *= 2, src = dst, dst = src == a ? a + p->nrows : a) {
+    for (size_t lo = 0; lo < n; lo += 2 * w) {
+      size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+      size_t i = lo, j = mid, k = lo;
+      while (i < mid && j < hi)
+        dst[k++] = p->num[src[j] * p->ncols + col] > p->num[src[i] * p->ncols + col] ? src[j++] : src[i++];
+      while (i < mid) dst[k++] = src[i++];
+      while (j < hi) dst[k++] = src[j++];
+    }
+  }
+  if (src != a) memcpy(a, src, n * sizeof *a);
+  *n_out = n;
+  return GK_OK;
+}
+
+int gk__html_panel_bars(gk__buf *b, const gk__panel *p, size_t col, int lang) {
+  size_t *idx, n;
+  if (col >= p->ncols) return GK_EINVAL;
+  int rc = rank_rows(&idx, &n, p, col);
+  if (rc) return rc;
+  double hi = 0;
+  for (size_t k = 0; k < n; k++)
+    if (p->num[idx[k] * p->ncols + col] > hi) hi = p->num[idx[k] * p->ncols + col];
+  if (hi <= 0) hi = 1;
+  enum { BW = 640, LW = 220, RH = 18 };
+  gk__buf_puts(b, "<figure>\n<figcaption id=\"rank\">");
+  gk__html_str(b, p->head[col], 1);
+  gk__buf_printf(b, "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
+                    "aria-labelledby=\"rank rankd\" width=\"%d\" height=\"%zu\" viewBox=\"0 0 %d %zu\">\n"
+                    "<title>", BW, n * RH + 4, BW, n * RH + 4);
+  gk__html_str(b, p->head[col], 1);
+  gk__buf_puts(b, "</title>\n<desc id=\"rankd\">");
+  for (size_t k = 0; k < n; k++) {
+    gk__buf_puts(b, k ? "; " : "");
+    gk__html_str(b, p->label[idx[k]], 1);
+    gk__buf_puts(b, ": ");
+    gk__html_str(b, p->cell[idx[k] * p->ncols + col], 1);
+  }
+  if (!n) gk__buf_puts(b, lang == GK_LANG_EN ? "no value" : "无数值");
+  gk__buf_puts(b, "</desc>\n");
+  for (size_t k = 0; k < n; k++) {
+    double v = p->num[idx[k] * p->ncols + col], w = v > 0 ? (BW - LW - 60) * v / hi : 0;
+    gk__buf_printf(b, "<text x=\"%d\" y=\"%zu\" text-anchor=\"end\">", LW - 6, k * RH + 14);
+    gk__html_str(b, p->label[idx[k]], 1);
+    gk__buf_printf(b, "</text><rect x=\"%d\" y=\"%zu\" width=\"%.1f\" height=\"%d\" fill=\"#1f5fa8\"/>"
+                      "<text x=\"%.1f\" y=\"%zu\">", LW, k * RH + 3, w, RH - 5, LW + w + 4, k * RH + 14);
+    gk__html_str(b, p->cell[idx[k] * p->ncols + col], 1);
+    gk__buf_puts(b, "</text>\n");
+  }
+  gk__buf_puts(b, "</svg>\n</figure>\n");
+  gk__free(idx);
+  return GK_OK;
+}
+
+int gk__panel_page(char **out, size_t *len_out, const char *title, const gk__panel *p,
+                   const gk_diags *findings, int lang, size_t rank_col) {
+  gk__buf b;
+  gk__buf_init(&b);
+  gk__html_begin(&b, title, lang);
+  gk__buf_puts(&b, "<header>\n<h1>");
+  gk__html_str(&b, title, 1);
+  gk__buf_puts(&b, "</h1>\n</header>\n<main>\n<section id=\"charts\">\n");
+  int rc = GK_OK;
+  if (rank_col == SIZE_MAX) gk__html_panel_charts(&b, p, lang);
+  else rc = gk__html_panel_bars(&b, p, rank_col, lang);
+  gk__buf_puts(&b, "</section>\n<section id=\"table\">\n");
+  gk__html_panel_table(&b, p);
+  gk__buf_puts(&b, "</section>\n");
+  put_plain_findings(&b, findings, lang);
+  gk__buf_puts(&b, "</main>\n");
+  gk__html_end(&b);
+  if (rc) {
+    gk__buf_free(&b);
+    return rc;
+  }
+  return gk__buf_finish(&b, out, len_out);
+}
+
 GK_API int gk_series_to_html(char **out, size_t *len_out, const gk_series *s,
                              const gk_diags *findings, int lang) {
   if (out) *out = NULL;
@@ -166,28 +254,15 @@ GK_API int gk_series_to_html(char **out, size_t *len_out, const gk_series *s,
   size_t n = gk_series_count(s);
   const gk_report *last = n ? gk_series_report(s, n - 1) : NULL;
   const char *name = last ? gk_report_agency(last, GK_AGENCY_NAME) : NULL;
-  gk__buf b, title;
-  gk__buf_init(&b);
+  gk__buf title;
   gk__buf_init(&title);
   if (name) gk__buf_puts(&title, name);
   if (n)
     gk__buf_printf(&title, " %d–%d", gk_report_year(gk_series_report(s, 0)), gk_report_year(last));
   gk__buf_puts(&title, lang == GK_LANG_EN ? " disclosure reports: trends" : " 政府信息公开工作年度报告趋势");
   gk__buf_putc(&title, '\0');
-  if (title.err) b.err = title.err;
-  const char *t = title.data ? title.data : "";
-  gk__html_begin(&b, t, lang);
-  gk__buf_puts(&b, "<header>\n<h1>");
-  gk__html_str(&b, t, 1);
-  gk__buf_puts(&b, "</h1>\n</header>\n<main>\n<section id=\"charts\">\n");
-  gk__html_panel_charts(&b, &p, lang);
-  gk__buf_puts(&b, "</section>\n<section id=\"table\">\n");
-  gk__html_panel_table(&b, &p);
-  gk__buf_puts(&b, "</section>\n");
-  put_plain_findings(&b, findings, lang);
-  gk__buf_puts(&b, "</main>\n");
-  gk__html_end(&b);
+  rc = title.err ? title.err : gk__panel_page(out, len_out, title.data, &p, findings, lang, SIZE_MAX);
   gk__buf_free(&title);
   gk__panel_free(&p);
-  return gk__buf_finish(&b, out, len_out);
+  return rc;
 }

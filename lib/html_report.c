@@ -14,6 +14,7 @@ typedef struct {
   const gk_diags *d;
   const gk__marks *m;
   int lang;
+  size_t text_end; /* text.* findings placed in the prose: those before this index */
 } page;
 
 static const char *const sev_class[] = {"info", "warning", "error"};
@@ -153,7 +154,18 @@ static void put_table(page *p, int t) {
 }
 
 /* ---------------------------------------------------------------- prose */
-enum { MAX_MARKS = 64 }; /* marked passages per section: bounds the search work */
+/* Marked passages per section, and text findings placed in the prose per page
+ * (the rest are in the list only): they bound the search work, which stays
+ * linear in the size of the report for any number of findings. */
+enum { MAX_MARKS = 64, MAX_TEXT_FINDINGS = 256 };
+
+/* The index after the first MAX_TEXT_FINDINGS text.* findings. */
+static size_t text_end(const gk_diags *d) {
+  size_t n = d ? gk_diags_count(d) : 0, seen = 0;
+  for (size_t i = 0; i < n; i++)
+    if (strncmp(gk_diag_rule(d, i), "text.", 5) == 0 && ++seen > MAX_TEXT_FINDINGS) return i;
+  return n;
+}
 
 /* Text as paragraphs: a line break closes one and opens the next. */
 static void put_run(gk__buf *b, const char *s, size_t n) {
@@ -185,7 +197,7 @@ static const char *quoted(const page *p, size_t i) {
 /* 1 when text finding i belongs under section s: the section its line falls in,
  * or, its line unknown (a JSON report), the first section quoting its passage. */
 static int belongs(const page *p, size_t i, int s) {
-  if (gk_diag_waived(p->d, i) || strncmp(gk_diag_rule(p->d, i), "text.", 5) != 0) return 0;
+  if (i >= p->text_end || gk_diag_waived(p->d, i) || strncmp(gk_diag_rule(p->d, i), "text.", 5) != 0) return 0;
   if (gk_diag_line(p->d, i)) return section_of(p->r, gk_diag_line(p->d, i)) == s;
   const char *act = quoted(p, i);
   for (int k = 0; act && k < GK_NSECTIONS; k++)
@@ -361,7 +373,7 @@ GK_API int gk_report_to_html(char **out, size_t *len_out, const gk_report *r,
   gk__buf_init(&title);
   gk__text_title_put(&title, r);
   gk__buf_putc(&title, '\0');
-  page p = {&b, r, findings, &m, lang};
+  page p = {&b, r, findings, &m, lang, text_end(findings)};
   if (title.err) b.err = title.err;
   const char *t = title.data ? title.data : "";
   gk__html_begin(&b, t, lang);

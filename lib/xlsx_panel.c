@@ -43,7 +43,7 @@ static void put_chart(sheetw *w, lxw_worksheet *ws, const char *sheet, const gk_
   check(w, worksheet_insert_chart(ws, at, 1, c));
 }
 
-static void put_panel(sheetw *w, const gk__panel *p, const char *sheet, int lang) {
+static void put_panel(sheetw *w, const gk__panel *p, const char *sheet, int lang, size_t rank_col) {
   lxw_worksheet *ws = workbook_add_worksheet(w->wb, sheet);
   if (!ws) {
     w->err = GK_ENOMEM;
@@ -65,6 +65,10 @@ static void put_panel(sheetw *w, const gk__panel *p, const char *sheet, int lang
       else if (p->cell[k][0])
         check(w, worksheet_write_string(ws, (lxw_row_t)(i + 1), (lxw_col_t)(j + 1), p->cell[k], NULL));
     }
+  }
+  if (rank_col != SIZE_MAX) { /* a summary: filters to sort and select in Excel */
+    check(w, worksheet_autofilter(ws, 0, 0, (lxw_row_t)p->nrows, (lxw_col_t)p->ncols));
+    return;
   }
   size_t split = p->percent_from < p->nrows ? p->percent_from : p->nrows;
   lxw_row_t at = (lxw_row_t)(p->nrows + 3);
@@ -94,22 +98,13 @@ static void put_findings(sheetw *w, const gk_diags *d, int lang) {
   check(w, worksheet_autofilter(ws, 0, 0, (lxw_row_t)n, 3));
 }
 
-GK_API int gk_series_to_xlsx(const char *path, const gk_series *s, const gk_diags *findings, int lang) {
-  if (!path || !s || (lang != GK_LANG_ZH && lang != GK_LANG_EN)) return GK_EINVAL;
-  gk__panel p;
-  int rc = gk__series_panel(&p, s, lang);
-  if (rc) return rc;
+int gk__panel_xlsx(const char *path, const char *sheet, const gk__panel *p,
+                   const gk_diags *findings, int lang, size_t rank_col) {
   FILE *f = fopen(path, "wb"); /* libxlsxwriter would print its own error */
-  if (!f) {
-    gk__panel_free(&p);
-    return GK_EIO;
-  }
+  if (!f) return GK_EIO;
   fclose(f);
   sheetw w = {workbook_new(path), NULL, NULL, GK_OK};
-  if (!w.wb) {
-    gk__panel_free(&p);
-    return GK_ENOMEM;
-  }
+  if (!w.wb) return GK_ENOMEM;
   w.head = workbook_add_format(w.wb);
   w.pct = workbook_add_format(w.wb);
   if (!w.head || !w.pct) w.err = GK_ENOMEM;
@@ -117,11 +112,20 @@ GK_API int gk_series_to_xlsx(const char *path, const gk_series *s, const gk_diag
     format_set_bold(w.head);
     format_set_bg_color(w.head, 0xEEF1F5);
     format_set_num_format(w.pct, "0.00%");
-    put_panel(&w, &p, lang == GK_LANG_EN ? "trends" : "趋势", lang);
+    put_panel(&w, p, sheet, lang, rank_col);
   }
   if (!w.err) put_findings(&w, findings, lang);
-  gk__panel_free(&p);
   lxw_error e = workbook_close(w.wb);
   if (w.err) return w.err;
   return e == LXW_NO_ERROR ? GK_OK : e == LXW_ERROR_MEMORY_MALLOC_FAILED ? GK_ENOMEM : GK_EIO;
+}
+
+GK_API int gk_series_to_xlsx(const char *path, const gk_series *s, const gk_diags *findings, int lang) {
+  if (!path || !s || (lang != GK_LANG_ZH && lang != GK_LANG_EN)) return GK_EINVAL;
+  gk__panel p;
+  int rc = gk__series_panel(&p, s, lang);
+  if (rc) return rc;
+  rc = gk__panel_xlsx(path, lang == GK_LANG_EN ? "trends" : "趋势", &p, findings, lang, SIZE_MAX);
+  gk__panel_free(&p);
+  return rc;
 }

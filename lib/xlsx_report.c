@@ -161,7 +161,8 @@ static void put_table(book *k, int t) {
     k->err = GK_ENOMEM;
     return;
   }
-  worksheet_set_paper(ws, 9); /* A4 */
+  worksheet_set_paper(ws, 9); /* A4, one page wide */
+  worksheet_fit_to_pages(ws, 1, 0);
   check(k, worksheet_set_column(ws, 0, 0, 48, NULL));
   check(k, worksheet_set_column(ws, 1, (lxw_col_t)gk_schema_ncols(ed, t), 12, NULL));
   gk__buf h;
@@ -169,6 +170,13 @@ static void put_table(book *k, int t) {
   gk__text_heading_put(&h, t + 1);
   gk__buf_putc(&h, '\0');
   if (!h.err) check(k, worksheet_write_string(ws, 0, 0, h.data, k->f[F_TITLE]));
+  h.len = 0; /* the agency and year under the heading, a line break in the name a space */
+  const char *agency = k->r->agency[GK_AGENCY_NAME];
+  for (const char *c = agency ? agency : ""; *c; c++) gk__buf_putc(&h, *c == '\r' || *c == '\n' ? ' ' : *c);
+  if (k->r->year) gk__buf_printf(&h, k->lang == GK_LANG_EN ? " %d" : " %d年度", k->r->year);
+  gk__buf_putc(&h, '\0');
+  if (h.err) k->err = h.err;
+  else if (h.data[0]) put_str(k, ws, 1, 0, h.data, NULL);
   gk__buf_free(&h);
   const gk__header_group *outcome = gk__group_find(t, GK__GROUP_OUTCOME);
   uint32_t mask = 0;

@@ -5,8 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "testutil.h"
 #include "internal.h"
+#include "export_int.h"
 
 static const char doc[] =
   "{\"gkreport\":1,\"edition\":\"2021\",\"year\":2023,\"agency\":{\"name\":\"某局<b>\\n第二行\"},"
@@ -274,6 +276,48 @@ static void test_html_export_series(void) {
   gk_series_free(s);
 }
 
+/* The panel writers as the summary will use them: one row per agency, a ranking
+ * bar chart by a column (largest first, stable, rows without a number left out),
+ * names escaped; and the same panel as a workbook with filters. */
+static void test_html_export_ranking_panel(void) {
+  gk__panel p;
+  CU_ASSERT_EQUAL_FATAL(gk__panel_init(&p, 4, 2), GK_OK);
+  p.title = "汇总";
+  p.corner = "机关";
+  static const char *const names[] = {"甲局", "乙<局>", "丙局", "丁局"};
+  static const double rate[] = {12.5, 80, 0, 80};
+  for (size_t i = 0; i < 4; i++) {
+    CU_ASSERT_EQUAL(gk__panel_set(&p.label[i], names[i]), GK_OK);
+    char v[16];
+    snprintf(v, sizeof v, "%.2f", rate[i]);
+    CU_ASSERT_EQUAL(gk__panel_set(&p.cell[i * 2], "1"), GK_OK);
+    CU_ASSERT_EQUAL(gk__panel_set(&p.cell[i * 2 + 1], i == 2 ? "" : v), GK_OK);
+    p.num[i * 2 + 1] = rate[i];
+    p.has[i * 2 + 1] = i != 2;
+  }
+  CU_ASSERT_EQUAL(gk__panel_set(&p.head[0], "件数"), GK_OK);
+  CU_ASSERT_EQUAL(gk__panel_set(&p.head[1], "公开率"), GK_OK);
+  char *out = NULL;
+  size_t len = 0;
+  CU_ASSERT_EQUAL_FATAL(gk__panel_page(&out, &len, "某县 2023", &p, NULL, GK_LANG_ZH, 1), GK_OK);
+  CU_ASSERT_PTR_NOT_NULL(strstr(out, "<desc id=\"rankd\">乙&lt;局&gt;: 80.00; 丁局: 80.00; 甲局: 12.50</desc>"));
+  CU_ASSERT_EQUAL(count(out, "<rect "), 3);
+  CU_ASSERT_PTR_NOT_NULL(strstr(out, "<caption>汇总</caption>"));
+  CU_ASSERT_PTR_NOT_NULL(strstr(out, "<tr><th scope=\"row\">丙局</th><td>1</td><td></td></tr>"));
+  gk_free(out);
+  CU_ASSERT_EQUAL(gk__panel_page(&out, &len, "x", &p, NULL, GK_LANG_ZH, 2), GK_EINVAL);
+  char path[64];
+  snprintf(path, sizeof path, "/tmp/gk-test-panel-%ld.xlsx", (long)getpid());
+  CU_ASSERT_EQUAL(gk__panel_xlsx(path, "汇总", &p, NULL, GK_LANG_ZH, 1), GK_OK);
+  size_t n = 0;
+  char *bytes = gk_test_read_file(path, &n);
+  CU_ASSERT_PTR_NOT_NULL(bytes);
+  CU_ASSERT_TRUE(bytes && n > 1000 && memcmp(bytes, "PK", 2) == 0);
+  free(bytes);
+  unlink(path);
+  gk__panel_free(&p);
+}
+
 int main(void) {
   CU_TestInfo tests[] = {
     {"test_html_export_layout", test_html_export_layout},
@@ -283,6 +327,7 @@ int main(void) {
     {"test_html_export_alloc_failures", test_html_export_alloc_failures},
     {"test_html_export_real_reports", test_html_export_real_reports},
     {"test_html_export_series", test_html_export_series},
+    {"test_html_export_ranking_panel", test_html_export_ranking_panel},
     CU_TEST_INFO_NULL};
   return gk_test_main("html_export", tests);
 }
