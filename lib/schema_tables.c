@@ -242,3 +242,11 @@ const gk__edition *gk__edition_get(int edition) {
 GK_API size_t gk_schema_edition_count(void) { return NT(editions); }
 
 GK_API int gk_schema_edition_id(size_t i) { return i < NT(editions) ? editions[i].id : 0; }
+
+/* ----------------------------------------------------------------- parts 一 … 六 (format.md §2) */
+/* The six numbered parts of a report in order, each a prose section or a table:
+ * the one map import, Markdown, text export and the text rules use. */
+const gk__part gk__parts[GK__NPARTS] = {
+  {GK_SECTION_OVERVIEW, -1}, {-1, GK_TABLE_ACTIVE}, {-1, GK_TABLE_REQUESTS},
+  {-1, GK_TABLE_REVIEW}, {GK_SECTION_PROBLEMS, -1}, {GK_SECTION_OTHER, -1},
+};

@@ -23,7 +23,7 @@
 #include "gkreport/json.h"
 
 #define LAB_KEEP 2048   /* label text kept before a run of values (bytes) */
-#define NPARTS 6
+#define NPARTS GK__NPARTS
 
 typedef struct {
   const char *p;
@@ -1047,9 +1047,8 @@ static size_t edition_markers(const gk__labels *L, int e, const char *text, size
 }
 
 /* ------------------------------------------------------------ the document */
-static const int part_section[NPARTS] = {GK_SECTION_OVERVIEW, -1, -1, -1, GK_SECTION_PROBLEMS,
-                                         GK_SECTION_OTHER};
-static const int part_table[NPARTS] = {-1, GK_TABLE_ACTIVE, GK_TABLE_REQUESTS, GK_TABLE_REVIEW, -1, -1};
+#define part_section(p) (gk__parts[p].section)
+#define part_table(p) (gk__parts[p].table)
 
 static int blank_line(const tline *l) {
   size_t i = 0;
@@ -1241,7 +1240,7 @@ static void check_duplicates(walk *w, const gk__labels *L, const tline *lines, s
     int p = l->n <= 200 ? gk__text_heading(L, l->p, l->n) : -1;
     if (p < 1 || p > 3 || head[p] == SIZE_MAX || hl[q] <= head[p]) continue;
     size_t to = q + 1 < nhl ? hl[q + 1] : nlines;
-    check_duplicate(w, part_table[p], lines, head[p], hl[q] + 1, to);
+    check_duplicate(w, part_table(p), lines, head[p], hl[q] + 1, to);
   }
 }
 
@@ -1252,8 +1251,8 @@ static int set_completeness(const walk *w, int legacy, const size_t *head, int l
   int first_missing = -1;
   for (int p = 1; p <= 3; p++)
     if (head[p] == SIZE_MAX) {
-      missing |= 1u << part_table[p];
-      if (first_missing < 0 && p > last_part) first_missing = part_table[p];
+      missing |= 1u << part_table(p);
+      if (first_missing < 0 && p > last_part) first_missing = part_table(p);
     }
   int rc = gk_report_set_missing_tables(w->r, legacy ? 0 : missing);
   if (rc) return rc;
@@ -1497,8 +1496,8 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
     if (a < b) rc = set_section_text(r, GK_SECTION_PREAMBLE, lines, a, b);
   }
   for (int p = 0; p < NPARTS && !rc; p++)
-    if (head[p] != SIZE_MAX && part_section[p] >= 0)
-      rc = set_section_text(r, part_section[p], lines, head[p] + 1, end[p]);
+    if (head[p] != SIZE_MAX && part_section(p) >= 0)
+      rc = set_section_text(r, part_section(p), lines, head[p] + 1, end[p]);
   w.r = r;
   w.trunc_table = -1;
   int legacy = year && year < gk__edition_get(gk_schema_edition_id(0))->first_year && any_marks == 0;
@@ -1512,7 +1511,7 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
            "无法从表头判断报告格式版本，已按年份推定",
            "the edition cannot be told from the table headers; assumed from the year");
     for (int p = 1; p <= 3 && !rc && !w.rc; p++) {
-      int t = part_table[p];
+      int t = part_table(p);
       if (head[p] == SIZE_MAX) {
         if (last_part > p || (last_part == p)) {
           gk__buf zh, en;

@@ -198,14 +198,8 @@ size_t gk__text_norm_fixed(char *dst, size_t cap, const char *s, size_t n) {
 static const char *const ordinals[6] = {"一", "二", "三", "四", "五", "六"};
 
 static const gk__label *part_label(int part) {
-  switch (part) {
-  case 0: return &gk__sections[GK_SECTION_OVERVIEW];
-  case 1: return &gk__tables[GK_TABLE_ACTIVE];
-  case 2: return &gk__tables[GK_TABLE_REQUESTS];
-  case 3: return &gk__tables[GK_TABLE_REVIEW];
-  case 4: return &gk__sections[GK_SECTION_PROBLEMS];
-  default: return &gk__sections[GK_SECTION_OTHER];
-  }
+  const gk__part *p = &gk__parts[part];
+  return p->section >= 0 ? &gk__sections[p->section] : &gk__tables[p->table];
 }
 
 const gk__label *gk__text_part_label(int part) { return part >= 0 && part < 6 ? part_label(part) : NULL; }
