@@ -112,6 +112,11 @@ typedef struct {
 } gk__label;
 
 const gk__edition *gk__edition_get(int edition);
+/* The numbered parts 一 … 六 of a report in order: each a section (GK_SECTION_*)
+ * or a table (GK_TABLE_*), the other -1. Declared in schema_tables.c. */
+#define GK__NPARTS 6
+typedef struct { int section, table; } gk__part;
+extern const gk__part gk__parts[GK__NPARTS];
 extern const gk__label gk__tables[GK_NTABLES];
 extern const gk__label gk__sections[GK_NSECTIONS];
 

@@ -76,9 +76,6 @@ GK_API int gk_report_to_markdown(char **out, size_t *len_out, const gk_report *r
   if (out) *out = NULL;
   if (len_out) *len_out = 0;
   if (!out || !r) return GK_EINVAL;
-  static const int part_section[6] = {GK_SECTION_OVERVIEW, -1, -1, -1, GK_SECTION_PROBLEMS,
-                                      GK_SECTION_OTHER};
-  static const int part_table[6] = {-1, GK_TABLE_ACTIVE, GK_TABLE_REQUESTS, GK_TABLE_REVIEW, -1, -1};
   gk__buf b;
   gk__buf_init(&b);
   /* the heading is one line: a line break in the title or the agency's name
@@ -93,13 +90,14 @@ GK_API int gk_report_to_markdown(char **out, size_t *len_out, const gk_report *r
   gk__buf_free(&title);
   gk__buf_puts(&b, "\n\n");
   md_section(&b, r, GK_SECTION_PREAMBLE);
-  for (int p = 0; p < 6; p++) {
-    if (part_section[p] >= 0 && !r->sections[part_section[p]]) continue;
+  for (int p = 0; p < GK__NPARTS; p++) {
+    const gk__part *pt = &gk__parts[p];
+    if (pt->section >= 0 && !r->sections[pt->section]) continue;
     gk__buf_puts(&b, "## ");
     gk__text_heading_put(&b, p);
     gk__buf_puts(&b, "\n\n");
-    if (part_section[p] >= 0) md_section(&b, r, part_section[p]);
-    else md_table(&b, r, part_table[p]);
+    if (pt->section >= 0) md_section(&b, r, pt->section);
+    else md_table(&b, r, pt->table);
   }
   return gk__buf_finish(&b, out, len_out);
 }

@@ -257,3 +257,10 @@ const gk__header_group gk__header_groups[] = {
   {GK_TABLE_REQUESTS, GK__GROUP_OUTCOME, NULL, NULL, "三、本年度办理结果", "Outcomes this year"},
 };
 const size_t gk__nheader_groups = NT(gk__header_groups);
+/* ----------------------------------------------------------------- parts 一 … 六 (format.md §2) */
+/* The six numbered parts of a report in order, each a prose section or a table:
+ * the one map import, Markdown, text export and the text rules use. */
+const gk__part gk__parts[GK__NPARTS] = {
+  {GK_SECTION_OVERVIEW, -1}, {-1, GK_TABLE_ACTIVE}, {-1, GK_TABLE_REQUESTS},
+  {-1, GK_TABLE_REVIEW}, {GK_SECTION_PROBLEMS, -1}, {GK_SECTION_OTHER, -1},
+};

@@ -138,17 +138,17 @@ GK_API int gk_report_to_text(char **out, size_t *len_out, const gk_report *r) {
     gk__buf_puts(&b, r->sections[GK_SECTION_PREAMBLE]);
     gk__buf_putc(&b, '\n');
   }
-  put_section(&b, r, 0, GK_SECTION_OVERVIEW);
-  gk__text_heading_put(&b, 1);
-  gk__buf_putc(&b, '\n');
-  put_active(&b, r);
-  gk__text_heading_put(&b, 2);
-  gk__buf_putc(&b, '\n');
-  put_requests(&b, r);
-  gk__text_heading_put(&b, 3);
-  gk__buf_putc(&b, '\n');
-  put_review(&b, r);
-  put_section(&b, r, 4, GK_SECTION_PROBLEMS);
-  put_section(&b, r, 5, GK_SECTION_OTHER);
+  for (int p = 0; p < GK__NPARTS; p++) {
+    const gk__part *pt = &gk__parts[p];
+    if (pt->section >= 0) {
+      put_section(&b, r, p, pt->section);
+      continue;
+    }
+    gk__text_heading_put(&b, p);
+    gk__buf_putc(&b, '\n');
+    if (pt->table == GK_TABLE_ACTIVE) put_active(&b, r);
+    else if (pt->table == GK_TABLE_REQUESTS) put_requests(&b, r);
+    else put_review(&b, r);
+  }
   return gk__buf_finish(&b, out, len_out);
 }

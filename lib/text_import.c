@@ -23,7 +23,7 @@
 #include "gkreport/json.h"
 
 #define LAB_KEEP 2048   /* label text kept before a run of values (bytes) */
-#define NPARTS 6
+#define NPARTS GK__NPARTS
 
 typedef struct {
   const char *p;
@@ -1047,9 +1047,8 @@ static size_t edition_markers(const gk__labels *L, int e, const char *text, size
 }
 
 /* ------------------------------------------------------------ the document */
-static const int part_section[NPARTS] = {GK_SECTION_OVERVIEW, -1, -1, -1, GK_SECTION_PROBLEMS,
-                                         GK_SECTION_OTHER};
-static const int part_table[NPARTS] = {-1, GK_TABLE_ACTIVE, GK_TABLE_REQUESTS, GK_TABLE_REVIEW, -1, -1};
+#define part_section(p) (gk__parts[p].section)
+#define part_table(p) (gk__parts[p].table)
 
 static int blank_line(const tline *l) {
   size_t i = 0;
@@ -1241,7 +1240,7 @@ static void check_duplicates(walk *w, const gk__labels *L, const tline *lines, s
     int p = l->n <= 200 ? gk__text_heading(L, l->p, l->n) : -1;
     if (p < 1 || p > 3 || head[p] == SIZE_MAX || hl[q] <= head[p]) continue;
     size_t to = q + 1 < nhl ? hl[q + 1] : nlines;
-    check_duplicate(w, part_table[p], lines, head[p], hl[q] + 1, to);
+    check_duplicate(w, part_table(p), lines, head[p], hl[q] + 1, to);
   }
 }
 
@@ -1252,8 +1251,8 @@ static int set_completeness(const walk *w, int legacy, const size_t *head, int l
   int first_missing = -1;
   for (int p = 1; p <= 3; p++)
     if (head[p] == SIZE_MAX) {
-      missing |= 1u << part_table[p];
-      if (first_missing < 0 && p > last_part) first_missing = part_table[p];
+      missing |= 1u << part_table(p);
+      if (first_missing < 0 && p > last_part) first_missing = part_table(p);
     }
   int rc = gk_report_set_missing_tables(w->r, legacy ? 0 : missing);
   if (rc) return rc;
@@ -1497,8 +1496,8 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
     if (a < b) rc = set_section_text(r, GK_SECTION_PREAMBLE, lines, a, b);
   }
   for (int p = 0; p < NPARTS && !rc; p++)
-    if (head[p] != SIZE_MAX && part_section[p] >= 0)
-      rc = set_section_text(r, part_section[p], lines, head[p] + 1, end[p]);
+    if (head[p] != SIZE_MAX && part_section(p) >= 0)
+      rc = set_section_text(r, part_section(p), lines, head[p] + 1, end[p]);
   w.r = r;
   w.trunc_table = -1;
   int legacy = year && year < gk__edition_get(gk_schema_edition_id(0))->first_year && any_marks == 0;
@@ -1512,7 +1511,7 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
            "无法从表头判断报告格式版本，已按年份推定",
            "the edition cannot be told from the table headers; assumed from the year");
     for (int p = 1; p <= 3 && !rc && !w.rc; p++) {
-      int t = part_table[p];
+      int t = part_table(p);
       if (head[p] == SIZE_MAX) {
         if (last_part > p || (last_part == p)) {
           gk__buf zh, en;
@@ -1592,6 +1591,18 @@ static int import_doc(gk_report **out, const char *text, size_t len, const char 
   return rc;
 }
 
+/* Bytes of an incomplete UTF-8 character at the end of valid UTF-8 (a file cut
+ * inside it), else 0. */
+static size_t cut_char(const char *s, size_t n) {
+  size_t k = 0;
+  while (k < 3 && k < n && ((unsigned char)s[n - 1 - k] & 0xC0) == 0x80) k++;
+  if (k == n) return 0;
+  unsigned char lead = (unsigned char)s[n - 1 - k];
+  size_t want = (lead >> 5) == 6 ? 2 : (lead >> 4) == 14 ? 3 : (lead >> 3) == 30 ? 4 : 0;
+  if (want == 0 || k + 1 >= want) return 0; /* complete, or no lead byte */
+  return gk__utf8_valid(s, n - 1 - k, NULL) ? k + 1 : 0;
+}
+
 GK_API int gk_report_from_text(gk_report **out, const char *bytes, size_t len,
                                const char *source_name, gk_diags *diags) {
   if (!out) return GK_EINVAL;
@@ -1613,16 +1624,26 @@ GK_API int gk_report_from_text(gk_report **out, const char *bytes, size_t len,
     }
     return GK_EENCODING;
   }
+  size_t cut = cut_char(bytes, len); /* a file cut inside its last UTF-8 character */
+  len -= cut;
   char *text = NULL;
   size_t n = 0, bad = 0;
   int enc = 0;
   int rc = gk_text_to_utf8(&text, &n, &enc, &bad, bytes, len);
   if (rc == GK_EENCODING) {
-    char zh[160], en[160];
-    snprintf(zh, sizeof zh, "编码无效：既不是UTF-8也不是GB18030（第%zu字节）", bad);
-    snprintf(en, sizeof en, "invalid encoding: neither UTF-8 nor GB18030 (byte offset %zu)", bad);
+    /* located by line and column (code points), the byte offset kept */
+    size_t line = 1, col = 1;
+    for (size_t i = 0; i < bad && i < len; i++) {
+      if (bytes[i] == '\n') line++, col = 1;
+      else col += ((unsigned char)bytes[i] & 0xC0) != 0x80;
+    }
+    char zh[200], en[200];
+    snprintf(zh, sizeof zh, "编码无效：既不是UTF-8也不是GB18030（第%zu行第%zu列，第%zu字节）", line, col, bad);
+    snprintf(en, sizeof en, "invalid encoding: neither UTF-8 nor GB18030 (line %zu, column %zu, byte offset %zu)",
+             line, col, bad);
     if (diags) {
-      int r2 = gk_diags_add(diags, NULL, GK_SEV_ERROR, "import.encoding", zh, en, source_name, 0, 0);
+      int r2 = gk_diags_add(diags, NULL, GK_SEV_ERROR, "import.encoding", zh, en, source_name,
+                            line > UINT32_MAX ? UINT32_MAX : (uint32_t)line, col > UINT32_MAX ? UINT32_MAX : (uint32_t)col);
       if (r2) return r2;
     }
     return rc;
@@ -1636,8 +1657,15 @@ GK_API int gk_report_from_text(gk_report **out, const char *bytes, size_t len,
       return rc;
     }
   }
+  if (n && !memchr(text, '\n', n)) /* CR-only line endings (classic Mac): read as lines */
+    for (size_t i = 0; i < n; i++)
+      if (text[i] == '\r') text[i] = '\n';
   rc = import_doc(out, text, n, source_name, diags);
   if (!rc) rc = gk__agency_complete(*out, text, n);
+  if (!rc && cut && diags)
+    rc = gk_diags_add(diags, NULL, GK_SEV_WARNING, "import.truncated", "文件在一个字符中间结束：最后的不完整字符已舍去",
+                      "the file ends inside a character: the incomplete last character was dropped", source_name,
+                      0, 0);
   if (rc && *out) {
     gk_report_free(*out);
     *out = NULL;

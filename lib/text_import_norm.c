@@ -90,6 +90,7 @@ static const uint32_t t2s[][2] = {
 
 static uint32_t to_simplified(uint32_t cp) {
   size_t lo = 0, hi = sizeof t2s / sizeof t2s[0];
+  if (cp < t2s[0][0] || cp > t2s[hi - 1][0]) return cp; /* most code points: no search */
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
     if (t2s[mid][0] == cp) return t2s[mid][1];
@@ -117,12 +118,57 @@ static uint32_t norm_cp(uint32_t cp) {
   return to_simplified(cp);
 }
 
-void gk__text_norm(gk__buf *out, const char *s, size_t n) {
+/* The slow path: one code point at a time (bad bytes read as themselves). */
+static void norm_slow(gk__buf *out, const char *s, size_t n) {
   size_t i = 0;
   while (i < n) {
     uint32_t cp = norm_cp(gk__utf8_next(s, n, &i));
     if (cp) gk__buf_put_cp(out, cp);
   }
+}
+
+/* Normalised text is never longer than valid UTF-8 input (code points only
+ * shrink or keep their length), so it is written in place over a copy of s:
+ * one reservation, ASCII handled byte by byte without decoding. A bad byte
+ * (which reads as a 2-byte code point) sends the rest to the slow path. */
+void gk__text_norm(gk__buf *out, const char *s, size_t n) {
+  size_t before = out->len;
+  gk__buf_put(out, s, n);
+  if (out->err) return;
+  char *d = out->data + before;
+  size_t r = 0, w = 0;
+  while (r < n) {
+    unsigned char c = (unsigned char)d[r];
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') d[w++] = (char)(c + 32);
+      else if (c >= 'a' && c <= 'z') d[w++] = (char)c;
+      r++;
+      continue;
+    }
+    size_t q = r;
+    uint32_t cp = norm_cp(gk__utf8_next(d, n, &q));
+    if (q == r + 1) { /* a bad byte */
+      out->len = before + w;
+      out->data[out->len] = '\0';
+      norm_slow(out, s + r, n - r);
+      return;
+    }
+    r = q;
+    if (!cp) continue;
+    if (cp < 0x80) {
+      d[w++] = (char)cp;
+    } else if (cp < 0x800) {
+      d[w++] = (char)(0xC0 | (cp >> 6)), d[w++] = (char)(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      d[w++] = (char)(0xE0 | (cp >> 12)), d[w++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+      d[w++] = (char)(0x80 | (cp & 0x3F));
+    } else {
+      d[w++] = (char)(0xF0 | (cp >> 18)), d[w++] = (char)(0x80 | ((cp >> 12) & 0x3F));
+      d[w++] = (char)(0x80 | ((cp >> 6) & 0x3F)), d[w++] = (char)(0x80 | (cp & 0x3F));
+    }
+  }
+  out->len = before + w;
+  out->data[out->len] = '\0';
 }
 
 size_t gk__text_norm_fixed(char *dst, size_t cap, const char *s, size_t n) {
@@ -152,14 +198,8 @@ size_t gk__text_norm_fixed(char *dst, size_t cap, const char *s, size_t n) {
 static const char *const ordinals[6] = {"一", "二", "三", "四", "五", "六"};
 
 static const gk__label *part_label(int part) {
-  switch (part) {
-  case 0: return &gk__sections[GK_SECTION_OVERVIEW];
-  case 1: return &gk__tables[GK_TABLE_ACTIVE];
-  case 2: return &gk__tables[GK_TABLE_REQUESTS];
-  case 3: return &gk__tables[GK_TABLE_REVIEW];
-  case 4: return &gk__sections[GK_SECTION_PROBLEMS];
-  default: return &gk__sections[GK_SECTION_OTHER];
-  }
+  const gk__part *p = &gk__parts[part];
+  return p->section >= 0 ? &gk__sections[p->section] : &gk__tables[p->table];
 }
 
 const gk__label *gk__text_part_label(int part) { return part >= 0 && part < 6 ? part_label(part) : NULL; }

@@ -161,7 +161,43 @@ static void test_text_completeness_not_report(void) {
   gk_diags_free(d);
 }
 
+/* Encoding errors located by line and column; CR-only line endings read. */
+static void test_text_completeness_encoding_and_endings(void) {
+  const char *bad = "一、总体情况\n第二行\xff";
+  gk_diags *d;
+  gk_report *r = import(bad, strlen(bad), &d, GK_EENCODING);
+  CU_ASSERT_PTR_NULL(r);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
+  CU_ASSERT_EQUAL(gk_diag_line(d, 0), 2);
+  CU_ASSERT_EQUAL(gk_diag_column(d, 0), 4);
+  CU_ASSERT_PTR_NOT_NULL(strstr(gk_diag_message(d, 0, GK_LANG_EN), "line 2, column 4"));
+  gk_diags_free(d);
+  size_t n;
+  char *t = real_text(&n);
+  gk_report *a = import(t, n, &d, GK_OK);
+  gk_diags_free(d);
+  for (size_t i = 0; i < n; i++)
+    if (t[i] == '\n') t[i] = '\r';
+  gk_report *b = import(t, n, &d, GK_OK);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+  CU_ASSERT_TRUE(gk_report_equal(a, b, 0));
+  gk_report_free(b);
+  gk_diags_free(d);
+  /* cut inside the last character (of 六、其他需要报告的事项's text): what is there, truncated */
+  size_t end = n;
+  while (end > 0 && ((unsigned char)t[end - 1] < 0x80)) end--;
+  b = import(t, end - 1, &d, GK_OK);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+  CU_ASSERT_TRUE(has_rule(d, "import.truncated"));
+  CU_ASSERT_EQUAL(gk_report_completeness(NULL, NULL, b), GK_COMPLETE);
+  gk_report_free(a);
+  gk_report_free(b);
+  gk_diags_free(d);
+  gk_free(t);
+}
+
 static CU_TestInfo tests[] = {
+  {"encoding errors located, CR-only endings", test_text_completeness_encoding_and_endings},
   {"what is no report", test_text_completeness_not_report},
   {"a complete copy", test_text_completeness_complete},
   {"a copy cut inside table 三", test_text_completeness_truncated},
