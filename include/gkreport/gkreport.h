@@ -11,6 +11,7 @@
 #include "json.h"
 #include "csv.h"
 #include "text.h"
+#include "document.h"
 #include "series.h"
 #include "aggregate.h"
 #include "indicator.h"
