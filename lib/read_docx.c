@@ -280,6 +280,15 @@ static void on_text(dw *w) {
 
 /* ------------------------------------------------------------------ the zip */
 
+/* libxml2 errors are not printed (the library never prints): the reader's
+ * return value and line carry them. */
+static void quiet(void *arg, const char *msg, xmlParserSeverities sev, xmlTextReaderLocatorPtr loc) {
+  (void)arg;
+  (void)msg;
+  (void)sev;
+  (void)loc;
+}
+
 typedef struct {
   zip_file_t *zf;
   size_t total, cap;
@@ -314,11 +323,13 @@ static int main_part(zip_t *za, char *part, size_t cap) {
   zip_file_t *zf = zip_fopen(za, "[Content_Types].xml", 0);
   if (!zf) return GK_ENOTFOUND;
   zstream z = {zf, 0, (size_t)1 << 20, 0, 0};
-  xmlTextReaderPtr rd = xmlReaderForIO(zs_read, NULL, &z, NULL, NULL, XML_PARSE_NONET);
+  xmlTextReaderPtr rd = xmlReaderForIO(zs_read, NULL, &z, NULL, NULL,
+                                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (!rd) {
     zip_fclose(zf);
     return GK_ENOMEM;
   }
+  xmlTextReaderSetErrorHandler(rd, quiet, NULL);
   int found = 0;
   while (!found && xmlTextReaderRead(rd) == 1) {
     if (xmlTextReaderNodeType(rd) != XML_READER_TYPE_ELEMENT ||
@@ -366,11 +377,13 @@ static int read_body(dw *w, zip_t *za, const char *part, size_t cap) {
     return docx_error(w->d, w->file, 0, "文件中没有正文部分（word/document.xml）",
                       "the file has no main document part (word/document.xml)");
   zstream z = {zf, 0, cap, 0, 0};
-  w->rd = xmlReaderForIO(zs_read, NULL, &z, NULL, NULL, XML_PARSE_NONET);
+  w->rd = xmlReaderForIO(zs_read, NULL, &z, NULL, NULL,
+                                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (!w->rd) {
     zip_fclose(zf);
     return GK_ENOMEM;
   }
+  xmlTextReaderSetErrorHandler(w->rd, quiet, NULL);
   int r = xmlTextReaderRead(w->rd);
   while (r == 1 && !w->rc) {
     int type = xmlTextReaderNodeType(w->rd);
