@@ -45,26 +45,35 @@ def _looks_like_json(data: bytes) -> bool:
     return head.startswith(b"{")
 
 
+_READERS = {"json": "gk_report_from_json", "text": "gk_report_from_text",
+            "html": "gk_report_from_html", "docx": "gk_report_from_docx"}
+
+
 def loads(data: Union[str, bytes], source: Optional[str] = None,
           format: Optional[str] = None) -> Report:
-    """Read a report from a string or bytes: a gkreport JSON document or the text
-    of a published report (detected, or forced with ``format="json"|"text"``).
+    """Read a report from a string or bytes: a gkreport JSON document, the text
+    of a published report, a web page or the bytes of a .docx file (detected by
+    the content, or forced with ``format="json"|"text"|"html"|"docx"``).
     `source` names the input in diagnostics. Raises :class:`ParseError` with
     ``diagnostics`` when the input cannot be read."""
     raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
-    fmt = format or ("json" if _looks_like_json(raw) else "text")
-    if fmt not in ("json", "text"):
-        raise ValueError("format must be 'json' or 'text', not %r" % (format,))
-    return read_report("gk_report_from_json" if fmt == "json" else "gk_report_from_text",
-                       raw, source)
+    if format is None:
+        return read_report("gk_report_load", raw, source)
+    if format not in _READERS:
+        raise ValueError("format must be 'json', 'text', 'html' or 'docx', not %r" % (format,))
+    return read_report(_READERS[format], raw, source)
 
 
 def load(path: PathLike, format: Optional[str] = None) -> Report:
-    """Read a report file (JSON or published text, detected). Diagnostics name
-    the file."""
+    """Read a report file: JSON, published text, a web page (.html, .htm) or a
+    Word file (.docx); the name's extension decides for pages and Word files,
+    else the content. Diagnostics name the file."""
     name = os.fspath(path)
     with open(name, "rb") as f:
         data = f.read()
+    if format is None:
+        ext = os.path.splitext(name)[1].lower()
+        format = {".html": "html", ".htm": "html", ".docx": "docx"}.get(ext)
     return loads(data, source=name, format=format)
 
 
