@@ -243,6 +243,47 @@ static void test_docx_zip_bomb_and_nesting(void) {
   gk_diags_free(d);
 }
 
+static void test_docx_positions_in_findings(void) {
+  gk_diags *d = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_ERROR, "r", "z", "e", "a.docx", (3u << 16) | 5u, 2), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_ERROR, "r", "z", "e", "a.DOCX", 12, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_ERROR, "r", "z", "e", "a.html", 118, 7), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_ERROR, "r", "z", "e", "a.docx", (1u << 16) | 9u, 0), GK_OK);
+  char buf[128];
+  CU_ASSERT_EQUAL(gk_diag_position(buf, sizeof buf, d, 0, GK_LANG_EN), 25);
+  CU_ASSERT_STRING_EQUAL(buf, " (table 3, row 5, cell 2)");
+  gk_diag_position(buf, sizeof buf, d, 0, GK_LANG_ZH);
+  CU_ASSERT_STRING_EQUAL(buf, "（表3第5行第2格）");
+  gk_diag_position(buf, sizeof buf, d, 1, GK_LANG_EN);
+  CU_ASSERT_STRING_EQUAL(buf, " (paragraph 12)");
+  gk_diag_position(buf, sizeof buf, d, 2, GK_LANG_EN);
+  CU_ASSERT_STRING_EQUAL(buf, ":118:7");
+  gk_diag_position(buf, sizeof buf, d, 3, GK_LANG_EN);
+  CU_ASSERT_STRING_EQUAL(buf, " (table 1, row 9)");
+  CU_ASSERT_EQUAL(gk_diag_position(buf, sizeof buf, d, 9, GK_LANG_EN), GK_EINVAL);
+  gk_diag_format(buf, sizeof buf, d, 0, GK_LANG_EN);
+  CU_ASSERT_STRING_EQUAL(buf, "a.docx (table 3, row 5, cell 2): error r: e");
+  gk_diags_clear(d);
+  /* a finding of a .docx report points at its table and row: 洪泽 2023's 复议
+   * total (review.total) is in table 3 (the review table), row 4 */
+  size_t len = 0;
+  char *file = gk_doc_read("2023_huaian-hongze-district-government", ".docx", &len);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(file);
+  gk_report *r = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_report_load(&r, file, len, "hongze.docx", d), GK_OK);
+  gk_diags_clear(d);
+  CU_ASSERT_EQUAL(gk_report_validate(r, NULL, d), GK_OK);
+  long i = gk_doc_find_rule(d, "review.total");
+  CU_ASSERT_TRUE_FATAL(i >= 0);
+  CU_ASSERT_EQUAL(gk_diag_line(d, (size_t)i), (3u << 16) | 4u);
+  gk_diag_position(buf, sizeof buf, d, (size_t)i, GK_LANG_EN);
+  CU_ASSERT_STRING_EQUAL(buf, " (table 3, row 4)");
+  gk_report_free(r);
+  free(file);
+  gk_diags_free(d);
+}
+
 static void test_docx_allocation_failures(void) {
   size_t len = 0;
   char *file = gk_doc_read("2023_huaian-hongze-district-government", ".docx", &len);
@@ -268,6 +309,7 @@ int main(void) {
       {"grid of a rendering", test_docx_rendering_grid},
       {"hostile files", test_docx_hostile_files},
       {"zip bomb and nesting", test_docx_zip_bomb_and_nesting},
+      {"positions in findings", test_docx_positions_in_findings},
       {"allocation failures", test_docx_allocation_failures},
       CU_TEST_INFO_NULL};
   return gk_test_main("docx", tests);

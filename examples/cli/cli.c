@@ -411,9 +411,9 @@ void cli_print_findings(FILE *f, const gk_diags *d, size_t from, size_t to, int 
     const char *cell = gk_diag_suspect(d, i), *value = gk_diag_suspect_value(d, i);
     if (!cell || !value) continue;
     const char *file = gk_diag_file(d, i);
-    uint32_t line = gk_diag_line(d, i);
-    fprintf(f, "%s", file ? file : "<report>");
-    if (line) fprintf(f, ":%u", (unsigned)line);
+    char pos[96];
+    gk_diag_position(pos, sizeof pos, d, i, lang);
+    fprintf(f, "%s%s", file ? file : "<report>", pos);
     fprintf(f, lang == GK_LANG_ZH ? ": note: %s 可能应为 %s\n"
                                   : ": note: probably %s should be %s\n", cell, value);
   }
