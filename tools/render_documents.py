@@ -40,6 +40,7 @@ HEADINGS = ["总体情况", "主动公开政府信息情况", "收到和处理�
             "政府信息公开行政复议、行政诉讼情况", "存在的主要问题及改进情况", "其他需要报告的事项"]
 ORD = "一二三四五六七八九十"
 STYLES = ["plain", "word", "cms"]
+PDF_REPORT = "2024_suqian-municipal-government"  # the one PDF (the README's pdftotext path)
 
 PROSE = [
     "本年度报告依据《中华人民共和国政府信息公开条例》编制。",
@@ -400,6 +401,89 @@ def main(argv):
             f.write(data)
         write_docx(os.path.join(out, name + ".docx"), doc)
         print("%s.html (%s, %s) and .docx" % (name, style, charset))
+    write_pdf(os.path.join(out, PDF_REPORT + ".pdf"), truth(PDF_REPORT))
+    print("%s.pdf" % PDF_REPORT)
+
+
+
+# ----------------------------------------------------------------- PDF
+# A small PDF for the README's PDF path (pdftotext -layout into the text
+# importer): text only, no embedded font; a ToUnicode map gives pdftotext the
+# characters. Labels on the left, values in columns, as printed reports look.
+
+def pdf_lines(doc):
+    """(font size, [(x, text)]) per line."""
+    lines = [(12, [(60, title(doc))]), (9, [(40, PROSE[0])])]
+    tables = layout(doc)
+    for i in range(6):
+        lines.append((10, [(40, "%s、%s" % (ORD[i], HEADINGS[i]))]))
+        if not 1 <= i <= 3:
+            lines.append((9, [(40, PROSE[1 if i == 0 else i - 2])]))
+            continue
+        for row in tables[i - 1]:
+            num = lambda t: t == "" or t.replace(".", "", 1).lstrip("-").isdigit()
+            labels = [t for t, _, _, h in row if not h and not num(t)]
+            values = [t for t, _, _, h in row if h or num(t)]
+            if all(h for _, _, _, h in row):  # a header row: its texts over the value columns
+                labels, values = [], [t for t, _, _, _ in row]
+            items = [(40, "".join(labels))] if labels else []
+            step = min(62, 480 // max(1, len(values)))
+            items += [(330 + step * k, v) for k, v in enumerate(values) if v]
+            lines.append((7, items))
+    return lines
+
+
+def write_pdf(path, doc):
+    lines = pdf_lines(doc)
+    chars = sorted({c for _, items in lines for _, t in items for c in t})
+    cid = {c: i + 1 for i, c in enumerate(chars)}
+    pages, y, cur = [], 560, []
+    for size, items in lines:
+        if y < 40:
+            pages.append(cur)
+            cur, y = [], 560
+        for x, t in items:
+            hexs = "".join("%04X" % cid[c] for c in t)
+            cur.append("BT /F1 %d Tf %d %d Td <%s> Tj ET" % (size, x, y, hexs))
+        y -= size + 6
+    pages.append(cur)
+    bf = "\n".join("<%04X> <%04X>" % (cid[c], ord(c)) for c in chars)
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /U def "
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def "
+            "1 begincodespacerange <0000> <FFFF> endcodespacerange\n%d beginbfchar\n%s\nendbfchar "
+            "endcmap CMapName currentdict /CMap defineresource pop end end" % (len(chars), bf))
+    objs = {}
+    npages = len(pages)
+    first_page = 7
+    objs[1] = "<< /Type /Catalog /Pages 2 0 R >>"
+    objs[2] = "<< /Type /Pages /Count %d /Kids [%s] >>" % (
+        npages, " ".join("%d 0 R" % (first_page + 2 * k) for k in range(npages)))
+    objs[3] = ("<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H "
+               "/DescendantFonts [4 0 R] /ToUnicode 6 0 R >>")
+    objs[4] = ("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo "
+               "<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 5 0 R "
+               "/DW 1000 >>")
+    objs[5] = ("<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -200 1000 900] "
+               "/ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>")
+    objs[6] = "<< /Length %d >>\nstream\n%s\nendstream" % (len(cmap.encode()), cmap)
+    for k, content in enumerate(pages):
+        body = "\n".join(content)
+        objs[first_page + 2 * k] = ("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] "
+                                    "/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>"
+                                    % (first_page + 2 * k + 1))
+        objs[first_page + 2 * k + 1] = "<< /Length %d >>\nstream\n%s\nendstream" % (len(body), body)
+    out = b"%PDF-1.4\n"
+    offsets = {}
+    for n in sorted(objs):
+        offsets[n] = len(out)
+        out += ("%d 0 obj\n%s\nendobj\n" % (n, objs[n])).encode("latin-1")
+    xref = len(out)
+    out += ("xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)).encode()
+    for n in sorted(objs):
+        out += ("%010d 00000 n \n" % offsets[n]).encode()
+    out += ("trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)).encode()
+    with open(path, "wb") as f:
+        f.write(out)
 
 
 if __name__ == "__main__":
