@@ -3,6 +3,8 @@
  * reader and hand its grid to the recognizer. */
 #include <stdio.h>
 #include <string.h>
+#include <threads.h>
+#include <libxml/parser.h>
 #include "read_doc.h"
 #include "text_int.h"
 #include "gkreport/document.h"
@@ -84,6 +86,12 @@ uint32_t gk__span_place(gk__span_map *m, uint32_t row, uint32_t *x, uint16_t col
   return at;
 }
 
+/* libxml2 2.9 must be initialised once before threads parse concurrently; a
+ * once-flag is the one piece of process state the readers keep (libxml2's own). */
+static once_flag xml_once = ONCE_FLAG_INIT;
+static void xml_init(void) { xmlInitParser(); }
+void gk__doc_init(void) { call_once(&xml_once, xml_init); }
+
 typedef int (*reader_fn)(gk__grid *, const char *, size_t, const char *, gk_diags *);
 
 static int from_reader(gk_report **out, reader_fn rd, const char *bytes, size_t len,
@@ -91,6 +99,7 @@ static int from_reader(gk_report **out, reader_fn rd, const char *bytes, size_t 
   if (!out) return GK_EINVAL;
   *out = NULL;
   if (!bytes && len) return GK_EINVAL;
+  gk__doc_init();
   gk__grid g;
   gk__grid_init(&g);
   int rc = rd(&g, bytes ? bytes : "", len, source_name, diags);

@@ -28,6 +28,9 @@ int gk__docx_grid(gk__grid *g, const char *bytes, size_t len, const char *file, 
 int gk__docx_grid_cap(gk__grid *g, const char *bytes, size_t len, const char *file, gk_diags *d,
                       size_t xml_cap);
 
+/* Initialise libxml2 once per process (thread-safe); the readers call it. */
+void gk__doc_init(void);
+
 /* Add one diagnostic; GK_ENOMEM when the list cannot grow, else GK_OK. */
 int gk__doc_diag(gk_diags *d, int severity, const char *rule, const char *file, uint32_t line,
                  uint32_t col, const char *zh, const char *en);

@@ -425,6 +425,7 @@ int gk__docx_grid(gk__grid *g, const char *bytes, size_t len, const char *file, 
 int gk__docx_grid_cap(gk__grid *g, const char *bytes, size_t len, const char *file, gk_diags *d,
                       size_t xml_cap) {
   g->pos_kind = GK__POS_DOCX;
+  gk__doc_init();
   if (len > GK_DOCUMENT_MAX_INPUT) return gk__doc_too_large(d, file, "输入", len, GK_DOCUMENT_MAX_INPUT);
   zip_t *za = NULL;
   int rc = open_zip(&za, bytes, len, file, d);

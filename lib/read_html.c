@@ -518,6 +518,7 @@ static const char *page_encoding(const char *s, size_t n) {
 
 int gk__html_grid(gk__grid *g, const char *bytes, size_t len, const char *file, gk_diags *d) {
   g->pos_kind = GK__POS_TEXT;
+  gk__doc_init();
   if (len > GK_DOCUMENT_MAX_INPUT) return gk__doc_too_large(d, file, "输入", len, GK_DOCUMENT_MAX_INPUT);
   const char *enc = page_encoding(bytes, len);
   htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
