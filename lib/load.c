@@ -22,6 +22,7 @@ GK_API int gk_report_load_form(gk_report **out, const char *bytes, size_t len, g
   if (!out) return GK_EINVAL;
   *out = NULL;
   if (!bytes && len) return GK_EINVAL;
+  if (!bytes) bytes = "";
   switch (form) {
   case GK_FORM_TEXT:
     return gk_report_from_text(out, bytes, len, source_name, diags);

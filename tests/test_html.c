@@ -189,6 +189,8 @@ static void test_html_detect_and_forced_form(void) {
   CU_ASSERT_PTR_NULL(r);
   CU_ASSERT_EQUAL(gk_report_load_form(NULL, "x", 1, GK_FORM_HTML, "x", NULL), GK_EINVAL);
   CU_ASSERT_EQUAL(gk_report_from_html(&r, NULL, 3, "x", NULL), GK_EINVAL);
+  CU_ASSERT_EQUAL(gk_report_load_form(&r, NULL, 0, GK_FORM_JSON, "x", NULL), GK_EPARSE);
+  CU_ASSERT_PTR_NULL(r);
   /* a page forced as text is not read as a page: its tags are no report */
   size_t len = 0;
   char *page = gk_doc_read("2023_suqian-municipal-government", ".html", &len);
