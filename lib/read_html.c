@@ -505,7 +505,7 @@ static void head_meta(hw *w, xmlNode *head) {
  * a declared GB2312/GBK is read as GB18030 (its superset, as browsers do); a
  * page that declares nothing is UTF-8 when it is valid UTF-8, else GB18030. */
 static const char *page_encoding(const char *s, size_t n) {
-  size_t head = n < 4096 ? n : 4096;
+  size_t head = n < 65536 ? n : 65536; /* the <head> of a CMS page can be long */
   for (size_t i = 0; i + 7 <= head; i++) {
     if ((s[i] | 0x20) != 'c' || strncasecmp(s + i, "charset", 7) != 0) continue;
     size_t j = i + 7;

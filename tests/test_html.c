@@ -155,6 +155,21 @@ static void test_html_charsets(void) {
     CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[0].off), "报告镕");
     gk__grid_free(&g);
   }
+  /* the declaration after a long <head> (5000 bytes of script) still counts */
+  {
+    char *page = malloc(6000);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(page);
+    strcpy(page, "<html><head><script>");
+    size_t at = strlen(page);
+    memset(page + at, 'x', 5000);
+    strcpy(page + at + 5000, "</script><meta charset=\"gb2312\"></head><p>\xB1\xA8\xB8\xE6</p>");
+    gk__grid g;
+    CU_ASSERT_EQUAL_FATAL(grid_of(&g, page, NULL), GK_OK);
+    CU_ASSERT_EQUAL_FATAL(g.nblocks, 1);
+    CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[0].off), "报告");
+    gk__grid_free(&g);
+    free(page);
+  }
   /* UTF-8 declared and given */
   gk__grid g;
   CU_ASSERT_EQUAL_FATAL(grid_of(&g, "<meta charset=utf-8><p>报告</p>", NULL), GK_OK);
