@@ -28,6 +28,16 @@ int gk__docx_grid(gk__grid *g, const char *bytes, size_t len, const char *file, 
 int gk__docx_grid_cap(gk__grid *g, const char *bytes, size_t len, const char *file, gk_diags *d,
                       size_t xml_cap);
 
+/* Automatic numbering of a .docx (read_docx_num.c). */
+typedef struct gk__docx_num gk__docx_num;
+struct zip;
+/* Load word/numbering.xml of the archive: *out NULL when there is none;
+ * GK_OK or GK_ENOMEM. */
+int gk__docx_num_load(gk__docx_num **out, struct zip *za);
+void gk__docx_num_free(gk__docx_num *m);
+/* Append the label of the next item of list num_id at level ilvl ("一、") to b. */
+void gk__docx_num_put(gk__docx_num *m, int num_id, int ilvl, gk__buf *b);
+
 /* Initialise libxml2 once per process (thread-safe); the readers call it. */
 void gk__doc_init(void);
 

@@ -47,6 +47,8 @@ typedef struct {
   int in_t, pending;
   gk__buf para;       /* a body paragraph's text */
   uint8_t hlevel;
+  gk__docx_num *num;  /* automatic numbering (NULL: none) */
+  int in_numpr, ilvl;
 } dw;
 
 static int is(const xmlChar *name, const char *w) { return name && strcmp((const char *)name, w) == 0; }
@@ -252,6 +254,14 @@ static void on_start(dw *w, const xmlChar *name, int empty) {
     xmlChar *v = xmlTextReaderGetAttribute(w->rd, (const xmlChar *)"w:val");
     t->cells[t->ncells - 1].vmerge = (v && strcmp((const char *)v, "restart") == 0) ? 1 : 2;
     xmlFree(v);
+  } else if (is(name, "w:numPr")) {
+    w->in_numpr = !empty;
+    w->ilvl = 0;
+  } else if (w->in_numpr && is(name, "w:ilvl")) {
+    w->ilvl = attr_int(w, "w:val", 0);
+  } else if (w->in_numpr && is(name, "w:numId")) {
+    gk__buf *b = sink(w); /* the number goes in front of the paragraph's text */
+    if (b) gk__docx_num_put(w->num, attr_int(w, "w:val", 0), w->ilvl, b);
   } else if (is(name, "w:pStyle") || is(name, "w:outlineLvl")) {
     para_style(w, name);
   } else if (is(name, "mc:Fallback") || is(name, "w:del") || is(name, "w:instrText")) {
@@ -265,6 +275,7 @@ static void on_end(dw *w, const xmlChar *name) {
   tctx *t = w->ntab ? &w->tab[w->ntab - 1] : NULL;
   if (is(name, "w:p")) para_end(w);
   else if (is(name, "w:t")) w->in_t = 0;
+  else if (is(name, "w:numPr")) w->in_numpr = 0;
   else if (is(name, "w:tbl")) table_end(w);
   else if (t && is(name, "w:tc")) cell_end(t);
   else if (t && is(name, "w:tr") && t->ncells) row_end(w, t);
@@ -445,9 +456,11 @@ int gk__docx_grid_cap(gk__grid *g, const char *bytes, size_t len, const char *fi
     w.d = d;
     w.file = file;
     gk__buf_init(&w.para);
-    rc = read_body(&w, za, part, xml_cap);
+    rc = gk__docx_num_load(&w.num, za);
+    if (!rc) rc = read_body(&w, za, part, xml_cap);
     while (w.ntab) tctx_free(&w.tab[--w.ntab]);
     gk__buf_free(&w.para);
+    gk__docx_num_free(w.num);
     if (!rc) rc = g->err;
   }
   zip_discard(za);

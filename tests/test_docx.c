@@ -119,6 +119,39 @@ static void test_docx_runs_tables_and_positions(void) {
   free(file);
 }
 
+static void test_docx_numbering_rendered(void) {
+  const char *numbering =
+      "<w:numbering " W_NS "><w:abstractNum w:abstractNumId=\"3\">"
+      "<w:lvl w:ilvl=\"0\"><w:start w:val=\"10\"/><w:numFmt w:val=\"chineseCounting\"/>"
+      "<w:lvlText w:val=\"（%1）\"/></w:lvl>"
+      "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
+      "<w:lvlText w:val=\"%1.%2\"/></w:lvl>"
+      "<w:lvl w:ilvl=\"2\"><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"*\"/></w:lvl>"
+      "</w:abstractNum><w:num w:numId=\"7\"><w:abstractNumId w:val=\"3\"/></w:num></w:numbering>";
+  const char *item = "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"%d\"/><w:numId w:val=\"7\"/></w:numPr>"
+                     "</w:pPr><w:r><w:t>项</w:t></w:r></w:p>";
+  char body[4096] = "<?xml version=\"1.0\"?><w:document " W_NS "><w:body>";
+  int levels[] = {0, 1, 1, 0, 2, 0};
+  for (int i = 0; i < 6; i++) {
+    char p[256];
+    snprintf(p, sizeof p, item, levels[i]);
+    strcat(body, p);
+  }
+  strcat(body, "</w:body></w:document>");
+  const char *names[] = {"[Content_Types].xml", "word/document.xml", "word/numbering.xml"};
+  const char *texts[] = {ctypes_ok, body, numbering};
+  size_t len = 0;
+  char *z = make_zip(&len, 3, names, texts, NULL);
+  gk__grid g;
+  gk__grid_init(&g);
+  CU_ASSERT_EQUAL_FATAL(gk__docx_grid(&g, z, len, "n.docx", NULL), GK_OK);
+  const char *want[] = {"（十）项", "十.1项", "十.2项", "（十一）项", "项", "（十二）项"};
+  CU_ASSERT_EQUAL_FATAL(g.nblocks, 6);
+  for (int i = 0; i < 6; i++) CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[i].off), want[i]);
+  gk__grid_free(&g);
+  free(z);
+}
+
 static void test_docx_rendering_grid(void) {
   size_t len = 0;
   char *file = gk_doc_read("2023_suqian-municipal-government", ".docx", &len);
@@ -127,9 +160,10 @@ static void test_docx_rendering_grid(void) {
   gk__grid_init(&g);
   CU_ASSERT_EQUAL_FATAL(gk__docx_grid(&g, file, len, "s.docx", NULL), GK_OK);
   CU_ASSERT_EQUAL(gk__grid_check(&g), GK_OK);
-  /* headings numbered by numbering.xml come without their 一、; header and
-   * footer parts are not read */
-  CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[2].off), "总体情况");
+  /* headings numbered by numbering.xml (chineseCounting, "%1、") get their
+   * number rendered; header and footer parts are not read */
+  CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[2].off), "一、总体情况");
+  CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[4].off), "二、主动公开政府信息情况");
   CU_ASSERT_EQUAL(g.blocks[2].kind, GK__BLK_HEADING);
   size_t rows = 0;
   for (size_t i = 0; i < g.nblocks; i++) {
@@ -307,6 +341,7 @@ int main(void) {
       {"every report reads as its truth", test_docx_every_report_reads_as_its_truth},
       {"runs, tables and positions", test_docx_runs_tables_and_positions},
       {"grid of a rendering", test_docx_rendering_grid},
+      {"numbering rendered", test_docx_numbering_rendered},
       {"hostile files", test_docx_hostile_files},
       {"zip bomb and nesting", test_docx_zip_bomb_and_nesting},
       {"positions in findings", test_docx_positions_in_findings},
