@@ -326,16 +326,45 @@ GK_API int gk_severity_find(const char *key) {
   return GK_ENOTFOUND;
 }
 
+/* 1 when a file name ends in ".docx" (any case): its positions are DOCX ones. */
+static int docx_name(const char *file) {
+  size_t n = file ? strlen(file) : 0;
+  if (n < 5) return 0;
+  const char *e = file + n - 5;
+  return e[0] == '.' && (e[1] | 0x20) == 'd' && (e[2] | 0x20) == 'o' && (e[3] | 0x20) == 'c' &&
+         (e[4] | 0x20) == 'x';
+}
+
+GK_API int gk_diag_position(char *buf, size_t cap, const gk_diags *d, size_t i, int lang) {
+  item *it = get(d, i);
+  if (buf && cap) buf[0] = '\0';
+  if (!it) return GK_EINVAL;
+  unsigned line = it->line, col = it->column;
+  int n = 0, zh = lang != GK_LANG_EN;
+  if (!line) return 0;
+  if (docx_name(it->file) && (line >> 16)) { /* grid.h: line = table << 16 | row, column = cell */
+    unsigned t = line >> 16, r = line & 0xffffu;
+    if (col)
+      n = snprintf(buf, buf ? cap : 0, zh ? "（表%u第%u行第%u格）" : " (table %u, row %u, cell %u)", t, r, col);
+    else
+      n = snprintf(buf, buf ? cap : 0, zh ? "（表%u第%u行）" : " (table %u, row %u)", t, r);
+  } else if (docx_name(it->file)) {
+    n = snprintf(buf, buf ? cap : 0, zh ? "（第%u段）" : " (paragraph %u)", line);
+  } else if (col) {
+    n = snprintf(buf, buf ? cap : 0, ":%u:%u", line, col);
+  } else {
+    n = snprintf(buf, buf ? cap : 0, ":%u", line);
+  }
+  return n < 0 ? GK_EINVAL : n;
+}
+
 GK_API int gk_diag_format(char *buf, size_t cap, const gk_diags *d, size_t i, int lang) {
   item *it = get(d, i);
   if (buf && cap) buf[0] = '\0';
   if (!it) return GK_EINVAL;
   const char *msg = gk_diag_message(d, i, lang);
-  char pos[64] = "";
-  if (it->line && it->column)
-    snprintf(pos, sizeof pos, ":%u:%u", (unsigned)it->line, (unsigned)it->column);
-  else if (it->line)
-    snprintf(pos, sizeof pos, ":%u", (unsigned)it->line);
+  char pos[96] = "";
+  gk_diag_position(pos, sizeof pos, d, i, lang);
   int n = snprintf(buf, buf ? cap : 0, "%s%s: %s %s%s%s%s", it->file ? it->file : "<report>", pos,
                    sev_keys[it->severity], it->rule, msg ? ": " : "", msg ? msg : "",
                    it->waived ? " [waived]" : "");

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- subcommands --------------------------------------------------------- */
 
@@ -100,7 +101,7 @@ int cli_parse_int(int *out, const char *cmd, const char *text, int min, int max,
 }
 
 const char *const cli_langs[] = {"zh", "en", NULL};
-const char *const cli_froms[] = {"auto", "json", "text", NULL};
+const char *const cli_froms[] = {"auto", "json", "text", "html", "docx", NULL};
 
 int cli_choice(int *out, cli_args *a, const char *opt, const char *const *choices) {
   const char *v = NULL;
@@ -237,6 +238,16 @@ int cli_read(char **buf_out, size_t *len_out, const char *cmd, const char *path)
   return CLI_OK;
 }
 
+/* The form a file name says: .html/.htm a web page, .docx a Word file, else
+ * CLI_FROM_AUTO (the content decides). */
+static int cli_from_path(const char *name) {
+  size_t n = name ? strlen(name) : 0;
+  if (n > 5 && strcasecmp(name + n - 5, ".html") == 0) return CLI_FROM_HTML;
+  if (n > 4 && strcasecmp(name + n - 4, ".htm") == 0) return CLI_FROM_HTML;
+  if (n > 5 && strcasecmp(name + n - 5, ".docx") == 0) return CLI_FROM_DOCX;
+  return CLI_FROM_AUTO;
+}
+
 /* Load a report from bytes named `name` (for messages): JSON, published text,
  * or either (auto: gk_report_load decides by the first non-blank byte). On
  * failure print the parser's errors (FILE:LINE:COL) to stderr. On success the
@@ -249,8 +260,11 @@ static int load_buffer(gk_report **out, const char *cmd, const char *name, const
     cli_error(cmd, "%s", gk_strerror(GK_ENOMEM));
     return CLI_USAGE;
   }
+  if (from == CLI_FROM_AUTO) from = cli_from_path(name);
   int rc = from == CLI_FROM_JSON   ? gk_report_from_json(out, buf, len, name, d)
            : from == CLI_FROM_TEXT ? gk_report_from_text(out, buf, len, name, d)
+           : from == CLI_FROM_HTML ? gk_report_load_form(out, buf, len, GK_FORM_HTML, name, d)
+           : from == CLI_FROM_DOCX ? gk_report_load_form(out, buf, len, GK_FORM_DOCX, name, d)
                                    : gk_report_load(out, buf, len, name, d);
   if (rc != GK_OK) {
     if (gk_diags_count_severity(d, GK_SEV_ERROR) > 0) {
@@ -448,9 +462,9 @@ void cli_print_findings(FILE *f, const gk_diags *d, size_t from, size_t to, int 
     const char *note = gk_diag_note(d, i, lang);
     if (!note && (!cell || !value)) continue;
     const char *file = gk_diag_file(d, i);
-    uint32_t line = gk_diag_line(d, i);
-    fprintf(f, "%s", file ? file : "<report>");
-    if (line) fprintf(f, ":%u", (unsigned)line);
+    char pos[96];
+    gk_diag_position(pos, sizeof pos, d, i, lang);
+    fprintf(f, "%s%s", file ? file : "<report>", pos);
     if (note)
       fprintf(f, ": note: %s\n", note);
     else

@@ -4,13 +4,15 @@
 #include <string.h>
 
 const char cli_convert_usage[] =
-    "Usage: gkreport convert [--from auto|json|text] [--to json|csv|text|md|html|xlsx]\n"
+    "Usage: gkreport convert [--from auto|json|text|html|docx]\n"
+    "                        [--to json|csv|text|md|html|xlsx]\n"
     "                        [--lines] [--excel] [--lang zh|en] [-o FILE] FILE|-\n"
     "\n"
     "Read a report and write it to standard output (or FILE), normalised.\n"
     "\n"
-    "  --from F     input format: json, text (a published report) or auto (default:\n"
-    "               JSON when the first non-blank character is '{')\n"
+    "  --from F     input format: json, text (a published report), html (a web\n"
+    "               page), docx (a Word file) or auto (default: .html/.htm/.docx by\n"
+    "               the name, else by the content: PK zip, '<' markup, '{' JSON)\n"
     "  --to F       output format: json (pretty, default), csv (one line per cell:\n"
     "               agency,year,edition,table,row,col,state,value), text (the\n"
     "               official layout, which imports back to the same report), md\n"

@@ -85,6 +85,14 @@ GK_API const char *gk_severity_key(int severity);
 /** Severity for a key, or GK_ENOTFOUND. Since 0.1.0. */
 GK_API int gk_severity_find(const char *key);
 
+/** The source position of item i as gk_diag_format() prints it, NUL-terminated
+ *  into buf: ":118" or ":118:7" (line, column), "" when it has none; for a file
+ *  named *.docx the DOCX form of lib/grid.h (line = table << 16 | row, column =
+ *  cell): " (table 3, row 5, cell 2)" / "（表3第5行第2格）", and for prose
+ *  " (paragraph 12)" / "（第12段）" (lang GK_LANG_EN / GK_LANG_ZH). Returns the
+ *  length needed. Since 0.2.0. */
+GK_API int gk_diag_position(char *buf, size_t cap, const gk_diags *d, size_t i, int lang);
+
 /** Format item i like a compiler: "file:line: severity rule: message" (lang),
  *  NUL-terminated into buf. Returns the length needed. Since 0.1.0. */
 GK_API int gk_diag_format(char *buf, size_t cap, const gk_diags *d, size_t i, int lang);

@@ -13,6 +13,7 @@
 #include "html.h"
 #include "xlsx.h"
 #include "text.h"
+#include "document.h"
 #include "series.h"
 #include "aggregate.h"
 #include "indicator.h"

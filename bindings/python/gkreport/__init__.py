@@ -46,10 +46,15 @@ def _looks_like_json(data: bytes) -> bool:
     return head.startswith(b"{")
 
 
+_READERS = {"json": "gk_report_from_json", "text": "gk_report_from_text",
+            "html": "gk_report_from_html", "docx": "gk_report_from_docx"}
+
+
 def loads(data: _Union[str, bytes], source: _Optional[str] = None,
           format: _Optional[str] = None) -> Report:
-    """Read a report from a string or bytes: a gkreport JSON document or the text
-    of a published report (detected, or forced with ``format="json"|"text"``).
+    """Read a report from a string or bytes: a gkreport JSON document, the text
+    of a published report, a web page or the bytes of a .docx file (detected by
+    the content, or forced with ``format="json"|"text"|"html"|"docx"``).
     `source` names the input in diagnostics. Raises :class:`ParseError` with
     ``diagnostics`` when the input cannot be read."""
     if isinstance(data, str):
@@ -63,23 +68,28 @@ def loads(data: _Union[str, bytes], source: _Optional[str] = None,
         raise TypeError("source= names the input in diagnostics: a str, not %s"
                         % type(source).__name__)
     if format is not None and not isinstance(format, str):
-        raise TypeError("format= is 'json' or 'text', not %s" % type(format).__name__)
-    fmt = format or ("json" if _looks_like_json(raw) else "text")
-    if fmt not in ("json", "text"):
-        raise ValueError("format must be 'json' or 'text', not %r" % (format,))
-    return read_report("gk_report_from_json" if fmt == "json" else "gk_report_from_text",
-                       raw, source)
+        raise TypeError("format= is 'json', 'text', 'html' or 'docx', not %s"
+                        % type(format).__name__)
+    if format is None:
+        return read_report("gk_report_load", raw, source)
+    if format not in _READERS:
+        raise ValueError("format must be 'json', 'text', 'html' or 'docx', not %r" % (format,))
+    return read_report(_READERS[format], raw, source)
 
 
 def load(path: PathLike, format: _Optional[str] = None) -> Report:
-    """Read a report file (JSON or published text, detected). Diagnostics name
-    the file."""
+    """Read a report file: JSON, published text, a web page (.html, .htm) or a
+    Word file (.docx); the name's extension decides for pages and Word files,
+    else the content. Diagnostics name the file."""
     if not isinstance(path, (str, _os.PathLike)):
         raise TypeError("load() takes the path of a report file, not %s (for the "
                         "contents, use gkreport.loads(data))" % type(path).__name__)
     name = _os.fspath(path)
     with open(name, "rb") as f:
         data = f.read()
+    if format is None:
+        ext = _os.path.splitext(name)[1].lower()
+        format = {".html": "html", ".htm": "html", ".docx": "docx"}.get(ext)
     return loads(data, source=name, format=format)
 
 

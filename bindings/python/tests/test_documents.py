@@ -1,0 +1,60 @@
+"""gkreport.load() of web pages (.html/.htm) and Word files (.docx): the
+renderings of the complete given reports (tests/data/documents)."""
+
+import json
+import os
+import shutil
+import tempfile
+import unittest
+
+import gkreport
+
+from .util import DATA, REAL, needs
+
+DOCS = os.path.join(DATA, "documents")
+NAME = "2023_suqian-municipal-government"
+
+
+def truth(name):
+    with open(os.path.join(REAL, name + ".truth.json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
+@needs("gk_report_from_html", "gk_report_from_docx")
+class DocumentsTest(unittest.TestCase):
+    def check(self, r, name):
+        t = truth(name)
+        self.assertEqual(r.year, t["year"])
+        self.assertEqual(r.agency.name, t["agency"])
+        for path, want in t["cells"].items():
+            got = r[path]
+            self.assertEqual(str(got), str(want), path)
+
+    def test_load_html_and_docx_paths(self):
+        for ext in (".html", ".docx"):
+            r = gkreport.load(os.path.join(DOCS, NAME + ext))
+            self.check(r, NAME)
+
+    def test_htm_extension_and_forced_format(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "page.htm")
+            shutil.copy(os.path.join(DOCS, NAME + ".html"), path)
+            self.check(gkreport.load(path), NAME)
+            odd = os.path.join(d, "report.bin")  # no telling extension: the content decides
+            shutil.copy(os.path.join(DOCS, NAME + ".docx"), odd)
+            self.check(gkreport.load(odd), NAME)
+            self.check(gkreport.load(odd, format="docx"), NAME)
+        with open(os.path.join(DOCS, NAME + ".html"), "rb") as f:
+            self.check(gkreport.loads(f.read(), format="html"), NAME)
+        with self.assertRaises(ValueError):
+            gkreport.loads(b"x", format="pdf")
+
+    def test_bad_docx_is_a_parse_error_with_its_finding(self):
+        with self.assertRaises(gkreport.ParseError) as cm:
+            gkreport.loads(b"PK\x03\x04broken", source="bad.docx")
+        rules = [f.rule for f in cm.exception.diagnostics]
+        self.assertIn("import.docx", rules)
+
+
+if __name__ == "__main__":
+    unittest.main()

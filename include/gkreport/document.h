@@ -1,0 +1,84 @@
+/* libgkreport: reports published as documents, HTML pages and Word (.docx) files.
+ *
+ * Both readers turn the document into rows of cells (with their row and column
+ * spans and source positions) and hand them to the importer that reads the
+ * published tables, so a page or a .docx gives the same report as its text,
+ * without a flattening step that loses merged and empty cells.
+ *
+ *  - HTML is parsed by libxml2's HTML parser (tolerant of broken markup; the
+ *    charset from <meta charset> or the http-equiv line: UTF-8, GB2312, GBK,
+ *    GB18030; a page without one that is not UTF-8 is read as GB18030). Tables
+ *    are laid out with rowspan/colspan; scripts, styles, navigation and share
+ *    bars are skipped; a page's own metadata table (索引号 / 发布机构 / 公开日期)
+ *    is kept apart from the report. Positions are the line and column of a cell.
+ *  - DOCX is opened in memory with libzip (nothing is written to disk) and
+ *    word/document.xml is read as a stream by libxml2's xmlReader: paragraphs,
+ *    runs, tabs and breaks, tables with w:gridSpan and w:vMerge, nested tables;
+ *    headers and footers are not read. Positions are "table 3, row 5, cell 2"
+ *    (line = table << 16 | row, column = cell) and the paragraph number for prose.
+ *
+ * Limits: an HTML page over GK_DOCUMENT_MAX_INPUT bytes, a .docx file over it,
+ * or a word/document.xml inflating past GK_DOCX_MAX_XML bytes is refused with
+ * GK_EPARSE and an import.too_large error (zip bombs stop at the cap, in
+ * bounded memory).
+ *
+ * Diagnostics (rule ids; severity in brackets), besides those of text.h:
+ *   import.too_large [error]   input over the cap (with the cap)
+ *   import.html      [error/warning] a page that cannot be parsed; nesting too deep
+ *   import.docx      [error]   not a zip, no word/document.xml, wrong content type,
+ *                              a truncated or malformed part (with where)
+ *
+ * Threads: the functions keep no state; distinct calls may run concurrently.
+ */
+#ifndef GKREPORT_DOCUMENT_H
+#define GKREPORT_DOCUMENT_H
+
+#include "common.h"
+#include "report.h"
+#include "diag.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Largest HTML page or .docx file the readers accept (64 MiB). */
+#define GK_DOCUMENT_MAX_INPUT ((size_t)64 << 20)
+/** Largest uncompressed word/document.xml (256 MiB). */
+#define GK_DOCX_MAX_XML ((size_t)256 << 20)
+
+/** Forms of input gk_report_load() tells apart by content. */
+typedef enum gk_form {
+  GK_FORM_TEXT = 0, /**< published text (UTF-8 or GB18030) */
+  GK_FORM_JSON = 1, /**< a gkreport JSON document (first non-space byte '{') */
+  GK_FORM_HTML = 2, /**< markup (first non-space byte '<') */
+  GK_FORM_DOCX = 3  /**< a zip archive ("PK\3\4"): a Word document */
+} gk_form;
+
+/** The form of `bytes` as gk_report_load() detects it: GK_FORM_DOCX for a zip
+ *  signature, GK_FORM_JSON for '{', GK_FORM_HTML for '<' (after a BOM and white
+ *  space), else GK_FORM_TEXT. NULL with len 0 is text. Since 0.2.0. */
+GK_API gk_form gk_report_detect_form(const char *bytes, size_t len);
+
+/** Load a report of the given form (a forced form: no detection). Same contract
+ *  as gk_report_load(); GK_EINVAL for an unknown form, GK_EUNSUPPORTED for JSON
+ *  in a build without it. Since 0.2.0. */
+GK_API int gk_report_load_form(gk_report **out, const char *bytes, size_t len, gk_form form,
+                               const char *source_name, gk_diags *diags);
+
+/** Import a report from an HTML page (see above). `source_name` (may be NULL)
+ *  names the input in diagnostics and becomes the report's source. A page with
+ *  no report gives GK_EPARSE (import.not_report); on failure *out is NULL.
+ *  Since 0.2.0. */
+GK_API int gk_report_from_html(gk_report **out, const char *bytes, size_t len,
+                               const char *source_name, gk_diags *diags);
+
+/** Import a report from the bytes of a .docx file (see above). Same contract as
+ *  gk_report_from_html(). Since 0.2.0. */
+GK_API int gk_report_from_docx(gk_report **out, const char *bytes, size_t len,
+                               const char *source_name, gk_diags *diags);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* GKREPORT_DOCUMENT_H */

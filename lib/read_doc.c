@@ -1,0 +1,120 @@
+/* libgkreport: what the document readers share (read_doc.h): diagnostics, text
+ * collection, the layout of spanned cells, and the public entries that run a
+ * reader and hand its grid to the recognizer. */
+#include <stdio.h>
+#include <string.h>
+#include <threads.h>
+#include <libxml/parser.h>
+#include "read_doc.h"
+#include "text_int.h"
+#include "gkreport/document.h"
+
+int gk__doc_diag(gk_diags *d, int severity, const char *rule, const char *file, uint32_t line,
+                 uint32_t col, const char *zh, const char *en) {
+  if (!d) return GK_OK;
+  return gk_diags_add(d, NULL, severity, rule, zh, en, file, line, col) == GK_ENOMEM ? GK_ENOMEM
+                                                                                   : GK_OK;
+}
+
+int gk__doc_too_large(gk_diags *d, const char *file, const char *what, size_t n, size_t cap) {
+  char zh[160], en[160];
+  snprintf(zh, sizeof zh, "%s超过上限：%zu字节以上，上限%zu字节", what, n, cap);
+  snprintf(en, sizeof en, "%s is over the limit: %zu bytes or more, the limit is %zu bytes",
+           strcmp(what, "输入") == 0 ? "the input" : "word/document.xml", n, cap);
+  return gk__doc_diag(d, GK_SEV_ERROR, "import.too_large", file, 0, 0, zh, en) ? GK_ENOMEM
+                                                                               : GK_EPARSE;
+}
+
+void gk__doc_put_text(gk__buf *b, const char *s, size_t n, int *pending) {
+  size_t i = 0;
+  while (i < n) {
+    size_t start = i;
+    uint32_t cp = gk__utf8_next(s, n, &i);
+    if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\f' || cp == 0xA0) {
+      *pending = 1;
+      continue;
+    }
+    if (cp == 0) continue;
+    if (*pending && b->len && b->data[b->len - 1] != '\n') gk__buf_putc(b, ' ');
+    *pending = 0;
+    if (!gk__utf8_valid(s + start, i - start, NULL)) gk__buf_put(b, "\xEF\xBF\xBD", 3);
+    else gk__buf_put(b, s + start, i - start);
+  }
+}
+
+void gk__span_map_free(gk__span_map *m) {
+  gk__free(m->until);
+  m->until = NULL;
+  m->cap = 0;
+}
+
+static int span_grow(gk__span_map *m, uint32_t need) {
+  if (need <= m->cap) return GK_OK;
+  uint32_t nc = m->cap ? m->cap : 16;
+  while (nc < need) nc *= 2;
+  if (nc > GK__DOC_MAX_COLS) nc = GK__DOC_MAX_COLS;
+  uint32_t *p = gk__realloc(m->until, nc * sizeof *p);
+  if (!p) return GK_ENOMEM;
+  memset(p + m->cap, 0, (nc - m->cap) * sizeof *p);
+  m->until = p;
+  m->cap = nc;
+  return GK_OK;
+}
+
+uint32_t gk__span_place(gk__span_map *m, uint32_t row, uint32_t *x, uint16_t colspan,
+                        uint16_t rowspan, int *err) {
+  uint32_t cs = colspan ? colspan : 1, rs = rowspan ? rowspan : 1;
+  if (cs > GK__DOC_MAX_COLSPAN) cs = GK__DOC_MAX_COLSPAN;
+  if (rs > GK__DOC_MAX_ROWSPAN) rs = GK__DOC_MAX_ROWSPAN;
+  uint32_t at = *x;
+  for (;;) {
+    if (at >= GK__DOC_MAX_COLS) return UINT32_MAX;
+    if (span_grow(m, at + 1)) {
+      *err = GK_ENOMEM;
+      return UINT32_MAX;
+    }
+    if (m->until[at] < row) break;
+    at++;
+  }
+  if (at + cs > GK__DOC_MAX_COLS) cs = GK__DOC_MAX_COLS - at;
+  if (span_grow(m, at + cs)) {
+    *err = GK_ENOMEM;
+    return UINT32_MAX;
+  }
+  for (uint32_t k = at; k < at + cs; k++) m->until[k] = row + rs - 1;
+  *x = at + cs;
+  return at;
+}
+
+/* libxml2 2.9 must be initialised once before threads parse concurrently; a
+ * once-flag is the one piece of process state the readers keep (libxml2's own). */
+static once_flag xml_once = ONCE_FLAG_INIT;
+static void xml_init(void) { xmlInitParser(); }
+void gk__doc_init(void) { call_once(&xml_once, xml_init); }
+
+typedef int (*reader_fn)(gk__grid *, const char *, size_t, const char *, gk_diags *);
+
+static int from_reader(gk_report **out, reader_fn rd, const char *bytes, size_t len,
+                       const char *source_name, gk_diags *diags) {
+  if (!out) return GK_EINVAL;
+  *out = NULL;
+  if (!bytes && len) return GK_EINVAL;
+  gk__doc_init();
+  gk__grid g;
+  gk__grid_init(&g);
+  int rc = rd(&g, bytes ? bytes : "", len, source_name, diags);
+  if (!rc) rc = g.err;
+  if (!rc) rc = gk__report_from_grid(out, &g, source_name, diags);
+  gk__grid_free(&g);
+  return rc;
+}
+
+GK_API int gk_report_from_html(gk_report **out, const char *bytes, size_t len,
+                               const char *source_name, gk_diags *diags) {
+  return from_reader(out, gk__html_grid, bytes, len, source_name, diags);
+}
+
+GK_API int gk_report_from_docx(gk_report **out, const char *bytes, size_t len,
+                               const char *source_name, gk_diags *diags) {
+  return from_reader(out, gk__docx_grid, bytes, len, source_name, diags);
+}

@@ -1,0 +1,67 @@
+/* libgkreport internal: the document readers (read_html.c, read_docx.c) and what
+ * they share (read_doc.c). Each turns a document into the grid of grid.h; the
+ * public entries (document.h) hand that grid to gk__report_from_grid. Never
+ * installed. */
+#ifndef GKREPORT_READ_DOC_H
+#define GKREPORT_READ_DOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "grid.h"
+
+/* Most laid-out columns of one table, largest colspan and rowspan honoured:
+ * hostile spans stay within bounded memory (HTML's own limits: 1000 / 65534). */
+#define GK__DOC_MAX_COLS 4096u
+#define GK__DOC_MAX_COLSPAN 1000u
+#define GK__DOC_MAX_ROWSPAN 65534u
+/* Deepest element nesting a reader follows; deeper content is skipped with a
+ * warning (10^5 nested tables stay linear). */
+#define GK__DOC_MAX_DEPTH 256
+
+/* Read an HTML page into g (pos_kind GK__POS_TEXT). GK_OK, GK_ENOMEM, or
+ * GK_EPARSE with a located error in d (may be NULL). */
+int gk__html_grid(gk__grid *g, const char *bytes, size_t len, const char *file, gk_diags *d);
+/* Read a .docx file into g (pos_kind GK__POS_DOCX). Same contract. */
+int gk__docx_grid(gk__grid *g, const char *bytes, size_t len, const char *file, gk_diags *d);
+
+/* The same with another cap on the uncompressed main part (tests: a small bomb). */
+int gk__docx_grid_cap(gk__grid *g, const char *bytes, size_t len, const char *file, gk_diags *d,
+                      size_t xml_cap);
+
+/* Automatic numbering of a .docx (read_docx_num.c). */
+typedef struct gk__docx_num gk__docx_num;
+struct zip;
+/* Load word/numbering.xml of the archive: *out NULL when there is none;
+ * GK_OK or GK_ENOMEM. */
+int gk__docx_num_load(gk__docx_num **out, struct zip *za);
+void gk__docx_num_free(gk__docx_num *m);
+/* Append the label of the next item of list num_id at level ilvl ("一、") to b. */
+void gk__docx_num_put(gk__docx_num *m, int num_id, int ilvl, gk__buf *b);
+
+/* Initialise libxml2 once per process (thread-safe); the readers call it. */
+void gk__doc_init(void);
+
+/* Add one diagnostic; GK_ENOMEM when the list cannot grow, else GK_OK. */
+int gk__doc_diag(gk_diags *d, int severity, const char *rule, const char *file, uint32_t line,
+                 uint32_t col, const char *zh, const char *en);
+/* The import.too_large error for input of n bytes over `cap`: GK_EPARSE (or GK_ENOMEM). */
+int gk__doc_too_large(gk_diags *d, const char *file, const char *what, size_t n, size_t cap);
+/* Append s[0..n) to b with white space collapsed the way a browser shows it:
+ * runs of ASCII white space and NBSP become one space, none at the start of b or
+ * after a line break; invalid UTF-8 becomes U+FFFD. *pending carries a space
+ * across calls. */
+void gk__doc_put_text(gk__buf *b, const char *s, size_t n, int *pending);
+
+/* Lay-out of table rows: which columns a rowspan from above still covers. */
+typedef struct {
+  uint32_t *until; /* until[x]: last row (1-based) covered at column x, 0 none */
+  uint32_t cap;
+} gk__span_map;
+void gk__span_map_free(gk__span_map *m);
+/* Place a cell of row `row` at the first free column >= *x; returns its column
+ * (and advances *x past it) or UINT32_MAX when the table is full (the cell is
+ * dropped) or memory fails (*err = GK_ENOMEM). colspan/rowspan are clamped. */
+uint32_t gk__span_place(gk__span_map *m, uint32_t row, uint32_t *x, uint16_t colspan,
+                        uint16_t rowspan, int *err);
+
+#endif /* GKREPORT_READ_DOC_H */

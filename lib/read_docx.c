@@ -1,0 +1,468 @@
+/* libgkreport: the DOCX reader. libzip opens the file in memory (nothing is
+ * written to disk); [Content_Types].xml names the main part (word/document.xml)
+ * and libxml2's xmlReader streams it, inflated chunk by chunk under a cap (zip
+ * bombs stop there). Paragraphs (w:p, text over runs, w:tab, w:br) and tables
+ * (w:tbl/w:tr/w:tc, w:gridSpan, w:vMerge restart/continue, w:gridBefore,
+ * nested tables) become the grid of grid.h with DOCX positions: a cell is
+ * (table << 16 | row, cell), a paragraph its number. Headers, footers and
+ * footnotes are other parts: not read. A row goes to the grid when it ends, so
+ * the rows of a table nested in a cell come before the row that holds it. */
+#include <string.h>
+#include <zip.h>
+#include <libxml/xmlreader.h>
+#include "read_doc.h"
+#include "text_int.h"
+#include "gkreport/document.h"
+
+#define MAX_TABLE_DEPTH 32
+#define NO_CELL UINT32_MAX
+
+typedef struct {
+  uint32_t off, len, x, cellno;
+  uint16_t colspan;
+  int vmerge; /* 0 none, 1 restart, 2 continue */
+} rcell;
+
+typedef struct {
+  uint32_t tno, row, cellno, x;
+  gk__buf text;           /* texts of the open row's cells */
+  rcell *cells;
+  size_t ncells, capcells;
+  uint32_t *vm;           /* vm[x]: grid index of the cell a vMerge continues, NO_CELL */
+  uint32_t capvm;
+  int in_tc;
+} tctx;
+
+typedef struct {
+  gk__grid *g;
+  gk_diags *d;
+  const char *file;
+  int rc;
+  xmlTextReaderPtr rd;
+  tctx tab[MAX_TABLE_DEPTH];
+  int ntab;           /* open tables */
+  int skipped_tables; /* nested deeper than MAX_TABLE_DEPTH: not read */
+  int skipped, skip_rc; /* the reader moved past a subtree: its next node is current */
+  uint32_t ntables, npara;
+  int in_t, pending;
+  gk__buf para;       /* a body paragraph's text */
+  uint8_t hlevel;
+  gk__docx_num *num;  /* automatic numbering (NULL: none) */
+  int in_numpr, ilvl;
+} dw;
+
+static int is(const xmlChar *name, const char *w) { return name && strcmp((const char *)name, w) == 0; }
+
+/* The text sink: the open cell of the innermost table, else the paragraph. */
+static gk__buf *sink(dw *w) {
+  if (!w->ntab) return &w->para;
+  tctx *t = &w->tab[w->ntab - 1];
+  return t->in_tc ? &t->text : NULL;
+}
+
+static int attr_int(dw *w, const char *name, int dflt) {
+  xmlChar *v = xmlTextReaderGetAttribute(w->rd, (const xmlChar *)name);
+  if (!v) return dflt;
+  int k = 0, any = 0;
+  for (const xmlChar *p = v; *p >= '0' && *p <= '9' && k < 100000; p++, any = 1) k = k * 10 + (*p - '0');
+  xmlFree(v);
+  return any ? k : dflt;
+}
+
+static void tctx_free(tctx *t) {
+  gk__buf_free(&t->text);
+  gk__free(t->cells);
+  gk__free(t->vm);
+  memset(t, 0, sizeof *t);
+}
+
+static uint32_t docx_line(uint32_t tno, uint32_t row) {
+  return (tno > 0xffff ? 0xffff : tno) << 16 | (row > 0xffff ? 0xffff : row);
+}
+
+static int vm_at(tctx *t, uint32_t x, uint32_t **slot) {
+  if (x >= GK__DOC_MAX_COLS) return GK_EINVAL;
+  if (x >= t->capvm) {
+    uint32_t nc = t->capvm ? t->capvm : 16;
+    while (nc <= x) nc *= 2;
+    uint32_t *p = gk__realloc(t->vm, nc * sizeof *p);
+    if (!p) return GK_ENOMEM;
+    for (uint32_t k = t->capvm; k < nc; k++) p[k] = NO_CELL;
+    t->vm = p;
+    t->capvm = nc;
+  }
+  *slot = &t->vm[x];
+  return GK_OK;
+}
+
+/* </w:tr>: the row's cells go to the grid; a vMerge continuation widens the
+ * cell it continues instead of being a cell. */
+static void row_end(dw *w, tctx *t) {
+  gk__gpos rp = {docx_line(t->tno, t->row), 0};
+  gk__grid_row(w->g, GK__BLK_ROW, t->tno, t->row, rp);
+  for (size_t i = 0; i < t->ncells && !w->rc; i++) {
+    rcell *c = &t->cells[i];
+    uint32_t *slot = NULL;
+    int rc = vm_at(t, c->x, &slot);
+    if (rc == GK_ENOMEM) w->rc = rc;
+    if (rc) continue;
+    if (c->vmerge == 2 && *slot != NO_CELL && *slot < w->g->ncells) {
+      gk__gcell *up = &w->g->cells[*slot];
+      if (up->rowspan < GK__DOC_MAX_ROWSPAN) up->rowspan++;
+      continue;
+    }
+    gk__gpos pos = {docx_line(t->tno, t->row), c->cellno};
+    *slot = c->vmerge == 1 ? (uint32_t)w->g->ncells : NO_CELL;
+    for (uint32_t k = 1; k < c->colspan; k++) {
+      uint32_t *s2 = NULL;
+      if (vm_at(t, c->x + k, &s2) == GK_OK) *s2 = NO_CELL;
+    }
+    gk__grid_cell(w->g, t->text.data ? t->text.data + c->off : "", c->len, c->x, 1, c->colspan, 0,
+                  pos);
+  }
+  t->ncells = 0;
+  t->text.len = 0;
+  if (t->text.err || w->g->err) w->rc = t->text.err ? GK_ENOMEM : w->g->err;
+}
+
+static void cell_start(dw *w, tctx *t) {
+  if (t->ncells == t->capcells) {
+    size_t nc = t->capcells ? t->capcells * 2 : 16;
+    rcell *p = gk__realloc(t->cells, nc * sizeof *p);
+    if (!p) {
+      w->rc = GK_ENOMEM;
+      return;
+    }
+    t->cells = p;
+    t->capcells = nc;
+  }
+  rcell *c = &t->cells[t->ncells++];
+  memset(c, 0, sizeof *c);
+  c->off = (uint32_t)t->text.len;
+  c->x = t->x;
+  c->cellno = ++t->cellno;
+  c->colspan = 1;
+  t->in_tc = 1;
+  w->pending = 0;
+}
+
+static void cell_end(tctx *t) {
+  if (!t->ncells) return;
+  rcell *c = &t->cells[t->ncells - 1];
+  c->len = (uint32_t)t->text.len - c->off;
+  uint32_t next = t->x + c->colspan;
+  t->x = next > GK__DOC_MAX_COLS ? GK__DOC_MAX_COLS : next;
+  t->in_tc = 0;
+}
+
+static void para_end(dw *w) {
+  if (w->ntab) {
+    gk__buf *b = sink(w);
+    if (b && b->len && b->data[b->len - 1] != '\n') gk__buf_putc(b, '\n');
+    w->pending = 0;
+    return;
+  }
+  gk__gpos pos = {w->npara, 0};
+  if (w->para.err) w->rc = GK_ENOMEM;
+  else if (w->para.len)
+    gk__grid_para(w->g, w->hlevel ? GK__BLK_HEADING : GK__BLK_PARA, w->hlevel, w->para.data,
+                  w->para.len, pos);
+  w->para.len = 0;
+  w->pending = 0;
+}
+
+/* A paragraph style or outline level that makes a heading: its level, else 0. */
+static void para_style(dw *w, const xmlChar *name) {
+  if (w->ntab) return;
+  if (is(name, "w:outlineLvl")) {
+    int k = attr_int(w, "w:val", 9);
+    if (k < 6) w->hlevel = (uint8_t)(k + 1);
+    return;
+  }
+  xmlChar *v = xmlTextReaderGetAttribute(w->rd, (const xmlChar *)"w:val");
+  if (!v) return;
+  const char *s = (const char *)v;
+  if ((strncmp(s, "Heading", 7) == 0 || strncmp(s, "heading", 7) == 0)) {
+    const char *p = s + 7;
+    while (*p == ' ') p++;
+    if (*p >= '1' && *p <= '6') w->hlevel = (uint8_t)(*p - '0');
+  } else if (strcmp(s, "Title") == 0) {
+    w->hlevel = 1;
+  }
+  xmlFree(v);
+}
+
+static void table_start(dw *w) {
+  if (w->ntab >= MAX_TABLE_DEPTH) {
+    w->skipped_tables++;
+    w->skip_rc = xmlTextReaderNext(w->rd); /* the whole nested table is skipped */
+    w->skipped = 1;
+    return;
+  }
+  tctx *t = &w->tab[w->ntab++];
+  memset(t, 0, sizeof *t);
+  gk__buf_init(&t->text);
+  t->tno = ++w->ntables;
+}
+
+static void table_end(dw *w) {
+  if (!w->ntab) return;
+  tctx *t = &w->tab[--w->ntab];
+  if (t->ncells) row_end(w, t);
+  tctx_free(t);
+}
+
+/* One start tag of word/document.xml. */
+static void on_start(dw *w, const xmlChar *name, int empty) {
+  tctx *t = w->ntab ? &w->tab[w->ntab - 1] : NULL;
+  if (is(name, "w:p")) {
+    if (!w->ntab) {
+      w->npara++;
+      w->hlevel = 0;
+    }
+    if (empty) para_end(w);
+  } else if (is(name, "w:t")) {
+    w->in_t = !empty;
+  } else if (is(name, "w:tab") || is(name, "w:br") || is(name, "w:cr")) {
+    gk__buf *b = sink(w);
+    if (!b) return;
+    if (is(name, "w:tab") && w->ntab) { /* a tab in a cell is a space */
+      w->pending = 1;
+      return;
+    }
+    if (is(name, "w:tab")) gk__buf_putc(b, '\t');
+    else if (b->len && b->data[b->len - 1] != '\n') gk__buf_putc(b, '\n');
+    w->pending = 0;
+  } else if (is(name, "w:tbl")) {
+    if (!w->ntab) para_end(w);
+    table_start(w);
+  } else if (t && is(name, "w:tr")) {
+    if (t->ncells) row_end(w, t);
+    t->row++;
+    t->cellno = 0;
+    t->x = 0;
+  } else if (t && is(name, "w:gridBefore")) {
+    int k = attr_int(w, "w:val", 0);
+    t->x = k > 0 && (uint32_t)k < GK__DOC_MAX_COLS ? (uint32_t)k : t->x;
+  } else if (t && is(name, "w:tc")) {
+    cell_start(w, t);
+  } else if (t && t->in_tc && t->ncells && is(name, "w:gridSpan")) {
+    int k = attr_int(w, "w:val", 1);
+    t->cells[t->ncells - 1].colspan =
+        (uint16_t)(k < 1 ? 1 : k > (int)GK__DOC_MAX_COLSPAN ? (int)GK__DOC_MAX_COLSPAN : k);
+  } else if (t && t->in_tc && t->ncells && is(name, "w:vMerge")) {
+    xmlChar *v = xmlTextReaderGetAttribute(w->rd, (const xmlChar *)"w:val");
+    t->cells[t->ncells - 1].vmerge = (v && strcmp((const char *)v, "restart") == 0) ? 1 : 2;
+    xmlFree(v);
+  } else if (is(name, "w:numPr")) {
+    w->in_numpr = !empty;
+    w->ilvl = 0;
+  } else if (w->in_numpr && is(name, "w:ilvl")) {
+    w->ilvl = attr_int(w, "w:val", 0);
+  } else if (w->in_numpr && is(name, "w:numId")) {
+    gk__buf *b = sink(w); /* the number goes in front of the paragraph's text */
+    if (b) gk__docx_num_put(w->num, attr_int(w, "w:val", 0), w->ilvl, b);
+  } else if (is(name, "w:pStyle") || is(name, "w:outlineLvl")) {
+    para_style(w, name);
+  } else if (is(name, "mc:Fallback") || is(name, "w:del") || is(name, "w:instrText")) {
+    if (empty) return; /* the same content twice, deleted text, field codes */
+    w->skip_rc = xmlTextReaderNext(w->rd);
+    w->skipped = 1;
+  }
+}
+
+static void on_end(dw *w, const xmlChar *name) {
+  tctx *t = w->ntab ? &w->tab[w->ntab - 1] : NULL;
+  if (is(name, "w:p")) para_end(w);
+  else if (is(name, "w:t")) w->in_t = 0;
+  else if (is(name, "w:numPr")) w->in_numpr = 0;
+  else if (is(name, "w:tbl")) table_end(w);
+  else if (t && is(name, "w:tc")) cell_end(t);
+  else if (t && is(name, "w:tr") && t->ncells) row_end(w, t);
+}
+
+static void on_text(dw *w) {
+  if (!w->in_t) return;
+  gk__buf *b = sink(w);
+  const xmlChar *v = xmlTextReaderConstValue(w->rd);
+  if (!b || !v) return;
+  gk__doc_put_text(b, (const char *)v, strlen((const char *)v), &w->pending);
+}
+
+/* ------------------------------------------------------------------ the zip */
+
+/* libxml2 errors are not printed (the library never prints): the reader's
+ * return value and line carry them. */
+static void quiet(void *arg, const char *msg, xmlParserSeverities sev, xmlTextReaderLocatorPtr loc) {
+  (void)arg;
+  (void)msg;
+  (void)sev;
+  (void)loc;
+}
+
+typedef struct {
+  zip_file_t *zf;
+  size_t total, cap;
+  int over, failed;
+} zstream;
+
+static int zs_read(void *ctx, char *buf, int len) {
+  zstream *z = ctx;
+  if (len <= 0) return 0;
+  zip_int64_t n = zip_fread(z->zf, buf, (zip_uint64_t)len);
+  if (n < 0) {
+    z->failed = 1;
+    return -1;
+  }
+  z->total += (size_t)n;
+  if (z->total > z->cap) {
+    z->over = 1;
+    return -1;
+  }
+  return (int)n;
+}
+
+static int docx_error(gk_diags *d, const char *file, uint32_t line, const char *zh, const char *en) {
+  int rc = gk__doc_diag(d, GK_SEV_ERROR, "import.docx", file, line, 0, zh, en);
+  return rc ? rc : GK_EPARSE;
+}
+
+/* The main part named by [Content_Types].xml into part (cap bytes): GK_OK, or
+ * GK_ENOTFOUND when the file has no [Content_Types].xml, GK_EPARSE when it names
+ * no Word document (its content type), GK_ENOMEM. */
+static int main_part(zip_t *za, char *part, size_t cap) {
+  zip_file_t *zf = zip_fopen(za, "[Content_Types].xml", 0);
+  if (!zf) return GK_ENOTFOUND;
+  zstream z = {zf, 0, (size_t)1 << 20, 0, 0};
+  xmlTextReaderPtr rd = xmlReaderForIO(zs_read, NULL, &z, NULL, NULL,
+                                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (!rd) {
+    zip_fclose(zf);
+    return GK_ENOMEM;
+  }
+  xmlTextReaderSetErrorHandler(rd, quiet, NULL);
+  int found = 0;
+  while (!found && xmlTextReaderRead(rd) == 1) {
+    if (xmlTextReaderNodeType(rd) != XML_READER_TYPE_ELEMENT ||
+        !is(xmlTextReaderConstLocalName(rd), "Override"))
+      continue;
+    xmlChar *ct = xmlTextReaderGetAttribute(rd, (const xmlChar *)"ContentType");
+    xmlChar *pn = xmlTextReaderGetAttribute(rd, (const xmlChar *)"PartName");
+    const char *c = ct ? (const char *)ct : "";
+    size_t n = strlen(c);
+    if (pn && n > 9 && strcmp(c + n - 9, ".main+xml") == 0 && strstr(c, "word") && pn[0] == '/' &&
+        strlen((const char *)pn) < cap) {
+      strcpy(part, (const char *)pn + 1);
+      found = 1;
+    }
+    xmlFree(ct);
+    xmlFree(pn);
+  }
+  xmlFreeTextReader(rd);
+  zip_fclose(zf);
+  return found ? GK_OK : GK_EPARSE;
+}
+
+static int open_zip(zip_t **za, const char *bytes, size_t len, const char *file, gk_diags *d) {
+  zip_error_t ze;
+  zip_error_init(&ze);
+  zip_source_t *src = zip_source_buffer_create(bytes, len, 0, &ze);
+  *za = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
+  int code = zip_error_code_zip(&ze);
+  zip_error_fini(&ze);
+  if (*za) return GK_OK;
+  if (src) zip_source_free(src);
+  if (code == ZIP_ER_MEMORY) return GK_ENOMEM;
+  return docx_error(d, file, 0, "不是可读的.docx文件：zip结构损坏或被截断",
+                    "not a readable .docx file: the zip structure is damaged or truncated");
+}
+
+/* Stream the main part into the grid. */
+static int read_body(dw *w, zip_t *za, const char *part, size_t cap) {
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (zip_stat(za, part, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) && st.size > cap)
+    return gk__doc_too_large(w->d, w->file, "word/document.xml", (size_t)st.size, cap);
+  zip_file_t *zf = zip_fopen(za, part, 0);
+  if (!zf)
+    return docx_error(w->d, w->file, 0, "文件中没有正文部分（word/document.xml）",
+                      "the file has no main document part (word/document.xml)");
+  zstream z = {zf, 0, cap, 0, 0};
+  w->rd = xmlReaderForIO(zs_read, NULL, &z, NULL, NULL,
+                                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (!w->rd) {
+    zip_fclose(zf);
+    return GK_ENOMEM;
+  }
+  xmlTextReaderSetErrorHandler(w->rd, quiet, NULL);
+  int r = xmlTextReaderRead(w->rd);
+  while (r == 1 && !w->rc) {
+    int type = xmlTextReaderNodeType(w->rd);
+    w->skipped = 0;
+    if (type == XML_READER_TYPE_ELEMENT)
+      on_start(w, xmlTextReaderConstName(w->rd), xmlTextReaderIsEmptyElement(w->rd));
+    else if (type == XML_READER_TYPE_END_ELEMENT)
+      on_end(w, xmlTextReaderConstName(w->rd));
+    else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
+             type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_CDATA)
+      on_text(w);
+    r = w->skipped ? w->skip_rc : xmlTextReaderRead(w->rd);
+  }
+  uint32_t line = (uint32_t)(xmlTextReaderGetParserLineNumber(w->rd) > 0
+                                 ? xmlTextReaderGetParserLineNumber(w->rd) : 0);
+  xmlFreeTextReader(w->rd);
+  w->rd = NULL;
+  zip_fclose(zf);
+  if (w->rc) return w->rc;
+  if (z.over) return gk__doc_too_large(w->d, w->file, "word/document.xml", z.total, cap);
+  if (z.failed)
+    return docx_error(w->d, w->file, 0, "正文部分无法解压（文件损坏或被截断）",
+                      "the main document part cannot be inflated (damaged or truncated file)");
+  if (r < 0)
+    return docx_error(w->d, w->file, line, "正文部分（word/document.xml）不是格式正确的XML，在此行出错",
+                      "the main document part (word/document.xml) is not well-formed XML: error at "
+                      "this line");
+  if (w->skipped_tables &&
+      gk__doc_diag(w->d, GK_SEV_WARNING, "import.docx", w->file, 0, 0, "表格嵌套过深，内层表格未读取",
+                   "tables nested too deeply: the inner ones are not read"))
+    return GK_ENOMEM;
+  return GK_OK;
+}
+
+int gk__docx_grid(gk__grid *g, const char *bytes, size_t len, const char *file, gk_diags *d) {
+  return gk__docx_grid_cap(g, bytes, len, file, d, GK_DOCX_MAX_XML);
+}
+
+int gk__docx_grid_cap(gk__grid *g, const char *bytes, size_t len, const char *file, gk_diags *d,
+                      size_t xml_cap) {
+  g->pos_kind = GK__POS_DOCX;
+  gk__doc_init();
+  if (len > GK_DOCUMENT_MAX_INPUT) return gk__doc_too_large(d, file, "输入", len, GK_DOCUMENT_MAX_INPUT);
+  zip_t *za = NULL;
+  int rc = open_zip(&za, bytes, len, file, d);
+  if (rc) return rc;
+  char part[256] = "word/document.xml";
+  rc = main_part(za, part, sizeof part);
+  if (rc == GK_EPARSE)
+    rc = docx_error(d, file, 0, "内容类型不对：[Content_Types].xml未声明Word正文部分，不是Word文档",
+                    "wrong content type: [Content_Types].xml declares no Word main document part; "
+                    "this is not a Word document");
+  else if (rc == GK_ENOTFOUND)
+    rc = GK_OK; /* no content types: word/document.xml, if it is there */
+  if (!rc) {
+    dw w;
+    memset(&w, 0, sizeof w);
+    w.g = g;
+    w.d = d;
+    w.file = file;
+    gk__buf_init(&w.para);
+    rc = gk__docx_num_load(&w.num, za);
+    if (!rc) rc = read_body(&w, za, part, xml_cap);
+    while (w.ntab) tctx_free(&w.tab[--w.ntab]);
+    gk__buf_free(&w.para);
+    gk__docx_num_free(w.num);
+    if (!rc) rc = g->err;
+  }
+  zip_discard(za);
+  return rc;
+}

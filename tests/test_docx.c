@@ -1,0 +1,351 @@
+/* The DOCX reader (lib/read_docx.c): its grid (paragraphs, runs, tables with
+ * gridSpan and vMerge, nested tables, DOCX positions), the renderings of every
+ * complete given report read cell by cell against the truth, and hostile files
+ * (not a zip, truncated, no word/document.xml, wrong content type, bad XML, a
+ * zip bomb, deep nesting). Test archives are built in memory with libzip. */
+#include <zip.h>
+#include "doc_testutil.h"
+#include "read_doc.h"
+#include "gkreport/document.h"
+
+#define W_NS "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+static const char *const ctypes_ok =
+    "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+    "content-types\"><Override PartName=\"/word/document.xml\" ContentType=\"application/"
+    "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+
+/* A zip of n parts (name, text) in memory; free() the result. */
+static char *make_zip(size_t *len, int n, const char *const *names, const char *const *texts,
+                      const size_t *lens) {
+  zip_error_t ze;
+  zip_error_init(&ze);
+  zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(src);
+  zip_source_keep(src);
+  zip_t *za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(za);
+  for (int i = 0; i < n; i++) {
+    size_t k = lens ? lens[i] : strlen(texts[i]);
+    zip_source_t *s = zip_source_buffer(za, texts[i], k, 0);
+    CU_ASSERT_TRUE_FATAL(s && zip_file_add(za, names[i], s, ZIP_FL_OVERWRITE) >= 0);
+  }
+  CU_ASSERT_EQUAL_FATAL(zip_close(za), 0);
+  CU_ASSERT_EQUAL_FATAL(zip_source_open(src), 0);
+  zip_source_seek(src, 0, SEEK_END);
+  zip_int64_t size = zip_source_tell(src);
+  zip_source_seek(src, 0, SEEK_SET);
+  char *out = malloc((size_t)size + 1);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+  CU_ASSERT_EQUAL_FATAL(zip_source_read(src, out, (zip_uint64_t)size), size);
+  zip_source_close(src);
+  zip_source_free(src);
+  zip_error_fini(&ze);
+  *len = (size_t)size;
+  return out;
+}
+
+static char *docx_of(size_t *len, const char *body) {
+  static char doc[8192];
+  snprintf(doc, sizeof doc, "<?xml version=\"1.0\"?><w:document %s><w:body>%s</w:body></w:document>",
+           W_NS, body);
+  const char *names[] = {"[Content_Types].xml", "word/document.xml"};
+  const char *texts[] = {ctypes_ok, doc};
+  return make_zip(len, 2, names, texts, NULL);
+}
+
+static void test_docx_every_report_reads_as_its_truth(void) { gk_doc_check_all(".docx"); }
+
+static void test_docx_runs_tables_and_positions(void) {
+  const char *body =
+      "<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr><w:r><w:t>一、总</w:t></w:r>"
+      "<w:r><w:t>体情况</w:t></w:r></w:p>"
+      "<w:p/>"
+      "<w:p><w:r><w:t xml:space=\"preserve\">甲 </w:t><w:tab/><w:t>乙</w:t><w:br/><w:t>丙</w:t></w:r>"
+      "<w:del><w:r><w:delText>删</w:delText></w:r></w:del></w:p>"
+      "<w:tbl>"
+      "<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/><w:vMerge w:val=\"restart\"/></w:tcPr>"
+      "<w:p><w:r><w:t>项目</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>A</w:t></w:r></w:p></w:tc></w:tr>"
+      "<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/><w:vMerge/></w:tcPr><w:p/></w:tc>"
+      "<w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p><w:p><w:r><w:t>2</w:t></w:r></w:p></w:tc></w:tr>"
+      "<w:tr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p>"
+      "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>内</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc>"
+      "<w:tc><w:p/></w:tc><w:tc><w:p><w:r><w:t>3</w:t></w:r></w:p></w:tc></w:tr>"
+      "</w:tbl>"
+      "<w:p><w:r><w:t>完</w:t></w:r></w:p>";
+  size_t len = 0;
+  char *file = docx_of(&len, body);
+  gk__grid g;
+  gk__grid_init(&g);
+  CU_ASSERT_EQUAL_FATAL(gk__docx_grid(&g, file, len, "t.docx", NULL), GK_OK);
+  CU_ASSERT_EQUAL(gk__grid_check(&g), GK_OK);
+  CU_ASSERT_EQUAL(g.pos_kind, GK__POS_DOCX);
+  CU_ASSERT_EQUAL_FATAL(g.nblocks, 7);
+  CU_ASSERT_EQUAL(g.blocks[0].kind, GK__BLK_HEADING);
+  CU_ASSERT_EQUAL(g.blocks[0].level, 2);
+  CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[0].off), "一、总体情况");
+  CU_ASSERT_EQUAL(g.blocks[0].pos.line, 1);
+  /* paragraph 2 is empty (no block); paragraph 3: tab kept (the space before it
+   * collapses), a break is a line, deleted text is not read */
+  CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[1].off), "甲\t乙\n丙");
+  CU_ASSERT_EQUAL(g.blocks[1].pos.line, 3);
+  CU_ASSERT_EQUAL(g.blocks[1].pos.col, 0);
+  /* row 1: a 2-wide merged cell over two rows */
+  CU_ASSERT_EQUAL(g.blocks[2].table, 1);
+  CU_ASSERT_EQUAL_FATAL(g.blocks[2].ncells, 2);
+  gk__gcell *c = &g.cells[g.blocks[2].first];
+  CU_ASSERT_EQUAL(c[0].colspan, 2);
+  CU_ASSERT_EQUAL(c[0].rowspan, 2);
+  CU_ASSERT_EQUAL(c[1].x, 2);
+  CU_ASSERT_EQUAL(c[1].pos.line, (1u << 16) | 1u);
+  CU_ASSERT_EQUAL(c[1].pos.col, 2);
+  /* row 2: the continuation is no cell; paragraphs of a cell are lines */
+  CU_ASSERT_EQUAL_FATAL(g.blocks[3].ncells, 1);
+  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 3, 0), "1\n2");
+  CU_ASSERT_EQUAL(g.cells[g.blocks[3].first].x, 2);
+  CU_ASSERT_EQUAL(g.cells[g.blocks[3].first].pos.col, 2);
+  /* the nested table (table 2) goes out before the row that holds it */
+  CU_ASSERT_EQUAL(g.blocks[4].table, 2);
+  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 4, 0), "内");
+  CU_ASSERT_EQUAL(g.blocks[5].table, 1);
+  CU_ASSERT_EQUAL(g.blocks[5].row, 3);
+  CU_ASSERT_EQUAL_FATAL(g.blocks[5].ncells, 3);
+  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 5, 0), "x");
+  CU_ASSERT_EQUAL(g.cells[g.blocks[5].first + 1].len, 0); /* empty cell kept */
+  CU_ASSERT_EQUAL(g.cells[g.blocks[5].first + 2].pos.line, (1u << 16) | 3u);
+  CU_ASSERT_EQUAL(g.cells[g.blocks[5].first + 2].pos.col, 3);
+  CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[6].off), "完");
+  CU_ASSERT_EQUAL(g.blocks[6].pos.line, 4); /* paragraphs of the body: tables' are not counted */
+  gk__grid_free(&g);
+  free(file);
+}
+
+static void test_docx_numbering_rendered(void) {
+  const char *numbering =
+      "<w:numbering " W_NS "><w:abstractNum w:abstractNumId=\"3\">"
+      "<w:lvl w:ilvl=\"0\"><w:start w:val=\"10\"/><w:numFmt w:val=\"chineseCounting\"/>"
+      "<w:lvlText w:val=\"（%1）\"/></w:lvl>"
+      "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
+      "<w:lvlText w:val=\"%1.%2\"/></w:lvl>"
+      "<w:lvl w:ilvl=\"2\"><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"*\"/></w:lvl>"
+      "</w:abstractNum><w:num w:numId=\"7\"><w:abstractNumId w:val=\"3\"/></w:num></w:numbering>";
+  const char *item = "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"%d\"/><w:numId w:val=\"7\"/></w:numPr>"
+                     "</w:pPr><w:r><w:t>项</w:t></w:r></w:p>";
+  char body[4096] = "<?xml version=\"1.0\"?><w:document " W_NS "><w:body>";
+  int levels[] = {0, 1, 1, 0, 2, 0};
+  for (int i = 0; i < 6; i++) {
+    char p[256];
+    snprintf(p, sizeof p, item, levels[i]);
+    strcat(body, p);
+  }
+  strcat(body, "</w:body></w:document>");
+  const char *names[] = {"[Content_Types].xml", "word/document.xml", "word/numbering.xml"};
+  const char *texts[] = {ctypes_ok, body, numbering};
+  size_t len = 0;
+  char *z = make_zip(&len, 3, names, texts, NULL);
+  gk__grid g;
+  gk__grid_init(&g);
+  CU_ASSERT_EQUAL_FATAL(gk__docx_grid(&g, z, len, "n.docx", NULL), GK_OK);
+  const char *want[] = {"（十）项", "十.1项", "十.2项", "（十一）项", "项", "（十二）项"};
+  CU_ASSERT_EQUAL_FATAL(g.nblocks, 6);
+  for (int i = 0; i < 6; i++) CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[i].off), want[i]);
+  gk__grid_free(&g);
+  free(z);
+}
+
+static void test_docx_rendering_grid(void) {
+  size_t len = 0;
+  char *file = gk_doc_read("2023_suqian-municipal-government", ".docx", &len);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(file);
+  gk__grid g;
+  gk__grid_init(&g);
+  CU_ASSERT_EQUAL_FATAL(gk__docx_grid(&g, file, len, "s.docx", NULL), GK_OK);
+  CU_ASSERT_EQUAL(gk__grid_check(&g), GK_OK);
+  /* headings numbered by numbering.xml (chineseCounting, "%1、") get their
+   * number rendered; header and footer parts are not read */
+  CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[2].off), "一、总体情况");
+  CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[4].off), "二、主动公开政府信息情况");
+  CU_ASSERT_EQUAL(g.blocks[2].kind, GK__BLK_HEADING);
+  size_t rows = 0;
+  for (size_t i = 0; i < g.nblocks; i++) {
+    if (g.blocks[i].kind != GK__BLK_ROW) {
+      CU_ASSERT_PTR_NULL(strstr(gk__grid_text(&g, g.blocks[i].off), "页眉"));
+      continue;
+    }
+    rows++;
+    if (g.blocks[i].table == 2 && g.blocks[i].row == 8) { /* （三）不予公开 over its 8 rows */
+      CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, i, 0), "（三）不予公开");
+      CU_ASSERT_EQUAL(g.cells[g.blocks[i].first].rowspan, 8);
+      CU_ASSERT_EQUAL(g.cells[g.blocks[i].first].x, 1);
+      CU_ASSERT_EQUAL(g.cells[g.blocks[i].first + 3].pos.line, (2u << 16) | 8u);
+      CU_ASSERT_EQUAL(g.cells[g.blocks[i].first + 3].pos.col, 5); /* cell 1 is the merged 三、 */
+      CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, i, 3), "0");
+    }
+  }
+  CU_ASSERT_EQUAL(rows, 9 + 28 + 4);
+  gk__grid_free(&g);
+  free(file);
+}
+
+static void expect_error(const char *bytes, size_t len, const char *rule, int rc_want) {
+  gk_diags *d = NULL;
+  gk_report *r = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_from_docx(&r, bytes, len, "h.docx", d), rc_want);
+  CU_ASSERT_PTR_NULL(r);
+  CU_ASSERT_TRUE(gk_doc_find_rule(d, rule) >= 0);
+  gk_diags_free(d);
+}
+
+static void test_docx_hostile_files(void) {
+  /* not a zip, and a rendering cut in half */
+  expect_error("PK\3\4garbage", 11, "import.docx", GK_EPARSE);
+  size_t len = 0;
+  char *file = gk_doc_read("2024_suqian-municipal-government", ".docx", &len);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(file);
+  expect_error(file, len / 2, "import.docx", GK_EPARSE);
+  /* a zip holding no document part */
+  const char *names[] = {"[Content_Types].xml", "word/document.xml", "readme.txt"};
+  const char *texts[] = {ctypes_ok, "", "hello"};
+  char *z = make_zip(&len, 1, names + 2, texts + 2, NULL);
+  expect_error(z, len, "import.docx", GK_EPARSE);
+  free(z);
+  /* a wrong content type: a spreadsheet's main part */
+  const char *xlsx = "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                     "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd."
+                     "openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>";
+  const char *texts2[] = {xlsx, "<w:document/>"};
+  z = make_zip(&len, 2, names, texts2, NULL);
+  expect_error(z, len, "import.docx", GK_EPARSE);
+  free(z);
+  /* malformed XML: the error names its line */
+  const char *texts3[] = {ctypes_ok, "<?xml version=\"1.0\"?>\n<w:document " W_NS ">\n<w:body>\n<w:p></w:tbl>"};
+  z = make_zip(&len, 2, names, texts3, NULL);
+  gk_diags *d = NULL;
+  gk_report *r = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_load(&r, z, len, "bad.docx", d), GK_EPARSE);
+  long i = gk_doc_find_rule(d, "import.docx");
+  CU_ASSERT_TRUE_FATAL(i >= 0);
+  CU_ASSERT_EQUAL(gk_diag_line(d, (size_t)i), 4);
+  gk_diags_free(d);
+  free(z);
+  free(file);
+}
+
+static void test_docx_zip_bomb_and_nesting(void) {
+  /* 8 MiB of spaces deflate to a few KiB; with a 1 MiB cap the reader stops */
+  size_t big = (size_t)8 << 20, len = 0;
+  char *xml = malloc(big);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(xml);
+  const char *open = "<w:document " W_NS "><w:body><w:p><w:r><w:t>";
+  memset(xml, ' ', big);
+  memcpy(xml, open, strlen(open));
+  const char *names[] = {"[Content_Types].xml", "word/document.xml"};
+  const char *texts[] = {ctypes_ok, xml};
+  size_t lens[] = {strlen(ctypes_ok), big};
+  char *z = make_zip(&len, 2, names, texts, lens);
+  CU_ASSERT_TRUE(len < big / 100);
+  gk_diags *d = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+  gk__grid g;
+  gk__grid_init(&g);
+  CU_ASSERT_EQUAL(gk__docx_grid_cap(&g, z, len, "bomb.docx", d, (size_t)1 << 20), GK_EPARSE);
+  CU_ASSERT_TRUE(gk_doc_find_rule(d, "import.too_large") >= 0);
+  gk__grid_free(&g);
+  gk_diags_clear(d);
+  free(z);
+  /* 10^5 nested tables: a located error (libxml2's depth limit), bounded memory */
+  const char *nest = "<w:tbl><w:tr><w:tc>";
+  size_t k = strlen(nest), n = 100000, at = strlen(open) - strlen("<w:p><w:r><w:t>");
+  CU_ASSERT_TRUE_FATAL(at + n * k < big);
+  for (size_t j = 0; j < n; j++) memcpy(xml + at + j * k, nest, k);
+  lens[1] = at + n * k;
+  z = make_zip(&len, 2, names, texts, lens);
+  gk_report *r = NULL;
+  CU_ASSERT_EQUAL(gk_report_from_docx(&r, z, len, "deep.docx", d), GK_EPARSE);
+  CU_ASSERT_TRUE(gk_doc_find_rule(d, "import.docx") >= 0);
+  free(z);
+  free(xml);
+  /* over the input cap */
+  char *huge = calloc(GK_DOCUMENT_MAX_INPUT + 1, 1);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(huge);
+  memcpy(huge, "PK\3\4", 4);
+  gk_diags_clear(d);
+  CU_ASSERT_EQUAL(gk_report_load(&r, huge, GK_DOCUMENT_MAX_INPUT + 1, "huge.docx", d), GK_EPARSE);
+  CU_ASSERT_TRUE(gk_doc_find_rule(d, "import.too_large") >= 0);
+  free(huge);
+  gk_diags_free(d);
+}
+
+static void test_docx_positions_in_findings(void) {
+  gk_diags *d = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_ERROR, "r", "z", "e", "a.docx", (3u << 16) | 5u, 2), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_ERROR, "r", "z", "e", "a.DOCX", 12, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_ERROR, "r", "z", "e", "a.html", 118, 7), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_ERROR, "r", "z", "e", "a.docx", (1u << 16) | 9u, 0), GK_OK);
+  char buf[128];
+  CU_ASSERT_EQUAL(gk_diag_position(buf, sizeof buf, d, 0, GK_LANG_EN), 25);
+  CU_ASSERT_STRING_EQUAL(buf, " (table 3, row 5, cell 2)");
+  gk_diag_position(buf, sizeof buf, d, 0, GK_LANG_ZH);
+  CU_ASSERT_STRING_EQUAL(buf, "（表3第5行第2格）");
+  gk_diag_position(buf, sizeof buf, d, 1, GK_LANG_EN);
+  CU_ASSERT_STRING_EQUAL(buf, " (paragraph 12)");
+  gk_diag_position(buf, sizeof buf, d, 2, GK_LANG_EN);
+  CU_ASSERT_STRING_EQUAL(buf, ":118:7");
+  gk_diag_position(buf, sizeof buf, d, 3, GK_LANG_EN);
+  CU_ASSERT_STRING_EQUAL(buf, " (table 1, row 9)");
+  CU_ASSERT_EQUAL(gk_diag_position(buf, sizeof buf, d, 9, GK_LANG_EN), GK_EINVAL);
+  gk_diag_format(buf, sizeof buf, d, 0, GK_LANG_EN);
+  CU_ASSERT_STRING_EQUAL(buf, "a.docx (table 3, row 5, cell 2): error r: e");
+  gk_diags_clear(d);
+  /* a finding of a .docx report points at its table and row: 洪泽 2023's 复议
+   * total (review.total) is in table 3 (the review table), row 4 */
+  size_t len = 0;
+  char *file = gk_doc_read("2023_huaian-hongze-district-government", ".docx", &len);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(file);
+  gk_report *r = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_report_load(&r, file, len, "hongze.docx", d), GK_OK);
+  gk_diags_clear(d);
+  CU_ASSERT_EQUAL(gk_report_validate(r, NULL, d), GK_OK);
+  long i = gk_doc_find_rule(d, "review.total");
+  CU_ASSERT_TRUE_FATAL(i >= 0);
+  CU_ASSERT_EQUAL(gk_diag_line(d, (size_t)i), (3u << 16) | 4u);
+  gk_diag_position(buf, sizeof buf, d, (size_t)i, GK_LANG_EN);
+  CU_ASSERT_STRING_EQUAL(buf, " (table 3, row 4)");
+  gk_report_free(r);
+  free(file);
+  gk_diags_free(d);
+}
+
+static void test_docx_allocation_failures(void) {
+  size_t len = 0;
+  char *file = gk_doc_read("2023_huaian-hongze-district-government", ".docx", &len);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(file);
+  int done = 0;
+  for (long n = 0; n < 100000 && !done; n++) {
+    gk_report *r = NULL;
+    gk__alloc_fail_after(n);
+    int rc = gk_report_from_docx(&r, file, len, "d.docx", NULL);
+    gk__alloc_fail_after(-1);
+    if (rc == GK_OK) done = 1;
+    else CU_ASSERT_EQUAL_FATAL(rc, GK_ENOMEM);
+    gk_report_free(r);
+  }
+  CU_ASSERT_TRUE(done);
+  free(file);
+}
+
+int main(void) {
+  CU_TestInfo tests[] = {
+      {"every report reads as its truth", test_docx_every_report_reads_as_its_truth},
+      {"runs, tables and positions", test_docx_runs_tables_and_positions},
+      {"grid of a rendering", test_docx_rendering_grid},
+      {"numbering rendered", test_docx_numbering_rendered},
+      {"hostile files", test_docx_hostile_files},
+      {"zip bomb and nesting", test_docx_zip_bomb_and_nesting},
+      {"positions in findings", test_docx_positions_in_findings},
+      {"allocation failures", test_docx_allocation_failures},
+      CU_TEST_INFO_NULL};
+  return gk_test_main("docx", tests);
+}

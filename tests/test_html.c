@@ -1,0 +1,293 @@
+/* The HTML reader (lib/read_html.c): its grid (blocks, cells, spans, positions,
+ * meta), the renderings of every complete given report read cell by cell
+ * against the truth, form detection, and hostile pages. */
+#include "doc_testutil.h"
+#include "read_doc.h"
+#include "gkreport/document.h"
+
+static int grid_of(gk__grid *g, const char *html, gk_diags *d) {
+  gk__grid_init(g);
+  return gk__html_grid(g, html, strlen(html), "t.html", d);
+}
+
+static void test_html_every_report_reads_as_its_truth(void) { gk_doc_check_all(".html"); }
+
+static void test_html_spans_empty_cells_and_positions(void) {
+  const char *page =
+      "<html><body>\n"
+      "<h2>三、收到和处理政府信息公开申请情况</h2>\n"
+      "<table>\n"
+      "<tr><th rowspan=\"2\" colspan=\"2\">项目</th><th colspan=3>申请人</th></tr>\n"
+      "<tr><td>甲</td><td>乙</td><td>总计</td></tr>\n"
+      "<tr><td rowspan=2>三、结果</td><td>（一）予以公开</td><td>1</td><td></td><td>&nbsp;</td></tr>\n"
+      "  <tr><td>（二）部分<br>公开</td><td>2</td><td><p class=MsoNormal><o:p>&nbsp;</o:p></p></td>"
+      "<td><span>3</span></td></tr>\n"
+      "</table>\n<p>结束。</p></body></html>\n";
+  gk__grid g;
+  CU_ASSERT_EQUAL_FATAL(grid_of(&g, page, NULL), GK_OK);
+  CU_ASSERT_EQUAL(gk__grid_check(&g), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(g.nblocks, 6);
+  CU_ASSERT_EQUAL(g.blocks[0].kind, GK__BLK_HEADING);
+  CU_ASSERT_EQUAL(g.blocks[0].level, 2);
+  CU_ASSERT_EQUAL(g.blocks[0].pos.line, 2);
+  /* row 1: a 2x2 header cell, then a colspan 3 */
+  CU_ASSERT_EQUAL(g.blocks[1].kind, GK__BLK_ROW);
+  CU_ASSERT_EQUAL(g.blocks[1].table, 1);
+  CU_ASSERT_EQUAL(g.blocks[1].row, 1);
+  CU_ASSERT_EQUAL_FATAL(g.blocks[1].ncells, 2);
+  gk__gcell *c = &g.cells[g.blocks[1].first];
+  CU_ASSERT_EQUAL(c[0].x, 0);
+  CU_ASSERT_EQUAL(c[0].rowspan, 2);
+  CU_ASSERT_EQUAL(c[0].colspan, 2);
+  CU_ASSERT_EQUAL(c[0].flags, GK__CELL_HEADER);
+  CU_ASSERT_EQUAL(c[0].pos.line, 4);
+  CU_ASSERT_EQUAL(c[0].pos.col, 5);
+  CU_ASSERT_EQUAL(c[1].x, 2);
+  CU_ASSERT_EQUAL(c[1].colspan, 3);
+  CU_ASSERT_EQUAL(c[1].pos.col, 40);
+  /* row 2: the merged cell is not repeated; its cells start at column 2 */
+  CU_ASSERT_EQUAL_FATAL(g.blocks[2].ncells, 3);
+  c = &g.cells[g.blocks[2].first];
+  CU_ASSERT_EQUAL(c[0].x, 2);
+  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 2, 0), "甲");
+  CU_ASSERT_EQUAL(c[2].x, 4);
+  /* row 3: empty and &nbsp; cells are kept blank */
+  CU_ASSERT_EQUAL_FATAL(g.blocks[3].ncells, 5);
+  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 3, 0), "三、结果");
+  CU_ASSERT_EQUAL(g.cells[g.blocks[3].first].rowspan, 2);
+  CU_ASSERT_EQUAL(g.cells[g.blocks[3].first + 3].len, 0);
+  CU_ASSERT_EQUAL(g.cells[g.blocks[3].first + 4].len, 0);
+  CU_ASSERT_EQUAL(g.cells[g.blocks[3].first + 4].x, 4);
+  /* row 4: under the rowspan, starts at column 1; <br> is a line break; Word's
+   * <o:p>&nbsp;</o:p> is blank; the row's position is its first cell's */
+  CU_ASSERT_EQUAL_FATAL(g.blocks[4].ncells, 4);
+  c = &g.cells[g.blocks[4].first];
+  CU_ASSERT_EQUAL(c[0].x, 1);
+  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 4, 0), "（二）部分\n公开");
+  CU_ASSERT_EQUAL(c[2].len, 0);
+  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 4, 3), "3");
+  CU_ASSERT_EQUAL(g.blocks[4].pos.line, 7);
+  CU_ASSERT_EQUAL(g.blocks[4].pos.col, 7);
+  CU_ASSERT_EQUAL(g.blocks[5].kind, GK__BLK_PARA);
+  CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[5].off), "结束。");
+  gk__grid_free(&g);
+}
+
+static void test_html_nested_tables_follow_their_row(void) {
+  const char *page = "<table><tr><td>a</td><td>b<table><tr><td>x</td><td>y</td></tr></table></td>"
+                     "<td>c</td><td>d</td></tr><tr><td>e</td></tr></table>";
+  gk__grid g;
+  CU_ASSERT_EQUAL_FATAL(grid_of(&g, page, NULL), GK_OK);
+  CU_ASSERT_EQUAL(gk__grid_check(&g), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(g.nblocks, 3);
+  CU_ASSERT_EQUAL(g.blocks[0].table, 1);
+  CU_ASSERT_EQUAL(g.blocks[0].ncells, 4);
+  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 0, 1), "b");
+  CU_ASSERT_EQUAL(g.blocks[1].table, 2); /* the nested table, right after its row */
+  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 1, 1), "y");
+  CU_ASSERT_EQUAL(g.blocks[2].table, 1);
+  CU_ASSERT_EQUAL(g.blocks[2].row, 2);
+  gk__grid_free(&g);
+  /* a layout table (one cell holding the article) is not a table of the grid */
+  page = "<table><tr><td><h1>标题</h1><p>第一段</p><table><tr><td>1</td><td>2</td></tr></table>"
+         "</td></tr></table>";
+  CU_ASSERT_EQUAL_FATAL(grid_of(&g, page, NULL), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(g.nblocks, 3);
+  CU_ASSERT_EQUAL(g.blocks[0].kind, GK__BLK_HEADING);
+  CU_ASSERT_EQUAL(g.blocks[1].kind, GK__BLK_PARA);
+  CU_ASSERT_EQUAL(g.blocks[2].kind, GK__BLK_ROW);
+  CU_ASSERT_EQUAL(g.blocks[2].table, 1);
+  gk__grid_free(&g);
+}
+
+static void test_html_chrome_skipped_and_meta_kept(void) {
+  size_t len = 0;
+  char *page = gk_doc_read("2024_huaian-municipal-government", ".html", &len);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(page);
+  gk__grid g;
+  gk__grid_init(&g);
+  CU_ASSERT_EQUAL_FATAL(gk__html_grid(&g, page, len, "p.html", NULL), GK_OK);
+  CU_ASSERT_EQUAL(gk__grid_check(&g), GK_OK);
+  const char *want[][2] = {{"title", "淮安市人民政府2024年政府信息公开工作年度报告"},
+                           {"ArticleTitle", "淮安市人民政府2024年政府信息公开工作年度报告"},
+                           {"PubDate", "2025-01-20 09:30"},
+                           {"ContentSource", "淮安市人民政府"},
+                           {"索引号", "01302024-01-2024-0001"},
+                           {"发布机构", "淮安市人民政府"},
+                           {"名称", "淮安市人民政府2024年政府信息公开工作年度报告"},
+                           {"公开日期", "2025-01-20"}};
+  CU_ASSERT_EQUAL_FATAL(g.nmeta, 8);
+  for (size_t i = 0; i < 8; i++) {
+    CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.meta[i].koff), want[i][0]);
+    CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.meta[i].voff), want[i][1]);
+  }
+  /* the first block is the report's title: navigation and breadcrumb skipped;
+   * the metadata table is no table of the grid; share bar and footer skipped */
+  CU_ASSERT_EQUAL(g.blocks[0].kind, GK__BLK_HEADING);
+  CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[0].off), want[0][1]);
+  for (size_t i = 0; i < g.nblocks; i++) {
+    const char *s = g.blocks[i].kind == GK__BLK_ROW ? gk_doc_cell(&g, i, 0)
+                                                     : gk__grid_text(&g, g.blocks[i].off);
+    CU_ASSERT_PTR_NULL(strstr(s, "分享"));
+    CU_ASSERT_PTR_NULL(strstr(s, "主办单位"));
+    CU_ASSERT_PTR_NULL(strstr(s, "索引号"));
+    CU_ASSERT_PTR_NULL(strstr(s, "首页"));
+  }
+  CU_ASSERT_EQUAL(g.blocks[g.nblocks - 1].kind, GK__BLK_PARA);
+  CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[g.nblocks - 1].off), "本年度未收取信息处理费。");
+  gk__grid_free(&g);
+  free(page);
+}
+
+static void test_html_charsets(void) {
+  /* GB2312 declared by http-equiv, and by <meta charset>; GBK-only characters
+   * (镕) read too; a page that declares nothing and is not UTF-8 is GB18030 */
+  const char *heads[] = {"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">",
+                         "<meta charset=\"GBK\">", ""};
+  for (int i = 0; i < 3; i++) {
+    char page[256];
+    /* 报告 in GB18030: B1 A8 B8 E6; 镕 (GBK, not GB2312): E9 46 */
+    snprintf(page, sizeof page, "<html><head>%s</head><body><p>\xB1\xA8\xB8\xE6\xE9\x46</p></body></html>",
+             heads[i]);
+    gk__grid g;
+    CU_ASSERT_EQUAL_FATAL(grid_of(&g, page, NULL), GK_OK);
+    CU_ASSERT_EQUAL_FATAL(g.nblocks, 1);
+    CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[0].off), "报告镕");
+    gk__grid_free(&g);
+  }
+  /* the declaration after a long <head> (5000 bytes of script) still counts */
+  {
+    char *page = malloc(6000);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(page);
+    strcpy(page, "<html><head><script>");
+    size_t at = strlen(page);
+    memset(page + at, 'x', 5000);
+    strcpy(page + at + 5000, "</script><meta charset=\"gb2312\"></head><p>\xB1\xA8\xB8\xE6</p>");
+    gk__grid g;
+    CU_ASSERT_EQUAL_FATAL(grid_of(&g, page, NULL), GK_OK);
+    CU_ASSERT_EQUAL_FATAL(g.nblocks, 1);
+    CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[0].off), "报告");
+    gk__grid_free(&g);
+    free(page);
+  }
+  /* UTF-8 declared and given */
+  gk__grid g;
+  CU_ASSERT_EQUAL_FATAL(grid_of(&g, "<meta charset=utf-8><p>报告</p>", NULL), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(g.nblocks, 1);
+  CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[0].off), "报告");
+  gk__grid_free(&g);
+}
+
+static void test_html_word_markup(void) {
+  const char *page =
+      "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head><!--[if gte mso 9]><xml>"
+      "<w:WordDocument>隐藏</w:WordDocument></xml><![endif]--><style><!-- p.MsoNormal {} --></style>"
+      "</head><body><p class=MsoNormal><![if !supportLists]><span style='mso-list:Ignore'>一、"
+      "</span><![endif]><b><span style='font-family:黑体'>总体<font>情况</font></span></b><o:p></o:p></p>"
+      "<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p></body></html>";
+  gk__grid g;
+  CU_ASSERT_EQUAL_FATAL(grid_of(&g, page, NULL), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(g.nblocks, 1); /* the &nbsp; paragraph is empty: dropped */
+  CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[0].off), "一、总体情况");
+  gk__grid_free(&g);
+}
+
+static void test_html_detect_and_forced_form(void) {
+  CU_ASSERT_EQUAL(gk_report_detect_form("  <html>", 8), GK_FORM_HTML);
+  CU_ASSERT_EQUAL(gk_report_detect_form("\xEF\xBB\xBF<!DOCTYPE html>", 18), GK_FORM_HTML);
+  CU_ASSERT_EQUAL(gk_report_detect_form("PK\3\4xx", 6), GK_FORM_DOCX);
+  CU_ASSERT_EQUAL(gk_report_detect_form("\n{\"gkreport\":1}", 15), GK_FORM_JSON);
+  CU_ASSERT_EQUAL(gk_report_detect_form("某局2020年报告", 18), GK_FORM_TEXT);
+  CU_ASSERT_EQUAL(gk_report_detect_form(NULL, 0), GK_FORM_TEXT);
+  gk_report *r = (gk_report *)1;
+  CU_ASSERT_EQUAL(gk_report_load_form(&r, "x", 1, (gk_form)9, "x", NULL), GK_EINVAL);
+  CU_ASSERT_PTR_NULL(r);
+  CU_ASSERT_EQUAL(gk_report_load_form(NULL, "x", 1, GK_FORM_HTML, "x", NULL), GK_EINVAL);
+  CU_ASSERT_EQUAL(gk_report_from_html(&r, NULL, 3, "x", NULL), GK_EINVAL);
+  CU_ASSERT_EQUAL(gk_report_load_form(&r, NULL, 0, GK_FORM_JSON, "x", NULL), GK_EPARSE);
+  CU_ASSERT_PTR_NULL(r);
+  /* a page forced as text is not read as a page: its tags are no report */
+  size_t len = 0;
+  char *page = gk_doc_read("2023_suqian-municipal-government", ".html", &len);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(page);
+  CU_ASSERT_EQUAL(gk_report_load_form(&r, page, len, GK_FORM_HTML, "p.html", NULL), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_year(r), 2023);
+  gk_report_free(r);
+  CU_ASSERT_EQUAL(gk_report_from_html(&r, page, len, "p.html", NULL), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_year(r), 2023);
+  gk_report_free(r);
+  free(page);
+}
+
+static void test_html_hostile_pages(void) {
+  gk_diags *d = NULL;
+  gk_report *r = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+  /* empty: a located error */
+  CU_ASSERT_EQUAL(gk_report_from_html(&r, "", 0, "e.html", d), GK_EPARSE);
+  long i = gk_doc_find_rule(d, "import.html");
+  CU_ASSERT_TRUE_FATAL(i >= 0);
+  CU_ASSERT_EQUAL(gk_diag_line(d, (size_t)i), 1);
+  gk_diags_clear(d);
+  /* unclosed tags everywhere: recovered, no report in it */
+  const char *broken = "<html><body><table><tr><td>甲<td><p>乙<div><table><tr><td>3<b><i>";
+  CU_ASSERT_EQUAL(gk_report_from_html(&r, broken, strlen(broken), "b.html", d), GK_EPARSE);
+  CU_ASSERT_TRUE(gk_doc_find_rule(d, "import.not_report") >= 0);
+  gk_diags_clear(d);
+  /* 10^5 nested tables: the reader stops at its depth, with a located warning */
+  const char *open = "<table><tr><td>";
+  size_t n = 100000, k = strlen(open);
+  char *deep = malloc(n * k + 1);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(deep);
+  for (size_t j = 0; j < n; j++) memcpy(deep + j * k, open, k);
+  deep[n * k] = '\0';
+  CU_ASSERT_EQUAL(gk_report_from_html(&r, deep, n * k, "deep.html", d), GK_EPARSE);
+  i = gk_doc_find_rule(d, "import.html");
+  CU_ASSERT_TRUE_FATAL(i >= 0);
+  CU_ASSERT_EQUAL(gk_diag_severity(d, (size_t)i), GK_SEV_WARNING);
+  CU_ASSERT_EQUAL(gk_diag_line(d, (size_t)i), 1);
+  free(deep);
+  gk_diags_clear(d);
+  /* over the cap: refused before parsing */
+  char *big = calloc(GK_DOCUMENT_MAX_INPUT + 1, 1);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(big);
+  big[0] = '<';
+  CU_ASSERT_EQUAL(gk_report_load(&r, big, GK_DOCUMENT_MAX_INPUT + 1, "big.html", d), GK_EPARSE);
+  CU_ASSERT_TRUE(gk_doc_find_rule(d, "import.too_large") >= 0);
+  CU_ASSERT_PTR_NULL(r);
+  free(big);
+  gk_diags_free(d);
+}
+
+static void test_html_allocation_failures(void) {
+  size_t len = 0;
+  char *page = gk_doc_read("2019_shanghai-municipal-general-office", ".html", &len);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(page);
+  int done = 0;
+  for (long n = 0; n < 100000 && !done; n++) {
+    gk_report *r = NULL;
+    gk__alloc_fail_after(n);
+    int rc = gk_report_from_html(&r, page, len, "p.html", NULL);
+    gk__alloc_fail_after(-1);
+    if (rc == GK_OK) done = 1;
+    else CU_ASSERT_EQUAL_FATAL(rc, GK_ENOMEM);
+    gk_report_free(r);
+  }
+  CU_ASSERT_TRUE(done);
+  free(page);
+}
+
+int main(void) {
+  CU_TestInfo tests[] = {
+      {"every report reads as its truth", test_html_every_report_reads_as_its_truth},
+      {"spans, empty cells, positions", test_html_spans_empty_cells_and_positions},
+      {"nested tables follow their row", test_html_nested_tables_follow_their_row},
+      {"chrome skipped, meta kept", test_html_chrome_skipped_and_meta_kept},
+      {"charsets", test_html_charsets},
+      {"Word markup", test_html_word_markup},
+      {"detect and forced form", test_html_detect_and_forced_form},
+      {"hostile pages", test_html_hostile_pages},
+      {"allocation failures", test_html_allocation_failures},
+      CU_TEST_INFO_NULL};
+  return gk_test_main("html", tests);
+}
