@@ -6,6 +6,7 @@
 #include <string.h>
 #include <cjson/cJSON.h>
 #include "gkreport/aggregate.h"
+#include "gkreport/validate.h"
 #include "rules_int.h"
 #include "stats_int.h"
 
@@ -206,6 +207,9 @@ GK_API void gk_aggregate_free(gk_aggregate *a) {
   gk__free(a->line);
   gk__free(a->jsonl_source);
   gk_diags_free(a->scratch);
+  gk_diags_free(a->vscratch);
+  gk_validate_opts_free(a->vopts);
+  gk__aggkeys_free(&a->keys);
   gk__free(a);
 }
 
@@ -351,8 +355,29 @@ static void years_merge(gk_aggregate *a, int lo, int hi, uint64_t n) {
 
 GK_API int gk_aggregate_add(gk_aggregate *a, const gk_report *r, gk_diags *diags) {
   if (!a || !r) return GK_EINVAL;
+  if (gk__ed_index(r->edition) < 0) return GK_EUNSUPPORTED;
+  return gk__aggregate_add_at(a, r, diags, NULL, 0);
+}
+
+static int overflow_finding(gk_aggregate *a, const gk_report *r, gk_diags *d, const char *file,
+                            uint32_t line) {
+  const char *n = r->agency[GK_AGENCY_NAME] ? r->agency[GK_AGENCY_NAME] : "?";
+  char zh[512], en[512];
+  snprintf(zh, sizeof zh, "%.200s（%d年）计入后数值之和超出范围，该报告未计入", n, r->year);
+  snprintf(en, sizeof en, "adding %.200s (%d) would overflow a sum; the report was skipped", n,
+           r->year);
+  int rc = gk__agg_emit(a, d, "aggregate.overflow", zh, en, file ? file : r->source, line, NULL,
+                        NULL, NULL);
+  return rc ? rc : GK_EOVERFLOW;
+}
+
+/* Sum r's cells (the contributor checks done): GK_EOVERFLOW with an
+ * aggregate.overflow finding, the aggregate unchanged. */
+int gk__aggregate_sum(gk_aggregate *a, const gk_report *r, gk_diags *diags, const char *file,
+                      uint32_t line);
+int gk__aggregate_sum(gk_aggregate *a, const gk_report *r, gk_diags *diags, const char *file,
+                      uint32_t line) {
   int ei = gk__ed_index(r->edition);
-  if (ei < 0) return GK_EUNSUPPORTED;
   gk_report *fresh = NULL, *acc = a->acc[ei];
   int rc;
   if (!acc) {
@@ -360,6 +385,10 @@ GK_API int gk_aggregate_add(gk_aggregate *a, const gk_report *r, gk_diags *diags
     acc = fresh;
   }
   rc = add_pass(a, acc, r, 0);
+  if (rc == GK_EOVERFLOW) {
+    gk_report_free(fresh);
+    return overflow_finding(a, r, diags, file, line);
+  }
   contributor c;
   int have_con = 0;
   if (!rc && !(a->flags & GK_AGGREGATE_NO_CONTRIBUTORS)) {
@@ -386,8 +415,8 @@ GK_API int gk_aggregate_add(gk_aggregate *a, const gk_report *r, gk_diags *diags
         snprintf(en, sizeof en, "cell %s holds the literal \"%.120s\", counted as blank", path,
                  txt);
         const char *cells[] = {path, NULL};
-        rc = gk__stats_emit(diags, GK_SEV_WARNING, "aggregate.literal", zh, en, r->source,
-                            cl->line, cells, NULL, txt);
+        rc = gk__agg_emit(a, diags, "aggregate.literal", zh, en, file ? file : r->source,
+                          line ? line : cl->line, cells, NULL, txt);
       }
   }
   if (rc) {
@@ -434,6 +463,7 @@ GK_API int gk_aggregate_merge(gk_aggregate *a, const gk_aggregate *b) {
     else rc = merge_cells(a->acc[i], b->acc[i], 0);
   }
   if (!rc) rc = merge_cells(a->common, b->common, 0);
+  if (!rc) rc = gk__aggkeys_reserve(&a->keys, b->keys.n);
   size_t nb = (b->flags & GK_AGGREGATE_NO_CONTRIBUTORS) ? 0 : b->ncon, made = 0;
   contributor *tmp = NULL;
   if (!rc && !(a->flags & GK_AGGREGATE_NO_CONTRIBUTORS) && nb) {
@@ -474,6 +504,12 @@ GK_API int gk_aggregate_merge(gk_aggregate *a, const gk_aggregate *b) {
     a->ncon = a->capcon = 0;
     a->flags |= GK_AGGREGATE_NO_CONTRIBUTORS;
   }
+  gk__aggkeys_merge(&a->keys, &b->keys, &a->dup_merged); /* room reserved: cannot fail */
+  a->dup_merged += b->dup_merged;
+  if (b->known_min && (!a->known_min || b->known_min < a->known_min)) a->known_min = b->known_min;
+  if (b->known_max > a->known_max) a->known_max = b->known_max;
+  a->left_out += b->left_out;
+  a->skipped += b->skipped;
   years_merge(a, ymin, ymax, bcount);
   a->count += bcount;
   a->literals += blits;
@@ -565,41 +601,6 @@ GK_API int gk_aggregate_result(gk_report **out, const gk_aggregate *a, const cha
   return GK_OK;
 }
 
-/* 1 if region `sub` lies within `whole` (equal or a longer name starting with it). */
-static int region_within(const char *sub, const char *whole) {
-  size_t n = strlen(whole);
-  return n && strncmp(sub, whole, n) == 0;
-}
-
-static int check_overlap(const gk_aggregate *a, gk_diags *d) {
-  for (size_t g = 0; g < a->ncon; g++) {
-    const contributor *gov = &a->con[g];
-    if (gov->kind != GK_AGENCY_KIND_GOVERNMENT || !gov->region || !gov->region[0]) continue;
-    size_t ndept = 0, first = 0;
-    for (size_t k = 0; k < a->ncon; k++) {
-      const contributor *c = &a->con[k];
-      if (c->kind == GK_AGENCY_KIND_DEPARTMENT && c->region && region_within(c->region, gov->region)) {
-        if (!ndept) first = k;
-        ndept++;
-      }
-    }
-    if (!ndept) continue;
-    const char *dn = a->con[first].name ? a->con[first].name : "?";
-    const char *gn = gov->name ? gov->name : "?";
-    char zh[768], en[768], cnt[32];
-    snprintf(zh, sizeof zh, "%.150s（%.100s）的全域报告与本地区%zu个部门的报告（如%.150s）一并汇总，将重复计算",
-             gn, gov->region, ndept, dn);
-    snprintf(en, sizeof en,
-             "the whole-region report of %.150s (%.100s) is summed with %zu department report(s) "
-             "of its region (e.g. %.150s): double counting",
-             gn, gov->region, ndept, dn);
-    snprintf(cnt, sizeof cnt, "%zu", ndept);
-    int rc = gk__stats_emit(d, GK_SEV_WARNING, "aggregate.overlap", zh, en, NULL, 0, NULL, "0", cnt);
-    if (rc) return rc;
-  }
-  return GK_OK;
-}
-
 static int check_editions(const gk_aggregate *a, gk_diags *d) {
   int one;
   if (ed_present(a, &one) < 2) return GK_OK;
@@ -676,10 +677,40 @@ static int check_units(const gk_aggregate *a, gk_diags *d) {
   return GK_OK;
 }
 
+/* aggregate.years: contributors of different years, unless asked for. */
+static int check_years(const gk_aggregate *a, gk_diags *d) {
+  if (a->known_min == a->known_max || (a->flags & GK_AGGREGATE_MULTI_YEAR)) return GK_OK;
+  char zh[256], en[256], y[32];
+  snprintf(y, sizeof y, "%d-%d", a->known_min, a->known_max);
+  snprintf(zh, sizeof zh, "汇总了不同年度（%d至%d年）的报告；如确需跨年度汇总，请明确要求", a->known_min,
+           a->known_max);
+  snprintf(en, sizeof en,
+           "reports of different years (%d to %d) were summed; ask for a multi-year sum "
+           "explicitly if that is meant",
+           a->known_min, a->known_max);
+  return gk__stats_emit(d, GK_SEV_ERROR, "aggregate.years", zh, en, NULL, 0, NULL, NULL, y);
+}
+
+/* aggregate.duplicate across merged parts (already summed: only reported). */
+static int check_merged_duplicates(const gk_aggregate *a, gk_diags *d) {
+  if (!a->dup_merged) return GK_OK;
+  char zh[256], en[256], n[32];
+  snprintf(n, sizeof n, "%llu", (unsigned long long)a->dup_merged);
+  snprintf(zh, sizeof zh, "合并的部分汇总中有%s份报告重复（同一机关同一年度，或表格相同），已重复计算", n);
+  snprintf(en, sizeof en,
+           "%s report(s) appear in more than one of the merged parts (one agency and year, or "
+           "the same tables): counted twice",
+           n);
+  return gk__stats_emit(d, GK_SEV_ERROR, "aggregate.duplicate", zh, en, NULL, 0, NULL, "0", n);
+}
+
 GK_API int gk_aggregate_check(const gk_aggregate *a, gk_diags *diags) {
   if (!a || !diags) return GK_EINVAL;
   size_t n0 = gk_diags_count(diags);
-  int rc = check_overlap(a, diags);
+  int rc = gk__overlap_check(a, diags);
+  if (!rc) rc = check_years(a, diags);
+  if (!rc) rc = check_merged_duplicates(a, diags);
+  if (!rc) rc = gk__agg_emit_suppressed(a, diags);
   if (!rc) rc = check_editions(a, diags);
   if (!rc) rc = check_units(a, diags);
   if (rc) gk__diags_truncate(diags, n0);
@@ -687,6 +718,15 @@ GK_API int gk_aggregate_check(const gk_aggregate *a, gk_diags *diags) {
 }
 
 GK_API size_t gk_aggregate_contributor_count(const gk_aggregate *a) { return a ? a->ncon : 0; }
+
+GK_API uint64_t gk_aggregate_left_out_count(const gk_aggregate *a) { return a ? a->left_out : 0; }
+GK_API uint64_t gk_aggregate_skipped_count(const gk_aggregate *a) { return a ? a->skipped : 0; }
+
+GK_API int gk_aggregate_set_finding_cap(gk_aggregate *a, uint64_t cap) {
+  if (!a) return GK_EINVAL;
+  a->cap = cap;
+  return GK_OK;
+}
 
 GK_API int gk_aggregate_contributor(const char **name_out, int *year_out, int *edition_out,
                                     const gk_aggregate *a, size_t i) {

@@ -254,8 +254,16 @@ static void test_aggregate_overflow(void) {
   char *before = NULL, *after = NULL;
   size_t n1, n2;
   CU_ASSERT_EQUAL_FATAL(gk_aggregate_to_json(&before, &n1, a), GK_OK);
-  CU_ASSERT_EQUAL(gk_aggregate_add(a, e, d), GK_EOVERFLOW);
-  CU_ASSERT_EQUAL(gk_diags_count(d), 1); /* no literal finding for the refused report */
+  gk_report *e2 = NULL; /* the same numbers from another agency */
+  CU_ASSERT_EQUAL_FATAL(gk_report_clone(&e2, e), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_set_agency(e2, GK_AGENCY_NAME, "某厅", strlen("某厅")), GK_OK);
+  CU_ASSERT_EQUAL(gk_aggregate_add(a, e2, d), GK_EOVERFLOW);
+  /* no literal finding for the refused report, one located aggregate.overflow */
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 2);
+  CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 1), "aggregate.overflow");
+  CU_ASSERT_PTR_NOT_NULL(strstr(gk_diag_message(d, 1, GK_LANG_ZH), "某厅"));
+  CU_ASSERT_EQUAL(gk_aggregate_skipped_count(a), 1);
+  gk_report_free(e2);
   CU_ASSERT_EQUAL(gk_aggregate_count(a), 2);
   CU_ASSERT_EQUAL(gk_aggregate_contributor_count(a), 2);
   CU_ASSERT_EQUAL_FATAL(gk_aggregate_to_json(&after, &n2, a), GK_OK);
@@ -286,6 +294,7 @@ static void test_aggregate_overlap(void) {
   gk_report *h = mk(GK_EDITION_2021, 2023, "宿城区教育局", "江苏省宿迁市宿城区", GK_AGENCY_KIND_DEPARTMENT);
   gk_report *x = mk(GK_EDITION_2021, 2023, "淮安市民政局", "江苏省淮安市", GK_AGENCY_KIND_DEPARTMENT);
   gk_report *rs[3] = {g, h, x};
+  for (int k = 0; k < 3; k++) STATS_SET(rs[k], "requests/new/total", "1");
   gk_aggregate *a = agg_of(rs, 3, NULL);
   gk_diags *d = NULL;
   CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
@@ -303,12 +312,17 @@ static void test_aggregate_overlap(void) {
   CU_ASSERT_EQUAL(gk_aggregate_check(a, d), GK_OK);
   CU_ASSERT_EQUAL(gk_diags_count(d), 0);
   gk_aggregate_free(a);
-  /* without a contributor list there is nothing to compare */
+  /* without a contributor list the overlap is reported by the report that completes it */
   CU_ASSERT_EQUAL(gk_report_set_agency(h, GK_AGENCY_REGION, "江苏省宿迁市", strlen("江苏省宿迁市")), GK_OK);
   CU_ASSERT_EQUAL_FATAL(gk_aggregate_new(&a, GK_AGGREGATE_NO_CONTRIBUTORS), GK_OK);
-  for (int k = 0; k < 3; k++) CU_ASSERT_EQUAL(gk_aggregate_add(a, rs[k], NULL), GK_OK);
+  for (int k = 0; k < 3; k++) CU_ASSERT_EQUAL(gk_aggregate_add(a, rs[k], d), GK_OK);
   CU_ASSERT_EQUAL(gk_aggregate_contributor_count(a), 0);
   CU_ASSERT_EQUAL(gk_aggregate_count(a), 3);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
+  CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 0), "aggregate.overlap");
+  CU_ASSERT_PTR_NOT_NULL(strstr(gk_diag_message(d, 0, GK_LANG_ZH), "江苏省宿迁市："));
+  CU_ASSERT_PTR_NOT_NULL(strstr(gk_diag_message(d, 0, GK_LANG_ZH), "宿城区教育局"));
+  gk_diags_clear(d);
   CU_ASSERT_EQUAL(gk_aggregate_check(a, d), GK_OK);
   CU_ASSERT_EQUAL(gk_diags_count(d), 0);
   CU_ASSERT_EQUAL(gk_aggregate_check(a, NULL), GK_EINVAL);
@@ -337,6 +351,9 @@ static void test_aggregate_partition_invariance(void) {
   for (int i = 0; i < NPART_REPORTS; i++) {
     int k = i / 4 + 1;
     rs[i] = i % 4 == 0 ? rep_a(k) : i % 4 == 1 ? rep_b(k) : i % 4 == 2 ? rep_c(k) : rep_d(k);
+    char nm[64]; /* sixteen agencies: the same agency twice would be a duplicate */
+    snprintf(nm, sizeof nm, "%s%d", gk_report_agency(rs[i], GK_AGENCY_NAME), k);
+    CU_ASSERT_EQUAL(gk_report_set_agency(rs[i], GK_AGENCY_NAME, nm, strlen(nm)), GK_OK);
   }
   gk_aggregate *ref = agg_of(rs, NPART_REPORTS, NULL);
   char *ref_json = json_of(ref);
@@ -517,12 +534,16 @@ static void test_aggregate_jsonl_overflow_line(void) {
   size_t row, col;
   CU_ASSERT_EQUAL(gk_report_locate(e, "requests/new/total", &t, &row, &col), GK_OK);
   CU_ASSERT_EQUAL(gk_report_set_value(e, t, row, col, INT64_MAX), GK_OK);
-  char *l = line_of(e);
   gk_aggregate *a = NULL;
   gk_diags *d = NULL;
   CU_ASSERT_EQUAL_FATAL(gk_aggregate_new(&a, 0), GK_OK);
   CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
-  for (int k = 0; k < 3; k++) {
+  char *l = NULL;
+  for (int k = 0; k < 3; k++) { /* three agencies with the same numbers */
+    const char *nm = k == 0 ? "某局" : k == 1 ? "某厅" : "某委";
+    CU_ASSERT_EQUAL(gk_report_set_agency(e, GK_AGENCY_NAME, nm, strlen(nm)), GK_OK);
+    gk_free(l);
+    l = line_of(e);
     CU_ASSERT_EQUAL(gk_aggregate_add_jsonl(a, l, strlen(l), d), GK_OK);
     CU_ASSERT_EQUAL(gk_aggregate_add_jsonl(a, "\n", 1, d), GK_OK);
   }
