@@ -143,11 +143,18 @@ static uint64_t tables_key(const gk_report *r) {
   return nonzero >= 32 ? gk__aggkey(GK__KEY_TABLES, &h, sizeof h, 0) : 0;
 }
 
+/* A government report with a region is identified by its region and year (its
+ * node in the key table); any other report by its agency key. */
 static int check_duplicate(gk_aggregate *a, const gk_report *r, gk_diags *d, const char *file,
-                           uint32_t line, uint64_t *akey, uint64_t *tkey, int *dup) {
-  *akey = agency_key(r);
+                           uint32_t line, const gk__overlap_plan_t *p, uint64_t *akey,
+                           uint64_t *tkey, int *dup) {
+  int gov = p->n && p->kind == GK_AGENCY_KIND_GOVERNMENT;
+  *akey = gov ? 0 : agency_key(r);
   *tkey = tables_key(r);
-  int same_agency = *akey && gk__aggkeys_has(&a->keys, *akey);
+  uint64_t *node = gov && a->keys.cap ? gk__aggkeys_find(&a->keys, gk__overlap_key(p, p->n - 1))
+                                      : NULL;
+  int same_agency = (*akey && gk__aggkeys_has(&a->keys, *akey)) ||
+                    (node && *node && gk__aggkeys_gov(*node));
   *dup = same_agency || (*tkey && gk__aggkeys_has(&a->keys, *tkey));
   if (!*dup) return GK_OK;
   char zh[512], en[512];
@@ -258,21 +265,21 @@ static int check_contributor(gk_aggregate *a, const gk_report *r, gk_report **fi
 int gk__aggregate_sum(gk_aggregate *a, const gk_report *r, gk_diags *d, const char *file,
                       uint32_t line);
 
-static int note_keys(gk_aggregate *a, const gk_report *r, uint64_t akey, uint64_t tkey,
-                     gk_diags *d, const char *file, uint32_t line) {
+static int note_keys(gk_aggregate *a, const gk_report *r, const gk__overlap_plan_t *pl,
+                     uint64_t akey, uint64_t tkey, gk_diags *d, const char *file,
+                     uint32_t line) {
   if (akey) gk__aggkeys_put(&a->keys, akey);
   if (tkey) gk__aggkeys_put(&a->keys, tkey);
   if (r->year) {
     if (!a->known_min || r->year < a->known_min) a->known_min = r->year;
     if (r->year > a->known_max) a->known_max = r->year;
   }
-  gk__overlap_plan_t p;
+  const gk__overlap_plan_t p = *pl;
   int done;
-  if (!(a->flags & GK_AGGREGATE_NO_CONTRIBUTORS) ||
-      !gk__overlap_plan(&p, r->agency[GK_AGENCY_NAME], r->agency[GK_AGENCY_REGION], r->kind))
-    return GK_OK;
+  if (!p.n) return GK_OK;
   gk__overlap_note(&a->keys, &p, &done);
-  if (done < 0) return GK_OK;
+  /* with a list, gk_aggregate_check names every report of the region */
+  if (done < 0 || !(a->flags & GK_AGGREGATE_NO_CONTRIBUTORS)) return GK_OK;
   char zh[768], en[768];
   int rl = (int)p.ends[done];
   snprintf(zh, sizeof zh, "%.*s：政府的全域报告与本区域内机关的报告一并汇总，将重复计算（%.200s）",
@@ -294,12 +301,14 @@ int gk__aggregate_add_at(gk_aggregate *a, const gk_report *r, gk_diags *d, const
   int out = 0, dup = 0;
   uint64_t akey = 0, tkey = 0;
   gk_report *fixed = NULL;
+  gk__overlap_plan_t p;
+  gk__overlap_plan(&p, r->agency[GK_AGENCY_NAME], r->agency[GK_AGENCY_REGION], r->kind, r->year);
   int rc = check_incomplete(a, r, d, file, line, &out);
-  if (!rc && !out) rc = check_duplicate(a, r, d, file, line, &akey, &tkey, &dup);
+  if (!rc && !out) rc = check_duplicate(a, r, d, file, line, &p, &akey, &tkey, &dup);
   if (!rc && !out && !dup) rc = gk__aggkeys_reserve(&a->keys, 2 + GK__MAX_DEPTH);
   if (!rc && !out && !dup) rc = check_contributor(a, r, &fixed, d, file, line);
   if (!rc && !out && !dup) rc = gk__aggregate_sum(a, fixed ? fixed : r, d, file, line);
-  if (!rc && !out && !dup) rc = note_keys(a, r, akey, tkey, d, file, line);
+  if (!rc && !out && !dup) rc = note_keys(a, r, &p, akey, tkey, d, file, line);
   gk_report_free(fixed);
   if (rc && rc != GK_EOVERFLOW) {
     gk__diags_truncate(d, n0);

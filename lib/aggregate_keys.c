@@ -69,6 +69,8 @@ void gk__aggkeys_free(gk__aggkeys *t) {
   memset(t, 0, sizeof *t);
 }
 
+uint64_t *gk__aggkeys_find(const gk__aggkeys *t, uint64_t key) { return find(t, key); }
+
 int gk__aggkeys_has(const gk__aggkeys *t, uint64_t key) {
   const uint64_t *e = find(t, key);
   return e && *e;
@@ -101,7 +103,9 @@ int gk__aggkeys_merge(gk__aggkeys *t, const gk__aggkeys *src, uint64_t *dups_out
     if (!k) continue;
     int tag = (int)(k >> 14) & 3;
     uint64_t *e = find(t, k);
-    if (*e && tag == GK__KEY_AGENCY && dups_out) (*dups_out)++;
+    if (*e && dups_out &&
+        (tag == GK__KEY_AGENCY || (tag == GK__KEY_REGION && gk__aggkeys_gov(*e) && gk__aggkeys_gov(k))))
+      (*dups_out)++;
     e = gk__aggkeys_put(t, k);
     if (tag == GK__KEY_REGION) gk__aggkeys_count(e, gk__aggkeys_gov(k), gk__aggkeys_inside(k));
   }

@@ -1,7 +1,8 @@
 /* aggregate.overlap: a government's whole-region report summed with reports of
  * organs inside its region (its departments, lower governments and theirs).
  *
- * A region is read as its chain of divisions (江苏省 / 宿迁市 / 泗阳县): the
+ * A region (of one year: a government's 2023 report does not double count a
+ * department's 2024 one) is read as its chain of divisions (江苏省 / 宿迁市 / 泗阳县): the
  * agency's region when set, else the divisions that begin its name (淮安市洪泽区
  * of 淮安市洪泽区人民政府). Each division of the chain is a node of the key table
  * (aggregate_keys.c) counting the government reports of exactly that region and
@@ -66,12 +67,18 @@ int gk__agency_kind_of(const char *name, int kind) {
 }
 
 /* ------------------------------------------------------------------ at add time */
-int gk__overlap_plan(gk__overlap_plan_t *p, const char *name, const char *region, int kind) {
+int gk__overlap_plan(gk__overlap_plan_t *p, const char *name, const char *region, int kind,
+                     int year) {
   p->kind = gk__agency_kind_of(name, kind);
+  p->year = year;
   p->n = p->kind == GK_AGENCY_KIND_UNKNOWN
              ? 0
              : gk__region_chain(p->ends, GK__MAX_DEPTH, name, region, &p->s);
   return p->n;
+}
+
+uint64_t gk__overlap_key(const gk__overlap_plan_t *p, int j) {
+  return gk__aggkey(GK__KEY_REGION, p->s, p->ends[j], (uint64_t)(uint32_t)p->year);
 }
 
 /* Count the report in the nodes of its chain; *done_out gets the index of a node
@@ -82,7 +89,7 @@ void gk__overlap_note(gk__aggkeys *t, const gk__overlap_plan_t *p, int *done_out
     int last = j == p->n - 1;
     unsigned gov = last && p->kind == GK_AGENCY_KIND_GOVERNMENT;
     unsigned in = !last || p->kind == GK_AGENCY_KIND_DEPARTMENT;
-    uint64_t *e = gk__aggkeys_put(t, gk__aggkey(GK__KEY_REGION, p->s, p->ends[j], 0));
+    uint64_t *e = gk__aggkeys_put(t, gk__overlap_key(p, j));
     int before = gk__aggkeys_gov(*e) && gk__aggkeys_inside(*e);
     gk__aggkeys_count(e, gov, in);
     if (!before && gk__aggkeys_gov(*e) && gk__aggkeys_inside(*e)) *done_out = j;
@@ -109,7 +116,7 @@ static int emit_group(const gk_aggregate *a, const pair *g, size_t n, gk_diags *
   size_t ngov = 0;
   while (ngov < n && g[ngov].role == 0) ngov++;
   gk__overlap_plan_t p;
-  gk__overlap_plan(&p, gov->name, gov->region, gov->kind);
+  gk__overlap_plan(&p, gov->name, gov->region, gov->kind, gov->year);
   gk__buf names;
   gk__buf_init(&names);
   for (size_t k = ngov; k < n && k < ngov + 8; k++) {
@@ -144,8 +151,8 @@ static int collect(const gk_aggregate *a, gk__aggkeys *t, pair **out, size_t *n_
   for (size_t c = 0; c < a->ncon; c++) {
     gk__overlap_plan_t p;
     const contributor *k = &a->con[c];
-    for (int j = 0; j < gk__overlap_plan(&p, k->name, k->region, k->kind); j++) {
-      uint64_t key = gk__aggkey(GK__KEY_REGION, p.s, p.ends[j], 0);
+    for (int j = 0; j < gk__overlap_plan(&p, k->name, k->region, k->kind, k->year); j++) {
+      uint64_t key = gk__overlap_key(&p, j);
       uint64_t e = *gk__aggkeys_put(t, key);
       if (!gk__aggkeys_gov(e) || !gk__aggkeys_inside(e)) continue;
       int last = j == p.n - 1;
@@ -176,7 +183,7 @@ int gk__overlap_check(const gk_aggregate *a, gk_diags *d) {
   for (size_t c = 0; !rc && c < a->ncon; c++) {
     gk__overlap_plan_t p;
     int done;
-    if (gk__overlap_plan(&p, a->con[c].name, a->con[c].region, a->con[c].kind))
+    if (gk__overlap_plan(&p, a->con[c].name, a->con[c].region, a->con[c].kind, a->con[c].year))
       gk__overlap_note(&t, &p, &done);
   }
   pair *ps = NULL;

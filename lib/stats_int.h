@@ -80,12 +80,15 @@ uint64_t gk__aggkey(int tag, const void *p, size_t n, uint64_t salt);
 int gk__aggkeys_reserve(gk__aggkeys *t, size_t extra);
 void gk__aggkeys_free(gk__aggkeys *t);
 int gk__aggkeys_has(const gk__aggkeys *t, uint64_t key);
+/* The entry of key, or the empty slot where it would go (NULL: empty table). */
+uint64_t *gk__aggkeys_find(const gk__aggkeys *t, uint64_t key);
 uint64_t *gk__aggkeys_put(gk__aggkeys *t, uint64_t key); /* room reserved before */
 void gk__aggkeys_count(uint64_t *e, unsigned gov, unsigned inside);
 unsigned gk__aggkeys_gov(uint64_t e);
 unsigned gk__aggkeys_inside(uint64_t e);
 /* Add src's entries to t (region counts summed); *dups_out += agency keys found
- * in both (one per report summed twice). */
+ * in both and regions with a government report of the year in both (one per
+ * report summed twice). */
 int gk__aggkeys_merge(gk__aggkeys *t, const gk__aggkeys *src, uint64_t *dups_out);
 
 /* Regions (aggregate_overlap.c): the chain of divisions of an agency. */
@@ -94,11 +97,15 @@ typedef struct {
   const char *s;              /* the region text (region, else the name) */
   size_t ends[GK__MAX_DEPTH]; /* byte end of each division of the chain */
   int n, kind;                /* divisions; GK_AGENCY_KIND_* (inferred when unset) */
+  int year;                   /* regions are counted per year */
 } gk__overlap_plan_t;
 int gk__region_chain(size_t *ends, size_t max, const char *name, const char *region,
                      const char **s_out);
 int gk__agency_kind_of(const char *name, int kind);
-int gk__overlap_plan(gk__overlap_plan_t *p, const char *name, const char *region, int kind);
+int gk__overlap_plan(gk__overlap_plan_t *p, const char *name, const char *region, int kind,
+                     int year);
+/* Key of division j of a plan's chain. */
+uint64_t gk__overlap_key(const gk__overlap_plan_t *p, int j);
 void gk__overlap_note(gk__aggkeys *t, const gk__overlap_plan_t *p, int *done_out);
 struct gk_aggregate;
 int gk__overlap_check(const struct gk_aggregate *a, gk_diags *d);
