@@ -1,10 +1,10 @@
-/* Consolidation: summing reports cell by cell (format.md §8), the views shared
- * with the series (which cells the editions have in common), saving partial
- * aggregates as JSON and reading JSON Lines streams. */
+/* Consolidation: summing reports cell by cell (format.md §8) and the views shared
+ * with the series (which cells the editions have in common). The checks of each
+ * contributor are in aggregate_findings.c, the overlap in aggregate_overlap.c,
+ * the saved document in aggregate_doc.c, JSON Lines input in jsonl.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <cjson/cJSON.h>
 #include "gkreport/aggregate.h"
 #include "gkreport/validate.h"
 #include "rules_int.h"
@@ -191,7 +191,7 @@ GK_API int gk_aggregate_new(gk_aggregate **out, uint32_t flags) {
   return GK_OK;
 }
 
-static void con_free(contributor *c) {
+void gk__con_free(contributor *c) {
   gk__free(c->name);
   gk__free(c->code);
   gk__free(c->region);
@@ -202,7 +202,7 @@ GK_API void gk_aggregate_free(gk_aggregate *a) {
   for (int i = 0; i < GK__MAX_ED; i++) gk_report_free(a->acc[i]);
   gk_report_free(a->common);
   gk__view_free(&a->view);
-  for (size_t i = 0; i < a->ncon; i++) con_free(&a->con[i]);
+  for (size_t i = 0; i < a->ncon; i++) gk__con_free(&a->con[i]);
   gk__free(a->con);
   gk__free(a->line);
   gk__free(a->jsonl_source);
@@ -268,9 +268,10 @@ static void cell_add(gk__cell *dst, int has, int64_t v, int unit) {
   if (dst->unit != unit) dst->unit = GK__UNIT_MIXED;
 }
 
-static gk__cell *cell_rw(gk_report *r, int t, size_t row, size_t col) {
+gk__cell *gk__agg_cell(gk_report *r, int t, size_t row, size_t col) {
   return &r->cells[t][row * r->ed->tables[t].ncols + col];
 }
+#define cell_rw gk__agg_cell
 
 /* Walk the report's contributions: pass 0 checks for overflow, pass 1 adds. */
 static int add_pass(gk_aggregate *a, gk_report *acc, const gk_report *r, int commit) {
@@ -319,7 +320,7 @@ static int add_pass(gk_aggregate *a, gk_report *acc, const gk_report *r, int com
   return GK_OK;
 }
 
-static int con_reserve(gk_aggregate *a, size_t extra) {
+int gk__con_reserve(gk_aggregate *a, size_t extra) {
   if (a->flags & GK_AGGREGATE_NO_CONTRIBUTORS) return GK_OK;
   if (a->ncon + extra <= a->capcon) return GK_OK;
   size_t cap = a->capcon ? a->capcon : 8;
@@ -331,13 +332,13 @@ static int con_reserve(gk_aggregate *a, size_t extra) {
   return GK_OK;
 }
 
-static int con_make(contributor *c, const char *name, const char *code, const char *region,
-                    int year, int edition, int level, int kind) {
+int gk__con_make(contributor *c, const char *name, const char *code, const char *region,
+                 int year, int edition, int level, int kind) {
   memset(c, 0, sizeof *c);
   c->year = year, c->edition = edition, c->level = level, c->kind = kind;
   if ((name && !(c->name = gk__strdup(name))) || (code && !(c->code = gk__strdup(code))) ||
       (region && !(c->region = gk__strdup(region)))) {
-    con_free(c);
+    gk__con_free(c);
     return GK_ENOMEM;
   }
   return GK_OK;
@@ -392,9 +393,9 @@ int gk__aggregate_sum(gk_aggregate *a, const gk_report *r, gk_diags *diags, cons
   contributor c;
   int have_con = 0;
   if (!rc && !(a->flags & GK_AGGREGATE_NO_CONTRIBUTORS)) {
-    rc = con_reserve(a, 1);
+    rc = gk__con_reserve(a, 1);
     if (!rc)
-      rc = con_make(&c, r->agency[GK_AGENCY_NAME], r->agency[GK_AGENCY_CODE],
+      rc = gk__con_make(&c, r->agency[GK_AGENCY_NAME], r->agency[GK_AGENCY_CODE],
                     r->agency[GK_AGENCY_REGION], r->year, r->edition, r->level, r->kind);
     have_con = !rc;
   }
@@ -421,7 +422,7 @@ int gk__aggregate_sum(gk_aggregate *a, const gk_report *r, gk_diags *diags, cons
   }
   if (rc) {
     if (diags) gk__diags_truncate(diags, n0);
-    if (have_con) con_free(&c);
+    if (have_con) gk__con_free(&c);
     gk_report_free(fresh);
     return rc;
   }
@@ -468,16 +469,16 @@ GK_API int gk_aggregate_merge(gk_aggregate *a, const gk_aggregate *b) {
   contributor *tmp = NULL;
   if (!rc && !(a->flags & GK_AGGREGATE_NO_CONTRIBUTORS) && nb) {
     tmp = gk__calloc(nb, sizeof *tmp);
-    rc = tmp ? con_reserve(a, nb) : GK_ENOMEM;
+    rc = tmp ? gk__con_reserve(a, nb) : GK_ENOMEM;
     while (!rc && made < nb) {
       const contributor *s = &b->con[made];
-      rc = con_make(&tmp[made], s->name, s->code, s->region, s->year, s->edition, s->level,
+      rc = gk__con_make(&tmp[made], s->name, s->code, s->region, s->year, s->edition, s->level,
                     s->kind);
       if (!rc) made++;
     }
   }
   if (rc) {
-    for (size_t k = 0; tmp && k < made; k++) con_free(&tmp[k]);
+    for (size_t k = 0; tmp && k < made; k++) gk__con_free(&tmp[k]);
     gk__free(tmp);
     for (int i = 0; i < GK__MAX_ED; i++) gk_report_free(fresh[i]);
     return rc;
@@ -498,7 +499,7 @@ GK_API int gk_aggregate_merge(gk_aggregate *a, const gk_aggregate *b) {
   }
   if ((b->flags & GK_AGGREGATE_NO_CONTRIBUTORS) && !(a->flags & GK_AGGREGATE_NO_CONTRIBUTORS)) {
     /* a list missing b's reports would be wrong: a stops listing too */
-    for (size_t k = 0; k < a->ncon; k++) con_free(&a->con[k]);
+    for (size_t k = 0; k < a->ncon; k++) gk__con_free(&a->con[k]);
     gk__free(a->con);
     a->con = NULL;
     a->ncon = a->capcon = 0;
@@ -739,285 +740,3 @@ GK_API int gk_aggregate_contributor(const char **name_out, int *year_out, int *e
   if (edition_out) *edition_out = a->con[i].edition;
   return GK_OK;
 }
-
-/* ================================================================== JSON */
-static int str_cmp(const char *x, const char *y) {
-  if (!x || !y) return (x != NULL) - (y != NULL);
-  return strcmp(x, y);
-}
-
-static int con_cmp(const void *pa, const void *pb) {
-  const contributor *x = *(const contributor *const *)pa, *y = *(const contributor *const *)pb;
-  if (x->year != y->year) return x->year < y->year ? -1 : 1;
-  if (x->edition != y->edition) return x->edition < y->edition ? -1 : 1;
-  int c = str_cmp(x->name, y->name);
-  if (!c) c = str_cmp(x->code, y->code);
-  if (!c) c = str_cmp(x->region, y->region);
-  if (!c && x->kind != y->kind) c = x->kind < y->kind ? -1 : 1;
-  if (!c && x->level != y->level) c = x->level < y->level ? -1 : 1;
-  return c;
-}
-
-static void json_str(gk__buf *b, const char *s) {
-  if (!s) {
-    gk__buf_puts(b, "null");
-    return;
-  }
-  gk__buf_putc(b, '"');
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-    if (*p == '"' || *p == '\\') {
-      gk__buf_putc(b, '\\');
-      gk__buf_putc(b, (char)*p);
-    } else if (*p < 0x20) {
-      gk__buf_printf(b, "\\u%04x", *p);
-    } else {
-      gk__buf_putc(b, (char)*p);
-    }
-  }
-  gk__buf_putc(b, '"');
-}
-
-static void json_cells(gk__buf *b, const gk_report *r) {
-  gk__buf_puts(b, "{\"edition\":");
-  gk__buf_printf(b, "%d,\"cells\":{", r->edition);
-  int first = 1;
-  for (int t = 0; t < GK_NTABLES; t++) {
-    const gk__table_decl *td = &r->ed->tables[t];
-    for (size_t row = 0; row < td->nrows; row++)
-      for (size_t col = 0; col < td->ncols; col++) {
-        const gk__cell *c = gk__cell_at(r, t, row, col);
-        if (c->state != GK_CELL_VALUE) continue;
-        char path[96], val[48];
-        gk__path(path, r, t, row, col);
-        gk__format_value(val, sizeof val, td->cols[col].kind, c->value);
-        gk__buf_printf(b, "%s\"%s\":[\"%s\",%u]", first ? "" : ",", path, val, (unsigned)c->unit);
-        first = 0;
-      }
-  }
-  gk__buf_puts(b, "}}");
-}
-
-GK_API int gk_aggregate_to_json(char **out, size_t *len_out, const gk_aggregate *a) {
-  if (out) *out = NULL;
-  if (len_out) *len_out = 0;
-  if (!out || !a) return GK_EINVAL;
-  gk__buf b;
-  gk__buf_init(&b);
-  gk__buf_printf(&b, "{\"gkaggregate\":1,\"flags\":%u,\"count\":%llu,\"literals\":%llu,"
-                 "\"years\":[%d,%d],\"per_edition\":{",
-                 (unsigned)a->flags, (unsigned long long)a->count,
-                 (unsigned long long)a->literals, a->year_min, a->year_max);
-  int first = 1;
-  for (int i = 0; i < GK__MAX_ED; i++)
-    if (a->per_ed[i]) {
-      gk__buf_printf(&b, "%s\"%d\":%llu", first ? "" : ",", gk_schema_edition_id((size_t)i),
-                     (unsigned long long)a->per_ed[i]);
-      first = 0;
-    }
-  gk__buf_puts(&b, "},\"sums\":[");
-  first = 1;
-  for (int i = 0; i < GK__MAX_ED; i++)
-    if (a->acc[i]) {
-      if (!first) gk__buf_putc(&b, ',');
-      json_cells(&b, a->acc[i]);
-      first = 0;
-    }
-  gk__buf_puts(&b, "],\"common\":");
-  json_cells(&b, a->common);
-  gk__buf_puts(&b, ",\"contributors\":[");
-  const contributor **order = a->ncon ? gk__malloc(a->ncon * sizeof *order) : NULL;
-  if (a->ncon && !order) {
-    gk__buf_free(&b);
-    return GK_ENOMEM;
-  }
-  for (size_t i = 0; i < a->ncon; i++) order[i] = &a->con[i];
-  if (a->ncon) qsort(order, a->ncon, sizeof *order, con_cmp);
-  for (size_t i = 0; i < a->ncon; i++) {
-    const contributor *c = order[i];
-    gk__buf_puts(&b, i ? ",{\"name\":" : "{\"name\":");
-    json_str(&b, c->name);
-    gk__buf_puts(&b, ",\"code\":");
-    json_str(&b, c->code);
-    gk__buf_puts(&b, ",\"region\":");
-    json_str(&b, c->region);
-    gk__buf_printf(&b, ",\"level\":%d,\"kind\":%d,\"year\":%d,\"edition\":%d}", c->level, c->kind,
-                   c->year, c->edition);
-  }
-  gk__free(order);
-  gk__buf_puts(&b, "]}");
-  return gk__buf_finish(&b, out, len_out);
-}
-
-static int parse_error(gk_diags *d, const char *rule, const char *what, const char *text,
-                       size_t len, const char *at) {
-  uint32_t line = 1, col = 1;
-  for (const char *p = text; at && p < at && p < text + len; p++) {
-    if (*p == '\n') {
-      line++;
-      col = 1;
-    } else if (((unsigned char)*p & 0xC0) != 0x80) {
-      col++;
-    }
-  }
-  char en[256];
-  snprintf(en, sizeof en, "aggregate document: %s", what);
-  if (d) {
-    size_t k;
-    if (gk_diags_add(d, &k, GK_SEV_ERROR, rule, "汇总文件无法读取", en, NULL, at ? line : 0,
-                     at ? col : 0))
-      return GK_ENOMEM;
-  }
-  return GK_EPARSE;
-}
-
-static int64_t json_u64(const cJSON *o, const char *key, int *ok) {
-  const cJSON *it = cJSON_GetObjectItemCaseSensitive(o, key);
-  if (!cJSON_IsNumber(it) || it->valuedouble < 0 || it->valuedouble > 9007199254740992.0 ||
-      it->valuedouble != (double)(int64_t)it->valuedouble) {
-    *ok = 0;
-    return 0;
-  }
-  return (int64_t)it->valuedouble;
-}
-
-static int load_cells(gk_report **out, const cJSON *o) {
-  *out = NULL;
-  const cJSON *ed = cJSON_GetObjectItemCaseSensitive(o, "edition");
-  const cJSON *cells = cJSON_GetObjectItemCaseSensitive(o, "cells");
-  if (!cJSON_IsNumber(ed) || !cJSON_IsObject(cells)) return GK_EPARSE;
-  gk_report *r = NULL;
-  int rc = gk_report_new(&r, (int)ed->valuedouble, 0);
-  if (rc) return rc == GK_EUNSUPPORTED ? GK_EPARSE : rc;
-  const cJSON *it;
-  cJSON_ArrayForEach(it, cells) {
-    int t;
-    size_t row, col;
-    const cJSON *v = cJSON_GetArrayItem(it, 0), *u = cJSON_GetArrayItem(it, 1);
-    if (!it->string || gk_report_locate(r, it->string, &t, &row, &col) || !cJSON_IsString(v) ||
-        !cJSON_IsNumber(u)) {
-      rc = GK_EPARSE;
-      break;
-    }
-    int64_t val;
-    int kind = r->ed->tables[t].cols[col].kind;
-    if (kind == GK_KIND_AMOUNT ? gk_decimal_parse(&val, v->valuestring, strlen(v->valuestring))
-                               : gk__parse_cell_text(GK_KIND_SIGNED, v->valuestring,
-                                                     strlen(v->valuestring), &val, NULL)) {
-      rc = GK_EPARSE;
-      break;
-    }
-    int unit = (int)u->valuedouble;
-    if (unit != (int)GK__UNIT_MIXED && (unit < GK_UNIT_DEFAULT || unit > GK_UNIT_WANYUAN)) {
-      rc = GK_EPARSE;
-      break;
-    }
-    gk__cell *c = cell_rw(r, t, row, col);
-    c->state = GK_CELL_VALUE;
-    c->value = val;
-    c->unit = (uint8_t)unit;
-  }
-  if (rc) {
-    gk_report_free(r);
-    return rc;
-  }
-  *out = r;
-  return GK_OK;
-}
-
-static const char *json_opt_str(const cJSON *o, const char *key, int *ok) {
-  const cJSON *it = cJSON_GetObjectItemCaseSensitive(o, key);
-  if (!it || cJSON_IsNull(it)) return NULL;
-  if (!cJSON_IsString(it)) *ok = 0;
-  return cJSON_IsString(it) ? it->valuestring : NULL;
-}
-
-static int load_aggregate(gk_aggregate *a, const cJSON *root) {
-  int ok = 1;
-  const cJSON *ver = cJSON_GetObjectItemCaseSensitive(root, "gkaggregate");
-  if (!cJSON_IsNumber(ver) || ver->valuedouble != 1) return GK_EPARSE;
-  a->count = (uint64_t)json_u64(root, "count", &ok);
-  a->literals = (uint64_t)json_u64(root, "literals", &ok);
-  a->flags = (uint32_t)json_u64(root, "flags", &ok);
-  const cJSON *years = cJSON_GetObjectItemCaseSensitive(root, "years");
-  const cJSON *y0 = cJSON_GetArrayItem(years, 0), *y1 = cJSON_GetArrayItem(years, 1);
-  if (!cJSON_IsNumber(y0) || !cJSON_IsNumber(y1)) return GK_EPARSE;
-  a->year_min = (int)y0->valuedouble;
-  a->year_max = (int)y1->valuedouble;
-  const cJSON *per = cJSON_GetObjectItemCaseSensitive(root, "per_edition"), *it;
-  if (!cJSON_IsObject(per)) return GK_EPARSE;
-  cJSON_ArrayForEach(it, per) {
-    int ei = it->string ? gk__ed_index((int)strtol(it->string, NULL, 10)) : -1;
-    if (ei < 0 || !cJSON_IsNumber(it) || it->valuedouble < 0 || it->valuedouble > 9007199254740992.0)
-      return GK_EPARSE;
-    a->per_ed[ei] = (uint64_t)it->valuedouble;
-  }
-  const cJSON *sums = cJSON_GetObjectItemCaseSensitive(root, "sums");
-  if (!cJSON_IsArray(sums)) return GK_EPARSE;
-  cJSON_ArrayForEach(it, sums) {
-    gk_report *r;
-    int rc = load_cells(&r, it);
-    if (rc) return rc;
-    int ei = gk__ed_index(r->edition);
-    if (a->acc[ei]) {
-      gk_report_free(r);
-      return GK_EPARSE;
-    }
-    a->acc[ei] = r;
-  }
-  gk_report *common;
-  int rc = load_cells(&common, cJSON_GetObjectItemCaseSensitive(root, "common"));
-  if (rc) return rc;
-  if (common->edition != a->common->edition) {
-    gk_report_free(common);
-    return GK_EPARSE;
-  }
-  gk_report_free(a->common);
-  a->common = common;
-  const cJSON *cons = cJSON_GetObjectItemCaseSensitive(root, "contributors");
-  if (!cJSON_IsArray(cons)) return GK_EPARSE;
-  size_t n = (size_t)cJSON_GetArraySize(cons);
-  if ((rc = con_reserve(a, n))) return rc;
-  cJSON_ArrayForEach(it, cons) {
-    if (a->flags & GK_AGGREGATE_NO_CONTRIBUTORS) break;
-    contributor c;
-    const char *name = json_opt_str(it, "name", &ok), *code = json_opt_str(it, "code", &ok),
-               *region = json_opt_str(it, "region", &ok);
-    int level = (int)json_u64(it, "level", &ok), kind = (int)json_u64(it, "kind", &ok);
-    int year = (int)json_u64(it, "year", &ok), ed = (int)json_u64(it, "edition", &ok);
-    if (!ok) return GK_EPARSE;
-    if ((rc = con_make(&c, name, code, region, year, ed, level, kind))) return rc;
-    a->con[a->ncon++] = c;
-  }
-  if (!ok) return GK_EPARSE;
-  /* the counts must agree with the sums present */
-  uint64_t total = 0;
-  for (int i = 0; i < GK__MAX_ED; i++) {
-    if ((a->per_ed[i] != 0) != (a->acc[i] != NULL)) return GK_EPARSE;
-    total += a->per_ed[i];
-  }
-  if (total != a->count) return GK_EPARSE;
-  if (!(a->flags & GK_AGGREGATE_NO_CONTRIBUTORS) && a->ncon != a->count) return GK_EPARSE;
-  return GK_OK;
-}
-
-GK_API int gk_aggregate_from_json(gk_aggregate **out, const char *utf8, size_t len,
-                                  gk_diags *diags) {
-  if (!out) return GK_EINVAL;
-  *out = NULL;
-  if (!utf8) return GK_EINVAL;
-  const char *end = NULL;
-  cJSON *root = cJSON_ParseWithLengthOpts(utf8, len, &end, 0);
-  if (!root) return parse_error(diags, "json.syntax", "syntax error", utf8, len, end);
-  gk_aggregate *a = NULL;
-  int rc = gk_aggregate_new(&a, 0);
-  if (!rc) rc = cJSON_IsObject(root) ? load_aggregate(a, root) : GK_EPARSE;
-  cJSON_Delete(root);
-  if (rc == GK_EPARSE) rc = parse_error(diags, "json.value", "not a saved aggregate", utf8, len, NULL);
-  if (rc) {
-    gk_aggregate_free(a);
-    return rc;
-  }
-  *out = a;
-  return GK_OK;
-}
-

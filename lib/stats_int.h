@@ -140,6 +140,14 @@ struct gk_aggregate {
   struct gk_validate_opts *vopts;
 };
 
+/* Contributors (aggregate.c): a copy of the strings; room for `extra` more. */
+void gk__con_free(contributor *c);
+int gk__con_reserve(struct gk_aggregate *a, size_t extra);
+int gk__con_make(contributor *c, const char *name, const char *code, const char *region,
+                 int year, int edition, int level, int kind);
+/* The cell (t, row, col) of r for writing (aggregate.c). */
+gk__cell *gk__agg_cell(gk_report *r, int t, size_t row, size_t col);
+
 /* Add r located at file:line (line 0: the report's own positions). Runs the
  * checks of a contributor (aggregate_findings.c) and sums it (aggregate.c). */
 int gk__aggregate_add_at(struct gk_aggregate *a, const gk_report *r, gk_diags *d,
