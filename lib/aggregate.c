@@ -12,18 +12,6 @@
 
 /* ================================================================== views */
 
-/* Section 二 cells comparable across the edition change (format.md §8): the
- * column of each edition that feeds one common cell. Everything else of active
- * exists in one edition only. */
-static const struct {
-  const char *row, *col2019, *col2021;
-} active_common[] = {
-  {"regulations", "made", "issued"},   {"normative_docs", "made", "issued"},
-  {"licensing", "decisions", "decisions"}, {"penalty", "decisions", "decisions"},
-  {"coercion", "decisions", "decisions"},
-};
-#define NACTIVE_COMMON (sizeof active_common / sizeof active_common[0])
-
 int gk__ed_index(int edition) {
   for (size_t i = 0; i < gk_schema_edition_count() && i < GK__MAX_ED; i++)
     if (gk_schema_edition_id(i) == edition) return (int)i;
@@ -31,18 +19,11 @@ int gk__ed_index(int edition) {
 }
 
 /* Column (in edition index `target`) that the active cell (row, col) of edition
- * `ei` feeds, or NULL when it is not comparable. */
+ * `ei` feeds, or NULL when it is not comparable (schema_tables.c declares the
+ * correspondences). */
 static const char *active_pair(int ei, const char *row, const char *col, int target) {
-  for (size_t k = 0; k < NACTIVE_COMMON; k++) {
-    if (strcmp(active_common[k].row, row) != 0) continue;
-    const char *mine = gk_schema_edition_id((size_t)ei) == GK_EDITION_2019
-                           ? active_common[k].col2019
-                           : active_common[k].col2021;
-    if (strcmp(mine, col) != 0) continue;
-    return gk_schema_edition_id((size_t)target) == GK_EDITION_2019 ? active_common[k].col2019
-                                                                   : active_common[k].col2021;
-  }
-  return NULL;
+  return gk__edition_common_col(GK_TABLE_ACTIVE, row, col, gk_schema_edition_id((size_t)ei),
+                                gk_schema_edition_id((size_t)target));
 }
 
 void gk__view_free(gk__view *v) {

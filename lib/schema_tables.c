@@ -242,3 +242,14 @@ const gk__edition *gk__edition_get(int edition) {
 GK_API size_t gk_schema_edition_count(void) { return NT(editions); }
 
 GK_API int gk_schema_edition_id(size_t i) { return i < NT(editions) ? editions[i].id : 0; }
+
+/* ----------------------------------------------------------------- cross-edition correspondences
+ * Section 二 cells comparable across the edition change (format.md §8). */
+const gk__edition_common gk__edition_commons[] = {
+  {GK_TABLE_ACTIVE, "regulations", {{GK_EDITION_2019, "made"}, {GK_EDITION_2021, "issued"}}},
+  {GK_TABLE_ACTIVE, "normative_docs", {{GK_EDITION_2019, "made"}, {GK_EDITION_2021, "issued"}}},
+  {GK_TABLE_ACTIVE, "licensing", {{GK_EDITION_2019, "decisions"}, {GK_EDITION_2021, "decisions"}}},
+  {GK_TABLE_ACTIVE, "penalty", {{GK_EDITION_2019, "decisions"}, {GK_EDITION_2021, "decisions"}}},
+  {GK_TABLE_ACTIVE, "coercion", {{GK_EDITION_2019, "decisions"}, {GK_EDITION_2021, "decisions"}}},
+};
+const size_t gk__nedition_commons = NT(gk__edition_commons);

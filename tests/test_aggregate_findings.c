@@ -354,6 +354,27 @@ static void test_aggregate_findings_cap(void) {
   gk_report_free(sq);
 }
 
+/* ------------------------------------------------------------------ correspondences */
+static void test_aggregate_findings_edition_common(void) {
+  const int e19 = GK_EDITION_2019, e21 = GK_EDITION_2021;
+  CU_ASSERT_STRING_EQUAL(gk__edition_common_col(GK_TABLE_ACTIVE, "regulations", "made", e19, e21), "issued");
+  CU_ASSERT_STRING_EQUAL(gk__edition_common_col(GK_TABLE_ACTIVE, "normative_docs", "issued", e21, e19), "made");
+  CU_ASSERT_STRING_EQUAL(gk__edition_common_col(GK_TABLE_ACTIVE, "penalty", "decisions", e21, e21), "decisions");
+  CU_ASSERT_PTR_NULL(gk__edition_common_col(GK_TABLE_ACTIVE, "regulations", "total_public", e19, e21));
+  CU_ASSERT_PTR_NULL(gk__edition_common_col(GK_TABLE_ACTIVE, "fees", "amount", e21, e19));
+  CU_ASSERT_PTR_NULL(gk__edition_common_col(GK_TABLE_REQUESTS, "regulations", "made", e19, e21));
+  CU_ASSERT_PTR_NULL(gk__edition_common_col(GK_TABLE_ACTIVE, "licensing", "decisions", e19, 1999));
+  CU_ASSERT_EQUAL(gk__nedition_commons, 5);
+  /* every declared column exists in its edition */
+  for (size_t k = 0; k < gk__nedition_commons; k++)
+    for (int i = 0; i < GK__MAX_COMMON_EDITIONS && gk__edition_commons[k].cols[i].edition; i++) {
+      size_t row, col;
+      int ed = gk__edition_commons[k].cols[i].edition, t = gk__edition_commons[k].table;
+      CU_ASSERT_EQUAL(gk_schema_row_find(&row, ed, t, gk__edition_commons[k].row), GK_OK);
+      CU_ASSERT_EQUAL(gk_schema_col_find(&col, ed, t, gk__edition_commons[k].cols[i].col), GK_OK);
+    }
+}
+
 int main(void) {
   CU_TestInfo tests[] = {
       {"test_aggregate_findings_duplicate", test_aggregate_findings_duplicate},
@@ -363,6 +384,7 @@ int main(void) {
       {"test_aggregate_findings_incomplete", test_aggregate_findings_incomplete},
       {"test_aggregate_findings_contributor_repair", test_aggregate_findings_contributor_repair},
       {"test_aggregate_findings_cap", test_aggregate_findings_cap},
+      {"test_aggregate_findings_edition_common", test_aggregate_findings_edition_common},
       CU_TEST_INFO_NULL};
   return gk_test_main("aggregate_findings", tests);
 }
