@@ -107,22 +107,19 @@ static int put_keys(gk__buf *b, const gk_aggregate *a) {
   return GK_OK;
 }
 
-static const struct {
-  uint32_t flag;
-  const char *name;
-} options[] = {{GK_AGGREGATE_NO_CONTRIBUTORS, "no_contributors"},
+const gk__agg_option gk__agg_options[] = {{GK_AGGREGATE_NO_CONTRIBUTORS, "no_contributors"},
                {GK_AGGREGATE_MULTI_YEAR, "multi_year"},
                {GK_AGGREGATE_INCLUDE_INCOMPLETE, "include_incomplete"},
                {GK_AGGREGATE_CHECK_CONTRIBUTORS, "check_contributors"},
                {GK_AGGREGATE_REPAIR, "repair"}};
-#define NOPTIONS (sizeof options / sizeof options[0])
+const size_t gk__nagg_options = sizeof gk__agg_options / sizeof gk__agg_options[0];
 
 static void put_head(gk__buf *b, const gk_aggregate *a) {
   gk__buf_puts(b, "{\"gkaggregate\":2,\"options\":[");
   int first = 1;
-  for (size_t i = 0; i < NOPTIONS; i++)
-    if (a->flags & options[i].flag) {
-      gk__buf_printf(b, "%s\"%s\"", first ? "" : ",", options[i].name);
+  for (size_t i = 0; i < gk__nagg_options; i++)
+    if (a->flags & gk__agg_options[i].flag) {
+      gk__buf_printf(b, "%s\"%s\"", first ? "" : ",", gk__agg_options[i].name);
       first = 0;
     }
   gk__buf_printf(b,

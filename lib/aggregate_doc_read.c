@@ -165,22 +165,23 @@ static int cell_at(rd *x, gk_report *r, const char *k, size_t kl, size_t v, size
   path[kl] = '\0';
   if (gk_report_locate(r, path, &t, &row, &col))
     return fail(x, v, "json.key", "未知的单元格", "an unknown cell");
+  if (gk__cell_at(r, t, row, col)->state != GK_CELL_BLANK)
+    return fail(x, v, "json.key", "单元格重复", "a cell twice");
   size_t tv = v, tve = ve;
-  const char *unit = NULL;
+  char unit[16] = "";
   int rc = GK_OK;
   if (x->s[v] == '{') { /* {"value": "...", "unit": "..."} */
-    size_t p = v + 1, mv, mve;
-    const char *mk;
-    size_t mkl;
+    size_t p = v + 1, mv, mve, mkl;
+    const char *mk, *u;
     tv = 0;
     while (!rc && next_member(x, &p, &mk, &mkl, &mv, &mve)) {
       if (key_is(mk, mkl, "value")) tv = mv, tve = mve;
-      else if (key_is(mk, mkl, "unit")) rc = str_at(x, mv, mve, 0, &unit);
-      else rc = fail(x, mv, "json.key", "未知的键", "an unknown key");
-      if (!rc && unit) unit = gk__strdup(unit);
-      if (!rc && key_is(mk, mkl, "unit") && !unit) rc = GK_ENOMEM;
+      else if (!key_is(mk, mkl, "unit")) rc = fail(x, mv, "json.key", "未知的键", "an unknown key");
+      else if (!(rc = str_at(x, mv, mve, 0, &u)) && (strlen(u) >= sizeof unit || !u[0]))
+        rc = fail(x, mv, "json.value", "单位无效", "an invalid unit");
+      else if (!rc) memcpy(unit, u, strlen(u) + 1);
     }
-    if (!rc && !tv) rc = fail(x, v, "json.key", "缺少value", "\"value\" is missing");
+    if (!rc && (!tv || !unit[0])) rc = fail(x, v, "json.key", "缺少value或unit", "\"value\" or \"unit\" is missing");
   }
   const char *text = NULL;
   if (!rc) rc = str_at(x, tv, tve, 0, &text);
@@ -192,15 +193,12 @@ static int cell_at(rd *x, gk_report *r, const char *k, size_t kl, size_t v, size
   if (!rc && gk_report_set_value(r, t, row, col, val))
     rc = fail(x, tv, "json.value", "单元格数值无效（负数或派生行）",
               "an invalid cell value (a negative count or a derived row)");
-  if (!rc && unit) {
-    int u = strcmp(unit, "mixed") == 0 ? -1 : gk__json_unit_find(unit);
-    if (u == GK_ENOTFOUND || (u != GK_UNIT_DEFAULT && kind != GK_KIND_AMOUNT))
-      rc = fail(x, v, "json.value", "单位无效", "an invalid unit");
-    else if (u == -1) gk__agg_cell(r, t, row, col)->unit = (uint8_t)GK__UNIT_MIXED;
-    else rc = gk_report_set_unit(r, t, row, col, u) ? fail(x, v, "json.value", "单位无效", "an invalid unit") : GK_OK;
-  }
-  gk__free((void *)unit);
-  return rc;
+  if (rc || !unit[0]) return rc;
+  int u = strcmp(unit, "mixed") == 0 ? -1 : gk__json_unit_find(unit);
+  if (u == GK_ENOTFOUND || kind != GK_KIND_AMOUNT || (u >= 0 && gk_report_set_unit(r, t, row, col, u)))
+    return fail(x, v, "json.value", "单位无效", "an invalid unit");
+  if (u == -1) gk__agg_cell(r, t, row, col)->unit = (uint8_t)GK__UNIT_MIXED;
+  return GK_OK;
 }
 
 /* {"edition": "2021", "cells": {...}} */
@@ -251,15 +249,6 @@ static int years_at(rd *x, size_t v, size_t ve, int *lo, int *hi) {
   return rc;
 }
 
-static const struct {
-  uint32_t flag;
-  const char *name;
-} options[] = {{GK_AGGREGATE_NO_CONTRIBUTORS, "no_contributors"},
-               {GK_AGGREGATE_MULTI_YEAR, "multi_year"},
-               {GK_AGGREGATE_INCLUDE_INCOMPLETE, "include_incomplete"},
-               {GK_AGGREGATE_CHECK_CONTRIBUTORS, "check_contributors"},
-               {GK_AGGREGATE_REPAIR, "repair"}};
-
 static int options_at(rd *x, gk_aggregate *a, size_t v) {
   int rc = want(x, v, '[', "an array is expected");
   size_t p = v + 1, ev, eve;
@@ -267,10 +256,9 @@ static int options_at(rd *x, gk_aggregate *a, size_t v) {
     const char *s;
     if ((rc = str_at(x, ev, eve, 0, &s))) break;
     size_t i = 0;
-    while (i < sizeof options / sizeof *options && strcmp(options[i].name, s)) i++;
-    if (i == sizeof options / sizeof *options)
-      return fail(x, ev, "json.value", "未知的选项", "an unknown option");
-    a->flags |= options[i].flag;
+    while (i < gk__nagg_options && strcmp(gk__agg_options[i].name, s)) i++;
+    if (i == gk__nagg_options) return fail(x, ev, "json.value", "未知的选项", "an unknown option");
+    a->flags |= gk__agg_options[i].flag;
   }
   return rc;
 }
@@ -343,6 +331,8 @@ static int contributor_at(rd *x, gk_aggregate *a, size_t v) {
       if (key_is(k, kl, skeys[i])) si = i;
     if (si >= 0) {
       const char *s;
+      gk__free(str[si]); /* a key twice: the last one */
+      str[si] = NULL;
       if (!(rc = str_at(x, mv, mve, 1, &s)) && s && !(str[si] = gk__strdup(s))) rc = GK_ENOMEM;
     } else if (key_is(k, kl, "level")) rc = enum_at(x, mv, mve, gk_schema_level_find, &level);
     else if (key_is(k, kl, "kind")) rc = enum_at(x, mv, mve, gk_schema_agency_kind_find, &kind);

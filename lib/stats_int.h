@@ -140,6 +140,14 @@ struct gk_aggregate {
   struct gk_validate_opts *vopts;
 };
 
+/* The options of an aggregate by name, as saved (aggregate_doc.c). */
+typedef struct {
+  uint32_t flag;
+  const char *name;
+} gk__agg_option;
+extern const gk__agg_option gk__agg_options[];
+extern const size_t gk__nagg_options;
+
 /* Contributors (aggregate.c): a copy of the strings; room for `extra` more. */
 void gk__con_free(contributor *c);
 int gk__con_reserve(struct gk_aggregate *a, size_t extra);

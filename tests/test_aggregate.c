@@ -471,6 +471,10 @@ static void test_aggregate_json_roundtrip_and_errors(void) {
        "json.type"},
       {"\"active/fees/amount\":{\"value\":\"1\",\"unit\":\"斤\"}", "[2023,2023]",
        "\"2021\"", "json.value"},
+      {"\"requests/new/total\":\"1\",\"requests/new/total\":\"2\"", "[2023,2023]", "\"2021\"",
+       "json.key"},
+      {"\"requests/new/total\":{\"value\":\"1\",\"unit\":\"元\"}", "[2023,2023]", "\"2021\"",
+       "json.value"},
   };
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
     char doc[1024];
