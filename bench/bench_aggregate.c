@@ -5,6 +5,9 @@
  *
  *   bench_aggregate            N = 1e3, 1e4, 1e5, 1e6
  *   bench_aggregate N...       the given sizes
+ *   bench_aggregate -t N...    distinct townships with region, level and kind set
+ *                              (issue 15: what the duplicate and overlap checks keep),
+ *                              the total checked against an independent sum
  *
  * The aggregate is created with GK_AGGREGATE_NO_CONTRIBUTORS: only the current
  * partial line is buffered, so peak RSS must stay flat as N grows (the contributor
@@ -31,8 +34,32 @@ static long peak_rss_kb(void) {
   return ru.ru_maxrss;
 }
 
+static int townships; /* -t */
+
+/* A township government of a distinct region (2021 edition, 2023). */
+static int gen_township(char *buf, size_t cap, unsigned long i) {
+  unsigned long n = i % 97;
+  return snprintf(buf, cap,
+                  "{\"gkreport\":1,\"edition\":\"2021\",\"year\":2023,\"agency\":{\"name\":"
+                  "\"第%lu县第%lu镇人民政府\",\"region\":\"某省第%lu市第%lu县第%lu镇\","
+                  "\"level\":\"township\",\"kind\":\"government\"},"
+                  "\"tables\":{\"active\":{\"penalty\":{\"decisions\":%lu}},"
+                  "\"requests\":{\"new\":{\"natural\":%lu,\"total\":%lu},"
+                  "\"granted\":{\"natural\":%lu,\"total\":%lu},"
+                  "\"total\":{\"natural\":%lu,\"total\":%lu}}}}\n",
+                  i / 20, i % 20, i / 2000, i / 20, i % 20, i % 7, n, n, n, n, n, n);
+}
+
+/* Independent sum of requests/new/total over the first n townships. */
+static unsigned long long township_total(unsigned long n) {
+  unsigned long long s = 0;
+  for (unsigned long i = 0; i < n; i++) s += i % 97;
+  return s;
+}
+
 /* One synthetic report line (a township department of edition 2019 or 2021). */
 static int gen_line(char *buf, size_t cap, unsigned long i) {
+  if (townships) return gen_township(buf, cap, i);
   unsigned long n = i % 97, g = n / 2, c = (i % 7) % (n - g + 1), fo = n - g - c;
   if (i % 3 == 0)
     return snprintf(buf, cap,
@@ -92,7 +119,9 @@ static double run_baseline(unsigned long n, char *buf, size_t cap) {
 static double run_aggregate(unsigned long n, char *buf, size_t cap, char *total, size_t tcap) {
   gk_aggregate *a = NULL;
   gk_diags *d = NULL;
-  if (gk_aggregate_new(&a, GK_AGGREGATE_NO_CONTRIBUTORS) || gk_diags_new(&d)) exit(1);
+  if (gk_aggregate_new(&a, GK_AGGREGATE_NO_CONTRIBUTORS | GK_AGGREGATE_MULTI_YEAR) ||
+      gk_diags_new(&d))
+    exit(1);
   unsigned long next = 0;
   double t0 = now();
   while (next < n) {
@@ -105,8 +134,9 @@ static double run_aggregate(unsigned long n, char *buf, size_t cap, char *total,
     }
   }
   if (gk_aggregate_add_jsonl_end(a, d) != GK_OK) exit(1);
+  if (gk_aggregate_check(a, d) != GK_OK) exit(1);
   double t = now() - t0;
-  if (gk_diags_count(d) != 0 || gk_aggregate_count(a) != n) {
+  if (gk_diags_count_severity(d, GK_SEV_WARNING) != 0 || gk_aggregate_count(a) != n) {
     char msg[512] = "";
     if (gk_diags_count(d)) gk_diag_format(msg, sizeof msg, d, 0, GK_LANG_EN);
     fprintf(stderr, "aggregate: %zu findings, %llu reports; first: %s\n", gk_diags_count(d),
@@ -116,6 +146,10 @@ static double run_aggregate(unsigned long n, char *buf, size_t cap, char *total,
   gk_report *r = NULL;
   if (gk_aggregate_result(&r, a, "bench")) exit(1);
   gk_report_get_text(r, "requests/new/total", total, tcap);
+  if (townships && strtoull(total, NULL, 10) != township_total(n)) {
+    fprintf(stderr, "aggregate: total %s, independent sum %llu\n", total, township_total(n));
+    exit(1);
+  }
   gk_report_free(r);
   gk_diags_free(d);
   gk_aggregate_free(a);
@@ -124,10 +158,11 @@ static double run_aggregate(unsigned long n, char *buf, size_t cap, char *total,
 
 int main(int argc, char **argv) {
   unsigned long sizes[16] = {1000, 10000, 100000, 1000000};
-  int nsizes = 4;
-  if (argc > 1) {
+  int nsizes = 4, first = 1;
+  if (argc > 1 && strcmp(argv[1], "-t") == 0) townships = first = 2;
+  if (argc > first) {
     nsizes = 0;
-    for (int i = 1; i < argc && nsizes < 16; i++) sizes[nsizes++] = strtoul(argv[i], NULL, 10);
+    for (int i = first; i < argc && nsizes < 16; i++) sizes[nsizes++] = strtoul(argv[i], NULL, 10);
   }
   size_t cap = CHUNK_REPORTS * 1024;
   char *buf = malloc(cap);

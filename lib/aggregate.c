@@ -1,27 +1,16 @@
-/* Consolidation: summing reports cell by cell (format.md §8), the views shared
- * with the series (which cells the editions have in common), saving partial
- * aggregates as JSON and reading JSON Lines streams. */
+/* Consolidation: summing reports cell by cell (format.md §8) and the views shared
+ * with the series (which cells the editions have in common). The checks of each
+ * contributor are in aggregate_findings.c, the overlap in aggregate_overlap.c,
+ * the saved document in aggregate_doc.c, JSON Lines input in jsonl.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <cjson/cJSON.h>
 #include "gkreport/aggregate.h"
+#include "gkreport/validate.h"
 #include "rules_int.h"
 #include "stats_int.h"
 
 /* ================================================================== views */
-
-/* Section 二 cells comparable across the edition change (format.md §8): the
- * column of each edition that feeds one common cell. Everything else of active
- * exists in one edition only. */
-static const struct {
-  const char *row, *col2019, *col2021;
-} active_common[] = {
-  {"regulations", "made", "issued"},   {"normative_docs", "made", "issued"},
-  {"licensing", "decisions", "decisions"}, {"penalty", "decisions", "decisions"},
-  {"coercion", "decisions", "decisions"},
-};
-#define NACTIVE_COMMON (sizeof active_common / sizeof active_common[0])
 
 int gk__ed_index(int edition) {
   for (size_t i = 0; i < gk_schema_edition_count() && i < GK__MAX_ED; i++)
@@ -30,18 +19,11 @@ int gk__ed_index(int edition) {
 }
 
 /* Column (in edition index `target`) that the active cell (row, col) of edition
- * `ei` feeds, or NULL when it is not comparable. */
+ * `ei` feeds, or NULL when it is not comparable (schema_tables.c declares the
+ * correspondences). */
 static const char *active_pair(int ei, const char *row, const char *col, int target) {
-  for (size_t k = 0; k < NACTIVE_COMMON; k++) {
-    if (strcmp(active_common[k].row, row) != 0) continue;
-    const char *mine = gk_schema_edition_id((size_t)ei) == GK_EDITION_2019
-                           ? active_common[k].col2019
-                           : active_common[k].col2021;
-    if (strcmp(mine, col) != 0) continue;
-    return gk_schema_edition_id((size_t)target) == GK_EDITION_2019 ? active_common[k].col2019
-                                                                   : active_common[k].col2021;
-  }
-  return NULL;
+  return gk__edition_common_col(GK_TABLE_ACTIVE, row, col, gk_schema_edition_id((size_t)ei),
+                                gk_schema_edition_id((size_t)target));
 }
 
 void gk__view_free(gk__view *v) {
@@ -190,7 +172,7 @@ GK_API int gk_aggregate_new(gk_aggregate **out, uint32_t flags) {
   return GK_OK;
 }
 
-static void con_free(contributor *c) {
+void gk__con_free(contributor *c) {
   gk__free(c->name);
   gk__free(c->code);
   gk__free(c->region);
@@ -201,11 +183,14 @@ GK_API void gk_aggregate_free(gk_aggregate *a) {
   for (int i = 0; i < GK__MAX_ED; i++) gk_report_free(a->acc[i]);
   gk_report_free(a->common);
   gk__view_free(&a->view);
-  for (size_t i = 0; i < a->ncon; i++) con_free(&a->con[i]);
+  for (size_t i = 0; i < a->ncon; i++) gk__con_free(&a->con[i]);
   gk__free(a->con);
   gk__free(a->line);
   gk__free(a->jsonl_source);
   gk_diags_free(a->scratch);
+  gk_diags_free(a->vscratch);
+  gk_validate_opts_free(a->vopts);
+  gk__aggkeys_free(&a->keys);
   gk__free(a);
 }
 
@@ -264,9 +249,10 @@ static void cell_add(gk__cell *dst, int has, int64_t v, int unit) {
   if (dst->unit != unit) dst->unit = GK__UNIT_MIXED;
 }
 
-static gk__cell *cell_rw(gk_report *r, int t, size_t row, size_t col) {
+gk__cell *gk__agg_cell(gk_report *r, int t, size_t row, size_t col) {
   return &r->cells[t][row * r->ed->tables[t].ncols + col];
 }
+#define cell_rw gk__agg_cell
 
 /* Walk the report's contributions: pass 0 checks for overflow, pass 1 adds. */
 static int add_pass(gk_aggregate *a, gk_report *acc, const gk_report *r, int commit) {
@@ -315,7 +301,7 @@ static int add_pass(gk_aggregate *a, gk_report *acc, const gk_report *r, int com
   return GK_OK;
 }
 
-static int con_reserve(gk_aggregate *a, size_t extra) {
+int gk__con_reserve(gk_aggregate *a, size_t extra) {
   if (a->flags & GK_AGGREGATE_NO_CONTRIBUTORS) return GK_OK;
   if (a->ncon + extra <= a->capcon) return GK_OK;
   size_t cap = a->capcon ? a->capcon : 8;
@@ -327,13 +313,13 @@ static int con_reserve(gk_aggregate *a, size_t extra) {
   return GK_OK;
 }
 
-static int con_make(contributor *c, const char *name, const char *code, const char *region,
-                    int year, int edition, int level, int kind) {
+int gk__con_make(contributor *c, const char *name, const char *code, const char *region,
+                 int year, int edition, int level, int kind) {
   memset(c, 0, sizeof *c);
   c->year = year, c->edition = edition, c->level = level, c->kind = kind;
   if ((name && !(c->name = gk__strdup(name))) || (code && !(c->code = gk__strdup(code))) ||
       (region && !(c->region = gk__strdup(region)))) {
-    con_free(c);
+    gk__con_free(c);
     return GK_ENOMEM;
   }
   return GK_OK;
@@ -351,8 +337,29 @@ static void years_merge(gk_aggregate *a, int lo, int hi, uint64_t n) {
 
 GK_API int gk_aggregate_add(gk_aggregate *a, const gk_report *r, gk_diags *diags) {
   if (!a || !r) return GK_EINVAL;
+  if (gk__ed_index(r->edition) < 0) return GK_EUNSUPPORTED;
+  return gk__aggregate_add_at(a, r, diags, NULL, 0);
+}
+
+static int overflow_finding(gk_aggregate *a, const gk_report *r, gk_diags *d, const char *file,
+                            uint32_t line) {
+  const char *n = r->agency[GK_AGENCY_NAME] ? r->agency[GK_AGENCY_NAME] : "?";
+  char zh[512], en[512];
+  snprintf(zh, sizeof zh, "%.200s（%d年）计入后数值之和超出范围，该报告未计入", n, r->year);
+  snprintf(en, sizeof en, "adding %.200s (%d) would overflow a sum; the report was skipped", n,
+           r->year);
+  int rc = gk__agg_emit(a, d, "aggregate.overflow", zh, en, file ? file : r->source, line, NULL,
+                        NULL, NULL);
+  return rc ? rc : GK_EOVERFLOW;
+}
+
+/* Sum r's cells (the contributor checks done): GK_EOVERFLOW with an
+ * aggregate.overflow finding, the aggregate unchanged. */
+int gk__aggregate_sum(gk_aggregate *a, const gk_report *r, gk_diags *diags, const char *file,
+                      uint32_t line);
+int gk__aggregate_sum(gk_aggregate *a, const gk_report *r, gk_diags *diags, const char *file,
+                      uint32_t line) {
   int ei = gk__ed_index(r->edition);
-  if (ei < 0) return GK_EUNSUPPORTED;
   gk_report *fresh = NULL, *acc = a->acc[ei];
   int rc;
   if (!acc) {
@@ -360,12 +367,16 @@ GK_API int gk_aggregate_add(gk_aggregate *a, const gk_report *r, gk_diags *diags
     acc = fresh;
   }
   rc = add_pass(a, acc, r, 0);
+  if (rc == GK_EOVERFLOW) {
+    gk_report_free(fresh);
+    return overflow_finding(a, r, diags, file, line);
+  }
   contributor c;
   int have_con = 0;
   if (!rc && !(a->flags & GK_AGGREGATE_NO_CONTRIBUTORS)) {
-    rc = con_reserve(a, 1);
+    rc = gk__con_reserve(a, 1);
     if (!rc)
-      rc = con_make(&c, r->agency[GK_AGENCY_NAME], r->agency[GK_AGENCY_CODE],
+      rc = gk__con_make(&c, r->agency[GK_AGENCY_NAME], r->agency[GK_AGENCY_CODE],
                     r->agency[GK_AGENCY_REGION], r->year, r->edition, r->level, r->kind);
     have_con = !rc;
   }
@@ -386,13 +397,13 @@ GK_API int gk_aggregate_add(gk_aggregate *a, const gk_report *r, gk_diags *diags
         snprintf(en, sizeof en, "cell %s holds the literal \"%.120s\", counted as blank", path,
                  txt);
         const char *cells[] = {path, NULL};
-        rc = gk__stats_emit(diags, GK_SEV_WARNING, "aggregate.literal", zh, en, r->source,
-                            cl->line, cells, NULL, txt);
+        rc = gk__agg_emit(a, diags, "aggregate.literal", zh, en, file ? file : r->source,
+                          line ? line : cl->line, cells, NULL, txt);
       }
   }
   if (rc) {
     if (diags) gk__diags_truncate(diags, n0);
-    if (have_con) con_free(&c);
+    if (have_con) gk__con_free(&c);
     gk_report_free(fresh);
     return rc;
   }
@@ -434,20 +445,21 @@ GK_API int gk_aggregate_merge(gk_aggregate *a, const gk_aggregate *b) {
     else rc = merge_cells(a->acc[i], b->acc[i], 0);
   }
   if (!rc) rc = merge_cells(a->common, b->common, 0);
+  if (!rc) rc = gk__aggkeys_reserve(&a->keys, b->keys.n);
   size_t nb = (b->flags & GK_AGGREGATE_NO_CONTRIBUTORS) ? 0 : b->ncon, made = 0;
   contributor *tmp = NULL;
   if (!rc && !(a->flags & GK_AGGREGATE_NO_CONTRIBUTORS) && nb) {
     tmp = gk__calloc(nb, sizeof *tmp);
-    rc = tmp ? con_reserve(a, nb) : GK_ENOMEM;
+    rc = tmp ? gk__con_reserve(a, nb) : GK_ENOMEM;
     while (!rc && made < nb) {
       const contributor *s = &b->con[made];
-      rc = con_make(&tmp[made], s->name, s->code, s->region, s->year, s->edition, s->level,
+      rc = gk__con_make(&tmp[made], s->name, s->code, s->region, s->year, s->edition, s->level,
                     s->kind);
       if (!rc) made++;
     }
   }
   if (rc) {
-    for (size_t k = 0; tmp && k < made; k++) con_free(&tmp[k]);
+    for (size_t k = 0; tmp && k < made; k++) gk__con_free(&tmp[k]);
     gk__free(tmp);
     for (int i = 0; i < GK__MAX_ED; i++) gk_report_free(fresh[i]);
     return rc;
@@ -468,12 +480,18 @@ GK_API int gk_aggregate_merge(gk_aggregate *a, const gk_aggregate *b) {
   }
   if ((b->flags & GK_AGGREGATE_NO_CONTRIBUTORS) && !(a->flags & GK_AGGREGATE_NO_CONTRIBUTORS)) {
     /* a list missing b's reports would be wrong: a stops listing too */
-    for (size_t k = 0; k < a->ncon; k++) con_free(&a->con[k]);
+    for (size_t k = 0; k < a->ncon; k++) gk__con_free(&a->con[k]);
     gk__free(a->con);
     a->con = NULL;
     a->ncon = a->capcon = 0;
     a->flags |= GK_AGGREGATE_NO_CONTRIBUTORS;
   }
+  gk__aggkeys_merge(&a->keys, &b->keys, &a->dup_merged); /* room reserved: cannot fail */
+  a->dup_merged += b->dup_merged;
+  if (b->known_min && (!a->known_min || b->known_min < a->known_min)) a->known_min = b->known_min;
+  if (b->known_max > a->known_max) a->known_max = b->known_max;
+  a->left_out += b->left_out;
+  a->skipped += b->skipped;
   years_merge(a, ymin, ymax, bcount);
   a->count += bcount;
   a->literals += blits;
@@ -565,41 +583,6 @@ GK_API int gk_aggregate_result(gk_report **out, const gk_aggregate *a, const cha
   return GK_OK;
 }
 
-/* 1 if region `sub` lies within `whole` (equal or a longer name starting with it). */
-static int region_within(const char *sub, const char *whole) {
-  size_t n = strlen(whole);
-  return n && strncmp(sub, whole, n) == 0;
-}
-
-static int check_overlap(const gk_aggregate *a, gk_diags *d) {
-  for (size_t g = 0; g < a->ncon; g++) {
-    const contributor *gov = &a->con[g];
-    if (gov->kind != GK_AGENCY_KIND_GOVERNMENT || !gov->region || !gov->region[0]) continue;
-    size_t ndept = 0, first = 0;
-    for (size_t k = 0; k < a->ncon; k++) {
-      const contributor *c = &a->con[k];
-      if (c->kind == GK_AGENCY_KIND_DEPARTMENT && c->region && region_within(c->region, gov->region)) {
-        if (!ndept) first = k;
-        ndept++;
-      }
-    }
-    if (!ndept) continue;
-    const char *dn = a->con[first].name ? a->con[first].name : "?";
-    const char *gn = gov->name ? gov->name : "?";
-    char zh[768], en[768], cnt[32];
-    snprintf(zh, sizeof zh, "%.150s（%.100s）的全域报告与本地区%zu个部门的报告（如%.150s）一并汇总，将重复计算",
-             gn, gov->region, ndept, dn);
-    snprintf(en, sizeof en,
-             "the whole-region report of %.150s (%.100s) is summed with %zu department report(s) "
-             "of its region (e.g. %.150s): double counting",
-             gn, gov->region, ndept, dn);
-    snprintf(cnt, sizeof cnt, "%zu", ndept);
-    int rc = gk__stats_emit(d, GK_SEV_WARNING, "aggregate.overlap", zh, en, NULL, 0, NULL, "0", cnt);
-    if (rc) return rc;
-  }
-  return GK_OK;
-}
-
 static int check_editions(const gk_aggregate *a, gk_diags *d) {
   int one;
   if (ed_present(a, &one) < 2) return GK_OK;
@@ -676,10 +659,40 @@ static int check_units(const gk_aggregate *a, gk_diags *d) {
   return GK_OK;
 }
 
+/* aggregate.years: contributors of different years, unless asked for. */
+static int check_years(const gk_aggregate *a, gk_diags *d) {
+  if (a->known_min == a->known_max || (a->flags & GK_AGGREGATE_MULTI_YEAR)) return GK_OK;
+  char zh[256], en[256], y[32];
+  snprintf(y, sizeof y, "%d-%d", a->known_min, a->known_max);
+  snprintf(zh, sizeof zh, "汇总了不同年度（%d至%d年）的报告；如确需跨年度汇总，请明确要求", a->known_min,
+           a->known_max);
+  snprintf(en, sizeof en,
+           "reports of different years (%d to %d) were summed; ask for a multi-year sum "
+           "explicitly if that is meant",
+           a->known_min, a->known_max);
+  return gk__stats_emit(d, GK_SEV_ERROR, "aggregate.years", zh, en, NULL, 0, NULL, NULL, y);
+}
+
+/* aggregate.duplicate across merged parts (already summed: only reported). */
+static int check_merged_duplicates(const gk_aggregate *a, gk_diags *d) {
+  if (!a->dup_merged) return GK_OK;
+  char zh[256], en[256], n[32];
+  snprintf(n, sizeof n, "%llu", (unsigned long long)a->dup_merged);
+  snprintf(zh, sizeof zh, "合并的部分汇总中有%s份报告重复（同一机关同一年度，或表格相同），已重复计算", n);
+  snprintf(en, sizeof en,
+           "%s report(s) appear in more than one of the merged parts (one agency and year, or "
+           "the same tables): counted twice",
+           n);
+  return gk__stats_emit(d, GK_SEV_ERROR, "aggregate.duplicate", zh, en, NULL, 0, NULL, "0", n);
+}
+
 GK_API int gk_aggregate_check(const gk_aggregate *a, gk_diags *diags) {
   if (!a || !diags) return GK_EINVAL;
   size_t n0 = gk_diags_count(diags);
-  int rc = check_overlap(a, diags);
+  int rc = gk__overlap_check(a, diags);
+  if (!rc) rc = check_years(a, diags);
+  if (!rc) rc = check_merged_duplicates(a, diags);
+  if (!rc) rc = gk__agg_emit_suppressed(a, diags);
   if (!rc) rc = check_editions(a, diags);
   if (!rc) rc = check_units(a, diags);
   if (rc) gk__diags_truncate(diags, n0);
@@ -687,6 +700,15 @@ GK_API int gk_aggregate_check(const gk_aggregate *a, gk_diags *diags) {
 }
 
 GK_API size_t gk_aggregate_contributor_count(const gk_aggregate *a) { return a ? a->ncon : 0; }
+
+GK_API uint64_t gk_aggregate_left_out_count(const gk_aggregate *a) { return a ? a->left_out : 0; }
+GK_API uint64_t gk_aggregate_skipped_count(const gk_aggregate *a) { return a ? a->skipped : 0; }
+
+GK_API int gk_aggregate_set_finding_cap(gk_aggregate *a, uint64_t cap) {
+  if (!a) return GK_EINVAL;
+  a->cap = cap;
+  return GK_OK;
+}
 
 GK_API int gk_aggregate_contributor(const char **name_out, int *year_out, int *edition_out,
                                     const gk_aggregate *a, size_t i) {
@@ -699,285 +721,3 @@ GK_API int gk_aggregate_contributor(const char **name_out, int *year_out, int *e
   if (edition_out) *edition_out = a->con[i].edition;
   return GK_OK;
 }
-
-/* ================================================================== JSON */
-static int str_cmp(const char *x, const char *y) {
-  if (!x || !y) return (x != NULL) - (y != NULL);
-  return strcmp(x, y);
-}
-
-static int con_cmp(const void *pa, const void *pb) {
-  const contributor *x = *(const contributor *const *)pa, *y = *(const contributor *const *)pb;
-  if (x->year != y->year) return x->year < y->year ? -1 : 1;
-  if (x->edition != y->edition) return x->edition < y->edition ? -1 : 1;
-  int c = str_cmp(x->name, y->name);
-  if (!c) c = str_cmp(x->code, y->code);
-  if (!c) c = str_cmp(x->region, y->region);
-  if (!c && x->kind != y->kind) c = x->kind < y->kind ? -1 : 1;
-  if (!c && x->level != y->level) c = x->level < y->level ? -1 : 1;
-  return c;
-}
-
-static void json_str(gk__buf *b, const char *s) {
-  if (!s) {
-    gk__buf_puts(b, "null");
-    return;
-  }
-  gk__buf_putc(b, '"');
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-    if (*p == '"' || *p == '\\') {
-      gk__buf_putc(b, '\\');
-      gk__buf_putc(b, (char)*p);
-    } else if (*p < 0x20) {
-      gk__buf_printf(b, "\\u%04x", *p);
-    } else {
-      gk__buf_putc(b, (char)*p);
-    }
-  }
-  gk__buf_putc(b, '"');
-}
-
-static void json_cells(gk__buf *b, const gk_report *r) {
-  gk__buf_puts(b, "{\"edition\":");
-  gk__buf_printf(b, "%d,\"cells\":{", r->edition);
-  int first = 1;
-  for (int t = 0; t < GK_NTABLES; t++) {
-    const gk__table_decl *td = &r->ed->tables[t];
-    for (size_t row = 0; row < td->nrows; row++)
-      for (size_t col = 0; col < td->ncols; col++) {
-        const gk__cell *c = gk__cell_at(r, t, row, col);
-        if (c->state != GK_CELL_VALUE) continue;
-        char path[96], val[48];
-        gk__path(path, r, t, row, col);
-        gk__format_value(val, sizeof val, td->cols[col].kind, c->value);
-        gk__buf_printf(b, "%s\"%s\":[\"%s\",%u]", first ? "" : ",", path, val, (unsigned)c->unit);
-        first = 0;
-      }
-  }
-  gk__buf_puts(b, "}}");
-}
-
-GK_API int gk_aggregate_to_json(char **out, size_t *len_out, const gk_aggregate *a) {
-  if (out) *out = NULL;
-  if (len_out) *len_out = 0;
-  if (!out || !a) return GK_EINVAL;
-  gk__buf b;
-  gk__buf_init(&b);
-  gk__buf_printf(&b, "{\"gkaggregate\":1,\"flags\":%u,\"count\":%llu,\"literals\":%llu,"
-                 "\"years\":[%d,%d],\"per_edition\":{",
-                 (unsigned)a->flags, (unsigned long long)a->count,
-                 (unsigned long long)a->literals, a->year_min, a->year_max);
-  int first = 1;
-  for (int i = 0; i < GK__MAX_ED; i++)
-    if (a->per_ed[i]) {
-      gk__buf_printf(&b, "%s\"%d\":%llu", first ? "" : ",", gk_schema_edition_id((size_t)i),
-                     (unsigned long long)a->per_ed[i]);
-      first = 0;
-    }
-  gk__buf_puts(&b, "},\"sums\":[");
-  first = 1;
-  for (int i = 0; i < GK__MAX_ED; i++)
-    if (a->acc[i]) {
-      if (!first) gk__buf_putc(&b, ',');
-      json_cells(&b, a->acc[i]);
-      first = 0;
-    }
-  gk__buf_puts(&b, "],\"common\":");
-  json_cells(&b, a->common);
-  gk__buf_puts(&b, ",\"contributors\":[");
-  const contributor **order = a->ncon ? gk__malloc(a->ncon * sizeof *order) : NULL;
-  if (a->ncon && !order) {
-    gk__buf_free(&b);
-    return GK_ENOMEM;
-  }
-  for (size_t i = 0; i < a->ncon; i++) order[i] = &a->con[i];
-  if (a->ncon) qsort(order, a->ncon, sizeof *order, con_cmp);
-  for (size_t i = 0; i < a->ncon; i++) {
-    const contributor *c = order[i];
-    gk__buf_puts(&b, i ? ",{\"name\":" : "{\"name\":");
-    json_str(&b, c->name);
-    gk__buf_puts(&b, ",\"code\":");
-    json_str(&b, c->code);
-    gk__buf_puts(&b, ",\"region\":");
-    json_str(&b, c->region);
-    gk__buf_printf(&b, ",\"level\":%d,\"kind\":%d,\"year\":%d,\"edition\":%d}", c->level, c->kind,
-                   c->year, c->edition);
-  }
-  gk__free(order);
-  gk__buf_puts(&b, "]}");
-  return gk__buf_finish(&b, out, len_out);
-}
-
-static int parse_error(gk_diags *d, const char *rule, const char *what, const char *text,
-                       size_t len, const char *at) {
-  uint32_t line = 1, col = 1;
-  for (const char *p = text; at && p < at && p < text + len; p++) {
-    if (*p == '\n') {
-      line++;
-      col = 1;
-    } else if (((unsigned char)*p & 0xC0) != 0x80) {
-      col++;
-    }
-  }
-  char en[256];
-  snprintf(en, sizeof en, "aggregate document: %s", what);
-  if (d) {
-    size_t k;
-    if (gk_diags_add(d, &k, GK_SEV_ERROR, rule, "汇总文件无法读取", en, NULL, at ? line : 0,
-                     at ? col : 0))
-      return GK_ENOMEM;
-  }
-  return GK_EPARSE;
-}
-
-static int64_t json_u64(const cJSON *o, const char *key, int *ok) {
-  const cJSON *it = cJSON_GetObjectItemCaseSensitive(o, key);
-  if (!cJSON_IsNumber(it) || it->valuedouble < 0 || it->valuedouble > 9007199254740992.0 ||
-      it->valuedouble != (double)(int64_t)it->valuedouble) {
-    *ok = 0;
-    return 0;
-  }
-  return (int64_t)it->valuedouble;
-}
-
-static int load_cells(gk_report **out, const cJSON *o) {
-  *out = NULL;
-  const cJSON *ed = cJSON_GetObjectItemCaseSensitive(o, "edition");
-  const cJSON *cells = cJSON_GetObjectItemCaseSensitive(o, "cells");
-  if (!cJSON_IsNumber(ed) || !cJSON_IsObject(cells)) return GK_EPARSE;
-  gk_report *r = NULL;
-  int rc = gk_report_new(&r, (int)ed->valuedouble, 0);
-  if (rc) return rc == GK_EUNSUPPORTED ? GK_EPARSE : rc;
-  const cJSON *it;
-  cJSON_ArrayForEach(it, cells) {
-    int t;
-    size_t row, col;
-    const cJSON *v = cJSON_GetArrayItem(it, 0), *u = cJSON_GetArrayItem(it, 1);
-    if (!it->string || gk_report_locate(r, it->string, &t, &row, &col) || !cJSON_IsString(v) ||
-        !cJSON_IsNumber(u)) {
-      rc = GK_EPARSE;
-      break;
-    }
-    int64_t val;
-    int kind = r->ed->tables[t].cols[col].kind;
-    if (kind == GK_KIND_AMOUNT ? gk_decimal_parse(&val, v->valuestring, strlen(v->valuestring))
-                               : gk__parse_cell_text(GK_KIND_SIGNED, v->valuestring,
-                                                     strlen(v->valuestring), &val, NULL)) {
-      rc = GK_EPARSE;
-      break;
-    }
-    int unit = (int)u->valuedouble;
-    if (unit != (int)GK__UNIT_MIXED && (unit < GK_UNIT_DEFAULT || unit > GK_UNIT_WANYUAN)) {
-      rc = GK_EPARSE;
-      break;
-    }
-    gk__cell *c = cell_rw(r, t, row, col);
-    c->state = GK_CELL_VALUE;
-    c->value = val;
-    c->unit = (uint8_t)unit;
-  }
-  if (rc) {
-    gk_report_free(r);
-    return rc;
-  }
-  *out = r;
-  return GK_OK;
-}
-
-static const char *json_opt_str(const cJSON *o, const char *key, int *ok) {
-  const cJSON *it = cJSON_GetObjectItemCaseSensitive(o, key);
-  if (!it || cJSON_IsNull(it)) return NULL;
-  if (!cJSON_IsString(it)) *ok = 0;
-  return cJSON_IsString(it) ? it->valuestring : NULL;
-}
-
-static int load_aggregate(gk_aggregate *a, const cJSON *root) {
-  int ok = 1;
-  const cJSON *ver = cJSON_GetObjectItemCaseSensitive(root, "gkaggregate");
-  if (!cJSON_IsNumber(ver) || ver->valuedouble != 1) return GK_EPARSE;
-  a->count = (uint64_t)json_u64(root, "count", &ok);
-  a->literals = (uint64_t)json_u64(root, "literals", &ok);
-  a->flags = (uint32_t)json_u64(root, "flags", &ok);
-  const cJSON *years = cJSON_GetObjectItemCaseSensitive(root, "years");
-  const cJSON *y0 = cJSON_GetArrayItem(years, 0), *y1 = cJSON_GetArrayItem(years, 1);
-  if (!cJSON_IsNumber(y0) || !cJSON_IsNumber(y1)) return GK_EPARSE;
-  a->year_min = (int)y0->valuedouble;
-  a->year_max = (int)y1->valuedouble;
-  const cJSON *per = cJSON_GetObjectItemCaseSensitive(root, "per_edition"), *it;
-  if (!cJSON_IsObject(per)) return GK_EPARSE;
-  cJSON_ArrayForEach(it, per) {
-    int ei = it->string ? gk__ed_index((int)strtol(it->string, NULL, 10)) : -1;
-    if (ei < 0 || !cJSON_IsNumber(it) || it->valuedouble < 0 || it->valuedouble > 9007199254740992.0)
-      return GK_EPARSE;
-    a->per_ed[ei] = (uint64_t)it->valuedouble;
-  }
-  const cJSON *sums = cJSON_GetObjectItemCaseSensitive(root, "sums");
-  if (!cJSON_IsArray(sums)) return GK_EPARSE;
-  cJSON_ArrayForEach(it, sums) {
-    gk_report *r;
-    int rc = load_cells(&r, it);
-    if (rc) return rc;
-    int ei = gk__ed_index(r->edition);
-    if (a->acc[ei]) {
-      gk_report_free(r);
-      return GK_EPARSE;
-    }
-    a->acc[ei] = r;
-  }
-  gk_report *common;
-  int rc = load_cells(&common, cJSON_GetObjectItemCaseSensitive(root, "common"));
-  if (rc) return rc;
-  if (common->edition != a->common->edition) {
-    gk_report_free(common);
-    return GK_EPARSE;
-  }
-  gk_report_free(a->common);
-  a->common = common;
-  const cJSON *cons = cJSON_GetObjectItemCaseSensitive(root, "contributors");
-  if (!cJSON_IsArray(cons)) return GK_EPARSE;
-  size_t n = (size_t)cJSON_GetArraySize(cons);
-  if ((rc = con_reserve(a, n))) return rc;
-  cJSON_ArrayForEach(it, cons) {
-    if (a->flags & GK_AGGREGATE_NO_CONTRIBUTORS) break;
-    contributor c;
-    const char *name = json_opt_str(it, "name", &ok), *code = json_opt_str(it, "code", &ok),
-               *region = json_opt_str(it, "region", &ok);
-    int level = (int)json_u64(it, "level", &ok), kind = (int)json_u64(it, "kind", &ok);
-    int year = (int)json_u64(it, "year", &ok), ed = (int)json_u64(it, "edition", &ok);
-    if (!ok) return GK_EPARSE;
-    if ((rc = con_make(&c, name, code, region, year, ed, level, kind))) return rc;
-    a->con[a->ncon++] = c;
-  }
-  if (!ok) return GK_EPARSE;
-  /* the counts must agree with the sums present */
-  uint64_t total = 0;
-  for (int i = 0; i < GK__MAX_ED; i++) {
-    if ((a->per_ed[i] != 0) != (a->acc[i] != NULL)) return GK_EPARSE;
-    total += a->per_ed[i];
-  }
-  if (total != a->count) return GK_EPARSE;
-  if (!(a->flags & GK_AGGREGATE_NO_CONTRIBUTORS) && a->ncon != a->count) return GK_EPARSE;
-  return GK_OK;
-}
-
-GK_API int gk_aggregate_from_json(gk_aggregate **out, const char *utf8, size_t len,
-                                  gk_diags *diags) {
-  if (!out) return GK_EINVAL;
-  *out = NULL;
-  if (!utf8) return GK_EINVAL;
-  const char *end = NULL;
-  cJSON *root = cJSON_ParseWithLengthOpts(utf8, len, &end, 0);
-  if (!root) return parse_error(diags, "json.syntax", "syntax error", utf8, len, end);
-  gk_aggregate *a = NULL;
-  int rc = gk_aggregate_new(&a, 0);
-  if (!rc) rc = cJSON_IsObject(root) ? load_aggregate(a, root) : GK_EPARSE;
-  cJSON_Delete(root);
-  if (rc == GK_EPARSE) rc = parse_error(diags, "json.value", "not a saved aggregate", utf8, len, NULL);
-  if (rc) {
-    gk_aggregate_free(a);
-    return rc;
-  }
-  *out = a;
-  return GK_OK;
-}
-

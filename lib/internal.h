@@ -117,6 +117,27 @@ const gk__edition *gk__edition_get(int edition);
 #define GK__NPARTS 6
 typedef struct { int section, table; } gk__part;
 extern const gk__part gk__parts[GK__NPARTS];
+
+/* Cross-edition correspondences (format.md §8), declared beside the editions in
+ * schema_tables.c: one common cell of a table row fed by a column of each edition
+ * (section 二: made ~ issued, decisions ~ decisions). Cells of section 二 not
+ * listed exist in one edition only; consolidation (aggregate.c) and the series
+ * (series.c) compare editions through these. */
+#define GK__MAX_COMMON_EDITIONS 4
+typedef struct {
+  int table;       /* GK_TABLE_* */
+  const char *row; /* row key, the same in every edition */
+  struct {
+    int edition;     /* GK_EDITION_*, 0 ends the list */
+    const char *col; /* the column key of that edition */
+  } cols[GK__MAX_COMMON_EDITIONS];
+} gk__edition_common;
+extern const gk__edition_common gk__edition_commons[];
+extern const size_t gk__nedition_commons;
+/* The column of edition `to` that corresponds to (table, row, col) of edition
+ * `from`, or NULL when that cell has no counterpart (implemented in schema.c). */
+const char *gk__edition_common_col(int table, const char *row, const char *col, int from,
+                                   int to);
 extern const gk__label gk__tables[GK_NTABLES];
 extern const gk__label gk__sections[GK_NSECTIONS];
 

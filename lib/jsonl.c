@@ -24,8 +24,8 @@ static int bad_line(gk_aggregate *a, gk_diags *d, const char *rule, const char *
   snprintf(zh, sizeof zh, "第%llu行不是有效的报告，已跳过：%.400s", no, why_zh ? why_zh : "");
   snprintf(en, sizeof en, "line %llu is not a valid report, skipped: %.400s", no,
            why_en ? why_en : "");
-  return gk__stats_emit(d, GK_SEV_ERROR, rule, zh, en, a->jsonl_source,
-                        no > UINT32_MAX ? 0 : (uint32_t)no, NULL, NULL, NULL);
+  return gk__agg_emit(a, d, rule, zh, en, a->jsonl_source, no > UINT32_MAX ? 0 : (uint32_t)no,
+                      NULL, NULL, NULL);
 }
 
 /* One complete line (without its newline), number lineno + 1. */
@@ -47,11 +47,12 @@ static int do_line(gk_aggregate *a, const char *s, size_t n, gk_diags *d) {
     return bad_line(a, d, "jsonl.line", m ? gk_diag_message(a->scratch, 0, GK_LANG_ZH) : NULL,
                     m ? gk_diag_message(a->scratch, 0, GK_LANG_EN) : gk_strerror(rc));
   }
-  rc = gk_aggregate_add(a, r, d);
+  unsigned long long no = (unsigned long long)a->lineno + 1;
+  rc = gk__aggregate_add_at(a, r, d, a->jsonl_source, no > UINT32_MAX ? 0 : (uint32_t)no);
   gk_report_free(r);
   if (rc == GK_OK || rc == GK_ENOMEM) return rc;
-  return bad_line(a, d, rc == GK_EOVERFLOW ? "aggregate.overflow" : "jsonl.line",
-                  rc == GK_EOVERFLOW ? "数值之和超出范围" : "无法汇总", gk_strerror(rc));
+  if (rc == GK_EOVERFLOW) return GK_OK; /* skipped with its aggregate.overflow finding */
+  return bad_line(a, d, "jsonl.line", "无法汇总", gk_strerror(rc));
 }
 
 /* Forget the current line; a buffer grown past 1 MiB by a long line is released

@@ -241,3 +241,19 @@ GK_API const char *gk_schema_col_variant(int edition, int table, size_t col, siz
   if (i == 0) return c->zh;
   return i - 1 < GK__MAX_VARIANTS ? c->variants[i - 1] : NULL;
 }
+
+const char *gk__edition_common_col(int table, const char *row, const char *col, int from,
+                                   int to) {
+  if (!row || !col) return NULL;
+  for (size_t k = 0; k < gk__nedition_commons; k++) {
+    const gk__edition_common *c = &gk__edition_commons[k];
+    if (c->table != table || strcmp(c->row, row) != 0) continue;
+    const char *mine = NULL, *theirs = NULL;
+    for (int i = 0; i < GK__MAX_COMMON_EDITIONS && c->cols[i].edition; i++) {
+      if (c->cols[i].edition == from) mine = c->cols[i].col;
+      if (c->cols[i].edition == to) theirs = c->cols[i].col;
+    }
+    if (mine && theirs && strcmp(mine, col) == 0) return theirs;
+  }
+  return NULL;
+}

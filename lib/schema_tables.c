@@ -264,3 +264,13 @@ const gk__part gk__parts[GK__NPARTS] = {
   {GK_SECTION_OVERVIEW, -1}, {-1, GK_TABLE_ACTIVE}, {-1, GK_TABLE_REQUESTS},
   {-1, GK_TABLE_REVIEW}, {GK_SECTION_PROBLEMS, -1}, {GK_SECTION_OTHER, -1},
 };
+/* ----------------------------------------------------------------- cross-edition correspondences
+ * Section 二 cells comparable across the edition change (format.md §8). */
+const gk__edition_common gk__edition_commons[] = {
+  {GK_TABLE_ACTIVE, "regulations", {{GK_EDITION_2019, "made"}, {GK_EDITION_2021, "issued"}}},
+  {GK_TABLE_ACTIVE, "normative_docs", {{GK_EDITION_2019, "made"}, {GK_EDITION_2021, "issued"}}},
+  {GK_TABLE_ACTIVE, "licensing", {{GK_EDITION_2019, "decisions"}, {GK_EDITION_2021, "decisions"}}},
+  {GK_TABLE_ACTIVE, "penalty", {{GK_EDITION_2019, "decisions"}, {GK_EDITION_2021, "decisions"}}},
+  {GK_TABLE_ACTIVE, "coercion", {{GK_EDITION_2019, "decisions"}, {GK_EDITION_2021, "decisions"}}},
+};
+const size_t gk__nedition_commons = NT(gk__edition_commons);

@@ -69,6 +69,50 @@ typedef struct {
   int year, edition, level, kind;
 } contributor;
 
+/* What a consolidation remembers in a few bytes per distinct thing
+ * (aggregate_keys.c): 64-bit entries, tag GK__KEY_* in bits 15..14. */
+enum { GK__KEY_AGENCY = 1, GK__KEY_TABLES = 2, GK__KEY_REGION = 3 };
+typedef struct {
+  uint64_t *e;
+  size_t n, cap;
+} gk__aggkeys;
+uint64_t gk__aggkey(int tag, const void *p, size_t n, uint64_t salt);
+int gk__aggkeys_reserve(gk__aggkeys *t, size_t extra);
+void gk__aggkeys_free(gk__aggkeys *t);
+int gk__aggkeys_has(const gk__aggkeys *t, uint64_t key);
+/* The entry of key, or the empty slot where it would go (NULL: empty table). */
+uint64_t *gk__aggkeys_find(const gk__aggkeys *t, uint64_t key);
+uint64_t *gk__aggkeys_put(gk__aggkeys *t, uint64_t key); /* room reserved before */
+void gk__aggkeys_count(uint64_t *e, unsigned gov, unsigned inside);
+unsigned gk__aggkeys_gov(uint64_t e);
+unsigned gk__aggkeys_inside(uint64_t e);
+/* Add src's entries to t (region counts summed); *dups_out += agency keys found
+ * in both and regions with a government report of the year in both (one per
+ * report summed twice). */
+int gk__aggkeys_merge(gk__aggkeys *t, const gk__aggkeys *src, uint64_t *dups_out);
+
+/* Regions (aggregate_overlap.c): the chain of divisions of an agency. */
+#define GK__MAX_DEPTH 8
+typedef struct {
+  const char *s;              /* the region text (region, else the name) */
+  size_t ends[GK__MAX_DEPTH]; /* byte end of each division of the chain */
+  int n, kind;                /* divisions; GK_AGENCY_KIND_* (inferred when unset) */
+  int year;                   /* regions are counted per year */
+} gk__overlap_plan_t;
+int gk__region_chain(size_t *ends, size_t max, const char *name, const char *region,
+                     const char **s_out);
+int gk__agency_kind_of(const char *name, int kind);
+int gk__overlap_plan(gk__overlap_plan_t *p, const char *name, const char *region, int kind,
+                     int year);
+/* Key of division j of a plan's chain. */
+uint64_t gk__overlap_key(const gk__overlap_plan_t *p, int j);
+void gk__overlap_note(gk__aggkeys *t, const gk__overlap_plan_t *p, int *done_out);
+struct gk_aggregate;
+int gk__overlap_check(const struct gk_aggregate *a, gk_diags *d);
+
+/* Findings of a consolidation that are capped per rule (gk_aggregate_set_finding_cap). */
+#define GK__AGG_NCAPPED 8
+
 struct gk_aggregate {
   uint32_t flags;
   uint64_t count, literals;
@@ -79,6 +123,12 @@ struct gk_aggregate {
   gk__view view;              /* common view over all editions */
   contributor *con;
   size_t ncon, capcon;
+  gk__aggkeys keys;              /* agencies, tables, regions (aggregate_keys.c) */
+  int known_min, known_max;      /* years of the reports that state one (0: none) */
+  uint64_t left_out, skipped;    /* incomplete reports left out; duplicates, overflows skipped */
+  uint64_t dup_merged;           /* duplicates found when merging (already summed) */
+  uint64_t cap;                  /* findings per rule (0: all) */
+  uint64_t emitted[GK__AGG_NCAPPED], suppressed[GK__AGG_NCAPPED];
   /* JSON Lines state */
   char *line;
   size_t line_len, line_cap;
@@ -86,6 +136,35 @@ struct gk_aggregate {
   int skipping;
   char *jsonl_source;
   gk_diags *scratch;
+  gk_diags *vscratch;            /* a contributor's own findings */
+  struct gk_validate_opts *vopts;
 };
+
+/* The options of an aggregate by name, as saved (aggregate_doc.c). */
+typedef struct {
+  uint32_t flag;
+  const char *name;
+} gk__agg_option;
+extern const gk__agg_option gk__agg_options[];
+extern const size_t gk__nagg_options;
+
+/* Contributors (aggregate.c): a copy of the strings; room for `extra` more. */
+void gk__con_free(contributor *c);
+int gk__con_reserve(struct gk_aggregate *a, size_t extra);
+int gk__con_make(contributor *c, const char *name, const char *code, const char *region,
+                 int year, int edition, int level, int kind);
+/* The cell (t, row, col) of r for writing (aggregate.c). */
+gk__cell *gk__agg_cell(gk_report *r, int t, size_t row, size_t col);
+
+/* Add r located at file:line (line 0: the report's own positions). Runs the
+ * checks of a contributor (aggregate_findings.c) and sums it (aggregate.c). */
+int gk__aggregate_add_at(struct gk_aggregate *a, const gk_report *r, gk_diags *d,
+                         const char *file, uint32_t line);
+/* Emit a finding of a consolidation, counted against the cap of its rule. */
+int gk__agg_emit(struct gk_aggregate *a, gk_diags *d, const char *rule, const char *zh,
+                 const char *en, const char *file, uint32_t line, const char *const *cells,
+                 const char *expected, const char *actual);
+/* One finding per capped rule: how many more were not listed. */
+int gk__agg_emit_suppressed(const struct gk_aggregate *a, gk_diags *d);
 
 #endif /* GKREPORT_STATS_INT_H */

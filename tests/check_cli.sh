@@ -193,7 +193,7 @@ NRULES=$(($(wc -l <"$TMP/out") - 1))
 has out "requests.balance        error     report     2019,2021  for each column: new + carried_over = total + carried_forward"
 has out "active.cumulative       warning   report     2019       2019: total_public < published"
 has out "series.in_force         warning   series     2021       2021 edition: in_force(N) = in_force(N-1) + issued(N) - repealed(N)"
-has out "aggregate.overlap       warning   aggregate  2019,2021  a government's whole-region report is summed with its own departments' reports (double counting)"
+has out "aggregate.overlap       warning   aggregate  2019,2021  a government's whole-region report is summed with reports of organs inside its region (double counting)"
 has out "import.ambiguous        warning   import     2019,2021  the numbers of a row do not fit its columns; the cells stay blank"
 run 0 "$GK" rules --format json
 json_ok out
@@ -245,7 +245,7 @@ same err "gkreport series: missing FILE... (the reports of one agency)
 Try 'gkreport help series'."
 
 # ---- aggregate
-run 0 "$GK" aggregate --name 合计 ok-2021.json series-2024.json
+run 0 "$GK" aggregate --multi-year --name 合计 ok-2021.json series-2024.json
 json_ok out
 checks=$((checks + 1))
 python3 - "$TMP/out" <<'PY' || { echo "FAIL: aggregate json" >&2; fails=$((fails + 1)); }
@@ -256,7 +256,7 @@ t = doc["tables"]["requests"]
 assert t["new"]["natural"] == 10 and t["carried_over"]["total"] == 3 and t["carried_forward"]["total"] == 3
 assert doc["tables"]["active"]["normative_docs"] == {"issued": 3, "repealed": 1, "in_force": 7}
 PY
-run 0 "$GK" aggregate --name 合计 --format csv ok-2021.json series-2024.json
+run 0 "$GK" aggregate --multi-year --name 合计 --format csv ok-2021.json series-2024.json
 has out "agency,year,edition,table,row,col,state,value"
 has out "合计,,2021,requests,new,total,value,10"
 has out "合计,,2021,review,reconsideration,upheld,value,2"
@@ -264,16 +264,17 @@ has out "合计,,2021,review,reconsideration,upheld,value,2"
   echo '{"gkreport": 1,'
   python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))))' series-2024.json
 } >"$TMP/three.jsonl"
-run_in 1 "$TMP/three.jsonl" "$GK" aggregate --lang en -
+run_in 1 "$TMP/three.jsonl" "$GK" aggregate --multi-year --lang en -
 json_ok out
 same err "<stdin>:2: error jsonl.line: line 2 is not a valid report, skipped: unexpected end of input at \$"
 cp "$TMP/three.jsonl" "$TMP/reports.jsonl"
-run 1 "$GK" aggregate --lang en "$TMP/reports.jsonl" ok-2021.json
+run 1 "$GK" aggregate --multi-year --lang en "$TMP/reports.jsonl" ok-2021.json
+has err "ok-2021.json: error aggregate.duplicate: a 2023 report of 示例镇人民政府 was already summed; this one is skipped"
 checks=$((checks + 1))
 python3 - "$TMP/out" <<'PY' || { echo "FAIL: aggregate jsonl + file" >&2; fails=$((fails + 1)); }
 import json, sys
 doc = json.load(open(sys.argv[1]))
-assert doc["tables"]["requests"]["new"]["total"] == 15, doc["tables"]["requests"]["new"]
+assert doc["tables"]["requests"]["new"]["total"] == 10, doc["tables"]["requests"]["new"]  # the second ok-2021 skipped
 PY
 run 2 "$GK" aggregate missing.json
 same err "gkreport aggregate: 无法读取“missing.json”：No such file or directory"
@@ -376,7 +377,7 @@ run 0 "$GK" series --strict "$HONGZE23" "$HONGZE24"
 has out "2 reports: 0 errors, 0 warnings, 0 infos"
 run 0 "$GK" series --format csv "$HONGZE23" "$HONGZE24"
 has out "active/normative_docs/in_force,1,2024,2021,value,8,3,60.00"
-run 0 "$GK" aggregate --lang en "$FENGGANG" ok-2021.json
+run 0 "$GK" aggregate --multi-year --lang en "$FENGGANG" ok-2021.json
 same err "<report>: info aggregate.editions: reports of editions 2019 (1), 2021 (1) summed into the common view of edition 2021: 2021 other.* collapsed into other, section 二 restricted to comparable cells; 43 cells with values dropped"
 checks=$((checks + 1))
 python3 - "$TMP/out" <<'PY' || { echo "FAIL: aggregate of both editions" >&2; fails=$((fails + 1)); }
@@ -426,7 +427,7 @@ has out "$TMP/y2025.json: warning series.gap: the 2024 report is missing"
 has out "2 reports: 0 errors, 1 warning, 0 infos"
 run 1 "$GK" series --strict ok-2021.json "$TMP/y2025.json"
 run 0 "$GK" aggregate --lang en "$TMP/gov.json" "$TMP/dept.json"
-same err "<report>: warning aggregate.overlap: the whole-region report of 示例县人民政府 (示例省示例县) is summed with 1 department report(s) of its region (e.g. 示例县司法局): double counting"
+same err "<report>: warning aggregate.overlap: 示例省示例县: the whole-region report of 示例县人民政府 is summed with 1 report(s) of organs inside its region (示例县司法局): double counting"
 run 1 "$GK" aggregate --strict --lang en "$TMP/gov.json" "$TMP/dept.json"
 json_ok out
 run 2 "$GK" validate --format json error-2021.json missing.json

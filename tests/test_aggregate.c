@@ -254,8 +254,19 @@ static void test_aggregate_overflow(void) {
   char *before = NULL, *after = NULL;
   size_t n1, n2;
   CU_ASSERT_EQUAL_FATAL(gk_aggregate_to_json(&before, &n1, a), GK_OK);
-  CU_ASSERT_EQUAL(gk_aggregate_add(a, e, d), GK_EOVERFLOW);
-  CU_ASSERT_EQUAL(gk_diags_count(d), 1); /* no literal finding for the refused report */
+  gk_report *e2 = NULL; /* the same numbers from another agency */
+  CU_ASSERT_EQUAL_FATAL(gk_report_clone(&e2, e), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_set_agency(e2, GK_AGENCY_NAME, "某厅", strlen("某厅")), GK_OK);
+  CU_ASSERT_EQUAL(gk_aggregate_add(a, e2, d), GK_EOVERFLOW);
+  char *sk = strstr(before, "\"skipped\":0"); /* the sums unchanged, one report skipped */
+  CU_ASSERT_PTR_NOT_NULL_FATAL(sk);
+  sk[10] = '1';
+  /* no literal finding for the refused report, one located aggregate.overflow */
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 2);
+  CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 1), "aggregate.overflow");
+  CU_ASSERT_PTR_NOT_NULL(strstr(gk_diag_message(d, 1, GK_LANG_ZH), "某厅"));
+  CU_ASSERT_EQUAL(gk_aggregate_skipped_count(a), 1);
+  gk_report_free(e2);
   CU_ASSERT_EQUAL(gk_aggregate_count(a), 2);
   CU_ASSERT_EQUAL(gk_aggregate_contributor_count(a), 2);
   CU_ASSERT_EQUAL_FATAL(gk_aggregate_to_json(&after, &n2, a), GK_OK);
@@ -286,6 +297,7 @@ static void test_aggregate_overlap(void) {
   gk_report *h = mk(GK_EDITION_2021, 2023, "宿城区教育局", "江苏省宿迁市宿城区", GK_AGENCY_KIND_DEPARTMENT);
   gk_report *x = mk(GK_EDITION_2021, 2023, "淮安市民政局", "江苏省淮安市", GK_AGENCY_KIND_DEPARTMENT);
   gk_report *rs[3] = {g, h, x};
+  for (int k = 0; k < 3; k++) STATS_SET(rs[k], "requests/new/total", "1");
   gk_aggregate *a = agg_of(rs, 3, NULL);
   gk_diags *d = NULL;
   CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
@@ -303,12 +315,17 @@ static void test_aggregate_overlap(void) {
   CU_ASSERT_EQUAL(gk_aggregate_check(a, d), GK_OK);
   CU_ASSERT_EQUAL(gk_diags_count(d), 0);
   gk_aggregate_free(a);
-  /* without a contributor list there is nothing to compare */
+  /* without a contributor list the overlap is reported by the report that completes it */
   CU_ASSERT_EQUAL(gk_report_set_agency(h, GK_AGENCY_REGION, "江苏省宿迁市", strlen("江苏省宿迁市")), GK_OK);
   CU_ASSERT_EQUAL_FATAL(gk_aggregate_new(&a, GK_AGGREGATE_NO_CONTRIBUTORS), GK_OK);
-  for (int k = 0; k < 3; k++) CU_ASSERT_EQUAL(gk_aggregate_add(a, rs[k], NULL), GK_OK);
+  for (int k = 0; k < 3; k++) CU_ASSERT_EQUAL(gk_aggregate_add(a, rs[k], d), GK_OK);
   CU_ASSERT_EQUAL(gk_aggregate_contributor_count(a), 0);
   CU_ASSERT_EQUAL(gk_aggregate_count(a), 3);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
+  CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 0), "aggregate.overlap");
+  CU_ASSERT_PTR_NOT_NULL(strstr(gk_diag_message(d, 0, GK_LANG_ZH), "江苏省宿迁市："));
+  CU_ASSERT_PTR_NOT_NULL(strstr(gk_diag_message(d, 0, GK_LANG_ZH), "宿城区教育局"));
+  gk_diags_clear(d);
   CU_ASSERT_EQUAL(gk_aggregate_check(a, d), GK_OK);
   CU_ASSERT_EQUAL(gk_diags_count(d), 0);
   CU_ASSERT_EQUAL(gk_aggregate_check(a, NULL), GK_EINVAL);
@@ -337,6 +354,9 @@ static void test_aggregate_partition_invariance(void) {
   for (int i = 0; i < NPART_REPORTS; i++) {
     int k = i / 4 + 1;
     rs[i] = i % 4 == 0 ? rep_a(k) : i % 4 == 1 ? rep_b(k) : i % 4 == 2 ? rep_c(k) : rep_d(k);
+    char nm[64]; /* sixteen agencies: the same agency twice would be a duplicate */
+    snprintf(nm, sizeof nm, "%s%d", gk_report_agency(rs[i], GK_AGENCY_NAME), k);
+    CU_ASSERT_EQUAL(gk_report_set_agency(rs[i], GK_AGENCY_NAME, nm, strlen(nm)), GK_OK);
   }
   gk_aggregate *ref = agg_of(rs, NPART_REPORTS, NULL);
   char *ref_json = json_of(ref);
@@ -416,9 +436,11 @@ static void test_aggregate_json_roundtrip_and_errors(void) {
   gk_report *rs[4] = {rep_a(2), rep_b(1), rep_c(3), rep_d(1)};
   gk_aggregate *a = agg_of(rs, 4, NULL);
   char *j = json_of(a);
-  CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"gkaggregate\":1"));
+  CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"gkaggregate\":2"));
   CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"per_edition\":{\"2019\":2,\"2021\":2}"));
-  CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"active/procurement/amount\":[\"25.1\",2]"));
+  CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"active/procurement/amount\":{\"value\":\"25.1\",\"unit\":\"万元\"}"));
+  CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"kind\":\"department\""));     /* names, not codes */
+  CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"edition\":\"2021\",\"cells\""));
   gk_aggregate *b = NULL;
   CU_ASSERT_EQUAL_FATAL(gk_aggregate_from_json(&b, j, strlen(j), NULL), GK_OK);
   char *j2 = json_of(b);
@@ -435,12 +457,47 @@ static void test_aggregate_json_roundtrip_and_errors(void) {
   CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 0), "json.syntax");
   CU_ASSERT_EQUAL(gk_diag_line(d, 0), 2);
   gk_diags_clear(d);
-  const char *wrong = "{\"gkaggregate\":1,\"count\":1,\"literals\":0,\"flags\":0,\"years\":[1,1],"
-                      "\"per_edition\":{\"2021\":1},\"sums\":[{\"edition\":2021,\"cells\":"
-                      "{\"requests/nope/total\":[\"1\",0]}}],\"common\":{\"edition\":2021,"
-                      "\"cells\":{}},\"contributors\":[]}";
-  CU_ASSERT_EQUAL(gk_aggregate_from_json(&b, wrong, strlen(wrong), d), GK_EPARSE);
-  CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 0), "json.value");
+  /* issue 14 item 9: each bad document is a located finding, nothing undefined */
+  static const struct {
+    const char *cell, *years, *edition, *rule;
+  } bad[] = {
+      {"\"requests/nope/total\":\"1\"", "[2023,2023]", "\"2021\"", "json.key"},
+      {"\"requests/new/total\":\"1\"", "[1e300,2023]", "\"2021\"", "json.value"},
+      {"\"requests/new/total\":\"1\"", "[2023,2023]", "1e300", "json.type"},
+      {"\"requests/new/total\":\"-3\"", "[2023,2023]", "\"2021\"", "json.value"},
+      {"\"requests/denied/total\":\"1\"", "[2023,2023]",
+       "\"2021\"", "json.value"},
+      {"\"active/fees/amount\":{\"value\":\"1\",\"unit\":255}", "[2023,2023]", "\"2021\"",
+       "json.type"},
+      {"\"active/fees/amount\":{\"value\":\"1\",\"unit\":\"斤\"}", "[2023,2023]",
+       "\"2021\"", "json.value"},
+      {"\"requests/new/total\":\"1\",\"requests/new/total\":\"2\"", "[2023,2023]", "\"2021\"",
+       "json.key"},
+      {"\"requests/new/total\":{\"value\":\"1\",\"unit\":\"元\"}", "[2023,2023]", "\"2021\"",
+       "json.value"},
+  };
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    char doc[1024];
+    snprintf(doc, sizeof doc,
+             "{\"gkaggregate\":2,\"options\":[],\"count\":1,\"literals\":0,\"left_out\":0,"
+             "\"skipped\":0,\"duplicates_merged\":0,\"years\":%s,\"known_years\":[2023,2023],"
+             "\"per_edition\":{\"2021\":1},\"sums\":[{\"edition\":%s,\"cells\":{%s}}],"
+             "\"common\":{\"edition\":\"2021\",\"cells\":{}},\"contributors\":[{\"name\":\"x\","
+             "\"code\":null,\"region\":null,\"level\":\"county\",\"kind\":null,\"year\":2023,"
+             "\"edition\":\"2021\"}],\"keys\":[]}",
+             bad[i].years, bad[i].edition, bad[i].cell);
+    gk_diags_clear(d);
+    int rc = gk_aggregate_from_json(&b, doc, strlen(doc), d);
+    if (rc != GK_EPARSE) printf("\nbad[%zu] accepted\n", i);
+    CU_ASSERT_EQUAL(rc, GK_EPARSE);
+    CU_ASSERT_PTR_NULL(b);
+    CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
+    CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 0), bad[i].rule);
+    CU_ASSERT_EQUAL(gk_diag_line(d, 0), 1);
+    CU_ASSERT(gk_diag_column(d, 0) > 1);
+    if (strcmp(gk_diag_rule(d, 0), bad[i].rule)) printf("\nbad[%zu]: %s\n", i, gk_diag_message(d, 0, GK_LANG_EN));
+  }
+  gk_diags_clear(d);
   CU_ASSERT_EQUAL(gk_aggregate_from_json(&b, "[]", 2, NULL), GK_EPARSE);
   CU_ASSERT_EQUAL(gk_aggregate_from_json(NULL, "[]", 2, NULL), GK_EINVAL);
   gk_diags_free(d);
@@ -517,12 +574,16 @@ static void test_aggregate_jsonl_overflow_line(void) {
   size_t row, col;
   CU_ASSERT_EQUAL(gk_report_locate(e, "requests/new/total", &t, &row, &col), GK_OK);
   CU_ASSERT_EQUAL(gk_report_set_value(e, t, row, col, INT64_MAX), GK_OK);
-  char *l = line_of(e);
   gk_aggregate *a = NULL;
   gk_diags *d = NULL;
   CU_ASSERT_EQUAL_FATAL(gk_aggregate_new(&a, 0), GK_OK);
   CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
-  for (int k = 0; k < 3; k++) {
+  char *l = NULL;
+  for (int k = 0; k < 3; k++) { /* three agencies with the same numbers */
+    const char *nm = k == 0 ? "某局" : k == 1 ? "某厅" : "某委";
+    CU_ASSERT_EQUAL(gk_report_set_agency(e, GK_AGENCY_NAME, nm, strlen(nm)), GK_OK);
+    gk_free(l);
+    l = line_of(e);
     CU_ASSERT_EQUAL(gk_aggregate_add_jsonl(a, l, strlen(l), d), GK_OK);
     CU_ASSERT_EQUAL(gk_aggregate_add_jsonl(a, "\n", 1, d), GK_OK);
   }
@@ -553,7 +614,7 @@ static void test_aggregate_contributor_flag_merge(void) {
   char *j = NULL;
   size_t jn = 0;
   CU_ASSERT_EQUAL_FATAL(gk_aggregate_to_json(&j, &jn, a), GK_OK);
-  CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"flags\":1,"));
+  CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"options\":[\"no_contributors\"],"));
   gk_aggregate *back = NULL;
   CU_ASSERT_EQUAL(gk_aggregate_from_json(&back, j, strlen(j), NULL), GK_OK);
   CU_ASSERT_EQUAL(gk_aggregate_count(back), 2);

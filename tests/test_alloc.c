@@ -583,6 +583,12 @@ static void test_alloc_aggregate(void) {
   CU_ASSERT(chaos("gk_aggregate_new", op_agg_new, after_agg_new, &c) >= 1);
   CU_ASSERT_EQUAL_FATAL(gk_aggregate_new(&c.a, 0), GK_OK);
   for (int k = 0; k < 3; k++) {
+    /* three agencies (the same agency twice would be skipped as aggregate.duplicate) */
+    char nm[32], v[8];
+    snprintf(nm, sizeof nm, "机关%d", k);
+    snprintf(v, sizeof v, "%d", 100 + k);
+    CU_ASSERT_EQUAL(gk_report_set_agency(r, GK_AGENCY_NAME, nm, strlen(nm)), GK_OK);
+    CU_ASSERT_EQUAL(gk_report_set_text(r, "requests/new/legal", v, strlen(v)), GK_OK);
     c.before = gk_aggregate_count(c.a);
     chaos("gk_aggregate_add", op_agg_add, after_agg_add, &c);
   }

@@ -8,16 +8,21 @@
 const char cli_aggregate_usage[] =
     "Usage: gkreport aggregate [--name NAME] [--format json|csv] [--lang zh|en]\n"
     "                          [--strict] [--min-severity S] [--rules LIST]\n"
-    "                          [--waive R[:C]=WHY] [--from F] FILE...|-\n"
+    "                          [--waive R[:C]=WHY] [--from F] [--multi-year]\n"
+    "                          [--include-incomplete] [--repair] [--max-findings N]\n"
+    "                          FILE...|-\n"
     "\n"
     "Sum the reports cell by cell into one consolidated report (blank + value =\n"
     "value, amounts exact) and write it to standard output. Reports of both\n"
     "editions give the common view. Files ending in .jsonl, and standard input\n"
-    "('-'), are read as JSON Lines (one report per line), a line at a time (a line\n"
-    "is at most 64 MiB; the consolidation keeps each contributor's name and year);\n"
-    "a bad line is reported with its line number and skipped. Findings about the\n"
-    "consolidation (aggregate.*, jsonl.line) go to standard error, in the --lang\n"
-    "language; --rules, --min-severity and --waive apply to them.\n"
+    "('-'), are read as JSON Lines (one report per line) in bounded memory; a bad\n"
+    "line is reported with its line number and skipped. Findings about the\n"
+    "consolidation (aggregate.*, jsonl.line) go to standard error: the same agency\n"
+    "and year twice (skipped), different years, a government's whole-region report\n"
+    "with reports from inside its region, incomplete copies (left out), each\n"
+    "report's own table errors. A report that cannot be read or would overflow a\n"
+    "sum is skipped with its finding, in files and JSON Lines alike. --rules,\n"
+    "--min-severity and --waive apply to these findings, in the --lang language.\n"
     "\n"
     "  --name NAME  agency name of the consolidated report\n"
     "  --format F   json (pretty, default) or csv\n"
@@ -26,10 +31,16 @@ const char cli_aggregate_usage[] =
     "  --min-severity S, --rules LIST, --waive R[:C]=WHY: as for validate\n"
     "  --from F     format of the files that are not JSON Lines: auto, json, text,\n"
     "               html, docx\n"
+    "  --multi-year          reports of different years are meant to be summed\n"
+    "  --include-incomplete  sum incomplete copies too (still listed)\n"
+    "  --repair     apply each report's single-cell repair (the suspect of a failed\n"
+    "               identity) before summing; every repair is listed\n"
+    "  --max-findings N      list at most N findings per rule (default 100, 0 all);\n"
+    "                        the number of the others is given\n"
     "\n"
-    "Exit status: 0 no errors, 1 an error (a bad JSON Lines line, an overflow;\n"
-    "with --strict, or a warning), 2 bad usage, an unreadable input or nothing\n"
-    "to consolidate.\n";
+    "Exit status: 0 no errors, 1 an error (a skipped report or line, a duplicate,\n"
+    "different years, a report's own table error; with --strict, or a warning),\n"
+    "2 bad usage, an unreadable JSON Lines input or nothing to consolidate.\n";
 
 #define CHUNK 65536
 
@@ -71,31 +82,78 @@ static int add_jsonl(gk_aggregate *agg, const char *cmd, const char *path, gk_di
   return CLI_OK;
 }
 
+/* Take this command's own options out of argv (before "--"): the flags of the
+ * aggregate and the finding cap. CLI_OK or CLI_USAGE (error printed). */
+static int own_options(int *argc, char **argv, uint32_t *flags, uint64_t *cap) {
+  int k = 1;
+  for (int i = 1; i < *argc; i++) {
+    const char *s = argv[i];
+    if (strcmp(s, "--") == 0) {
+      while (i < *argc) argv[k++] = argv[i++];
+      break;
+    }
+    if (strcmp(s, "--multi-year") == 0) *flags |= GK_AGGREGATE_MULTI_YEAR;
+    else if (strcmp(s, "--include-incomplete") == 0) *flags |= GK_AGGREGATE_INCLUDE_INCOMPLETE;
+    else if (strcmp(s, "--repair") == 0) *flags |= GK_AGGREGATE_REPAIR;
+    else if (strcmp(s, "--max-findings") == 0) {
+      char *end = NULL;
+      errno = 0;
+      unsigned long long v = i + 1 < *argc ? strtoull(argv[i + 1], &end, 10) : 0;
+      if (i + 1 >= *argc || !end || *end || end == argv[i + 1] || errno || argv[i + 1][0] == '-') {
+        cli_error(argv[0], "--max-findings needs a number");
+        return CLI_USAGE;
+      }
+      *cap = (uint64_t)v;
+      i++;
+    } else argv[k++] = argv[i];
+  }
+  *argc = k;
+  return CLI_OK;
+}
+
 int cli_cmd_aggregate(int argc, char **argv) {
   static const char *const formats[] = {"json", "csv", NULL};
+  uint32_t flags = GK_AGGREGATE_CHECK_CONTRIBUTORS;
+  uint64_t cap = 100;
+  int own = own_options(&argc, argv, &flags, &cap);
   cli_inputs in;
   int status = cli_inputs_parse(&in, argc, argv, formats, CLI_IN_NAME | CLI_IN_RULES,
                                 "missing FILE... (or '-' for JSON Lines on standard input)");
+  if (own != CLI_OK) status = own;
   const char *cmd = argv[0];
   gk_aggregate *agg = NULL;
   gk_diags *d = NULL;
-  if (status == CLI_OK && (gk_aggregate_new(&agg, 0) != GK_OK || gk_diags_new(&d) != GK_OK)) {
+  for (int k = 0; status == CLI_OK && k < in.nfiles; k++) /* streams: no per-report list */
+    if (strcmp(in.files[k], "-") == 0 || ends_with(in.files[k], ".jsonl"))
+      flags |= GK_AGGREGATE_NO_CONTRIBUTORS;
+  if (status == CLI_OK && (gk_aggregate_new(&agg, flags) != GK_OK || gk_diags_new(&d) != GK_OK ||
+                           gk_aggregate_set_finding_cap(agg, cap) != GK_OK)) {
     cli_error(cmd, "%s", gk_strerror(GK_ENOMEM));
     status = CLI_USAGE;
   }
+  size_t unreadable = 0;
   for (int k = 0; status == CLI_OK && k < in.nfiles; k++) {
     const char *path = in.files[k];
     if (strcmp(path, "-") == 0 || ends_with(path, ".jsonl")) {
       status = add_jsonl(agg, cmd, path, d);
       continue;
     }
+    FILE *probe = strcmp(path, "-") ? fopen(path, "rb") : NULL;
+    if (!probe) { /* an unreadable input is a usage error, as for JSON Lines */
+      cli_error(cmd, "cannot read '%s': %s", path, strerror(errno));
+      status = CLI_USAGE;
+      break;
+    }
+    fclose(probe);
     gk_report *r = NULL;
-    status = cli_load(&r, cmd, path, in.from, NULL);
-    if (status != CLI_OK) break;
+    if (cli_load(&r, cmd, path, in.from, NULL) != CLI_OK) { /* its errors printed: skipped */
+      unreadable++;
+      continue;
+    }
     if (!gk_report_source(r)) gk_report_set_source(r, path, strlen(path));
     int rc = gk_aggregate_add(agg, r, d);
     gk_report_free(r);
-    if (rc != GK_OK) {
+    if (rc != GK_OK && rc != GK_EOVERFLOW) { /* an overflow is skipped with its finding */
       cli_error(cmd, "%s: cannot add: %s", path, gk_strerror(rc));
       status = CLI_USAGE;
     }
@@ -121,7 +179,7 @@ int cli_cmd_aggregate(int argc, char **argv) {
     cli_print_findings(stderr, d, 0, gk_diags_count(d), in.check.lang);
     if (status == CLI_OK) status = cli_finish_output(cmd);
   }
-  size_t failures = status == CLI_OK ? cli_check_failures(&in.check, d, 0) : 0;
+  size_t failures = status == CLI_OK ? cli_check_failures(&in.check, d, 0) + unreadable : 0;
   gk_report_free(total);
   gk_diags_free(d);
   gk_aggregate_free(agg);

@@ -24,9 +24,13 @@
  *
  * Rule ids of the findings: "aggregate.literal" (warning: a literal counted as
  * blank), "aggregate.overlap" (warning: a government's whole-region report summed
- * with departments of its region), "aggregate.editions" (info: editions mixed,
+ * with reports of organs inside its region), "aggregate.duplicate" (error: one
+ * agency and year twice, or the same tables under two names), "aggregate.years"
+ * (error: different years), "aggregate.incomplete" (warning: a contributor left
+ * out or included incomplete), "aggregate.contributor" (error: a contributor's own
+ * table error), "aggregate.repaired" (info: a culprit repair applied), "aggregate.editions" (info: editions mixed,
  * cells dropped), "aggregate.unit" (warning: amounts in different units summed),
- * "aggregate.overflow" (error: a JSON Lines report that would overflow, skipped),
+ * "aggregate.overflow" (error: a report that would overflow, skipped),
  * "jsonl.line" (error: a JSON Lines line that is not a report, skipped; line =
  * line number in the stream, the parser's message included).
  */
@@ -45,7 +49,17 @@ typedef struct gk_aggregate gk_aggregate;
 
 /** Flags of gk_aggregate_new. */
 enum {
-  GK_AGGREGATE_NO_CONTRIBUTORS = 1u << 0 /**< count contributors, do not list them */
+  GK_AGGREGATE_NO_CONTRIBUTORS = 1u << 0, /**< count contributors, do not list them */
+  /** Contributors of different years are meant (no aggregate.years). Since 0.2.0. */
+  GK_AGGREGATE_MULTI_YEAR = 1u << 1,
+  /** Sum incomplete contributors too (still listed as aggregate.incomplete). Since 0.2.0. */
+  GK_AGGREGATE_INCLUDE_INCOMPLETE = 1u << 2,
+  /** Validate each contributor; its own table errors become aggregate.contributor
+   *  findings. Since 0.2.0. */
+  GK_AGGREGATE_CHECK_CONTRIBUTORS = 1u << 3,
+  /** Apply each contributor's single-cell culprit repairs (gk_diag_suspect) before
+   *  summing, each listed as aggregate.repaired; implies the check. Since 0.2.0. */
+  GK_AGGREGATE_REPAIR = 1u << 4
 };
 
 /** Create an empty aggregate. Since 0.1.0. */
@@ -55,8 +69,12 @@ GK_API void gk_aggregate_free(gk_aggregate *a);
 
 /** Add a report (not kept: its cells are summed, its metadata listed). Literal
  *  cells count as blank and each gives an "aggregate.literal" warning in `diags`
- *  (may be NULL) with its path and line. GK_EOVERFLOW (aggregate unchanged) when a
- *  sum does not fit; GK_ENOMEM likewise. Since 0.1.0. */
+ *  (may be NULL) with its path and line. An incomplete report (truncated, tables
+ *  missing, pre-2019, every cell blank) is left out (aggregate.incomplete) unless
+ *  GK_AGGREGATE_INCLUDE_INCOMPLETE; a duplicate (the same agency and year, or the
+ *  same tables under another name) is skipped (aggregate.duplicate); both return
+ *  GK_OK. GK_EOVERFLOW (aggregate unchanged, an aggregate.overflow finding) when a
+ *  sum does not fit; GK_ENOMEM (unchanged). Since 0.1.0. */
 GK_API int gk_aggregate_add(gk_aggregate *a, const gk_report *r, gk_diags *diags);
 /** Add every report of `b` to `a` (b unchanged). GK_EOVERFLOW / GK_ENOMEM leave a
  *  unchanged. Since 0.1.0. */
@@ -64,6 +82,16 @@ GK_API int gk_aggregate_merge(gk_aggregate *a, const gk_aggregate *b);
 
 /** Number of reports summed. Since 0.1.0. */
 GK_API uint64_t gk_aggregate_count(const gk_aggregate *a);
+/** Number of incomplete reports left out of the sum (aggregate.incomplete). Since 0.2.0. */
+GK_API uint64_t gk_aggregate_left_out_count(const gk_aggregate *a);
+/** Number of reports skipped: duplicates (aggregate.duplicate) and reports that
+ *  would overflow a sum (aggregate.overflow). Since 0.2.0. */
+GK_API uint64_t gk_aggregate_skipped_count(const gk_aggregate *a);
+/** List at most `cap` findings of each per-report rule (aggregate.literal,
+ *  .contributor, .incomplete, .duplicate, .repaired, .overflow, .overlap,
+ *  jsonl.line); gk_aggregate_check then adds one finding per rule with the number
+ *  not listed. 0 (the default) lists all. Since 0.2.0. */
+GK_API int gk_aggregate_set_finding_cap(gk_aggregate *a, uint64_t cap);
 /** Number of literal cells counted as blank. Since 0.1.0. */
 GK_API uint64_t gk_aggregate_literal_count(const gk_aggregate *a);
 /** Edition of the result: the one edition of the reports, the newest edition for a
@@ -78,8 +106,12 @@ GK_API int gk_aggregate_mixed(const gk_aggregate *a);
  *  empty. Since 0.1.0. */
 GK_API int gk_aggregate_result(gk_report **out, const gk_aggregate *a, const char *name);
 
-/** Findings about the consolidation itself, appended to `diags`: aggregate.overlap,
- *  aggregate.editions, aggregate.unit. Since 0.1.0. */
+/** Findings about the consolidation itself, appended to `diags`: aggregate.overlap
+ *  (one per region, naming the reports, when contributors are listed; without a
+ *  list they are reported while adding), aggregate.years (unless
+ *  GK_AGGREGATE_MULTI_YEAR), aggregate.duplicate (reports found in two merged
+ *  parts), the counts of findings over the cap, aggregate.editions,
+ *  aggregate.unit. Since 0.1.0. */
 GK_API int gk_aggregate_check(const gk_aggregate *a, gk_diags *diags);
 
 /** Number of listed contributors (0 with GK_AGGREGATE_NO_CONTRIBUTORS). Since 0.1.0. */

@@ -67,8 +67,8 @@ class AggregateTest(unittest.TestCase):
         agg = gkreport.Aggregate([a, b])
         self.assertTrue(agg.mixed)
         self.assertEqual(agg.edition, "2021")
-        self.assertEqual(agg.check().rules(), ["aggregate.editions"])
-        self.assertEqual(agg.check()[0].severity, "info")
+        self.assertEqual(agg.check().rules(), ["aggregate.years", "aggregate.editions"])  # 2020 + 2021
+        self.assertEqual(agg.check()[1].severity, "info")
         r = agg.result()
         self.assertEqual(r["requests/new/total"], 9)
         self.assertEqual(r["requests/other/total"], 0)
