@@ -14,5 +14,6 @@
 #include "series.h"
 #include "aggregate.h"
 #include "indicator.h"
+#include "agency.h"
 
 #endif /* GKREPORT_GKREPORT_H */
