@@ -19,6 +19,8 @@ static void field(gk__buf *b, const char *s, size_t n) {
   gk__buf_putc(b, '"');
 }
 
+void gk__csv_field(gk__buf *b, const char *s, size_t n) { field(b, s, n); }
+
 static void field_str(gk__buf *b, const char *s) { field(b, s ? s : "", s ? strlen(s) : 0); }
 
 GK_API int gk_report_to_csv(char **out, size_t *len_out, const gk_report *r, uint32_t flags) {

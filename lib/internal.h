@@ -46,6 +46,9 @@ void gk__buf_printf(gk__buf *b, const char *fmt, ...)
 /* Hand the NUL-terminated data to the caller (*out, *len_out) or return the error. */
 int gk__buf_finish(gk__buf *b, char **out, size_t *len_out);
 
+/* Append one CSV field, quoted (RFC 4180) only when it must be. csv.c. */
+void gk__csv_field(gk__buf *b, const char *s, size_t n);
+
 /* ------------------------------------------------------------ text helpers */
 /* 1 if s[0..n) is valid UTF-8 (no overlongs, no surrogates), else 0. On failure
  * *bad_at (if not NULL) gets the byte offset of the first bad sequence. */
@@ -174,6 +177,11 @@ void gk__diags_truncate(gk_diags *d, size_t n);
  * and the document's text (text[0..n), may be NULL). Fields already set are kept.
  * Called by every importer once the report is read. Implemented in agency.c. */
 int gk__agency_complete(gk_report *r, const char *text, size_t n);
+/* Columns of the panels (summary.c) declared with the format (schema_tables.c):
+ * the main totals of a report. */
+typedef struct { const char *id, *path, *zh, *en; } gk__panel_col;
+extern const gk__panel_col gk__panel_totals[];
+extern const size_t gk__npanel_totals;
 /* Format the path of a cell of r into buf (see gk_schema_path_format). */
 #define gk__path(buf, r, t, row, col) \
   gk_schema_path_format((buf), sizeof(buf), (r)->edition, (t), (row), (col))

@@ -242,3 +242,27 @@ const gk__edition *gk__edition_get(int edition) {
 GK_API size_t gk_schema_edition_count(void) { return NT(editions); }
 
 GK_API int gk_schema_edition_id(size_t i) { return i < NT(editions) ? editions[i].id : 0; }
+
+/* ----------------------------------------------------------------- panels */
+/* The main totals of a report that a panel shows beside its metadata
+ * (summary.c): column id, cell path, zh and en heading. A path the report's
+ * edition has not (fees amount in 2019) reads blank. */
+const gk__panel_col gk__panel_totals[] = {
+  {"new", "requests/new/total", "本年新收", "new"},
+  {"carried_over", "requests/carried_over/total", "上年结转", "carried over"},
+  {"granted", "requests/granted/total", "予以公开", "granted"},
+  {"partial", "requests/partial/total", "部分公开", "partial"},
+  {"denied", "requests/denied/total", "不予公开", "denied"},
+  {"unavailable", "requests/unavailable/total", "无法提供", "unavailable"},
+  {"not_processed", "requests/not_processed/total", "不予处理", "not processed"},
+  {"other", "requests/other/total", "其他处理", "other"},
+  {"total", "requests/total/total", "总计", "total"},
+  {"carried_forward", "requests/carried_forward/total", "结转下年度", "carried forward"},
+  {"reconsideration", "review/reconsideration/total", "行政复议总计", "reconsideration total"},
+  {"litigation_direct", "review/litigation_direct/total", "未经复议直接起诉总计",
+   "direct litigation total"},
+  {"litigation_after_review", "review/litigation_after_review/total", "复议后起诉总计",
+   "litigation after review total"},
+  {"fees", "active/fees/amount", "行政事业性收费金额（万元）", "fees (10k yuan)"},
+};
+const size_t gk__npanel_totals = NT(gk__panel_totals);

@@ -56,6 +56,10 @@ extern const char cli_series_usage[];
 int cli_cmd_series(int argc, char **argv);
 extern const char cli_aggregate_usage[];
 int cli_cmd_aggregate(int argc, char **argv);
+extern const char cli_summary_usage[];
+int cli_cmd_summary(int argc, char **argv);
+extern const char cli_indicators_usage[];
+int cli_cmd_indicators(int argc, char **argv);
 
 /* ---- arguments ----------------------------------------------------------- */
 
@@ -124,6 +128,16 @@ int cli_load_single(gk_report **out, const char *cmd, const char *path, int from
  * CLI_USAGE. On success the importer's notes (e.g. import.truncated) are
  * appended to `notes` when it is not NULL. */
 int cli_load(gk_report **out, const char *cmd, const char *path, int from, gk_diags *notes);
+
+/* FILE…|DIR operands as report files: folders recursed (files ending .txt,
+ * .json, .md, .htm, .html; hidden ones skipped), each folder's files in path
+ * order (cli_files.c). CLI_OK or CLI_USAGE (error printed). */
+typedef struct cli_files {
+  char **paths;
+  size_t n, cap;
+} cli_files;
+int cli_files_expand(cli_files *fl, const char *cmd, char **operands, int n);
+void cli_files_free(cli_files *fl);
 
 /* ---- findings (validate, series, aggregate) ------------------------------ */
 

@@ -15,5 +15,6 @@
 #include "aggregate.h"
 #include "indicator.h"
 #include "agency.h"
+#include "summary.h"
 
 #endif /* GKREPORT_GKREPORT_H */
