@@ -17,6 +17,21 @@ const char cli_indicators_usage[] =
     "\n"
     "Exit status: 0 success, 2 bad usage or an unreadable file.\n";
 
+/* When a printed total the indicator reads contradicts its parts, say so and
+ * give the rate the parts give. */
+static void print_from_parts(const gk_report *r, size_t i, int lang) {
+  int64_t num = 0, den = 0;
+  size_t fixed = 0;
+  char pct[48];
+  if (gk_report_indicator_from_parts(&num, &den, &fixed, r, i) != GK_OK || !fixed ||
+      gk_indicator_format(pct, sizeof pct, num, den) < 0)
+    return;
+  printf(lang == GK_LANG_ZH ? "  %-32s 注：所用的印出总计与其分项之和不符；按分项计算为 %s%% = %lld / %lld\n"
+                            : "  %-32s note: a printed total it uses contradicts its parts; from the "
+                              "parts it is %s%% = %lld / %lld\n",
+         "", pct, (long long)num, (long long)den);
+}
+
 static void print_one(const char *file, const gk_report *r, int csv, int lang) {
   if (!csv) printf("%s\n", file);
   for (size_t i = 0; i < gk_indicator_count(); i++) {
@@ -36,6 +51,7 @@ static void print_one(const char *file, const gk_report *r, int csv, int lang) {
       printf("  %-32s %-12s %8s   (%s)\n", gk_indicator_id(i), gk_indicator_name(i, lang), "–",
              gk_indicator_formula(i));
     }
+    if (!csv) print_from_parts(r, i, lang);
   }
 }
 
