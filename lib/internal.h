@@ -177,6 +177,30 @@ void gk__diags_truncate(gk_diags *d, size_t n);
  * and the document's text (text[0..n), may be NULL). Fields already set are kept.
  * Called by every importer once the report is read. Implemented in agency.c. */
 int gk__agency_complete(gk_report *r, const char *text, size_t n);
+/* A cross-year identity, as data (format.md §7 "Across years"; declared in
+ * schema_tables.c beside the editions, applied by series.c): for report N and
+ * N-1 of adjacent years, the cell `target` of `row` in N must equal (or, with
+ * `ge`, be at least) the signed sum of the terms. `row` NULL: every row having
+ * all the columns named; a term or target column NULL: every column of the
+ * table (same column). `edition`: both reports of this edition, 0 any. */
+#define GK__MAX_XTERMS 3
+typedef struct {
+  int prev; /* 1: the term reads report N-1 */
+  const char *row, *col;
+  int coef;
+} gk__xterm;
+typedef struct {
+  const char *rule;
+  int edition;
+  int table;
+  const char *row, *target;
+  int ge;          /* target >= sum instead of == */
+  int sev_by_part; /* error on the total column (part 0), warning elsewhere */
+  gk__xterm terms[GK__MAX_XTERMS];
+} gk__xrelation;
+extern const gk__xrelation gk__cross_year[];
+extern const size_t gk__ncross_year;
+
 /* Columns of the panels (summary.c) declared with the format (schema_tables.c):
  * the main totals of a report. */
 typedef struct { const char *id, *path, *zh, *en; } gk__panel_col;

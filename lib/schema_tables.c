@@ -266,3 +266,17 @@ const gk__panel_col gk__panel_totals[] = {
   {"fees", "active/fees/amount", "行政事业性收费金额（万元）", "fees (10k yuan)"},
 };
 const size_t gk__npanel_totals = NT(gk__panel_totals);
+
+/* ----------------------------------------------------------------- across years */
+/* The cross-year identities of format.md §7 (series.c applies them). */
+const gk__xrelation gk__cross_year[] = {
+  {"series.carry", 0, GK_TABLE_REQUESTS, "carried_over", NULL, 0, 1,
+   {{1, "carried_forward", NULL, 1}}},
+  {"series.in_force", GK_EDITION_2021, GK_TABLE_ACTIVE, NULL, "in_force", 0, 0,
+   {{1, NULL, "in_force", 1}, {0, NULL, "issued", 1}, {0, NULL, "repealed", -1}}},
+  {"series.items", GK_EDITION_2019, GK_TABLE_ACTIVE, NULL, "prev_items", 0, 0,
+   {{1, NULL, "prev_items", 1}, {1, NULL, "delta", 1}}},
+  {"series.cumulative", GK_EDITION_2019, GK_TABLE_ACTIVE, NULL, "total_public", 1, 0,
+   {{1, NULL, "total_public", 1}}},
+};
+const size_t gk__ncross_year = NT(gk__cross_year);
