@@ -35,7 +35,7 @@ GK_API const char *gk_gazetteer_source(void);
  *  places the name could be (1 placed, 0 not placed, more: ambiguous) and the
  *  region as a full name (江苏省宿迁市泗阳县, with a township appended when the
  *  name has one; "" when unknown) into region_out (NUL-terminated, truncated at
- *  a whole division to region_cap; may be NULL when region_cap is 0).
+ *  a character boundary to region_cap; may be NULL when region_cap is 0).
  *  `text` (text_len bytes, may be NULL) is the report's own text, used to settle
  *  a name found in several places. Level and kind fall back on gk_agency_infer
  *  for names the gazetteer does not hold (西乌旗, 凤岗镇).
