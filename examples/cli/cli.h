@@ -139,6 +139,19 @@ typedef struct cli_files {
 int cli_files_expand(cli_files *fl, const char *cmd, char **operands, int n);
 void cli_files_free(cli_files *fl);
 
+/* Agency metadata given on the command line, over what each report says
+ * (cli_meta.c): --agency NAME (level, kind and region then follow the new name
+ * unless given), --level L, --kind K, --region R. */
+typedef struct cli_meta {
+  const char *agency, *region;
+  int level, kind; /* 0: not given */
+} cli_meta;
+/* Consume one of the options at the cursor: 1 consumed, 0 not one of them, -1
+ * bad value (error printed). */
+int cli_meta_option(cli_meta *m, cli_args *a);
+/* Apply to r: CLI_OK or CLI_USAGE (error printed). */
+int cli_meta_apply(const cli_meta *m, gk_report *r, const char *cmd);
+
 /* ---- findings (validate, series, aggregate) ------------------------------ */
 
 /* Options shared by the commands that report findings. */
@@ -173,6 +186,7 @@ typedef struct cli_inputs {
   int format;       /* index into the formats given to cli_inputs_parse */
   int from;         /* CLI_FROM_* */
   const char *name; /* --name (CLI_IN_NAME) */
+  cli_meta meta;    /* --agency, --level, --kind, --region */
   int nfiles;
   char **files;     /* the operands, compacted in argv after the command name */
 } cli_inputs;

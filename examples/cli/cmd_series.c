@@ -10,6 +10,7 @@ const char cli_series_usage[] =
     "                       [--min-severity S] [--rules LIST]\n"
     "                       [--waive RULE[:CELL]=REASON]... [--from F]\n"
     "                       [--by-agency] FILE...|DIR...\n"
+    "                       [--agency NAME] [--level L] [--kind K] [--region R]\n"
     "\n"
     "Read the reports of one agency (any years, either edition), check the\n"
     "cross-year rules (series.*: carry-over, stock of rules in force, gaps, one\n"
@@ -25,6 +26,8 @@ const char cli_series_usage[] =
     "  --by-agency  find each agency's reports among the files (by its region and\n"
     "               kind when the gazetteer places it, else by its name) and run\n"
     "               one series per agency; the trend CSV gains an agency column\n"
+    "  --agency, --level, --kind, --region: agency metadata over what the\n"
+    "               reports say (as for summary)\n"
     "  --strict, --min-severity, --rules, --waive, --from: as for validate\n"
     "\n"
     "Exit status: 0 no errors, 1 an error (with --strict, or a warning), 2 an\n"
@@ -343,6 +346,7 @@ int cli_cmd_series(int argc, char **argv) {
   for (; status == CLI_OK && n < fl.n; n++) {
     const char *shown = cli_display_name(fl.paths[n]);
     status = cli_load(&reports[n], cmd, fl.paths[n], in.from, NULL);
+    if (status == CLI_OK) status = cli_meta_apply(&in.meta, reports[n], cmd);
     if (status != CLI_OK) break;
     if (!gk_report_source(reports[n])) gk_report_set_source(reports[n], shown, strlen(shown));
     agency_key(keys[n], sizeof keys[n], reports[n]);

@@ -5,7 +5,8 @@
 
 const char cli_summary_usage[] =
     "Usage: gkreport summary [--format csv|json] [--sort COLUMN] [--ascending]\n"
-    "                        [--from F] FILE...|DIR...\n"
+    "                        [--from F] [--agency NAME] [--level L] [--kind K]\n"
+    "                        [--region R] FILE...|DIR...\n"
     "\n"
     "Read every report (folders are searched recursively for .txt, .json, .md,\n"
     "and .html files) and write one row per report: file, agency, level, kind,\n"
@@ -17,6 +18,9 @@ const char cli_summary_usage[] =
     "  --sort COL    rank the rows by a numeric column or indicator, highest first\n"
     "  --ascending   with --sort: lowest first\n"
     "  --from F      format of the files: auto (default), json, text\n"
+    "  --agency NAME, --level L, --kind K, --region R\n"
+    "                agency metadata over what the reports say (a new name\n"
+    "                brings the level, kind and region it says)\n"
     "\n"
     "Exit status: 0 every file read, 1 a file could not be read (it is left out\n"
     "and named on standard error), 2 bad usage or no report at all.\n";
@@ -24,6 +28,7 @@ const char cli_summary_usage[] =
 typedef struct {
   int format, from, ascending;
   const char *sort;
+  cli_meta meta;
 } summary_opts;
 
 static int parse(summary_opts *o, cli_args *a, char **files, int *nfiles) {
@@ -35,6 +40,8 @@ static int parse(summary_opts *o, cli_args *a, char **files, int *nfiles) {
     } else if ((got = cli_choice(&o->from, a, "--from", cli_froms)) != 0) {
       if (got < 0) return CLI_USAGE;
     } else if ((got = cli_value(a, "--sort", &o->sort)) != 0) {
+      if (got < 0) return CLI_USAGE;
+    } else if ((got = cli_meta_option(&o->meta, a)) != 0) {
       if (got < 0) return CLI_USAGE;
     } else if (cli_flag(a, "--ascending")) {
       o->ascending = 1;
@@ -49,12 +56,15 @@ static int parse(summary_opts *o, cli_args *a, char **files, int *nfiles) {
 }
 
 /* Add every file; a file that cannot be read is named on stderr and left out. */
-static int add_files(gk_summary *s, const char *cmd, const cli_files *fl, int from, size_t *bad) {
+static int add_files(gk_summary *s, const char *cmd, const cli_files *fl, int from,
+                     const cli_meta *meta, size_t *bad) {
   for (size_t i = 0; i < fl->n; i++) {
     gk_report *r = NULL;
     gk_diags *notes = NULL;
     if (gk_diags_new(&notes) != GK_OK) return CLI_USAGE;
-    if (cli_load(&r, cmd, fl->paths[i], from, notes) != CLI_OK) {
+    if (cli_load(&r, cmd, fl->paths[i], from, notes) != CLI_OK ||
+        cli_meta_apply(meta, r, cmd) != CLI_OK) {
+      gk_report_free(r);
       (*bad)++;
       gk_diags_free(notes);
       continue;
@@ -73,7 +83,7 @@ static int add_files(gk_summary *s, const char *cmd, const cli_files *fl, int fr
 int cli_cmd_summary(int argc, char **argv) {
   cli_args a;
   cli_args_init(&a, argc, argv);
-  summary_opts o = {0, CLI_FROM_AUTO, 0, NULL};
+  summary_opts o = {0, CLI_FROM_AUTO, 0, NULL, {NULL, NULL, 0, 0}};
   int nfiles = 0;
   int status = parse(&o, &a, argv + 1, &nfiles);
   if (status != CLI_OK) return status;
@@ -88,7 +98,7 @@ int cli_cmd_summary(int argc, char **argv) {
   gk_summary *s = NULL;
   size_t bad = 0;
   if (gk_summary_new(&s) != GK_OK) status = CLI_USAGE;
-  if (status == CLI_OK) status = add_files(s, argv[0], &fl, o.from, &bad);
+  if (status == CLI_OK) status = add_files(s, argv[0], &fl, o.from, &o.meta, &bad);
   if (status == CLI_OK && gk_summary_row_count(s) == 0) {
     cli_error(argv[0], "no report to summarise");
     status = CLI_USAGE;

@@ -7,6 +7,7 @@ const char cli_validate_usage[] =
     "Usage: gkreport validate [--format text|json] [--lang zh|en] [--strict]\n"
     "                         [--min-severity S] [--rules LIST]\n"
     "                         [--waive RULE[:CELL]=REASON]... [--from F] FILE...|DIR...\n"
+    "                         [--agency NAME] [--level L] [--kind K] [--region R]\n"
     "\n"
     "Check each report against the rules of the format ('gkreport rules' lists\n"
     "them) and print the findings like a compiler:\n"
@@ -52,6 +53,11 @@ int cli_cmd_validate(int argc, char **argv) {
     size_t first = gk_diags_count(all);
     gk_diags_clear(notes);
     if (cli_load(&r, cmd, path, in.from, notes) != CLI_OK) {
+      unreadable++;
+      continue;
+    }
+    if (cli_meta_apply(&in.meta, r, cmd) != CLI_OK) {
+      gk_report_free(r);
       unreadable++;
       continue;
     }

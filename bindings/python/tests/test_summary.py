@@ -32,5 +32,15 @@ class SummaryTest(unittest.TestCase):
         self.assertEqual(list(df["total"]), [21, 3486])
 
 
+class ByAgencyTest(unittest.TestCase):
+    def test_groups_by_region_and_kind(self):
+        from gkreport.series import by_agency
+        names = ("2023_huaian-hongze-district-government.txt", "2024_huaian-hongze-district-government.txt",
+                 "2023_suqian-municipal-government.txt")
+        groups = by_agency(gkreport.load(os.path.join(REAL, n)) for n in names)
+        self.assertEqual(sorted(groups), ["宿迁市", "淮安市洪泽区人民政府"])
+        self.assertEqual(len(groups["淮安市洪泽区人民政府"]), 2)
+
+
 if __name__ == "__main__":
     unittest.main()
