@@ -6,6 +6,9 @@
  * does not say. */
 #include <string.h>
 #include "internal.h"
+#include "gazetteer.h"
+#include "text_int.h"
+#include "gkreport/agency.h"
 
 /* Division suffixes and the level of a division ending with them. Longer suffixes
  * first where one ends another (自治区 before 区). */
@@ -54,6 +57,14 @@ static int next_division(const char *s, size_t n, size_t pos, size_t *end_out, i
   return 0;
 }
 
+/* The kind said by what follows the divisions of a name. */
+static int kind_of(const char *rest, size_t n) {
+  for (size_t i = 0; i < sizeof government_names / sizeof *government_names; i++)
+    if (n == strlen(government_names[i]) && memcmp(rest, government_names[i], n) == 0)
+      return GK_AGENCY_KIND_GOVERNMENT;
+  return GK_AGENCY_KIND_DEPARTMENT;
+}
+
 GK_API int gk_agency_infer(int *level_out, int *kind_out, const char *name, size_t len) {
   if (level_out) *level_out = GK_LEVEL_UNKNOWN;
   if (kind_out) *kind_out = GK_AGENCY_KIND_UNKNOWN;
@@ -76,21 +87,195 @@ GK_API int gk_agency_infer(int *level_out, int *kind_out, const char *name, size
     pos = end;
   }
   if (level == GK_LEVEL_UNKNOWN) return GK_ENOTFOUND;
-  int kind = GK_AGENCY_KIND_DEPARTMENT;
-  for (size_t i = 0; i < sizeof government_names / sizeof *government_names; i++)
-    if (len - pos == strlen(government_names[i]) &&
-        memcmp(name + pos, government_names[i], len - pos) == 0)
-      kind = GK_AGENCY_KIND_GOVERNMENT;
   *level_out = level;
-  *kind_out = kind;
+  *kind_out = kind_of(name + pos, len - pos);
   return GK_OK;
 }
 
-int gk__agency_complete(gk_report *r, const char *text, size_t n) {
-  /* Not yet: today the metadata is inferred where it is needed (active.rulemaking);
-   * issue 15 fills it here from the gazetteer. */
-  (void)r;
-  (void)text;
-  (void)n;
+/* ---- the gazetteer's reading of a name ------------------------------------ */
+
+#define MAX_PLACES 16       /* candidates kept for one name (鼓楼区: 4) */
+#define MAX_NAME_CHARS 16   /* a listed division name is at most this long */
+#define MAX_CONTEXT (1u << 20) /* bytes of a report's text searched to settle a place */
+
+typedef struct {
+  const gk__division *at[MAX_PLACES];
+  size_t n, end; /* candidates of the deepest division read, byte offset after it */
+} places;
+
+/* Divisions named s[pos..e) for the longest e that lies below one of `above`
+ * (any division when above->n is 0); 0 when none. */
+static int longest_below(places *out, const places *above, const char *s, size_t n, size_t pos) {
+  size_t e = pos;
+  out->n = 0;
+  for (int chars = 0; e < n && chars < MAX_NAME_CHARS; chars++) {
+    e += utf8_len((unsigned char)s[e]);
+    if (e > n) break;
+    size_t first, k = gk__divisions_named(&first, s + pos, e - pos);
+    places p = {.n = 0, .end = e};
+    for (size_t i = 0; i < k && p.n < MAX_PLACES; i++) {
+      const gk__division *d = &gk__divisions[gk__divisions_by_name[first + i]];
+      int ok = above->n == 0;
+      for (size_t j = 0; !ok && j < above->n; j++)
+        ok = d != above->at[j] && gk__division_within(d, above->at[j]);
+      if (ok) p.at[p.n++] = d;
+    }
+    if (p.n) *out = p;
+  }
+  return out->n > 0;
+}
+
+/* Read the listed divisions that prefix name, descending. */
+static void read_divisions(places *out, const char *name, size_t len) {
+  places cur = {.n = 0, .end = 0}, next;
+  while (longest_below(&next, &cur, name, len, cur.end)) cur = next;
+  *out = cur;
+}
+
+/* Settle several places by the report's text: keep the places whose city (or
+ * province) the text names, when it names any. */
+static void settle(places *p, const char *text, size_t n) {
+  if (p->n < 2 || !text) return;
+  if (n > MAX_CONTEXT) n = MAX_CONTEXT;
+  size_t hits = 0;
+  for (size_t i = 0; i < p->n; i++) {
+    const gk__division *up = gk__division_by_code(p->at[i]->parent);
+    int found = 0;
+    for (int depth = 0; up && !found && depth < 2; depth++) {
+      found = gk__memfind(text, n, up->name, strlen(up->name)) != NULL;
+      up = up->parent ? gk__division_by_code(up->parent) : NULL;
+    }
+    if (found) p->at[hits++] = p->at[i]; /* keeps the order: hits <= i */
+  }
+  if (hits) p->n = hits;
+}
+
+static int is_government_rest(const char *rest, size_t n) {
+  return kind_of(rest, n) == GK_AGENCY_KIND_GOVERNMENT ||
+         (n >= 12 && memcmp(rest, "人民政府", 12) == 0);
+}
+
+/* Unlisted divisions below the listed ones (西乌旗, 东岗镇): county-level ones
+ * always, a township only when a government's name follows it (住房和城乡建设局
+ * is no township). Appends them to the region; returns the level reached. */
+typedef struct {
+  char s[384];
+  size_t n; /* bytes held; a name that does not fit is left out, and so is all after it */
+  int cut;
+} region_buf;
+
+static void region_put(region_buf *b, const char *s, size_t n) {
+  if (b->cut || b->n + n >= sizeof b->s) {
+    b->cut = 1;
+    return;
+  }
+  memcpy(b->s + b->n, s, n);
+  b->n += n;
+  b->s[b->n] = '\0';
+}
+
+static int lower_divisions(region_buf *region, const char *name, size_t len, size_t *pos, int level) {
+  size_t end;
+  int lv;
+  while (next_division(name, len, *pos, &end, &lv) && lv > level) {
+    if (lv == GK_LEVEL_TOWNSHIP && !is_government_rest(name + end, len - end)) break;
+    if (region) region_put(region, name + *pos, end - *pos);
+    level = lv;
+    *pos = end;
+  }
+  return level;
+}
+
+static void copy_out(char *dst, size_t cap, const char *src, size_t n) {
+  if (!dst || !cap) return;
+  if (n >= cap) { /* cut at a character boundary */
+    n = cap - 1;
+    while (n && ((unsigned char)src[n] & 0xC0) == 0x80) n--;
+  }
+  memcpy(dst, src, n);
+  dst[n] = '\0';
+}
+
+GK_API int gk_agency_resolve(int *level_out, int *kind_out, uint32_t *code_out,
+                             size_t *places_out, char *region_out, size_t region_cap,
+                             const char *name, size_t len, const char *text, size_t text_len) {
+  if (level_out) *level_out = GK_LEVEL_UNKNOWN;
+  if (kind_out) *kind_out = GK_AGENCY_KIND_UNKNOWN;
+  if (code_out) *code_out = 0;
+  if (places_out) *places_out = 0;
+  if (region_out && region_cap) region_out[0] = '\0';
+  if (!level_out || !kind_out || !code_out || !places_out || !name || (!region_out && region_cap))
+    return GK_EINVAL;
+  if (len == (size_t)-1) len = strlen(name);
+  if (!gk__utf8_valid(name, len, NULL)) return GK_EENCODING;
+  while (len && (name[len - 1] == ' ' || name[len - 1] == '\t')) len--;
+  while (len && (*name == ' ' || *name == '\t')) name++, len--;
+  places p;
+  read_divisions(&p, name, len);
+  if (p.n == 0) return gk_agency_infer(level_out, kind_out, name, len);
+  settle(&p, text, text ? text_len : 0);
+  region_buf region = {.n = 0, .cut = 0};
+  region.s[0] = '\0';
+  size_t pos = p.end;
+  if (p.n == 1) {
+    size_t k = gk__division_path(region.s, sizeof region.s, p.at[0]);
+    if (k >= sizeof region.s) region.cut = 1;
+    region.n = strlen(region.s);
+  }
+  int level = lower_divisions(p.n == 1 ? &region : NULL, name, len, &pos, p.at[0]->level);
+  *level_out = level;
+  *kind_out = kind_of(name + pos, len - pos);
+  *places_out = p.n;
+  if (p.n == 1) {
+    *code_out = p.at[0]->code;
+    copy_out(region_out, region_cap, region.s, region.n);
+  }
   return GK_OK;
+}
+
+GK_API const char *gk_gazetteer_source(void) { return gk__gazetteer_source; }
+
+GK_API int gk_region_code(uint32_t *code_out, size_t *places_out, const char *name, size_t len) {
+  if (code_out) *code_out = 0;
+  if (places_out) *places_out = 0;
+  if (!code_out || !name) return GK_EINVAL;
+  if (len == (size_t)-1) len = strlen(name);
+  places p;
+  read_divisions(&p, name, len);
+  if (places_out) *places_out = p.n;
+  if (p.n != 1 || p.end != len) {
+    if (places_out && p.end != len) *places_out = 0;
+    return GK_ENOTFOUND;
+  }
+  *code_out = p.at[0]->code;
+  return GK_OK;
+}
+
+GK_API int gk_region_name(char *buf, size_t cap, uint32_t code) {
+  if (buf && cap) buf[0] = '\0';
+  const gk__division *d = gk__division_by_code(code);
+  if (!d) return GK_ENOTFOUND;
+  size_t n = gk__division_path(buf, cap, d);
+  return n > (size_t)INT32_MAX ? GK_EOVERFLOW : (int)n;
+}
+
+/* ---- completing a report's metadata ------------------------------------- */
+
+int gk__agency_complete(gk_report *r, const char *text, size_t n) {
+  if (!r) return GK_EINVAL;
+  const char *name = r->agency[GK_AGENCY_NAME];
+  if (!name || !name[0]) return GK_OK;
+  int level, kind;
+  uint32_t code;
+  size_t nplaces;
+  char region[512];
+  int rc = gk_agency_resolve(&level, &kind, &code, &nplaces, region, sizeof region, name,
+                             (size_t)-1, text, text ? n : 0);
+  if (rc == GK_ENOTFOUND) return GK_OK;
+  if (rc) return rc;
+  if (r->level == GK_LEVEL_UNKNOWN) r->level = level;
+  if (r->kind == GK_AGENCY_KIND_UNKNOWN) r->kind = kind;
+  if (region[0] && (!r->agency[GK_AGENCY_REGION] || !r->agency[GK_AGENCY_REGION][0]))
+    rc = gk_report_set_agency(r, GK_AGENCY_REGION, region, strlen(region));
+  return rc;
 }

@@ -40,6 +40,8 @@ static void field(gk__buf *b, const char *s, size_t n) {
   gk__buf_putc(b, '"');
 }
 
+void gk__csv_field(gk__buf *b, const char *s, size_t n) { field(b, s, n); }
+
 static void field_str(gk__buf *b, const char *s) { field(b, s ? s : "", s ? strlen(s) : 0); }
 
 /* Excel's extra fields: ,source,row_label,col_label (labels in `lang`; a sub-row's

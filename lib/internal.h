@@ -46,6 +46,9 @@ void gk__buf_printf(gk__buf *b, const char *fmt, ...)
 /* Hand the NUL-terminated data to the caller (*out, *len_out) or return the error. */
 int gk__buf_finish(gk__buf *b, char **out, size_t *len_out);
 
+/* Append one CSV field, quoted (RFC 4180) only when it must be. csv.c. */
+void gk__csv_field(gk__buf *b, const char *s, size_t n);
+
 /* ------------------------------------------------------------ text helpers */
 /* 1 if s[0..n) is valid UTF-8 (no overlongs, no surrogates), else 0. On failure
  * *bad_at (if not NULL) gets the byte offset of the first bad sequence. */
@@ -214,6 +217,35 @@ void gk__diags_drop_if(gk_diags *d, size_t from, int (*drop)(const gk_diags *, s
  * and the document's text (text[0..n), may be NULL). Fields already set are kept.
  * Called by every importer once the report is read. Implemented in agency.c. */
 int gk__agency_complete(gk_report *r, const char *text, size_t n);
+/* A cross-year identity, as data (format.md §7 "Across years"; declared in
+ * schema_tables.c beside the editions, applied by series.c): for report N and
+ * N-1 of adjacent years, the cell `target` of `row` in N must equal (or, with
+ * `ge`, be at least) the signed sum of the terms. `row` NULL: every row having
+ * all the columns named; a term or target column NULL: every column of the
+ * table (same column). `edition`: both reports of this edition, 0 any. */
+#define GK__MAX_XTERMS 3
+typedef struct {
+  int prev; /* 1: the term reads report N-1 */
+  const char *row, *col;
+  int coef;
+} gk__xterm;
+typedef struct {
+  const char *rule;
+  int edition;
+  int table;
+  const char *row, *target;
+  int ge;          /* target >= sum instead of == */
+  int sev_by_part; /* error on the total column (part 0), warning elsewhere */
+  gk__xterm terms[GK__MAX_XTERMS];
+} gk__xrelation;
+extern const gk__xrelation gk__cross_year[];
+extern const size_t gk__ncross_year;
+
+/* Columns of the panels (summary.c) declared with the format (schema_tables.c):
+ * the main totals of a report. */
+typedef struct { const char *id, *path, *zh, *en; } gk__panel_col;
+extern const gk__panel_col gk__panel_totals[];
+extern const size_t gk__npanel_totals;
 /* Format the path of a cell of r into buf (see gk_schema_path_format). */
 #define gk__path(buf, r, t, row, col) \
   gk_schema_path_format((buf), sizeof(buf), (r)->edition, (t), (row), (col))

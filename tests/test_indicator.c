@@ -124,6 +124,31 @@ static void test_indicator_real_hongze_zero_denominator(void) {
   gk_report_free(r);
 }
 
+static void test_indicator_from_parts_hongze(void) {
+  /* 洪泽 2023: 复议纠错率 over the printed total 0 has no value; the culprit
+   * (review/reconsideration/total should be 10 + 1 = 11) gives 1 / (11 - 0). */
+  gk_report *r = stats_load_truth(SERIES_DATA, "2023_huaian-hongze-district-government");
+  CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+  size_t i = 0, fixed = 9;
+  int64_t num = 7, den = 7;
+  CU_ASSERT_EQUAL(gk_indicator_find(&i, "rate.reconsideration_corrected"), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_indicator(&num, &den, r, i), GK_ENOTFOUND);
+  CU_ASSERT_EQUAL(gk_report_indicator_from_parts(&num, &den, &fixed, r, i), GK_OK);
+  CU_ASSERT_EQUAL(num, 1);
+  CU_ASSERT_EQUAL(den, 11);
+  CU_ASSERT_EQUAL(fixed, 1);
+  /* an indicator that reads no wrong total: the plain value, nothing repaired */
+  CU_ASSERT_EQUAL(gk_indicator_find(&i, "rate.disclosed"), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_indicator_from_parts(&num, &den, &fixed, r, i), GK_OK);
+  CU_ASSERT_EQUAL(num, 4);
+  CU_ASSERT_EQUAL(den, 21);
+  CU_ASSERT_EQUAL(fixed, 0);
+  CU_ASSERT_EQUAL(gk_report_indicator_from_parts(NULL, &den, &fixed, r, i), GK_EINVAL);
+  CU_ASSERT_EQUAL(gk_report_indicator_from_parts(&num, &den, &fixed, r, 99), GK_EINVAL);
+  CU_ASSERT_EQUAL(fixed, 0);
+  gk_report_free(r);
+}
+
 static void test_indicator_real_shanghai_2019(void) {
   /* 上海市政府办公厅 2019: 11 outcome rows have a blank 总计, so the rates over
    * the total column are absent (the prose's "占33.9%" cannot be reproduced from
@@ -178,6 +203,7 @@ int main(void) {
     {"test_indicator_real_suqian", test_indicator_real_suqian},
     {"test_indicator_real_hongze_zero_denominator", test_indicator_real_hongze_zero_denominator},
     {"test_indicator_real_shanghai_2019", test_indicator_real_shanghai_2019},
+    {"test_indicator_from_parts_hongze", test_indicator_from_parts_hongze},
     {"test_indicator_edge_cases", test_indicator_edge_cases},
     CU_TEST_INFO_NULL,
   };

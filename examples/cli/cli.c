@@ -480,6 +480,7 @@ int cli_inputs_parse(cli_inputs *in, int argc, char **argv, const char *const *f
   in->format = 0;
   in->from = CLI_FROM_AUTO;
   in->name = NULL;
+  memset(&in->meta, 0, sizeof in->meta);
   in->nfiles = 0;
   in->files = argv + 1; /* operands never move before their own position */
   if (cli_check_init(&in->check, a.cmd) != CLI_OK) return CLI_USAGE;
@@ -494,6 +495,8 @@ int cli_inputs_parse(cli_inputs *in, int argc, char **argv, const char *const *f
       if (m < 0) return CLI_USAGE;
     } else if ((m = cli_choice(&in->format, &a, "--format", formats)) != 0 ||
                (m = cli_choice(&in->from, &a, "--from", cli_froms)) != 0) {
+      if (m < 0) return CLI_USAGE;
+    } else if ((m = cli_meta_option(&in->meta, &a)) != 0) {
       if (m < 0) return CLI_USAGE;
     } else if ((flags & CLI_IN_NAME) && (m = cli_value(&a, "--name", &v)) != 0) {
       if (m < 0) return CLI_USAGE;

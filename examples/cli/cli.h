@@ -56,6 +56,10 @@ extern const char cli_series_usage[];
 int cli_cmd_series(int argc, char **argv);
 extern const char cli_aggregate_usage[];
 int cli_cmd_aggregate(int argc, char **argv);
+extern const char cli_summary_usage[];
+int cli_cmd_summary(int argc, char **argv);
+extern const char cli_indicators_usage[];
+int cli_cmd_indicators(int argc, char **argv);
 
 /* ---- arguments ----------------------------------------------------------- */
 
@@ -134,6 +138,29 @@ int cli_load_single(gk_report **out, const char *cmd, const char *path, int from
  * appended to `notes` when it is not NULL. */
 int cli_load(gk_report **out, const char *cmd, const char *path, int from, gk_diags *notes);
 
+/* FILE…|DIR operands as report files: folders recursed (files ending .txt,
+ * .json, .md, .htm, .html; hidden ones skipped), each folder's files in path
+ * order (cli_files.c). CLI_OK or CLI_USAGE (error printed). */
+typedef struct cli_files {
+  char **paths;
+  size_t n, cap;
+} cli_files;
+int cli_files_expand(cli_files *fl, const char *cmd, char **operands, int n);
+void cli_files_free(cli_files *fl);
+
+/* Agency metadata given on the command line, over what each report says
+ * (cli_meta.c): --agency NAME (level, kind and region then follow the new name
+ * unless given), --level L, --kind K, --region R. */
+typedef struct cli_meta {
+  const char *agency, *region;
+  int level, kind; /* 0: not given */
+} cli_meta;
+/* Consume one of the options at the cursor: 1 consumed, 0 not one of them, -1
+ * bad value (error printed). */
+int cli_meta_option(cli_meta *m, cli_args *a);
+/* Apply to r: CLI_OK or CLI_USAGE (error printed). */
+int cli_meta_apply(const cli_meta *m, gk_report *r, const char *cmd);
+
 /* ---- findings (validate, series, aggregate) ------------------------------ */
 
 /* Options shared by the commands that report findings. */
@@ -168,6 +195,7 @@ typedef struct cli_inputs {
   int format;       /* index into the formats given to cli_inputs_parse */
   int from;         /* CLI_FROM_* */
   const char *name; /* --name (CLI_IN_NAME) */
+  cli_meta meta;    /* --agency, --level, --kind, --region */
   int nfiles;
   char **files;     /* the operands, compacted in argv after the command name */
 } cli_inputs;

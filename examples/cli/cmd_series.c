@@ -2,25 +2,36 @@
 #include "cli.h"
 
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char cli_series_usage[] =
     "Usage: gkreport series [--format text|json|csv|html|xlsx] [--lang zh|en] [--strict]\n"
     "                       [--min-severity S] [--rules LIST]\n"
-    "                       [--waive RULE[:CELL]=REASON]... [--from F] FILE...\n"
+    "                       [--waive RULE[:CELL]=REASON]... [--from F]\n"
+    "                       [--by-agency] FILE...|DIR...\n"
+    "                       [--agency NAME] [--level L] [--kind K] [--region R]\n"
     "\n"
     "Read the reports of one agency (any years, either edition), check the\n"
     "cross-year rules (series.*: carry-over, stock of rules in force, gaps, one\n"
     "agency, copied prose) and print the findings and the trend table: each cell's\n"
     "value per year and its change over the last year, then the indicators.\n"
+    "Each year's own findings are shown with the cross-year ones. Folders are\n"
+    "searched recursively for reports.\n"
     "\n"
     "  --format F   text (default: findings, then the table of non-blank cells),\n"
     "               json ({\"findings\": [...], \"trend\": {...}}) or csv (the trend\n"
     "               table in long form on stdout, findings on stderr), html (a\n"
     "               self-contained page: SVG line charts of the main totals and the\n"
     "               indicators, the edition change marked, and the findings) or\n"
-    "               xlsx (a workbook with native line charts; needs -o or a pipe)\n"
+    "               xlsx (a workbook with native line charts; needs -o or a pipe;\n"
+    "               html and xlsx take one agency's series, not --by-agency)\n"
     "  --lang L     messages and names in Chinese (zh, default) or English (en)\n"
+    "  --by-agency  find each agency's reports among the files (by its region and\n"
+    "               kind when the gazetteer places it, else by its name) and run\n"
+    "               one series per agency; the trend CSV gains an agency column\n"
+    "  --agency, --level, --kind, --region: agency metadata over what the\n"
+    "               reports say (as for summary)\n"
     "  --strict, --min-severity, --rules, --waive, --from: as for validate\n"
     "\n"
     "Exit status: 0 no errors, 1 an error (with --strict, or a warning), 2 an\n"
@@ -191,46 +202,88 @@ static void print_trend_text(const gk_series *s, int lang) {
     }
     fputc('\n', stdout);
   }
+  /* indicators computed around a wrong printed total: the rate from the parts */
+  for (size_t j = 0; j < n; j++)
+    for (size_t k = 0; k < gk_indicator_count(); k++) {
+      int64_t num = 0, den = 0;
+      size_t fixed = 0;
+      char rate[48];
+      const gk_report *r = gk_series_report(s, j);
+      if (gk_report_indicator_from_parts(&num, &den, &fixed, r, k) != GK_OK || !fixed ||
+          gk_indicator_format(rate, sizeof rate, num, den) < 0)
+        continue;
+      printf(lang == GK_LANG_ZH
+                 ? "注：%d年%s所用的印出总计与其分项之和不符；按分项计算为 %s%%（%lld/%lld）\n"
+                 : "note: %d %s uses a printed total that contradicts its parts; from the parts "
+                   "it is %s%% (%lld/%lld)\n",
+             gk_report_year(r), gk_indicator_name(k, lang), rate, (long long)num, (long long)den);
+    }
 }
 
-int cli_cmd_series(int argc, char **argv) {
-  static const char *const formats[] = {"text", "json", "csv", "html", "xlsx", NULL};
-  cli_inputs in;
-  int status = cli_inputs_parse(&in, argc, argv, formats, CLI_IN_RULES,
-                                "missing FILE... (the reports of one agency)");
-  const char *cmd = argv[0];
+/* 1 when no report of the series holds a table cell. */
+static int no_tables(const gk_series *s) {
+  for (size_t j = 0; j < gk_series_count(s); j++)
+    for (int t = 0; t < GK_NTABLES; t++)
+      if (gk_report_count_filled(gk_series_report(s, j), t)) return 0;
+  return 1;
+}
+
+static void cli_csv_field(FILE *f, const char *s) {
+  if (!strpbrk(s, ",\"\r\n")) {
+    fputs(s, f);
+    return;
+  }
+  fputc('"', f);
+  for (; *s; s++) {
+    if (*s == '"') fputc('"', f);
+    fputc(*s, f);
+  }
+  fputc('"', f);
+}
+
+/* The trend CSV with an agency column in front (--by-agency). */
+static int emit_csv_with_agency(const char *cmd, const char *agency, int header, char *buf,
+                                size_t len) {
+  size_t line = 0;
+  for (size_t i = 0; i < len;) {
+    const char *nl = memchr(buf + i, '\n', len - i);
+    size_t end = nl ? (size_t)(nl - buf) + 1 : len;
+    if (line > 0 || header) {
+      if (line == 0) fputs("agency,", stdout);
+      else cli_csv_field(stdout, agency), fputc(',', stdout);
+      fwrite(buf + i, 1, end - i, stdout);
+    }
+    line++;
+    i = end;
+  }
+  gk_free(buf);
+  return cli_finish_output(cmd);
+}
+
+/* One series: its reports' own findings, the cross-year ones, the trend. */
+static int run_series(const cli_inputs *in, const char *cmd, gk_report **reports, size_t n,
+                      const char *agency, int first, size_t *failures) {
   gk_series *s = NULL;
   gk_diags *d = NULL;
-  if (status == CLI_OK && (gk_series_new(&s) != GK_OK || gk_diags_new(&d) != GK_OK)) {
-    cli_error(cmd, "%s", gk_strerror(GK_ENOMEM));
+  int status = CLI_OK, rc = GK_OK;
+  if (gk_series_new(&s) != GK_OK || gk_diags_new(&d) != GK_OK) rc = GK_ENOMEM;
+  for (size_t k = 0; rc == GK_OK && k < n; k++) {
+    rc = gk_report_validate(reports[k], in->check.opts, d); /* each year's own findings */
+    if (rc == GK_OK) rc = gk_series_add(s, reports[k]);
+  }
+  if (rc == GK_OK) rc = gk_series_validate(s, in->check.opts, d);
+  if (rc != GK_OK) {
+    cli_error(cmd, "cannot check the series: %s", gk_strerror(rc));
     status = CLI_USAGE;
-  }
-  for (int k = 0; status == CLI_OK && k < in.nfiles; k++) {
-    const char *shown = cli_display_name(in.files[k]);
-    gk_report *r = NULL;
-    status = cli_load(&r, cmd, in.files[k], in.from, NULL);
-    if (status != CLI_OK) break;
-    if (!gk_report_source(r)) gk_report_set_source(r, shown, strlen(shown));
-    int rc = gk_series_add(s, r);
-    gk_report_free(r);
-    if (rc != GK_OK) {
-      cli_error(cmd, "%s: %s", shown, gk_strerror(rc));
-      status = CLI_USAGE;
-    }
-  }
-  if (status == CLI_OK) {
-    int rc = gk_series_validate(s, in.check.opts, d);
-    if (rc != GK_OK) {
-      cli_error(cmd, "cannot check the series: %s", gk_strerror(rc));
-      status = CLI_USAGE;
-    }
   }
   if (status == CLI_OK) {
     char *buf = NULL;
     size_t len = 0;
-    int rc;
-    if (in.format == FORMAT_JSON) {
-      fputs("{\"findings\": ", stdout);
+    int lang = in->check.lang;
+    if (in->format == FORMAT_JSON) {
+      fputs(first ? "" : ",\n", stdout);
+      if (agency) fputs("{\"agency\": ", stdout), cli_json_string(stdout, agency), fputs(", ", stdout);
+      fputs(agency ? "\"findings\": " : "{\"findings\": ", stdout);
       rc = gk_diags_to_json(&buf, &len, d, 0);
       status = cli_emit(cmd, rc, buf, len);
       if (status == CLI_OK) {
@@ -238,27 +291,114 @@ int cli_cmd_series(int argc, char **argv) {
         rc = gk_series_trend_to_json(&buf, &len, s);
         status = cli_emit(cmd, rc, buf, len);
       }
-      if (status == CLI_OK) fputs("}\n", stdout);
-    } else if (in.format == FORMAT_HTML) {
-      rc = gk_series_to_html(&buf, &len, s, d, in.check.lang);
+      if (status == CLI_OK) fputs("}", stdout);
+      if (status == CLI_OK && !agency) fputs("\n", stdout);
+    } else if (in->format == FORMAT_HTML) {
+      rc = gk_series_to_html(&buf, &len, s, d, lang);
       status = cli_emit(cmd, rc, buf, len);
-    } else if (in.format == FORMAT_XLSX) {
-      xlsx_job job = {s, d, in.check.lang};
+    } else if (in->format == FORMAT_XLSX) {
+      xlsx_job job = {s, d, lang};
       status = cli_emit_binary(cmd, write_xlsx, &job);
-    } else if (in.format == FORMAT_CSV) {
-      cli_print_findings(stderr, d, 0, gk_diags_count(d), in.check.lang);
+    } else if (in->format == FORMAT_CSV) {
+      cli_print_findings(stderr, d, 0, gk_diags_count(d), lang);
       rc = gk_series_trend_to_csv(&buf, &len, s);
-      status = cli_emit(cmd, rc, buf, len);
+      if (rc != GK_OK) status = cli_emit(cmd, rc, buf, len);
+      else if (agency) status = emit_csv_with_agency(cmd, agency, first, buf, len);
+      else status = cli_emit(cmd, rc, buf, len);
     } else {
-      cli_print_findings(stdout, d, 0, gk_diags_count(d), in.check.lang);
+      if (agency) printf("%s== %s ==\n", first ? "" : "\n", agency);
+      cli_print_findings(stdout, d, 0, gk_diags_count(d), lang);
       cli_print_summary(stdout, d, gk_series_count(s), 0);
-      print_trend_text(s, in.check.lang);
+      if (no_tables(s))
+        printf(lang == GK_LANG_ZH ? "\n这些报告没有表格数据（缺表、空表或2019年以前的格式），无法列出趋势。\n"
+                                  : "\nThe reports hold no table data (tables missing, blank, or a "
+                                    "pre-2019 format): there is no trend to show.\n");
+      else
+        print_trend_text(s, lang);
     }
     if (status == CLI_OK) status = cli_finish_output(cmd);
   }
-  size_t failures = status == CLI_OK ? cli_check_failures(&in.check, d, 0) : 0;
+  if (status == CLI_OK) *failures += cli_check_failures(&in->check, d, 0);
   gk_diags_free(d);
   gk_series_free(s);
+  return status;
+}
+
+/* An agency's key in a folder of reports: its region and kind when the
+ * gazetteer placed it (洪泽区人民政府 and 淮安市洪泽区人民政府 are one agency),
+ * else its name. */
+static void agency_key(char *buf, size_t cap, const gk_report *r) {
+  const char *region = gk_report_agency(r, GK_AGENCY_REGION);
+  const char *name = gk_report_agency(r, GK_AGENCY_NAME);
+  if (region && region[0])
+    snprintf(buf, cap, "%s|%d", region, gk_report_agency_kind(r));
+  else
+    snprintf(buf, cap, "|%s", name ? name : "");
+}
+
+/* Remove the flag `name` from argv (cli_inputs_parse does not know it); 1 if seen. */
+static int take_flag(int *argc, char **argv, const char *name) {
+  int seen = 0, k = 1;
+  for (int i = 1; i < *argc; i++) {
+    if (strcmp(argv[i], "--") == 0) {
+      while (i < *argc) argv[k++] = argv[i++];
+      break;
+    }
+    if (strcmp(argv[i], name) == 0) seen = 1;
+    else argv[k++] = argv[i];
+  }
+  *argc = k;
+  return seen;
+}
+
+int cli_cmd_series(int argc, char **argv) {
+  static const char *const formats[] = {"text", "json", "csv", "html", "xlsx", NULL};
+  int by_agency = take_flag(&argc, argv, "--by-agency");
+  cli_inputs in;
+  int status = cli_inputs_parse(&in, argc, argv, formats, CLI_IN_RULES,
+                                "missing FILE... (the reports of one agency)");
+  const char *cmd = argv[0];
+  if (status == CLI_OK && by_agency && (in.format == FORMAT_HTML || in.format == FORMAT_XLSX))
+    status = cli_usage_error(cmd, "--format html|xlsx shows one agency's series: not with --by-agency");
+  cli_files fl = {NULL, 0, 0};
+  if (status == CLI_OK) status = cli_files_expand(&fl, cmd, in.files, in.nfiles);
+  gk_report **reports = status == CLI_OK ? calloc(fl.n + 1, sizeof *reports) : NULL;
+  char (*keys)[512] = status == CLI_OK ? calloc(fl.n + 1, sizeof *keys) : NULL;
+  if (status == CLI_OK && (!reports || !keys)) status = CLI_USAGE;
+  size_t n = 0, failures = 0;
+  for (; status == CLI_OK && n < fl.n; n++) {
+    const char *shown = cli_display_name(fl.paths[n]);
+    status = cli_load(&reports[n], cmd, fl.paths[n], in.from, NULL);
+    if (status == CLI_OK) status = cli_meta_apply(&in.meta, reports[n], cmd);
+    if (status != CLI_OK) break;
+    if (!gk_report_source(reports[n])) gk_report_set_source(reports[n], shown, strlen(shown));
+    agency_key(keys[n], sizeof keys[n], reports[n]);
+  }
+  if (status == CLI_OK && !by_agency)
+    status = run_series(&in, cmd, reports, n, NULL, 1, &failures);
+  if (status == CLI_OK && by_agency && in.format == FORMAT_JSON) fputs("[", stdout);
+  int first = 1;
+  for (size_t i = 0; status == CLI_OK && by_agency && i < n; i++) {
+    if (!keys[i][0]) continue; /* already in an earlier agency's series */
+    gk_report **group = calloc(n, sizeof *group);
+    size_t m = 0;
+    if (!group) status = CLI_USAGE;
+    for (size_t j = i; group && j < n; j++)
+      if (keys[j][0] && strcmp(keys[j], keys[i]) == 0) group[m++] = reports[j];
+    for (size_t j = n; group && j-- > i;)
+      if (j != i && strcmp(keys[j], keys[i]) == 0) keys[j][0] = '\0';
+    const char *name = gk_report_agency(group ? group[m - 1] : reports[i], GK_AGENCY_NAME);
+    if (group) status = run_series(&in, cmd, group, m, name ? name : "?", first, &failures);
+    keys[i][0] = '\0';
+    first = 0;
+    free(group);
+  }
+  if (status == CLI_OK && by_agency && in.format == FORMAT_JSON) fputs("]\n", stdout);
+  if (status == CLI_OK) status = cli_finish_output(cmd);
+  for (size_t k = 0; reports && k < n; k++) gk_report_free(reports[k]);
+  free(reports);
+  free(keys);
+  cli_files_free(&fl);
   cli_inputs_free(&in);
   if (status != CLI_OK) return status;
   return failures ? CLI_FINDINGS : CLI_OK;

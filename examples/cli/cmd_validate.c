@@ -6,7 +6,8 @@
 const char cli_validate_usage[] =
     "Usage: gkreport validate [--format text|json] [--lang zh|en] [--strict]\n"
     "                         [--min-severity S] [--rules LIST]\n"
-    "                         [--waive RULE[:CELL]=REASON]... [--from F] FILE...\n"
+    "                         [--waive RULE[:CELL]=REASON]... [--from F] FILE...|DIR...\n"
+    "                         [--agency NAME] [--level L] [--kind K] [--region R]\n"
     "\n"
     "Check each report against the rules of the format ('gkreport rules' lists\n"
     "them) and print the findings like a compiler:\n"
@@ -44,12 +45,19 @@ int cli_cmd_validate(int argc, char **argv) {
   }
   int failed = 0;
   size_t unreadable = 0, nreports = 0;
-  for (int k = 0; status == CLI_OK && k < in.nfiles; k++) {
-    const char *path = in.files[k], *shown = cli_display_name(path);
+  cli_files fl = {NULL, 0, 0}; /* FILE…|DIR: folders recursed */
+  if (status == CLI_OK) status = cli_files_expand(&fl, cmd, in.files, in.nfiles);
+  for (size_t k = 0; status == CLI_OK && k < fl.n; k++) {
+    const char *path = fl.paths[k], *shown = cli_display_name(path);
     gk_report *r = NULL;
     size_t first = gk_diags_count(all);
     gk_diags_clear(notes);
     if (cli_load(&r, cmd, path, in.from, notes) != CLI_OK) {
+      unreadable++;
+      continue;
+    }
+    if (cli_meta_apply(&in.meta, r, cmd) != CLI_OK) {
+      gk_report_free(r);
       unreadable++;
       continue;
     }
@@ -79,6 +87,7 @@ int cli_cmd_validate(int argc, char **argv) {
   }
   gk_diags_free(all);
   gk_diags_free(notes);
+  cli_files_free(&fl);
   cli_inputs_free(&in);
   if (status != CLI_OK || unreadable) return CLI_USAGE;
   return failed ? CLI_FINDINGS : CLI_OK;

@@ -22,6 +22,10 @@ const cli_command cli_commands[] = {
      cli_cmd_series},
     {"aggregate", "consolidate many agencies' reports into one", cli_aggregate_usage,
      cli_cmd_aggregate},
+    {"summary", "one row per report: metadata, totals and indicators", cli_summary_usage,
+     cli_cmd_summary},
+    {"indicators", "each indicator of a report with its numerator and denominator",
+     cli_indicators_usage, cli_cmd_indicators},
     {"rules", "list the rules that validate checks", cli_rules_usage, cli_cmd_rules},
     {"help", "print the usage of a command", help_usage, cmd_help},
     {NULL, NULL, NULL, NULL}};

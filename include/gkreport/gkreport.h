@@ -17,5 +17,7 @@
 #include "series.h"
 #include "aggregate.h"
 #include "indicator.h"
+#include "agency.h"
+#include "summary.h"
 
 #endif /* GKREPORT_GKREPORT_H */

@@ -38,6 +38,14 @@ GK_API const char *gk_indicator_formula(size_t i);
  *  GK_EINVAL for NULL or i out of range; GK_EOVERFLOW when a sum does not fit. Since 0.1.0. */
 GK_API int gk_report_indicator(int64_t *num_out, int64_t *den_out, const gk_report *r, size_t i);
 
+/** Evaluate indicator i as the parts of the report give it: every cell of its
+ *  formula that the report's own validation names as the culprit of a broken
+ *  relation (a printed total that contradicts its parts) is read at its
+ *  corrected value. *repaired_out gets how many cells were corrected (0: the
+ *  result is gk_report_indicator's). Same codes as gk_report_indicator. Since 0.2.0. */
+GK_API int gk_report_indicator_from_parts(int64_t *num_out, int64_t *den_out, size_t *repaired_out,
+                                          const gk_report *r, size_t i);
+
 /** Format num/den as a percentage with 2 decimals rounded half to even ("33.90",
  *  "100.00", "-5.25"), NUL-terminated into buf (truncated to cap). Returns the
  *  length needed (without NUL), GK_EINVAL for den == 0. Since 0.1.0. */

@@ -327,3 +327,31 @@ def path_of(edition_id_: int, table: int, row: int, col: int) -> str:
 
 __all__ = ["Column", "Row", "Table", "Edition", "Section", "editions", "edition",
            "edition_for_year", "sections", "levels", "agency_kinds", "locate"]
+
+
+def resolve_agency(name: str, text: Optional[str] = None) -> dict:
+    """Agency metadata read from its name through the library's GB/T 2260
+    gazetteer: {"level", "kind", "region", "code", "places"}, e.g.
+    "泗阳县人民政府" -> county, government, "江苏省宿迁市泗阳县", 321323, 1.
+    A name found in several places (鼓楼区) is settled by `text` (the report's
+    own text) when it names one of their cities; otherwise region and code are
+    None and "places" says how many places it could be."""
+    from ctypes import (POINTER, byref, c_char_p, c_int, c_size_t, c_uint32,
+                        create_string_buffer)
+    fn = lib.__dict__.get("gk_agency_resolve") or lib.declare(
+        "gk_agency_resolve", c_int,
+        (POINTER(c_int), POINTER(c_int), POINTER(c_uint32), POINTER(c_size_t),
+         c_char_p, c_size_t, c_char_p, c_size_t, c_char_p, c_size_t))
+    level, kind, code, places = c_int(0), c_int(0), c_uint32(0), c_size_t(0)
+    region = create_string_buffer(512)
+    b = name.encode("utf-8")
+    t = text.encode("utf-8") if text else None
+    rc = fn(byref(level), byref(kind), byref(code), byref(places), region, len(region),
+            b, len(b), t, len(t) if t else 0)
+    if rc not in (0, -5):
+        raise ValueError("resolve_agency: %s" % lib.gk_strerror(rc).decode())
+    key = lambda p: p.decode() if p else None
+    return {"level": key(lib.gk_schema_level_key(level.value)) if level.value else None,
+            "kind": key(lib.gk_schema_agency_kind_key(kind.value)) if kind.value else None,
+            "region": region.value.decode("utf-8") or None,
+            "code": code.value or None, "places": places.value}

@@ -214,3 +214,22 @@ class Series(Owned):
         if self._handle is None:
             return "<gkreport.Series closed>"
         return "<gkreport.Series years=%s>" % self.years
+
+
+def by_agency(reports: Iterable[Report]) -> Dict[str, "Series"]:
+    """One Series per agency found among `reports`, keyed by the agency's name
+    (that of its latest report). Reports are one agency's when the gazetteer
+    placed them in the same region with the same kind (洪泽区人民政府 and
+    淮安市洪泽区人民政府), else when their names are equal; as
+    ``gkreport series --by-agency``."""
+    groups: Dict[Any, List[Report]] = {}
+    for r in reports:
+        a = r.agency
+        key = (a.region, a.kind) if a.region else (None, a.name)
+        groups.setdefault(key, []).append(r)
+    out: Dict[str, Series] = {}
+    for members in groups.values():
+        s = Series(members)
+        name = max(members, key=lambda r: r.year or 0).agency.name or "?"
+        out[name] = s
+    return out

@@ -131,11 +131,18 @@ class CsvTest(unittest.TestCase):
 
 
 @needs("gk_report_to_text", "gk_report_from_text")
+def infer(r):
+    """What a text import infers from the agency's name (the gazetteer)."""
+    meta = gkreport.schema.resolve_agency(r.agency.name)
+    r.agency.level, r.agency.kind, r.agency.region = meta["level"], meta["kind"], meta["region"]
+
+
 class TextTest(unittest.TestCase):
     def test_round_trip(self):
         for r in (every_state(), consistent("2019", 2020, 5, 3)):
             with self.subTest(edition=r.edition):
-                r.agency = r.agency.name    # the published layout has no code/level/kind
+                r.agency = r.agency.name    # the published layout has no code/level/kind:
+                infer(r)                    # an import infers them from the name
                 r.title = "%s%d年政府信息公开工作年度报告" % (r.agency.name, r.year)
                 text = r.to_text()
                 self.assertIn("三、收到和处理政府信息公开申请情况", text)
@@ -151,6 +158,7 @@ class TextTest(unittest.TestCase):
     def test_save(self):
         r = every_state()
         r.agency = r.agency.name
+        infer(r)
         with tempfile.TemporaryDirectory() as d:
             for name in ("r.json", "r.txt", "r.csv", "r.md"):
                 r.save(os.path.join(d, name))
