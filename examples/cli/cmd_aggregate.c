@@ -140,7 +140,7 @@ int cli_cmd_aggregate(int argc, char **argv) {
     }
     FILE *probe = strcmp(path, "-") ? fopen(path, "rb") : NULL;
     if (!probe) { /* an unreadable input is a usage error, as for JSON Lines */
-      cli_error(cmd, "cannot read '%s': %s", path, strerror(errno));
+      cli_read_error(cmd, path, errno);
       status = CLI_USAGE;
       break;
     }

@@ -11,13 +11,16 @@ from .util import real
 
 HONGZE23 = real("2023_huaian-hongze-district-government.txt")
 HONGZE24 = real("2024_huaian-hongze-district-government.txt")
+SUQIAN23 = real("2023_suqian-municipal-government.txt")
 
 
 class PathsAndReportsTest(unittest.TestCase):
     def test_aggregate_takes_paths_and_reports(self):
         r = gkreport.load(HONGZE23)
-        a = gkreport.aggregate([HONGZE23, r])
-        self.assertEqual(a["review/reconsideration/upheld"], 2 * r["review/reconsideration/upheld"])
+        s = gkreport.load(SUQIAN23)
+        a = gkreport.aggregate([HONGZE23, s])
+        self.assertEqual(a["review/reconsideration/upheld"],
+                         r["review/reconsideration/upheld"] + s["review/reconsideration/upheld"])
         with gkreport.Aggregate([HONGZE24]) as agg:
             agg.add(r)
             self.assertEqual(agg.count, 2)
