@@ -392,6 +392,21 @@ assert doc["tables"]["active"]["normative_docs"] == {"issued": 1}, doc["tables"]
 assert doc["tables"]["requests"]["new"]["total"] == 5
 PY
 
+# ---- consolidation findings on the given reports (issue 15)
+SUQIAN23=../real/2023_suqian-municipal-government.txt
+SUQIAN24=../real/2024_suqian-municipal-government.txt
+run 1 "$GK" aggregate --lang en "$SUQIAN23" "$SUQIAN23"
+same err "$SUQIAN23: error aggregate.duplicate: a 2023 report of 宿迁市 was already summed; this one is skipped"
+run 0 "$GK" aggregate --lang en ../real/2024_huaian-municipal-government.txt "$HONGZE24"
+same err "<report>: warning aggregate.overlap: 淮安市: the whole-region report of 淮安市人民政府 is summed with 1 report(s) of organs inside its region (淮安市洪泽区人民政府): double counting"
+run 1 "$GK" aggregate --lang en "$SUQIAN23" "$SUQIAN24"
+same err "<report>: error aggregate.years: reports of different years (2023 to 2024) were summed; ask for a multi-year sum explicitly if that is meant"
+run 0 "$GK" aggregate --multi-year "$SUQIAN23" "$SUQIAN24"
+run 1 "$GK" aggregate --lang en --repair "$HONGZE23"
+has err "$HONGZE23:151: info aggregate.repaired: 洪泽区人民政府 (2023): cell review/reconsideration/total printed 0, repaired to 11 (review.total) before summing"
+run 0 "$GK" aggregate --lang en "$SUQIAN23" ../real/2019_xiongxian-township-blank-tables.txt
+has err "../real/2019_xiongxian-township-blank-tables.txt: warning aggregate.incomplete: ? (2019): every cell of the tables is blank; left out of the sum"
+
 # ---- more situations: GB18030 input, a gap in a series, double counting, JSON with an unreadable file
 iconv -f UTF-8 -t GB18030 "$FENGGANG" >"$TMP/fenggang-gb.txt"
 run 0 "$GK" validate --lang en "$TMP/fenggang-gb.txt"
