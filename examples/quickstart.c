@@ -9,15 +9,14 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Print the findings of d like a compiler, with the suggested repair. */
+/* Print the findings of d like a compiler, with the suggested repair: the note
+ * names the cell by its printed label (the path is in gk_diag_suspect). */
 static void print_findings(const gk_diags *d) {
   char line[1024];
   for (size_t i = 0; i < gk_diags_count(d); i++) {
     gk_diag_format(line, sizeof line, d, i, GK_LANG_EN);
     printf("  %s\n", line);
-    if (gk_diag_suspect(d, i))
-      printf("  note: probably %s should be %s\n", gk_diag_suspect(d, i),
-             gk_diag_suspect_value(d, i));
+    if (gk_diag_note(d, i, GK_LANG_EN)) printf("  note: %s\n", gk_diag_note(d, i, GK_LANG_EN));
   }
 }
 
@@ -64,7 +63,8 @@ int main(int argc, char **argv) {
   /* First check: the typo in requests/new/total is found, with its repair. */
   if (rc == GK_OK) rc = gk_report_validate(r, NULL, d);
   if (rc == GK_OK) {
-    printf("first check: %zu error(s)\n", gk_diags_count_severity(d, GK_SEV_ERROR));
+    size_t n = gk_diags_count_severity(d, GK_SEV_ERROR);
+    printf("first check: %zu error%s\n", n, n == 1 ? "" : "s");
     print_findings(d);
     /* Apply the repair the validator suggests, then check again. */
     for (size_t i = 0; rc == GK_OK && i < gk_diags_count(d); i++) {
@@ -77,7 +77,8 @@ int main(int argc, char **argv) {
     rc = gk_report_validate(r, NULL, d);
   }
   if (rc == GK_OK) {
-    printf("second check: %zu error(s)\n", gk_diags_count_severity(d, GK_SEV_ERROR));
+    size_t n = gk_diags_count_severity(d, GK_SEV_ERROR);
+    printf("second check: %zu error%s\n", n, n == 1 ? "" : "s");
     print_findings(d);
     rc = gk_report_to_json(&json, &len, r, GK_JSON_PRETTY);
   }

@@ -17,12 +17,12 @@ done
 
 # ---- quickstart: finds the typo, repairs it from the suspect, saves clean JSON
 run 0 "$BUILD/example_quickstart" "$TMP/quick.json"
-same out "first check: 2 error(s)
+same out "first check: 2 errors
   <report>: error requests.balance: requests.balance in 总计 (total): new + carried_over = 5 + 0 = 5 but total + carried_forward = 4 + 0 = 4
-  note: probably requests/new/total should be 4
+  note: probably “New requests this year · Total” should be 4
   <report>: error requests.row_total: requests.row_total in 一、本年新收政府信息公开申请数量 (new): total = 5 but natural + commercial + research + social + legal + other_org = 3 + 1 + 0 + 0 + 0 + 0 = 4
-  note: probably requests/new/total should be 4
-second check: 0 error(s)
+  note: probably “New requests this year · Total” should be 4
+second check: 0 errors
 saved $TMP/quick.json"
 checks=$((checks + 1))
 python3 - "$TMP/quick.json" <<'PY' || { echo "FAIL: quickstart JSON" >&2; fails=$((fails + 1)); }

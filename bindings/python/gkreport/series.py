@@ -82,6 +82,22 @@ def _free_series(h: int) -> None:
     lib.gk_series_free(h)
 
 
+def _is_amount_path(path: str) -> bool:
+    """True when the trend path "table/row/col" names an amount column (in
+    either edition)."""
+    from . import schema
+    parts = path.split(":")[-1].split("/")
+    if len(parts) != 3:
+        return False
+    for ed in ("2019", "2021"):
+        try:
+            if schema.edition(ed).table(parts[0]).column(parts[2]).kind == "amount":
+                return True
+        except (KeyError, LookupError, ValueError):
+            continue
+    return False
+
+
 class Series(Owned):
     """One agency's reports over several years (either edition), ordered by year.
     The series keeps its own copies of the reports.
@@ -198,17 +214,28 @@ class Series(Owned):
 
     def to_pandas(self):
         """The trend table as a long-form DataFrame (needs pandas): one row per
-        cell and year with path, comparable, year, edition, value, change, pct;
-        values stay exact (int, or Decimal for amounts and percentages)."""
+        cell and year with path, comparable, year, edition, value and change
+        (counts: nullable Int64), amount and amount_change (amounts: Decimal) and
+        pct (Decimal percent change)."""
         from ._pandas import require_pandas
         pd = require_pandas()
         t = self.trend()
-        records = [(r.path, r.comparable, year, edition, r.values[j],
-                    r.change[j] if j < len(r.change) else None,
-                    r.pct[j] if j < len(r.pct) else None)
-                   for r in t for j, (year, edition) in enumerate(zip(t.years, t.editions))]
-        return pd.DataFrame.from_records(records, columns=["path", "comparable", "year",
-                                                           "edition", "value", "change", "pct"])
+        records = []
+        for r in t:
+            amount = _is_amount_path(r.path)
+            for j, (year, edition) in enumerate(zip(t.years, t.editions)):
+                v = r.values[j]
+                ch = r.change[j] if j < len(r.change) else None
+                records.append((r.path, r.comparable, year, edition,
+                                None if amount else v, None if amount else ch,
+                                v if amount else None, ch if amount else None,
+                                r.pct[j] if j < len(r.pct) else None))
+        df = pd.DataFrame.from_records(records, columns=[
+            "path", "comparable", "year", "edition", "value", "change", "amount",
+            "amount_change", "pct"])
+        for col in ("year", "value", "change"):
+            df[col] = df[col].astype("Int64")
+        return df
 
     def __repr__(self) -> str:
         if self._handle is None:

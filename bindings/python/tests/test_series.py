@@ -89,7 +89,9 @@ class SeriesTest(unittest.TestCase):
             return
         df = s.to_pandas()
         self.assertEqual(list(df.columns), ["path", "comparable", "year", "edition", "value",
-                                            "change", "pct"])
+                                            "change", "amount", "amount_change", "pct"])
+        self.assertEqual(str(df["value"].dtype), "Int64")
+        self.assertEqual(str(df["change"].dtype), "Int64")
         new = df[df["path"] == "requests/new/total"]
         self.assertEqual(list(new["year"]), [2020, 2021, 2022])
         self.assertEqual(list(new["value"]), [5, 4, 6])
