@@ -39,6 +39,17 @@ typedef struct {
   int kind;
 } slot;
 
+/* A row whose digit run reads several ways that fit the row's relations: the
+ * readings, kept until the table is read, when the column relations (balance,
+ * outcome sums) may leave one. */
+#define GK__AMB_ROWS 8
+typedef struct {
+  size_t row, ncand;
+  uint32_t line;
+  slot cand[GK__SPLIT_KEEP][GK__MAX_COLS];
+  gk__buf zh, en; /* the import.ambiguous message, said when the columns do not decide */
+} amb_row;
+
 typedef struct {
   gk_report *r;
   gk_diags *d;
@@ -62,6 +73,8 @@ typedef struct {
   const gk__labels *L; /* normalised labels */
   int start_cut;       /* the region starts inside its table (a copy cut at the top) */
   slot pend[16];       /* a short run, pending: ambiguous or cut by the end */
+  amb_row amb[GK__AMB_ROWS]; /* runs the row's relations leave ambiguous: decided by the columns' */
+  size_t namb;
   size_t npend, pend_row;
 } walk;
 
@@ -411,6 +424,14 @@ static void flush_run(walk *w) { flush_run_at(w, 0); }
  * (digit_split.h). Returns 1 when exactly one reading holds (cand filled), 2
  * when several do or the work cap was hit (import.ambiguous names them, the
  * cells stay blank), 0 when none (the caller goes on as for a short run). */
+static int has_col_relation(const gk__edition *ed, int t) {
+  for (size_t q = 0; q < ed->nrelations; q++)
+    if (ed->relations[q].table == t && ed->relations[q].axis == GK__PER_COL) return 1;
+  return 0;
+}
+
+static void fill_row(walk *w, size_t row, const slot *s);
+
 static int split_run(walk *w, const slot *s, size_t k, const size_t *rows, const size_t *cols,
                      size_t ncells, slot *cand) {
   gk__piece tok[GK__SPLIT_MAXCELLS];
@@ -447,10 +468,81 @@ static int split_run(walk *w, const slot *s, size_t k, const size_t *rows, const
     gk__buf_printf(&en, "row %s: digits run together (%s) %s: %s; left blank", rowkey, rn,
                    res.capped ? "have too many readings to try" : "read several ways that all fit", cn);
   }
+  if (!one && !res.capped && res.nsurv == res.nkeep && w->namb < GK__AMB_ROWS && rows[0] == rows[ncells - 1] &&
+      has_col_relation(w->r->ed, w->t)) { /* the column relations may decide, once the table is read */
+    amb_row *a = &w->amb[w->namb++];
+    a->row = rows[0], a->ncand = res.nkeep, a->line = s[0].line, a->zh = zh, a->en = en;
+    for (size_t c = 0; c < res.nkeep; c++)
+      for (size_t i = 0; i < ncells; i++)
+        a->cand[c][i] = (slot){res.cand[c][i].p, res.cand[c][i].n, s[0].line, SLOT_VALUE};
+    gk__buf_free(&run), gk__buf_free(&cands);
+    return 2;
+  }
   diag_cell_bufs(w, one ? GK_SEV_INFO : GK_SEV_WARNING, one ? "import.split" : "import.ambiguous", s[0].line,
                  rows[0], cols[0], &zh, &en);
   gk__buf_free(&run), gk__buf_free(&cands);
   return one ? 1 : 2;
+}
+
+/* Do the column relations of table t that can be checked hold for row's
+ * columns? 1 all checkable ones hold and one could be checked, 0 otherwise. */
+static int columns_hold(const gk_report *r, int t, size_t row) {
+  const gk__edition *ed = r->ed;
+  const gk__table_decl *td = &ed->tables[t];
+  int checked = 0;
+  for (size_t q = 0; q < ed->nrelations; q++) {
+    const gk__relation *rel = &ed->relations[q];
+    if (rel->table != t || rel->axis != GK__PER_COL) continue;
+    for (size_t c = 0; c < td->ncols; c++) {
+      if (!(td->rows[row].colmask & (1u << c))) continue;
+      int64_t sum = 0;
+      int ok = 1, blank = 0;
+      for (size_t k = 0; k < rel->nterms && ok && !blank; k++) {
+        int st = 0;
+        int64_t v = 0, term = 0;
+        if (gk__cell_effective(r, t, (size_t)rel->terms[k].index, c, &st, &v) != GK_OK) ok = 0;
+        else if (st != GK_CELL_VALUE) blank = 1;
+        else ok = gk__mul64(&term, v, rel->terms[k].coef) == GK_OK && gk__add64(&sum, sum, term) == GK_OK;
+      }
+      if (blank) continue;
+      if (!ok || sum != 0) return 0;
+      checked = 1;
+    }
+  }
+  return checked;
+}
+
+/* The rows left ambiguous by their own relations, decided by the columns'
+ * when exactly one reading fits; otherwise import.ambiguous as said. */
+static void resolve_ambiguous(walk *w) {
+  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  for (size_t i = 0; i < w->namb && !w->rc; i++) {
+    amb_row *a = &w->amb[i];
+    size_t fits = 0, pick = 0;
+    for (size_t k = 0; k < a->ncand && !w->rc; k++) {
+      fill_row(w, a->row, a->cand[k]);
+      if (columns_hold(w->r, w->t, a->row)) fits++, pick = k;
+      for (size_t c = 0; c < td->ncols; c++)
+        if (td->rows[a->row].colmask & (1u << c)) gk_report_set_blank(w->r, w->t, a->row, c);
+    }
+    size_t c0 = 0;
+    while (c0 + 1 < td->ncols && !(td->rows[a->row].colmask & (1u << c0))) c0++;
+    if (fits == 1 && !w->rc) {
+      fill_row(w, a->row, a->cand[pick]);
+      gk__buf zh, en;
+      gk__buf_init(&zh), gk__buf_init(&en);
+      gk__buf_printf(&zh, "“%s”的数字连写在一起，按各列的勾稽关系（结转、办理结果合计）唯一读作第%zu种读法",
+                     td->rows[a->row].zh, pick + 1);
+      gk__buf_printf(&en, "row %s: digits run together; the column relations (balance, outcome sums) "
+                     "leave one reading, number %zu", td->rows[a->row].key, pick + 1);
+      diag_cell_bufs(w, GK_SEV_INFO, "import.split", a->line, a->row, c0, &zh, &en);
+      gk__buf_free(&a->zh), gk__buf_free(&a->en);
+    } else {
+      for (size_t c = 0; c < td->ncols; c++)
+        if (td->rows[a->row].colmask & (1u << c)) gk_report_set_line(w->r, w->t, a->row, c, a->line);
+      diag_cell_bufs(w, GK_SEV_WARNING, "import.ambiguous", a->line, a->row, c0, &a->zh, &a->en);
+    }
+  }
 }
 
 /* The stored cells of one row, in column order. */
@@ -996,6 +1088,9 @@ static int import_table(walk *w, int t, const tline *lines, size_t from, size_t 
   }
   if (!w->rc) flush_run_at(w, 1);
   if (!w->rc) pending_done(w, truncated);
+  if (!w->rc) resolve_ambiguous(w);
+  for (size_t i = 0; i < w->namb; i++) gk__buf_free(&w->amb[i].zh), gk__buf_free(&w->amb[i].en);
+  w->namb = 0;
   uint32_t endline = to > from ? lines[to - 1].line : 0;
   if (!w->rc && t == GK_TABLE_REVIEW) review_finish(w, endline);
   for (size_t r = 0; r < td->nrows && !w->rc && t != GK_TABLE_REVIEW; r++)
