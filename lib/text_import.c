@@ -1055,6 +1055,25 @@ static int md_header_row(const tline *lines, size_t i, size_t to) {
 }
 
 /* Walk one table region; returns GK_OK or GK_ENOMEM. */
+
+/* Where a truncated copy ends: the first row not held whole. That is the last
+ * row read when the cut fell inside it (some of its cells blank), else `first`,
+ * the first row never reached. */
+static size_t cut_row(const walk *w, int t, size_t first) {
+  const gk__table_decl *td = &w->r->ed->tables[t];
+  for (size_t p = first; p-- > 0;) {
+    const gk__row_decl *rd = &td->rows[p];
+    if (!row_walkable(rd) || !w->done[p]) continue;
+    for (size_t c = 0; c < td->ncols; c++) {
+      if (!(rd->colmask & (1u << c))) continue;
+      const gk__cell *cell = gk__cell_at(w->r, t, p, c);
+      if (cell && cell->state == GK_CELL_BLANK) return p;
+    }
+    return first;
+  }
+  return first;
+}
+
 static int import_table(walk *w, int t, const tline *lines, size_t from, size_t to, int truncated) {
   const gk__table_decl *td = &w->r->ed->tables[t];
   w->t = t;
@@ -1112,19 +1131,20 @@ static int import_table(walk *w, int t, const tline *lines, size_t from, size_t 
       gk__buf zh, en;
       gk__buf_init(&zh), gk__buf_init(&en);
       gk__buf_printf(&zh, "%s表从“%s”起的%zu行未找到", gk__tables[t].zh, td->rows[first].zh, n);
-      gk__buf_printf(&en, "table %s: %zu rows from %s on were not found", gk__tables[t].key, n,
-                     td->rows[first].key);
+      gk__buf_printf(&en, "table %s: %zu %s from “%s” on %s not found", gk__tables[t].en, n,
+                     n == 1 ? "row" : "rows", td->rows[first].en, n == 1 ? "was" : "were");
       diag_bufs(w, GK_SEV_WARNING, "import.missing_row", endline, &zh, &en);
     }
     if (n && truncated && !w->rc) {
       gk__buf zh, en;
       gk__buf_init(&zh), gk__buf_init(&en);
       gk__buf_printf(&zh, "文本在%s表中结束：从“%s”起的%zu行缺失", gk__tables[t].zh, td->rows[first].zh, n);
-      gk__buf_printf(&en, "the text ends inside table %s: %zu rows from %s on are missing",
-                     gk__tables[t].key, n, td->rows[first].key);
+      gk__buf_printf(&en, "the text ends inside table %s: %zu %s from “%s” on %s missing",
+                     gk__tables[t].en, n, n == 1 ? "row" : "rows", td->rows[first].en,
+                     n == 1 ? "is" : "are");
       diag_bufs(w, GK_SEV_WARNING, "import.truncated", endline, &zh, &en);
       w->truncated = 2; /* reported */
-      w->trunc_table = t, w->trunc_row = first;
+      w->trunc_table = t, w->trunc_row = cut_row(w, t, first);
     }
   }
   gk__free(w->done);
