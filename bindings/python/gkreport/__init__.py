@@ -32,8 +32,8 @@ from .indicators import Indicator, IndicatorValue, indicator, indicators
 from .series import Series, Trend, TrendRow, similarity
 from .aggregate import Aggregate, Contributor, aggregate
 
-__version__ = "0.1.0"
-#: Version of the loaded C library, e.g. "0.1.0".
+__version__ = "0.2.0"
+#: Version of the loaded C library, e.g. "0.2.0".
 library_version: str = _clib.version
 #: Path or name the C library was loaded from.
 library_path: str = _clib._cdll._name
