@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Streaming consolidation benchmark: generates N synthetic reports as JSON Lines
  * in memory, chunk by chunk (never all at once), streams them through
  * gk_aggregate_add_jsonl and prints reports/s and peak RSS for each N, against a

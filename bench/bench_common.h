@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared helpers of the benchmarks (header only): clock, peak memory, and the
  * synthetic report generator.
  *

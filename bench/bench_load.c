@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bench_load: load + validate throughput against a bare cJSON_Parse of the same
  * bytes, in-memory validation alone, and how the cost grows with N (issue 8).
  *   bench_load [N]    (default 100000; BENCH_QUICK=1 in the environment: 10000)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Text import throughput: every published report of tests/data/real imported
  * again and again (reports/s, MB/s) against a baseline measured in the same run
  * over the same bytes (a plain pass that splits them into lines), for N and 10N

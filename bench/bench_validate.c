@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Benchmark: in-memory validation of N synthetic reports (valid ones and ones
  * with a planted defect), in reports per second, against a baseline measured in
  * the same run: a hand-written loop that checks only the balance identity with

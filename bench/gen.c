@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gkreport_gen: writes N synthetic reports (bench_common.h) to stdout.
  *   gkreport_gen [-n N] [-d PERCENT] [-s FIRST_SEED] [-f jsonl|text]
  * jsonl (default): one compact JSON document per line (gk_report_to_json);

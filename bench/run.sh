@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Runs every benchmark with one command: builds an optimised tree (Release) and runs
 # each bench/bench_*.c program in turn, after printing the machine.
 #   bench/run.sh [BUILD_DIR]        (default: build-bench)

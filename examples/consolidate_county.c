@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* consolidate_county: sum the reports of a county's agencies into one report and
  * print its requests table and indicators.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* quickstart: create a report, fill it by key, validate it, save it as JSON.
  *
  *   example_quickstart [OUT.json]      (default: JSON on standard output)

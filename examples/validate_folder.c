@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* validate_folder: validate every report of a directory and print a summary.
  *
  *   example_validate_folder [--strict] DIR

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Agency metadata from an agency's name: the administrative divisions that
  * prefix it (江苏省 / 淮安市 / 洪泽区 / 某镇) give its level, and what follows them
  * its kind (nothing or 人民政府: a government; 司法局, 人民政府办公厅: a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Consolidation: summing reports cell by cell (format.md §8) and the views shared
  * with the series (which cells the editions have in common). The checks of each
  * contributor are in aggregate_findings.c, the overlap in aggregate_overlap.c,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The saved aggregate (docs/aggregate.schema.json): partial sums per edition,
  * counts, contributors in canonical order and the keys of what was summed, with
  * names, never internal codes ("edition":"2021", "level":"county", units "元",

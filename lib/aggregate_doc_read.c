@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reading a saved aggregate (docs/aggregate.schema.json): the text checked by
  * gk__json_check (strict, bounded), then walked once; integers read from their
  * tokens with range checks, strings decoded here, cells set through the model's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Checks of each contributor of a consolidation, before its cells are summed:
  * aggregate.incomplete (a truncated copy, missing tables, a pre-2019 report,
  * every cell blank: left out unless GK_AGGREGATE_INCLUDE_INCOMPLETE),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What a consolidation remembers about the reports it summed, in a few bytes per
  * distinct thing: one open-addressed table of 64-bit entries holding the keys of
  * agencies (agency + year: aggregate.duplicate), of tables (a fingerprint of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* aggregate.overlap: a government's whole-region report summed with reports of
  * organs inside its region (its departments, lower governments and theirs).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Result codes, version, allocation (with the test seam), growable buffers,
  * UTF-8 validation and checked arithmetic. */
 #include <stdio.h>

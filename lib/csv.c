@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* CSV: the tidy long form of a report, one line per cell (include/gkreport/csv.h).
  * Tables, rows and columns are walked from the schema declarations. */
 #include <string.h>

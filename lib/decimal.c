@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Exact decimals (amounts in millionths) and the parsing of cell text by kind. */
 #include <string.h>
 #include "internal.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Diagnostics list: parse errors and findings, owning copies of their strings. */
 #include <stdio.h>
 #include <string.h>

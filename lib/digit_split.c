@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport: run-together digits split by the format's identities (see
  * digit_split.h). A depth-first walk over the cut points, pruned by the syntax
  * of each cell's kind, by the bytes left for the cells left, and by the

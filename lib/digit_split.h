@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport internal: run-together digits split by the format's identities
  * (issue 11). Never installed.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Encoding at the edge: UTF-8 (with or without BOM) passes through, GB18030 /
  * GBK is converted with the C library's iconv. Nothing else is guessed. */
 #include <errno.h>

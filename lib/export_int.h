@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Internal helpers shared by the page and workbook exporters (html_*.c, xlsx_*.c):
  * findings placed on the cells they name, HTML escaping and the page frame, and
  * the "panel" (a header and rows of cells, with optional chart series) that the

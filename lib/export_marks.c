@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Findings placed on the cells they name (export_int.h): a per-cell list of
  * (finding, cell) pairs, for the exporters that highlight failing cells. */
 #include <stdint.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Panels (export_int.h): a header and rows of text cells with numbers for the
  * charts, the common shape of the series and summary exports in HTML and XLSX.
  * The series panel holds the main totals (stored rows that are neither outcome

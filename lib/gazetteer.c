@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport: lookups in the GB/T 2260 gazetteer (gazetteer_data.c): by code
  * (binary search over the code order), by name (binary search over the name
  * index), ancestry and the full region name. No allocation, no state. */

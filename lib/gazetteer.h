@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport internal: the GB/T 2260 gazetteer (provinces, prefecture-level
  * cities, county-level divisions) generated into gazetteer_data.c by
  * tools/gen_gazetteer.py, and its lookups (gazetteer.c). Never installed. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport: the document grid (see grid.h): building it and checking its
  * invariants. */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport internal: the document grid, the one shape every reader produces
  * and the table recognizer consumes (architecture.md "Importing documents").
  * Never installed.

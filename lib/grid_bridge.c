@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport: interim recognizer for grids (issue 11 replaces it with the table
  * recognizer): the grid is written out as lines (a paragraph or heading a line,
  * a table row as its cells joined by TAB, tokens joined by a space) and read by

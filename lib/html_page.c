@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The HTML page frame shared by the page exporters (export_int.h): escaping,
  * <head> with the inline style sheet, and the end of the page. Pages are one
  * self-contained file: no script, font, image or style from elsewhere, since

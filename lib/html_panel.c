@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Panels as HTML (export_int.h): the table, and one SVG line chart per charted
  * row with its text alternative; and the series page (include/gkreport/html.h). */
 #include <stdint.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* One report as a self-contained HTML page (include/gkreport/html.h): the three
  * tables in the published layout with the failing cells marked (the finding and
  * its repair on hover and in the list at the end), and the prose with its text.*

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Indicators of format.md §10 as data, evaluated exactly over a report's cells. */
 #include <string.h>
 #include "gkreport/indicator.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Indicators computed around a wrong printed total: the report's own findings
  * name the culprit cell of a broken relation and its correction (the single-cell
  * repair, validate.c); an indicator whose formula reads such a cell is evaluated

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The input cap every reader applies: one size above which a document is
  * refused before it is read (format.md: every reader has an input cap). */
 #include <stdio.h>

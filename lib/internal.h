@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport internal declarations shared between lib/ files. Never installed.
  * Everything here is prefixed gk__ and has hidden visibility. */
 #ifndef GKREPORT_INTERNAL_H

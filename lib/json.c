@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Writing JSON: a report document (gk_report_to_json) and a diagnostics list
  * (gk_diags_to_json). The text is written directly (no cJSON tree): numbers are
  * int64 and exact decimals, never doubles, and every byte goes through the

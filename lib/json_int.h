@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport internal: the JSON lexical layer shared by json.c (writer) and
  * json_read.c (reader). Never installed.
  *

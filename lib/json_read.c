@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reading a report document (gk_report_from_json).
  *
  * Two passes over the text and no tree: json_scan.c checks the whole text strictly

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The JSON lexical layer: a strict checker that knows where it is (offset and JSON
  * path of the first error), value skipping over checked text, offsets to line and
  * column, and the two bits of output shared by every JSON writer (paths, strings). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* JSON Lines input of the aggregate: chunks in, one report per line, constant
  * memory (only the current partial line is buffered). */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport: gk_report_load, the one entry that detects a document's form by
  * its content and hands it to the reader of that form (document.h). */
 #include <string.h>

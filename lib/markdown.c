@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Write a report as Markdown: the title, the prose sections under their
  * headings and the three tables as pipe tables (blank cells empty). The rows,
  * columns and labels come from the schema declarations. */

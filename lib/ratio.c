@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Exact ratios as decimal text (stats_int.h: gk__ratio_format), shared by the
  * indicators, the series' changes in percent and the text similarity: long
  * division digit by digit, rounded half to even, no floating point. */

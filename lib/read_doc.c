@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport: what the document readers share (read_doc.h): diagnostics, text
  * collection, the layout of spanned cells, and the public entries that run a
  * reader and hand its grid to the recognizer. */

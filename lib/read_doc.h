@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport internal: the document readers (read_html.c, read_docx.c) and what
  * they share (read_doc.c). Each turns a document into the grid of grid.h; the
  * public entries (document.h) hand that grid to gk__report_from_grid. Never

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport: the DOCX reader. libzip opens the file in memory (nothing is
  * written to disk); [Content_Types].xml names the main part (word/document.xml)
  * and libxml2's xmlReader streams it, inflated chunk by chunk under a cap (zip

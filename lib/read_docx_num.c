@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport: automatic numbering of a .docx (word/numbering.xml), rendered the
  * way Word shows it ("一、", "（二）", "3.") in front of a numbered paragraph,
  * so a heading whose ordinal comes from numbering keeps it. Formats: decimal and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport: the HTML reader. libxml2's HTML parser builds the tree (broken
  * markup recovered, the charset from <meta charset> or http-equiv); this file
  * walks it into the grid of grid.h: prose from block elements in document order,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport: the reader of one-line page text (issue 11). A web page's text
  * as a crawler saves it (innerText / textContent) holds the whole report on one
  * line: the headings inline ("…请与本办联系。一、总体情况2020年，我区…"), the

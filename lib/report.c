@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The report model: metadata, sections and the cells of every table. */
 #include <string.h>
 #include "internal.h"

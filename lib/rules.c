@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The rule catalogue of format.md §7 as data, and the emit helper shared by the
  * rule modules (validate.c: within one report; text rules; series rules). */
 #include <string.h>

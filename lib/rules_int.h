@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport internal: the rule catalogue (format.md §7) and the helper every
  * rule module (validate.c, text rules, series rules) uses to emit a finding.
  * Never installed; everything is gk__ and hidden. */

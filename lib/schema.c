@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Run-time access to the format declarations of schema_tables.c. */
 #include <string.h>
 #include "internal.h"

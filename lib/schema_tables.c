@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The official format as data: the two editions' tables, columns, rows, label
  * variants and linear relations. This is the only file that spells the format;
  * everything else walks these declarations (format.md §3-§5, §7). */

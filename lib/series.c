@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* One agency over several years: the cross-year rules of format.md §7, text
  * similarity between years, and the trend table over the comparable cells (§8). */
 #include <stdio.h>

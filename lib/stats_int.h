@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Internal helpers shared by the statistics modules (series.c, aggregate.c,
  * indicator.c, jsonl.c). Never installed; everything is prefixed gk__. */
 #ifndef GKREPORT_STATS_INT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport: the summary panel (include/gkreport/summary.h). Each row keeps
  * its cells as text (what an exporter writes) plus a numeric key for sorting;
  * columns are the report's metadata, its finding counts, the main totals

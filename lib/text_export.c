@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Write a report in the official layout as plain text, the shape of a .docx
  * converted to text (the 凤岗镇 example): title, preamble, headings 一 … 六, each
  * table as TAB-indented lines, one cell per line, rows separated by blank lines.

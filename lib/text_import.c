@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Import the published text of a report (architecture.md "Importing text").
  *
  * Three passes, each simple:

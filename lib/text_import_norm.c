@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Text normalisation shared by the importer, the exporters and the text rules:
  * UTF-8 stepping, label normalisation (full/half width, Traditional to
  * Simplified, spaces, punctuation, ordinals), headings, value tokens. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport internal: helpers shared by the text modules (text_import*.c,
  * text_export.c, markdown.c, text_rules.c). Never installed. */
 #ifndef GKREPORT_TEXT_INT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Text rules (format.md §7 "Text of the report"): the prose of the sections
  * checked against itself and against the tables. Each finding carries the line
  * of its sentence: sections keep the line where their text starts, and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Validation of one report (format.md §7 "Within one report"), the options that
  * select, filter and waive findings, and the public view of the rule catalogue.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport internal: hooks of the validator (validate.c) for the tests.
  * Never installed; hidden. */
 #ifndef GKREPORT_VALIDATE_INT_H

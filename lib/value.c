@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport: a cell value formatted by its kind and unit, the one formatter the
  * CLI, the bindings and the text exporters share. */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Panels as XLSX (include/gkreport/xlsx.h): the series workbook, a sheet with the
  * main totals and the indicators per year, native Excel line charts of both,
  * and a findings sheet. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* One report as an XLSX workbook (include/gkreport/xlsx.h), written with
  * libxlsxwriter: one sheet per table in the published layout and a findings
  * sheet. Rows, columns and header groups come from the schema declarations. */

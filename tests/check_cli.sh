@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # End-to-end checks of the gkreport CLI: every subcommand, exact outputs and
 # exit codes. Run by ctest as: bash check_cli.sh BUILD_DIR SOURCE_DIR
 set -u

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Web pages, Word files and PDF through the gkreport tool (issue 13):
 #  - every rendering of a complete report (tests/data/documents, made by
 #    tools/render_documents.py) gives the same CSV as a page and as a .docx, and

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # Runs the example programs of examples/*.c and checks their exact output and
 # exit status. Run by ctest as: bash check_examples.sh BUILD_DIR SOURCE_DIR
 set -u

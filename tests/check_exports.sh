@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # End-to-end checks of the analyst exports through the CLI: -o/--output, CSV for
 # Excel, XLSX workbooks unpacked and inspected (sheets, numbers, merged headers,
 # comments, the findings sheet), binary output refused on a terminal.

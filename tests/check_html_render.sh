@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # The HTML pages in a real browser: headless Chromium screenshots of the example
 # pages are not blank, the Chinese text is drawn (a screenshot of the page differs
 # from one with its text hidden, and a CJK font is installed for the page's font

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Install check (issues 2, 7 and 17).
 # Usage: check_install.sh BUILD_DIR SOURCE_DIR
 # Installs BUILD into a temporary prefix (not the configured one), then builds

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # docs/report.schema.json against the documents the library writes.
 # Usage: check_json_schema.sh BUILD_DIR SOURCE_DIR
 #  - the schema is a valid JSON Schema (draft 2020-12);

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # ABI fence of the shared library (issue 7).
 # Usage: check_symbols.sh BUILD_DIR SOURCE_DIR
 #  - every dynamic symbol defined by libgkreport.so is a function (T), named gk_*,

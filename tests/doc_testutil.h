@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Helpers of the document reader suites (test_html.c, test_docx.c): a rendering
  * of a complete given report (tests/data/documents, made by
  * tools/render_documents.py) read and compared cell by cell with its truth. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Helpers of the statistics suites (series, aggregate, indicator): build reports
  * from the hand-checked .truth.json files and by path. Header-only. */
 #ifndef GK_STATS_TESTUTIL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Agency level and kind inferred from the name. */
 #include <string.h>
 #include "testutil.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Aggregate: consolidation cell by cell (format.md §8), mixed editions, overflow,
  * overlap, merge and partition invariance, JSON save/load, JSON Lines streams. */
 #include <stdint.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Consolidation findings on the given real reports (issue 15): the same report
  * twice, different years, a city with one of its districts, incomplete copies,
  * a contributor's own table error and its repair, the cap of findings. Every

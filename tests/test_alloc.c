@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Allocation failure (issue 7, after jansson's test_chaos.c): every operation that
  * allocates is run with the n-th allocation failing, for n = 0, 1, 2, ... until it
  * succeeds. Each failing run must return GK_ENOMEM, set its out-parameters to NULL

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* CSV: the tidy long form of a report (gk_report_to_csv). */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Exact decimals: parsing and formatting of amounts (millionths), cell text by kind. */
 #include <string.h>
 #include "testutil.h"

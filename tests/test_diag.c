@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Diagnostics list and common helpers (result codes, version, buffers, UTF-8). */
 #include <string.h>
 #include "testutil.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The digit-run splitter (lib/digit_split.h): a unique reading, ambiguous
  * ones, impossible ones, very long runs and the work cap. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The DOCX reader (lib/read_docx.c): its grid (paragraphs, runs, tables with
  * gridSpan and vMerge, nested tables, DOCX positions), the renderings of every
  * complete given report read cell by cell against the truth, and hostile files

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Encoding at the edge: UTF-8 with and without BOM, GB18030, invalid bytes. */
 #include <string.h>
 #include "testutil.h"

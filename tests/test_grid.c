@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The document grid (lib/grid.h): building, its invariants, and a grid read into
  * a report by the recognizer. */
 #include <stdlib.h>

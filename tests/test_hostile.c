@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Hostile input (issue 7): deeply nested JSON, huge numbers, invalid UTF-8, NUL
  * bytes, a 100 MB line, millions of lines. Each gets a clear error with its
  * position (rule, line, column, JSON path) or is handled exactly, in bounded memory

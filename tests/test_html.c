@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The HTML reader (lib/read_html.c): its grid (blocks, cells, spans, positions,
  * meta), the renderings of every complete given report read cell by cell
  * against the truth, form detection, and hostile pages. */

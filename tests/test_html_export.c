@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* HTML pages (gk_report_to_html): escaping, the published layout, failing cells
  * marked with the finding and its repair, text findings marked in the prose, and
  * pages that load nothing from elsewhere. */

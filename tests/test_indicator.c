@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Indicators (format.md §10): the declared table, exact percentages, values on
  * the real reports (expected figures computed by hand from the truth files). */
 #include <stdint.h>

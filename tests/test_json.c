@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* JSON: the report document (gk_report_to_json / gk_report_from_json) and the
  * diagnostics list (gk_diags_to_json). */
 #include <errno.h>

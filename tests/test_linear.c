@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Linear cost on hostile input (issue 14): every text rule family and every
  * reader over adversarial text at two sizes. The cost of one input of size N is
  * compared with the cost of 16 inputs of size N/16 (the same bytes in all): a

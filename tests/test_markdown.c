@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Markdown export: headings, prose, pipe tables with blank cells empty. */
 #include <stdlib.h>
 #include <string.h>

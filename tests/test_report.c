@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Report model: metadata, sections, cells in every state, derived rows, keys. */
 #include <string.h>
 #include "testutil.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The rule catalogue (format.md §7) and the validation options, through the
  * public API, plus the internal catalogue helpers the rule modules use. */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Schema: the editions' declarations as seen through the public API. */
 #include <string.h>
 #include "testutil.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Series: cross-year rules (format.md §7), similarity, trend table (§8), on
  * hand-built reports with hand-computed expectations and on the real series
  * 宿迁 2023->2024 and 洪泽 2023->2024. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The summary panel: one row per report, on real reports. */
 #include <stdlib.h>
 #include <string.h>

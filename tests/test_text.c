@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Text import and export: every real report of tests/data/real, the layouts,
  * encodings, bad input, and the round trip model -> text -> model. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What a text import says about the copy (issues 11 and 16): completeness set
  * on every import (complete, truncated at a table and row, tables missing,
  * pre-format), a second copy of a table with other numbers

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Layout generator: the complete real reports (the ones with a .truth.json, every
  * cell known) re-rendered in the layouts other published reports use (pipe and
  * TSV tables, one cell per line, HTML-to-text with group prefixes, pdftotext

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The one-line page text reader (lib/read_pagetext.c): headings found inline,
  * the title and each part on lines of their own, digit runs of the table parts
  * set apart with their ordinals left to the labels, source lines mapped back. */

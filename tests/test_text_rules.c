@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Text rules (format.md §7 "Text of the report"): each fires on the real report
  * whose defect tests/data/real/README.md lists, with exact values and lines,
  * and stays quiet on a clean report (凤岗镇 2020). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Threads: many threads reading the same const reports at once (issue 7).
  * The seven complete real reports of tests/data/real (*.truth.json) are loaded once,
  * then every thread reads every cell, clones and compares, and, as each module lands,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Validation of one report: every rule "within one report" of format.md §7 made
  * to fire and kept quiet, the culprit, options, the real complete reports and
  * allocation failures. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The validator's fast path: the check that skips the full evaluation of the
  * identities when no finding is possible (gk__identities_quiet) must never hide
  * a finding, and gk_report_validate must report exactly what the full

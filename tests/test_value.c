@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gk_value_format: a value by its kind and unit, read back by gk_report_set_text. */
 #include <stdint.h>
 #include <string.h>

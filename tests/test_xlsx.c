@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* XLSX workbooks (gk_report_to_xlsx): arguments, errors, a written file. The
  * content (numbers, merges, comments, sheets) is checked by check_xlsx.sh,
  * which unpacks the workbook. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared helpers of the CUnit suites. */
 #ifndef GK_TESTUTIL_H
 #define GK_TESTUTIL_H

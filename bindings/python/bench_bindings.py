@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Overhead of the Python bindings over the bare C calls (a benchmark, not a test).
 
     GKREPORT_LIBRARY=build/libgkreport.so.0 PYTHONPATH=bindings/python \\

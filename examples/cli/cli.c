@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gkreport CLI: shared helpers (arguments, errors, input, output, display width). */
 #include "cli.h"
 

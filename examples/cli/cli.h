@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gkreport CLI: shared helpers of the subcommands (argument parsing, reading a
  * FILE or "-", loading a report, printing errors, terminal display width).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gkreport CLI: FILE…|DIR operands expanded into the list of report files
  * (folders recursed, their files in byte order of their paths). */
 #include "cli.h"

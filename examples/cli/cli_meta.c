@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gkreport CLI: agency metadata given on the command line (--agency, --level,
  * --kind, --region), applied to each report read, over what the report says. */
 #include "cli.h"

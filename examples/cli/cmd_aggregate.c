@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gkreport aggregate: consolidate many agencies' reports into one. */
 #include "cli.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gkreport convert: read a report and write it in another format. */
 #include "cli.h"
 

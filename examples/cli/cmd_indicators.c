@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gkreport indicators: each indicator of a report with its numerator and
  * denominator (gkreport/indicator.h). */
 #include "cli.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gkreport rules: print the rule catalogue of the library. */
 #include "cli.h"
 

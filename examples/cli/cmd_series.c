@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gkreport series: one agency over several years (cross-year rules and trends). */
 #include "cli.h"
 

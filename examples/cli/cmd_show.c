@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gkreport show: print a report's metadata and its three tables in the terminal.
  *
  * The tables are walked through the schema API: rows in declaration order,

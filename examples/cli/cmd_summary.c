@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gkreport summary: one row per report (gkreport/summary.h). */
 #include "cli.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gkreport template: write an empty report (every cell blank) as pretty JSON. */
 #include "cli.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gkreport validate: check reports against the rules of the format. */
 #include "cli.h"
 

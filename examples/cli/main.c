@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gkreport: command-line front end of libgkreport (dispatch, help, version). */
 #include "cli.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gkreport: where output goes. The global -o/--output FILE (any command, any
  * place before "--") sends standard output to FILE; binary formats (XLSX) are
  * written through a temporary file and refuse a terminal. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport: agency metadata from names, through the GB/T 2260 gazetteer.
  *
  * The library ships the administrative divisions of China (provinces,

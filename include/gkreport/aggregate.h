@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport: consolidation of many reports (format.md §8).
  *
  * A gk_aggregate sums reports cell by cell: blank + value = value, blank + blank =

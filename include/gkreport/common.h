@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport: common definitions (result codes, export macro, version, memory).
  *
  * Conventions of the whole API (see README "API tour"):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport: CSV, the tidy long form of a report for spreadsheets and data tools.
  *
  * One line per cell of the printed tables (blank cells too), columns

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport: diagnostics, the one list type for parse errors and findings.
  *
  * A gk_diags owns copies of all its strings, so it outlives the report it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport: reports published as documents, HTML pages and Word (.docx) files.
  *
  * Both readers turn the document into rows of cells (with their row and column

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport: umbrella header. Include this, link -lgkreport (pkg-config gkreport). */
 #ifndef GKREPORT_GKREPORT_H
 #define GKREPORT_GKREPORT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport: HTML pages, what an analyst opens in a browser and prints.
  *
  * Every page is one self-contained UTF-8 file: inline CSS and SVG, no script, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport: indicators (ratios quoted by evaluations and the reports' prose).
  *
  * The indicators of format.md §10 are declared as data inside the library: an id

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport: JSON, the lossless interchange format of a report.
  *
  * Document shape (docs/report.schema.json is the JSON Schema, draft 2020-12):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport: the data model of one annual report.
  *
  * A gk_report has an edition (fixed at creation), a year, agency metadata, the

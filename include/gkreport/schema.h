@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport: the official report format, enumerable at run time.
  *
  * The editions' tables are declared once, as data, inside the library; every

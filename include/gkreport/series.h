@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport: one agency's reports over several years (format.md §7, §8).
  *
  * A gk_series holds its own copies of the reports (either edition), ordered by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport: the summary panel, one row per report.
  *
  * A gk_summary is a table an analyst reads first: for each report added, its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport: published text of a report, in and out.
  *
  * Import: gk_report_from_text() reads the text of a published report (web page

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport: validation of one report against the rules of format.md §7, and
  * the rule catalogue at run time.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libgkreport: XLSX workbooks in the official layout (what an office files, prints
  * and compares), written with libxlsxwriter.
  *

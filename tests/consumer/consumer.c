@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A tiny program that uses an installed libgkreport the way another system would:
  * only the public umbrella header, linked through pkg-config or find_package. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libFuzzer harness for agency names read through the gazetteer.
  * gk-fuzz-requires: gk_agency_resolve gk_region_code gk_region_name
  * The input is split at its first NUL into a name and the report's text. Resolve

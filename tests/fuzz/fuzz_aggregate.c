@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libFuzzer harness for the saved-aggregate reader (gk_aggregate_from_json).
  * gk-fuzz-requires: gk_aggregate_from_json gk_aggregate_to_json gk_aggregate_merge
  * A document is loaded; when it loads, it is saved, loaded again and saved again:

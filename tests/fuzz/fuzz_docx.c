@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libFuzzer harness for the DOCX reader (lib/read_docx.c).
  * gk-fuzz-requires: gk_report_from_docx
  * Read the input into a grid: on success the grid must keep every invariant of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libFuzzer harness for the HTML reader (lib/read_html.c).
  * gk-fuzz-requires: gk_report_from_html
  * Read the input into a grid: on success the grid must keep every invariant of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libFuzzer harness for the JSON reader (gk_report_from_json).
  * gk-fuzz-requires: gk_report_from_json gk_report_to_json gk_diags_to_json
  * Parse; on failure the out-parameter must be NULL and the failure explained in the

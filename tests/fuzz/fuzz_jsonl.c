@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libFuzzer harness for the JSON Lines input of the aggregate
  * (gk_aggregate_add_jsonl / gk_aggregate_add_jsonl_end).
  * gk-fuzz-requires: gk_aggregate_add_jsonl gk_aggregate_add_jsonl_end gk_report_from_json

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libFuzzer harness for the grid readers of issue 11: the one-line page text
  * reader (gk__pagetext_lines) and the digit-run splitter (gk__digit_split), then
  * the whole text import of the same bytes.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libFuzzer harness for the text importer (gk_report_from_text).
  * gk-fuzz-requires: gk_report_from_text gk_report_to_text gk_report_to_markdown
  * Import; on failure the out-parameter must be NULL and the failure explained in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Corpus replay driver: the main() of a fuzz harness for ordinary compilers.
  * Usage: replay_<name> FILE|DIR...  (a directory stands for every regular file in it).
  * Each input is copied into a buffer of exactly its size (so overreads are caught by

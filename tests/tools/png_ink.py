@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Pixels of a PNG screenshot, without third-party modules (zlib only).
 
   png_ink.py A.png            -> prints the share of non-white pixels (ink)

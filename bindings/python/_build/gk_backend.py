@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """A minimal in-tree PEP 517 build backend (standard library only).
 
 Why not setuptools: building a wheel with setuptools < 70.1 needs the separate

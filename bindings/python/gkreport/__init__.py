@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """gkreport: Python bindings for libgkreport (政府信息公开工作年度报告).
 
 Pure-Python ctypes over the C library ``libgkreport.so.0``::

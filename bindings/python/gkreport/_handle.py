@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Ownership of one C object by one Python object, safe across threads.
 
 Every method of a wrapper runs inside a *call*: the first time a call reads an

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Loading libgkreport and declaring the C functions the bindings call.
 
 The shared library is searched for, in order:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """pandas conversions (imported only when a DataFrame is asked for)."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Conversions between Python values and libgkreport cell values."""
 
 from __future__ import annotations

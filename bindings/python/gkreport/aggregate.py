@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Consolidation of many agencies' reports into one (format.md §8)."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Findings and parse diagnostics as Python objects."""
 
 from __future__ import annotations

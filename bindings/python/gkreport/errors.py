@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Exceptions raised by the bindings, one per libgkreport result code."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Indicators (format.md §10): ratios such as 公开率, computed exactly."""
 
 from __future__ import annotations

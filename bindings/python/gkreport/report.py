@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The Report object: one annual report held by libgkreport."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The official report format, enumerated from the library at run time.
 
 >>> import gkreport

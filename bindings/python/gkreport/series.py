@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """One agency's reports over several years: cross-year rules and trends."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The summary panel: one row per report (C API <gkreport/summary.h>).
 
     rows = gkreport.summary.summary([r1, r2])      # pandas DataFrame when pandas is there

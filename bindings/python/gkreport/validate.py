@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Validation against the rules of the format, waivers and the rule catalogue."""
 
 from __future__ import annotations

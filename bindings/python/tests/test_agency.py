@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Agency metadata through the library's GB/T 2260 gazetteer."""
 import unittest
 

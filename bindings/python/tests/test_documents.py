@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """gkreport.load() of web pages (.html/.htm) and Word files (.docx): the
 renderings of the complete given reports (tests/data/documents)."""
 

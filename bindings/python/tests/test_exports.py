@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Analyst exports from Python: CSV for Excel, read_csv without floats, HTML pages
 and XLSX workbooks of a report and of a series."""
 import io

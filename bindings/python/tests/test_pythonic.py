@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Python that feels like Python (issue 16) and argument checks (issue 14)."""
 
 import ctypes

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The complete real reports of tests/data/real, through the bindings."""
 
 import glob

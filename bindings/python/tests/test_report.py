@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 import copy
 import unittest
 from decimal import Decimal

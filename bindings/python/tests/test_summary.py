@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The summary panel in Python."""
 import os
 import unittest

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 import threading
 import unittest
 from decimal import Decimal

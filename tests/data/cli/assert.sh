@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Assertions shared by tests/check_cli.sh and tests/check_examples.sh (sourced).
 # Each command's stdout and stderr are kept in $TMP/out and $TMP/err; every
 # check counts in $checks, every failure in $fails and is explained on stderr.
