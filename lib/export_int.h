@@ -65,6 +65,7 @@ typedef struct {
   unsigned char *has;    /* nrows * ncols: 1 when num is a number */
   unsigned char *chart;  /* nrows: draw this row as a line */
   size_t percent_from;   /* rows from this one on are percentages (indicators) */
+  unsigned char *pct_col; /* ncols: 1 when the column holds percentages (a summary) */
   size_t mark_col;       /* a column marked in charts (edition change), SIZE_MAX none */
   const char *mark_text; /* its legend */
 } gk__panel;
@@ -88,12 +89,13 @@ void gk__html_panel_charts(gk__buf *b, const gk__panel *p, int lang);
 int gk__html_panel_bars(gk__buf *b, const gk__panel *p, size_t col, int lang);
 /* A whole page of a panel: title, the charts (one line chart per charted row when
  * rank_col is SIZE_MAX, else the ranking by rank_col), the table and the list of
- * findings (NULL: none). The series page; the summary page to come. */
+ * findings (NULL: none; with a rank_col, no list at all). The series and summary pages. */
 int gk__panel_page(char **out, size_t *len_out, const char *title, const gk__panel *p,
                    const gk_diags *findings, int lang, size_t rank_col);
 /* A workbook of a panel at path: the table (frozen header; filters when
  * rank_col is not SIZE_MAX, for sorting in Excel), native line charts of the
- * charted rows when rank_col is SIZE_MAX, and a findings sheet. */
+ * charted rows when rank_col is SIZE_MAX, and a findings sheet (none when
+ * findings is NULL and rank_col is not SIZE_MAX: a summary). */
 int gk__panel_xlsx(const char *path, const char *sheet, const gk__panel *p,
                    const gk_diags *findings, int lang, size_t rank_col);
 

@@ -24,7 +24,8 @@ int gk__panel_init(gk__panel *p, size_t nrows, size_t ncols) {
   p->num = gk__calloc(n, sizeof *p->num);
   p->has = gk__calloc(n, 1);
   p->chart = gk__calloc(nrows ? nrows : 1, 1);
-  if (!p->head || !p->label || !p->cell || !p->num || !p->has || !p->chart) {
+  p->pct_col = gk__calloc(ncols ? ncols : 1, 1);
+  if (!p->head || !p->label || !p->cell || !p->num || !p->has || !p->chart || !p->pct_col) {
     gk__panel_free(p);
     return GK_ENOMEM;
   }
@@ -41,6 +42,7 @@ void gk__panel_free(gk__panel *p) {
   gk__free(p->num);
   gk__free(p->has);
   gk__free(p->chart);
+  gk__free(p->pct_col);
   memset(p, 0, sizeof *p);
 }
 

@@ -7,6 +7,11 @@
 #include "gkreport/html.h"
 #include "gkreport/series.h"
 
+/* 1 when cell (i, j) is a percentage: an indicator row or a percent column. */
+static int pct_at(const gk__panel *p, size_t i, size_t j) {
+  return i >= p->percent_from || (p->pct_col && p->pct_col[j]);
+}
+
 void gk__html_panel_table(gk__buf *b, const gk__panel *p) {
   gk__buf_puts(b, "<table>\n<caption>");
   gk__html_str(b, p->title, 0);
@@ -26,7 +31,7 @@ void gk__html_panel_table(gk__buf *b, const gk__panel *p) {
     for (size_t j = 0; j < p->ncols; j++) {
       gk__buf_puts(b, "<td>");
       gk__html_str(b, p->cell[i * p->ncols + j], 1);
-      if (i >= p->percent_from && p->cell[i * p->ncols + j][0]) gk__buf_putc(b, '%');
+      if (pct_at(p, i, j) && p->cell[i * p->ncols + j][0]) gk__buf_putc(b, '%');
       gk__buf_puts(b, "</td>");
     }
     gk__buf_puts(b, "</tr>\n");
@@ -203,6 +208,7 @@ int gk__html_panel_bars(gk__buf *b, const gk__panel *p, size_t col, int lang) {
     gk__html_str(b, p->label[idx[k]], 1);
     gk__buf_puts(b, ": ");
     gk__html_str(b, p->cell[idx[k] * p->ncols + col], 1);
+    if (pct_at(p, idx[k], col)) gk__buf_putc(b, '%');
   }
   if (!n) gk__buf_puts(b, lang == GK_LANG_EN ? "no value" : "无数值");
   gk__buf_puts(b, "</desc>\n");
@@ -213,6 +219,7 @@ int gk__html_panel_bars(gk__buf *b, const gk__panel *p, size_t col, int lang) {
     gk__buf_printf(b, "</text><rect x=\"%d\" y=\"%zu\" width=\"%.1f\" height=\"%d\" fill=\"#1f5fa8\"/>"
                       "<text x=\"%.1f\" y=\"%zu\">", LW, k * RH + 3, w, RH - 5, LW + w + 4, k * RH + 14);
     gk__html_str(b, p->cell[idx[k] * p->ncols + col], 1);
+    if (pct_at(p, idx[k], col)) gk__buf_putc(b, '%');
     gk__buf_puts(b, "</text>\n");
   }
   gk__buf_puts(b, "</svg>\n</figure>\n");
@@ -234,7 +241,7 @@ int gk__panel_page(char **out, size_t *len_out, const char *title, const gk__pan
   gk__buf_puts(&b, "</section>\n<section id=\"table\">\n");
   gk__html_panel_table(&b, p);
   gk__buf_puts(&b, "</section>\n");
-  put_plain_findings(&b, findings, lang);
+  if (findings || rank_col == SIZE_MAX) put_plain_findings(&b, findings, lang);
   gk__buf_puts(&b, "</main>\n");
   gk__html_end(&b);
   if (rc) {

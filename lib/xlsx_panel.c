@@ -59,7 +59,7 @@ static void put_panel(sheetw *w, const gk__panel *p, const char *sheet, int lang
     check(w, worksheet_write_string(ws, (lxw_row_t)(i + 1), 0, p->label[i], NULL));
     for (size_t j = 0; j < p->ncols; j++) {
       size_t k = i * p->ncols + j;
-      int pct = i >= p->percent_from;
+      int pct = i >= p->percent_from || (p->pct_col && p->pct_col[j]);
       if (p->has[k])
         check(w, worksheet_write_number(ws, (lxw_row_t)(i + 1), (lxw_col_t)(j + 1),
                                         pct ? p->num[k] / 100 : p->num[k], pct ? w->pct : NULL));
@@ -115,7 +115,7 @@ int gk__panel_xlsx(const char *path, const char *sheet, const gk__panel *p,
     format_set_num_format(w.pct, "0.00%");
     put_panel(&w, p, sheet, lang, rank_col);
   }
-  if (!w.err) put_findings(&w, findings, lang);
+  if (!w.err && (findings || rank_col == SIZE_MAX)) put_findings(&w, findings, lang);
   lxw_error e = workbook_close(w.wb);
   if (w.err) return w.err;
   return e == LXW_NO_ERROR ? GK_OK : e == LXW_ERROR_MEMORY_MALLOC_FAILED ? GK_ENOMEM : GK_EIO;

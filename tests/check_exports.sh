@@ -79,6 +79,40 @@ sheets = re.findall(r'<sheet name="([^"]+)"', z.read("xl/workbook.xml").decode()
 assert sheets == ["趋势", "检查发现的问题"], sheets
 PYEOF
 
+# summary: a workbook (one row per report, frozen header, filters, percentages)
+# and a page (a bar per report with a value, no script)
+"$GK" summary --format xlsx -o "$TMP/sum.xlsx" "$C/ok-2021.json" "$EX" || fail "summary --format xlsx"
+"$GK" summary --format xlsx --lang en "$C/ok-2021.json" > "$TMP/sum-en.xlsx" || fail "summary --format xlsx to a pipe"
+"$PY" - "$TMP/sum.xlsx" "$TMP/sum-en.xlsx" <<'PYEOF' || fail "summary xlsx content"
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+sheets = re.findall(r'<sheet name="([^"]+)"', z.read("xl/workbook.xml").decode())
+assert sheets == ["汇总"], sheets
+s1 = z.read("xl/worksheets/sheet1.xml").decode()
+assert "<pane " in s1 and "<autoFilter " in s1, "frozen header and filters"
+assert len(re.findall(r'<row r="', s1)) == 3, "a header and one row per report"
+strings = z.read("xl/sharedStrings.xml").decode()
+for label in ["报告", "机关", "公开率", "凤岗镇人民政府 2020", "示例镇人民政府 2023"]:
+    assert label in strings, label
+assert 'formatCode="0.00%"' in z.read("xl/styles.xml").decode(), "indicators are percentages"
+e = zipfile.ZipFile(sys.argv[2])
+assert re.findall(r'<sheet name="([^"]+)"', e.read("xl/workbook.xml").decode()) == ["summary"]
+assert "Disclosure rate" in e.read("xl/sharedStrings.xml").decode()
+PYEOF
+if command -v script > /dev/null; then
+  script -qec "$GK summary --format xlsx $EX" /dev/null > "$TMP/tty" 2>&1
+  grep -q "refusing to write a binary file to the terminal" "$TMP/tty" || fail "summary xlsx on a terminal not refused"
+fi
+"$GK" summary --format html --sort total "$C/ok-2021.json" "$EX" -o "$TMP/sum.html" || fail "summary --format html"
+[ "$(grep -c '<tr><th scope="row">' "$TMP/sum.html")" = 2 ] || fail "summary html: a row per report"
+grep -q '<figcaption id="rank">公开率</figcaption>' "$TMP/sum.html" || fail "summary html: ranked by rate.disclosed unless --sort is an indicator"
+grep -q '<script' "$TMP/sum.html" && fail "summary html has a script"
+"$GK" summary --format html --sort rate.denied --lang en "$C/ok-2021.json" | grep -q '<figcaption id="rank">Denial rate' \
+  || fail "summary html: ranked by the --sort indicator"
+if command -v xmllint > /dev/null; then
+  xmllint --noout "$TMP/sum.html" || fail "the summary page does not parse"
+fi
+
 # HTML through the CLI parses as XML (the pages are polyglot)
 "$GK" convert --to html "$TMP/bad.json" -o "$TMP/r.html" || fail "convert --to html"
 if command -v xmllint > /dev/null; then

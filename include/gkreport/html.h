@@ -20,6 +20,7 @@
 #include "report.h"
 #include "diag.h"
 #include "series.h"
+#include "summary.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -47,6 +48,17 @@ GK_API int gk_report_to_html(char **out, size_t *len_out, const gk_report *r,
  *  Since 0.2.0. */
 GK_API int gk_series_to_html(char **out, size_t *len_out, const gk_series *s,
                              const gk_diags *findings, int lang);
+
+/** A summary (one row per report) as a page: a bar chart ranking the reports
+ *  (labelled by agency and year) by the numeric column `rank_by` (an id of
+ *  gk_summary_col_id; NULL: "rate.disclosed"), largest first, each bar with its
+ *  value (reports without one are left out); then the table of every column, in
+ *  the summary's order (see gk_summary_sort), headings in `lang`. *out is
+ *  NUL-terminated, free it with gk_free(). GK_EINVAL for a NULL out or s, an
+ *  unknown lang or a text column, GK_ENOTFOUND for an unknown id, GK_ENOMEM.
+ *  Since 0.2.0. */
+GK_API int gk_summary_to_html(char **out, size_t *len_out, const gk_summary *s,
+                              const char *rank_by, int lang);
 
 #ifdef __cplusplus
 }

@@ -17,6 +17,7 @@
 #include "report.h"
 #include "diag.h"
 #include "series.h"
+#include "summary.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -38,6 +39,13 @@ GK_API int gk_report_to_xlsx(const char *path, const gk_report *r, const gk_diag
  *  GK_EINVAL, GK_EIO, GK_ENOMEM as gk_report_to_xlsx. Since 0.2.0. */
 GK_API int gk_series_to_xlsx(const char *path, const gk_series *s, const gk_diags *findings,
                              int lang);
+
+/** Write a summary as a workbook at `path`: one sheet, one row per report in the
+ *  summary's order (see gk_summary_sort), every column with its heading in
+ *  `lang`, numbers as numbers (indicators as percentages), frozen header and
+ *  filters (to sort and select in Excel). GK_EINVAL (NULL path or s, unknown
+ *  lang), GK_EIO, GK_ENOMEM as gk_report_to_xlsx. Since 0.2.0. */
+GK_API int gk_summary_to_xlsx(const char *path, const gk_summary *s, int lang);
 
 #ifdef __cplusplus
 }

@@ -87,6 +87,24 @@ class ExportTest(unittest.TestCase):
             names = zipfile.ZipFile(path).namelist()
             self.assertEqual(len([n for n in names if n.startswith("xl/charts/")]), 2)
 
+    @needs("gk_summary_to_html", "gk_summary_to_xlsx")
+    def test_summary(self):
+        from gkreport import summary
+        reports = [broken(), gkreport.load(example("fenggang-2020.json"))]
+        page = summary.to_html(reports, rank_by="total", lang="en")
+        self.assertEqual(page.count('<tr><th scope="row">'), 2)
+        self.assertNotIn("<script", page)
+        self.assertIn('<figcaption id="rank">', page)
+        with self.assertRaises(gkreport.Error):
+            summary.to_html(reports, rank_by="agency")
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "sum.xlsx")
+            summary.to_xlsx(path, reports, sort="total")
+            wb = zipfile.ZipFile(path).read("xl/workbook.xml").decode()
+            self.assertIn('<sheet name="汇总"', wb)
+            with self.assertRaises(gkreport.Error):
+                summary.to_xlsx(os.path.join(d, "missing", "x.xlsx"), reports)
+
 
 if __name__ == "__main__":
     unittest.main()
