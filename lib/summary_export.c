@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The summary as a page and a workbook (include/gkreport/html.h, xlsx.h): the
  * panel of a summary (export_int.h), one row per report labelled by its agency
  * and year, one column per summary column, ranked by a numeric column. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The summary as a page (gk_summary_to_html) and a workbook (gk_summary_to_xlsx),
  * on real reports: a row per report, a bar per report with a value, ranked. */
 #include <stdio.h>
