@@ -22,7 +22,9 @@ static void md_cell(gk__buf *b, const gk_report *r, int t, size_t row, size_t co
   gk__text_cell_put(&v, r, t, row, col);
   if (v.err) b->err = v.err;
   gk__buf_puts(b, " ");
-  if (v.data) md_text(b, v.data);
+  /* a quoted literal (「…」) has its bars and line breaks escaped already */
+  if (v.data && gk__text_quote_end(v.data, v.len, 0) == v.len) gk__buf_put(b, v.data, v.len);
+  else if (v.data) md_text(b, v.data);
   gk__buf_puts(b, " |");
   gk__buf_free(&v);
 }

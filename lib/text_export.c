@@ -13,7 +13,11 @@ void gk__text_cell_put(gk__buf *b, const gk_report *r, int table, size_t row, si
   const gk__cell *c = gk__cell_at(r, table, row, col);
   if (!c || c->state == GK_CELL_BLANK) return;
   if (c->state == GK_CELL_LITERAL) {
-    gk__buf_puts(b, gk_report_get_literal(r, table, row, col));
+    /* the plain literals the importer knows go as they are; any other is
+     * quoted so that it reads back verbatim, never as a number or a label */
+    const char *lit = gk_report_get_literal(r, table, row, col);
+    if (lit && gk__text_is_literal(lit, strlen(lit))) gk__buf_puts(b, lit);
+    else gk__text_quote_put(b, lit ? lit : "");
     return;
   }
   char v[48];

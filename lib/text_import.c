@@ -279,7 +279,13 @@ static void put_slot(walk *w, size_t row, size_t col, const slot *s) {
     }
     int64_t v = 0;
     int unit = 0;
-    if (!gk__text_is_literal(s->p, s->n) && gk__parse_cell_text(kind, p, n, &v, &unit) == GK_OK) {
+    if (gk__text_quote_end(s->p, s->n, 0) == s->n) { /* 「…」: the literal verbatim */
+      gk__buf q;
+      gk__buf_init(&q);
+      gk__text_unquote(&q, s->p, s->n);
+      rc = q.err ? GK_ENOMEM : q.len > 4096 ? GK_ERANGE : gk_report_set_literal(r, t, row, col, q.data ? q.data : "", q.len);
+      gk__buf_free(&q);
+    } else if (!gk__text_is_literal(s->p, s->n) && gk__parse_cell_text(kind, p, n, &v, &unit) == GK_OK) {
       rc = gk_report_set_value(r, t, row, col, v);
       if (!rc && kind == GK_KIND_AMOUNT) rc = gk_report_set_unit(r, t, row, col, unit);
     } else if (s->n <= 4096) {
@@ -438,7 +444,7 @@ static int split_run(walk *w, const slot *s, size_t k, const size_t *rows, const
   gk__piece tok[GK__SPLIT_MAXCELLS];
   if (k == 0 || k >= ncells || ncells > GK__SPLIT_MAXCELLS) return 0;
   for (size_t i = 0; i < k; i++) {
-    if (s[i].kind != SLOT_VALUE) return 0;
+    if (s[i].kind != SLOT_VALUE || gk__text_quote_end(s[i].p, s[i].n, 0)) return 0;
     tok[i] = (gk__piece){s[i].p, s[i].n};
   }
   gk__split_spec sp = {w->r->ed, w->t, ncells, rows, cols};
@@ -833,12 +839,20 @@ static int bar_at(const char *p, size_t n, size_t i) { return p[i] != '\t' && se
 static void table_line(walk *w, const char *p, size_t n, uint32_t line) {
   if (is_footer(p, n)) return;
   int has_tab = memchr(p, '\t', n) != NULL, has_pipe = 0;
-  for (size_t i = 0; i < n && !has_pipe; i++) has_pipe = bar_at(p, n, i);
+  for (size_t i = 0, qe; i < n && !has_pipe; i++) {
+    if ((qe = gk__text_quote_end(p, n, i)) != 0) i = qe - 1; /* 「…」 holds no separator */
+    else has_pipe = bar_at(p, n, i);
+  }
   /* fields */
   size_t start = 0, nf = 0, nonempty = 0, sl = 0;
   int seen = 0;
   /* first pass: count non-empty fields */
   for (size_t i = 0; i <= n; i++) {
+    size_t qe = i < n ? gk__text_quote_end(p, n, i) : 0;
+    if (qe) {
+      i = qe - 1;
+      continue;
+    }
     if (i == n || (sl = sep_at(p, n, i)) != 0) {
       int empty = 1;
       size_t j = start;
@@ -874,7 +888,9 @@ static void table_line(walk *w, const char *p, size_t n, uint32_t line) {
   start = 0;
   size_t fi = 0;
   for (size_t i = 0; i <= n && !w->rc; i++) {
-    if (!(i == n || (sl = sep_at(p, n, i)) != 0)) continue;
+    size_t qe = i < n ? gk__text_quote_end(p, n, i) : 0;
+    if (qe) i = qe - 1;
+    if (qe || !(i == n || (sl = sep_at(p, n, i)) != 0)) continue;
     const char *f = p + start;
     size_t fn = i - start;
     int last = fi == nf - 1;
@@ -900,7 +916,17 @@ static void table_line(walk *w, const char *p, size_t n, uint32_t line) {
     /* pieces */
     size_t k = a;
     while (k < b && !w->rc) {
-      size_t k0 = k, e = k;
+      size_t k0 = k, e = k, qend = gk__text_quote_end(f, b, k);
+      if (qend) { /* 「…」: one literal, spaces and all */
+        run_push(w, f + k, qend - k, line, SLOT_VALUE);
+        k = qend;
+        while (k < b) {
+          size_t q = k;
+          if (!gk__text_is_space(gk__utf8_next(f, b, &q))) break;
+          k = q;
+        }
+        continue;
+      }
       while (e < b) {
         size_t q = e;
         if (gk__text_is_space(gk__utf8_next(f, b, &q))) break;
@@ -983,6 +1009,7 @@ static int blank_line(const tline *l);
 /* A line that is one value alone ("12", "-", "3.5万元"). */
 static int single_value_line(const tline *l) {
   size_t a = trim_left(l->p, l->n), b = trim_right(l->p, l->n);
+  if (a < b && gk__text_quote_end(l->p, b, a) == b) return 1; /* 「…」 */
   if (a >= b || b - a > 64) return 0;
   for (size_t i = a; i < b;) {
     size_t q = i;

@@ -484,3 +484,63 @@ int gk__text_is_value(const char *s, size_t n) {
   if (i == n) return 1;
   return (n - i == 3 && memcmp(s + i, "元", 3) == 0) || (n - i == 6 && memcmp(s + i, "万元", 6) == 0);
 }
+
+/* ------------------------------------------------------------ quoted literals */
+/* 「 U+300C and 」 U+300D */
+#define GK__QOPEN "\xE3\x80\x8C"
+#define GK__QCLOSE "\xE3\x80\x8D"
+
+size_t gk__text_quote_end(const char *s, size_t n, size_t i) {
+  if (i + 3 > n || memcmp(s + i, GK__QOPEN, 3) != 0) return 0;
+  size_t j = i + 3;
+  while (j < n) {
+    if (s[j] == '\\') {
+      j++;
+      if (j < n) (void)gk__utf8_next(s, n, &j);
+      continue;
+    }
+    if (j + 3 <= n && memcmp(s + j, GK__QCLOSE, 3) == 0) return j + 3;
+    (void)gk__utf8_next(s, n, &j);
+  }
+  return 0;
+}
+
+static int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+void gk__text_unquote(gk__buf *out, const char *s, size_t n) {
+  if (n < 6) return;
+  size_t i = 3, end = n - 3;
+  while (i < end) {
+    if (s[i] != '\\' || i + 1 >= end) {
+      gk__buf_putc(out, s[i++]);
+      continue;
+    }
+    char c = s[i + 1];
+    if (c == 'n') gk__buf_putc(out, '\n'), i += 2;
+    else if (c == 'r') gk__buf_putc(out, '\r'), i += 2;
+    else if (c == 't') gk__buf_putc(out, '\t'), i += 2;
+    else if (c == 'x' && i + 3 < end && hex_digit(s[i + 2]) >= 0 && hex_digit(s[i + 3]) >= 0)
+      gk__buf_putc(out, (char)(hex_digit(s[i + 2]) * 16 + hex_digit(s[i + 3]))), i += 4;
+    else gk__buf_putc(out, c), i += 2; /* any other escaped character stands for itself */
+  }
+}
+
+void gk__text_quote_put(gk__buf *b, const char *s) {
+  gk__buf_puts(b, GK__QOPEN);
+  for (; *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (c == '\n') gk__buf_puts(b, "\\n");
+    else if (c == '\r') gk__buf_puts(b, "\\r");
+    else if (c == '\t') gk__buf_puts(b, "\\t");
+    else if (c < 0x20 || c == 0x7F) gk__buf_printf(b, "\\x%02x", c);
+    else if (c == '\\' || c == '|') gk__buf_putc(b, '\\'), gk__buf_putc(b, (char)c);
+    else if (strncmp(s, GK__QCLOSE, 3) == 0) gk__buf_puts(b, "\\" GK__QCLOSE), s += 2;
+    else gk__buf_putc(b, (char)c);
+  }
+  gk__buf_puts(b, GK__QCLOSE);
+}

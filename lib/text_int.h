@@ -86,6 +86,16 @@ int gk__text_is_literal(const char *s, size_t n);
  * thousands commas, a fraction and a unit 元 / 万元, or a literal. */
 int gk__text_is_value(const char *s, size_t n);
 
+/* Quoted literals 「…」: a literal the layout cannot carry as it is (text.h).
+ * Inside, `\` escapes the next character (`\」`, `\\`, `\|`), `\n` `\r` `\t`
+ * stand for line breaks and TAB and `\xHH` for another control byte.
+ * gk__text_quote_end: when s[i..] opens a quoted literal, the offset just after
+ * its closing 」, else 0. gk__text_unquote appends the literal of a quoted
+ * s[0..n) (brackets included). gk__text_quote_put appends s quoted. */
+size_t gk__text_quote_end(const char *s, size_t n, size_t i);
+void gk__text_unquote(gk__buf *out, const char *s, size_t n);
+void gk__text_quote_put(gk__buf *b, const char *s);
+
 /* Append the text of a stored cell as the importer reads it back: "" blank,
  * "3402", "-8", "59237.2449", "251000元", a literal verbatim. */
 void gk__text_cell_put(gk__buf *b, const gk_report *r, int table, size_t row, size_t col);

@@ -39,7 +39,7 @@ static void test_markdown_cells(void) {
   size_t mn = 0;
   CU_ASSERT_EQUAL_FATAL(gk_report_to_markdown(&md, &mn, r), GK_OK);
   CU_ASSERT_EQUAL(strncmp(md, "# 某镇2020年政府信息公开工作年度报告\n\n## 二、", strlen("# 某镇2020年政府信息公开工作年度报告\n\n## 二、")), 0);
-  CU_ASSERT_PTR_NOT_NULL(strstr(md, "| 规章 | a\\|b |  |  |\n"));
+  CU_ASSERT_PTR_NOT_NULL(strstr(md, "| 规章 | 「a\\|b」 |  |  |\n"));
   CU_ASSERT_PTR_NOT_NULL(strstr(md, "| 行政许可 |  | -8 |  |\n"));
   CU_ASSERT_PTR_NOT_NULL(strstr(md, "| 政府集中采购 |  | 251000元 |\n"));
   CU_ASSERT_PTR_NULL(strstr(md, "## 一、")); /* absent sections have no heading */
