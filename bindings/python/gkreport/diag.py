@@ -6,7 +6,7 @@ from __future__ import annotations
 import ctypes
 import dataclasses
 from dataclasses import dataclass, field
-from typing import List, Optional, Tuple, Union
+from typing import List, Optional, Sequence, Tuple, Union
 
 from ._lib import lib
 
@@ -154,6 +154,30 @@ def read_diags(d: ctypes.c_void_p) -> List[Finding]:
             column=int(lib.gk_diag_column(d, i)),
             **_repair(d, i)))
     return out
+
+
+def write_diags(d: ctypes.c_void_p, findings: Sequence[Finding]) -> None:
+    """Append Finding objects to a gk_diags (the inverse of read_diags)."""
+    from .errors import check
+    def e(s: Optional[str]) -> Optional[bytes]:
+        return None if s is None else s.encode("utf-8")
+    for f in findings:
+        i = ctypes.c_size_t()
+        sev = SEVERITIES.index(f.severity) if f.severity in SEVERITIES else 0
+        check(lib.gk_diags_add(d, ctypes.byref(i), sev, e(f.rule), e(f.message), e(f.message_en),
+                               e(f.file), f.line, f.column), "diagnostics")
+        for c in f.cells:
+            check(lib.gk_diags_add_cell(d, i, e(c)), "diagnostics")
+        if f.expected is not None or f.actual is not None:
+            check(lib.gk_diags_set_values(d, i, e(f.expected), e(f.actual)), "diagnostics")
+        if f.suspect is not None:
+            check(lib.gk_diags_set_suspect(d, i, e(f.suspect), e(f.suspect_value)), "diagnostics")
+        for path, value in (f.candidates if lib.has("gk_diags_add_candidate") else ()):
+            check(lib.gk_diags_add_candidate(d, i, e(path), e(value)), "diagnostics")
+        if (f.note is not None or f.note_en is not None) and lib.has("gk_diags_set_note"):
+            check(lib.gk_diags_set_note(d, i, e(f.note), e(f.note_en)), "diagnostics")
+        if f.waived:
+            check(lib.gk_diags_waive(d, i, e(f.waiver_reason or "")), "diagnostics")
 
 
 def _repair(d: ctypes.c_void_p, i: int) -> dict:

@@ -498,16 +498,19 @@ class Report(Owned):
     # ------------------------------------------------------------ checking
     def validate(self, waive: Iterable[Any] = (), min_severity: Union[str, int] = "info",
                  rules: Optional[Sequence[str]] = None,
-                 exclude: Optional[Sequence[str]] = None) -> "Findings":
+                 exclude: Optional[Sequence[str]] = None, imports: bool = False) -> "Findings":
         """Check the report against the rules of the format (format.md §7).
 
         `waive`: (rule, cell, reason) tuples, or (rule, reason) for every cell;
         waived findings stay in the list, marked ``waived``. `min_severity`:
         "info", "warning" or "error". `rules`: only these rule ids or patterns
-        ("requests.*"); `exclude`: rules to leave out. Returns a
-        :class:`gkreport.Findings` list of :class:`gkreport.Finding`."""
+        ("requests.*"); `exclude`: rules to leave out. `imports`: also the
+        importer's findings (``diagnostics``: import.*, json.*), first, under the
+        same selection, minimum severity and waivers (as ``gkreport validate``
+        does). Returns a :class:`gkreport.Findings` list of
+        :class:`gkreport.Finding`."""
         from .validate import validate
-        return validate(self, waive, min_severity, rules, exclude)
+        return validate(self, waive, min_severity, rules, exclude, imports)
 
     def indicator(self, indicator_id: str) -> "Optional[IndicatorValue]":
         """One indicator (e.g. "rate.disclosed"): an IndicatorValue with the exact

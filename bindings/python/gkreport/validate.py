@@ -11,7 +11,7 @@ from typing import Iterable, Optional, Sequence, Tuple, Union
 from ._handle import guarded
 from . import schema
 from ._lib import dec, enc, lib
-from .diag import SEVERITIES, Diags, Findings, severity_index
+from .diag import SEVERITIES, Diags, Findings, severity_index, write_diags
 from .errors import NotFoundError, check, error_for
 
 #: A waiver: (rule, cell, reason), or (rule, reason) for every cell of the rule.
@@ -116,13 +116,17 @@ class Options:
 @guarded
 def validate(report, waive: Iterable[WaiverSpec] = (), min_severity: Union[str, int] = "info",
              rules: Optional[Sequence[str]] = None,
-             exclude: Optional[Sequence[str]] = None) -> Findings:
+             exclude: Optional[Sequence[str]] = None, imports: bool = False) -> Findings:
     """Validate one report; see :meth:`gkreport.Report.validate`."""
     waive = list(waive)
+    found = list(report.diagnostics) if imports else []
     if not waive and rules is None and not exclude and severity_index(min_severity) == 0:
         with Diags() as d:  # the defaults: no options object to build
             check(lib.gk_report_validate(report._h, None, d.handle), "validate")
-            return Findings(d.findings())
+            return Findings(found + d.findings())
     with Options(waive, min_severity, rules, exclude) as opts, Diags() as d:
+        if found:  # the importer's findings first, under the same options
+            write_diags(d.handle, found)
+            check(lib.gk_diags_apply_opts(d.handle, 0, opts.handle), "validate options")
         check(lib.gk_report_validate(report._h, opts.handle, d.handle), "validate")
         return Findings(d.findings())

@@ -199,6 +199,26 @@ class TextImportErrorTest(unittest.TestCase):
         self.assertIn("import.converted", r.diagnostics.rules())
         self.assertEqual(r["active/procurement/amount"], Decimal("498742.4"))
 
+    def test_import_findings_under_validate_options(self):
+        path = real("2020_ganzhou-fenggang-town.txt")
+        with open(path, encoding="utf-8") as f:
+            r = gkreport.loads(f.read().encode("gb18030"), source="gbk.txt")
+        # firing: the importer's note comes first with imports=True
+        shown = r.validate(imports=True)
+        self.assertEqual(shown.rules()[0], "import.converted")
+        self.assertEqual(shown[0].file, "gbk.txt")
+        self.assertNotIn("import.converted", r.validate().rules())
+        # rule selection, minimum severity and waivers reach it
+        self.assertNotIn("import.converted",
+                         r.validate(imports=True, exclude=["import.converted"]).rules())
+        self.assertNotIn("import.converted", r.validate(imports=True, rules=["requests.*"]).rules())
+        self.assertNotIn("import.converted", r.validate(imports=True, min_severity="warning").rules())
+        waived = r.validate(imports=True, waive=[("import.converted", "GBK copy from the archive")])
+        self.assertEqual((waived[0].rule, waived[0].waived, waived[0].waiver_reason),
+                         ("import.converted", True, "GBK copy from the archive"))
+        # quiet: report.diagnostics itself is left as read
+        self.assertIn("import.converted", r.diagnostics.rules())
+
     def test_bad_encoding(self):
         with self.assertRaises(gkreport.EncodingError) as cm:
             gkreport.loads(b"\xff\xfe\x00garbage\x00", source="bin.txt")
