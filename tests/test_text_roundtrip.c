@@ -134,13 +134,14 @@ static int through(gk_report *a, int markdown, unsigned iter) {
 }
 
 static void test_roundtrip_random(void) {
-  static const char *const agencies[] = {"某镇人民政府", "宿迁市人民政府办公室", "某县财政局"};
+  static const char *const agencies[] = {"某镇人民政府", "宿迁市人民政府办公室", "某县财政局",
+                                         "=HYPERLINK(\"x\")某镇人民政府", "+某县人民政府", "@某局", "-某区民政局"};
   unsigned iters = getenv("GK_TEST_UNDER_VALGRIND") ? 60 : 2000, failed = 0;
   rng_state = 0x9E3779B97F4A7C15ULL;
   for (unsigned i = 0; i < iters && failed < 3; i++) {
     int ed = gk_schema_edition_id(i % gk_schema_edition_count());
     int year = ed == GK_EDITION_2019 ? 2019 + (int)rnd(2) : 2021 + (int)rnd(4);
-    gk_report *a = base_report(ed, year, agencies[rnd(3)]);
+    gk_report *a = base_report(ed, year, agencies[rnd(sizeof agencies / sizeof agencies[0])]);
     random_cells(a, ed);
     if (!through(a, 0, i)) failed++;
     else if (!through(a, 1, i)) failed++;

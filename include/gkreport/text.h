@@ -86,15 +86,26 @@ GK_API int gk_report_load(gk_report **out, const char *bytes, size_t len,
  *  headings 一 … 六, tables as TAB-indented one-cell-per-line blocks; a blank
  *  cell is a line holding only a TAB). gk_report_from_text() reads it back to an
  *  equal report (gk_report_equal(a, b, 0)) when the report has a title; when it
- *  has none, one is made from the agency and the year (and read back). The
- *  published layout has no place for the agency's code, region, level and kind,
- *  the source name or the source lines: those do not survive the text. Free *out
- *  with gk_free(). Since 0.1.0. */
+ *  has none, one is made from the agency and the year (and read back, as the
+ *  title). The published layout has no place for the agency's code, region,
+ *  level and kind, the source name or the source lines: those do not survive the
+ *  text (an import infers level, kind and region from the name), nor does a line
+ *  break in the title (the title is one line).
+ *
+ *  Literals: "-", "/", "无", "—" and the other plain literals the importer knows
+ *  are written as they are. Any other literal (one that would read as a number,
+ *  "12 34", "1,000", "５", or that holds white space, `|`, TAB, a line break …)
+ *  is quoted: 「…」, inside which `\` escapes the next character (`\」`, `\\`,
+ *  `\|`), `\n` `\r` `\t` stand for line breaks and TAB and `\xHH` for another
+ *  control byte. The importer reads a cell 「…」 back as that literal, verbatim
+ *  (in every layout it reads). Free *out with gk_free(). Since 0.1.0. */
 GK_API int gk_report_to_text(char **out, size_t *len_out, const gk_report *r);
 
 /** Write the report as Markdown: headings, the prose sections and the three
- *  tables as pipe tables (blank cells empty). Free *out with gk_free().
- *  Since 0.1.0. */
+ *  tables as pipe tables (blank cells empty; literals quoted as by
+ *  gk_report_to_text, so gk_report_from_text reads them back verbatim). A line
+ *  break in the title becomes a space (the heading is one line). Free *out with
+ *  gk_free(). Since 0.1.0. */
 GK_API int gk_report_to_markdown(char **out, size_t *len_out, const gk_report *r);
 
 #ifdef __cplusplus
