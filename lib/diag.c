@@ -132,6 +132,11 @@ void gk__diags_truncate(gk_diags *d, size_t n) {
 
 static item *get(const gk_diags *d, size_t i) { return (d && i < d->n) ? &d->items[i] : NULL; }
 
+void gk__diags_set_pos(gk_diags *d, size_t i, uint32_t line, uint32_t column) {
+  item *it = get(d, i);
+  if (it) it->line = line, it->column = column;
+}
+
 GK_API int gk_diags_add_cell(gk_diags *d, size_t i, const char *path) {
   item *it = get(d, i);
   if (!it || !path) return GK_EINVAL;

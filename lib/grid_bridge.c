@@ -8,12 +8,21 @@
 #include "text_int.h"
 #include "gkreport/text.h"
 
-static void render(const gk__grid *g, gk__buf *out, uint32_t *map) {
+/* Rendered line number -> block index (a paragraph may span several lines). */
+typedef struct {
+  uint32_t *blk;
+  size_t n;
+} line_map;
+
+static void render(const gk__grid *g, gk__buf *out, line_map *m) {
   for (size_t i = 0; i < g->nblocks; i++) {
     const gk__gblock *b = &g->blocks[i];
-    map[i] = b->pos.line;
+    m->blk[m->n++] = (uint32_t)i;
     if (b->kind == GK__BLK_PARA || b->kind == GK__BLK_HEADING) {
-      gk__buf_put(out, gk__grid_text(g, b->off), b->len);
+      const char *t = gk__grid_text(g, b->off);
+      gk__buf_put(out, t, b->len);
+      for (uint32_t j = 0; j < b->len; j++)
+        if (t[j] == '\n') m->blk[m->n++] = (uint32_t)i;
     } else {
       for (uint32_t k = 0; k < b->ncells; k++) {
         const gk__gcell *c = &g->cells[b->first + k];
@@ -28,30 +37,78 @@ static void render(const gk__grid *g, gk__buf *out, uint32_t *map) {
   }
 }
 
+/* Rendered lines of the grid (1 + the line breaks in paragraphs, per block). */
+static size_t count_lines(const gk__grid *g) {
+  size_t n = 0;
+  for (size_t i = 0; i < g->nblocks; i++) {
+    const gk__gblock *b = &g->blocks[i];
+    n++;
+    if (b->kind == GK__BLK_PARA || b->kind == GK__BLK_HEADING)
+      for (uint32_t j = 0; j < b->len; j++) n += gk__grid_text(g, b->off)[j] == '\n';
+  }
+  return n;
+}
+
+/* The grid position of rendered line `line`, column `col` (code points, 1-based,
+ * 0 unknown): the cell of a row starting at or before col (its cells are joined
+ * by one separator), else the block's; {0, 0} when line is not rendered. */
+static gk__gpos grid_pos(const gk__grid *g, const line_map *m, uint32_t line, uint32_t col) {
+  gk__gpos none = {0, 0};
+  if (line < 1 || line > m->n) return none;
+  const gk__gblock *b = &g->blocks[m->blk[line - 1]];
+  if (b->kind != GK__BLK_ROW || !col || !b->ncells) return b->pos;
+  uint32_t start = 1;
+  const gk__gcell *hit = NULL;
+  for (uint32_t k = 0; k < b->ncells && start <= col; k++) {
+    const gk__gcell *c = &g->cells[b->first + k];
+    hit = c;
+    const char *t = gk__grid_text(g, c->off);
+    for (uint32_t j = 0; j < c->len; j++) start += ((unsigned char)t[j] & 0xC0) != 0x80;
+    start++; /* the separator */
+  }
+  return hit ? hit->pos : b->pos;
+}
+
+/* Cells and sections: rendered positions -> the grid's. */
+static void map_back(gk_report *r, const gk__grid *g, const line_map *m) {
+  for (int t = 0; t < GK_NTABLES; t++) {
+    const gk__table_decl *td = &r->ed->tables[t];
+    uint32_t first = 0;
+    for (size_t i = 0; i < td->nrows * td->ncols; i++) {
+      gk__cell *c = &r->cells[t][i];
+      if (c->line && (!first || c->line < first)) first = c->line;
+      gk__gpos p = grid_pos(g, m, c->line, c->column);
+      c->line = p.line, c->column = p.col;
+    }
+    r->part_order[1 + t] = first;
+  }
+  static const int part_sec[6] = {GK_SECTION_OVERVIEW, -1, -1, -1, GK_SECTION_PROBLEMS, GK_SECTION_OTHER};
+  for (int p = 0; p < 6; p++)
+    if (part_sec[p] >= 0) r->part_order[p] = r->section_line[part_sec[p]];
+  for (int s = 0; s < GK_NSECTIONS; s++) r->section_line[s] = grid_pos(g, m, r->section_line[s], 0).line;
+}
+
 int gk__report_from_grid(gk_report **out, const gk__grid *g, const char *source_name,
                          gk_diags *diags) {
   if (!out || !g) return GK_EINVAL;
   *out = NULL;
   if (g->err) return g->err;
-  uint32_t *map = gk__calloc(g->nblocks + 1, sizeof *map);
-  if (!map) return GK_ENOMEM;
+  line_map m = {gk__calloc(count_lines(g) + 1, sizeof(uint32_t)), 0};
+  if (!m.blk) return GK_ENOMEM;
   gk__buf text;
   gk__buf_init(&text);
-  render(g, &text, map);
+  render(g, &text, &m);
+  size_t diag_from = gk_diags_count(diags);
   int rc = text.err;
-  if (!rc) rc = gk_report_from_text(out, text.data ? text.data : "", text.len, source_name, diags);
-  if (!rc) {
-    gk_report *r = *out;
-    for (int t = 0; t < GK_NTABLES; t++) {
-      const gk__table_decl *td = &r->ed->tables[t];
-      for (size_t i = 0; i < td->nrows * td->ncols; i++) {
-        gk__cell *c = &r->cells[t][i];
-        if (c->line >= 1 && c->line <= g->nblocks) c->line = map[c->line - 1];
-        c->column = 0; /* the interim reading does not know the cell's column */
-      }
+  if (!rc)
+    rc = gk__report_from_text_cols(out, text.data ? text.data : "", text.len, source_name, diags);
+  if (!rc) map_back(*out, g, &m);
+  if (rc != GK_ENOMEM) /* the importer's findings (also why a document is no report) */
+    for (size_t i = diag_from; i < gk_diags_count(diags); i++) {
+      gk__gpos p = grid_pos(g, &m, gk_diag_line(diags, i), 0);
+      gk__diags_set_pos(diags, i, p.line, p.col);
     }
-  }
   gk__buf_free(&text);
-  gk__free(map);
+  gk__free(m.blk);
   return rc;
 }

@@ -173,6 +173,9 @@ struct gk_report {
   char *title, *source;
   char *sections[GK_NSECTIONS];
   uint32_t section_line[GK_NSECTIONS];
+  uint32_t part_order[6];      /* grids: document order of the six parts (overview, the three
+                                * tables, problems, other) where source lines do not compare
+                                * (DOCX: paragraphs and tables numbered apart); 0 unknown */
   gk__cell *cells[GK_NTABLES]; /* nrows*ncols each, row-major */
   int completeness;            /* gk_completeness */
   int trunc_table;             /* GK_TRUNCATED: table where the copy ends, else -1 */
@@ -209,6 +212,8 @@ int gk__diags_apply_opts(gk_diags *d, size_t from, const struct gk_validate_opts
  * Implemented in diag.c. */
 void gk__diags_remove(gk_diags *d, size_t i);
 void gk__diags_truncate(gk_diags *d, size_t n);
+/* Set item i's source position (readers map positions of an inner reading). */
+void gk__diags_set_pos(gk_diags *d, size_t i, uint32_t line, uint32_t column);
 /* Drop, in one pass, the items i >= from for which drop(d, i, ctx) is non-zero
  * (the others keep their order). */
 void gk__diags_drop_if(gk_diags *d, size_t from, int (*drop)(const gk_diags *, size_t, const void *),

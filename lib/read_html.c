@@ -434,12 +434,36 @@ static void scan_to(src_scan *s, size_t to) {
   if (s->off > to) s->off = to;
 }
 
-/* Next "<td" / "<th" (any case, then space, '>' or '/') at or after s->off. */
+/* Where raw text starting at p (a comment, a script, a style) ends: the offset
+ * just past it, 0 when p starts none. The parser makes no cell of a "<td" in it. */
+static size_t raw_end(const src_scan *s, size_t i) {
+  static const struct { const char *open, *close; } raw[] = {
+      {"<!--", "-->"}, {"<script", "</script"}, {"<style", "</style"}};
+  for (size_t k = 0; k < sizeof raw / sizeof raw[0]; k++) {
+    size_t on = strlen(raw[k].open);
+    if (s->n - i < on + 1 || strncasecmp(s->s + i, raw[k].open, on) != 0) continue;
+    char c = s->s[i + on];
+    if (k && !(c == ' ' || c == '>' || c == '\t' || c == '\n' || c == '\r')) continue;
+    size_t cn = strlen(raw[k].close);
+    for (size_t j = i + on; j + cn <= s->n; j++)
+      if (strncasecmp(s->s + j, raw[k].close, cn) == 0) return j + cn;
+    return s->n;
+  }
+  return 0;
+}
+
+/* Next "<td" / "<th" (any case, then space, '>' or '/') at or after s->off,
+ * outside comments, scripts and styles. */
 static size_t next_cell_tag(const src_scan *s) {
   for (size_t i = s->off; i + 3 < s->n; i++) {
     const char *p = memchr(s->s + i, '<', s->n - i - 3);
     if (!p) return SIZE_MAX;
     i = (size_t)(p - s->s);
+    size_t e = raw_end(s, i);
+    if (e) {
+      i = e - 1;
+      continue;
+    }
     char a = (char)(p[1] | 0x20), b = (char)(p[2] | 0x20), c = p[3];
     if (a == 't' && (b == 'd' || b == 'h') &&
         (c == ' ' || c == '>' || c == '/' || c == '\t' || c == '\n' || c == '\r'))

@@ -62,6 +62,7 @@ GK_API int gk_report_clone(gk_report **out, const gk_report *r) {
   c->trunc_row = r->trunc_row;
   c->missing_tables = r->missing_tables;
   memcpy(c->section_line, r->section_line, sizeof c->section_line);
+  memcpy(c->part_order, r->part_order, sizeof c->part_order);
   for (int i = 0; i < 3 && !rc; i++) rc = dup_opt(&c->agency[i], r->agency[i]);
   if (!rc) rc = dup_opt(&c->title, r->title);
   if (!rc) rc = dup_opt(&c->source, r->source);

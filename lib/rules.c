@@ -184,15 +184,19 @@ int gk__emit_sev(gk_diags *d, const gk_report *r, const char *rule_id, int sever
   const gk__rule_info *ri = gk__rule_find(rule_id);
   if (!d || !ri) return GK_EINVAL;
   if (severity < 0) severity = ri->severity;
+  uint32_t column = 0;
   if (!line && r && cell_path) {
     int t;
     size_t row, col;
-    if (gk_report_locate(r, cell_path, &t, &row, &col) == GK_OK)
-      line = gk_report_get_line(r, t, row, col);
+    if (gk_report_locate(r, cell_path, &t, &row, &col) == GK_OK) {
+      const gk__cell *c = gk__cell_at(r, t, row, col);
+      line = c ? c->line : 0;
+      column = c ? c->column : 0; /* known for grid readers (HTML <td>, DOCX cell) */
+    }
   }
   size_t k;
   int rc = gk_diags_add(d, &k, severity, ri->id, msg_zh, msg_en, r ? gk_report_source(r) : NULL,
-                        line, 0);
+                        line, column);
   if (rc) return rc;
   if (cell_path && (rc = gk_diags_add_cell(d, k, cell_path))) return rc;
   if ((expected || actual) && (rc = gk_diags_set_values(d, k, expected, actual))) return rc;

@@ -77,6 +77,8 @@ typedef struct {
   amb_row amb[GK__AMB_ROWS]; /* runs the row's relations leave ambiguous: decided by the columns' */
   size_t namb;
   size_t npend, pend_row;
+  const tline *lines;  /* the source lines: a cell's column is found in its line */
+  size_t nlines;
 } walk;
 
 static size_t trim_left(const char *p, size_t n);
@@ -259,6 +261,18 @@ static int lab_is_noise(const walk *w, const char *lab, size_t labn) {
 }
 
 /* ------------------------------------------------------------ cells */
+/* 1-based column (code points) where s starts in its source line, 0 unknown
+ * (a value not taken from the line as it stands). */
+static uint32_t slot_column(const walk *w, const slot *s) {
+  if (!w->lines || !s->p || s->line < 1 || s->line > w->nlines) return 0;
+  const tline *l = &w->lines[s->line - 1];
+  uintptr_t a = (uintptr_t)l->p, q = (uintptr_t)s->p;
+  if (q < a || q > a + l->n) return 0;
+  uint32_t col = 1;
+  for (size_t i = 0; i < (size_t)(q - a); i++) col += ((unsigned char)l->p[i] & 0xC0) != 0x80;
+  return col;
+}
+
 static void put_slot(walk *w, size_t row, size_t col, const slot *s) {
   gk_report *r = w->r;
   int t = w->t, rc = GK_OK;
@@ -304,6 +318,7 @@ static void put_slot(walk *w, size_t row, size_t col, const slot *s) {
     return;
   }
   gk_report_set_line(r, t, row, col, s->line);
+  r->cells[t][row * r->ed->tables[t].ncols + col].column = slot_column(w, s);
 }
 
 static size_t row_ncells(const gk__row_decl *rd) {
@@ -1508,6 +1523,7 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
   memset(&w, 0, sizeof w);
   w.d = d;
   w.L = L;
+  w.lines = lines, w.nlines = nlines;
   w.file = source_name;
   gk__buf_init(&w.lab);
   size_t body = 0; /* non-blank lines besides the title */
@@ -1707,6 +1723,7 @@ static void remap_lines(gk_report *r, const uint32_t *map, size_t nmap) {
     for (size_t i = 0; i < td->nrows * td->ncols; i++) {
       gk__cell *c = &r->cells[t][i];
       if (c->line >= 1 && c->line <= nmap) c->line = map[c->line - 1];
+      c->column = 0; /* a column in the re-laid lines, not the source's */
     }
   }
   for (int s = 0; s < GK_NSECTIONS; s++)
@@ -1746,8 +1763,8 @@ static size_t cut_char(const char *s, size_t n) {
   return gk__utf8_valid(s, n - 1 - k, NULL) ? k + 1 : 0;
 }
 
-GK_API int gk_report_from_text(gk_report **out, const char *bytes, size_t len,
-                               const char *source_name, gk_diags *diags) {
+int gk__report_from_text_cols(gk_report **out, const char *bytes, size_t len,
+                              const char *source_name, gk_diags *diags) {
   if (!out) return GK_EINVAL;
   *out = NULL;
   if (!bytes && len) return GK_EINVAL;
@@ -1819,4 +1836,16 @@ GK_API int gk_report_from_text(gk_report **out, const char *bytes, size_t len,
     gk__diags_truncate(diags, diag_from);
   }
   return rc;
+}
+
+/* The cells' columns stay internal for text (grid readers print them): a
+ * finding on a text file keeps its "file:line:" form. */
+GK_API int gk_report_from_text(gk_report **out, const char *bytes, size_t len,
+                               const char *source_name, gk_diags *diags) {
+  int rc = gk__report_from_text_cols(out, bytes, len, source_name, diags);
+  if (rc || !*out) return rc;
+  gk_report *r = *out;
+  for (int t = 0; t < GK_NTABLES; t++)
+    for (size_t i = 0; i < r->ed->tables[t].nrows * r->ed->tables[t].ncols; i++) r->cells[t][i].column = 0;
+  return GK_OK;
 }

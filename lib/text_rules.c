@@ -548,6 +548,7 @@ static int rule_sections(const gk_report *r, gk_diags *d) {
       continue;
     }
     uint32_t l = line[p] & ~(1u << 31);
+    if (l && r->part_order[p]) l = r->part_order[p]; /* grids: document order */
     if (l && prev && l < prev) order = 0;
     if (l) prev = l;
   }

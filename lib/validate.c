@@ -575,12 +575,13 @@ static int emit_line(gk_diags *d, const work *w, const wline *L, const char *rul
                      size_t *k_out) {
   const tcell *p = &w->cells[L->first + L->prim];
   if (zh->err || en->err) return GK_ENOMEM;
-  uint32_t line = gk_report_get_line(w->r, L->rel->table, p->row, p->col);
+  const gk__cell *at = gk__cell_at(w->r, L->rel->table, p->row, p->col);
   /* a blank cell often has no source position: use its printed row's */
-  for (size_t c = 0; !line && L->rel->axis == GK__PER_ROW && c < L->n; c++)
-    line = gk_report_get_line(w->r, L->rel->table, w->cells[L->first + c].row,
-                              w->cells[L->first + c].col);
+  for (size_t c = 0; (!at || !at->line) && L->rel->axis == GK__PER_ROW && c < L->n; c++)
+    at = gk__cell_at(w->r, L->rel->table, w->cells[L->first + c].row, w->cells[L->first + c].col);
+  uint32_t line = at ? at->line : 0;
   int rc = gk__emit(d, w->r, rule, NULL, line, expected, actual, zh->data, en->data, k_out);
+  if (!rc && line && at->column) gk__diags_set_pos(d, *k_out, line, at->column); /* grid readers */
   if (!rc) rc = add_cells(d, *k_out, w, L);
   return rc;
 }

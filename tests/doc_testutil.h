@@ -77,6 +77,36 @@ static long gk_doc_find_rule(const gk_diags *d, const char *rule) {
   return -1;
 }
 
+/* Load every rendering with extension ext, validate it and count the findings
+ * of rule (each printed): the renderings of complete reports have their six
+ * parts in order, so text.sections must stay quiet on them. */
+static size_t gk_doc_count_rule_all(const char *ext, const char *rule) {
+  size_t found = 0;
+  for (int i = 0; gk_doc_reports[i]; i++) {
+    size_t len = 0;
+    char *bytes = gk_doc_read(gk_doc_reports[i], ext, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(bytes);
+    char name[256];
+    snprintf(name, sizeof name, "%s%s", gk_doc_reports[i], ext);
+    gk_diags *d = NULL;
+    gk_report *r = NULL;
+    CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+    CU_ASSERT_EQUAL(gk_report_load(&r, bytes, len, name, d), GK_OK);
+    if (r) CU_ASSERT_EQUAL(gk_report_validate(r, NULL, d), GK_OK);
+    for (size_t k = 0; k < gk_diags_count(d); k++)
+      if (strcmp(gk_diag_rule(d, k), rule) == 0) {
+        char buf[512];
+        gk_diag_format(buf, sizeof buf, d, k, GK_LANG_EN);
+        printf("\n  %s", buf);
+        found++;
+      }
+    gk_report_free(r);
+    gk_diags_free(d);
+    free(bytes);
+  }
+  return found;
+}
+
 /* The grid's text of cell k of block b, NUL-terminated (arena texts end in NUL). */
 static const char *gk_doc_cell(const gk__grid *g, size_t b, uint32_t k) {
   return gk__grid_text(g, g->cells[g->blocks[b].first + k].off);

@@ -56,6 +56,13 @@ static char *docx_of(size_t *len, const char *body) {
 
 static void test_docx_every_report_reads_as_its_truth(void) { gk_doc_check_all(".docx"); }
 
+/* The parts' order is the document's: a DOCX numbers paragraphs and tables
+ * apart, so their positions do not compare (text.sections used to fire on
+ * every .docx); a report whose parts are out of order still fires. */
+static void test_docx_sections_in_document_order(void) {
+  CU_ASSERT_EQUAL(gk_doc_count_rule_all(".docx", "text.sections"), 0);
+}
+
 static void test_docx_runs_tables_and_positions(void) {
   const char *body =
       "<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr><w:r><w:t>一、总</w:t></w:r>"
@@ -312,8 +319,31 @@ static void test_docx_positions_in_findings(void) {
   long i = gk_doc_find_rule(d, "review.total");
   CU_ASSERT_TRUE_FATAL(i >= 0);
   CU_ASSERT_EQUAL(gk_diag_line(d, (size_t)i), (3u << 16) | 4u);
+  CU_ASSERT_EQUAL(gk_diag_column(d, (size_t)i), 5);
   gk_diag_position(buf, sizeof buf, d, (size_t)i, GK_LANG_EN);
-  CU_ASSERT_STRING_EQUAL(buf, " (table 3, row 4)");
+  CU_ASSERT_STRING_EQUAL(buf, " (table 3, row 4, cell 5)");
+  gk_diag_position(buf, sizeof buf, d, (size_t)i, GK_LANG_ZH);
+  CU_ASSERT_STRING_EQUAL(buf, "（表3第4行第5格）");
+  /* the second review.total: 复议后起诉's total, the 15th cell of the row */
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d) > (size_t)i + 1, 1);
+  CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, (size_t)i + 1), "review.total");
+  gk_diag_format(buf, sizeof buf, d, (size_t)i + 1, GK_LANG_EN);
+  CU_ASSERT_EQUAL(strncmp(buf, "hongze.docx (table 3, row 4, cell 15): error review.total", 57), 0);
+  /* a cell found by its path (cell.blank names the blank total) also has its cell:
+   * 上海 2019's 予以公开 total is blank, the 9th cell of table 2's 6th row */
+  gk_report_free(r);
+  free(file);
+  file = gk_doc_read("2019_shanghai-municipal-general-office", ".docx", &len);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(file);
+  gk_diags_clear(d);
+  CU_ASSERT_EQUAL_FATAL(gk_report_load(&r, file, len, "sh.docx", d), GK_OK);
+  gk_diags_clear(d);
+  CU_ASSERT_EQUAL(gk_report_validate(r, NULL, d), GK_OK);
+  i = gk_doc_find_rule(d, "cell.blank");
+  CU_ASSERT_TRUE_FATAL(i >= 0);
+  CU_ASSERT_STRING_EQUAL(gk_diag_cell(d, (size_t)i, 0), "requests/granted/total");
+  gk_diag_position(buf, sizeof buf, d, (size_t)i, GK_LANG_EN);
+  CU_ASSERT_STRING_EQUAL(buf, " (table 2, row 6, cell 9)");
   gk_report_free(r);
   free(file);
   gk_diags_free(d);
@@ -340,6 +370,7 @@ static void test_docx_allocation_failures(void) {
 int main(void) {
   CU_TestInfo tests[] = {
       {"every report reads as its truth", test_docx_every_report_reads_as_its_truth},
+      {"sections in document order", test_docx_sections_in_document_order},
       {"runs, tables and positions", test_docx_runs_tables_and_positions},
       {"grid of a rendering", test_docx_rendering_grid},
       {"numbering rendered", test_docx_numbering_rendered},

@@ -80,6 +80,41 @@ static void test_grid_recognized(void) {
   int t = 0;
   CU_ASSERT_EQUAL_FATAL(gk_report_locate(r, "requests/new/natural", &t, &ri, &ci), GK_OK);
   CU_ASSERT_EQUAL(gk_report_get_line(r, t, ri, ci), 21);
+  /* the cell's column is the grid cell's (the <td>'s), not the rendering's */
+  CU_ASSERT_EQUAL(gk__cell_at(r, t, ri, ci)->column, 2);
+  CU_ASSERT_EQUAL_FATAL(gk_report_locate(r, "requests/new/total", &t, &ri, &ci), GK_OK);
+  CU_ASSERT_EQUAL(gk__cell_at(r, t, ri, ci)->column, 8);
+  CU_ASSERT_EQUAL_FATAL(gk_report_locate(r, "requests/carried_over/natural", &t, &ri, &ci), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_get_line(r, t, ri, ci), 22);
+  CU_ASSERT_EQUAL(gk__cell_at(r, t, ri, ci)->column, 2);
+  /* the section's line is the grid's (its text starts on the page's line 4) */
+  CU_ASSERT_EQUAL(gk_report_section_line(r, GK_SECTION_OVERVIEW), 4);
+  gk_report_free(r);
+  /* a DOCX grid: table 1, row R, cell C in (R | 1 << 16, C) */
+  gk__grid_free(&g);
+  gk__grid_init(&g);
+  g.pos_kind = GK__POS_DOCX;
+  gk__grid_para(&g, GK__BLK_PARA, 0, "某镇人民政府2020年政府信息公开工作年度报告",
+                strlen("某镇人民政府2020年政府信息公开工作年度报告"), at(1, 0));
+  gk__grid_para(&g, GK__BLK_HEADING, 0, "一、总体情况", strlen("一、总体情况"), at(2, 0));
+  gk__grid_para(&g, GK__BLK_PARA, 0, "概述。", strlen("概述。"), at(3, 0));
+  gk__grid_para(&g, GK__BLK_HEADING, 0, "三、收到和处理政府信息公开申请情况",
+                strlen("三、收到和处理政府信息公开申请情况"), at(4, 0));
+  for (uint32_t i = 0; i < 3; i++) {
+    gk__grid_row(&g, GK__BLK_ROW, 1, i + 1, at(1u << 16 | (i + 1), 0));
+    for (uint32_t k = 0; k < 8 && rows[i][k]; k++)
+      gk__grid_cell(&g, rows[i][k], strlen(rows[i][k]), k, 1, 1, 0, at(1u << 16 | (i + 1), 1 + k));
+  }
+  CU_ASSERT_EQUAL_FATAL(gk__report_from_grid(&r, &g, "g.docx", d), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_report_locate(r, "requests/new/research", &t, &ri, &ci), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_get_line(r, t, ri, ci), 1u << 16 | 2u);
+  CU_ASSERT_EQUAL(gk__cell_at(r, t, ri, ci)->column, 4);
+  CU_ASSERT_EQUAL(gk_report_section_line(r, GK_SECTION_OVERVIEW), 3); /* paragraph 3 */
+  /* the parts' document order (rendered lines): the overview's text (line 3)
+   * before the requests table's first value (line 6); paragraph 3 and table 1
+   * do not compare */
+  CU_ASSERT_EQUAL(r->part_order[0], 3);
+  CU_ASSERT_EQUAL(r->part_order[2], 6);
   gk_report_free(r);
   gk_diags_free(d);
   gk__grid_free(&g);

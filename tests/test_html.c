@@ -13,6 +13,56 @@ static int grid_of(gk__grid *g, const char *html, gk_diags *d) {
 
 static void test_html_every_report_reads_as_its_truth(void) { gk_doc_check_all(".html"); }
 
+/* No text.sections on the renderings: the sections' lines are the page's,
+ * like the cells' (they used to be the interim rendering's). */
+static void test_html_sections_in_document_order(void) {
+  CU_ASSERT_EQUAL(gk_doc_count_rule_all(".html", "text.sections"), 0);
+}
+
+/* A finding names the <td>'s line:column: 洪泽 2023's 复议 total (0, the parts
+ * add up to 11) is the 5th <td> of line 68, at column 46; the page's script
+ * holds "<td>" in a string (line 10), which is no cell. */
+static void test_html_findings_name_the_cell(void) {
+  size_t len = 0;
+  char *page = gk_doc_read("2023_huaian-hongze-district-government", ".html", &len);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(page);
+  gk_diags *d = NULL;
+  gk_report *r = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_report_load(&r, page, len, "hz.html", d), GK_OK);
+  gk_diags_clear(d);
+  CU_ASSERT_EQUAL(gk_report_validate(r, NULL, d), GK_OK);
+  long i = gk_doc_find_rule(d, "review.total");
+  CU_ASSERT_TRUE_FATAL(i >= 0);
+  CU_ASSERT_EQUAL(gk_diag_line(d, (size_t)i), 68);
+  CU_ASSERT_EQUAL(gk_diag_column(d, (size_t)i), 46);
+  char buf[512];
+  gk_diag_format(buf, sizeof buf, d, (size_t)i, GK_LANG_EN);
+  CU_ASSERT_EQUAL(strncmp(buf, "hz.html:68:46: error review.total", 33), 0);
+  /* 复议后起诉's total: the 15th <td>, column 146 */
+  CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, (size_t)i + 1), "review.total");
+  CU_ASSERT_EQUAL(gk_diag_line(d, (size_t)i + 1), 68);
+  CU_ASSERT_EQUAL(gk_diag_column(d, (size_t)i + 1), 146);
+  gk_report_free(r);
+  gk_diags_clear(d);
+  /* the same report as text keeps "file:line:" (no column printed) */
+  char *json = NULL;
+  gk_report *t = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_report_load(&r, page, len, "hz.html", NULL), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_report_to_text(&json, NULL, r), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_report_from_text(&t, json, strlen(json), "hz.txt", NULL), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_validate(t, NULL, d), GK_OK);
+  i = gk_doc_find_rule(d, "review.total");
+  CU_ASSERT_TRUE_FATAL(i >= 0);
+  CU_ASSERT_TRUE(gk_diag_line(d, (size_t)i) > 0);
+  CU_ASSERT_EQUAL(gk_diag_column(d, (size_t)i), 0);
+  gk_report_free(t);
+  gk_report_free(r);
+  gk_free(json);
+  gk_diags_free(d);
+  free(page);
+}
+
 static void test_html_spans_empty_cells_and_positions(void) {
   const char *page =
       "<html><body>\n"
@@ -281,6 +331,8 @@ static void test_html_allocation_failures(void) {
 int main(void) {
   CU_TestInfo tests[] = {
       {"every report reads as its truth", test_html_every_report_reads_as_its_truth},
+      {"sections in document order", test_html_sections_in_document_order},
+      {"findings name the cell", test_html_findings_name_the_cell},
       {"spans, empty cells, positions", test_html_spans_empty_cells_and_positions},
       {"nested tables follow their row", test_html_nested_tables_follow_their_row},
       {"chrome skipped, meta kept", test_html_chrome_skipped_and_meta_kept},
