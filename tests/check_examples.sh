@@ -19,9 +19,9 @@ done
 # ---- quickstart: finds the typo, repairs it from the suspect, saves clean JSON
 run 0 "$BUILD/example_quickstart" "$TMP/quick.json"
 same out "first check: 2 errors
-  <report>: error requests.balance: requests.balance in 总计 (total): new + carried_over = 5 + 0 = 5 but total + carried_forward = 4 + 0 = 4
+  <report>: error requests.balance: “Total”: New requests this year + Carried over from last year = 5 + 0 = 5 but Total handled + Carried forward to next year = 4 + 0 = 4
   note: probably “New requests this year · Total” should be 4
-  <report>: error requests.row_total: requests.row_total in 一、本年新收政府信息公开申请数量 (new): total = 5 but natural + commercial + research + social + legal + other_org = 3 + 1 + 0 + 0 + 0 + 0 = 4
+  <report>: error requests.row_total: “New requests this year”: Total = 5 but Natural persons + Commercial enterprises + Research institutions + Public-interest organisations + Legal service institutions + Other organisations = 3 + 1 + 0 + 0 + 0 + 0 = 4
   note: probably “New requests this year · Total” should be 4
 second check: 0 errors
 saved $TMP/quick.json"
@@ -36,7 +36,7 @@ assert doc["tables"]["active"]["fees"]["amount"] == "0.35"
 PY
 if [ -x "$BUILD/gkreport" ]; then
   run 0 "$BUILD/gkreport" validate "$TMP/quick.json"
-  same out "1 report: 0 errors, 0 warnings, 0 infos"
+  same out "1份报告：0个错误，0个警告，0个提示"
 fi
 
 # ---- validate_folder counts what `gkreport validate` counts (import notes too)
