@@ -45,8 +45,8 @@ int gk__agg_emit_suppressed(const gk_aggregate *a, gk_diags *d) {
     snprintf(n, sizeof n, "%llu", (unsigned long long)a->suppressed[k]);
     snprintf(zh, sizeof zh, "另有%s条%s未逐条列出（每条规则最多列出%llu条）", n, capped[k],
              (unsigned long long)a->cap);
-    snprintf(en, sizeof en, "%s more %s finding(s) not listed (at most %llu per rule)", n,
-             capped[k], (unsigned long long)a->cap);
+    snprintf(en, sizeof en, "%s more %s finding%s not listed (at most %llu per rule)", n,
+             capped[k], a->suppressed[k] == 1 ? "" : "s", (unsigned long long)a->cap);
     int rc = gk__stats_emit(d, GK_SEV_INFO, capped[k], zh, en, NULL, 0, NULL, NULL, n);
     if (rc) return rc;
   }

@@ -399,7 +399,7 @@ SUQIAN24=../real/2024_suqian-municipal-government.txt
 run 1 "$GK" aggregate --lang en "$SUQIAN23" "$SUQIAN23"
 same err "$SUQIAN23: error aggregate.duplicate: a 2023 report of 宿迁市 was already summed; this one is skipped"
 run 0 "$GK" aggregate --lang en ../real/2024_huaian-municipal-government.txt "$HONGZE24"
-same err "<report>: warning aggregate.overlap: 江苏省淮安市: the whole-region report of 淮安市人民政府 is summed with 1 report(s) of organs inside its region (淮安市洪泽区人民政府): double counting"
+same err "<report>: warning aggregate.overlap: 江苏省淮安市: the whole-region report of 淮安市人民政府 is summed with 1 report of organs inside its region (淮安市洪泽区人民政府): double counting"
 run 1 "$GK" aggregate --lang en "$SUQIAN23" "$SUQIAN24"
 same err "<report>: error aggregate.years: reports of different years (2023 to 2024) were summed; ask for a multi-year sum explicitly if that is meant"
 run 0 "$GK" aggregate --multi-year "$SUQIAN23" "$SUQIAN24"
@@ -447,7 +447,7 @@ has out "$TMP/y2025.json: warning series.gap: the 2024 report is missing"
 has out "2 reports: 0 errors, 1 warning, 0 infos"
 run 1 "$GK" series --strict ok-2021.json "$TMP/y2025.json"
 run 0 "$GK" aggregate --lang en "$TMP/gov.json" "$TMP/dept.json"
-same err "<report>: warning aggregate.overlap: 示例省示例县: the whole-region report of 示例县人民政府 is summed with 1 report(s) of organs inside its region (示例县司法局): double counting"
+same err "<report>: warning aggregate.overlap: 示例省示例县: the whole-region report of 示例县人民政府 is summed with 1 report of organs inside its region (示例县司法局): double counting"
 run 1 "$GK" aggregate --strict --lang en "$TMP/gov.json" "$TMP/dept.json"
 json_ok out
 run 2 "$GK" validate --format json error-2021.json missing.json
