@@ -1650,8 +1650,8 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
       gk__buf_puts(&zh, "文本在报告结束前中断：缺少");
       gk__text_heading_put(&zh, next);
       gk__buf_puts(&zh, "及其后各部分");
-      gk__buf_printf(&en, "the text ends before the report does: part %d and the following are missing",
-                     next + 1);
+      gk__buf_printf(&en, "the text ends before the report does: part %d (“%s”) and the following "
+                     "are missing", next + 1, gk__text_part_label(next)->en);
       diag_bufs(&w, GK_SEV_WARNING, "import.truncated", nlines ? lines[nlines - 1].line : 0, &zh, &en);
     }
     if (!rc && !w.rc) check_duplicates(&w, L, lines, nlines, hl, nhl, head);
