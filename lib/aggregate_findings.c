@@ -208,10 +208,17 @@ static int repair(gk_aggregate *a, const gk_report *r, gk_report **fixed, gk_dia
     const char *f;
     uint32_t l;
     where(&f, &l, file, line, gk_diag_file(a->vscratch, i), gk_diag_line(a->vscratch, i));
-    snprintf(zh, sizeof zh, "%.200s（%d年）：单元格 %s 印作%s，按%s修复为%s后汇总", who(r),
-             r->year, path, old[0] ? old : "空白", gk_diag_rule(a->vscratch, i), val);
-    snprintf(en, sizeof en, "%.200s (%d): cell %s printed %s, repaired to %s (%s) before summing",
-             who(r), r->year, path, old[0] ? old : "blank", val, gk_diag_rule(a->vscratch, i));
+    int t = 0;
+    size_t ri = 0, ci = 0;
+    gk_schema_path_find(&t, &ri, &ci, r->edition, path, (size_t)-1); /* set_text took it */
+    snprintf(zh, sizeof zh, "%.200s（%d年）：「%s · %s」印作%s，按%s修复为%s后汇总", who(r),
+             r->year, gk_schema_row_label(r->edition, t, ri, GK_LANG_ZH),
+             gk_schema_col_label(r->edition, t, ci, GK_LANG_ZH), old[0] ? old : "空白",
+             gk_diag_rule(a->vscratch, i), val);
+    snprintf(en, sizeof en, "%.200s (%d): “%s · %s” printed %s, repaired to %s (%s) before summing",
+             who(r), r->year, gk_schema_row_label(r->edition, t, ri, GK_LANG_EN),
+             gk_schema_col_label(r->edition, t, ci, GK_LANG_EN), old[0] ? old : "blank", val,
+             gk_diag_rule(a->vscratch, i));
     const char *cells[] = {path, NULL};
     if ((rc = gk__agg_emit(a, d, "aggregate.repaired", zh, en, f, l, cells, val, old)))
       return rc;

@@ -404,7 +404,7 @@ run 1 "$GK" aggregate --lang en "$SUQIAN23" "$SUQIAN24"
 same err "<report>: error aggregate.years: reports of different years (2023 to 2024) were summed; ask for a multi-year sum explicitly if that is meant"
 run 0 "$GK" aggregate --multi-year "$SUQIAN23" "$SUQIAN24"
 run 1 "$GK" aggregate --lang en --repair "$HONGZE23"
-has err "$HONGZE23:151: info aggregate.repaired: 洪泽区人民政府 (2023): cell review/reconsideration/total printed 0, repaired to 11 (review.total) before summing"
+has err "$HONGZE23:151: info aggregate.repaired: 洪泽区人民政府 (2023): “Administrative reconsideration · Total” printed 0, repaired to 11 (review.total) before summing"
 run 0 "$GK" aggregate --lang en "$SUQIAN23" ../real/2019_xiongxian-township-blank-tables.txt
 has err "../real/2019_xiongxian-township-blank-tables.txt: warning aggregate.incomplete: ? (2019): every cell of the tables is blank; left out of the sum"
 
