@@ -787,6 +787,7 @@ static void test_validate_active_rulemaking(void) {
   CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_EN),
                          "“Regulations · In force” is 3 from a county-level agency, which has "
                          "no power to make regulations");
+  CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_ZH), "「规章 · 现行有效件数」为3，但县级机关无规章制定权");
   gk_diags_clear(d);
   /* a districted city's government has it, its departments do not */
   CU_ASSERT_EQUAL(gk_report_set_agency_level(r, GK_LEVEL_CITY), GK_OK);
