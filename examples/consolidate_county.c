@@ -162,7 +162,8 @@ int main(int argc, char **argv) {
             rc == GK_ENOTFOUND ? "no report to consolidate" : gk_strerror(rc));
     status = 2;
   } else {
-    printf("%s: %" PRIu64 " report(s), edition %d%s\n", name, gk_aggregate_count(agg),
+    uint64_t nrep = gk_aggregate_count(agg);
+    printf("%s: %" PRIu64 " report%s, edition %d%s\n", name, nrep, nrep == 1 ? "" : "s",
            gk_aggregate_edition(agg), gk_aggregate_mixed(agg) ? " (common view of mixed editions)" : "");
     for (size_t i = 0; i < gk_diags_count(d); i++) {
       char line[1024];

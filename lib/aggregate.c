@@ -681,9 +681,9 @@ static int check_merged_duplicates(const gk_aggregate *a, gk_diags *d) {
   snprintf(n, sizeof n, "%llu", (unsigned long long)a->dup_merged);
   snprintf(zh, sizeof zh, "合并的部分汇总中有%s份报告重复（同一机关同一年度，或表格相同），已重复计算", n);
   snprintf(en, sizeof en,
-           "%s report(s) appear in more than one of the merged parts (one agency and year, or "
+           "%s %s in more than one of the merged parts (one agency and year, or "
            "the same tables): counted twice",
-           n);
+           n, a->dup_merged == 1 ? "report appears" : "reports appear");
   return gk__stats_emit(d, GK_SEV_ERROR, "aggregate.duplicate", zh, en, NULL, 0, NULL, "0", n);
 }
 

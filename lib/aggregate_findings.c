@@ -45,8 +45,8 @@ int gk__agg_emit_suppressed(const gk_aggregate *a, gk_diags *d) {
     snprintf(n, sizeof n, "%llu", (unsigned long long)a->suppressed[k]);
     snprintf(zh, sizeof zh, "另有%s条%s未逐条列出（每条规则最多列出%llu条）", n, capped[k],
              (unsigned long long)a->cap);
-    snprintf(en, sizeof en, "%s more %s finding(s) not listed (at most %llu per rule)", n,
-             capped[k], (unsigned long long)a->cap);
+    snprintf(en, sizeof en, "%s more %s finding%s not listed (at most %llu per rule)", n,
+             capped[k], a->suppressed[k] == 1 ? "" : "s", (unsigned long long)a->cap);
     int rc = gk__stats_emit(d, GK_SEV_INFO, capped[k], zh, en, NULL, 0, NULL, NULL, n);
     if (rc) return rc;
   }
@@ -208,10 +208,17 @@ static int repair(gk_aggregate *a, const gk_report *r, gk_report **fixed, gk_dia
     const char *f;
     uint32_t l;
     where(&f, &l, file, line, gk_diag_file(a->vscratch, i), gk_diag_line(a->vscratch, i));
-    snprintf(zh, sizeof zh, "%.200s（%d年）：单元格 %s 印作%s，按%s修复为%s后汇总", who(r),
-             r->year, path, old[0] ? old : "空白", gk_diag_rule(a->vscratch, i), val);
-    snprintf(en, sizeof en, "%.200s (%d): cell %s printed %s, repaired to %s (%s) before summing",
-             who(r), r->year, path, old[0] ? old : "blank", val, gk_diag_rule(a->vscratch, i));
+    int t = 0;
+    size_t ri = 0, ci = 0;
+    gk_schema_path_find(&t, &ri, &ci, r->edition, path, (size_t)-1); /* set_text took it */
+    snprintf(zh, sizeof zh, "%.200s（%d年）：「%s · %s」印作%s，按%s修复为%s后汇总", who(r),
+             r->year, gk_schema_row_label(r->edition, t, ri, GK_LANG_ZH),
+             gk_schema_col_label(r->edition, t, ci, GK_LANG_ZH), old[0] ? old : "空白",
+             gk_diag_rule(a->vscratch, i), val);
+    snprintf(en, sizeof en, "%.200s (%d): “%s · %s” printed %s, repaired to %s (%s) before summing",
+             who(r), r->year, gk_schema_row_label(r->edition, t, ri, GK_LANG_EN),
+             gk_schema_col_label(r->edition, t, ci, GK_LANG_EN), old[0] ? old : "blank", val,
+             gk_diag_rule(a->vscratch, i));
     const char *cells[] = {path, NULL};
     if ((rc = gk__agg_emit(a, d, "aggregate.repaired", zh, en, f, l, cells, val, old)))
       return rc;

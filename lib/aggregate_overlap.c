@@ -136,9 +136,9 @@ static int emit_group(const gk_aggregate *a, const pair *g, size_t n, gk_diags *
            "%.*s：政府的全域报告（%.150s）与本区域内%zu个机关的报告（%.900s）一并汇总，将重复计算",
            rl, p.s ? p.s : "", gn, n - ngov, names.data);
   snprintf(en, sizeof en,
-           "%.*s: the whole-region report of %.150s is summed with %zu report(s) of organs inside "
+           "%.*s: the whole-region report of %.150s is summed with %zu report%s of organs inside "
            "its region (%.900s): double counting",
-           rl, p.s ? p.s : "", gn, n - ngov, names.data);
+           rl, p.s ? p.s : "", gn, n - ngov, n - ngov == 1 ? "" : "s", names.data);
   snprintf(cnt, sizeof cnt, "%zu", n - ngov);
   gk__buf_free(&names);
   return gk__stats_emit(d, GK_SEV_WARNING, "aggregate.overlap", zh, en, NULL, 0, NULL, "0", cnt);

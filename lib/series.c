@@ -191,21 +191,62 @@ static int xvalue(const gk_report *r, int t, const char *row, const char *col, i
 
 static const char *src_name(const gk_report *r) { return r->source ? r->source : "-"; }
 
+/* The printed label of a cell given by keys: “row · column” (en) or 「row · column」 (zh). */
+static void xlabel(gk__buf *b, const gk_report *r, int t, const char *row, const char *col,
+                   int lang) {
+  size_t ri, ci;
+  if (gk_schema_row_find(&ri, r->edition, t, row) || gk_schema_col_find(&ci, r->edition, t, col)) {
+    gk__buf_printf(b, "%s/%s", row, col); /* not reached: the cell was read */
+    return;
+  }
+  gk__buf_printf(b, lang == GK_LANG_EN ? "“%s · %s”" : "「%s · %s」",
+                 gk_schema_row_label(r->edition, t, ri, lang),
+                 gk_schema_col_label(r->edition, t, ci, lang));
+}
+
+/* "2023 “Carried forward to next year · Total” + 2024 …" : the terms of x. */
+static void xterms(gk__buf *b, const gk__xrelation *x, const gk_report *prev,
+                   const gk_report *cur, const char *row, const char *col, int lang) {
+  for (size_t k = 0; k < GK__MAX_XTERMS && (x->terms[k].row || x->terms[k].col); k++) {
+    const gk__xterm *tm = &x->terms[k];
+    const gk_report *r = tm->prev ? prev : cur;
+    if (k) gk__buf_puts(b, tm->coef < 0 ? " - " : " + ");
+    gk__buf_printf(b, lang == GK_LANG_EN ? "%d " : "%d年", r->year);
+    xlabel(b, r, x->table, tm->row ? tm->row : row, tm->col ? tm->col : col, lang);
+  }
+}
+
 static int emit_x(gk_diags *d, const gk__xrelation *x, const gk_report *prev, const gk_report *cur,
                   const char *row, const char *col, int sev, int64_t expected, int64_t actual,
                   char cells[][112], size_t ncells, uint32_t line, uint32_t prev_line, int kind) {
-  const gk__rule_info *ri = gk__rule_find(x->rule);
-  char ev[48], av[48], es[56], zh[768], en[768];
+  const char *tcol = x->target ? x->target : col;
+  char ev[48], av[48], es[56];
   gk__format_value(ev, sizeof ev, kind, expected);
   gk__format_value(av, sizeof av, kind, actual);
   snprintf(es, sizeof es, "%s%s", x->ge ? ">=" : "", ev);
-  snprintf(zh, sizeof zh, "%d年 %s/%s 为 %s，按%d年报告（%s:%u）应为 %s：%s", cur->year, row, col,
-           av, prev->year, src_name(prev), prev_line, es, ri ? ri->zh : "");
-  snprintf(en, sizeof en, "%d %s/%s is %s, expected %s from the %d report (%s:%u): %s",
-           cur->year, row, col, av, es, prev->year, src_name(prev), prev_line, ri ? ri->en : "");
+  gk__buf zh, en;
+  gk__buf_init(&zh);
+  gk__buf_init(&en);
+  gk__buf_printf(&zh, "%d年", cur->year);
+  xlabel(&zh, cur, x->table, row, tcol, GK_LANG_ZH);
+  char at[24] = "";
+  if (prev_line) snprintf(at, sizeof at, ":%u", prev_line);
+  gk__buf_printf(&zh, "为%s，按%d年报告（%s%s）应为%s", av, prev->year, src_name(prev), at,
+                 x->ge ? "不少于" : "");
+  gk__buf_printf(&zh, "%s：", ev);
+  xterms(&zh, x, prev, cur, row, col, GK_LANG_ZH);
+  gk__buf_printf(&en, "%d ", cur->year);
+  xlabel(&en, cur, x->table, row, tcol, GK_LANG_EN);
+  gk__buf_printf(&en, " is %s, expected %s from the %d report (%s%s): ", av, es, prev->year,
+                 src_name(prev), at);
+  xterms(&en, x, prev, cur, row, col, GK_LANG_EN);
   size_t k;
-  int rc = gk__emit_sev(d, cur, x->rule, sev, cells[0], line, es, av, zh, en, &k);
+  int rc = zh.err || en.err ? GK_ENOMEM
+                            : gk__emit_sev(d, cur, x->rule, sev, cells[0], line, es, av, zh.data,
+                                           en.data, &k);
   for (size_t i = 1; !rc && i < ncells; i++) rc = gk_diags_add_cell(d, k, cells[i]);
+  gk__buf_free(&zh);
+  gk__buf_free(&en);
   return rc;
 }
 

@@ -119,7 +119,7 @@ static void diag_row(walk *w, int sev, const char *rule, size_t row, uint32_t li
   gk__buf zh, en;
   gk__buf_init(&zh), gk__buf_init(&en);
   gk__buf_printf(&zh, zh_fmt, rd->zh);
-  gk__buf_printf(&en, en_fmt, rd->key);
+  gk__buf_printf(&en, en_fmt, rd->en);
   size_t idx = 0;
   int rc = zh.err ? zh.err : en.err;
   if (!rc) rc = gk_diags_add(w->d, &idx, sev, rule, zh.data, en.data, w->file, line, 0);
@@ -587,7 +587,7 @@ static void pending_done(walk *w, int cut) {
   } else {
     diag_row(w, GK_SEV_WARNING, "import.ambiguous", w->pend_row, w->pend[0].line,
              "“%s”的数值个数少于列数（空白单元格被省略），无法确定各列，已留空",
-             "row %s has fewer values than columns (blank cells were dropped): the "
+             "row “%s” has fewer values than columns (blank cells were dropped): the "
              "columns are ambiguous, left blank");
     for (size_t c = 0; c < td->ncols; c++)
       if (rd->colmask & (1u << c)) gk_report_set_line(w->r, w->t, w->pend_row, c, w->pend[0].line);
@@ -674,7 +674,7 @@ static void flush_run_at(walk *w, int final) {
       gk__buf_init(&zh), gk__buf_init(&en);
       gk__buf_printf(&zh, "第%u行的数值前的标签“%s”不是本表的行，已忽略", (unsigned)line, w->lab.data);
       gk__buf_printf(&en, "line %u: values under a label that is no row of table %s (\"%s\"); ignored",
-                     (unsigned)line, gk__tables[w->t].key, w->lab.data);
+                     (unsigned)line, gk__tables[w->t].en, w->lab.data);
       diag_bufs(w, GK_SEV_WARNING, "import.unknown_row", line, &zh, &en);
     }
     w->nrun = 0;
@@ -695,7 +695,7 @@ static void flush_run_at(walk *w, int final) {
   /* rows passed over */
   if (w->start_cut && row > w->cursor) { /* the copy starts inside the table */
     diag_row(w, GK_SEV_WARNING, "import.truncated", row, line, "文本从表格中间开始：“%s”之前的行缺失",
-             "the text starts inside the table: the rows before %s are missing");
+             "the text starts inside the table: the rows before “%s” are missing");
     for (size_t k = w->cursor; k < row; k++) w->done[k] = 2;
   }
   w->start_cut = 0;
@@ -758,7 +758,7 @@ static void flush_run_at(walk *w, int final) {
       } else if (any) {
         diag_row(w, GK_SEV_WARNING, "import.ambiguous", row, w->run[i].line,
                  "“%s”的数值个数少于列数（空白单元格被省略），无法确定各列，已留空",
-                 "row %s has fewer values than columns (blank cells were dropped): the "
+                 "row “%s” has fewer values than columns (blank cells were dropped): the "
                  "columns are ambiguous, left blank");
         w->done[row] = 1;
         for (size_t c = 0; c < td->ncols; c++)
@@ -1157,7 +1157,7 @@ static int import_table(walk *w, int t, const tline *lines, size_t from, size_t 
   if (!w->rc && t == GK_TABLE_REVIEW) review_finish(w, endline);
   for (size_t r = 0; r < td->nrows && !w->rc && t != GK_TABLE_REVIEW; r++)
     if (w->done[r] == 3)
-      diag_row(w, GK_SEV_WARNING, "import.missing_row", r, endline, "未找到“%s”这一行", "row %s was not found");
+      diag_row(w, GK_SEV_WARNING, "import.missing_row", r, endline, "未找到“%s”这一行", "row “%s” was not found");
   if (!w->rc && t != GK_TABLE_REVIEW) {
     /* rows never reached */
     size_t first = td->nrows, n = 0;
@@ -1676,7 +1676,7 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
           gk__buf zh, en;
           gk__buf_init(&zh), gk__buf_init(&en);
           gk__buf_printf(&zh, "缺少“%s”表", gk__tables[t].zh);
-          gk__buf_printf(&en, "table %s is missing", gk__tables[t].key);
+          gk__buf_printf(&en, "table %s is missing", gk__tables[t].en);
           diag_bufs(&w, GK_SEV_WARNING, "import.missing_table", 0, &zh, &en);
         }
         continue;
@@ -1693,8 +1693,8 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
       gk__buf_puts(&zh, "文本在报告结束前中断：缺少");
       gk__text_heading_put(&zh, next);
       gk__buf_puts(&zh, "及其后各部分");
-      gk__buf_printf(&en, "the text ends before the report does: part %d and the following are missing",
-                     next + 1);
+      gk__buf_printf(&en, "the text ends before the report does: part %d (“%s”) and the following "
+                     "are missing", next + 1, gk__text_part_label(next)->en);
       diag_bufs(&w, GK_SEV_WARNING, "import.truncated", nlines ? lines[nlines - 1].line : 0, &zh, &en);
     }
     if (!rc && !w.rc) check_duplicates(&w, L, lines, nlines, hl, nhl, head);

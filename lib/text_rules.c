@@ -323,16 +323,19 @@ typedef struct {
   const char *keyword, *need;
   int table;
   const char *paths[2]; /* cells summed */
-  const char *zh, *en;
+  const char *zh, *en, *en1; /* en1: the English singular */
 } restate;
 
 static const restate restates[] = {
-  {"新收", "申请", GK_TABLE_REQUESTS, {"requests/new/total", NULL}, "新收申请", "new requests"},
-  {"受理", "申请", GK_TABLE_REQUESTS, {"requests/new/total", NULL}, "受理申请", "requests received"},
+  {"新收", "申请", GK_TABLE_REQUESTS, {"requests/new/total", NULL}, "新收申请", "new requests",
+   "new request"},
+  {"受理", "申请", GK_TABLE_REQUESTS, {"requests/new/total", NULL}, "受理申请", "requests received",
+   "request received"},
   {"行政复议", NULL, GK_TABLE_REVIEW, {"review/reconsideration/total", NULL}, "行政复议",
-   "administrative reconsiderations"},
+   "administrative reconsiderations", "administrative reconsideration"},
   {"行政诉讼", NULL, GK_TABLE_REVIEW,
-   {"review/litigation_direct/total", "review/litigation_after_review/total"}, "行政诉讼", "lawsuits"},
+   {"review/litigation_direct/total", "review/litigation_after_review/total"}, "行政诉讼", "lawsuits",
+   "lawsuit"},
 };
 
 /* The cells of each restate, read once per run and only when the prose restates
@@ -395,8 +398,8 @@ static int rule_table(const gk_report *r, const flat *f, table_wants *w, gk_diag
       snprintf(ev, sizeof ev, "%lld", (long long)want);
       snprintf(av, sizeof av, "%lld", (long long)v);
       snprintf(zh, sizeof zh, "正文称%s%s件，与表格的%s不符", rs->zh, av, ev);
-      snprintf(en, sizeof en, "the prose gives %s %s %s, the table %s", av, rs->en,
-               rs->paths[1] ? "(both litigation rows)" : "", ev);
+      snprintf(en, sizeof en, "the prose gives %s %s%s, the table %s", av, v == 1 ? rs->en1 : rs->en,
+               rs->paths[1] ? " (both litigation rows)" : "", ev);
       int rc = gk__emit(d, r, "text.table", rs->paths[0], flat_line(f, i - kl), ev, av, zh, en, NULL);
       if (rc) return rc;
     }

@@ -483,8 +483,8 @@ static const char *term_name(const gk_report *r, const gk__relation *rel, size_t
   const gk__table_decl *td = tdecl(r, rel->table);
   size_t idx = (size_t)rel->terms[j].index;
   if (rel->axis == GK__PER_ROW)
-    return lang == GK_LANG_EN ? td->cols[idx].key : td->cols[idx].zh;
-  return lang == GK_LANG_EN ? td->rows[idx].key : td->rows[idx].zh;
+    return lang == GK_LANG_EN ? td->cols[idx].en : td->cols[idx].zh;
+  return lang == GK_LANG_EN ? td->rows[idx].en : td->rows[idx].zh;
 }
 
 /* Sum of the value cells of term j in line L; *filled_out 0 when all are blank. */
@@ -540,18 +540,11 @@ static int put_side(gk__buf *b, const work *w, const wline *L, int sign, int ski
 
 static void put_line_label(gk__buf *b, const work *w, const wline *L, int lang) {
   const gk__table_decl *td = tdecl(w->r, L->rel->table);
-  const char *zh, *key;
-  if (L->rel->axis == GK__PER_COL) {
-    zh = td->cols[L->line].zh;
-    key = td->cols[L->line].key;
-  } else {
-    zh = td->rows[L->line].zh;
-    key = td->rows[L->line].key;
-  }
+  int col = L->rel->axis == GK__PER_COL;
   if (lang == GK_LANG_EN)
-    gk__buf_printf(b, "%s (%s)", zh, key);
+    gk__buf_printf(b, "“%s”", col ? td->cols[L->line].en : td->rows[L->line].en);
   else
-    gk__buf_puts(b, zh);
+    gk__buf_puts(b, col ? td->cols[L->line].zh : td->rows[L->line].zh);
 }
 
 /* Add the line's cells to finding k: primary first, then the filled others. */
@@ -660,9 +653,9 @@ static int check_blank_totals(work *w, gk_diags *d) {
     gk__buf_init(&zh);
     gk__buf_init(&en);
     put_cell_label(&en, w->r, L->rel->table, tot->row, tot->col, GK_LANG_EN);
-    gk__buf_printf(&en, " is blank beside filled parts (%s in ", L->rel->rule);
+    gk__buf_puts(&en, " is blank beside filled parts: ");
     put_line_label(&en, w, L, GK_LANG_EN);
-    gk__buf_puts(&en, "): ");
+    gk__buf_puts(&en, ": ");
     rc = put_side(&en, w, L, -tot->coef, L->rel->total_index, GK_LANG_EN);
     gk__buf_printf(&en, "; it should hold %s%s", exp,
                    whole_row ? " (the whole row is blank: reported once, for its first column)" : "");
@@ -819,7 +812,6 @@ static int report_failures(work *w, gk_diags *d) {
     gk__buf zh, en;
     gk__buf_init(&zh);
     gk__buf_init(&en);
-    gk__buf_printf(&en, "%s in ", L->rel->rule);
     put_line_label(&en, w, L, GK_LANG_EN);
     gk__buf_puts(&en, ": ");
     rc = put_side(&en, w, L, 1, -1, GK_LANG_EN);
@@ -894,12 +886,14 @@ static int report_overflows(work *w, gk_diags *d) {
     gk__buf zh, en;
     gk__buf_init(&zh);
     gk__buf_init(&en);
-    gk__buf_printf(&en, "%s holds %s: too large for the sum of %s in ", path, val, L->rel->rule);
+    put_cell_label(&en, w->r, L->rel->table, big->row, big->col, GK_LANG_EN);
+    gk__buf_printf(&en, " holds %s: too large for the sum of ", val);
     put_line_label(&en, w, L, GK_LANG_EN);
     gk__buf_puts(&en, " to fit in a 64-bit integer; the line is not checked");
-    gk__buf_printf(&zh, "%s为%s，数值过大：", path, val);
+    put_cell_label(&zh, w->r, L->rel->table, big->row, big->col, GK_LANG_ZH);
+    gk__buf_printf(&zh, "为%s，数值过大：", val);
     put_line_label(&zh, w, L, GK_LANG_ZH);
-    gk__buf_printf(&zh, "的合计（%s）超出64位整数范围，无法核对", L->rel->rule);
+    gk__buf_puts(&zh, "的合计超出64位整数范围，无法核对");
     rc = (zh.err || en.err) ? GK_ENOMEM
                             : gk__emit(d, w->r, "cell.value", path,
                                        gk__cell_at(w->r, L->rel->table, big->row, big->col)->line,
@@ -1243,8 +1237,8 @@ static int check_active_rows(const work *w, gk_diags *d) {
       snprintf(act, sizeof act, "%lld", (long long)tot);
       gk__buf_init(&zh);
       gk__buf_init(&en);
-      gk__buf_printf(&en, "%s (%s): total_public %s < published %lld", td->rows[row].zh,
-                     td->rows[row].key, act, (long long)pub);
+      gk__buf_printf(&en, "“%s”: %s %s is less than %s %lld", td->rows[row].en,
+                     td->cols[ct].en, act, td->cols[cp].en, (long long)pub);
       gk__buf_printf(&zh, "%s：对外公开总数量%s小于本年新公开数量%lld", td->rows[row].zh, act,
                      (long long)pub);
       rc = emit_active(d, r, "active.cumulative", row, ct, exp, act, &zh, &en, cp, (size_t)-1);
@@ -1261,9 +1255,10 @@ static int check_active_rows(const work *w, gk_diags *d) {
       gk__buf_init(&zh);
       gk__buf_init(&en);
       gk__buf_printf(&en,
-                     "%s (%s): decisions %lld = prev_items + delta = %s; decisions count the "
+                     "“%s”: %s %lld = %s + %s = %s; decisions count the "
                      "cases decided in the year, the columns were probably misread",
-                     td->rows[row].zh, td->rows[row].key, (long long)dec, sum_text);
+                     td->rows[row].en, td->cols[cx].en, (long long)dec, td->cols[ci].en,
+                     td->cols[cd].en, sum_text);
       gk__buf_printf(&zh, "%s：处理决定数量%lld等于上一年项目数量加本年增/减（%s），"
                      "处理决定数量应为本年作出的决定数，可能误读了栏目",
                      td->rows[row].zh, (long long)dec, sum_text);
@@ -1271,6 +1266,12 @@ static int check_active_rows(const work *w, gk_diags *d) {
     }
   }
   return rc;
+}
+
+/* The printed Chinese name of an agency level: 县级, 乡级, ... */
+static const char *level_zh(int level) {
+  static const char *const names[] = {"", "国家级", "省级", "市级", "县级", "乡级"};
+  return level > 0 && level < (int)(sizeof names / sizeof *names) ? names[level] : "";
 }
 
 /* active.rulemaking: 规章 reported by an agency without rule-making power: any
@@ -1302,10 +1303,12 @@ static int check_rulemaking(const work *w, gk_diags *d) {
     gk__buf zh, en;
     gk__buf_init(&zh);
     gk__buf_init(&en);
-    gk__buf_printf(&en, "regulations %s = %s from a %s-level %s, which has no power to make 规章%s",
-                   td->cols[col].key, act, lvl, kname ? kname : "agency",
+    gk__buf_printf(&en, "“%s · %s” is %s from a %s-level %s, which has no power to make "
+                   "regulations%s", td->rows[row].en, td->cols[col].en, act, lvl,
+                   kname ? kname : "agency",
                    inferred ? " (level and kind inferred from the agency's name)" : "");
-    gk__buf_printf(&zh, "规章%s为%s，但%s级%s无规章制定权%s", td->cols[col].zh, act, lvl,
+    gk__buf_printf(&zh, "「%s · %s」为%s，但%s%s无规章制定权%s", td->rows[row].zh,
+                   td->cols[col].zh, act, level_zh(level),
                    kind == GK_AGENCY_KIND_DEPARTMENT ? "部门" : "机关",
                    inferred ? "（层级与类别由机关名称推定）" : "");
     return emit_active(d, r, "active.rulemaking", row, col, "0", act, &zh, &en, (size_t)-1,

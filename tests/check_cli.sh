@@ -126,26 +126,26 @@ same out 'literals-2019.json: error cell.value: “Administrative coercion · De
 
 # ---- validate
 run 0 "$GK" validate ok-2021.json
-same out "1 report: 0 errors, 0 warnings, 0 infos"
+same out "1份报告：0个错误，0个警告，0个提示"
 run 1 "$GK" validate --lang en error-2021.json
-same out "error-2021.json: error requests.balance: requests.balance in 自然人 (natural): new + carried_over = 6 + 1 = 7 but total + carried_forward = 5 + 1 = 6
+same out "error-2021.json: error requests.balance: “Natural persons”: New requests this year + Carried over from last year = 6 + 1 = 7 but Total handled + Carried forward to next year = 5 + 1 = 6
 error-2021.json: note: probably “New requests this year · Natural persons” should be 5
-error-2021.json: error requests.row_total: requests.row_total in 一、本年新收政府信息公开申请数量 (new): total = 5 but natural + commercial + research + social + legal + other_org = 6 + 0 + 0 + 0 + 0 + 0 = 6
+error-2021.json: error requests.row_total: “New requests this year”: Total = 5 but Natural persons + Commercial enterprises + Research institutions + Public-interest organisations + Legal service institutions + Other organisations = 6 + 0 + 0 + 0 + 0 + 0 = 6
 error-2021.json: note: probably “New requests this year · Natural persons” should be 5
 1 report: 2 errors, 0 warnings, 0 infos"
 run 1 "$GK" validate error-2021.json
 has out "error-2021.json: note: 「一、本年新收政府信息公开申请数量 · 自然人」可能应为5"
 run_in 1 error-2021.json "$GK" validate --rules requests.row_total --lang en -
-same out "<stdin>: error requests.row_total: requests.row_total in 一、本年新收政府信息公开申请数量 (new): total = 5 but natural + commercial + research + social + legal + other_org = 6 + 0 + 0 + 0 + 0 + 0 = 6
+same out "<stdin>: error requests.row_total: “New requests this year”: Total = 5 but Natural persons + Commercial enterprises + Research institutions + Public-interest organisations + Legal service institutions + Other organisations = 6 + 0 + 0 + 0 + 0 + 0 = 6
 <stdin>: note: probably “New requests this year · Natural persons” should be 5
 1 report: 1 error, 0 warnings, 0 infos"
 run 0 "$GK" validate --rules -requests.* error-2021.json
-same out "1 report: 0 errors, 0 warnings, 0 infos"
+same out "1份报告：0个错误，0个警告，0个提示"
 run 1 "$GK" validate --lang en --waive "requests.balance:requests/total/natural=merger of two offices" error-2021.json
-has out "error-2021.json: error requests.balance: requests.balance in 自然人 (natural): new + carried_over = 6 + 1 = 7 but total + carried_forward = 5 + 1 = 6 [waived]"
+has out "error-2021.json: error requests.balance: “Natural persons”: New requests this year + Carried over from last year = 6 + 1 = 7 but Total handled + Carried forward to next year = 5 + 1 = 6 [waived]"
 has out "1 report: 1 error, 0 warnings, 0 infos (1 waived)"
 run 0 "$GK" validate --waive "requests.*=known" error-2021.json
-has out "1 report: 0 errors, 0 warnings, 0 infos (2 waived)"
+has out "1份报告：0个错误，0个警告，0个提示（另有2项已豁免）"
 run 2 "$GK" validate --waive requests.balance error-2021.json
 same err "gkreport validate: invalid waiver 'requests.balance' (expected RULE[:CELL]=REASON)
 Try 'gkreport help validate'."
@@ -157,7 +157,7 @@ same out "warning-2021.json: warning edition.year: a 2020 report uses the 2021 e
 1 report: 0 errors, 1 warning, 0 infos"
 run 1 "$GK" validate --strict warning-2021.json
 run 0 "$GK" validate --strict --min-severity error warning-2021.json
-same out "1 report: 0 errors, 0 warnings, 0 infos"
+same out "1份报告：0个错误，0个警告，0个提示"
 run 2 "$GK" validate --min-severity fatal ok-2021.json
 same err "gkreport validate: invalid value 'fatal' for --min-severity (expected info, warning or error)
 Try 'gkreport help validate'."
@@ -214,7 +214,7 @@ Try 'gkreport help rules'."
 
 # ---- series
 run 1 "$GK" series --lang en ok-2021.json series-2024.json
-has out "series-2024.json: error series.carry: 2024 carried_over/total is 2, expected 1 from the 2023 report (ok-2021.json:0): carried_over(N) = carried_forward(N-1) (error on total, warning per column)"
+has out "series-2024.json: error series.carry: 2024 “Carried over from last year · Total” is 2, expected 1 from the 2023 report (ok-2021.json): 2023 “Carried forward to next year · Total”"
 has out "2 reports: 1 error, 1 warning, 0 infos"
 has out "requests/carried_over/total                    1     2      +1  100.00%"
 has out "active/normative_docs/in_force                 3     4      +1   33.33%"
@@ -222,7 +222,7 @@ has out "Carry-forward rate                      16.67%    28.57%"
 has out "Litigation correction rate                   –         –"
 run 0 "$GK" series --waive "series.carry=agency merged in 2024" ok-2021.json series-2024.json
 run 0 "$GK" series ok-2021.json series-2024.json --rules -series.carry
-has out "2 reports: 0 errors, 0 warnings, 0 infos"
+has out "2份报告：0个错误，0个警告，0个提示"
 run 1 "$GK" series --format json series-2024.json ok-2021.json
 json_ok out
 checks=$((checks + 1))
@@ -238,7 +238,7 @@ run 1 "$GK" series --format csv ok-2021.json series-2024.json
 tr -d '\r' <"$TMP/out" >"$TMP/csv" && mv "$TMP/csv" "$TMP/out"
 has out "path,comparable,year,edition,state,value,change,pct"
 has out "requests/carried_over/total,1,2024,2021,value,2,1,100.00"
-has err "series-2024.json: error series.carry: 2024年 carried_over/total 为 2，按2023年报告（ok-2021.json:0）应为 1：本年上年结转数应等于上一年度结转下年度继续办理数"
+has err "series-2024.json: error series.carry: 2024年「二、上年结转政府信息公开申请数量 · 总计」为2，按2023年报告（ok-2021.json）应为1：2023年「四、结转下年度继续办理 · 总计」"
 run 2 "$GK" series ok-2021.json missing.json
 same err "gkreport series: 无法读取“missing.json”：No such file or directory"
 run 2 "$GK" series
@@ -331,21 +331,21 @@ has out "凤岗镇,2020,2019,active,procurement,amount,value,498742.4"
 run 0 "$GK" validate --lang en "$SHANGHAI"
 checks=$((checks + 1))
 [ "$(grep -c ': warning cell.blank: ' "$TMP/out")" = 11 ] || { echo "FAIL: shanghai: want 11 cell.blank" >&2; fails=$((fails + 1)); }
-has out "$SHANGHAI:54: warning cell.blank: “Disclosed · Total” is blank beside filled parts (requests.row_total in （一）予以公开 (granted)): natural + commercial + research + social + legal + other_org = 258 + 12 + blank + blank + 1 + 1 = 272; it should hold 272"
+has out "$SHANGHAI:54: warning cell.blank: “Disclosed · Total” is blank beside filled parts: “Disclosed”: Natural persons + Commercial enterprises + Research institutions + Public-interest organisations + Legal service institutions + Other organisations = 258 + 12 + blank + blank + 1 + 1 = 272; it should hold 272"
 has out "$SHANGHAI:16: warning text.sum: a total in the prose (805) does not equal the sum of its parts (716)"
 has out "1 report: 0 errors, 12 warnings, 0 infos"
 run 1 "$GK" validate --strict "$SHANGHAI"
 run 1 "$GK" validate --waive "cell.blank=blank totals as published" --strict "$SHANGHAI"
-has out "1 report: 0 errors, 1 warning, 0 infos (11 waived)"
+has out "1份报告：0个错误，1个警告，0个提示（另有11项已豁免）"
 run 0 "$GK" validate --waive "cell.blank=blank totals as published" --waive "text.*=prose counts differ" --strict "$SHANGHAI"
-has out "1 report: 0 errors, 0 warnings, 0 infos (12 waived)"
+has out "1份报告：0个错误，0个警告，0个提示（另有12项已豁免）"
 run 0 "$GK" validate --rules text.sum --lang en "$SHANGHAI"
 same out "$SHANGHAI:16: warning text.sum: a total in the prose (805) does not equal the sum of its parts (716)
 1 report: 0 errors, 1 warning, 0 infos"
 run 0 "$GK" validate "$FENGGANG"
-same out "1 report: 0 errors, 0 warnings, 0 infos"
+same out "1份报告：0个错误，0个警告，0个提示"
 run 0 "$GK" validate "$TMP/fenggang-lines.json"
-same out "1 report: 0 errors, 0 warnings, 0 infos"
+same out "1份报告：0个错误，0个警告，0个提示"
 printf 'hello world\n' >"$TMP/hello.txt"
 run 2 "$GK" validate --lang en "$TMP/hello.txt" ok-2021.json
 same err "$TMP/hello.txt:1: error import.not_report: the text is not an annual report: no title and none of the section headings"
@@ -365,9 +365,9 @@ has err "$FENGGANG:1:1: error json.syntax: 此处应为一个值（位置 \$）"
 HONGZE23=../real/2023_huaian-hongze-district-government.txt
 HONGZE24=../real/2024_huaian-hongze-district-government.txt
 run 1 "$GK" validate --lang en "$HONGZE23"
-same out "$HONGZE23:151: error review.total: review.total in 行政复议 (reconsideration): total = 0 but upheld + corrected + other + pending = 10 + 1 + 0 + 0 = 11
+same out "$HONGZE23:151: error review.total: “Administrative reconsideration”: Total = 0 but Upheld + Corrected + Other result + Pending = 10 + 1 + 0 + 0 = 11
 $HONGZE23:151: note: probably “Administrative reconsideration · Total” should be 11
-$HONGZE23:151: error review.total: review.total in 行政诉讼 复议后起诉 (litigation_after_review): total = 0 but upheld + corrected + other + pending = 5 + 0 + 0 + 0 = 5
+$HONGZE23:151: error review.total: “Litigation after reconsideration”: Total = 0 but Upheld + Corrected + Other result + Pending = 5 + 0 + 0 + 0 = 5
 $HONGZE23:151: note: ambiguous: either of 2 single-cell repairs fixes it: “Litigation after reconsideration · Total” → 5, or “Litigation after reconsideration · Upheld” → 0
 1 report: 2 errors, 0 warnings, 0 infos"
 run 0 "$GK" series --lang en ../real/2023_suqian-municipal-government.txt ../real/2024_suqian-municipal-government.txt
@@ -377,9 +377,9 @@ has out "requests/carried_over/total                               96         12
 has out "active/fees/amount                                59237.2449  72701.2578  +13464.0129    22.73%"
 run 1 "$GK" series --strict "$HONGZE23" "$HONGZE24"
 has out "$HONGZE23:151: error review.total: 行政复议：总计 = 0，不等于结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 10 + 1 + 0 + 0 = 11（行政复议、行政诉讼各行：总计等于结果维持、结果纠正、其他结果、尚未审结之和）"
-has out "2 reports: 2 errors, 1 warning, 0 infos"
+has out "2份报告：2个错误，1个警告，0个提示"
 run 0 "$GK" series --strict --rules 'series.*' "$HONGZE23" "$HONGZE24"
-has out "2 reports: 0 errors, 0 warnings, 0 infos"
+has out "2份报告：0个错误，0个警告，0个提示"
 run 1 "$GK" series --format csv "$HONGZE23" "$HONGZE24"
 has out "active/normative_docs/in_force,1,2024,2021,value,8,3,60.00"
 run 0 "$GK" aggregate --multi-year --lang en "$FENGGANG" ok-2021.json
@@ -399,12 +399,12 @@ SUQIAN24=../real/2024_suqian-municipal-government.txt
 run 1 "$GK" aggregate --lang en "$SUQIAN23" "$SUQIAN23"
 same err "$SUQIAN23: error aggregate.duplicate: a 2023 report of 宿迁市 was already summed; this one is skipped"
 run 0 "$GK" aggregate --lang en ../real/2024_huaian-municipal-government.txt "$HONGZE24"
-same err "<report>: warning aggregate.overlap: 江苏省淮安市: the whole-region report of 淮安市人民政府 is summed with 1 report(s) of organs inside its region (淮安市洪泽区人民政府): double counting"
+same err "<report>: warning aggregate.overlap: 江苏省淮安市: the whole-region report of 淮安市人民政府 is summed with 1 report of organs inside its region (淮安市洪泽区人民政府): double counting"
 run 1 "$GK" aggregate --lang en "$SUQIAN23" "$SUQIAN24"
 same err "<report>: error aggregate.years: reports of different years (2023 to 2024) were summed; ask for a multi-year sum explicitly if that is meant"
 run 0 "$GK" aggregate --multi-year "$SUQIAN23" "$SUQIAN24"
 run 1 "$GK" aggregate --lang en --repair "$HONGZE23"
-has err "$HONGZE23:151: info aggregate.repaired: 洪泽区人民政府 (2023): cell review/reconsideration/total printed 0, repaired to 11 (review.total) before summing"
+has err "$HONGZE23:151: info aggregate.repaired: 洪泽区人民政府 (2023): “Administrative reconsideration · Total” printed 0, repaired to 11 (review.total) before summing"
 run 0 "$GK" aggregate --lang en "$SUQIAN23" ../real/2019_xiongxian-township-blank-tables.txt
 has err "../real/2019_xiongxian-township-blank-tables.txt: warning aggregate.incomplete: ? (2019): every cell of the tables is blank; left out of the sum"
 
@@ -414,7 +414,7 @@ run 0 "$GK" validate --lang en "$TMP/fenggang-gb.txt"
 same out "$TMP/fenggang-gb.txt: info import.converted: the input was GB18030/GBK and has been converted to UTF-8
 1 report: 0 errors, 0 warnings, 1 info"
 run 0 "$GK" validate --min-severity warning "$TMP/fenggang-gb.txt"
-same out "1 report: 0 errors, 0 warnings, 0 infos"
+same out "1份报告：0个错误，0个警告，0个提示"
 # --rules and --waive reach the importer's findings
 run 0 "$GK" validate --lang en --rules=-import.converted "$TMP/fenggang-gb.txt"
 same out "1 report: 0 errors, 0 warnings, 0 infos"
@@ -447,7 +447,7 @@ has out "$TMP/y2025.json: warning series.gap: the 2024 report is missing"
 has out "2 reports: 0 errors, 1 warning, 0 infos"
 run 1 "$GK" series --strict ok-2021.json "$TMP/y2025.json"
 run 0 "$GK" aggregate --lang en "$TMP/gov.json" "$TMP/dept.json"
-same err "<report>: warning aggregate.overlap: 示例省示例县: the whole-region report of 示例县人民政府 is summed with 1 report(s) of organs inside its region (示例县司法局): double counting"
+same err "<report>: warning aggregate.overlap: 示例省示例县: the whole-region report of 示例县人民政府 is summed with 1 report of organs inside its region (示例县司法局): double counting"
 run 1 "$GK" aggregate --strict --lang en "$TMP/gov.json" "$TMP/dept.json"
 json_ok out
 run 2 "$GK" validate --format json error-2021.json missing.json
@@ -497,7 +497,7 @@ run 2 "$GK" summary --level bogus "$SUQIAN23"
 contains err "invalid value 'bogus' for --level"
 mkdir -p "$TMP/dir/sub" && cp ok-2021.json "$TMP/dir/" && cp "$SUQIAN23" "$TMP/dir/sub/"
 run 0 "$GK" validate "$TMP/dir"
-has out "2 reports: 0 errors, 0 warnings, 0 infos"
+has out "2份报告：0个错误，0个警告，0个提示"
 run 0 "$GK" indicators "$HONGZE23"
 contains out "                                   注：所用的印出总计与其分项之和不符；按分项计算为 9.09% = 1 / 11"
 run 1 "$GK" series --lang en "$HONGZE23"

@@ -19,9 +19,9 @@ done
 # ---- quickstart: finds the typo, repairs it from the suspect, saves clean JSON
 run 0 "$BUILD/example_quickstart" "$TMP/quick.json"
 same out "first check: 2 errors
-  <report>: error requests.balance: requests.balance in 总计 (total): new + carried_over = 5 + 0 = 5 but total + carried_forward = 4 + 0 = 4
+  <report>: error requests.balance: “Total”: New requests this year + Carried over from last year = 5 + 0 = 5 but Total handled + Carried forward to next year = 4 + 0 = 4
   note: probably “New requests this year · Total” should be 4
-  <report>: error requests.row_total: requests.row_total in 一、本年新收政府信息公开申请数量 (new): total = 5 but natural + commercial + research + social + legal + other_org = 3 + 1 + 0 + 0 + 0 + 0 = 4
+  <report>: error requests.row_total: “New requests this year”: Total = 5 but Natural persons + Commercial enterprises + Research institutions + Public-interest organisations + Legal service institutions + Other organisations = 3 + 1 + 0 + 0 + 0 + 0 = 4
   note: probably “New requests this year · Total” should be 4
 second check: 0 errors
 saved $TMP/quick.json"
@@ -36,7 +36,7 @@ assert doc["tables"]["active"]["fees"]["amount"] == "0.35"
 PY
 if [ -x "$BUILD/gkreport" ]; then
   run 0 "$BUILD/gkreport" validate "$TMP/quick.json"
-  same out "1 report: 0 errors, 0 warnings, 0 infos"
+  same out "1份报告：0个错误，0个警告，0个提示"
 fi
 
 # ---- validate_folder counts what `gkreport validate` counts (import notes too)
@@ -75,7 +75,7 @@ run 2 "$BUILD/example_validate_folder"
 
 # ---- consolidate_county: a folder (JSON and text) and a JSON Lines stream
 run 0 "$BUILD/example_consolidate_county" --name 示例县合计 "$DATA/county"
-has out "示例县合计: 3 report(s), edition 2021"
+has out "示例县合计: 3 reports, edition 2021"
 has out "row	natural	commercial	research	social	legal	other_org	total"
 has out "new	14	3	0	0	0	0	17"
 has out "granted	9	3	0	0	0	0	12"
@@ -91,7 +91,7 @@ has out "rate.litigation_corrected	-"
   python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))))' "$DATA/county/town-b.json"
 } >"$TMP/county.jsonl"
 run 1 "$BUILD/example_consolidate_county" "$TMP/county.jsonl"
-has out "合计: 2 report(s), edition 2021"
+has out "合计: 2 reports, edition 2021"
 has out "$TMP/county.jsonl:2: error jsonl.line: line 2 is not a valid report, skipped: invalid literal (expected true, false or null) at \$"
 has out "new	9	3	0	0	0	0	12"
 has out "rate.disclosed	83.33%	(10/12)"

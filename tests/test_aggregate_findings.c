@@ -340,6 +340,11 @@ static void test_aggregate_findings_contributor_repair(void) {
   CU_ASSERT_EQUAL(gk_diag_severity(d, i), GK_SEV_INFO);
   CU_ASSERT_STRING_EQUAL(gk_diag_expected(d, i), "11");
   CU_ASSERT_STRING_EQUAL(gk_diag_actual(d, i), "0");
+  CU_ASSERT_PTR_NOT_NULL(strstr(gk_diag_message(d, i, GK_LANG_EN),
+                                ": “Administrative reconsideration · Total” printed 0, repaired to "
+                                "11 (review.total) before summing"));
+  CU_ASSERT_PTR_NOT_NULL(strstr(gk_diag_message(d, i, GK_LANG_ZH),
+                                "：「行政复议 · 总计」印作0，按review.total修复为11后汇总"));
   CU_ASSERT_EQUAL(stats_find(d, "aggregate.contributor", "review/reconsideration/total"),
                   (size_t)-1);
   gk_report *fixed = NULL;

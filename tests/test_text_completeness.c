@@ -197,7 +197,72 @@ static void test_text_completeness_encoding_and_endings(void) {
   gk_free(t);
 }
 
+/* The message of the k-th finding of `rule` in `lang`, NULL when there is none. */
+static const char *msg_of(const gk_diags *d, const char *rule, int k, int lang) {
+  for (size_t i = 0; i < gk_diags_count(d); i++)
+    if (strcmp(gk_diag_rule(d, i), rule) == 0 && k-- == 0) return gk_diag_message(d, i, lang);
+  return NULL;
+}
+
+/* Import a real report; every English message is free of keys (no "_"). */
+static gk_diags *import_real(const char *name) {
+  size_t n;
+  char *t = gk_test_read_data(name, 1, &n);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+  gk_diags *d;
+  gk_report *r = import(t, n, &d, GK_OK);
+  for (size_t i = 0; i < gk_diags_count(d); i++)
+    CU_ASSERT_PTR_NULL(strchr(gk_diag_message(d, i, GK_LANG_EN), '_'));
+  gk_report_free(r);
+  gk_free(t);
+  return d;
+}
+
+#define MSG_EQ(d, rule, k, lang, want)                        \
+  do {                                                        \
+    const char *m_ = msg_of((d), (rule), (k), (lang));        \
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m_);                         \
+    CU_ASSERT_STRING_EQUAL(m_, (want));                       \
+  } while (0)
+
+/* What is missing from a copy is said with printed labels, in both languages. */
+static void test_text_completeness_messages(void) {
+  gk_diags *d = import_real("2020_district-audit-bureau-flipbook-page9.txt");
+  MSG_EQ(d, "import.missing_table", 0, GK_LANG_EN, "table Proactive disclosure is missing");
+  MSG_EQ(d, "import.missing_table", 0, GK_LANG_ZH, "缺少“主动公开政府信息情况”表");
+  MSG_EQ(d, "import.truncated", 0, GK_LANG_EN,
+         "the text starts inside the table: the rows before “Carried forward to next year” are "
+         "missing");
+  MSG_EQ(d, "import.truncated", 0, GK_LANG_ZH, "文本从表格中间开始：“四、结转下年度继续办理”之前的行缺失");
+  MSG_EQ(d, "import.truncated", 1, GK_LANG_EN,
+         "the text ends before the report does: part 6 (“Other matters to report”) and the "
+         "following are missing");
+  gk_diags_free(d);
+  d = import_real("2019_xiongxian-township-blank-tables.txt");
+  MSG_EQ(d, "import.ambiguous", 0, GK_LANG_EN,
+         "row “Regulations” has fewer values than columns (blank cells were dropped): the columns "
+         "are ambiguous, left blank");
+  MSG_EQ(d, "import.ambiguous", 0, GK_LANG_ZH,
+         "“规章”的数值个数少于列数（空白单元格被省略），无法确定各列，已留空");
+  MSG_EQ(d, "import.truncated", 0, GK_LANG_EN,
+         "the text ends before the report does: part 5 (“Main problems and improvements”) and the "
+         "following are missing");
+  gk_diags_free(d);
+  /* quiet: a complete copy says nothing about what is missing */
+  d = import_real("2020_ganzhou-fenggang-town.txt");
+  CU_ASSERT_PTR_NULL(msg_of(d, "import.truncated", 0, GK_LANG_EN));
+  CU_ASSERT_PTR_NULL(msg_of(d, "import.missing_table", 0, GK_LANG_EN));
+  gk_diags_free(d);
+  d = import_real("2020_wuhan-ecology-environment-bureau-hubei-annotated.txt");
+  const char *m = msg_of(d, "import.unknown_row", 0, GK_LANG_EN);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+  CU_ASSERT_EQUAL(strncmp(m, "line 8: values under a label that is no row of table Proactive "
+                             "disclosure (", 75), 0);
+  gk_diags_free(d);
+}
+
 static CU_TestInfo tests[] = {
+  {"messages with printed labels", test_text_completeness_messages},
   {"encoding errors located, CR-only endings", test_text_completeness_encoding_and_endings},
   {"what is no report", test_text_completeness_not_report},
   {"a complete copy", test_text_completeness_complete},

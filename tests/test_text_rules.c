@@ -101,7 +101,11 @@ static void test_text_rules_table(void) {
   CU_ASSERT_EQUAL(gk_diags_count(d), 2);
   expect(d, 0, 45, "170", "134");
   CU_ASSERT_STRING_EQUAL(gk_diag_cell(d, 0, 0), "review/reconsideration/total");
+  CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_EN),
+                         "the prose gives 134 administrative reconsiderations, the table 170");
   expect(d, 1, 45, "77", "57");
+  CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 1, GK_LANG_EN),
+                         "the prose gives 57 lawsuits (both litigation rows), the table 77");
   CU_ASSERT_STRING_EQUAL(gk_diag_cell(d, 1, 0), "review/litigation_direct/total");
   gk_diags_free(d);
   gk_report_free(r);

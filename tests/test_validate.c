@@ -152,8 +152,9 @@ static void test_validate_balance(void) {
   CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 2);
   expect(d, 0, r, "requests.balance", GK_SEV_ERROR, "requests/total/natural", "19", "21");
   CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_EN),
-                         "requests.balance in 自然人 (natural): new + carried_over = 22 + 2 = 24 "
-                         "but total + carried_forward = 21 + 5 = 26");
+                         "“Natural persons”: New requests this year + Carried over from last "
+                         "year = 22 + 2 = 24 but Total handled + Carried forward to next year = "
+                         "21 + 5 = 26");
   CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_ZH),
                          "自然人：一、本年新收政府信息公开申请数量 + 二、上年结转政府信息公开申请数量"
                          " = 22 + 2 = 24，不等于（七）总计 + 四、结转下年度继续办理 = 21 + 5 = 26"
@@ -184,8 +185,9 @@ static void test_validate_balance(void) {
   CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 8);
   expect(d, 0, r, "requests.balance", GK_SEV_ERROR, "requests/total/legal", "25", "");
   CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_EN),
-                         "requests.balance in 法律服务机构 (legal): new + carried_over = 26 + 2 = "
-                         "28 but total + carried_forward = blank + 3 = 3");
+                         "“Legal service institutions”: New requests this year + Carried over "
+                         "from last year = 26 + 2 = 28 but Total handled + Carried forward to "
+                         "next year = blank + 3 = 3");
   CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 1), "requests.row_total");
   gk_diags_free(d);
   gk_report_free(r);
@@ -199,9 +201,10 @@ static void test_validate_row_total(void) {
   CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 2);
   expect(d, 0, r, "requests.row_total", GK_SEV_ERROR, "requests/partial/total", "6", "8");
   CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_EN),
-                         "requests.row_total in （二）部分公开（区分处理的，只计这一情形，不计其他情形） "
-                         "(partial): total = 8 but natural + commercial + research + social + "
-                         "legal + other_org = 1 + 1 + 1 + 1 + 1 + 1 = 6");
+                         "“Partly disclosed”: Total = 8 but Natural persons + Commercial "
+                         "enterprises + Research institutions + Public-interest organisations + "
+                         "Legal service institutions + Other organisations = 1 + 1 + 1 + 1 + 1 "
+                         "+ 1 = 6");
   CU_ASSERT_EQUAL(gk_diag_ncells(d, 0), 7);
   CU_ASSERT_STRING_EQUAL(gk_diag_cell(d, 0, 6), "requests/partial/other_org");
   /* the column total breaks too; the crossing cell repairs both */
@@ -223,9 +226,9 @@ static void test_validate_outcome_total(void) {
   CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 2);
   expect(d, 0, r, "requests.outcome_total", GK_SEV_ERROR, "requests/total/natural", "22", "21");
   CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_EN),
-                         "requests.outcome_total in 自然人 (natural): total = 21 but granted + "
-                         "partial + denied + unavailable + not_processed + other = 11 + 1 + 2 + 3 "
-                         "+ 4 + 1 = 22");
+                         "“Natural persons”: Total handled = 21 but Disclosed + Partly "
+                         "disclosed + Not disclosed + Cannot be provided + Not processed + "
+                         "Other handling = 11 + 1 + 2 + 3 + 4 + 1 = 22");
   /* cells: the total, then the filled leaves (derived rows expanded) */
   CU_ASSERT_EQUAL(gk_diag_ncells(d, 0), 7);
   CU_ASSERT_STRING_EQUAL(gk_diag_cell(d, 0, 3), "requests/denied.state_secret/natural");
@@ -280,8 +283,8 @@ static void test_validate_review_total(void) {
   CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
   expect(d, 0, r, "review.total", GK_SEV_ERROR, "review/reconsideration/total", "3", "4");
   CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_EN),
-                         "review.total in 行政复议 (reconsideration): total = 4 but upheld + "
-                         "corrected + other + pending = 1 + 1 + 0 + 1 = 3");
+                         "“Administrative reconsideration”: Total = 4 but Upheld + Corrected + "
+                         "Other result + Pending = 1 + 1 + 0 + 1 = 3");
   CU_ASSERT_EQUAL(gk_diag_ncells(d, 0), 5);
   CU_ASSERT_EQUAL(gk_diag_line(d, 0), 1004);
   /* ambiguous: the total or any part (upheld 2, corrected 2, other 1, pending 2)
@@ -585,9 +588,9 @@ static void test_validate_cell_blank(void) {
   CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
   expect(d, 0, r, "cell.blank", GK_SEV_WARNING, "review/reconsideration/total", "3", "");
   CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_EN),
-                         "“Administrative reconsideration · Total” is blank beside filled parts "
-                         "(review.total in 行政复议 (reconsideration)): upheld + corrected + other + "
-                         "pending = 1 + 1 + 0 + 1 = 3; it should hold 3");
+                         "“Administrative reconsideration · Total” is blank beside filled "
+                         "parts: “Administrative reconsideration”: Upheld + Corrected + Other "
+                         "result + Pending = 1 + 1 + 0 + 1 = 3; it should hold 3");
   /* Chinese: the printed labels, the key only in the cells */
   CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_ZH),
                          "「行政复议 · 总计」空白，但行政复议：结果维持 + 结果纠正 + 其他结果 + "
@@ -731,7 +734,8 @@ static void test_validate_active_cumulative(void) {
          ">= 60", "50");
   CU_ASSERT_STRING_EQUAL(gk_diag_cell(d, 0, 1), "active/normative_docs/published");
   CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_EN),
-                         "规范性文件 (normative_docs): total_public 50 < published 60");
+                         "“Normative documents”: Total public 50 is less than Published this "
+                         "year 60");
   gk_diags_free(d);
   /* quiet when equal, or when one side is blank */
   set(r, "active/normative_docs/total_public", "60");
@@ -753,9 +757,9 @@ static void test_validate_active_misread_delta(void) {
   CU_ASSERT_STRING_EQUAL(gk_diag_cell(d, 0, 1), "active/licensing/prev_items");
   CU_ASSERT_STRING_EQUAL(gk_diag_cell(d, 0, 2), "active/licensing/delta");
   CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_EN),
-                         "行政许可 (licensing): decisions 8 = prev_items + delta = 10 - 2; "
-                         "decisions count the cases decided in the year, the columns were "
-                         "probably misread");
+                         "“Administrative licensing”: Decisions 8 = Items last year + Change "
+                         "this year = 10 - 2; decisions count the cases decided in the year, "
+                         "the columns were probably misread");
   gk_diags_free(d);
   /* quiet: an all-zero row (0 = 0 + 0), a row with a blank delta */
   set(r, "active/licensing/decisions", "0");
@@ -781,8 +785,9 @@ static void test_validate_active_rulemaking(void) {
   CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
   expect(d, 0, r, "active.rulemaking", GK_SEV_WARNING, "active/regulations/in_force", "0", "3");
   CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_EN),
-                         "regulations in_force = 3 from a county-level agency, which has no power "
-                         "to make 规章");
+                         "“Regulations · In force” is 3 from a county-level agency, which has "
+                         "no power to make regulations");
+  CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_ZH), "「规章 · 现行有效件数」为3，但县级机关无规章制定权");
   gk_diags_clear(d);
   /* a districted city's government has it, its departments do not */
   CU_ASSERT_EQUAL(gk_report_set_agency_level(r, GK_LEVEL_CITY), GK_OK);
@@ -811,8 +816,9 @@ static void test_validate_active_rulemaking(void) {
   CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
   expect(d, 0, r, "active.rulemaking", GK_SEV_WARNING, "active/regulations/in_force", "0", "6");
   CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 0, GK_LANG_EN),
-                         "regulations in_force = 6 from a township-level government, which has no "
-                         "power to make 规章 (level and kind inferred from the agency's name)");
+                         "“Regulations · In force” is 6 from a township-level government, which "
+                         "has no power to make regulations (level and kind inferred from the "
+                         "agency's name)");
   gk_diags_clear(d);
   /* ... a districted city's government (quiet), a name that says nothing (quiet) */
   CU_ASSERT_EQUAL(gk_report_set_agency(r, GK_AGENCY_NAME, "宿迁市人民政府", strlen("宿迁市人民政府")), GK_OK);

@@ -517,19 +517,29 @@ void cli_inputs_free(cli_inputs *in) {
   cli_check_free(&in->check);
 }
 
-void cli_print_summary(FILE *f, const gk_diags *d, size_t nreports, size_t nunreadable) {
+/* "1 report: 0 errors, 1 warning, 0 infos" or "1份报告：0个错误，1个警告，0个提示" */
+void cli_print_summary(FILE *f, const gk_diags *d, size_t nreports, size_t nunreadable,
+                       int lang) {
   size_t sev[3] = {0, 0, 0}, waived = 0;
   for (size_t i = 0; i < gk_diags_count(d); i++) {
     int s = gk_diag_severity(d, i);
     if (gk_diag_waived(d, i)) waived++;
     else if (s >= GK_SEV_INFO && s <= GK_SEV_ERROR) sev[s]++;
   }
-  fprintf(f, "%zu report%s: %zu error%s, %zu warning%s, %zu info%s", nreports,
-          nreports == 1 ? "" : "s", sev[GK_SEV_ERROR], sev[GK_SEV_ERROR] == 1 ? "" : "s",
-          sev[GK_SEV_WARNING], sev[GK_SEV_WARNING] == 1 ? "" : "s", sev[GK_SEV_INFO],
-          sev[GK_SEV_INFO] == 1 ? "" : "s");
-  if (waived) fprintf(f, " (%zu waived)", waived);
-  if (nunreadable) fprintf(f, "; %zu input%s unreadable", nunreadable, nunreadable == 1 ? "" : "s");
+  if (lang == GK_LANG_EN) {
+    fprintf(f, "%zu report%s: %zu error%s, %zu warning%s, %zu info%s", nreports,
+            nreports == 1 ? "" : "s", sev[GK_SEV_ERROR], sev[GK_SEV_ERROR] == 1 ? "" : "s",
+            sev[GK_SEV_WARNING], sev[GK_SEV_WARNING] == 1 ? "" : "s", sev[GK_SEV_INFO],
+            sev[GK_SEV_INFO] == 1 ? "" : "s");
+    if (waived) fprintf(f, " (%zu waived)", waived);
+    if (nunreadable)
+      fprintf(f, "; %zu input%s unreadable", nunreadable, nunreadable == 1 ? "" : "s");
+  } else {
+    fprintf(f, "%zu份报告：%zu个错误，%zu个警告，%zu个提示", nreports, sev[GK_SEV_ERROR],
+            sev[GK_SEV_WARNING], sev[GK_SEV_INFO]);
+    if (waived) fprintf(f, "（另有%zu项已豁免）", waived);
+    if (nunreadable) fprintf(f, "；%zu个输入无法读取", nunreadable);
+  }
   fputc('\n', f);
 }
 

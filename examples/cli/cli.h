@@ -213,8 +213,11 @@ int cli_inputs_parse(cli_inputs *in, int argc, char **argv, const char *const *f
 void cli_inputs_free(cli_inputs *in);
 
 /* Print a summary "N reports: E errors, W warnings, I infos (K waived); U inputs
- * unreadable" (the parts in brackets and after ';' only when not zero). */
-void cli_print_summary(FILE *f, const gk_diags *d, size_t nreports, size_t nunreadable);
+ * unreadable" (the parts in brackets and after ';' only when not zero; singular
+ * for 1), or in Chinese "N份报告：E个错误，W个警告，I个提示（另有K项已豁免）；
+ * U个输入无法读取" when `lang` is not GK_LANG_EN. */
+void cli_print_summary(FILE *f, const gk_diags *d, size_t nreports, size_t nunreadable,
+                       int lang);
 
 /* ---- JSON output helpers ------------------------------------------------- */
 

@@ -309,7 +309,7 @@ static int run_series(const cli_inputs *in, const char *cmd, gk_report **reports
     } else {
       if (agency) printf("%s== %s ==\n", first ? "" : "\n", agency);
       cli_print_findings(stdout, d, 0, gk_diags_count(d), lang);
-      cli_print_summary(stdout, d, gk_series_count(s), 0);
+      cli_print_summary(stdout, d, gk_series_count(s), 0, lang);
       if (no_tables(s))
         printf(lang == GK_LANG_ZH ? "\n这些报告没有表格数据（缺表、空表或2019年以前的格式），无法列出趋势。\n"
                                   : "\nThe reports hold no table data (tables missing, blank, or a "

@@ -82,7 +82,7 @@ int cli_cmd_validate(int argc, char **argv) {
       status = cli_emit(cmd, rc, json, len);
     } else {
       cli_print_findings(stdout, all, 0, gk_diags_count(all), in.check.lang);
-      cli_print_summary(stdout, all, nreports, unreadable);
+      cli_print_summary(stdout, all, nreports, unreadable, in.check.lang);
     }
     if (status == CLI_OK) status = cli_finish_output(cmd);
   }
