@@ -3,6 +3,7 @@
  * recognizer): the grid is written out as lines (a paragraph or heading a line,
  * a table row as its cells joined by TAB, tokens joined by a space) and read by
  * the text importer; each cell's source line is then mapped back to the grid's. */
+#include <stdio.h>
 #include <string.h>
 #include "grid.h"
 #include "text_int.h"
@@ -28,6 +29,29 @@ static void render(const gk__grid *g, gk__buf *out, uint32_t *map) {
   }
 }
 
+/* The agency name from a web page's metadata table (发布机构, else 来源) when
+ * the report's own text gave none; level, kind and region then follow it. */
+static int agency_from_meta(gk_report *r, const gk__grid *g, const gk__buf *text, gk_diags *diags) {
+  static const char *const keys[] = {"发布机构", "来源"};
+  const char *name = gk_report_agency(r, GK_AGENCY_NAME);
+  if (name && name[0]) return GK_OK;
+  for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
+    for (size_t i = 0; i < g->nmeta; i++) {
+      const gk__gmeta *m = &g->meta[i];
+      const char *key = gk__grid_text(g, m->koff), *v = gk__grid_text(g, m->voff);
+      size_t kn = strlen(keys[k]);
+      if (m->klen < kn || memcmp(key, keys[k], kn) != 0 || !gk__agency_plausible(v, m->vlen))
+        continue;
+      char zh[64], en[64];
+      snprintf(zh, sizeof zh, "网页元数据“%s”", keys[k]);
+      snprintf(en, sizeof en, "the page's metadata (%s)", keys[k]);
+      int rc = gk__agency_found(r, v, m->vlen, zh, en, 0, diags);
+      if (!rc) rc = gk__agency_complete(r, text->data, text->len, diags);
+      return rc;
+    }
+  return GK_OK;
+}
+
 int gk__report_from_grid(gk_report **out, const gk__grid *g, const char *source_name,
                          gk_diags *diags) {
   if (!out || !g) return GK_EINVAL;
@@ -49,6 +73,11 @@ int gk__report_from_grid(gk_report **out, const gk__grid *g, const char *source_
         if (c->line >= 1 && c->line <= g->nblocks) c->line = map[c->line - 1];
         c->column = 0; /* the interim reading does not know the cell's column */
       }
+    }
+    rc = agency_from_meta(r, g, &text, diags);
+    if (rc) {
+      gk_report_free(r);
+      *out = NULL;
     }
   }
   gk__buf_free(&text);
