@@ -116,6 +116,36 @@ static int own_options(int *argc, char **argv, uint32_t *flags, uint64_t *cap) {
   return CLI_OK;
 }
 
+/* Add one report file, with the --agency/--level/--kind/--region given; a file
+ * that cannot be read as a report is counted in *unreadable and skipped. */
+static int add_file(gk_aggregate *agg, const cli_inputs *in, const char *cmd, const char *path,
+                    gk_diags *d, size_t *unreadable) {
+  FILE *probe = fopen(path, "rb");
+  if (!probe) { /* an unreadable input is a usage error, as for JSON Lines */
+    cli_read_error(cmd, path, errno);
+    return CLI_USAGE;
+  }
+  fclose(probe);
+  gk_report *r = NULL;
+  if (cli_load(&r, cmd, path, in->from, NULL) != CLI_OK) { /* its errors printed: skipped */
+    (*unreadable)++;
+    return CLI_OK;
+  }
+  if (cli_meta_apply(&in->meta, r, cmd) != CLI_OK) { /* as validate: skipped */
+    gk_report_free(r);
+    (*unreadable)++;
+    return CLI_OK;
+  }
+  if (!gk_report_source(r)) gk_report_set_source(r, path, strlen(path));
+  int rc = gk_aggregate_add(agg, r, d);
+  gk_report_free(r);
+  if (rc != GK_OK && rc != GK_EOVERFLOW) { /* an overflow is skipped with its finding */
+    cli_error(cmd, "%s: cannot add: %s", path, gk_strerror(rc));
+    return CLI_USAGE;
+  }
+  return CLI_OK;
+}
+
 int cli_cmd_aggregate(int argc, char **argv) {
   static const char *const formats[] = {"json", "csv", NULL};
   uint32_t flags = GK_AGGREGATE_CHECK_CONTRIBUTORS;
@@ -147,30 +177,7 @@ int cli_cmd_aggregate(int argc, char **argv) {
       status = add_jsonl(agg, cmd, path, d);
       continue;
     }
-    FILE *probe = strcmp(path, "-") ? fopen(path, "rb") : NULL;
-    if (!probe) { /* an unreadable input is a usage error, as for JSON Lines */
-      cli_read_error(cmd, path, errno);
-      status = CLI_USAGE;
-      break;
-    }
-    fclose(probe);
-    gk_report *r = NULL;
-    if (cli_load(&r, cmd, path, in.from, NULL) != CLI_OK) { /* its errors printed: skipped */
-      unreadable++;
-      continue;
-    }
-    if (cli_meta_apply(&in.meta, r, cmd) != CLI_OK) { /* as validate: skipped */
-      gk_report_free(r);
-      unreadable++;
-      continue;
-    }
-    if (!gk_report_source(r)) gk_report_set_source(r, path, strlen(path));
-    int rc = gk_aggregate_add(agg, r, d);
-    gk_report_free(r);
-    if (rc != GK_OK && rc != GK_EOVERFLOW) { /* an overflow is skipped with its finding */
-      cli_error(cmd, "%s: cannot add: %s", path, gk_strerror(rc));
-      status = CLI_USAGE;
-    }
+    status = add_file(agg, &in, cmd, path, d, &unreadable);
   }
   gk_report *total = NULL;
   if (status == CLI_OK) {
