@@ -260,11 +260,127 @@ GK_API int gk_region_name(char *buf, size_t cap, uint32_t code) {
   return n > (size_t)INT32_MAX ? GK_EOVERFLOW : (int)n;
 }
 
+/* ---- the agency's name from the report's own text ------------------------ */
+
+#define OPENING_BYTES 4096u /* the opening paragraph lies within this much text */
+#define MAX_FOUND_CHARS 30  /* a name found in the text is at most this long */
+
+/* Verbs that may follow the name before 编制 (由信访局结合有关统计数据编制). */
+static const char *const name_stops[] = {"结合", "会同", "根据", "依据", "负责", "牵头", "组织"};
+/* What a name never holds (punctuation, a link). */
+static const char *const not_in_name[] = {"，", ",", "。", "、", "；", "《", "》", "（", "(", "：",
+                                          ":", " ", "/", "“", "”"};
+
+/* A plausible agency name: short, no punctuation, led by a division the
+ * gazetteer or the suffixes know (信访局 alone says nothing: not taken). */
+int gk__agency_plausible(const char *s, size_t n) {
+  if (n < 6 || !gk__utf8_valid(s, n, NULL)) return 0;
+  size_t chars = 0;
+  for (size_t i = 0; i < n; i++) chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+  if (chars > MAX_FOUND_CHARS) return 0;
+  for (size_t i = 0; i < sizeof not_in_name / sizeof *not_in_name; i++)
+    if (gk__memfind(s, n, not_in_name[i], strlen(not_in_name[i]))) return 0;
+  int level, kind;
+  return gk_agency_infer(&level, &kind, s, n) == GK_OK;
+}
+
+/* A government's office compiles the government's report: 两城镇人民政府党政办公室
+ * -> 两城镇人民政府. */
+static size_t government_of_office(const char *s, size_t n) {
+  const char *g = gk__memfind(s, n, "人民政府", strlen("人民政府"));
+  size_t k = strlen("办公室");
+  if (!g || n < k || memcmp(s + n - k, "办公室", k) != 0) return n;
+  size_t e = (size_t)(g - s) + strlen("人民政府");
+  return e < n ? e : n;
+}
+
+size_t gk__agency_name_in_text(const char **name_out, size_t *line_out, const char *text, size_t n) {
+  *name_out = NULL;
+  *line_out = 0;
+  if (!text) return 0;
+  if (n > OPENING_BYTES) n = OPENING_BYTES;
+  const size_t by = strlen("由"), mk = strlen("编制");
+  for (size_t at = 0; at + mk <= n;) {
+    const char *m = gk__memfind(text + at, n - at, "编制", mk);
+    if (!m) break;
+    size_t e = (size_t)(m - text), b = e;
+    at = e + mk;
+    while (b >= by && e - b < 3 * (MAX_FOUND_CHARS + 8) && text[b - 1] != '\n' &&
+           memcmp(text + b - by, "由", by) != 0)
+      b--;
+    if (b < by || memcmp(text + b - by, "由", by) != 0) continue;
+    for (size_t i = 0; i < sizeof name_stops / sizeof *name_stops; i++) {
+      const char *st = gk__memfind(text + b, e - b, name_stops[i], strlen(name_stops[i]));
+      if (st) e = (size_t)(st - text);
+    }
+    size_t len = government_of_office(text + b, e - b);
+    if (!gk__agency_plausible(text + b, len)) continue;
+    size_t line = 1;
+    for (size_t i = 0; i < b; i++) line += text[i] == '\n';
+    *name_out = text + b;
+    *line_out = line;
+    return len;
+  }
+  return 0;
+}
+
+int gk__agency_found(gk_report *r, const char *name, size_t n, const char *where_zh,
+                     const char *where_en, uint32_t line, gk_diags *diags) {
+  int rc = gk_report_set_agency(r, GK_AGENCY_NAME, name, n);
+  if (rc || !diags) return rc;
+  gk__buf zh, en;
+  gk__buf_init(&zh), gk__buf_init(&en);
+  gk__buf_printf(&zh, "机关名称“%.*s”取自%s", (int)n, name, where_zh);
+  gk__buf_printf(&en, "the agency name “%.*s” was taken from %s", (int)n, name, where_en);
+  rc = zh.err ? zh.err : en.err;
+  if (!rc)
+    rc = gk_diags_add(diags, NULL, GK_SEV_INFO, "import.agency", zh.data, en.data,
+                      gk_report_source(r), line, 0);
+  gk__buf_free(&zh), gk__buf_free(&en);
+  return rc;
+}
+
+/* The note of a name whose place is found in several regions: the candidates. */
+static int ambiguity_note(const gk_report *r, const char *name, const char *text, size_t n,
+                          gk_diags *diags) {
+  places p;
+  read_divisions(&p, name, strlen(name));
+  settle(&p, text, text ? n : 0);
+  if (p.n < 2) return GK_OK;
+  gk__buf zh, en;
+  gk__buf_init(&zh), gk__buf_init(&en);
+  gk__buf_printf(&zh, "机关名称“%s”中的地名有%zu处：", name, p.n);
+  gk__buf_printf(&en, "the place in the agency name “%s” is found in %zu places: ", name, p.n);
+  for (size_t i = 0; i < p.n; i++) {
+    char path[256];
+    gk__division_path(path, sizeof path, p.at[i]);
+    gk__buf_printf(&zh, "%s%s", i ? "、" : "", path);
+    gk__buf_printf(&en, "%s%s (%u)", i ? ", " : "", path, (unsigned)p.at[i]->code);
+  }
+  gk__buf_puts(&zh, "；所属地区未定，可用--region指定");
+  gk__buf_puts(&en, "; the region is left unknown (give it with --region)");
+  int rc = zh.err ? zh.err : en.err;
+  if (!rc)
+    rc = gk_diags_add(diags, NULL, GK_SEV_INFO, "import.region", zh.data, en.data,
+                      gk_report_source(r), 0, 0);
+  gk__buf_free(&zh), gk__buf_free(&en);
+  return rc;
+}
+
 /* ---- completing a report's metadata ------------------------------------- */
 
-int gk__agency_complete(gk_report *r, const char *text, size_t n) {
+int gk__agency_complete(gk_report *r, const char *text, size_t n, gk_diags *diags) {
   if (!r) return GK_EINVAL;
   const char *name = r->agency[GK_AGENCY_NAME];
+  if ((!name || !name[0]) && text) { /* "本报告由XX县人民政府办公室编制" */
+    const char *found;
+    size_t line, len = gk__agency_name_in_text(&found, &line, text, n);
+    int rc = len ? gk__agency_found(r, found, len, "开头段落", "the opening paragraph",
+                                    line > UINT32_MAX ? UINT32_MAX : (uint32_t)line, diags)
+                 : GK_OK;
+    if (rc) return rc;
+    name = r->agency[GK_AGENCY_NAME];
+  }
   if (!name || !name[0]) return GK_OK;
   int level, kind;
   uint32_t code;
@@ -274,6 +390,10 @@ int gk__agency_complete(gk_report *r, const char *text, size_t n) {
                              (size_t)-1, text, text ? n : 0);
   if (rc == GK_ENOTFOUND) return GK_OK;
   if (rc) return rc;
+  if (nplaces > 1 && diags && (!r->agency[GK_AGENCY_REGION] || !r->agency[GK_AGENCY_REGION][0])) {
+    rc = ambiguity_note(r, name, text, n, diags);
+    if (rc) return rc;
+  }
   if (r->level == GK_LEVEL_UNKNOWN) r->level = level;
   if (r->kind == GK_AGENCY_KIND_UNKNOWN) r->kind = kind;
   if (region[0] && (!r->agency[GK_AGENCY_REGION] || !r->agency[GK_AGENCY_REGION][0]))

@@ -3,6 +3,7 @@
  * recognizer): the grid is written out as lines (a paragraph or heading a line,
  * a table row as its cells joined by TAB, tokens joined by a space) and read by
  * the text importer; each cell's source line is then mapped back to the grid's. */
+#include <stdio.h>
 #include <string.h>
 #include "grid.h"
 #include "text_int.h"
@@ -71,21 +72,44 @@ static gk__gpos grid_pos(const gk__grid *g, const line_map *m, uint32_t line, ui
 
 /* Cells and sections: rendered positions -> the grid's. */
 static void map_back(gk_report *r, const gk__grid *g, const line_map *m) {
+  uint32_t first[GK_NTABLES] = {0}; /* the first rendered line of each table */
   for (int t = 0; t < GK_NTABLES; t++) {
     const gk__table_decl *td = &r->ed->tables[t];
-    uint32_t first = 0;
     for (size_t i = 0; i < td->nrows * td->ncols; i++) {
       gk__cell *c = &r->cells[t][i];
-      if (c->line && (!first || c->line < first)) first = c->line;
+      if (c->line && (!first[t] || c->line < first[t])) first[t] = c->line;
       gk__gpos p = grid_pos(g, m, c->line, c->column);
       c->line = p.line, c->column = p.col;
     }
-    r->part_order[1 + t] = first;
   }
-  static const int part_sec[6] = {GK_SECTION_OVERVIEW, -1, -1, -1, GK_SECTION_PROBLEMS, GK_SECTION_OTHER};
-  for (int p = 0; p < 6; p++)
-    if (part_sec[p] >= 0) r->part_order[p] = r->section_line[part_sec[p]];
+  /* the parts' document order, in rendered lines (comparable across tables and prose) */
+  for (int p = 0; p < GK__NPARTS; p++)
+    r->part_order[p] = gk__parts[p].table >= 0 ? first[gk__parts[p].table]
+                                               : r->section_line[gk__parts[p].section];
   for (int s = 0; s < GK_NSECTIONS; s++) r->section_line[s] = grid_pos(g, m, r->section_line[s], 0).line;
+}
+
+/* The agency name from a web page's metadata table (发布机构, else 来源) when
+ * the report's own text gave none; level, kind and region then follow it. */
+static int agency_from_meta(gk_report *r, const gk__grid *g, const gk__buf *text, gk_diags *diags) {
+  static const char *const keys[] = {"发布机构", "来源"};
+  const char *name = gk_report_agency(r, GK_AGENCY_NAME);
+  if (name && name[0]) return GK_OK;
+  for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
+    for (size_t i = 0; i < g->nmeta; i++) {
+      const gk__gmeta *m = &g->meta[i];
+      const char *key = gk__grid_text(g, m->koff), *v = gk__grid_text(g, m->voff);
+      size_t kn = strlen(keys[k]);
+      if (m->klen < kn || memcmp(key, keys[k], kn) != 0 || !gk__agency_plausible(v, m->vlen))
+        continue;
+      char zh[64], en[64];
+      snprintf(zh, sizeof zh, "网页元数据“%s”", keys[k]);
+      snprintf(en, sizeof en, "the page's metadata (%s)", keys[k]);
+      int rc = gk__agency_found(r, v, m->vlen, zh, en, 0, diags);
+      if (!rc) rc = gk__agency_complete(r, text->data, text->len, diags);
+      return rc;
+    }
+  return GK_OK;
 }
 
 int gk__report_from_grid(gk_report **out, const gk__grid *g, const char *source_name,
@@ -108,6 +132,13 @@ int gk__report_from_grid(gk_report **out, const gk__grid *g, const char *source_
       gk__gpos p = grid_pos(g, &m, gk_diag_line(diags, i), 0);
       gk__diags_set_pos(diags, i, p.line, p.col);
     }
+  if (!rc) {
+    rc = agency_from_meta(*out, g, &text, diags);
+    if (rc) {
+      gk_report_free(*out);
+      *out = NULL;
+    }
+  }
   gk__buf_free(&text);
   gk__free(m.blk);
   return rc;

@@ -173,7 +173,7 @@ struct gk_report {
   char *title, *source;
   char *sections[GK_NSECTIONS];
   uint32_t section_line[GK_NSECTIONS];
-  uint32_t part_order[6];      /* grids: document order of the six parts (overview, the three
+  uint32_t part_order[GK__NPARTS];      /* grids: document order of the six parts (overview, the three
                                 * tables, problems, other) where source lines do not compare
                                 * (DOCX: paragraphs and tables numbered apart); 0 unknown */
   gk__cell *cells[GK_NTABLES]; /* nrows*ncols each, row-major */
@@ -222,7 +222,16 @@ void gk__diags_drop_if(gk_diags *d, size_t from, int (*drop)(const gk_diags *, s
  * code) completed from what the report itself says: its agency name and title,
  * and the document's text (text[0..n), may be NULL). Fields already set are kept.
  * Called by every importer once the report is read. Implemented in agency.c. */
-int gk__agency_complete(gk_report *r, const char *text, size_t n);
+int gk__agency_complete(gk_report *r, const char *text, size_t n, gk_diags *diags);
+/* The agency name said by "由NAME编制" in the opening paragraph of text: its
+ * start, length (0 none) and line. */
+size_t gk__agency_name_in_text(const char **name_out, size_t *line_out, const char *text, size_t n);
+/* A name a document gives outside its title that looks like an agency's. */
+int gk__agency_plausible(const char *s, size_t n);
+/* Set a report's agency name found outside the title, with an import.agency note
+ * saying where (where_zh / where_en). */
+int gk__agency_found(gk_report *r, const char *name, size_t n, const char *where_zh,
+                     const char *where_en, uint32_t line, gk_diags *diags);
 /* A cross-year identity, as data (format.md §7 "Across years"; declared in
  * schema_tables.c beside the editions, applied by series.c): for report N and
  * N-1 of adjacent years, the cell `target` of `row` in N must equal (or, with

@@ -153,6 +153,10 @@ const gk__rule_info gk__rules[] = {
    "the input is larger than the reader's cap (256 MiB by default)"},
   {"import.duplicate_table", W, IMP, GK__ED_ALL, "同一表格出现两份且数值不同，采用第一份",
    "a table printed twice with different numbers; the first copy is kept"},
+  {"import.agency", I, IMP, GK__ED_ALL, "机关名称取自报告正文或网页元数据，而非标题",
+   "the agency name was taken from the opening paragraph or the page's metadata, not the title"},
+  {"import.region", I, IMP, GK__ED_ALL, "机关名称中的地名对应多个地方，所属地区未定",
+   "the place in the agency name exists in several places: the region is left unknown"},
 };
 
 const size_t gk__nrules = sizeof gk__rules / sizeof gk__rules[0];

@@ -505,4 +505,16 @@ contains out "note: 2023 Reconsideration correction rate uses a printed total th
 run 0 "$GK" series ../real/2013_hunan-daoxian-culture-bureau.txt  # pre-format: no format error
 contains out "这些报告没有表格数据"
 
+# aggregate: --agency/--level/--kind/--region on each report file, as validate (issue 15)
+run 0 "$GK" aggregate ../real/2024_huaian-municipal-government.txt ../real/2024_huaian-hongze-district-government.txt
+contains err "aggregate.overlap"
+run 1 "$GK" aggregate --agency 淮安市洪泽区人民政府 ../real/2024_huaian-municipal-government.txt ../real/2024_huaian-hongze-district-government.txt
+contains err "aggregate.duplicate"
+run 2 "$GK" aggregate --region 江苏省淮安市 -
+contains err "not to JSON Lines (-)"
+run 2 "$GK" aggregate --kind bogus "$SUQIAN23"
+contains err "invalid value 'bogus' for --kind"
+run 0 "$GK" validate ../real/2020_jining-weishan-liangcheng-town.txt
+contains out "info import.agency: 机关名称“两城镇人民政府”取自开头段落"
+
 finish check_cli

@@ -67,6 +67,8 @@ static const struct {
   {"import.value", GK_SEV_WARNING, "import", 1, 1},
   {"import.too_large", GK_SEV_ERROR, "import", 1, 1},
   {"import.duplicate_table", GK_SEV_WARNING, "import", 1, 1},
+  {"import.agency", GK_SEV_INFO, "import", 1, 1},
+  {"import.region", GK_SEV_INFO, "import", 1, 1},
 };
 #define NEXP (sizeof expected_rules / sizeof expected_rules[0])
 

@@ -192,7 +192,7 @@ static const partial partials[] = {
    {"import.truncated"}},
   {"2020_jining-weishan-liangcheng-town.txt", 2019, 2020, 36,
    {{"active/regulations/made", "0", 9}, {"active/regulations/published", "0", 9}, {"requests/carried_over/total", "0", 30}},
-   {"import.truncated"}},
+   {"import.truncated", "import.agency"}},
   {"2020_sichuan-qiliping-town.txt", 2019, 2020, 50,
    {{"active/regulations/made", "0", 13}, {"active/regulations/published", "0", 14}, {"requests/new/natural", "3", 72}, {"requests/new/total", "3", 78}, {"requests/granted/natural", "3", 89}, {"requests/granted/total", "3", 95}, {"requests/partial/total", "0", 103}},
    {"import.truncated"}},

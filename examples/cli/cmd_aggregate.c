@@ -11,6 +11,7 @@ const char cli_aggregate_usage[] =
     "                          [--strict] [--min-severity S] [--rules LIST]\n"
     "                          [--waive R[:C]=WHY] [--from F] [--multi-year]\n"
     "                          [--include-incomplete] [--repair] [--max-findings N]\n"
+    "                          [--agency NAME] [--level L] [--kind K] [--region R]\n"
     "                          FILE...|-\n"
     "\n"
     "Sum the reports cell by cell into one consolidated report (blank + value =\n"
@@ -38,6 +39,9 @@ const char cli_aggregate_usage[] =
     "               identity) before summing; every repair is listed\n"
     "  --max-findings N      list at most N findings per rule (default 100, 0 all);\n"
     "                        the number of the others is given\n"
+    "  --agency NAME, --level L, --kind K, --region R: agency metadata set on each\n"
+    "               report file read, over what it says (a new name brings its level,\n"
+    "               kind and region), as for validate; not for JSON Lines\n"
     "\n"
     "Exit status: 0 no errors, 1 an error (a skipped report or line, a duplicate,\n"
     "different years, a report's own table error; with --strict, or a warning),\n"
@@ -112,6 +116,36 @@ static int own_options(int *argc, char **argv, uint32_t *flags, uint64_t *cap) {
   return CLI_OK;
 }
 
+/* Add one report file, with the --agency/--level/--kind/--region given; a file
+ * that cannot be read as a report is counted in *unreadable and skipped. */
+static int add_file(gk_aggregate *agg, const cli_inputs *in, const char *cmd, const char *path,
+                    gk_diags *d, size_t *unreadable) {
+  FILE *probe = fopen(path, "rb");
+  if (!probe) { /* an unreadable input is a usage error, as for JSON Lines */
+    cli_read_error(cmd, path, errno);
+    return CLI_USAGE;
+  }
+  fclose(probe);
+  gk_report *r = NULL;
+  if (cli_load(&r, cmd, path, in->from, NULL) != CLI_OK) { /* its errors printed: skipped */
+    (*unreadable)++;
+    return CLI_OK;
+  }
+  if (cli_meta_apply(&in->meta, r, cmd) != CLI_OK) { /* as validate: skipped */
+    gk_report_free(r);
+    (*unreadable)++;
+    return CLI_OK;
+  }
+  if (!gk_report_source(r)) gk_report_set_source(r, path, strlen(path));
+  int rc = gk_aggregate_add(agg, r, d);
+  gk_report_free(r);
+  if (rc != GK_OK && rc != GK_EOVERFLOW) { /* an overflow is skipped with its finding */
+    cli_error(cmd, "%s: cannot add: %s", path, gk_strerror(rc));
+    return CLI_USAGE;
+  }
+  return CLI_OK;
+}
+
 int cli_cmd_aggregate(int argc, char **argv) {
   static const char *const formats[] = {"json", "csv", NULL};
   uint32_t flags = GK_AGGREGATE_CHECK_CONTRIBUTORS;
@@ -124,9 +158,13 @@ int cli_cmd_aggregate(int argc, char **argv) {
   const char *cmd = argv[0];
   gk_aggregate *agg = NULL;
   gk_diags *d = NULL;
+  int meta = in.meta.agency || in.meta.region || in.meta.level > 0 || in.meta.kind > 0;
   for (int k = 0; status == CLI_OK && k < in.nfiles; k++) /* streams: no per-report list */
-    if (strcmp(in.files[k], "-") == 0 || ends_with(in.files[k], ".jsonl"))
+    if (strcmp(in.files[k], "-") == 0 || ends_with(in.files[k], ".jsonl")) {
       flags |= GK_AGGREGATE_NO_CONTRIBUTORS;
+      if (meta) status = cli_usage_error(cmd, "--agency, --level, --kind and --region apply to "
+                                              "report files, not to JSON Lines (%s)", in.files[k]);
+    }
   if (status == CLI_OK && (gk_aggregate_new(&agg, flags) != GK_OK || gk_diags_new(&d) != GK_OK ||
                            gk_aggregate_set_finding_cap(agg, cap) != GK_OK)) {
     cli_error(cmd, "%s", gk_strerror(GK_ENOMEM));
@@ -139,25 +177,7 @@ int cli_cmd_aggregate(int argc, char **argv) {
       status = add_jsonl(agg, cmd, path, d);
       continue;
     }
-    FILE *probe = strcmp(path, "-") ? fopen(path, "rb") : NULL;
-    if (!probe) { /* an unreadable input is a usage error, as for JSON Lines */
-      cli_read_error(cmd, path, errno);
-      status = CLI_USAGE;
-      break;
-    }
-    fclose(probe);
-    gk_report *r = NULL;
-    if (cli_load(&r, cmd, path, in.from, NULL) != CLI_OK) { /* its errors printed: skipped */
-      unreadable++;
-      continue;
-    }
-    if (!gk_report_source(r)) gk_report_set_source(r, path, strlen(path));
-    int rc = gk_aggregate_add(agg, r, d);
-    gk_report_free(r);
-    if (rc != GK_OK && rc != GK_EOVERFLOW) { /* an overflow is skipped with its finding */
-      cli_error(cmd, "%s: cannot add: %s", path, gk_strerror(rc));
-      status = CLI_USAGE;
-    }
+    status = add_file(agg, &in, cmd, path, d, &unreadable);
   }
   gk_report *total = NULL;
   if (status == CLI_OK) {

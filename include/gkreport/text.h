@@ -38,6 +38,11 @@
  *   import.missing_row [warning] rows of a table that were not found
  *   import.missing_table [warning] a table section is absent
  *   import.truncated  [warning] the text ends before the report does
+ *   import.agency     [info]    the title names no agency: the name was taken from
+ *                               "由NAME编制" in the opening paragraph (a government's
+ *                               office compiles the government's report)
+ *   import.region     [info]    the agency name's place is found in several regions
+ *                               (鼓楼区): the candidates named, the region left unknown
  *   import.split      [info]    run-together digits split: the one reading the relations allow
  *   import.value      [warning] a cell text that cannot be stored
  */

@@ -78,10 +78,17 @@ def loads(data: _Union[str, bytes], source: _Optional[str] = None,
     return read_report(_READERS[format], raw, source)
 
 
-def load(path: PathLike, format: _Optional[str] = None) -> Report:
+def load(path: PathLike, format: _Optional[str] = None, *, agency: _Optional[str] = None,
+         level: _Optional[str] = None, kind: _Optional[str] = None,
+         region: _Optional[str] = None) -> Report:
     """Read a report file: JSON, published text, a web page (.html, .htm) or a
     Word file (.docx); the name's extension decides for pages and Word files,
-    else the content. Diagnostics name the file."""
+    else the content. Diagnostics name the file.
+
+    ``agency``, ``level``, ``kind`` and ``region`` give or override the agency
+    metadata, as the CLI's --agency/--level/--kind/--region: a new name brings
+    the level, kind and region the gazetteer gives it, unless given too. The
+    same can be done after loading through ``report.agency``."""
     if not isinstance(path, (str, _os.PathLike)):
         raise TypeError("load() takes the path of a report file, not %s (for the "
                         "contents, use gkreport.loads(data))" % type(path).__name__)
@@ -91,7 +98,23 @@ def load(path: PathLike, format: _Optional[str] = None) -> Report:
     if format is None:
         ext = _os.path.splitext(name)[1].lower()
         format = {".html": "html", ".htm": "html", ".docx": "docx"}.get(ext)
-    return loads(data, source=name, format=format)
+    r = loads(data, source=name, format=format)
+    _override_agency(r, agency, level, kind, region)
+    return r
+
+
+def _override_agency(r: Report, agency: _Optional[str], level: _Optional[str],
+                     kind: _Optional[str], region: _Optional[str]) -> None:
+    if agency is not None:
+        meta = schema.resolve_agency(agency)
+        r.agency.update(name=agency, level=meta["level"], kind=meta["kind"],
+                        region=meta["region"])
+    if region is not None:
+        r.agency.region = region
+    if level is not None:
+        r.agency.level = level
+    if kind is not None:
+        r.agency.kind = kind
 
 
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")
