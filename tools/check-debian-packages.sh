@@ -61,8 +61,12 @@ export LD_LIBRARY_PATH=$libdir
 want_re='^gkreport [0-9.]+ edition 2021 year 2023 requests/new/total=3511$'
 loads_root() { LD_LIBRARY_PATH=$libdir ldd "$1" | grep -q "$libdir/libgkreport.so.0"; }
 
-# C consumer, pkg-config: the .pc has absolute /usr paths; the sysroot maps them.
-flags=$(PKG_CONFIG_SYSROOT_DIR=$root PKG_CONFIG_LIBDIR=$libdir/pkgconfig pkg-config --cflags --libs gkreport)
+# C consumer, pkg-config: the .pc has absolute /usr paths; the sysroot maps them. The
+# system's own .pc files stay visible: libgkreport-dev depends on the -dev packages of
+# the libraries named in Requires.private (libxml2, libzip, libxlsxwriter).
+flags=$(PKG_CONFIG_SYSROOT_DIR=$root \
+        PKG_CONFIG_LIBDIR=$libdir/pkgconfig:$(pkg-config --variable pc_path pkg-config) \
+        pkg-config --cflags --libs gkreport)
 # shellcheck disable=SC2086
 if cc -std=c11 -Wall -Wextra -Werror -o "$out/consumer_pc" "$src/tests/consumer/consumer.c" $flags; then
   got=$("$out/consumer_pc") || err "pkg-config consumer exited $?"
