@@ -14,7 +14,7 @@ set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:-$(mktemp -d)}
 mkdir -p "$out"
-out=$(cd "$out" && pwd)
+out=$(cd "$out" && pwd -P)   # physical: CMake writes RPATHs with resolved paths
 jobs=${GK_CI_JOBS:-2}
 fail=0
 err() { echo "check-debian-packages: $*" >&2; fail=1; }
@@ -59,7 +59,16 @@ libdir=$root/usr/lib/$triplet
 dpkg-deb -c "$out"/libgkreport0_*.deb | grep -q 'libgkreport.so$' && err "libgkreport0 ships the .so development link"
 export LD_LIBRARY_PATH=$libdir
 want_re='^gkreport [0-9.]+ edition 2021 year 2023 requests/new/total=3511$'
-loads_root() { LD_LIBRARY_PATH=$libdir ldd "$1" | grep -q "$libdir/libgkreport.so.0"; }
+# Which libgkreport.so.0 a program loads, compared as resolved paths: the run path CMake
+# writes and the directory named here may spell the same file differently (symlinks).
+loads_root() {
+  local want got
+  want=$(readlink -f "$libdir/libgkreport.so.0")
+  got=$(LD_LIBRARY_PATH=$libdir ldd "$1" | awk '$1 == "libgkreport.so.0" { print $3 }')
+  [ -n "$got" ] && [ "$(readlink -f "$got")" = "$want" ] && return 0
+  echo "check-debian-packages: $1 loads '${got:-nothing}', not $want" >&2
+  return 1
+}
 
 # C consumer, pkg-config: the .pc has absolute /usr paths; the sysroot maps them. The
 # system's own .pc files stay visible: libgkreport-dev depends on the -dev packages of
