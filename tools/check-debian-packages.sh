@@ -56,7 +56,7 @@ for d in "${debs[@]}"; do dpkg -x "$d" "$root"; done
 triplet=$(dpkg-architecture -qDEB_HOST_MULTIARCH)
 libdir=$root/usr/lib/$triplet
 [ -e "$libdir/libgkreport.so.0" ] || err "no usr/lib/$triplet/libgkreport.so.0 in the packages"
-dpkg-deb -c "$out"/libgkreport0_*.deb | grep -q 'libgkreport.so$' && err "libgkreport0 ships the .so development link"
+dpkg-deb -c "$out"/libgkreport0_*.deb | grep 'libgkreport.so$' > /dev/null && err "libgkreport0 ships the .so development link"
 export LD_LIBRARY_PATH=$libdir
 want_re='^gkreport [0-9.]+ edition 2021 year 2023 requests/new/total=3511$'
 # Which libgkreport.so.0 a program loads, compared as resolved paths: the run path CMake
