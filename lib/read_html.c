@@ -127,6 +127,7 @@ static void boundary(hw *w) {
 
 static void walk(hw *w, xmlNode *n, int depth);
 static void table(hw *w, xmlNode *t, int depth);
+static int menu(const xmlNode *n, int depth);
 
 static void too_deep(hw *w, const xmlNode *n) {
   if (w->deep_warned) return;
@@ -157,6 +158,7 @@ static void element(hw *w, xmlNode *c, int depth) {
   }
   const char *name = (const char *)c->name;
   if (skipped(c)) return;
+  if ((strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0) && menu(c, depth)) return;
   if (strcmp(name, "br") == 0) {
     boundary(w);
     return;
@@ -275,10 +277,36 @@ static void cell_text(hw *w, xmlNode *c, int depth, gk__buf *b) {
   if (b->err) w->rc = GK_ENOMEM;
 }
 
+/* Bytes of text under n, and of those inside links (<a>), in *all and *linked. */
+static void text_bytes(const xmlNode *n, int in_link, int depth, size_t *all, size_t *linked) {
+  if (depth > GK__DOC_MAX_DEPTH) return;
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE && c->content) {
+      size_t k = 0;
+      for (const xmlChar *p = c->content; *p; p++) k += *p > ' ';
+      *all += k;
+      if (in_link) *linked += k;
+    } else if (c->type == XML_ELEMENT_NODE && !skipped(c)) {
+      text_bytes(c, in_link || name_is(c, "a"), depth + 1, all, linked);
+    }
+  }
+}
+
+/* A column of a layout table (or a list) that is a menu: its text nearly all
+ * in links, no table in it. Site chrome, as a reader sees it. */
+static int menu(const xmlNode *n, int depth) {
+  size_t all = 0, linked = 0;
+  text_bytes(n, 0, depth, &all, &linked);
+  return all > 0 && linked * 10 >= all * 8 && !has_table(n, depth);
+}
+
 static void layout_table(hw *w, const rows *r, int depth) {
+  size_t ncells = 0;
+  for (size_t i = 0; i < r->n; i++)
+    for (xmlNode *c = r->tr[i]->children; c; c = c->next) ncells += is_cell(c);
   for (size_t i = 0; i < r->n && !w->rc; i++)
     for (xmlNode *c = r->tr[i]->children; c && !w->rc; c = c->next)
-      if (is_cell(c)) {
+      if (is_cell(c) && !(ncells > 1 && menu(c, depth + 1))) {
         boundary(w);
         walk(w, c, depth + 1);
         boundary(w);

@@ -625,7 +625,9 @@ static void v_html_page(vs *s, vdoc *d, int flags) {
   if (flags & V_CMS) v_cms_top(s, d);
   if (flags & V_LAYOUT)
     vs_add(s, "<table width=\"1000\" align=\"center\"><tr><td width=\"200\" valign=\"top\">"
-              "<div class=\"left\"><p>信息公开指南</p><p>信息公开制度</p><p>信息公开年报</p></div>"
+              "<div class=\"left\"><h3>政府信息公开</h3><ul><li><a href=\"/zn/\">信息公开指南</a></li>"
+              "<li><a href=\"/zd/\">信息公开制度</a></li><li><a href=\"/nb/\">信息公开年报</a></li>"
+              "</ul></div>"
               "</td>\n<td valign=\"top\">\n");
   v_html_body(s, d, flags);
   if (flags & V_LAYOUT) vs_add(s, "</td></tr></table>\n");

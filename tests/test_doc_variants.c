@@ -6,6 +6,7 @@
  * right. GK_VARIANTS_OUT=dir writes the renderings there (fuzz corpora). */
 #include "doc_variants.h"
 #include "gkreport/document.h"
+#include "read_doc.h"
 
 typedef struct {
   const char *name;
@@ -44,6 +45,44 @@ static void v_save(const char *report, const char *vname, const char *ext, const
   fclose(f);
 }
 
+/* Index of the first block from `from` whose text is `text`, or -1. */
+static long v_find_block(const gk__grid *g, size_t from, const char *text) {
+  for (size_t i = from; i < g->nblocks; i++)
+    if (g->blocks[i].kind != GK__BLK_ROW && g->blocks[i].len == strlen(text) &&
+        memcmp(gk__grid_text(g, g->blocks[i].off), text, g->blocks[i].len) == 0)
+      return (long)i;
+  return -1;
+}
+
+/* The grid of a rendering keeps its invariants and the document's structure:
+ * the title whole, the six headings with their numbers in order, no row whose
+ * cells are all blank (a deleted row), no text of a text box inside another
+ * paragraph. Returns the number of faults (each printed). */
+static size_t v_grid_faults(const vs *s, const vdoc *d, const char *name) {
+  gk__grid g;
+  gk__grid_init(&g);
+  int rc = strstr(name, ".docx") ? gk__docx_grid(&g, s->p, s->n, name, NULL)
+                                  : gk__html_grid(&g, s->p, s->n, name, NULL);
+  size_t faults = rc != GK_OK || gk__grid_check(&g) != GK_OK;
+  long at = v_find_block(&g, 0, d->title);
+  if (at < 0) printf("\n  %s: no block holds the title whole", name), faults++;
+  for (int i = 0; i < 6 && at >= 0; i++) {
+    char h[256];
+    v_heading(h, sizeof h, i);
+    at = v_find_block(&g, (size_t)at, h);
+    if (at < 0) printf("\n  %s: heading %s missing or out of order", name, h), faults++;
+  }
+  for (size_t i = 0; i < g.nblocks; i++) {
+    const gk__gblock *b = &g.blocks[i];
+    uint32_t filled = 0;
+    for (uint32_t k = 0; k < b->ncells; k++) filled += g.cells[b->first + k].len > 0;
+    if (b->kind == GK__BLK_ROW && !filled)
+      printf("\n  %s: table %u row %u is all blank", name, b->table, b->row), faults++;
+  }
+  gk__grid_free(&g);
+  return faults;
+}
+
 /* Load one rendering and count its wrong cells (*total gets the cells). */
 static size_t v_check(const vs *s, const char *name, const gk_report *truth, size_t *total) {
   gk_diags *d = NULL;
@@ -56,6 +95,9 @@ static size_t v_check(const vs *s, const char *name, const gk_report *truth, siz
     CU_ASSERT_EQUAL(gk_report_edition(r), gk_report_edition(truth));
     CU_ASSERT_EQUAL(gk_report_year(r), gk_report_year(truth));
     bad = gk_doc_compare(r, truth, name);
+    const char *agency = gk_report_agency(r, GK_AGENCY_NAME);
+    if (!agency || strcmp(agency, gk_report_agency(truth, GK_AGENCY_NAME)) != 0)
+      printf("\n  %s: agency \"%s\"", name, agency ? agency : "(none)"), bad++;
   } else {
     printf("\n  %s: not read (%d)", name, rc);
   }
@@ -85,6 +127,7 @@ static void v_run(const variant *vars, v_render render, const char *ext) {
       snprintf(name, sizeof name, "%s.%s%s", gk_doc_reports[i], v->name, ext);
       v_save(gk_doc_reports[i], v->name, ext, &s);
       size_t total = 0, bad = v_check(&s, name, truth, &total);
+      CU_ASSERT_EQUAL(v_grid_faults(&s, &d, name), 0);
       right += total - bad;
       wrong += bad;
       free(s.p);
