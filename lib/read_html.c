@@ -292,12 +292,12 @@ static void text_bytes(const xmlNode *n, int in_link, int depth, size_t *all, si
   }
 }
 
-/* A column of a layout table (or a list) that is a menu: its text nearly all
+/* A column of a layout table (or a list) that is a menu: two thirds of its text
  * in links, no table in it. Site chrome, as a reader sees it. */
 static int menu(const xmlNode *n, int depth) {
   size_t all = 0, linked = 0;
   text_bytes(n, 0, depth, &all, &linked);
-  return all > 0 && linked * 10 >= all * 8 && !has_table(n, depth);
+  return all > 0 && linked * 3 >= all * 2 && !has_table(n, depth);
 }
 
 static void layout_table(hw *w, const rows *r, int depth) {

@@ -56,6 +56,24 @@ static void vs_esc(vs *s, const char *t) {
   }
 }
 
+/* Text escaped, its source line broken the way Word wraps the HTML it saves:
+ * a CR LF between two Chinese characters every ten or so. */
+static void vs_esc_wrap(vs *s, const char *t) {
+  int run = 0;
+  for (; *t; t++) {
+    int lead3 = ((unsigned char)*t & 0xF0) == 0xE0;
+    if (lead3 && run >= 10) {
+      vs_add(s, "\r\n");
+      run = 0;
+    }
+    run += lead3;
+    if (!lead3 && !((unsigned char)*t & 0x80)) run = 0;
+    if (*t == '&') vs_add(s, "&amp;");
+    else if (*t == '<') vs_add(s, "&lt;");
+    else vs_addn(s, t, 1);
+  }
+}
+
 /* ------------------------------------------------------------ the layout */
 
 typedef struct {
@@ -413,7 +431,8 @@ static void v_html_text(vs *s, const char *text, int flags) {
     } else {
       vs_add(s, "<span style='font-size:10.5pt;font-family:宋体;mso-ascii-font-family:\"Times New "
                 "Roman\"'>");
-      v_digits(s, line, flags);
+      if (flags & V_FULLWIDTH) v_digits(s, line, flags);
+      else vs_esc_wrap(s, line);
       vs_add(s, "</span>");
     }
     vs_add(s, "<span lang=EN-US style='font-size:10.5pt'><o:p></o:p></span></p>\n");
@@ -482,11 +501,11 @@ static void v_html_para(vs *s, const char *text, int flags) {
   if (flags & V_WORD) {
     vs_add(s, "<p class=MsoNormal style='text-indent:32.0pt;mso-char-indent-count:2.0;\n"
               "line-height:28.0pt;mso-line-height-rule:exactly'><span style='font-family:仿宋_GB2312'>");
-    vs_esc(s, text);
+    vs_esc_wrap(s, text);
     vs_add(s, "</span><![if !supportMisc]><span lang=EN-US style='mso-spacerun:yes'>&nbsp;</span>"
               "<![endif]><span lang=EN-US><o:p></o:p></span></p>\n");
   } else if (flags & V_DIVPROSE) {
-    vs_add(s, "<div style=\"text-indent:2em;line-height:2\">");
+    vs_add(s, "<div style=\"text-indent:2em;line-height:2\">&#8203;\xEF\xBB\xBF"); /* ZWSP, BOM */
     vs_esc(s, text);
     vs_add(s, "</div>\n");
   } else {
@@ -538,7 +557,7 @@ static void v_html_body(vs *s, vdoc *d, int flags) {
   if (flags & V_WORD) {
     vs_add(s, "<p class=MsoTitle align=center style='text-align:center'><b><span style='font-size:"
               "22.0pt;font-family:方正小标宋简体'>");
-    vs_esc(s, d->title);
+    vs_esc_wrap(s, d->title);
     vs_add(s, "</span></b><b><span lang=EN-US><o:p></o:p></span></b></p>\n");
   } else if (flags & V_CMS) {
     vs_add(s, "<p style=\"text-align:center\"><strong>");
@@ -719,7 +738,12 @@ static void d_para(vs *s, const char *text, const char *style, int num, int flag
   if (style) vs_fmt(s, "<w:pStyle w:val=\"%s\"/>", style);
   if (num) vs_add(s, "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>");
   vs_add(s, "<w:spacing w:line=\"560\" w:lineRule=\"exact\"/><w:rPr><w:rFonts w:hint=\"eastAsia\"/>"
-            "</w:rPr></w:pPr>");
+            "</w:rPr>");
+  if (style && (flags & D_TRACK)) /* a tracked formatting change: the old properties */
+    vs_add(s, "<w:pPrChange w:id=\"21\" w:author=\"user\" w:date=\"2025-01-10T09:00:00Z\"><w:pPr>"
+              "<w:pStyle w:val=\"a\"/><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>"
+              "</w:pPr></w:pPrChange>");
+  vs_add(s, "</w:pPr>");
   d_runs(s, text, flags);
   vs_add(s, "</w:p>");
 }
@@ -892,7 +916,14 @@ static void d_document(vs *s, vdoc *d, int flags) {
             "schemas.microsoft.com/office/word/2010/wordprocessingShape\" xmlns:v=\"urn:schemas-"
             "microsoft-com:vml\" mc:Ignorable=\"wps\"><w:body>");
   d_title(s, d, flags);
-  d_para(s, v_prose[0], NULL, 0, flags);
+  if (flags & D_TRACK) { /* a sentence moved to the end of its paragraph */
+    vs_add(s, "<w:p><w:moveFrom w:id=\"22\" w:author=\"user\"><w:r><w:t>（已移动）</w:t></w:r>"
+              "</w:moveFrom>");
+    d_runs(s, v_prose[0], flags);
+    vs_add(s, "<w:moveTo w:id=\"23\" w:author=\"user\"><w:r><w:t></w:t></w:r></w:moveTo></w:p>");
+  } else {
+    d_para(s, v_prose[0], NULL, 0, flags);
+  }
   for (int i = 0; i < 6; i++) {
     d_heading(s, i, flags);
     if (i >= 1 && i <= 3) {

@@ -55,7 +55,8 @@ static long v_find_block(const gk__grid *g, size_t from, const char *text) {
 }
 
 /* The grid of a rendering keeps its invariants and the document's structure:
- * the title whole, the six headings with their numbers in order, no row whose
+ * the title whole and first (site chrome skipped), the six headings with their
+ * numbers in order, no row whose
  * cells are all blank (a deleted row), no text of a text box inside another
  * paragraph. Returns the number of faults (each printed). */
 static size_t v_grid_faults(const vs *s, const vdoc *d, const char *name) {
@@ -65,7 +66,8 @@ static size_t v_grid_faults(const vs *s, const vdoc *d, const char *name) {
                                   : gk__html_grid(&g, s->p, s->n, name, NULL);
   size_t faults = rc != GK_OK || gk__grid_check(&g) != GK_OK;
   long at = v_find_block(&g, 0, d->title);
-  if (at < 0) printf("\n  %s: no block holds the title whole", name), faults++;
+  if (at != 0) printf("\n  %s: the first block is not the title (%ld)", name, at), faults++;
+  if (v_find_block(&g, 0, v_prose[0]) < 1) printf("\n  %s: the first paragraph is not whole", name), faults++;
   for (int i = 0; i < 6 && at >= 0; i++) {
     char h[256];
     v_heading(h, sizeof h, i);
