@@ -277,27 +277,31 @@ static void cell_text(hw *w, xmlNode *c, int depth, gk__buf *b) {
   if (b->err) w->rc = GK_ENOMEM;
 }
 
-/* Bytes of text under n, and of those inside links (<a>), in *all and *linked. */
-static void text_bytes(const xmlNode *n, int in_link, int depth, size_t *all, size_t *linked) {
+/* Bytes of text under n, and of those inside links (<a>), in *all and *linked;
+ * the walk stops when *budget (nodes) runs out: a menu is small. */
+static void text_bytes(const xmlNode *n, int in_link, int depth, size_t *all, size_t *linked,
+                       size_t *budget) {
   if (depth > GK__DOC_MAX_DEPTH) return;
-  for (const xmlNode *c = n->children; c; c = c->next) {
+  for (const xmlNode *c = n->children; c && *budget; c = c->next, --*budget) {
     if (c->type == XML_TEXT_NODE && c->content) {
       size_t k = 0;
-      for (const xmlChar *p = c->content; *p; p++) k += *p > ' ';
+      for (const xmlChar *p = c->content; *p && k < 65536; p++) k += *p > ' ';
       *all += k;
       if (in_link) *linked += k;
     } else if (c->type == XML_ELEMENT_NODE && !skipped(c)) {
-      text_bytes(c, in_link || name_is(c, "a"), depth + 1, all, linked);
+      text_bytes(c, in_link || name_is(c, "a"), depth + 1, all, linked, budget);
     }
   }
 }
 
-/* A column of a layout table (or a list) that is a menu: two thirds of its text
- * in links, no table in it. Site chrome, as a reader sees it. */
+/* A column of a layout table (or a list) that is a menu: a small subtree, two
+ * thirds of its text in links, no table in it. Site chrome, as a reader sees
+ * it. The cost is bounded (MENU_NODES) whatever the page. */
+#define MENU_NODES 2048
 static int menu(const xmlNode *n, int depth) {
-  size_t all = 0, linked = 0;
-  text_bytes(n, 0, depth, &all, &linked);
-  return all > 0 && linked * 3 >= all * 2 && !has_table(n, depth);
+  size_t all = 0, linked = 0, budget = MENU_NODES;
+  text_bytes(n, 0, depth, &all, &linked, &budget);
+  return budget && all > 0 && linked * 3 >= all * 2 && !has_table(n, depth);
 }
 
 static void layout_table(hw *w, const rows *r, int depth) {
