@@ -2,6 +2,8 @@
 /* libgkreport: what the document readers share (read_doc.h): diagnostics, text
  * collection, the layout of spanned cells, and the public entries that run a
  * reader and hand its grid to the recognizer. */
+#include <errno.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <string.h>
 #include <threads.h>
@@ -68,6 +70,52 @@ void gk__doc_put_text(gk__buf *b, const char *s, size_t n, int *pending) {
     if (!gk__utf8_valid(s + start, i - start, NULL)) gk__buf_put(b, "\xEF\xBF\xBD", 3);
     else gk__buf_put(b, s + start, i - start);
   }
+}
+
+/* Append bytes[0..len) to b as UTF-8 with each invalid sequence one U+FFFD. */
+static void utf8_clean(gk__buf *b, const char *s, size_t len, size_t *nbad, size_t *first_bad) {
+  size_t i = 0;
+  while (i < len) {
+    size_t bad = 0, start = i;
+    if (gk__utf8_valid(s + i, len - i, &bad)) {
+      gk__buf_put(b, s + i, len - i);
+      return;
+    }
+    gk__buf_put(b, s + start, bad);
+    gk__buf_put(b, "\xEF\xBF\xBD", 3);
+    if (!(*nbad)++) *first_bad = start + bad;
+    i = start + bad + 1;
+    while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80 && i - (start + bad) < 4) i++;
+  }
+}
+
+/* GB18030 to UTF-8 with iconv, each invalid or cut sequence one U+FFFD. */
+static int gb_clean(gk__buf *b, const char *s, size_t len, size_t *nbad, size_t *first_bad) {
+  iconv_t cd = iconv_open("UTF-8", "GB18030");
+  if (cd == (iconv_t)-1) return GK_EUNSUPPORTED;
+  char *in = (char *)(uintptr_t)s, out[4096];
+  size_t inleft = len;
+  while (inleft > 0 && !b->err) {
+    char *o = out;
+    size_t oleft = sizeof out;
+    size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+    gk__buf_put(b, out, (size_t)(o - out));
+    if (r != (size_t)-1 || errno == E2BIG) continue;
+    gk__buf_put(b, "\xEF\xBF\xBD", 3); /* EILSEQ, EINVAL: skip one byte */
+    if (!(*nbad)++) *first_bad = len - inleft;
+    in++;
+    inleft--;
+  }
+  iconv_close(cd);
+  return b->err ? GK_ENOMEM : GK_OK;
+}
+
+int gk__doc_to_utf8(gk__buf *b, const char *s, size_t len, int gb, size_t *nbad, size_t *first_bad) {
+  *nbad = 0;
+  *first_bad = 0;
+  if (gb) return gb_clean(b, s, len, nbad, first_bad);
+  utf8_clean(b, s, len, nbad, first_bad);
+  return b->err ? GK_ENOMEM : GK_OK;
 }
 
 void gk__span_map_free(gk__span_map *m) {

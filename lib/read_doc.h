@@ -67,6 +67,13 @@ int gk__doc_too_large(gk_diags *d, const char *file, const char *what, size_t n,
  * holding a line break). */
 void gk__doc_put_text(gk__buf *b, const char *s, size_t n, int *pending);
 
+/* bytes[0..len) (GB18030 when gb, else UTF-8) appended to b as valid UTF-8:
+ * each invalid or cut sequence becomes one U+FFFD (*nbad of them, the first at
+ * byte *first_bad of the input), so the parser never stops or switches
+ * encoding mid-page. GK_OK, GK_ENOMEM, GK_EUNSUPPORTED (no iconv GB18030). */
+int gk__doc_to_utf8(gk__buf *b, const char *bytes, size_t len, int gb, size_t *nbad,
+                    size_t *first_bad);
+
 /* Lay-out of table rows: which columns a rowspan from above still covers. */
 typedef struct {
   uint32_t *until; /* until[x]: last row (1-based) covered at column x, 0 none */

@@ -243,6 +243,32 @@ static void test_html_word_markup(void) {
   gk__grid_free(&g);
 }
 
+/* One byte a page's charset cannot decode (GB2312 declared, or UTF-8) costs
+ * one U+FFFD and a located warning, never the rest of the page (libxml2 alone
+ * stops there, or turns to Latin-1, and prints). */
+static void test_html_bad_bytes_cost_one_character(void) {
+  const char *pages[] = {
+      "<meta charset=\"gb2312\">\n<p>\xB1\xA8\xB8\xE6</p>\n<p>\xFF bad</p><table><tr><td>\xB8\xE6</td><td>1</td></tr></table>",
+      "<meta charset=\"utf-8\">\n<p>报告</p>\n<p>\xFF bad</p><table><tr><td>告</td><td>1</td></tr></table>"};
+  for (int i = 0; i < 2; i++) {
+    gk__grid g;
+    gk_diags *d = NULL;
+    CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+    CU_ASSERT_EQUAL_FATAL(grid_of(&g, pages[i], d), GK_OK);
+    CU_ASSERT_EQUAL_FATAL(g.nblocks, 3);
+    CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[0].off), "报告");
+    CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[1].off), "\xEF\xBF\xBD bad");
+    CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 2, 0), "告");
+    CU_ASSERT_EQUAL(g.cells[g.blocks[2].first].pos.line, 3);
+    CU_ASSERT_EQUAL(g.cells[g.blocks[2].first].pos.col, 24);
+    CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
+    CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 0), "import.html");
+    CU_ASSERT_EQUAL(gk_diag_line(d, 0), 3);
+    gk__grid_free(&g);
+    gk_diags_free(d);
+  }
+}
+
 /* Word wraps the source lines of its pages inside Chinese text: a line break
  * between two wide characters is no space; between Latin letters or digits it
  * is one. Soft hyphens, zero-width spaces and BOMs are not text. */
@@ -377,6 +403,7 @@ int main(void) {
       {"Word markup", test_html_word_markup},
       {"line breaks and invisible characters", test_html_line_breaks_and_invisible_characters},
       {"menus skipped", test_html_menus_skipped},
+      {"bad bytes cost one character", test_html_bad_bytes_cost_one_character},
       {"detect and forced form", test_html_detect_and_forced_form},
       {"hostile pages", test_html_hostile_pages},
       {"allocation failures", test_html_allocation_failures},
