@@ -7,7 +7,13 @@
  * nested tables) become the grid of grid.h with DOCX positions: a cell is
  * (table << 16 | row, cell), a paragraph its number. Headers, footers and
  * footnotes are other parts: not read. A row goes to the grid when it ends, so
- * the rows of a table nested in a cell come before the row that holds it. */
+ * the rows of a table nested in a cell come before the row that holds it.
+ * Text boxes (w:txbxContent) float: their paragraphs are read, after the
+ * paragraph that anchors them, as paragraphs of their own (in a cell, as lines
+ * of the cell); Word's VML copy (mc:Fallback) is not. Tracked changes are read
+ * as accepted: w:ins kept; w:del, w:moveFrom, deleted rows and the old
+ * properties of formatting changes dropped. Paragraph styles (styles.xml,
+ * read_docx_style.c) give heading levels and numbering. */
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
