@@ -203,14 +203,15 @@ static void test_docx_run_characters_deleted_rows_text_boxes(void) {
 /* A heading numbered through its style: Chinese Word's style id "1" named
  * "heading 1", the numbering in the style (basedOn followed); a paragraph's own
  * w:numPr wins (numId 0: none); the old numbering of a tracked formatting
- * change is not rendered. */
+ * change is not rendered; styles based on each other end (body text). */
 static void test_docx_style_headings_and_numbering(void) {
   const char *styles =
       "<w:styles " W_NS "><w:style w:type=\"paragraph\" w:styleId=\"1\"><w:name w:val=\"heading 1\"/>"
       "<w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr></w:pPr></w:style>"
       "<w:style w:type=\"paragraph\" w:styleId=\"my\"><w:name w:val=\"我的标题\"/><w:basedOn w:val=\"1\"/>"
       "</w:style><w:style w:type=\"paragraph\" w:styleId=\"o\"><w:pPr><w:outlineLvl w:val=\"1\"/></w:pPr>"
-      "</w:style></w:styles>";
+      "</w:style><w:style w:styleId=\"x\"><w:basedOn w:val=\"y\"/></w:style>"
+      "<w:style w:styleId=\"y\"><w:basedOn w:val=\"x\"/></w:style></w:styles>";
   const char *numbering =
       "<w:numbering " W_NS "><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start "
       "w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl>"
@@ -223,7 +224,7 @@ static void test_docx_style_headings_and_numbering(void) {
       "<w:p><w:pPr><w:pStyle w:val=\"1\"/><w:numPr><w:numId w:val=\"0\"/></w:numPr></w:pPr>"
       "<w:r><w:t>无</w:t></w:r></w:p>"
       "<w:p><w:pPr><w:pStyle w:val=\"o\"/></w:pPr><w:r><w:t>纲</w:t></w:r></w:p>"
-      "<w:p><w:r><w:t>文</w:t></w:r></w:p></w:body></w:document>";
+      "<w:p><w:pPr><w:pStyle w:val=\"x\"/></w:pPr><w:r><w:t>文</w:t></w:r></w:p></w:body></w:document>";
   const char *names[] = {"[Content_Types].xml", "word/document.xml", "word/numbering.xml",
                          "word/styles.xml"};
   const char *texts[] = {ctypes_ok, body, numbering, styles};
