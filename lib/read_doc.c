@@ -2,6 +2,8 @@
 /* libgkreport: what the document readers share (read_doc.h): diagnostics, text
  * collection, the layout of spanned cells, and the public entries that run a
  * reader and hand its grid to the recognizer. */
+#include <errno.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <string.h>
 #include <threads.h>
@@ -26,21 +28,94 @@ int gk__doc_too_large(gk_diags *d, const char *file, const char *what, size_t n,
                                                                                : GK_EPARSE;
 }
 
+/* East Asian wide characters (CJK, kana, hangul, full-width forms and their
+ * punctuation): a line break between two of them is no space (CSS Text 3
+ * "segment break transformation"; Word wraps the source lines of its web
+ * pages inside Chinese text). */
+static int wide(uint32_t cp) {
+  return (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+         (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) ||
+         (cp >= 0x20000 && cp <= 0x3FFFD);
+}
+
+/* Invisible format characters a page or a Word file carries inside words: soft
+ * hyphen, zero-width space and joiners, word joiner, BOM. */
+static int invisible(uint32_t cp) {
+  return cp == 0 || cp == 0xAD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF;
+}
+
+static uint32_t last_cp(const gk__buf *b) {
+  size_t i = b->len;
+  while (i > 0 && ((unsigned char)b->data[i - 1] & 0xC0) == 0x80 && b->len - i < 3) i--;
+  if (i == 0) return 0;
+  size_t at = i - 1;
+  return gk__utf8_next(b->data, b->len, &at);
+}
+
+/* *pending: 0 none, 1 a space to put, 2 a run of white space holding a line break. */
 void gk__doc_put_text(gk__buf *b, const char *s, size_t n, int *pending) {
   size_t i = 0;
   while (i < n) {
     size_t start = i;
     uint32_t cp = gk__utf8_next(s, n, &i);
     if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\f' || cp == 0xA0) {
-      *pending = 1;
+      *pending = (cp == '\n' || cp == '\r' || *pending == 2) ? 2 : 1;
       continue;
     }
-    if (cp == 0) continue;
-    if (*pending && b->len && b->data[b->len - 1] != '\n') gk__buf_putc(b, ' ');
+    if (invisible(cp)) continue;
+    int joined = *pending == 2 && wide(cp) && b->len && wide(last_cp(b));
+    if (*pending && !joined && b->len && b->data[b->len - 1] != '\n') gk__buf_putc(b, ' ');
     *pending = 0;
     if (!gk__utf8_valid(s + start, i - start, NULL)) gk__buf_put(b, "\xEF\xBF\xBD", 3);
     else gk__buf_put(b, s + start, i - start);
   }
+}
+
+/* Append bytes[0..len) to b as UTF-8 with each invalid sequence one U+FFFD. */
+static void utf8_clean(gk__buf *b, const char *s, size_t len, size_t *nbad, size_t *first_bad) {
+  size_t i = 0;
+  while (i < len) {
+    size_t bad = 0, start = i;
+    if (gk__utf8_valid(s + i, len - i, &bad)) {
+      gk__buf_put(b, s + i, len - i);
+      return;
+    }
+    gk__buf_put(b, s + start, bad);
+    gk__buf_put(b, "\xEF\xBF\xBD", 3);
+    if (!(*nbad)++) *first_bad = start + bad;
+    i = start + bad + 1;
+    while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80 && i - (start + bad) < 4) i++;
+  }
+}
+
+/* GB18030 to UTF-8 with iconv, each invalid or cut sequence one U+FFFD. */
+static int gb_clean(gk__buf *b, const char *s, size_t len, size_t *nbad, size_t *first_bad) {
+  iconv_t cd = iconv_open("UTF-8", "GB18030");
+  if (cd == (iconv_t)-1) return GK_EUNSUPPORTED;
+  char *in = (char *)(uintptr_t)s, out[4096];
+  size_t inleft = len;
+  while (inleft > 0 && !b->err) {
+    char *o = out;
+    size_t oleft = sizeof out;
+    size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+    gk__buf_put(b, out, (size_t)(o - out));
+    if (r != (size_t)-1 || errno == E2BIG) continue;
+    gk__buf_put(b, "\xEF\xBF\xBD", 3); /* EILSEQ, EINVAL: skip one byte */
+    if (!(*nbad)++) *first_bad = len - inleft;
+    in++;
+    inleft--;
+  }
+  iconv_close(cd);
+  return b->err ? GK_ENOMEM : GK_OK;
+}
+
+int gk__doc_to_utf8(gk__buf *b, const char *s, size_t len, int gb, size_t *nbad, size_t *first_bad) {
+  *nbad = 0;
+  *first_bad = 0;
+  if (gb) return gb_clean(b, s, len, nbad, first_bad);
+  utf8_clean(b, s, len, nbad, first_bad);
+  return b->err ? GK_ENOMEM : GK_OK;
 }
 
 void gk__span_map_free(gk__span_map *m) {

@@ -39,6 +39,17 @@ void gk__docx_num_free(gk__docx_num *m);
 /* Append the label of the next item of list num_id at level ilvl ("一、") to b. */
 void gk__docx_num_put(gk__docx_num *m, int num_id, int ilvl, gk__buf *b);
 
+/* Paragraph styles of a .docx (read_docx_style.c). */
+typedef struct gk__docx_styles gk__docx_styles;
+/* Load word/styles.xml: *out NULL when there is none; GK_OK or GK_ENOMEM. */
+int gk__docx_styles_load(gk__docx_styles **out, struct zip *za);
+void gk__docx_styles_free(gk__docx_styles *m);
+/* What style `id` (basedOn followed) says: *level 1..6 a heading, 0 body text,
+ * -1 nothing; *num_id the numbering it carries (-1 none said, 0 removed) at
+ * level *ilvl. m may be NULL. */
+void gk__docx_style_get(const gk__docx_styles *m, const char *id, int *level, int *num_id,
+                        int *ilvl);
+
 /* Initialise libxml2 once per process (thread-safe); the readers call it. */
 void gk__doc_init(void);
 
@@ -49,9 +60,19 @@ int gk__doc_diag(gk_diags *d, int severity, const char *rule, const char *file, 
 int gk__doc_too_large(gk_diags *d, const char *file, const char *what, size_t n, size_t cap);
 /* Append s[0..n) to b with white space collapsed the way a browser shows it:
  * runs of ASCII white space and NBSP become one space, none at the start of b or
- * after a line break; invalid UTF-8 becomes U+FFFD. *pending carries a space
- * across calls. */
+ * after a line break, none for a line break between two East Asian wide
+ * characters (Word wraps its HTML inside Chinese text); invisible format
+ * characters (soft hyphen, zero-width space, BOM) dropped; invalid UTF-8 becomes
+ * U+FFFD. *pending carries the white space across calls (1 a space, 2 one
+ * holding a line break). */
 void gk__doc_put_text(gk__buf *b, const char *s, size_t n, int *pending);
+
+/* bytes[0..len) (GB18030 when gb, else UTF-8) appended to b as valid UTF-8:
+ * each invalid or cut sequence becomes one U+FFFD (*nbad of them, the first at
+ * byte *first_bad of the input), so the parser never stops or switches
+ * encoding mid-page. GK_OK, GK_ENOMEM, GK_EUNSUPPORTED (no iconv GB18030). */
+int gk__doc_to_utf8(gk__buf *b, const char *bytes, size_t len, int gb, size_t *nbad,
+                    size_t *first_bad);
 
 /* Lay-out of table rows: which columns a rowspan from above still covers. */
 typedef struct {

@@ -7,7 +7,14 @@
  * nested tables) become the grid of grid.h with DOCX positions: a cell is
  * (table << 16 | row, cell), a paragraph its number. Headers, footers and
  * footnotes are other parts: not read. A row goes to the grid when it ends, so
- * the rows of a table nested in a cell come before the row that holds it. */
+ * the rows of a table nested in a cell come before the row that holds it.
+ * Text boxes (w:txbxContent) float: their paragraphs are read, after the
+ * paragraph that anchors them, as paragraphs of their own (in a cell, as lines
+ * of the cell); Word's VML copy (mc:Fallback) is not. Tracked changes are read
+ * as accepted: w:ins kept; w:del, w:moveFrom, deleted rows and the old
+ * properties of formatting changes dropped. Paragraph styles (styles.xml,
+ * read_docx_style.c) give heading levels and numbering. */
+#include <stdlib.h>
 #include <string.h>
 #include <zip.h>
 #include <libxml/xmlreader.h>
@@ -32,6 +39,7 @@ typedef struct {
   uint32_t *vm;           /* vm[x]: grid index of the cell a vMerge continues, NO_CELL */
   uint32_t capvm;
   int in_tc;
+  int row_deleted; /* the open row is deleted under tracked changes (w:trPr/w:del) */
 } tctx;
 
 typedef struct {
@@ -49,13 +57,19 @@ typedef struct {
   gk__buf para;       /* a body paragraph's text */
   uint8_t hlevel;
   gk__docx_num *num;  /* automatic numbering (NULL: none) */
+  gk__docx_styles *styles; /* paragraph styles (NULL: none) */
   int in_numpr, ilvl;
+  int para_num;       /* the paragraph has its own w:numPr */
+  int style_num, style_ilvl; /* numbering its style carries (<= 0 none) */
+  int in_txbx;        /* inside a text box (w:txbxContent) */
+  gk__buf txbx;       /* a text box's paragraphs, one a line, until its anchor ends */
 } dw;
 
 static int is(const xmlChar *name, const char *w) { return name && strcmp((const char *)name, w) == 0; }
 
 /* The text sink: the open cell of the innermost table, else the paragraph. */
 static gk__buf *sink(dw *w) {
+  if (w->in_txbx) return &w->txbx;
   if (!w->ntab) return &w->para;
   tctx *t = &w->tab[w->ntab - 1];
   return t->in_tc ? &t->text : NULL;
@@ -99,6 +113,12 @@ static int vm_at(tctx *t, uint32_t x, uint32_t **slot) {
 /* </w:tr>: the row's cells go to the grid; a vMerge continuation widens the
  * cell it continues instead of being a cell. */
 static void row_end(dw *w, tctx *t) {
+  if (t->row_deleted) { /* a deleted row is not in the document */
+    t->row_deleted = 0;
+    t->ncells = 0;
+    t->text.len = 0;
+    return;
+  }
   gk__gpos rp = {docx_line(t->tno, t->row), 0};
   gk__grid_row(w->g, GK__BLK_ROW, t->tno, t->row, rp);
   for (size_t i = 0; i < t->ncells && !w->rc; i++) {
@@ -156,11 +176,38 @@ static void cell_end(tctx *t) {
   t->in_tc = 0;
 }
 
+/* The paragraphs of the text boxes anchored in the paragraph that just ended:
+ * after it, as paragraphs of their own (in a cell: lines of the cell). A text
+ * box floats; its text is no part of the anchoring paragraph's. */
+static void txbx_flush(dw *w) {
+  gk__buf *b = sink(w);
+  if (w->txbx.err) w->rc = GK_ENOMEM;
+  for (size_t i = 0; i < w->txbx.len && !w->rc;) {
+    const char *s = w->txbx.data + i, *nl = memchr(s, '\n', w->txbx.len - i);
+    size_t n = nl ? (size_t)(nl - s) : w->txbx.len - i;
+    if (w->ntab && b) {
+      gk__buf_put(b, s, n);
+      gk__buf_putc(b, '\n');
+    } else if (!w->ntab && n) {
+      gk__gpos pos = {w->npara, 0};
+      gk__grid_para(w->g, GK__BLK_PARA, 0, s, n, pos);
+    }
+    i += n + 1;
+  }
+  w->txbx.len = 0;
+}
+
 static void para_end(dw *w) {
+  if (w->in_txbx) { /* a paragraph of a text box: a line of its text */
+    if (w->txbx.len && w->txbx.data[w->txbx.len - 1] != '\n') gk__buf_putc(&w->txbx, '\n');
+    w->pending = 0;
+    return;
+  }
   if (w->ntab) {
     gk__buf *b = sink(w);
     if (b && b->len && b->data[b->len - 1] != '\n') gk__buf_putc(b, '\n');
     w->pending = 0;
+    if (w->txbx.len) txbx_flush(w);
     return;
   }
   gk__gpos pos = {w->npara, 0};
@@ -170,27 +217,57 @@ static void para_end(dw *w) {
                   w->para.len, pos);
   w->para.len = 0;
   w->pending = 0;
+  if (w->txbx.len) txbx_flush(w);
 }
 
-/* A paragraph style or outline level that makes a heading: its level, else 0. */
+/* A paragraph style or outline level that makes a heading: its level; the
+ * numbering a style carries is kept for the end of the paragraph's w:pPr. */
 static void para_style(dw *w, const xmlChar *name) {
-  if (w->ntab) return;
   if (is(name, "w:outlineLvl")) {
     int k = attr_int(w, "w:val", 9);
-    if (k < 6) w->hlevel = (uint8_t)(k + 1);
+    if (k < 6 && !w->ntab && !w->in_txbx) w->hlevel = (uint8_t)(k + 1);
     return;
   }
   xmlChar *v = xmlTextReaderGetAttribute(w->rd, (const xmlChar *)"w:val");
   if (!v) return;
   const char *s = (const char *)v;
-  if ((strncmp(s, "Heading", 7) == 0 || strncmp(s, "heading", 7) == 0)) {
-    const char *p = s + 7;
+  int level = -1;
+  gk__docx_style_get(w->styles, s, &level, &w->style_num, &w->style_ilvl);
+  if (level < 0 && (strncmp(s, "Heading", 7) == 0 || strncmp(s, "heading", 7) == 0)) {
+    const char *p = s + 7; /* no styles part: Word's English style ids */
     while (*p == ' ') p++;
-    if (*p >= '1' && *p <= '6') w->hlevel = (uint8_t)(*p - '0');
-  } else if (strcmp(s, "Title") == 0) {
-    w->hlevel = 1;
+    if (*p >= '1' && *p <= '6') level = *p - '0';
+  } else if (level < 0 && strcmp(s, "Title") == 0) {
+    level = 1;
   }
+  if (level > 0 && level <= 6 && !w->ntab && !w->in_txbx) w->hlevel = (uint8_t)level;
   xmlFree(v);
+}
+
+/* End of a paragraph's properties: the number its style carries, unless the
+ * paragraph numbers itself (w:numPr, numId 0 included). */
+static void ppr_end(dw *w) {
+  gk__buf *b = sink(w);
+  if (!w->para_num && w->style_num > 0 && b)
+    gk__docx_num_put(w->num, w->style_num, w->style_ilvl, b);
+  w->style_num = -1;
+}
+
+/* w:sym: the character, unless it is a symbol font's private-use glyph. */
+static void put_sym(dw *w) {
+  gk__buf *b = sink(w);
+  xmlChar *v = xmlTextReaderGetAttribute(w->rd, (const xmlChar *)"w:char");
+  unsigned long cp = v ? strtoul((const char *)v, NULL, 16) : 0;
+  xmlFree(v);
+  if (!b || cp < 0x20 || (cp >= 0xE000 && cp <= 0xF8FF) || (cp >= 0xD800 && cp <= 0xDFFF) ||
+      cp > 0x10FFFF)
+    return;
+  char u[4];
+  size_t n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  static const unsigned char lead[] = {0, 0, 0xC0, 0xE0, 0xF0};
+  for (size_t k = n; k-- > 1; cp >>= 6) u[k] = (char)(0x80 | (cp & 0x3F));
+  u[0] = (char)(n == 1 ? cp : (lead[n] | cp));
+  gk__doc_put_text(b, u, n, &w->pending);
 }
 
 static void table_start(dw *w) {
@@ -213,51 +290,102 @@ static void table_end(dw *w) {
   tctx_free(t);
 }
 
-/* One start tag of word/document.xml. */
-static void on_start(dw *w, const xmlChar *name, int empty) {
-  tctx *t = w->ntab ? &w->tab[w->ntab - 1] : NULL;
-  if (is(name, "w:p")) {
-    if (!w->ntab) {
-      w->npara++;
-      w->hlevel = 0;
-    }
-    if (empty) para_end(w);
-  } else if (is(name, "w:t")) {
-    w->in_t = !empty;
-  } else if (is(name, "w:tab") || is(name, "w:br") || is(name, "w:cr")) {
-    gk__buf *b = sink(w);
-    if (!b) return;
-    if (is(name, "w:tab") && w->ntab) { /* a tab in a cell is a space */
-      w->pending = 1;
-      return;
-    }
-    if (is(name, "w:tab")) gk__buf_putc(b, '\t');
-    else if (b->len && b->data[b->len - 1] != '\n') gk__buf_putc(b, '\n');
-    w->pending = 0;
-  } else if (is(name, "w:tbl")) {
+/* Skip the subtree of the current element (its content is not read). */
+static void skip(dw *w) {
+  w->skip_rc = xmlTextReaderNext(w->rd);
+  w->skipped = 1;
+}
+
+/* Subtrees not read: Word's second copy of the same content, deleted and
+ * moved-away text, field codes, and the old properties of tracked formatting
+ * changes (an old w:pPr may carry its own numbering). */
+static const char *const skipped_tags[] = {
+    "mc:Fallback", "w:del", "w:moveFrom", "w:instrText", "w:delInstrText", "w:pPrChange",
+    "w:rPrChange", "w:tblPrChange", "w:trPrChange", "w:tcPrChange", "w:sectPrChange",
+    "w:numberingChange", NULL};
+
+/* Table structure tags; 1 when name was one. Inside a text box a table's
+ * cells are lines of the box's text. */
+static int on_table_tag(dw *w, tctx *t, const xmlChar *name, int empty) {
+  if (is(name, "w:tbl")) {
+    if (w->in_txbx) return 1;
     if (!w->ntab) para_end(w);
     table_start(w);
-  } else if (t && is(name, "w:tr")) {
+  } else if (!t || w->in_txbx) {
+    return 0;
+  } else if (is(name, "w:tr")) {
     if (t->ncells) row_end(w, t);
     t->row++;
     t->cellno = 0;
     t->x = 0;
-  } else if (t && is(name, "w:gridBefore")) {
+    t->row_deleted = 0;
+  } else if (is(name, "w:gridBefore")) {
     int k = attr_int(w, "w:val", 0);
     t->x = k > 0 && (uint32_t)k < GK__DOC_MAX_COLS ? (uint32_t)k : t->x;
-  } else if (t && is(name, "w:tc")) {
+  } else if (is(name, "w:tc")) {
     cell_start(w, t);
-  } else if (t && t->in_tc && t->ncells && is(name, "w:gridSpan")) {
+  } else if (t->in_tc && t->ncells && is(name, "w:gridSpan")) {
     int k = attr_int(w, "w:val", 1);
     t->cells[t->ncells - 1].colspan =
         (uint16_t)(k < 1 ? 1 : k > (int)GK__DOC_MAX_COLSPAN ? (int)GK__DOC_MAX_COLSPAN : k);
-  } else if (t && t->in_tc && t->ncells && is(name, "w:vMerge")) {
+  } else if (t->in_tc && t->ncells && is(name, "w:vMerge")) {
     xmlChar *v = xmlTextReaderGetAttribute(w->rd, (const xmlChar *)"w:val");
     t->cells[t->ncells - 1].vmerge = (v && strcmp((const char *)v, "restart") == 0) ? 1 : 2;
     xmlFree(v);
+  } else if (!t->in_tc && is(name, "w:del")) { /* in w:trPr: the row is deleted */
+    t->row_deleted = 1;
+    if (!empty) skip(w);
+  } else {
+    return 0;
+  }
+  return 1;
+}
+
+/* Characters a run holds besides w:t. */
+static int on_run_char(dw *w, const xmlChar *name) {
+  gk__buf *b = sink(w);
+  if (is(name, "w:tab") || is(name, "w:br") || is(name, "w:cr")) {
+    if (!b) return 1;
+    if (is(name, "w:tab") && (w->ntab || w->in_txbx)) { /* a tab in a cell is a space */
+      w->pending = 1;
+      return 1;
+    }
+    if (is(name, "w:tab")) gk__buf_putc(b, '\t');
+    else if (b->len && b->data[b->len - 1] != '\n') gk__buf_putc(b, '\n');
+    w->pending = 0;
+  } else if (is(name, "w:noBreakHyphen")) {
+    if (b) gk__doc_put_text(b, "-", 1, &w->pending);
+  } else if (is(name, "w:sym")) {
+    put_sym(w);
+  } else {
+    return 0; /* w:softHyphen and the rest: nothing to show */
+  }
+  return 1;
+}
+
+/* One start tag of word/document.xml. */
+static void on_start(dw *w, const xmlChar *name, int empty) {
+  tctx *t = w->ntab ? &w->tab[w->ntab - 1] : NULL;
+  if (is(name, "w:p")) {
+    if (!w->ntab && !w->in_txbx) {
+      w->npara++;
+      w->hlevel = 0;
+    }
+    w->para_num = 0;
+    w->style_num = -1;
+    if (empty) para_end(w);
+  } else if (is(name, "w:t")) {
+    w->in_t = !empty;
+  } else if (on_table_tag(w, t, name, empty) || on_run_char(w, name)) {
+    return;
+  } else if (is(name, "w:txbxContent")) {
+    w->in_txbx += !empty;
+  } else if (is(name, "w:pPr") && empty) {
+    ppr_end(w);
   } else if (is(name, "w:numPr")) {
     w->in_numpr = !empty;
     w->ilvl = 0;
+    w->para_num = 1;
   } else if (w->in_numpr && is(name, "w:ilvl")) {
     w->ilvl = attr_int(w, "w:val", 0);
   } else if (w->in_numpr && is(name, "w:numId")) {
@@ -265,10 +393,12 @@ static void on_start(dw *w, const xmlChar *name, int empty) {
     if (b) gk__docx_num_put(w->num, attr_int(w, "w:val", 0), w->ilvl, b);
   } else if (is(name, "w:pStyle") || is(name, "w:outlineLvl")) {
     para_style(w, name);
-  } else if (is(name, "mc:Fallback") || is(name, "w:del") || is(name, "w:instrText")) {
-    if (empty) return; /* the same content twice, deleted text, field codes */
-    w->skip_rc = xmlTextReaderNext(w->rd);
-    w->skipped = 1;
+  } else if (!empty) {
+    for (int i = 0; skipped_tags[i]; i++)
+      if (is(name, skipped_tags[i])) {
+        skip(w);
+        return;
+      }
   }
 }
 
@@ -276,7 +406,10 @@ static void on_end(dw *w, const xmlChar *name) {
   tctx *t = w->ntab ? &w->tab[w->ntab - 1] : NULL;
   if (is(name, "w:p")) para_end(w);
   else if (is(name, "w:t")) w->in_t = 0;
+  else if (is(name, "w:pPr")) ppr_end(w);
   else if (is(name, "w:numPr")) w->in_numpr = 0;
+  else if (is(name, "w:txbxContent") && w->in_txbx) w->in_txbx--;
+  else if (w->in_txbx) return;
   else if (is(name, "w:tbl")) table_end(w);
   else if (t && is(name, "w:tc")) cell_end(t);
   else if (t && is(name, "w:tr") && t->ncells) row_end(w, t);
@@ -457,11 +590,15 @@ int gk__docx_grid_cap(gk__grid *g, const char *bytes, size_t len, const char *fi
     w.d = d;
     w.file = file;
     gk__buf_init(&w.para);
+    gk__buf_init(&w.txbx);
     rc = gk__docx_num_load(&w.num, za);
+    if (!rc) rc = gk__docx_styles_load(&w.styles, za);
     if (!rc) rc = read_body(&w, za, part, xml_cap);
     while (w.ntab) tctx_free(&w.tab[--w.ntab]);
     gk__buf_free(&w.para);
     gk__docx_num_free(w.num);
+    gk__docx_styles_free(w.styles);
+    gk__buf_free(&w.txbx);
     if (!rc) rc = g->err;
   }
   zip_discard(za);

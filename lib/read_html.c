@@ -127,6 +127,7 @@ static void boundary(hw *w) {
 
 static void walk(hw *w, xmlNode *n, int depth);
 static void table(hw *w, xmlNode *t, int depth);
+static int menu(const xmlNode *n, int depth);
 
 static void too_deep(hw *w, const xmlNode *n) {
   if (w->deep_warned) return;
@@ -157,6 +158,7 @@ static void element(hw *w, xmlNode *c, int depth) {
   }
   const char *name = (const char *)c->name;
   if (skipped(c)) return;
+  if ((strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0) && menu(c, depth)) return;
   if (strcmp(name, "br") == 0) {
     boundary(w);
     return;
@@ -275,10 +277,40 @@ static void cell_text(hw *w, xmlNode *c, int depth, gk__buf *b) {
   if (b->err) w->rc = GK_ENOMEM;
 }
 
+/* Bytes of text under n, and of those inside links (<a>), in *all and *linked;
+ * the walk stops when *budget (nodes) runs out: a menu is small. */
+static void text_bytes(const xmlNode *n, int in_link, int depth, size_t *all, size_t *linked,
+                       size_t *budget) {
+  if (depth > GK__DOC_MAX_DEPTH) return;
+  for (const xmlNode *c = n->children; c && *budget; c = c->next, --*budget) {
+    if (c->type == XML_TEXT_NODE && c->content) {
+      size_t k = 0;
+      for (const xmlChar *p = c->content; *p && k < 65536; p++) k += *p > ' ';
+      *all += k;
+      if (in_link) *linked += k;
+    } else if (c->type == XML_ELEMENT_NODE && !skipped(c)) {
+      text_bytes(c, in_link || name_is(c, "a"), depth + 1, all, linked, budget);
+    }
+  }
+}
+
+/* A column of a layout table (or a list) that is a menu: a small subtree, two
+ * thirds of its text in links, no table in it. Site chrome, as a reader sees
+ * it. The cost is bounded (MENU_NODES) whatever the page. */
+#define MENU_NODES 2048
+static int menu(const xmlNode *n, int depth) {
+  size_t all = 0, linked = 0, budget = MENU_NODES;
+  text_bytes(n, 0, depth, &all, &linked, &budget);
+  return budget && all > 0 && linked * 3 >= all * 2 && !has_table(n, depth);
+}
+
 static void layout_table(hw *w, const rows *r, int depth) {
+  size_t ncells = 0;
+  for (size_t i = 0; i < r->n; i++)
+    for (xmlNode *c = r->tr[i]->children; c; c = c->next) ncells += is_cell(c);
   for (size_t i = 0; i < r->n && !w->rc; i++)
     for (xmlNode *c = r->tr[i]->children; c && !w->rc; c = c->next)
-      if (is_cell(c)) {
+      if (is_cell(c) && !(ncells > 1 && menu(c, depth + 1))) {
         boundary(w);
         walk(w, c, depth + 1);
         boundary(w);
@@ -329,12 +361,13 @@ static int meta_table(hw *w, const rows *r, int depth) {
         lens[k] = (uint32_t)b.len - offs[k];
         k++;
       }
+      const char *base = b.data ? b.data : ""; /* all cells empty: no buffer yet */
       for (size_t j = 0; j < k && !b.err; j++) {
-        int key = is_meta_key(b.data + offs[j], lens[j]);
+        int key = is_meta_key(base + offs[j], lens[j]);
         if (pass == 0) keys += key;
         else if (key && j + 1 < k) {
-          gk__grid_meta(w->g, b.data + offs[j], key_len(b.data + offs[j], lens[j]),
-                        b.data + offs[j + 1], lens[j + 1]);
+          gk__grid_meta(w->g, base + offs[j], key_len(base + offs[j], lens[j]),
+                        base + offs[j + 1], lens[j + 1]);
           j++;
         }
       }
@@ -528,7 +561,8 @@ static void head_meta(hw *w, xmlNode *head) {
 
 /* The encoding to force, or NULL to let libxml2 read the page's own charset:
  * a declared GB2312/GBK is read as GB18030 (its superset, as browsers do); a
- * page that declares nothing is UTF-8 when it is valid UTF-8, else GB18030. */
+ * page that declares nothing is UTF-8 when it is valid UTF-8, else GB18030.
+ * Both are converted to clean UTF-8 before parsing (gk__doc_to_utf8). */
 static const char *page_encoding(const char *s, size_t n) {
   size_t head = n < 65536 ? n : 65536; /* the <head> of a CMS page can be long */
   for (size_t i = 0; i + 7 <= head; i++) {
@@ -536,20 +570,47 @@ static const char *page_encoding(const char *s, size_t n) {
     size_t j = i + 7;
     while (j < head && (s[j] == ' ' || s[j] == '=' || s[j] == '"' || s[j] == '\'')) j++;
     if (j + 2 <= head && (s[j] | 0x20) == 'g' && (s[j + 1] | 0x20) == 'b') return "GB18030";
+    if (j + 3 <= head && strncasecmp(s + j, "utf", 3) == 0) return "UTF-8";
     return NULL;
   }
   return gk__utf8_valid(s, n, NULL) ? "UTF-8" : "GB18030";
 }
 
-int gk__html_grid(gk__grid *g, const char *bytes, size_t len, const char *file, gk_diags *d) {
-  g->pos_kind = GK__POS_TEXT;
-  gk__doc_init();
-  if (len > GK_DOCUMENT_MAX_INPUT) return gk__doc_too_large(d, file, "输入", len, GK_DOCUMENT_MAX_INPUT);
-  const char *enc = page_encoding(bytes, len);
+/* Line of byte `at` of s. */
+static uint32_t line_at(const char *s, size_t at) {
+  uint32_t line = 1;
+  for (const char *p = s; (p = memchr(p, '\n', at - (size_t)(p - s))) != NULL; p++) line++;
+  return line;
+}
+
+/* A page in UTF-8 or GB18030 is parsed from clean UTF-8: libxml2 stops (or turns
+ * to Latin-1) at the first invalid byte and prints; the rest of a page must not
+ * be lost to one bad byte. A warning says where the first one was. */
+static int clean_page(gk__buf *b, const char **bytes, size_t *len, const char **enc,
+                      const char *file, gk_diags *d) {
+  if (!*enc) return GK_OK;
+  size_t nbad = 0, first = 0;
+  int rc = gk__doc_to_utf8(b, *bytes, *len, (*enc)[0] == 'G', &nbad, &first);
+  if (rc == GK_EUNSUPPORTED) return GK_OK; /* libxml2 converts as it can */
+  if (rc) return rc;
+  if (nbad && gk__doc_diag(d, GK_SEV_WARNING, "import.html", file, line_at(*bytes, first), 0,
+                           "页面含有按其字符集无法解码的字节，已替换为�",
+                           "the page holds bytes its charset cannot decode: replaced by U+FFFD"))
+    return GK_ENOMEM;
+  *bytes = b->data ? b->data : "";
+  *len = b->len;
+  *enc = "UTF-8";
+  return GK_OK;
+}
+
+/* Parse the page (in encoding enc, NULL: its own) and walk it into g. */
+static int parse_page(gk__grid *g, const char *bytes, size_t len, const char *enc, int cleaned,
+                      const char *file, gk_diags *d) {
   htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
   htmlDocPtr doc = ctxt ? htmlCtxtReadMemory(ctxt, bytes, (int)len, NULL, enc,
                                              HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                                                 HTML_PARSE_NOWARNING | HTML_PARSE_NONET)
+                                                 HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                                                 (cleaned ? HTML_PARSE_IGNORE_ENC : 0))
                         : NULL;
   int stopped = ctxt && ctxt->lastError.level == XML_ERR_FATAL;
   uint32_t stop_line = stopped && ctxt->lastError.line > 0 ? (uint32_t)ctxt->lastError.line : 0;
@@ -592,4 +653,17 @@ int gk__html_grid(gk__grid *g, const char *bytes, size_t len, const char *file, 
   xmlFreeDoc(doc);
   if (!w.rc) w.rc = g->err;
   return w.rc;
+}
+
+int gk__html_grid(gk__grid *g, const char *bytes, size_t len, const char *file, gk_diags *d) {
+  g->pos_kind = GK__POS_TEXT;
+  gk__doc_init();
+  if (len > GK_DOCUMENT_MAX_INPUT) return gk__doc_too_large(d, file, "输入", len, GK_DOCUMENT_MAX_INPUT);
+  const char *enc = page_encoding(bytes, len);
+  gk__buf clean;
+  gk__buf_init(&clean);
+  int rc = clean_page(&clean, &bytes, &len, &enc, file, d);
+  if (!rc) rc = parse_page(g, bytes, len, enc, clean.data != NULL, file, d);
+  gk__buf_free(&clean);
+  return rc;
 }

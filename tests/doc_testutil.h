@@ -17,14 +17,14 @@ static const char *const gk_doc_reports[] = {
     "2024_huaian-hongze-district-government", "2024_huaian-municipal-government",
     "2024_suqian-municipal-government", NULL};
 
-static char *gk_doc_read(const char *name, const char *ext, size_t *len) {
+static inline char *gk_doc_read(const char *name, const char *ext, size_t *len) {
   char path[1024];
   snprintf(path, sizeof path, "%s/documents/%s%s", GK_TEST_DATA, name, ext);
   return gk_test_read_file(path, len);
 }
 
 /* Number of cells of r that differ from the truth (each printed). */
-static size_t gk_doc_compare(const gk_report *r, const gk_report *truth, const char *name) {
+static inline size_t gk_doc_compare(const gk_report *r, const gk_report *truth, const char *name) {
   size_t bad = 0;
   int ed = gk_report_edition(truth);
   for (int t = 0; t < GK_NTABLES; t++)
@@ -45,7 +45,7 @@ static size_t gk_doc_compare(const gk_report *r, const gk_report *truth, const c
 
 /* Read every rendering with extension ext through gk_report_load and compare it
  * with its truth: edition, year, agency and every cell. */
-static void gk_doc_check_all(const char *ext) {
+static inline void gk_doc_check_all(const char *ext) {
   for (int i = 0; gk_doc_reports[i]; i++) {
     size_t len = 0;
     char *bytes = gk_doc_read(gk_doc_reports[i], ext, &len);
@@ -71,7 +71,7 @@ static void gk_doc_check_all(const char *ext) {
 }
 
 /* Index of the first diagnostic with this rule, or -1. */
-static long gk_doc_find_rule(const gk_diags *d, const char *rule) {
+static inline long gk_doc_find_rule(const gk_diags *d, const char *rule) {
   for (size_t i = 0; i < gk_diags_count(d); i++)
     if (strcmp(gk_diag_rule(d, i), rule) == 0) return (long)i;
   return -1;
@@ -80,7 +80,7 @@ static long gk_doc_find_rule(const gk_diags *d, const char *rule) {
 /* Load every rendering with extension ext, validate it and count the findings
  * of rule (each printed): the renderings of complete reports have their six
  * parts in order, so text.sections must stay quiet on them. */
-static size_t gk_doc_count_rule_all(const char *ext, const char *rule) {
+static inline size_t gk_doc_count_rule_all(const char *ext, const char *rule) {
   size_t found = 0;
   for (int i = 0; gk_doc_reports[i]; i++) {
     size_t len = 0;
@@ -108,7 +108,7 @@ static size_t gk_doc_count_rule_all(const char *ext, const char *rule) {
 }
 
 /* The grid's text of cell k of block b, NUL-terminated (arena texts end in NUL). */
-static const char *gk_doc_cell(const gk__grid *g, size_t b, uint32_t k) {
+static inline const char *gk_doc_cell(const gk__grid *g, size_t b, uint32_t k) {
   return gk__grid_text(g, g->cells[g->blocks[b].first + k].off);
 }
 

@@ -160,6 +160,92 @@ static void test_docx_numbering_rendered(void) {
   free(z);
 }
 
+/* Characters of a run besides w:t: a non-breaking hyphen is '-', a soft
+ * hyphen nothing, a w:sym its character unless it is a symbol font's glyph;
+ * a deleted row is no row (the rows keep their source numbers); a text box's
+ * paragraphs come after the paragraph that anchors it (in a cell: lines of the
+ * cell), its VML copy not read. */
+static void test_docx_run_characters_deleted_rows_text_boxes(void) {
+  const char *box = "<w:r><mc:AlternateContent xmlns:mc=\"m\"><mc:Choice Requires=\"wps\"><w:drawing>"
+                    "<w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p><w:p><w:r><w:t>二</w:t></w:r>"
+                    "</w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>"
+                    "<w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>"
+                    "</mc:AlternateContent></w:r>";
+  char body[4096];
+  snprintf(body, sizeof body,
+           "<w:p><w:r><w:t>甲</w:t></w:r>%s<w:r><w:t>乙</w:t><w:noBreakHyphen/><w:t>5</w:t>"
+           "<w:softHyphen/><w:sym w:font=\"Wingdings\" w:char=\"F0FC\"/><w:sym w:font=\"Symbol\" "
+           "w:char=\"00D7\"/></w:r></w:p>"
+           "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc></w:tr>"
+           "<w:tr><w:trPr><w:del w:id=\"1\" w:author=\"x\"/></w:trPr><w:tc><w:p><w:del><w:r>"
+           "<w:delText>old</w:delText></w:r></w:del></w:p></w:tc></w:tr>"
+           "<w:tr><w:tc><w:p><w:r><w:t>c</w:t></w:r>%s</w:p></w:tc></w:tr></w:tbl>",
+           box, box);
+  size_t len = 0;
+  char *z = docx_of(&len, body);
+  gk__grid g;
+  gk__grid_init(&g);
+  CU_ASSERT_EQUAL_FATAL(gk__docx_grid(&g, z, len, "c.docx", NULL), GK_OK);
+  CU_ASSERT_EQUAL(gk__grid_check(&g), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(g.nblocks, 5);
+  CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[0].off), "甲乙-5×");
+  CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[1].off), "框");
+  CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[2].off), "二");
+  CU_ASSERT_EQUAL(g.blocks[1].pos.line, g.blocks[0].pos.line);
+  CU_ASSERT_EQUAL(g.blocks[3].kind, GK__BLK_ROW);
+  CU_ASSERT_EQUAL(g.blocks[3].row, 1);
+  CU_ASSERT_EQUAL(g.blocks[4].row, 3); /* row 2 was deleted */
+  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 4, 0), "c\n框\n二");
+  gk__grid_free(&g);
+  free(z);
+}
+
+/* A heading numbered through its style: Chinese Word's style id "1" named
+ * "heading 1", the numbering in the style (basedOn followed); a paragraph's own
+ * w:numPr wins (numId 0: none); the old numbering of a tracked formatting
+ * change is not rendered; styles based on each other end (body text). */
+static void test_docx_style_headings_and_numbering(void) {
+  const char *styles =
+      "<w:styles " W_NS "><w:style w:type=\"paragraph\" w:styleId=\"1\"><w:name w:val=\"heading 1\"/>"
+      "<w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr></w:pPr></w:style>"
+      "<w:style w:type=\"paragraph\" w:styleId=\"my\"><w:name w:val=\"我的标题\"/><w:basedOn w:val=\"1\"/>"
+      "</w:style><w:style w:type=\"paragraph\" w:styleId=\"o\"><w:pPr><w:outlineLvl w:val=\"1\"/></w:pPr>"
+      "</w:style><w:style w:styleId=\"x\"><w:basedOn w:val=\"y\"/></w:style>"
+      "<w:style w:styleId=\"y\"><w:basedOn w:val=\"x\"/></w:style></w:styles>";
+  const char *numbering =
+      "<w:numbering " W_NS "><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start "
+      "w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl>"
+      "</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>";
+  const char *body =
+      "<?xml version=\"1.0\"?><w:document " W_NS "><w:body>"
+      "<w:p><w:pPr><w:pStyle w:val=\"1\"/></w:pPr><w:r><w:t>总</w:t></w:r></w:p>"
+      "<w:p><w:pPr><w:pStyle w:val=\"my\"/><w:pPrChange><w:pPr><w:numPr><w:numId w:val=\"1\"/>"
+      "</w:numPr></w:pPr></w:pPrChange></w:pPr><w:r><w:t>主</w:t></w:r></w:p>"
+      "<w:p><w:pPr><w:pStyle w:val=\"1\"/><w:numPr><w:numId w:val=\"0\"/></w:numPr></w:pPr>"
+      "<w:r><w:t>无</w:t></w:r></w:p>"
+      "<w:p><w:pPr><w:pStyle w:val=\"o\"/></w:pPr><w:r><w:t>纲</w:t></w:r></w:p>"
+      "<w:p><w:pPr><w:pStyle w:val=\"x\"/></w:pPr><w:r><w:t>文</w:t></w:r></w:p></w:body></w:document>";
+  const char *names[] = {"[Content_Types].xml", "word/document.xml", "word/numbering.xml",
+                         "word/styles.xml"};
+  const char *texts[] = {ctypes_ok, body, numbering, styles};
+  size_t len = 0;
+  char *z = make_zip(&len, 4, names, texts, NULL);
+  gk__grid g;
+  gk__grid_init(&g);
+  CU_ASSERT_EQUAL_FATAL(gk__docx_grid(&g, z, len, "s.docx", NULL), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(g.nblocks, 5);
+  const char *want[] = {"一、总", "二、主", "无", "纲", "文"};
+  const int kind[] = {GK__BLK_HEADING, GK__BLK_HEADING, GK__BLK_HEADING, GK__BLK_HEADING, GK__BLK_PARA};
+  const int level[] = {1, 1, 1, 2, 0};
+  for (int i = 0; i < 5; i++) {
+    CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[i].off), want[i]);
+    CU_ASSERT_EQUAL(g.blocks[i].kind, kind[i]);
+    CU_ASSERT_EQUAL(g.blocks[i].level, level[i]);
+  }
+  gk__grid_free(&g);
+  free(z);
+}
+
 static void test_docx_rendering_grid(void) {
   size_t len = 0;
   char *file = gk_doc_read("2023_suqian-municipal-government", ".docx", &len);
@@ -373,6 +459,8 @@ int main(void) {
       {"sections in document order", test_docx_sections_in_document_order},
       {"runs, tables and positions", test_docx_runs_tables_and_positions},
       {"grid of a rendering", test_docx_rendering_grid},
+      {"run characters, deleted rows, text boxes", test_docx_run_characters_deleted_rows_text_boxes},
+      {"style headings and numbering", test_docx_style_headings_and_numbering},
       {"numbering rendered", test_docx_numbering_rendered},
       {"hostile files", test_docx_hostile_files},
       {"zip bomb and nesting", test_docx_zip_bomb_and_nesting},

@@ -243,6 +243,69 @@ static void test_html_word_markup(void) {
   gk__grid_free(&g);
 }
 
+/* One byte a page's charset cannot decode (GB2312 declared, or UTF-8) costs
+ * one U+FFFD and a located warning, never the rest of the page (libxml2 alone
+ * stops there, or turns to Latin-1, and prints). */
+static void test_html_bad_bytes_cost_one_character(void) {
+  const char *pages[] = {
+      "<meta charset=\"gb2312\">\n<p>\xB1\xA8\xB8\xE6</p>\n<p>\xFF bad</p><table><tr><td>\xB8\xE6</td><td>1</td></tr></table>",
+      "<meta charset=\"utf-8\">\n<p>报告</p>\n<p>\xFF bad</p><table><tr><td>告</td><td>1</td></tr></table>"};
+  for (int i = 0; i < 2; i++) {
+    gk__grid g;
+    gk_diags *d = NULL;
+    CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+    CU_ASSERT_EQUAL_FATAL(grid_of(&g, pages[i], d), GK_OK);
+    CU_ASSERT_EQUAL_FATAL(g.nblocks, 3);
+    CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[0].off), "报告");
+    CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[1].off), "\xEF\xBF\xBD bad");
+    CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 2, 0), "告");
+    CU_ASSERT_EQUAL(g.cells[g.blocks[2].first].pos.line, 3);
+    CU_ASSERT_EQUAL(g.cells[g.blocks[2].first].pos.col, 24);
+    CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
+    CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 0), "import.html");
+    CU_ASSERT_EQUAL(gk_diag_line(d, 0), 3);
+    gk__grid_free(&g);
+    gk_diags_free(d);
+  }
+}
+
+/* Word wraps the source lines of its pages inside Chinese text: a line break
+ * between two wide characters is no space; between Latin letters or digits it
+ * is one. Soft hyphens, zero-width spaces and BOMs are not text. */
+static void test_html_line_breaks_and_invisible_characters(void) {
+  const char *page = "<p>社会公益\r\n组织</p><p>ab\ncd 12\n34</p><p>全角：\n（一）</p>"
+                     "<p>行政&shy;处罚&#8203;数量\xEF\xBB\xBF</p><table><tr><td>法人或其\n他组织</td>"
+                     "<td>1\n</td></tr></table>";
+  gk__grid g;
+  CU_ASSERT_EQUAL_FATAL(grid_of(&g, page, NULL), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(g.nblocks, 5);
+  CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[0].off), "社会公益组织");
+  CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[1].off), "ab cd 12 34");
+  CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[2].off), "全角：（一）");
+  CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[3].off), "行政处罚数量");
+  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 4, 0), "法人或其他组织");
+  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 4, 1), "1");
+  gk__grid_free(&g);
+}
+
+/* A column of a layout table that is a menu (two thirds of its text in links)
+ * and a list of links are site chrome; a column of prose with a link is not. */
+static void test_html_menus_skipped(void) {
+  const char *page =
+      "<table><tr><td><h3>公开目录</h3><ul><li><a href=1>公开指南</a></li><li><a href=2>公开制度"
+      "</a></li></ul></td><td><h1>报告</h1><p>见<a href=3>附件</a>说明。</p><table><tr><td>1</td>"
+      "<td>2</td></tr></table></td></tr></table><ul><li><a>相关链接一</a></li><li><a>相关链接二</a>"
+      "</li></ul><ul><li>要点一</li></ul>";
+  gk__grid g;
+  CU_ASSERT_EQUAL_FATAL(grid_of(&g, page, NULL), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(g.nblocks, 4);
+  CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[0].off), "报告");
+  CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[1].off), "见附件说明。");
+  CU_ASSERT_EQUAL(g.blocks[2].kind, GK__BLK_ROW);
+  CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[3].off), "要点一");
+  gk__grid_free(&g);
+}
+
 static void test_html_detect_and_forced_form(void) {
   CU_ASSERT_EQUAL(gk_report_detect_form("  <html>", 8), GK_FORM_HTML);
   CU_ASSERT_EQUAL(gk_report_detect_form("\xEF\xBB\xBF<!DOCTYPE html>", 18), GK_FORM_HTML);
@@ -338,6 +401,9 @@ int main(void) {
       {"chrome skipped, meta kept", test_html_chrome_skipped_and_meta_kept},
       {"charsets", test_html_charsets},
       {"Word markup", test_html_word_markup},
+      {"line breaks and invisible characters", test_html_line_breaks_and_invisible_characters},
+      {"menus skipped", test_html_menus_skipped},
+      {"bad bytes cost one character", test_html_bad_bytes_cost_one_character},
       {"detect and forced form", test_html_detect_and_forced_form},
       {"hostile pages", test_html_hostile_pages},
       {"allocation failures", test_html_allocation_failures},

@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <zip.h>
 #include "testutil.h"
+#include "read_doc.h"
 
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 #define GK_LINEAR_SLOW 1
@@ -131,6 +133,80 @@ static double job_jsonl(const char *unit, size_t n) {
 }
 #endif
 
+/* The HTML reader alone (the grid; the recognizer is the text import's job):
+ * a page that opens a table, then the unit. */
+static double job_html(const char *unit, size_t n) {
+  size_t len;
+  char *s = fill("<html><body><h1>某县2023年政府信息公开工作年度报告</h1><table>", unit, n, &len);
+  gk__grid g;
+  gk__grid_init(&g);
+  double t = cpu_now();
+  int rc = gk__html_grid(&g, s, len, "l.html", NULL);
+  t = cpu_now() - t;
+  CU_ASSERT_TRUE(rc == GK_OK || rc == GK_EPARSE);
+  gk__grid_free(&g);
+  free(s);
+  return t;
+}
+
+/* A .docx (built with libzip, stored) whose body is the unit repeated. */
+static char *docx_of_body(const char *body, size_t blen, size_t *len) {
+  static const char ct[] =
+      "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+      "content-types\"><Override PartName=\"/word/document.xml\" ContentType=\"application/"
+      "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+  static const char head[] = "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas."
+                             "openxmlformats.org/wordprocessingml/2006/main\"><w:body>";
+  char *doc = malloc(sizeof head + blen + 32);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+  memcpy(doc, head, sizeof head - 1);
+  memcpy(doc + sizeof head - 1, body, blen);
+  size_t dlen = sizeof head - 1 + blen;
+  dlen += (size_t)sprintf(doc + dlen, "</w:body></w:document>");
+  zip_error_t ze;
+  zip_error_init(&ze);
+  zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
+  zip_source_keep(src);
+  zip_t *za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(za);
+  zip_source_t *a = zip_source_buffer(za, ct, strlen(ct), 0), *b = zip_source_buffer(za, doc, dlen, 0);
+  zip_int64_t ia = zip_file_add(za, "[Content_Types].xml", a, 0);
+  zip_int64_t ib = zip_file_add(za, "word/document.xml", b, 0);
+  CU_ASSERT_TRUE_FATAL(ia >= 0 && ib >= 0);
+  zip_set_file_compression(za, (zip_uint64_t)ib, ZIP_CM_STORE, 0);
+  CU_ASSERT_EQUAL_FATAL(zip_close(za), 0);
+  CU_ASSERT_EQUAL_FATAL(zip_source_open(src), 0);
+  zip_source_seek(src, 0, SEEK_END);
+  zip_int64_t size = zip_source_tell(src);
+  zip_source_seek(src, 0, SEEK_SET);
+  char *out = malloc((size_t)size);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+  CU_ASSERT_EQUAL_FATAL(zip_source_read(src, out, (zip_uint64_t)size), size);
+  zip_source_close(src);
+  zip_source_free(src);
+  zip_error_fini(&ze);
+  free(doc);
+  *len = (size_t)size;
+  return out;
+}
+
+/* The DOCX reader alone: a body of the unit repeated (built outside the timing). */
+static double job_docx(const char *unit, size_t n) {
+  size_t blen, len;
+  char *body = fill("", unit, n, &blen);
+  char *z = docx_of_body(body, blen, &len);
+  gk__grid g;
+  gk__grid_init(&g);
+  double t = cpu_now();
+  int rc = gk__docx_grid(&g, z, len, "l.docx", NULL);
+  t = cpu_now() - t;
+  CU_ASSERT_TRUE(rc == GK_OK || rc == GK_EPARSE);
+  gk__grid_free(&g);
+  free(z);
+  free(body);
+  return t;
+}
+
 static double best_of_3(job_fn job, const char *unit, size_t n, int parts) {
   double best = 0;
   for (int k = 0; k < 3; k++) {
@@ -189,6 +265,30 @@ static void test_linear_json(void) {
 }
 #endif
 
+/* Rows of one big table, nested spans, nested (layout and menu) tables,
+ * hostile spans, Word markup, Chinese text wrapped over lines. */
+static void test_linear_html(void) {
+  static const char *const units[] = {
+      "<tr><td>1</td><td>2</td><td>3</td></tr>\n", "<span>", "<span>1</span>", "<table><tr><td>",
+      "<table><tr><td><ul><li><a>x</a></li></ul></td><td>", "<tr><td rowspan=9999 colspan=999>1",
+      "<td>", "<p class=MsoNormal><span lang=EN-US>1<o:p></o:p></span><![if !supportMisc]>x<![endif]></p>",
+      "<p>社会公益\r\n组织&shy;&#8203;</p>", "<ul><li><a href=x>链接</a></li>", "<div>", "<br>"};
+  for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) expect_linear(job_html, "HTML reader", units[i]);
+}
+
+/* Rows of one table, nested tables, merges, text boxes, styles, content controls. */
+static void test_linear_docx(void) {
+  static const char *const units[] = {
+      "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl>",
+      "<w:tbl><w:tr><w:tc>",
+      "<w:tbl><w:tr><w:tc><w:tcPr><w:vMerge/><w:gridSpan w:val=\"999\"/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>",
+      "<w:p><w:r><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent></w:r></w:p>",
+      "<w:p><w:pPr><w:pStyle w:val=\"1\"/><w:numPr><w:numId w:val=\"1\"/></w:numPr></w:pPr></w:p>",
+      "<w:sdt><w:sdtContent>", "<w:p><w:r><w:t>社会公益组织</w:t><w:noBreakHyphen/><w:sym w:char=\"00D7\"/></w:r></w:p>",
+      "<w:p><w:del><w:r><w:delText>1</w:delText></w:r></w:del><w:ins><w:r><w:t>2</w:t></w:r></w:ins></w:p>"};
+  for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) expect_linear(job_docx, "DOCX reader", units[i]);
+}
+
 /* gk_diags_apply_opts drops the findings of a rule turned off in one pass */
 static double job_opts(const char *unit, size_t n) {
   gk_diags *d = NULL;
@@ -245,6 +345,8 @@ int main(void) {
     {"test_linear_text_import", test_linear_text_import},
     {"test_linear_rule_selection", test_linear_rule_selection},
     {"test_linear_findings_capped", test_linear_findings_capped},
+    {"test_linear_html", test_linear_html},
+    {"test_linear_docx", test_linear_docx},
 #ifdef GK_HAVE_JSON
     {"test_linear_json", test_linear_json},
 #endif
