@@ -54,6 +54,17 @@ void gk__csv_field(gk__buf *b, const char *s, size_t n);
 /* 1 if s[0..n) is valid UTF-8 (no overlongs, no surrogates), else 0. On failure
  * *bad_at (if not NULL) gets the byte offset of the first bad sequence. */
 int gk__utf8_valid(const char *s, size_t n, size_t *bad_at);
+/* The one UTF-8 decoder (common.c): the code point at s[*i] (s valid UTF-8 or
+ * not: a bad byte reads as itself), advancing *i. ASCII is decoded inline. */
+uint32_t gk__utf8_next_multi(const char *s, size_t n, size_t *i);
+static inline uint32_t gk__utf8_next(const char *s, size_t n, size_t *i) {
+  unsigned char c = (unsigned char)s[*i];
+  if (c < 0x80) {
+    (*i)++;
+    return c;
+  }
+  return gk__utf8_next_multi(s, n, i);
+}
 /* Checked int64 arithmetic: GK_OK or GK_EOVERFLOW. */
 int gk__add64(int64_t *out, int64_t a, int64_t b);
 int gk__mul64(int64_t *out, int64_t a, int64_t b);
