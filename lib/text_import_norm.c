@@ -7,13 +7,16 @@
 #include <string.h>
 #include "text_int.h"
 
+/* memchr for the needle's third byte (of a CJK needle, the most varied of the
+ * character's three: its lead byte is one of a handful), then a compare. */
 const char *gk__memfind(const char *hay, size_t hn, const char *needle, size_t nn) {
   if (nn == 0 || hn < nn) return NULL;
-  const char *p = hay, *end = hay + hn - nn + 1;
+  size_t k = nn > 2 ? 2 : nn - 1;
+  const char *p = hay + k, *end = hay + hn - nn + 1 + k; /* p - k: candidate start */
   while (p < end) {
-    p = memchr(p, (unsigned char)needle[0], (size_t)(end - p));
+    p = memchr(p, (unsigned char)needle[k], (size_t)(end - p));
     if (!p) return NULL;
-    if (memcmp(p, needle, nn) == 0) return p;
+    if (memcmp(p - k, needle, nn) == 0) return p - k;
     p++;
   }
   return NULL;
@@ -457,9 +460,11 @@ int gk__text_is_value(const char *s, size_t n) {
   if (n == 0) return 0;
   unsigned char c0 = (unsigned char)s[0]; /* an ASCII start: a digit, a sign or a literal */
   if (c0 < 0x80 && !(c0 >= '0' && c0 <= '9') && c0 != '+' && c0 != '-' && c0 != '/' && c0 != '\\') return 0;
-  if (gk__text_is_literal(s, n)) return 1;
+  int digit0 = c0 >= '0' && c0 <= '9'; /* no literal starts with a digit */
+  if (!digit0 && gk__text_is_literal(s, n)) return 1;
   size_t i = 0;
-  if (starts(s, n, "+") || starts(s, n, "-")) i = 1;
+  if (digit0) i = 0;
+  else if (starts(s, n, "+") || starts(s, n, "-")) i = 1;
   else if (starts(s, n, "＋") || starts(s, n, "－") || starts(s, n, "减") || starts(s, n, "增") ||
            starts(s, n, "減"))
     i = 3;

@@ -27,6 +27,7 @@ size_t gk__text_norm_fixed(char *dst, size_t cap, const char *s, size_t n);
 int gk__text_is_space_wide(uint32_t cp);
 static inline int gk__text_is_space(uint32_t cp) {
   if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
+  if (cp > 0x3000 && cp < 0xFEFF) return 0; /* CJK and full-width forms */
   return gk__text_is_space_wide(cp);
 }
 
