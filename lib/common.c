@@ -146,37 +146,72 @@ int gk__buf_finish(gk__buf *b, char **out, size_t *len_out) {
 }
 
 /* ------------------------------------------------------------ UTF-8 */
+/* The one decoder of the library (internal.h: gk__utf8_next inlines the ASCII
+ * case and calls this for a lead byte >= 0x80). A bad byte reads as itself. */
+uint32_t gk__utf8_next_multi(const char *s, size_t n, size_t *i) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t k = *i;
+  uint32_t c = u[k];
+  size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+  if (len == 1 || k + len > n) {
+    *i = k + 1;
+    return c;
+  }
+  uint32_t cp = c & (0x7Fu >> len);
+  for (size_t j = 1; j < len; j++) {
+    if ((u[k + j] & 0xC0) != 0x80) {
+      *i = k + 1;
+      return c;
+    }
+    cp = (cp << 6) | (u[k + j] & 0x3Fu);
+  }
+  *i = k + len;
+  return cp;
+}
+
+static int cont(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+/* Length of the well-formed multi-byte sequence at s[i] (Unicode table 3-7: no
+ * overlongs, no surrogates, nothing above U+10FFFF), 0 when it is not one. */
+static size_t utf8_seq(const unsigned char *s, size_t n, size_t i) {
+  unsigned c = s[i];
+  size_t left = n - i;
+  if (c >= 0xC2 && c <= 0xDF) return left >= 2 && cont(s[i + 1]) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (left < 3 || !cont(s[i + 1]) || !cont(s[i + 2])) return 0;
+    if (c == 0xE0 && s[i + 1] < 0xA0) return 0; /* overlong */
+    if (c == 0xED && s[i + 1] > 0x9F) return 0; /* surrogate */
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (left < 4 || !cont(s[i + 1]) || !cont(s[i + 2]) || !cont(s[i + 3])) return 0;
+    if (c == 0xF0 && s[i + 1] < 0x90) return 0; /* overlong */
+    if (c == 0xF4 && s[i + 1] > 0x8F) return 0; /* above U+10FFFF */
+    return 4;
+  }
+  return 0;
+}
+
+/* ASCII runs are skipped 8 bytes at a time; multi-byte sequences are checked
+ * against the table of well-formed sequences without decoding them. */
 int gk__utf8_valid(const char *str, size_t n, size_t *bad_at) {
   const unsigned char *s = (const unsigned char *)str;
   size_t i = 0;
   while (i < n) {
-    unsigned c = s[i];
-    size_t len;
-    unsigned min;
-    if (c < 0x80) {
-      i++;
+    if (s[i] < 0x80) {
+      uint64_t w;
+      while (n - i >= 8 && (memcpy(&w, s + i, 8), (w & 0x8080808080808080u) == 0)) i += 8;
+      while (i < n && s[i] < 0x80) i++;
       continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      len = 2, min = 0x80, c &= 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3, min = 0x800, c &= 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4, min = 0x10000, c &= 0x07;
-    } else {
-      goto bad;
     }
-    if (n - i < len) goto bad;
-    for (size_t k = 1; k < len; k++) {
-      if ((s[i + k] & 0xC0) != 0x80) goto bad;
-      c = (c << 6) | (s[i + k] & 0x3F);
+    size_t len = utf8_seq(s, n, i);
+    if (!len) {
+      if (bad_at) *bad_at = i;
+      return 0;
     }
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) goto bad;
     i += len;
   }
   return 1;
-bad:
-  if (bad_at) *bad_at = i;
-  return 0;
 }
 
 /* ------------------------------------------------------------ arithmetic */

@@ -54,6 +54,22 @@ void gk__csv_field(gk__buf *b, const char *s, size_t n);
 /* 1 if s[0..n) is valid UTF-8 (no overlongs, no surrogates), else 0. On failure
  * *bad_at (if not NULL) gets the byte offset of the first bad sequence. */
 int gk__utf8_valid(const char *s, size_t n, size_t *bad_at);
+/* The one UTF-8 decoder (common.c): the code point at s[*i] (s valid UTF-8 or
+ * not: a bad byte reads as itself), advancing *i. ASCII is decoded inline. */
+uint32_t gk__utf8_next_multi(const char *s, size_t n, size_t *i);
+static inline uint32_t gk__utf8_next(const char *s, size_t n, size_t *i) {
+  unsigned char c = (unsigned char)s[*i];
+  if (c < 0x80) {
+    (*i)++;
+    return c;
+  }
+  const unsigned char *u = (const unsigned char *)s + *i; /* 3 bytes: CJK, inline too */
+  if ((c & 0xF0) == 0xE0 && n - *i >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+    *i += 3;
+    return ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3Fu);
+  }
+  return gk__utf8_next_multi(s, n, i);
+}
 /* Checked int64 arithmetic: GK_OK or GK_EOVERFLOW. */
 int gk__add64(int64_t *out, int64_t a, int64_t b);
 int gk__mul64(int64_t *out, int64_t a, int64_t b);
@@ -184,6 +200,15 @@ struct gk_report {
   char *pool;                  /* literals, NUL-separated */
   size_t pool_len, pool_cap;
 };
+
+/* Setters for text the caller has validated as UTF-8 already (an importer's
+ * slices of its checked input): gk_report_set_section / gk_report_set_literal
+ * without the second validation (test builds validate all the same). */
+int gk__report_set_section_valid(gk_report *r, int section, const char *utf8, size_t len);
+int gk__report_set_literal_valid(gk_report *r, int table, size_t row, size_t col, const char *utf8,
+                                 size_t len);
+/* Bytes the literal pool holds allocated (tests: the pool stays bounded). */
+size_t gk__report_pool_size(const gk_report *r);
 
 /* Cell access without checks beyond bounds (NULL when out of range). */
 const gk__cell *gk__cell_at(const gk_report *r, int table, size_t row, size_t col);

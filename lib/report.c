@@ -128,14 +128,23 @@ GK_API int gk_report_set_year(gk_report *r, int year) {
   return GK_OK;
 }
 
+/* Is utf8[0..len) acceptable text? `checked`: the caller validated it already
+ * (internal setters); test builds check the promise all the same. */
+static int text_ok(const char *utf8, size_t len, int checked) {
+#ifdef GK_ALLOC_SEAM
+  checked = 0;
+#endif
+  return !memchr(utf8, '\0', len) && (checked || gk__utf8_valid(utf8, len, NULL));
+}
+
 /* Replace *slot by a copy of utf8[0..len); NULL clears. Caller data untouched on error. */
-static int set_string(char **slot, const char *utf8, size_t len) {
+static int set_string(char **slot, const char *utf8, size_t len, int checked) {
   if (!utf8) {
     gk__free(*slot);
     *slot = NULL;
     return GK_OK;
   }
-  if (memchr(utf8, '\0', len) || !gk__utf8_valid(utf8, len, NULL)) return GK_EENCODING;
+  if (!text_ok(utf8, len, checked)) return GK_EENCODING;
   char *c = gk__strndup(utf8, len);
   if (!c) return GK_ENOMEM;
   gk__free(*slot);
@@ -149,7 +158,7 @@ GK_API const char *gk_report_agency(const gk_report *r, int field) {
 
 GK_API int gk_report_set_agency(gk_report *r, int field, const char *utf8, size_t len) {
   if (!r || field < 0 || field >= 3) return GK_EINVAL;
-  return set_string(&r->agency[field], utf8, len);
+  return set_string(&r->agency[field], utf8, len, 0);
 }
 
 GK_API int gk_report_agency_level(const gk_report *r) { return r ? r->level : GK_LEVEL_UNKNOWN; }
@@ -171,13 +180,13 @@ GK_API int gk_report_set_agency_kind(gk_report *r, int kind) {
 GK_API const char *gk_report_title(const gk_report *r) { return r ? r->title : NULL; }
 
 GK_API int gk_report_set_title(gk_report *r, const char *utf8, size_t len) {
-  return r ? set_string(&r->title, utf8, len) : GK_EINVAL;
+  return r ? set_string(&r->title, utf8, len, 0) : GK_EINVAL;
 }
 
 GK_API const char *gk_report_source(const gk_report *r) { return r ? r->source : NULL; }
 
 GK_API int gk_report_set_source(gk_report *r, const char *utf8, size_t len) {
-  return r ? set_string(&r->source, utf8, len) : GK_EINVAL;
+  return r ? set_string(&r->source, utf8, len, 0) : GK_EINVAL;
 }
 
 GK_API const char *gk_report_section(const gk_report *r, int section) {
@@ -186,7 +195,12 @@ GK_API const char *gk_report_section(const gk_report *r, int section) {
 
 GK_API int gk_report_set_section(gk_report *r, int section, const char *utf8, size_t len) {
   if (!r || section < 0 || section >= GK_NSECTIONS) return GK_EINVAL;
-  return set_string(&r->sections[section], utf8, len);
+  return set_string(&r->sections[section], utf8, len, 0);
+}
+
+int gk__report_set_section_valid(gk_report *r, int section, const char *utf8, size_t len) {
+  if (!r || section < 0 || section >= GK_NSECTIONS) return GK_EINVAL;
+  return set_string(&r->sections[section], utf8, len, 1);
 }
 
 GK_API uint32_t gk_report_section_line(const gk_report *r, int section) {
@@ -298,20 +312,79 @@ GK_API int gk_report_set_blank(gk_report *r, int table, size_t row, size_t col) 
   return GK_OK;
 }
 
-GK_API int gk_report_set_literal(gk_report *r, int table, size_t row, size_t col,
-                                 const char *utf8, size_t len) {
+/* ------------------------------------------------------------------ literal pool */
+/* The pool holds every literal ever set; overwritten ones are dead bytes. When
+ * it must grow and at least half of it is dead, the live literals are copied to
+ * a fresh pool instead (every cell visited once). A compaction follows at least
+ * half a pool of appended bytes, and small pools are only grown, so the work
+ * is linear in the bytes set and the pool stays within a few times the live
+ * literals plus one literal. */
+#define POOL_COMPACT_MIN 1024
+
+static size_t report_ncells(const gk_report *r, int t) {
+  return r->ed->tables[t].nrows * r->ed->tables[t].ncols;
+}
+
+static size_t pool_live(const gk_report *r) {
+  size_t live = 0;
+  for (int t = 0; t < GK_NTABLES; t++)
+    for (size_t k = 0; k < report_ncells(r, t); k++) {
+      const gk__cell *c = &r->cells[t][k];
+      if (c->state == GK_CELL_LITERAL && c->lit) live += strlen(r->pool + c->lit - 1) + 1;
+    }
+  return live;
+}
+
+/* Copy the live literals to a new pool of the same capacity; GK_ENOMEM leaves
+ * the report as it was. */
+static int pool_compact(gk_report *r) {
+  char *np = gk__malloc(r->pool_cap);
+  if (!np) return GK_ENOMEM;
+  size_t len = 0;
+  for (int t = 0; t < GK_NTABLES; t++)
+    for (size_t k = 0; k < report_ncells(r, t); k++) {
+      gk__cell *c = &r->cells[t][k];
+      if (c->state != GK_CELL_LITERAL || !c->lit) {
+        c->lit = 0;
+        continue;
+      }
+      const char *old = r->pool + c->lit - 1;
+      size_t n = strlen(old) + 1;
+      memcpy(np + len, old, n);
+      c->lit = (uint32_t)len + 1;
+      len += n;
+    }
+  gk__free(r->pool);
+  r->pool = np;
+  r->pool_len = len;
+  return GK_OK;
+}
+
+/* Room for `need` more bytes: compact when half the pool is dead, else grow. */
+static int pool_reserve(gk_report *r, size_t need) {
+  if (r->pool_len + need <= r->pool_cap) return GK_OK;
+  if (r->pool_cap >= POOL_COMPACT_MIN && pool_live(r) <= r->pool_len / 2 && pool_compact(r) == GK_OK &&
+      r->pool_len + need <= r->pool_cap)
+    return GK_OK;
+  size_t cap = r->pool_cap ? r->pool_cap : 64;
+  while (cap < r->pool_len + need) cap *= 2;
+  char *p = gk__realloc(r->pool, cap);
+  if (!p) return GK_ENOMEM;
+  r->pool = p;
+  r->pool_cap = cap;
+  return GK_OK;
+}
+
+size_t gk__report_pool_size(const gk_report *r) { return r ? r->pool_cap : 0; }
+
+static int set_literal(gk_report *r, int table, size_t row, size_t col, const char *utf8, size_t len,
+                       int checked) {
   gk__cell *c = cell_settable(r, table, row, col);
   if (!c || !utf8 || len == 0 || len > LITERAL_MAX) return GK_EINVAL;
-  if (memchr(utf8, '\0', len) || !gk__utf8_valid(utf8, len, NULL)) return GK_EENCODING;
+  if (!text_ok(utf8, len, checked)) return GK_EENCODING;
   if (r->pool_len + len + 1 > UINT32_MAX - 1) return GK_EOVERFLOW;
-  if (r->pool_len + len + 1 > r->pool_cap) {
-    size_t cap = r->pool_cap ? r->pool_cap : 64;
-    while (cap < r->pool_len + len + 1) cap *= 2;
-    char *p = gk__realloc(r->pool, cap);
-    if (!p) return GK_ENOMEM;
-    r->pool = p;
-    r->pool_cap = cap;
-  }
+  int rc = pool_reserve(r, len + 1);
+  if (rc) return rc;
   memcpy(r->pool + r->pool_len, utf8, len);
   r->pool[r->pool_len + len] = '\0';
   c->state = GK_CELL_LITERAL;
@@ -320,6 +393,16 @@ GK_API int gk_report_set_literal(gk_report *r, int table, size_t row, size_t col
   c->unit = GK_UNIT_DEFAULT;
   r->pool_len += len + 1;
   return GK_OK;
+}
+
+GK_API int gk_report_set_literal(gk_report *r, int table, size_t row, size_t col,
+                                 const char *utf8, size_t len) {
+  return set_literal(r, table, row, col, utf8, len, 0);
+}
+
+int gk__report_set_literal_valid(gk_report *r, int table, size_t row, size_t col, const char *utf8,
+                                 size_t len) {
+  return set_literal(r, table, row, col, utf8, len, 1);
 }
 
 GK_API const char *gk_report_get_literal(const gk_report *r, int table, size_t row, size_t col) {

@@ -82,15 +82,7 @@ GK_API int gk_series_set_similarity_threshold(gk_series *s, uint32_t permille) {
 /* ================================================================== similarity */
 /* Next code point of s[*i..n), advancing *i; invalid bytes read as themselves. */
 static uint32_t next_cp(const unsigned char *s, size_t n, size_t *i) {
-  uint32_t c = s[*i];
-  size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-  if (*i + len > n) len = 1;
-  if (len > 1) {
-    c &= 0x7Fu >> len;
-    for (size_t k = 1; k < len; k++) c = (c << 6) | (s[*i + k] & 0x3Fu);
-  }
-  *i += len;
-  return c;
+  return gk__utf8_next((const char *)s, n, i);
 }
 
 static int is_space_cp(uint32_t c) {

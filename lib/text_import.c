@@ -303,7 +303,7 @@ static void put_slot(walk *w, size_t row, size_t col, const slot *s) {
       rc = gk_report_set_value(r, t, row, col, v);
       if (!rc && kind == GK_KIND_AMOUNT) rc = gk_report_set_unit(r, t, row, col, unit);
     } else if (s->n <= 4096) {
-      rc = gk_report_set_literal(r, t, row, col, s->p, s->n);
+      rc = gk__report_set_literal_valid(r, t, row, col, s->p, s->n);
     } else {
       rc = GK_ERANGE;
     }
@@ -1233,10 +1233,10 @@ static int set_section_text(gk_report *r, int sec, const tline *lines, size_t fr
       if (i > from) gk__buf_putc(&s, '\n');
       gk__buf_put(&s, lines[i].p, lines[i].n);
     }
-    rc = s.err ? s.err : gk_report_set_section(r, sec, s.data, s.len);
+    rc = s.err ? s.err : gk__report_set_section_valid(r, sec, s.data, s.len);
     gk__buf_free(&s);
   } else {
-    rc = gk_report_set_section(r, sec, a, (size_t)(b - a));
+    rc = gk__report_set_section_valid(r, sec, a, (size_t)(b - a));
   }
   if (!rc) rc = gk_report_set_section_line(r, sec, lines[from].line);
   return rc;

@@ -7,34 +7,16 @@
 #include <string.h>
 #include "text_int.h"
 
-uint32_t gk__utf8_next(const char *s, size_t n, size_t *i) {
-  const unsigned char *u = (const unsigned char *)s;
-  size_t k = *i;
-  uint32_t c = u[k];
-  size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-  if (len == 1 || k + len > n) {
-    *i = k + 1;
-    return c;
-  }
-  uint32_t cp = c & (0x7Fu >> len);
-  for (size_t j = 1; j < len; j++) {
-    if ((u[k + j] & 0xC0) != 0x80) {
-      *i = k + 1;
-      return c;
-    }
-    cp = (cp << 6) | (u[k + j] & 0x3Fu);
-  }
-  *i = k + len;
-  return cp;
-}
-
+/* memchr for the needle's third byte (of a CJK needle, the most varied of the
+ * character's three: its lead byte is one of a handful), then a compare. */
 const char *gk__memfind(const char *hay, size_t hn, const char *needle, size_t nn) {
   if (nn == 0 || hn < nn) return NULL;
-  const char *p = hay, *end = hay + hn - nn + 1;
+  size_t k = nn > 2 ? 2 : nn - 1;
+  const char *p = hay + k, *end = hay + hn - nn + 1 + k; /* p - k: candidate start */
   while (p < end) {
-    p = memchr(p, (unsigned char)needle[0], (size_t)(end - p));
+    p = memchr(p, (unsigned char)needle[k], (size_t)(end - p));
     if (!p) return NULL;
-    if (memcmp(p, needle, nn) == 0) return p;
+    if (memcmp(p - k, needle, nn) == 0) return p - k;
     p++;
   }
   return NULL;
@@ -57,9 +39,8 @@ void gk__buf_put_cp(gk__buf *b, uint32_t cp) {
   gk__buf_put(b, t, n);
 }
 
-int gk__text_is_space(uint32_t cp) {
-  return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\v' || cp == '\f' ||
-         cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0xFEFF;
+int gk__text_is_space_wide(uint32_t cp) {
+  return cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0xFEFF;
 }
 
 /* Traditional -> Simplified for the characters of labels and headings, sorted by
@@ -89,20 +70,32 @@ static const uint32_t t2s[][2] = {
   {0x985E, 0x7C7B}, {0x9AD4, 0x4F53},
 };
 
+#define T2S_N (sizeof t2s / sizeof t2s[0])
+#define T2S_LO 0x4E26u /* t2s[0][0] */
+#define T2S_HI 0x9AD4u /* t2s[T2S_N - 1][0] */
+
+/* The direct table: direct[cp - T2S_LO] is the Simplified form of cp, 0 when cp
+ * has none. Filled from t2s on first use by whichever threads get there first
+ * (each stores the same values; atomics make that race-free), then published. */
+static _Atomic uint16_t t2s_direct[T2S_HI - T2S_LO + 1];
+static atomic_int t2s_ready;
+
+static void t2s_fill(void) {
+  for (size_t k = 0; k < T2S_N; k++)
+    atomic_store_explicit(&t2s_direct[t2s[k][0] - T2S_LO], (uint16_t)t2s[k][1], memory_order_relaxed);
+  atomic_store_explicit(&t2s_ready, 1, memory_order_release);
+}
+
 static uint32_t to_simplified(uint32_t cp) {
-  size_t lo = 0, hi = sizeof t2s / sizeof t2s[0];
-  if (cp < t2s[0][0] || cp > t2s[hi - 1][0]) return cp; /* most code points: no search */
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (t2s[mid][0] == cp) return t2s[mid][1];
-    if (t2s[mid][0] < cp) lo = mid + 1;
-    else hi = mid;
-  }
-  return cp;
+  if (cp < T2S_LO || cp > T2S_HI) return cp; /* most code points: no lookup */
+  if (!atomic_load_explicit(&t2s_ready, memory_order_acquire)) t2s_fill();
+  uint32_t s = atomic_load_explicit(&t2s_direct[cp - T2S_LO], memory_order_relaxed);
+  return s ? s : cp;
 }
 
 /* Code point after width folding and T->S, or 0 when it is dropped. */
 static uint32_t norm_cp(uint32_t cp) {
+  if (cp >= 0x4E00 && cp <= 0x9FFF) return to_simplified(cp); /* CJK ideographs: most labels */
   if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0; /* full-width ASCII */
   if (cp < 0x80) {
     if (cp >= 'A' && cp <= 'Z') return cp + 32;
@@ -205,8 +198,8 @@ static const gk__label *part_label(int part) {
 
 const gk__label *gk__text_part_label(int part) { return part >= 0 && part < 6 ? part_label(part) : NULL; }
 
-static int starts(const char *s, size_t n, const char *p) {
-  size_t k = strlen(p);
+static inline int starts(const char *s, size_t n, const char *p) {
+  size_t k = strlen(p); /* folded for a literal p */
   return n >= k && memcmp(s, p, k) == 0;
 }
 
@@ -450,19 +443,28 @@ int gk__text_year_before(const char *s, size_t at) {
   return y >= 1900 && y <= 2199 ? y : 0;
 }
 
+#define LIT(s) {s, sizeof s - 1}
 int gk__text_is_literal(const char *s, size_t n) {
-  static const char *const lits[] = {"-", "/", "—", "——", "－", "／", "–", "\\", "无", "--",
-                                     "—/—", "-/-", "／／", "//"};
+  static const struct {
+    const char *s;
+    size_t n;
+  } lits[] = {LIT("-"),   LIT("/"),   LIT("—"),   LIT("——"),  LIT("－"), LIT("／"), LIT("–"),
+              LIT("\\"), LIT("无"), LIT("--"), LIT("—/—"), LIT("-/-"), LIT("／／"), LIT("//")};
+  if (n == 0 || n > 9) return 0; /* the longest is 9 bytes */
   for (size_t i = 0; i < sizeof lits / sizeof lits[0]; i++)
-    if (strlen(lits[i]) == n && memcmp(lits[i], s, n) == 0) return 1;
+    if (lits[i].n == n && memcmp(lits[i].s, s, n) == 0) return 1;
   return 0;
 }
 
 int gk__text_is_value(const char *s, size_t n) {
   if (n == 0) return 0;
-  if (gk__text_is_literal(s, n)) return 1;
+  unsigned char c0 = (unsigned char)s[0]; /* an ASCII start: a digit, a sign or a literal */
+  if (c0 < 0x80 && !(c0 >= '0' && c0 <= '9') && c0 != '+' && c0 != '-' && c0 != '/' && c0 != '\\') return 0;
+  int digit0 = c0 >= '0' && c0 <= '9'; /* no literal starts with a digit */
+  if (!digit0 && gk__text_is_literal(s, n)) return 1;
   size_t i = 0;
-  if (starts(s, n, "+") || starts(s, n, "-")) i = 1;
+  if (digit0) i = 0;
+  else if (starts(s, n, "+") || starts(s, n, "-")) i = 1;
   else if (starts(s, n, "＋") || starts(s, n, "－") || starts(s, n, "减") || starts(s, n, "增") ||
            starts(s, n, "減"))
     i = 3;
@@ -490,7 +492,7 @@ int gk__text_is_value(const char *s, size_t n) {
 #define GK__QOPEN "\xE3\x80\x8C"
 #define GK__QCLOSE "\xE3\x80\x8D"
 
-size_t gk__text_quote_end(const char *s, size_t n, size_t i) {
+size_t gk__text_quote_end_at(const char *s, size_t n, size_t i) {
   if (i + 3 > n || memcmp(s + i, GK__QOPEN, 3) != 0) return 0;
   size_t j = i + 3;
   while (j < n) {

@@ -8,9 +8,7 @@
 #include <stdint.h>
 #include "internal.h"
 
-/* Decode one UTF-8 code point at s[*i] (s valid UTF-8 or not: a bad byte reads as
- * itself) and advance *i. */
-uint32_t gk__utf8_next(const char *s, size_t n, size_t *i);
+/* gk__utf8_next: internal.h (the one decoder, common.c). */
 /* First occurrence of needle in hay (like memmem), NULL when none or nn == 0. */
 const char *gk__memfind(const char *hay, size_t hn, const char *needle, size_t nn);
 /* Append code point cp as UTF-8. */
@@ -24,8 +22,14 @@ void gk__text_norm(gk__buf *out, const char *s, size_t n);
 /* Same into a fixed buffer (truncated at a character boundary); returns length. */
 size_t gk__text_norm_fixed(char *dst, size_t cap, const char *s, size_t n);
 
-/* 1 for whitespace code points (ASCII space/TAB/CR, NBSP, U+3000, ...). */
-int gk__text_is_space(uint32_t cp);
+/* 1 for whitespace code points (ASCII space/TAB/CR, NBSP, U+3000, ...); the
+ * ASCII test is inline, gk__text_is_space_wide answers the rest. */
+int gk__text_is_space_wide(uint32_t cp);
+static inline int gk__text_is_space(uint32_t cp) {
+  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
+  if (cp > 0x3000 && cp < 0xFEFF) return 0; /* CJK and full-width forms */
+  return gk__text_is_space_wide(cp);
+}
 
 /* The labels of the schema normalised once per process: headings of the six
  * parts, and the rows' and columns' labels with their variants, per declared
@@ -92,7 +96,10 @@ int gk__text_is_value(const char *s, size_t n);
  * gk__text_quote_end: when s[i..] opens a quoted literal, the offset just after
  * its closing 」, else 0. gk__text_unquote appends the literal of a quoted
  * s[0..n) (brackets included). gk__text_quote_put appends s quoted. */
-size_t gk__text_quote_end(const char *s, size_t n, size_t i);
+size_t gk__text_quote_end_at(const char *s, size_t n, size_t i);
+static inline size_t gk__text_quote_end(const char *s, size_t n, size_t i) {
+  return i < n && (unsigned char)s[i] == 0xE3 ? gk__text_quote_end_at(s, n, i) : 0; /* 「 is E3 80 8C */
+}
 void gk__text_unquote(gk__buf *out, const char *s, size_t n);
 void gk__text_quote_put(gk__buf *b, const char *s);
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Report model: metadata, sections, cells in every state, derived rows, keys. */
+#include <stdio.h>
 #include <string.h>
 #include "testutil.h"
 #include "internal.h"
@@ -325,6 +326,118 @@ static void test_report_completeness(void) {
   gk_report_free(r);
 }
 
+/* ------------------------------------------------------------ literal pool */
+static uint32_t pool_rng(uint32_t *s) {
+  *s = *s * 1664525u + 1013904223u;
+  return *s >> 8;
+}
+
+/* Every settable cell of table t: (row, col) pairs where a literal is accepted. */
+static size_t settable_cells(gk_report *r, int t, size_t (*rc)[2], size_t cap) {
+  size_t n = 0;
+  for (size_t row = 0; row < 64; row++)
+    for (size_t col = 0; col < 16; col++)
+      if (n < cap && gk_report_set_literal(r, t, row, col, "-", 1) == GK_OK) rc[n][0] = row, rc[n][1] = col, n++;
+  return n;
+}
+
+/* A bound that holds whatever the history: a few times the live bytes plus one
+ * literal (4096 + NUL), plus the small pool that is never compacted. */
+static size_t pool_bound(size_t live) { return 4 * (live + 4097) + 2048; }
+
+static void test_report_pool_overwrite_bounded(void) {
+  gk_report *r = mk(2021, 2023);
+  size_t cells[256][2];
+  size_t n = settable_cells(r, GK_TABLE_REQUESTS, cells, 256);
+  CU_ASSERT_FATAL(n >= 3);
+  static char big[4001];
+  size_t maxsize = 0;
+  for (int i = 0; i < 100000; i++) {
+    memset(big, 'a' + i % 26, 4000);
+    snprintf(big, sizeof big, "%d", i);
+    big[strlen(big)] = 'x'; /* keep 4000 bytes */
+    big[4000] = '\0';
+    CU_ASSERT_EQUAL_FATAL(gk_report_set_literal(r, GK_TABLE_REQUESTS, cells[0][0], cells[0][1], big, 4000), GK_OK);
+    size_t sz = gk__report_pool_size(r);
+    if (sz > maxsize) maxsize = sz;
+  }
+  /* live: the big literal and n - 1 literals "-" */
+  CU_ASSERT(maxsize <= pool_bound(4001 + 2 * (n - 1)));
+  CU_ASSERT_STRING_EQUAL(gk_report_get_literal(r, GK_TABLE_REQUESTS, cells[0][0], cells[0][1]), big);
+  for (size_t k = 1; k < n; k++)
+    CU_ASSERT_STRING_EQUAL(gk_report_get_literal(r, GK_TABLE_REQUESTS, cells[k][0], cells[k][1]), "-");
+  gk_report_free(r);
+}
+
+/* Random overwrites (literals of random length, values, blanks) against a model:
+ * every literal reads back as last set and the pool stays bounded. */
+static void test_report_pool_model(void) {
+  gk_report *r = mk(2021, 2023);
+  size_t cells[64][2];
+  size_t n = settable_cells(r, GK_TABLE_REQUESTS, cells, 64);
+  CU_ASSERT_FATAL(n >= 8);
+  static char model[64][4097];
+  for (size_t k = 0; k < n; k++) strcpy(model[k], "-");
+  uint32_t seed = 12345;
+  size_t maxlive = 2 * n;
+  char lit[4097];
+  for (int step = 0; step < 20000; step++) {
+    size_t k = pool_rng(&seed) % n, row = cells[k][0], col = cells[k][1];
+    uint32_t op = pool_rng(&seed) % 8;
+    if (op == 0) {
+      CU_ASSERT_EQUAL_FATAL(gk_report_set_value(r, GK_TABLE_REQUESTS, row, col, step), GK_OK);
+      model[k][0] = '\0';
+    } else if (op == 1) {
+      CU_ASSERT_EQUAL_FATAL(gk_report_set_blank(r, GK_TABLE_REQUESTS, row, col), GK_OK);
+      model[k][0] = '\0';
+    } else {
+      size_t len = 1 + (op == 7 ? pool_rng(&seed) % 4096 : pool_rng(&seed) % 40);
+      for (size_t i = 0; i < len; i++) lit[i] = (char)('A' + pool_rng(&seed) % 26);
+      lit[len] = '\0';
+      CU_ASSERT_EQUAL_FATAL(gk_report_set_literal(r, GK_TABLE_REQUESTS, row, col, lit, len), GK_OK);
+      memcpy(model[k], lit, len + 1);
+    }
+    size_t live = 0;
+    for (size_t j = 0; j < n; j++) live += model[j][0] ? strlen(model[j]) + 1 : 0;
+    if (live > maxlive) maxlive = live; /* the pool never shrinks: bounded by the most ever live */
+    CU_ASSERT_FATAL(gk__report_pool_size(r) <= pool_bound(maxlive));
+    if (step % 97 == 0 || step == 19999)
+      for (size_t j = 0; j < n; j++) {
+        const char *got = gk_report_get_literal(r, GK_TABLE_REQUESTS, cells[j][0], cells[j][1]);
+        if (model[j][0]) {
+          CU_ASSERT_FATAL(got && strcmp(got, model[j]) == 0);
+        } else {
+          CU_ASSERT_PTR_NULL_FATAL(got);
+        }
+      }
+  }
+  gk_report *c = NULL; /* a clone keeps them too */
+  CU_ASSERT_EQUAL_FATAL(gk_report_clone(&c, r), GK_OK);
+  CU_ASSERT_TRUE(gk_report_equal(c, r, 1));
+  gk_report_free(c);
+  gk_report_free(r);
+}
+
+/* The internal setters take validated text as the public ones do. */
+static void test_report_valid_setters(void) {
+  gk_report *a = mk(2021, 2023), *b = mk(2021, 2023);
+  size_t cells[4][2];
+  size_t n = settable_cells(a, GK_TABLE_REQUESTS, cells, 4);
+  CU_ASSERT_FATAL(n == 4 && settable_cells(b, GK_TABLE_REQUESTS, cells, 4) == 4);
+  const char *txt = "无法提供「见附件」";
+  CU_ASSERT_EQUAL(gk_report_set_literal(a, GK_TABLE_REQUESTS, cells[2][0], cells[2][1], txt, strlen(txt)), GK_OK);
+  CU_ASSERT_EQUAL(gk__report_set_literal_valid(b, GK_TABLE_REQUESTS, cells[2][0], cells[2][1], txt, strlen(txt)), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_set_section(a, 0, txt, strlen(txt)), GK_OK);
+  CU_ASSERT_EQUAL(gk__report_set_section_valid(b, 0, txt, strlen(txt)), GK_OK);
+  CU_ASSERT_TRUE(gk_report_equal(a, b, 1));
+  /* argument checks are the public ones */
+  CU_ASSERT_EQUAL(gk__report_set_section_valid(b, GK_NSECTIONS, txt, 3), GK_EINVAL);
+  CU_ASSERT_EQUAL(gk__report_set_literal_valid(b, GK_TABLE_REQUESTS, cells[2][0], cells[2][1], "", 0), GK_EINVAL);
+  CU_ASSERT_EQUAL(gk__report_set_literal_valid(b, GK_TABLE_REQUESTS, cells[2][0], cells[2][1], "a\0b", 3), GK_EENCODING);
+  gk_report_free(a);
+  gk_report_free(b);
+}
+
 int main(void) {
   CU_TestInfo tests[] = {
     {"new_free", test_report_new_free},
@@ -336,6 +449,9 @@ int main(void) {
     {"derived_rows", test_report_derived_rows},
     {"clone_equal", test_report_clone_equal},
     {"alloc_failures", test_report_alloc_failures},
+    {"pool_overwrite_bounded", test_report_pool_overwrite_bounded},
+    {"pool_model", test_report_pool_model},
+    {"valid_setters", test_report_valid_setters},
     CU_TEST_INFO_NULL};
   return gk_test_main("report", tests);
 }

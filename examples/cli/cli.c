@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <strings.h>
 
 /* ---- subcommands --------------------------------------------------------- */
@@ -190,6 +191,17 @@ int cli_set_max_input(const char *text) {
   return CLI_OK;
 }
 
+/* The first buffer: a regular file's size + 2 (its bytes, the NUL, and room to
+ * see the end of file in the same buffer: one allocation, and with stdio's
+ * buffer off, no copy), capped by the input cap; 64 KiB for a pipe. */
+static size_t read_capacity(FILE *f) {
+  struct stat st;
+  if (f == stdin || fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0) return 1 << 16;
+  setvbuf(f, NULL, _IONBF, 0);
+  uint64_t size = (uint64_t)st.st_size;
+  return (size < max_input ? (size_t)size : max_input) + 2;
+}
+
 int cli_read(char **buf_out, size_t *len_out, const char *cmd, const char *path) {
   *buf_out = NULL;
   *len_out = 0;
@@ -201,7 +213,7 @@ int cli_read(char **buf_out, size_t *len_out, const char *cmd, const char *path)
   }
   /* read at most max_input + 1 bytes: one more than the cap says it is too large,
    * and an endless input (/dev/zero) stops there */
-  size_t cap = 1 << 16, len = 0;
+  size_t cap = read_capacity(f), len = 0;
   char *buf = malloc(cap);
   int err = 0;
   while (buf && len <= max_input) {
