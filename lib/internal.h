@@ -115,6 +115,11 @@ typedef struct {
   const char *variants[GK__MAX_VARIANTS];
 } gk__label;
 
+/* The declared editions, ids ascending (schema_tables.c). Code walks them through
+ * gk__edition_get, gk_schema_edition_count and gk_schema_edition_id (schema.c),
+ * which also see an edition registered by a test build (gk__edition_register). */
+extern const gk__edition gk__editions[];
+extern const size_t gk__neditions;
 const gk__edition *gk__edition_get(int edition);
 /* The numbered parts 一 … 六 of a report in order: each a section (GK_SECTION_*)
  * or a table (GK_TABLE_*), the other -1. Declared in schema_tables.c. */
@@ -255,6 +260,26 @@ typedef struct {
 } gk__xrelation;
 extern const gk__xrelation gk__cross_year[];
 extern const size_t gk__ncross_year;
+/* The cross-year identities in force: the declared ones, then those of a
+ * registered edition (schema.c). */
+size_t gk__cross_year_count(void);
+const gk__xrelation *gk__cross_year_at(size_t i);
+
+#ifdef GK_TEST_HOOKS
+/* Test builds only (the static test library): one more edition, declared by a test
+ * like those of schema_tables.c, with its cross-edition correspondences and its
+ * cross-year identities. Its id must be above every declared edition's. Register
+ * before any other use of the library (the importer caches the labels of the
+ * editions at first use); not thread-safe. NULL unregisters. GK_OK or GK_EINVAL. */
+typedef struct {
+  const gk__edition *edition;
+  const gk__edition_common *commons;
+  size_t ncommons;
+  const gk__xrelation *cross_year;
+  size_t ncross_year;
+} gk__edition_ext;
+int gk__edition_register(const gk__edition_ext *ext);
+#endif
 
 /* Columns of the panels (summary.c) declared with the format (schema_tables.c):
  * the main totals of a report. */

@@ -296,8 +296,8 @@ static int row_has_cols(const gk__xrelation *x, const gk_report *r, size_t row) 
 }
 
 static int check_pair_tables(gk_diags *d, const gk_report *prev, const gk_report *cur) {
-  for (size_t k = 0; k < gk__ncross_year; k++) {
-    const gk__xrelation *x = &gk__cross_year[k];
+  for (size_t k = 0; k < gk__cross_year_count(); k++) {
+    const gk__xrelation *x = gk__cross_year_at(k);
     if (x->edition && (prev->edition != x->edition || cur->edition != x->edition)) continue;
     const gk__table_decl *td = &cur->ed->tables[x->table];
     for (size_t row = 0; row < td->nrows; row++) {

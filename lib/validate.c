@@ -184,8 +184,7 @@ GK_API const char *gk_rule_scope(size_t i) {
 }
 
 GK_API int gk_rule_applies_to(size_t i, int edition) {
-  uint32_t bit = gk__edition_bit(edition);
-  return (i < gk__nrules && bit && (gk__rules[i].editions & bit)) ? 1 : 0;
+  return i < gk__nrules && gk__rule_covers(&gk__rules[i], edition);
 }
 
 GK_API int gk_rule_find(size_t *index_out, const char *id) {
