@@ -213,11 +213,7 @@ static int full_contrib(const gk_report *r, int t, size_t row, size_t col, int *
     return GK_OK;
   }
   if (c->state != GK_CELL_VALUE) return GK_OK;
-  if (td->rows[row].flags & GK_ROW_DERIVED) {
-    for (size_t k = 0; k < td->nrows; k++)
-      if (td->rows[k].parent == (int)row && gk__cell_at(r, t, k, col)->state == GK_CELL_VALUE)
-        return GK_OK;
-  }
+  if (gk__derived_reads_children(td, r->cells[t], row, col)) return GK_OK;
   *has = 1;
   *v = c->value;
   *unit = c->unit;

@@ -198,6 +198,23 @@ const gk__cell *gk__cell_at(const gk_report *r, int table, size_t row, size_t co
 int gk__cell_effective(const gk_report *r, int table, size_t row, size_t col,
                        int *state_out, int64_t *value_out);
 
+/* The derived-row sum (format.md §3; derived.c), the one every module uses: the
+ * sum of the values of row's children in col (t, cells: a table of r and its
+ * cells), a derived child read as its own derived reading. *any_out: some child
+ * reads as a value. Returns GK_OK or GK_EOVERFLOW (then *sum_out is 0, *any_out 1). */
+int gk__derived_sum(int64_t *sum_out, int *any_out, const gk__table_decl *t,
+                    const gk__cell *cells, size_t row, size_t col);
+/* How (row, col) reads: a derived row as gk__derived_sum when it reads its
+ * children (blank when none holds a value and it is not printed), else its own
+ * cell (value 0 unless a value). Writes the outputs only on GK_OK. */
+int gk__row_reading(int *state_out, int64_t *value_out, const gk__table_decl *t,
+                    const gk__cell *cells, size_t row, size_t col);
+/* 1 when a derived row reads as its children in col: it is not printed
+ * (GK_ROW_STORED unset) or one of its children reads as a value; else 0 (a
+ * printed row whose children are blank reads its own cell; a non-derived row). */
+int gk__derived_reads_children(const gk__table_decl *t, const gk__cell *cells, size_t row,
+                               size_t col);
+
 /* Parse cell text by kind (see gk_report_set_text); unit_out gets GK_UNIT_*. */
 int gk__parse_cell_text(int kind, const char *s, size_t n, int64_t *value_out, int *unit_out);
 /* Format a value by kind into buf; returns length needed. */

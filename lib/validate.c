@@ -305,24 +305,6 @@ static void rowinfo_init(rowinfo *ri, const gk_report *r, char *p) {
   }
 }
 
-/* 1 when any stored leaf under `row` (or row itself) holds a value in `col`. */
-static int has_value(const rowinfo *ri, const gk__table_decl *td, int t, size_t row,
-                     size_t col) {
-  if (td->rows[row].flags & GK_ROW_DERIVED) {
-    for (int k = ri->first[t][row]; k >= 0; k = ri->next[t][k])
-      if (has_value(ri, td, t, (size_t)k, col)) return 1;
-    return 0;
-  }
-  return col < td->ncols && ((ri->vmask[t][row] >> col) & 1u);
-}
-
-/* 1 when the term's row is read as its children (see expand). */
-static int reads_children(const gk_report *r, const rowinfo *ri, int t, size_t row, size_t col) {
-  const gk__table_decl *td = tdecl(r, t);
-  uint32_t f = td->rows[row].flags;
-  return (f & GK_ROW_DERIVED) && (!(f & GK_ROW_STORED) || has_value(ri, td, t, row, col));
-}
-
 static void push(work *w, const gk__table_decl *td, const gk__cell *cells, size_t row,
                  size_t col, int term, int coef) {
   if (!cell_exists(td, row, col)) return;
@@ -345,7 +327,7 @@ static void push(work *w, const gk__table_decl *td, const gk__cell *cells, size_
 static void expand(work *w, const gk_report *r, int t, size_t row, size_t col, int term,
                    int coef) {
   if (row >= tdecl(r, t)->nrows) return;
-  if (reads_children(r, &w->ri, t, row, col)) {
+  if (gk__derived_reads_children(tdecl(r, t), r->cells[t], row, col)) {
     for (int k = w->ri.first[t][row]; k >= 0; k = w->ri.next[t][k])
       expand(w, r, t, (size_t)k, col, term, coef);
     return;
@@ -931,7 +913,8 @@ typedef struct {
   size_t rows_read;  /* at most nrows cells a line */
 } colsum;
 
-/* has_value(row) in every column. */
+/* In every column at once, whether row holds a value or (derived) a child does: the
+ * bitmask form of gk__derived_reads_children for the quiet path. */
 static uint32_t hv_mask(const colsum *s, size_t row) {
   if (!(s->rows[row].flags & GK_ROW_DERIVED)) return s->vmask[row];
   uint32_t hv = 0;
