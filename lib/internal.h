@@ -54,6 +54,13 @@ void gk__csv_field(gk__buf *b, const char *s, size_t n);
 /* 1 if s[0..n) is valid UTF-8 (no overlongs, no surrogates), else 0. On failure
  * *bad_at (if not NULL) gets the byte offset of the first bad sequence. */
 int gk__utf8_valid(const char *s, size_t n, size_t *bad_at);
+/* String helpers written once (strutil.c). The white-space test: ASCII white
+ * space, NBSP, U+2000..U+200B, U+3000, U+FEFF. */
+int gk__is_space(uint32_t cp);
+/* Narrow s[0..*n) to leave out leading and trailing white space (gk__is_space). */
+void gk__trim(const char **s, size_t *n);
+/* Append code point cp as UTF-8 (above U+10FFFF: U+FFFD). */
+void gk__utf8_put(gk__buf *b, uint32_t cp);
 /* Checked int64 arithmetic: GK_OK or GK_EOVERFLOW. */
 int gk__add64(int64_t *out, int64_t a, int64_t b);
 int gk__mul64(int64_t *out, int64_t a, int64_t b);

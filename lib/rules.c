@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* The rule catalogue of format.md §7 as data, and the emit helper shared by the
- * rule modules (validate.c: within one report; text rules; series rules). */
+ * rule modules (validate.c: within one report; text rules; series rules), and the
+ * catalogue's public accessors gk_rule_* (validate.h). */
 #include <string.h>
+#include "gkreport/validate.h"
 #include "rules_int.h"
 
 #define E GK_SEV_ERROR
@@ -175,6 +177,35 @@ const gk__rule_info *gk__rule_find(const char *id) {
 int gk__rule_covers(const gk__rule_info *ri, int edition) {
   if (!ri || !gk__edition_get(edition)) return 0;
   return (!ri->since || edition >= ri->since) && (!ri->until || edition <= ri->until);
+}
+
+/* ---------------------------------------------------------------- the public view (validate.h) */
+GK_API size_t gk_rule_count(void) { return gk__nrules; }
+
+GK_API const char *gk_rule_id(size_t i) { return i < gk__nrules ? gk__rules[i].id : NULL; }
+
+GK_API int gk_rule_severity(size_t i) { return i < gk__nrules ? gk__rules[i].severity : -1; }
+
+GK_API const char *gk_rule_description(size_t i, int lang) {
+  if (i >= gk__nrules) return NULL;
+  return lang == GK_LANG_EN ? gk__rules[i].en : gk__rules[i].zh;
+}
+
+GK_API const char *gk_rule_scope(size_t i) {
+  return i < gk__nrules ? gk__scope_key(gk__rules[i].scope) : NULL;
+}
+
+GK_API int gk_rule_applies_to(size_t i, int edition) {
+  return i < gk__nrules && gk__rule_covers(&gk__rules[i], edition);
+}
+
+GK_API int gk_rule_find(size_t *index_out, const char *id) {
+  if (index_out) *index_out = 0;
+  if (!id) return GK_EINVAL;
+  const gk__rule_info *ri = gk__rule_find(id);
+  if (!ri) return GK_ENOTFOUND;
+  if (index_out) *index_out = (size_t)(ri - gk__rules);
+  return GK_OK;
 }
 
 static const char *const scope_keys[] = {"report", "text", "series", "aggregate", "import"};

@@ -18,7 +18,8 @@
  * when every edition of the view feeds it. For requests and review, cells match by
  * row and column key, and a row whose parent is a stored derived row (2021 other.*)
  * is collapsed into that parent; for active, only the pairs declared in
- * aggregate.c (made ~ issued, decisions) match across editions. */
+ * schema_tables.c (gk__edition_commons: made ~ issued, decisions) match across
+ * editions. Implemented in view.c. */
 typedef struct {
   char path[72];
   int table;

@@ -167,35 +167,6 @@ GK_API int gk_diags_apply_opts(gk_diags *d, size_t from, const gk_validate_opts 
   return gk__diags_apply_opts(d, from, opts);
 }
 
-/* ===================================================================== catalogue */
-GK_API size_t gk_rule_count(void) { return gk__nrules; }
-
-GK_API const char *gk_rule_id(size_t i) { return i < gk__nrules ? gk__rules[i].id : NULL; }
-
-GK_API int gk_rule_severity(size_t i) { return i < gk__nrules ? gk__rules[i].severity : -1; }
-
-GK_API const char *gk_rule_description(size_t i, int lang) {
-  if (i >= gk__nrules) return NULL;
-  return lang == GK_LANG_EN ? gk__rules[i].en : gk__rules[i].zh;
-}
-
-GK_API const char *gk_rule_scope(size_t i) {
-  return i < gk__nrules ? gk__scope_key(gk__rules[i].scope) : NULL;
-}
-
-GK_API int gk_rule_applies_to(size_t i, int edition) {
-  return i < gk__nrules && gk__rule_covers(&gk__rules[i], edition);
-}
-
-GK_API int gk_rule_find(size_t *index_out, const char *id) {
-  if (index_out) *index_out = 0;
-  if (!id) return GK_EINVAL;
-  const gk__rule_info *ri = gk__rule_find(id);
-  if (!ri) return GK_ENOTFOUND;
-  if (index_out) *index_out = (size_t)(ri - gk__rules);
-  return GK_OK;
-}
-
 /* ===================================================================== identities */
 enum { LINE_SKIP = 0, LINE_PASS = 1, LINE_FAIL = 2, LINE_OVERFLOW = 3 };
 
