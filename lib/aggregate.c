@@ -63,9 +63,7 @@ GK_API void gk_aggregate_free(gk_aggregate *a) {
   gk__view_free(&a->view);
   for (size_t i = 0; i < a->ncon; i++) gk__con_free(&a->con[i]);
   gk__free(a->con);
-  gk__free(a->line);
-  gk__free(a->jsonl_source);
-  gk_diags_free(a->scratch);
+  gk__jsonl_free(a->jsonl);
   gk_diags_free(a->vscratch);
   gk_validate_opts_free(a->vopts);
   gk__aggkeys_free(&a->keys);
