@@ -88,29 +88,6 @@ static int int_at(rd *x, size_t v, size_t ve, int64_t lo, int64_t hi, int64_t *o
   return GK_OK;
 }
 
-static unsigned hex4(const char *s) {
-  unsigned u = 0;
-  for (int i = 0; i < 4; i++) {
-    char c = s[i];
-    u = u * 16 + (unsigned)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
-  }
-  return u;
-}
-
-static void put_utf8(gk__buf *b, unsigned cp) {
-  char o[4];
-  size_t n;
-  if (cp < 0x80) o[0] = (char)cp, n = 1;
-  else if (cp < 0x800) o[0] = (char)(0xC0 | cp >> 6), o[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
-  else if (cp < 0x10000)
-    o[0] = (char)(0xE0 | cp >> 12), o[1] = (char)(0x80 | ((cp >> 6) & 0x3F)),
-    o[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
-  else
-    o[0] = (char)(0xF0 | cp >> 18), o[1] = (char)(0x80 | ((cp >> 12) & 0x3F)),
-    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), o[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
-  gk__buf_put(b, o, n);
-}
-
 /* The string at v (checked text) decoded into x->str; *s_out NUL-terminated.
  * `null_ok`: null gives NULL. */
 static int str_at(rd *x, size_t v, size_t ve, int null_ok, const char **s_out) {
@@ -119,26 +96,9 @@ static int str_at(rd *x, size_t v, size_t ve, int null_ok, const char **s_out) {
   int rc = want(x, v, '"', "a string is expected");
   if (rc) return rc;
   x->str.len = 0;
-  for (size_t p = v + 1; p < ve - 1; p++) {
-    if (x->s[p] != '\\') {
-      gk__buf_putc(&x->str, x->s[p]);
-      continue;
-    }
-    char c = x->s[++p];
-    if (c != 'u') {
-      static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
-      gk__buf_putc(&x->str, to[strchr(from, c) - from]);
-      continue;
-    }
-    unsigned cp = hex4(x->s + p + 1);
-    p += 4;
-    if (cp >= 0xD800 && cp < 0xDC00) { /* a checked text pairs its surrogates */
-      cp = 0x10000 + ((cp - 0xD800) << 10) + (hex4(x->s + p + 3) - 0xDC00);
-      p += 6;
-    }
-    if (cp == 0) return fail(x, v, "json.value", "字符串含NUL", "a string holds NUL");
-    put_utf8(&x->str, cp);
-  }
+  if ((rc = gk__json_str_decode(&x->str, x->s, v + 1, ve - 1))) return rc;
+  if (x->str.len && memchr(x->str.data, '\0', x->str.len))
+    return fail(x, v, "json.value", "字符串含NUL", "a string holds NUL");
   gk__buf_putc(&x->str, '\0');
   if (x->str.err) return x->str.err;
   *s_out = x->str.data;

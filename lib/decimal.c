@@ -22,33 +22,6 @@ static int starts(const char *s, size_t n, const char *lit) {
   return n >= k && memcmp(s, lit, k) == 0;
 }
 
-/* Trim ASCII whitespace and U+3000 / U+00A0 from both ends. */
-static void trim(const char **s, size_t *n) {
-  for (;;) {
-    if (*n && (**s == ' ' || **s == '\t' || **s == '\r' || **s == '\n')) {
-      (*s)++, (*n)--;
-    } else if (starts(*s, *n, "\xE3\x80\x80")) {
-      *s += 3, *n -= 3;
-    } else if (starts(*s, *n, "\xC2\xA0")) {
-      *s += 2, *n -= 2;
-    } else {
-      break;
-    }
-  }
-  for (;;) {
-    const char *e = *s + *n;
-    if (*n && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n')) {
-      (*n)--;
-    } else if (*n >= 3 && memcmp(e - 3, "\xE3\x80\x80", 3) == 0) {
-      *n -= 3;
-    } else if (*n >= 2 && memcmp(e - 2, "\xC2\xA0", 2) == 0) {
-      *n -= 2;
-    } else {
-      break;
-    }
-  }
-}
-
 /* Decimal body: digits [. digits]; at least one digit. The result, negated when
  * `negative`, is scaled by 10^maxfrac; non-zero digits past maxfrac decimals give
  * GK_ERANGE. The magnitude is accumulated unsigned, so the whole int64 range reads
@@ -106,7 +79,7 @@ static size_t sign_at(const char *s, size_t n, int *sign, int words) {
 GK_API int gk_decimal_parse(int64_t *out, const char *text, size_t len) {
   if (out) *out = 0;
   if (!out || !text) return GK_EINVAL;
-  trim(&text, &len);
+  gk__trim(&text, &len);
   int sign = 1;
   size_t k = sign_at(text, len, &sign, 0);
   int64_t v;
@@ -159,7 +132,7 @@ GK_API int gk_decimal_format(char *buf, size_t cap, int64_t m) {
 int gk__parse_cell_text(int kind, const char *s, size_t n, int64_t *value_out, int *unit_out) {
   *value_out = 0;
   if (unit_out) *unit_out = GK_UNIT_DEFAULT;
-  trim(&s, &n);
+  gk__trim(&s, &n);
   if (n == 0) return GK_EPARSE;
   int unit = GK_UNIT_DEFAULT;
   if (kind == GK_KIND_AMOUNT) {
@@ -168,13 +141,13 @@ int gk__parse_cell_text(int kind, const char *s, size_t n, int64_t *value_out, i
     } else if (n >= 3 && memcmp(s + n - 3, "\xE5\x85\x83", 3) == 0) { /* 元 */
       unit = GK_UNIT_YUAN, n -= 3;
     }
-    trim(&s, &n);
+    gk__trim(&s, &n);
   }
   int sign = 1;
   size_t k = sign_at(s, n, &sign, kind == GK_KIND_SIGNED);
   if (k) {
     s += k, n -= k;
-    trim(&s, &n);
+    gk__trim(&s, &n);
   }
   int64_t v;
   /* integers: a non-zero fraction is GK_ERANGE ("fraction in a count") */

@@ -70,6 +70,13 @@ static inline uint32_t gk__utf8_next(const char *s, size_t n, size_t *i) {
   }
   return gk__utf8_next_multi(s, n, i);
 }
+/* String helpers written once (strutil.c). The white-space test: ASCII white
+ * space, NBSP, U+2000..U+200B, U+3000, U+FEFF. */
+int gk__is_space(uint32_t cp);
+/* Narrow s[0..*n) to leave out leading and trailing white space (gk__is_space). */
+void gk__trim(const char **s, size_t *n);
+/* Append code point cp as UTF-8 (above U+10FFFF: U+FFFD). */
+void gk__utf8_put(gk__buf *b, uint32_t cp);
 /* Checked int64 arithmetic: GK_OK or GK_EOVERFLOW. */
 int gk__add64(int64_t *out, int64_t a, int64_t b);
 int gk__mul64(int64_t *out, int64_t a, int64_t b);
@@ -131,6 +138,11 @@ typedef struct {
   const char *variants[GK__MAX_VARIANTS];
 } gk__label;
 
+/* The declared editions, ids ascending (schema_tables.c). Code walks them through
+ * gk__edition_get, gk_schema_edition_count and gk_schema_edition_id (schema.c),
+ * which also see an edition registered by a test build (gk__edition_register). */
+extern const gk__edition gk__editions[];
+extern const size_t gk__neditions;
 const gk__edition *gk__edition_get(int edition);
 /* The numbered parts 一 … 六 of a report in order: each a section (GK_SECTION_*)
  * or a table (GK_TABLE_*), the other -1. Declared in schema_tables.c. */
@@ -218,6 +230,23 @@ const gk__cell *gk__cell_at(const gk_report *r, int table, size_t row, size_t co
 int gk__cell_effective(const gk_report *r, int table, size_t row, size_t col,
                        int *state_out, int64_t *value_out);
 
+/* The derived-row sum (format.md §3; derived.c), the one every module uses: the
+ * sum of the values of row's children in col (t, cells: a table of r and its
+ * cells), a derived child read as its own derived reading. *any_out: some child
+ * reads as a value. Returns GK_OK or GK_EOVERFLOW (then *sum_out is 0, *any_out 1). */
+int gk__derived_sum(int64_t *sum_out, int *any_out, const gk__table_decl *t,
+                    const gk__cell *cells, size_t row, size_t col);
+/* How (row, col) reads: a derived row as gk__derived_sum when it reads its
+ * children (blank when none holds a value and it is not printed), else its own
+ * cell (value 0 unless a value). Writes the outputs only on GK_OK. */
+int gk__row_reading(int *state_out, int64_t *value_out, const gk__table_decl *t,
+                    const gk__cell *cells, size_t row, size_t col);
+/* 1 when a derived row reads as its children in col: it is not printed
+ * (GK_ROW_STORED unset) or one of its children reads as a value; else 0 (a
+ * printed row whose children are blank reads its own cell; a non-derived row). */
+int gk__derived_reads_children(const gk__table_decl *t, const gk__cell *cells, size_t row,
+                               size_t col);
+
 /* Parse cell text by kind (see gk_report_set_text); unit_out gets GK_UNIT_*. */
 int gk__parse_cell_text(int kind, const char *s, size_t n, int64_t *value_out, int *unit_out);
 /* Format a value by kind into buf; returns length needed. */
@@ -280,6 +309,26 @@ typedef struct {
 } gk__xrelation;
 extern const gk__xrelation gk__cross_year[];
 extern const size_t gk__ncross_year;
+/* The cross-year identities in force: the declared ones, then those of a
+ * registered edition (schema.c). */
+size_t gk__cross_year_count(void);
+const gk__xrelation *gk__cross_year_at(size_t i);
+
+#ifdef GK_TEST_HOOKS
+/* Test builds only (the static test library): one more edition, declared by a test
+ * like those of schema_tables.c, with its cross-edition correspondences and its
+ * cross-year identities. Its id must be above every declared edition's. Register
+ * before any other use of the library (the importer caches the labels of the
+ * editions at first use); not thread-safe. NULL unregisters. GK_OK or GK_EINVAL. */
+typedef struct {
+  const gk__edition *edition;
+  const gk__edition_common *commons;
+  size_t ncommons;
+  const gk__xrelation *cross_year;
+  size_t ncross_year;
+} gk__edition_ext;
+int gk__edition_register(const gk__edition_ext *ext);
+#endif
 
 /* Columns of the panels (summary.c) declared with the format (schema_tables.c):
  * the main totals of a report. */

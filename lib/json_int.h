@@ -53,6 +53,9 @@ void gk__json_pos(const char *src, size_t len, size_t off, uint32_t *line, uint3
 void gk__json_path(gk__buf *b, const gk__jseg *segs, size_t n);
 /* Append s[0..n) as a JSON string literal (quotes included) to b. */
 void gk__json_str(gk__buf *b, const char *s, size_t n);
+/* Append the decoded content of the checked string body s[a..e) (between the
+ * quotes; gk__json_check passed) to b: the one JSON unescaping. Returns b->err. */
+int gk__json_str_decode(gk__buf *b, const char *s, size_t a, size_t e);
 
 /* Units written in an amount cell: "元", "万元"; NULL for GK_UNIT_DEFAULT. */
 const char *gk__json_unit_text(int unit);

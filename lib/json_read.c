@@ -70,64 +70,6 @@ static size_t value_end(const rd *x, member *m) {
 }
 
 /* ------------------------------------------------------------ strings */
-static unsigned hex4(const char *s) {
-  unsigned v = 0;
-  for (int i = 0; i < 4; i++) {
-    char c = s[i];
-    v = v * 16 + (unsigned)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
-  }
-  return v;
-}
-
-/* Append the decoded content of the checked string body s[a..e) to b. */
-static int str_decode(gk__buf *b, const char *s, size_t a, size_t e) {
-  size_t run = a;
-  while (a < e) {
-    if (s[a] != '\\') {
-      a++;
-      continue;
-    }
-    gk__buf_put(b, s + run, a - run);
-    char c = s[a + 1], out[4];
-    size_t k = 1;
-    a += 2;
-    if (c == 'u') {
-      unsigned u = hex4(s + a);
-      a += 4;
-      if (u >= 0xD800 && u <= 0xDBFF) { /* the checker saw the low half follow */
-        u = 0x10000 + ((u - 0xD800) << 10) + (hex4(s + a + 2) - 0xDC00);
-        a += 6;
-      }
-      if (u < 0x80) {
-        out[0] = (char)u;
-      } else if (u < 0x800) {
-        out[0] = (char)(0xC0 | (u >> 6));
-        out[1] = (char)(0x80 | (u & 0x3F));
-        k = 2;
-      } else if (u < 0x10000) {
-        out[0] = (char)(0xE0 | (u >> 12));
-        out[1] = (char)(0x80 | ((u >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (u & 0x3F));
-        k = 3;
-      } else {
-        out[0] = (char)(0xF0 | (u >> 18));
-        out[1] = (char)(0x80 | ((u >> 12) & 0x3F));
-        out[2] = (char)(0x80 | ((u >> 6) & 0x3F));
-        out[3] = (char)(0x80 | (u & 0x3F));
-        k = 4;
-      }
-    } else {
-      static const char from[] = "bfnrt", to[] = "\b\f\n\r\t";
-      const char *f = strchr(from, c);
-      out[0] = f ? to[f - from] : c; /* " \ / stand for themselves */
-    }
-    gk__buf_put(b, out, k);
-    run = a;
-  }
-  gk__buf_put(b, s + run, e - run);
-  return b->err;
-}
-
 /* The decoded text of the string value or key s[q..e) (q at the opening quote, e
  * past the closing one): in place when it holds no escape, else decoded into b. */
 static int str_text(gk__buf *b, const char *s, size_t q, size_t e, const char **t_out,
@@ -140,7 +82,7 @@ static int str_text(gk__buf *b, const char *s, size_t q, size_t e, const char **
     return GK_OK;
   }
   b->len = 0;
-  int rc = str_decode(b, s, q + 1, e - 1);
+  int rc = gk__json_str_decode(b, s, q + 1, e - 1);
   *t_out = b->data;
   *n_out = b->len;
   return rc;
@@ -265,7 +207,7 @@ static int value_text(rd *x, const member *m, const char **t_out, size_t *n_out)
 /* The decoded text of a string value m, NUL-terminated in x->tmp (used at once). */
 static int value_cstr(rd *x, const member *m, const char **t_out) {
   x->tmp.len = 0;
-  int rc = str_decode(&x->tmp, x->s, m->val_off + 1, m->val_end - 1);
+  int rc = gk__json_str_decode(&x->tmp, x->s, m->val_off + 1, m->val_end - 1);
   *t_out = x->tmp.data;
   return rc;
 }

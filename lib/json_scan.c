@@ -385,3 +385,35 @@ void gk__json_path(gk__buf *b, const gk__jseg *segs, size_t n) {
     gk__buf_putc(b, ']');
   }
 }
+
+/* ------------------------------------------------------------ string decoding */
+int gk__json_str_decode(gk__buf *b, const char *s, size_t a, size_t e) {
+  size_t run = a;
+  while (a < e) {
+    if (s[a] != '\\') {
+      a++;
+      continue;
+    }
+    gk__buf_put(b, s + run, a - run);
+    char c = s[a + 1];
+    a += 2;
+    if (c == 'u') {
+      unsigned u = 0, lo = 0xDC00;
+      hex4(s, e, a, &u); /* checked text: the four digits are there */
+      a += 4;
+      if (u >= 0xD800 && u <= 0xDBFF) { /* the checker saw the low half follow */
+        hex4(s, e, a + 2, &lo);
+        u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+        a += 6;
+      }
+      gk__utf8_put(b, u);
+    } else {
+      static const char from[] = "bfnrt", to[] = "\b\f\n\r\t";
+      const char *f = strchr(from, c);
+      gk__buf_putc(b, f ? to[f - from] : c); /* " \ / stand for themselves */
+    }
+    run = a;
+  }
+  gk__buf_put(b, s + run, e - run);
+  return b->err;
+}

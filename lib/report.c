@@ -233,51 +233,13 @@ static gk__cell *cell_settable(gk_report *r, int table, size_t row, size_t col) 
   return c;
 }
 
-/* The effective value of (row, col) of a table (in bounds): a derived row sums
- * its children's (one pass over the declarations per derived cell; leaf
- * children read in place, derived ones recursively). Writes the outputs only on
- * success. */
-static int cell_effective(const gk__table_decl *t, const gk__cell *cells, size_t row, size_t col,
-                          int *state_out, int64_t *value_out) {
-  const gk__row_decl *rd = &t->rows[row];
-  if (rd->flags & GK_ROW_DERIVED) {
-    int any = 0;
-    int64_t sum = 0;
-    for (size_t k = 0; k < t->nrows; k++) {
-      if (t->rows[k].parent != (int)row) continue;
-      int st;
-      int64_t v;
-      if (t->rows[k].flags & GK_ROW_DERIVED) {
-        int rc = cell_effective(t, cells, k, col, &st, &v);
-        if (rc) return rc;
-      } else {
-        const gk__cell *kc = &cells[k * t->ncols + col];
-        st = kc->state;
-        v = kc->value;
-      }
-      if (st == GK_CELL_VALUE) {
-        any = 1;
-        if (gk__add64(&sum, sum, v)) return GK_EOVERFLOW;
-      }
-    }
-    if (any || !(rd->flags & GK_ROW_STORED)) {
-      *state_out = any ? GK_CELL_VALUE : GK_CELL_BLANK;
-      *value_out = sum;
-      return GK_OK;
-    }
-  }
-  const gk__cell *c = &cells[row * t->ncols + col];
-  *state_out = c->state;
-  *value_out = c->state == GK_CELL_VALUE ? c->value : 0;
-  return GK_OK;
-}
-
 int gk__cell_effective(const gk_report *r, int table, size_t row, size_t col, int *state_out,
                        int64_t *value_out) {
   *state_out = GK_CELL_BLANK;
   *value_out = 0;
   if (!gk__cell_at(r, table, row, col)) return GK_EINVAL;
-  return cell_effective(&r->ed->tables[table], r->cells[table], row, col, state_out, value_out);
+  /* the derived-row sum: derived.c */
+  return gk__row_reading(state_out, value_out, &r->ed->tables[table], r->cells[table], row, col);
 }
 
 GK_API int gk_report_get_cell(const gk_report *r, int table, size_t row, size_t col,

@@ -14,8 +14,6 @@
 enum { GK__SCOPE_REPORT = 0, GK__SCOPE_TEXT = 1, GK__SCOPE_SERIES = 2, GK__SCOPE_AGGREGATE = 3,
        GK__SCOPE_IMPORT = 4 };
 
-/* Edition bits of gk__rule_info.editions. */
-enum { GK__ED_2019 = 1u << 0, GK__ED_2021 = 1u << 1, GK__ED_ALL = GK__ED_2019 | GK__ED_2021 };
 
 /* One catalogue entry. `zh` / `en` describe the rule (the zh text is the
  * wording of format.md); findings carry their own messages with the numbers. */
@@ -23,7 +21,7 @@ typedef struct {
   const char *id;      /* stable rule id, e.g. "requests.balance" */
   int severity;        /* default GK_SEV_* */
   int scope;           /* GK__SCOPE_* */
-  uint32_t editions;   /* GK__ED_* bits */
+  int since, until;    /* editions covered: declared ids in [since, until], 0 open */
   const char *zh, *en;
 } gk__rule_info;
 
@@ -33,8 +31,8 @@ extern const size_t gk__nrules;
 
 /* Entry for an exact id, NULL when unknown. */
 const gk__rule_info *gk__rule_find(const char *id);
-/* GK__ED_* bit of an edition id, 0 when unknown. */
-uint32_t gk__edition_bit(int edition);
+/* 1 if rule `ri` covers `edition` (a declared or registered edition), else 0. */
+int gk__rule_covers(const gk__rule_info *ri, int edition);
 /* Scope key ("report", "text", "series"), NULL out of range. */
 const char *gk__scope_key(int scope);
 

@@ -3,6 +3,52 @@
 #include <string.h>
 #include "internal.h"
 
+/* ---------------------------------------------------------------- editions */
+#ifdef GK_TEST_HOOKS
+static const gk__edition_ext *ext; /* an edition registered by a test build */
+
+int gk__edition_register(const gk__edition_ext *e) {
+  if (e && (!e->edition || e->edition->id <= gk__editions[gk__neditions - 1].id))
+    return GK_EINVAL;
+  ext = e;
+  return GK_OK;
+}
+#define EXT_EDITION (ext ? ext->edition : NULL)
+#define EXT_N(field) (ext ? ext->n##field : 0)
+#define EXT_AT(field, i) (&ext->field[i])
+#else
+#define EXT_EDITION ((const gk__edition *)NULL)
+#define EXT_N(field) ((size_t)0)
+#define EXT_AT(field, i) ((void)(i), NULL)
+#endif
+
+const gk__edition *gk__edition_get(int edition) {
+  for (size_t i = 0; i < gk__neditions; i++)
+    if (gk__editions[i].id == edition) return &gk__editions[i];
+  const gk__edition *e = EXT_EDITION;
+  return e && e->id == edition ? e : NULL;
+}
+
+GK_API size_t gk_schema_edition_count(void) { return gk__neditions + (EXT_EDITION != NULL); }
+
+GK_API int gk_schema_edition_id(size_t i) {
+  if (i < gk__neditions) return gk__editions[i].id;
+  return i == gk__neditions && EXT_EDITION ? EXT_EDITION->id : 0;
+}
+
+size_t gk__cross_year_count(void) { return gk__ncross_year + EXT_N(cross_year); }
+
+const gk__xrelation *gk__cross_year_at(size_t i) {
+  if (i < gk__ncross_year) return &gk__cross_year[i];
+  return i < gk__cross_year_count() ? EXT_AT(cross_year, i - gk__ncross_year) : NULL;
+}
+
+static const gk__edition_common *common_at(size_t i) {
+  if (i < gk__nedition_commons) return &gk__edition_commons[i];
+  return EXT_AT(commons, i - gk__nedition_commons);
+}
+
+/* ---------------------------------------------------------------- tables */
 static const gk__table_decl *table_decl(int edition, int table) {
   const gk__edition *ed = gk__edition_get(edition);
   if (!ed || table < 0 || table >= GK_NTABLES) return NULL;
@@ -246,8 +292,8 @@ GK_API const char *gk_schema_col_variant(int edition, int table, size_t col, siz
 const char *gk__edition_common_col(int table, const char *row, const char *col, int from,
                                    int to) {
   if (!row || !col) return NULL;
-  for (size_t k = 0; k < gk__nedition_commons; k++) {
-    const gk__edition_common *c = &gk__edition_commons[k];
+  for (size_t k = 0; k < gk__nedition_commons + EXT_N(commons); k++) {
+    const gk__edition_common *c = common_at(k);
     if (c->table != table || strcmp(c->row, row) != 0) continue;
     const char *mine = NULL, *theirs = NULL;
     for (int i = 0; i < GK__MAX_COMMON_EDITIONS && c->cols[i].edition; i++) {

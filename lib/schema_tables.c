@@ -221,7 +221,7 @@ static const gk__relation relations_2021[] = {
 };
 
 /* ----------------------------------------------------------------- editions */
-static const gk__edition editions[] = {
+const gk__edition gk__editions[] = {
   {GK_EDITION_2019, "国办公开办函〔2019〕60号", 2019, 2020,
    {{active_rows_2019, NT(active_rows_2019), active_cols_2019, NT(active_cols_2019)},
     {requests_rows_2019, NT(requests_rows_2019), requests_cols, NT(requests_cols)},
@@ -234,15 +234,7 @@ static const gk__edition editions[] = {
    relations_2021, NT(relations_2021)},
 };
 
-const gk__edition *gk__edition_get(int edition) {
-  for (size_t i = 0; i < NT(editions); i++)
-    if (editions[i].id == edition) return &editions[i];
-  return NULL;
-}
-
-GK_API size_t gk_schema_edition_count(void) { return NT(editions); }
-
-GK_API int gk_schema_edition_id(size_t i) { return i < NT(editions) ? editions[i].id : 0; }
+const size_t gk__neditions = NT(gk__editions);
 
 /* ----------------------------------------------------------------- printed header groups
  * Header texts of the published tables that label a group of columns or rows: the

@@ -85,11 +85,6 @@ static uint32_t next_cp(const unsigned char *s, size_t n, size_t *i) {
   return gk__utf8_next((const char *)s, n, i);
 }
 
-static int is_space_cp(uint32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == 0xA0 ||
-         c == 0xFEFF || c == '\f' || c == '\v';
-}
-
 /* Bigrams of the non-space characters (at most SIM_MAX_CHARS), sorted. */
 static int bigrams(uint64_t **out, size_t *n_out, const char *text, size_t len) {
   *out = NULL;
@@ -100,7 +95,7 @@ static int bigrams(uint64_t **out, size_t *n_out, const char *text, size_t len) 
   uint32_t prev = 0;
   while (i < len && nchars < SIM_MAX_CHARS) {
     uint32_t c = next_cp(s, len, &i);
-    if (is_space_cp(c)) continue;
+    if (gk__is_space(c)) continue;
     if (!b) {
       size_t cap = len < SIM_MAX_CHARS ? len : SIM_MAX_CHARS;
       b = gk__malloc((cap ? cap : 1) * sizeof *b);
@@ -123,7 +118,7 @@ static int u64_cmp(const void *a, const void *b) {
 static size_t count_chars(const char *text, size_t len, size_t cap) {
   size_t i = 0, n = 0;
   while (i < len && n < cap)
-    if (!is_space_cp(next_cp((const unsigned char *)text, len, &i))) n++;
+    if (!gk__is_space(next_cp((const unsigned char *)text, len, &i))) n++;
   return n;
 }
 
@@ -288,8 +283,8 @@ static int row_has_cols(const gk__xrelation *x, const gk_report *r, size_t row) 
 }
 
 static int check_pair_tables(gk_diags *d, const gk_report *prev, const gk_report *cur) {
-  for (size_t k = 0; k < gk__ncross_year; k++) {
-    const gk__xrelation *x = &gk__cross_year[k];
+  for (size_t k = 0; k < gk__cross_year_count(); k++) {
+    const gk__xrelation *x = gk__cross_year_at(k);
     if (x->edition && (prev->edition != x->edition || cur->edition != x->edition)) continue;
     const gk__table_decl *td = &cur->ed->tables[x->table];
     for (size_t row = 0; row < td->nrows; row++) {
@@ -350,30 +345,11 @@ static int check_copied(gk_diags *d, const gk_series *s, const gk_report *prev,
   return GK_OK;
 }
 
-/* Name without leading/trailing ASCII or ideographic spaces: [*b, *e). */
+/* Name without leading or trailing white space: [*b, *b + *n). */
 static void trimmed(const char *s, const char **b, size_t *n) {
-  size_t len = strlen(s), i = 0;
-  for (;;) {
-    if (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) {
-      i++;
-    } else if (i + 3 <= len && memcmp(s + i, "\xE3\x80\x80", 3) == 0) {
-      i += 3;
-    } else {
-      break;
-    }
-  }
-  for (;;) {
-    if (len > i && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n' ||
-                    s[len - 1] == '\r')) {
-      len--;
-    } else if (len >= i + 3 && memcmp(s + len - 3, "\xE3\x80\x80", 3) == 0) {
-      len -= 3;
-    } else {
-      break;
-    }
-  }
-  *b = s + i;
-  *n = len - i;
+  *b = s;
+  *n = strlen(s);
+  gk__trim(b, n);
 }
 
 static int ends_with(const char *s, size_t n, const char *suffix) {

@@ -18,7 +18,8 @@
  * when every edition of the view feeds it. For requests and review, cells match by
  * row and column key, and a row whose parent is a stored derived row (2021 other.*)
  * is collapsed into that parent; for active, only the pairs declared in
- * aggregate.c (made ~ issued, decisions) match across editions. */
+ * schema_tables.c (gk__edition_commons: made ~ issued, decisions) match across
+ * editions. Implemented in view.c. */
 typedef struct {
   char path[72];
   int table;
@@ -109,6 +110,10 @@ int gk__overlap_plan(gk__overlap_plan_t *p, const char *name, const char *region
 uint64_t gk__overlap_key(const gk__overlap_plan_t *p, int j);
 void gk__overlap_note(gk__aggkeys *t, const gk__overlap_plan_t *p, int *done_out);
 struct gk_aggregate;
+/* The state of reading JSON Lines into an aggregate (jsonl.c): the partial line,
+ * its number, the source name. Freed with the aggregate. */
+struct gk__jsonl;
+void gk__jsonl_free(struct gk__jsonl *j);
 int gk__overlap_check(const struct gk_aggregate *a, gk_diags *d);
 
 /* Findings of a consolidation that are capped per rule (gk_aggregate_set_finding_cap). */
@@ -130,13 +135,7 @@ struct gk_aggregate {
   uint64_t dup_merged;           /* duplicates found when merging (already summed) */
   uint64_t cap;                  /* findings per rule (0: all) */
   uint64_t emitted[GK__AGG_NCAPPED], suppressed[GK__AGG_NCAPPED];
-  /* JSON Lines state */
-  char *line;
-  size_t line_len, line_cap;
-  uint64_t lineno;
-  int skipping;
-  char *jsonl_source;
-  gk_diags *scratch;
+  struct gk__jsonl *jsonl;       /* JSON Lines reading state (jsonl.c), NULL until used */
   gk_diags *vscratch;            /* a contributor's own findings */
   struct gk_validate_opts *vopts;
 };

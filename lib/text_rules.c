@@ -477,10 +477,11 @@ static int rule_placeholder(const gk_report *r, const flat *f, gk_diags *d) {
   return GK_OK;
 }
 
-/* text.fee: 2021 edition, section 六 must report 信息处理费 (even "未收取"). */
+/* text.fee: in the editions the rule covers (rules.c), section 六 must report
+ * 信息处理费 (even "未收取"). */
 static int rule_fee(const gk_report *r, gk_diags *d) {
   const char *s = r->sections[GK_SECTION_OTHER];
-  if (r->edition != GK_EDITION_2021 || !s) return GK_OK;
+  if (!gk__rule_covers(gk__rule_find("text.fee"), r->edition) || !s) return GK_OK;
   static const char *const words[] = {"处理费", "收费", "收取费用", "费用"};
   for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
     if (strstr(s, words[k])) return GK_OK;

@@ -167,36 +167,6 @@ GK_API int gk_diags_apply_opts(gk_diags *d, size_t from, const gk_validate_opts 
   return gk__diags_apply_opts(d, from, opts);
 }
 
-/* ===================================================================== catalogue */
-GK_API size_t gk_rule_count(void) { return gk__nrules; }
-
-GK_API const char *gk_rule_id(size_t i) { return i < gk__nrules ? gk__rules[i].id : NULL; }
-
-GK_API int gk_rule_severity(size_t i) { return i < gk__nrules ? gk__rules[i].severity : -1; }
-
-GK_API const char *gk_rule_description(size_t i, int lang) {
-  if (i >= gk__nrules) return NULL;
-  return lang == GK_LANG_EN ? gk__rules[i].en : gk__rules[i].zh;
-}
-
-GK_API const char *gk_rule_scope(size_t i) {
-  return i < gk__nrules ? gk__scope_key(gk__rules[i].scope) : NULL;
-}
-
-GK_API int gk_rule_applies_to(size_t i, int edition) {
-  uint32_t bit = gk__edition_bit(edition);
-  return (i < gk__nrules && bit && (gk__rules[i].editions & bit)) ? 1 : 0;
-}
-
-GK_API int gk_rule_find(size_t *index_out, const char *id) {
-  if (index_out) *index_out = 0;
-  if (!id) return GK_EINVAL;
-  const gk__rule_info *ri = gk__rule_find(id);
-  if (!ri) return GK_ENOTFOUND;
-  if (index_out) *index_out = (size_t)(ri - gk__rules);
-  return GK_OK;
-}
-
 /* ===================================================================== identities */
 enum { LINE_SKIP = 0, LINE_PASS = 1, LINE_FAIL = 2, LINE_OVERFLOW = 3 };
 
@@ -306,24 +276,6 @@ static void rowinfo_init(rowinfo *ri, const gk_report *r, char *p) {
   }
 }
 
-/* 1 when any stored leaf under `row` (or row itself) holds a value in `col`. */
-static int has_value(const rowinfo *ri, const gk__table_decl *td, int t, size_t row,
-                     size_t col) {
-  if (td->rows[row].flags & GK_ROW_DERIVED) {
-    for (int k = ri->first[t][row]; k >= 0; k = ri->next[t][k])
-      if (has_value(ri, td, t, (size_t)k, col)) return 1;
-    return 0;
-  }
-  return col < td->ncols && ((ri->vmask[t][row] >> col) & 1u);
-}
-
-/* 1 when the term's row is read as its children (see expand). */
-static int reads_children(const gk_report *r, const rowinfo *ri, int t, size_t row, size_t col) {
-  const gk__table_decl *td = tdecl(r, t);
-  uint32_t f = td->rows[row].flags;
-  return (f & GK_ROW_DERIVED) && (!(f & GK_ROW_STORED) || has_value(ri, td, t, row, col));
-}
-
 static void push(work *w, const gk__table_decl *td, const gk__cell *cells, size_t row,
                  size_t col, int term, int coef) {
   if (!cell_exists(td, row, col)) return;
@@ -346,7 +298,7 @@ static void push(work *w, const gk__table_decl *td, const gk__cell *cells, size_
 static void expand(work *w, const gk_report *r, int t, size_t row, size_t col, int term,
                    int coef) {
   if (row >= tdecl(r, t)->nrows) return;
-  if (reads_children(r, &w->ri, t, row, col)) {
+  if (gk__derived_reads_children(tdecl(r, t), r->cells[t], row, col)) {
     for (int k = w->ri.first[t][row]; k >= 0; k = w->ri.next[t][k])
       expand(w, r, t, (size_t)k, col, term, coef);
     return;
@@ -932,7 +884,8 @@ typedef struct {
   size_t rows_read;  /* at most nrows cells a line */
 } colsum;
 
-/* has_value(row) in every column. */
+/* In every column at once, whether row holds a value or (derived) a child does: the
+ * bitmask form of gk__derived_reads_children for the quiet path. */
 static uint32_t hv_mask(const colsum *s, size_t row) {
   if (!(s->rows[row].flags & GK_ROW_DERIVED)) return s->vmask[row];
   uint32_t hv = 0;

@@ -110,9 +110,15 @@ static void test_rules_internal_helpers(void) {
   CU_ASSERT_EQUAL(ri->severity, GK_SEV_WARNING);
   CU_ASSERT_PTR_NULL(gk__rule_find("nope"));
   CU_ASSERT_PTR_NULL(gk__rule_find(NULL));
-  CU_ASSERT_EQUAL(gk__edition_bit(2019), GK__ED_2019);
-  CU_ASSERT_EQUAL(gk__edition_bit(2021), GK__ED_2021);
-  CU_ASSERT_EQUAL(gk__edition_bit(2020), 0);
+  /* a rule of every edition covers each declared one and nothing else; one of the
+   * 2019 edition only that edition */
+  for (size_t i = 0; i < gk_schema_edition_count(); i++)
+    CU_ASSERT_EQUAL(gk__rule_covers(ri, gk_schema_edition_id(i)), 1);
+  CU_ASSERT_EQUAL(gk__rule_covers(ri, 2020), 0);
+  CU_ASSERT_EQUAL(gk__rule_covers(NULL, 2019), 0);
+  const gk__rule_info *items = gk__rule_find("series.items");
+  CU_ASSERT_EQUAL(gk__rule_covers(items, GK_EDITION_2019), 1);
+  CU_ASSERT_EQUAL(gk__rule_covers(items, GK_EDITION_2021), 0);
   CU_ASSERT_STRING_EQUAL(gk__scope_key(GK__SCOPE_TEXT), "text");
   CU_ASSERT_STRING_EQUAL(gk__scope_key(GK__SCOPE_AGGREGATE), "aggregate");
   CU_ASSERT_STRING_EQUAL(gk__scope_key(GK__SCOPE_IMPORT), "import");

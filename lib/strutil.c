@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: MIT */
+/* String helpers written once: the white-space test, trimming, appending a code
+ * point as UTF-8. Below every module (model layer); no allocation but the
+ * buffer's. */
+#include <string.h>
+#include "internal.h"
+
+int gk__is_space(uint32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\v' || cp == '\f' ||
+         cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0xFEFF;
+}
+
+/* Length of the white space (gk__is_space) encoded at s[0..n), 0 when none. */
+static size_t space_at(const unsigned char *s, size_t n) {
+  if (n >= 1 && s[0] < 0x80) return gk__is_space(s[0]) ? 1 : 0;
+  if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0) return 2;
+  if (n < 3) return 0;
+  if (s[0] == 0xE2 && s[1] == 0x80 && s[2] >= 0x80 && s[2] <= 0x8B) return 3; /* U+2000..200B */
+  if (s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80) return 3;                 /* U+3000 */
+  if (s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) return 3;                 /* U+FEFF */
+  return 0;
+}
+
+/* Length of the white space that ends s[0..n), 0 when none. */
+static size_t space_before(const unsigned char *s, size_t n) {
+  for (size_t k = 1; k <= 3 && k <= n; k++)
+    if (space_at(s + n - k, k) == k) return k;
+  return 0;
+}
+
+void gk__trim(const char **s, size_t *n) {
+  const unsigned char *p = (const unsigned char *)*s;
+  size_t len = *n, k;
+  while ((k = space_at(p, len)) > 0) p += k, len -= k;
+  while ((k = space_before(p, len)) > 0) len -= k;
+  *s = (const char *)p;
+  *n = len;
+}
+
+void gk__utf8_put(gk__buf *b, uint32_t cp) {
+  char o[4];
+  size_t n;
+  if (cp > 0x10FFFF) cp = 0xFFFD;
+  if (cp < 0x80) {
+    o[0] = (char)cp, n = 1;
+  } else if (cp < 0x800) {
+    o[0] = (char)(0xC0 | cp >> 6), o[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
+  } else if (cp < 0x10000) {
+    o[0] = (char)(0xE0 | cp >> 12), o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
+  } else {
+    o[0] = (char)(0xF0 | cp >> 18), o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), o[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
+  }
+  gk__buf_put(b, o, n);
+}
