@@ -32,10 +32,11 @@
  *    1-based line and column (in code points) of the source; for DOCX
  *    (pos_kind GK__POS_DOCX) a cell has table/row/cell in (line >> 16,
  *    line & 0xffff, col) and a paragraph has its number in line, col 0.
- *  - the text reader (gk__grid_from_text) yields exactly one block per source
- *    line, in order, and keeps the source (src) with each block's line in it
- *    (soff, slen): prose stays verbatim. A blank line is an empty PARA (in a
- *    one-cell-per-line layout blank lines may be blank cells); a Markdown
+ *  - the text reader (gk__grid_from_text) yields one block per source line,
+ *    in order, but one empty PARA for a run of blank lines, and keeps the
+ *    source (src) with each block's lines in it (soff, slen): prose stays
+ *    verbatim, and a run of blank lines keeps its count (in a one-cell-per-line
+ *    layout blank lines may be blank cells); a Markdown
  *    alignment row ("|---|:--:|") stays a ROW of its own, and flags the cells of
  *    the row above it GK__CELL_HEADER;
  *  - meta[] holds key/value pairs the reader found outside the report proper
@@ -128,7 +129,8 @@ int gk__grid_check(const gk__grid *g);
  * outer bars open and close it; consecutive bar lines are one table, TAB
  * lines have table 0); a line whose text stands in columns two spaces or an
  * ideographic space apart (pdftotext -layout) is a ROW of them (table 0); a
- * Markdown heading ("## …") is a HEADING with its level; any other line a PARA.
+ * Markdown heading ("## …") is a HEADING with its level; a run of blank lines
+ * one empty PARA; any other line a PARA.
  * g is initialised here; s must outlive g (g->src points into it). GK_OK, or
  * GK_ENOMEM / GK_EOVERFLOW (g->err). */
 int gk__grid_from_text(gk__grid *g, const char *s, size_t n);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* libgkreport: the plain text and Markdown reader. A document's lines become
- * the grid of grid.h, one block per line: rows of cells split at TAB and bars
+ * the grid of grid.h, one block per line (a run of blank lines one): rows of cells split at TAB and bars
  * (TSV, pipe and box-drawing tables, Markdown tables with their alignment
  * rows), rows of space-aligned columns (pdftotext -layout), Markdown headings,
  * prose lines and blank lines. A cell keeps its source line and column. The
@@ -198,6 +198,16 @@ static void read_line(gk__grid *g, const src_line *l, uint32_t *table, uint32_t 
   }
 }
 
+/* Is l blank after a blank line (the block before an empty paragraph)? A run
+ * of blank lines is one block. */
+static int extends_blank(const gk__grid *g, const src_line *l) {
+  size_t a = 0, b = l->n;
+  trim(l->p, &a, &b);
+  if (a < b || !g->nblocks || first_sep(l->p, l->n, 0) < l->n) return 0; /* "\t": a row of blank cells */
+  const gk__gblock *prev = &g->blocks[g->nblocks - 1];
+  return prev->kind == GK__BLK_PARA && prev->len == 0;
+}
+
 int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
   gk__grid_init(g);
   if (!s) s = "";
@@ -210,7 +220,13 @@ int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
     while (e > st && s[e - 1] == '\r') e--;
     lineno++;
     src_line l = {s + st, e - st, lineno > UINT32_MAX ? UINT32_MAX : (uint32_t)lineno};
-    read_line(g, &l, &table, &row);
+    if (extends_blank(g, &l)) {
+      gk__gblock *b = &g->blocks[g->nblocks - 1];
+      b->slen = e - b->soff;
+      row = 0;
+    } else {
+      read_line(g, &l, &table, &row);
+    }
     st = i + 1;
   }
   return g->err;

@@ -20,16 +20,21 @@
 #include "internal.h"
 #include "text_int.h"
 #include "digit_split.h"
+#include "grid.h"
 #include "gkreport/text.h"
 #include "gkreport/json.h"
 
 #define LAB_KEEP 2048   /* label text kept before a run of values (bytes) */
 #define NPARTS GK__NPARTS
 
+/* A line of the document: a block of the grid (a text grid's source line, a
+ * paragraph's line or a row's cells joined by TAB); line is its number in the
+ * document (a text grid: the source line), blk its block. */
 typedef struct {
   const char *p;
   size_t n;
   uint32_t line;
+  uint32_t blk;
 } tline;
 
 enum { SLOT_VALUE = 0, SLOT_EMPTY = 1 };
@@ -38,6 +43,7 @@ typedef struct {
   size_t n;
   uint32_t line;
   int kind;
+  uint32_t cell; /* the grid cell it was read from, + 1 (0: none) */
 } slot;
 
 /* A row whose digit run reads several ways that fit the row's relations: the
@@ -77,8 +83,9 @@ typedef struct {
   amb_row amb[GK__AMB_ROWS]; /* runs the row's relations leave ambiguous: decided by the columns' */
   size_t namb;
   size_t npend, pend_row;
-  const tline *lines;  /* the source lines: a cell's column is found in its line */
+  const tline *lines;  /* the document's lines */
   size_t nlines;
+  const gk__grid *g;   /* the grid the lines are of */
 } walk;
 
 static size_t trim_left(const char *p, size_t n);
@@ -261,18 +268,6 @@ static int lab_is_noise(const walk *w, const char *lab, size_t labn) {
 }
 
 /* ------------------------------------------------------------ cells */
-/* 1-based column (code points) where s starts in its source line, 0 unknown
- * (a value not taken from the line as it stands). */
-static uint32_t slot_column(const walk *w, const slot *s) {
-  if (!w->lines || !s->p || s->line < 1 || s->line > w->nlines) return 0;
-  const tline *l = &w->lines[s->line - 1];
-  uintptr_t a = (uintptr_t)l->p, q = (uintptr_t)s->p;
-  if (q < a || q > a + l->n) return 0;
-  uint32_t col = 1;
-  for (size_t i = 0; i < (size_t)(q - a); i++) col += ((unsigned char)l->p[i] & 0xC0) != 0x80;
-  return col;
-}
-
 static void put_slot(walk *w, size_t row, size_t col, const slot *s) {
   gk_report *r = w->r;
   int t = w->t, rc = GK_OK;
@@ -318,7 +313,8 @@ static void put_slot(walk *w, size_t row, size_t col, const slot *s) {
     return;
   }
   gk_report_set_line(r, t, row, col, s->line);
-  r->cells[t][row * r->ed->tables[t].ncols + col].column = slot_column(w, s);
+  /* the grid cell, made a source position once the document is read */
+  r->cells[t][row * r->ed->tables[t].ncols + col].column = s->cell;
 }
 
 static size_t row_ncells(const gk__row_decl *rd) {
@@ -454,6 +450,13 @@ static int has_col_relation(const gk__edition *ed, int t) {
 
 static void fill_row(walk *w, size_t row, const slot *s);
 
+/* The grid cell of the token among s[0..k) that holds p (a reading's piece). */
+static uint32_t cell_of(const slot *s, size_t k, const char *p) {
+  for (size_t i = 0; i < k; i++)
+    if ((uintptr_t)p >= (uintptr_t)s[i].p && (uintptr_t)p < (uintptr_t)s[i].p + s[i].n) return s[i].cell;
+  return k ? s[0].cell : 0;
+}
+
 static int split_run(walk *w, const slot *s, size_t k, const size_t *rows, const size_t *cols,
                      size_t ncells, slot *cand) {
   gk__piece tok[GK__SPLIT_MAXCELLS];
@@ -480,7 +483,8 @@ static int split_run(walk *w, const slot *s, size_t k, const size_t *rows, const
   const char *rowzh = w->r->ed->tables[w->t].rows[rows[0]].zh, *rowkey = w->r->ed->tables[w->t].rows[rows[0]].key;
   int one = res.nsurv == 1 && !res.capped;
   if (one) {
-    for (size_t i = 0; i < ncells; i++) cand[i] = (slot){res.cand[0][i].p, res.cand[0][i].n, s[0].line, SLOT_VALUE};
+    for (size_t i = 0; i < ncells; i++)
+      cand[i] = (slot){res.cand[0][i].p, res.cand[0][i].n, s[0].line, SLOT_VALUE, cell_of(s, k, res.cand[0][i].p)};
     gk__buf_printf(&zh, "“%s”的数字连写在一起（%s），按表内勾稽关系唯一读作%s", rowzh, rn, cn);
     gk__buf_printf(&en, "row %s: digits run together (%s); the only reading for which the row's "
                    "relations hold is %s", rowkey, rn, cn);
@@ -496,7 +500,8 @@ static int split_run(walk *w, const slot *s, size_t k, const size_t *rows, const
     a->row = rows[0], a->ncand = res.nkeep, a->line = s[0].line, a->zh = zh, a->en = en;
     for (size_t c = 0; c < res.nkeep; c++)
       for (size_t i = 0; i < ncells; i++)
-        a->cand[c][i] = (slot){res.cand[c][i].p, res.cand[c][i].n, s[0].line, SLOT_VALUE};
+        a->cand[c][i] = (slot){res.cand[c][i].p, res.cand[c][i].n, s[0].line, SLOT_VALUE,
+                               cell_of(s, k, res.cand[c][i].p)};
     gk__buf_free(&run), gk__buf_free(&cands);
     return 2;
   }
@@ -789,14 +794,14 @@ static void flush_run_at(walk *w, int final) {
   lab_reset(w);
 }
 
-static int run_push(walk *w, const char *p, size_t n, uint32_t line, int kind) {
+static int run_push(walk *w, const char *p, size_t n, uint32_t line, int kind, uint32_t cell) {
   if (w->nrun == w->caprun) {
     size_t nc = w->caprun ? w->caprun * 2 : 64;
     slot *ns = gk__realloc(w->run, nc * sizeof *ns);
     if (!ns) return w->rc = GK_ENOMEM;
     w->run = ns, w->caprun = nc;
   }
-  w->run[w->nrun++] = (slot){p, n, line, kind};
+  w->run[w->nrun++] = (slot){p, n, line, kind, cell};
   return GK_OK;
 }
 
@@ -837,143 +842,108 @@ static int is_footer(const char *p, size_t n) {
   return b > a + 1 && !(p[a] >= '0' && p[a] <= '9') && !(p[b - 1] >= '0' && p[b - 1] <= '9');
 }
 
-/* Tokenize one line of a table region. */
-/* Length of a field separator at p[i]: TAB, '|', full-width "｜" (U+FF5C) or
- * box-drawing "│" / "┃" (U+2502, U+2503); 0 when none. */
-static size_t sep_at(const char *p, size_t n, size_t i) {
-  if (p[i] == '\t' || p[i] == '|') return 1;
-  if (i + 3 <= n && ((memcmp(p + i, "\xEF\xBD\x9C", 3) == 0) || memcmp(p + i, "\xE2\x94\x82", 3) == 0 ||
-                     memcmp(p + i, "\xE2\x94\x83", 3) == 0))
-    return 3;
-  return 0;
+/* Is there a bar (a field separator other than TAB) at p[i]: '|', full-width
+ * "｜" (U+FF5C) or box-drawing "│" / "┃" (U+2502, U+2503)? */
+static int bar_at(const char *p, size_t n, size_t i) {
+  return p[i] == '|' || (i + 3 <= n && (memcmp(p + i, "\xEF\xBD\x9C", 3) == 0 ||
+                                        memcmp(p + i, "\xE2\x94\x82", 3) == 0 ||
+                                        memcmp(p + i, "\xE2\x94\x83", 3) == 0));
 }
 
-/* Is there a bar (a separator other than TAB) at p[i]? */
-static int bar_at(const char *p, size_t n, size_t i) { return p[i] != '\t' && sep_at(p, n, i); }
-
-static void table_line(walk *w, const char *p, size_t n, uint32_t line) {
-  if (is_footer(p, n)) return;
-  int has_tab = memchr(p, '\t', n) != NULL, has_pipe = 0;
-  for (size_t i = 0, qe; i < n && !has_pipe; i++) {
-    if ((qe = gk__text_quote_end(p, n, i)) != 0) i = qe - 1; /* 「…」 holds no separator */
-    else has_pipe = bar_at(p, n, i);
+static size_t skip_space(const char *f, size_t k, size_t b) {
+  while (k < b) {
+    size_t q = k;
+    if (!gk__text_is_space(gk__utf8_next(f, b, &q))) break;
+    k = q;
   }
-  /* fields */
-  size_t start = 0, nf = 0, nonempty = 0, sl = 0;
-  int seen = 0;
-  /* first pass: count non-empty fields */
-  for (size_t i = 0; i <= n; i++) {
-    size_t qe = i < n ? gk__text_quote_end(p, n, i) : 0;
-    if (qe) {
-      i = qe - 1;
+  return k;
+}
+
+/* The pieces of one field f[0..b) (a cell, or a line without separators):
+ * split at spaces; a piece is a value (a run slot) or label text. */
+static void field_pieces(walk *w, const char *f, size_t b, uint32_t line, uint32_t cell) {
+  size_t k = skip_space(f, 0, b);
+  while (k < b && !w->rc) {
+    size_t k0 = k, e = k, qend = gk__text_quote_end(f, b, k);
+    if (qend) { /* 「…」: one literal, spaces and all */
+      run_push(w, f + k, qend - k, line, SLOT_VALUE, cell);
+      k = skip_space(f, qend, b);
       continue;
     }
-    if (i == n || (sl = sep_at(p, n, i)) != 0) {
-      int empty = 1;
-      size_t j = start;
-      while (j < i) {
-        size_t q = j;
-        if (!gk__text_is_space(gk__utf8_next(p, i, &q))) {
-          empty = 0;
-          break;
-        }
-        j = q;
+    while (e < b) {
+      size_t q = e;
+      if (gk__text_is_space(gk__utf8_next(f, b, &q))) break;
+      e = q;
+    }
+    size_t pe = e;
+    k = skip_space(f, e, b);
+    /* "2020 年" in prose: a number followed by a date or count unit is text */
+    int unit_next = k > pe && k + 3 <= b &&
+                    (memcmp(f + k, "年", 3) == 0 || memcmp(f + k, "月", 3) == 0 ||
+                     memcmp(f + k, "日", 3) == 0 || memcmp(f + k, "条", 3) == 0 ||
+                     memcmp(f + k, "件", 3) == 0);
+    int value = !unit_next && gk__text_is_value(f + k0, pe - k0);
+    if (value && k < b && pe - k0 == 3 && (unsigned char)f[k0] >= 0x80) {
+      /* "无 法 提 供": a literal character spaced out inside a label */
+      size_t e2 = k;
+      while (e2 < b) {
+        size_t q = e2;
+        if (gk__text_is_space(gk__utf8_next(f, b, &q))) break;
+        e2 = q;
       }
-      nonempty += !empty;
-      nf++;
-      start = i + sl;
-      if (i < n) i += sl - 1;
+      value = gk__text_is_value(f + k, e2 - k);
     }
+    if (value) run_push(w, f + k0, pe - k0, line, SLOT_VALUE, cell);
+    else lab_push(w, f + k0, pe - k0, line);
   }
-  if (nonempty == 0) {
-    /* a row of empty fields ("\t\t\t\t", "| | | | | |"): in table 四, whose
-     * rows have no label, as many fields as the table has columns are a blank
-     * row; anywhere else the count of empty fields proves nothing: one empty */
-    if (has_pipe) {
-      size_t a = trim_left(p, n), b = trim_right(p, n);
-      nf -= (a < b && bar_at(p, n, a)) + (a + 1 < b && (p[b - 1] == '|' || (b >= a + 3 && sep_at(p, n, b - 3) == 3)));
-    }
-    const gk__table_decl *td = &w->r->ed->tables[w->t];
-    size_t k = has_tab && !has_pipe ? 1 : 0;
-    for (size_t lead = 0; lead < 2 && w->t == GK_TABLE_REVIEW; lead++) /* lead: an indentation field */
-      if (nf > lead && (nf - lead == td->ncols || nf - lead == td->ncols * td->nrows)) k = nf - lead;
-    for (size_t i = 0; i < k && !w->rc; i++) run_push(w, p, 0, line, SLOT_EMPTY);
+}
+
+/* How a row's cells were separated: by bars (a pipe table of a text grid), by
+ * TAB (a TSV line, a row of an HTML or DOCX table) or by column gaps. */
+enum { ROW_GAPS = 0, ROW_TABS = 1, ROW_BARS = 2 };
+static int row_style(const walk *w, const tline *l, const gk__gblock *b) {
+  if (!w->g->src) return b->ncells > 1 ? ROW_TABS : ROW_GAPS;
+  if (b->table) return ROW_BARS;
+  return memchr(l->p, '\t', l->n) ? ROW_TABS : ROW_GAPS;
+}
+
+/* A row of empty cells ("\t\t\t\t", "| | | | | |"): in table 四, whose rows
+ * have no label, as many cells as the table has columns are a blank row;
+ * anywhere else the count of empty cells proves nothing: one empty (TAB), none
+ * (bars). */
+static void empty_row(walk *w, const tline *l, const gk__gblock *b, int style) {
+  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  size_t nf = b->ncells, k = style == ROW_TABS ? 1 : 0;
+  for (size_t lead = 0; lead < 2 && w->t == GK_TABLE_REVIEW; lead++) /* lead: an indentation field */
+    if (nf > lead && (nf - lead == td->ncols || nf - lead == td->ncols * td->nrows)) k = nf - lead;
+  for (size_t i = 0; i < k && !w->rc; i++) run_push(w, l->p, 0, l->line, SLOT_EMPTY, b->first + 1);
+}
+
+/* One line of a table region: its cells (a row of the grid) or, for a line of
+ * prose, the line as one field. Empty cells before the first one with text are
+ * indentation. */
+static void table_line(walk *w, const tline *l) {
+  if (is_footer(l->p, l->n)) return;
+  const gk__gblock *b = l->blk < w->g->nblocks ? &w->g->blocks[l->blk] : NULL;
+  if (!b || b->kind != GK__BLK_ROW) {
+    field_pieces(w, l->p, l->n, l->line, 0);
     return;
   }
-  start = 0;
-  size_t fi = 0;
-  for (size_t i = 0; i <= n && !w->rc; i++) {
-    size_t qe = i < n ? gk__text_quote_end(p, n, i) : 0;
-    if (qe) i = qe - 1;
-    if (qe || !(i == n || (sl = sep_at(p, n, i)) != 0)) continue;
-    const char *f = p + start;
-    size_t fn = i - start;
-    int last = fi == nf - 1;
-    fi++;
-    start = i + sl;
-    if (i < n) i += sl - 1;
-    /* trim */
-    size_t a = 0;
-    while (a < fn) {
-      size_t q = a;
-      if (!gk__text_is_space(gk__utf8_next(f, fn, &q))) break;
-      a = q;
-    }
-    size_t b = fn;
-    b = a + trim_right(f + a, b - a);
-    if (a >= b) {
-      if (!seen) continue;                    /* indentation */
-      if (last && has_pipe && !has_tab) continue; /* after the closing pipe */
-      if (has_tab || has_pipe) run_push(w, f, 0, line, SLOT_EMPTY);
+  int style = row_style(w, l, b), seen = 0;
+  size_t nonempty = 0;
+  for (uint32_t k = 0; k < b->ncells; k++) nonempty += w->g->cells[b->first + k].len != 0;
+  if (nonempty == 0) {
+    empty_row(w, l, b, style);
+    return;
+  }
+  for (uint32_t k = 0; k < b->ncells && !w->rc; k++) {
+    const gk__gcell *c = &w->g->cells[b->first + k];
+    if (!c->len) {
+      if (seen && style != ROW_GAPS) run_push(w, l->p, 0, l->line, SLOT_EMPTY, b->first + k + 1);
       continue;
     }
     seen = 1;
-    /* pieces */
-    size_t k = a;
-    while (k < b && !w->rc) {
-      size_t k0 = k, e = k, qend = gk__text_quote_end(f, b, k);
-      if (qend) { /* 「…」: one literal, spaces and all */
-        run_push(w, f + k, qend - k, line, SLOT_VALUE);
-        k = qend;
-        while (k < b) {
-          size_t q = k;
-          if (!gk__text_is_space(gk__utf8_next(f, b, &q))) break;
-          k = q;
-        }
-        continue;
-      }
-      while (e < b) {
-        size_t q = e;
-        if (gk__text_is_space(gk__utf8_next(f, b, &q))) break;
-        e = q;
-      }
-      size_t pe = e;
-      k = e;
-      while (k < b) {
-        size_t q = k;
-        if (!gk__text_is_space(gk__utf8_next(f, b, &q))) break;
-        k = q;
-      }
-      /* "2020 年" in prose: a number followed by a date or count unit is text */
-      int unit_next = k > pe && k + 3 <= b &&
-                      (memcmp(f + k, "年", 3) == 0 || memcmp(f + k, "月", 3) == 0 ||
-                       memcmp(f + k, "日", 3) == 0 || memcmp(f + k, "条", 3) == 0 ||
-                       memcmp(f + k, "件", 3) == 0);
-      int value = !unit_next && gk__text_is_value(f + k0, pe - k0);
-      if (value && k < b && pe - k0 == 3 && (unsigned char)f[k0] >= 0x80) {
-        /* "无 法 提 供": a literal character spaced out inside a label */
-        size_t e2 = k;
-        while (e2 < b) {
-          size_t q = e2;
-          if (gk__text_is_space(gk__utf8_next(f, b, &q))) break;
-          e2 = q;
-        }
-        value = gk__text_is_value(f + k, e2 - k);
-      }
-      if (value)
-        run_push(w, f + k0, pe - k0, line, SLOT_VALUE);
-      else lab_push(w, f + k0, pe - k0, line);
-    }
+    field_pieces(w, gk__grid_text(w->g, c->off), c->len, l->line, b->first + k + 1);
   }
 }
 
@@ -1067,7 +1037,7 @@ static size_t skip_junk_table(const tline *lines, size_t from, size_t i, size_t 
     for (size_t k = a; k < b; k++) {
       size_t q = k;
       uint32_t cp = gk__utf8_next(l->p, b, &q);
-      if (!(gk__text_is_space(cp) || cp == '-' || cp == ':' || sep_at(l->p, b, k))) return i;
+      if (!(gk__text_is_space(cp) || cp == '-' || cp == ':' || l->p[k] == '\t' || bar_at(l->p, b, k))) return i;
       k = q - 1;
     }
     sep_row |= gk__memfind(l->p + a, b - a, "---", 3) != NULL;
@@ -1136,7 +1106,7 @@ static int import_table(walk *w, int t, const tline *lines, size_t from, size_t 
       /* empty lines after the first line of the table (of table 四: after its
        * first value, the header words above it being no cells) */
       for (size_t k = i; seen && k < j && !w->rc; k++)
-        run_push(w, lines[k].p, 0, lines[k].line, SLOT_EMPTY);
+        run_push(w, lines[k].p, 0, lines[k].line, SLOT_EMPTY, 0);
       i = j - 1;
       continue;
     }
@@ -1145,7 +1115,7 @@ static int import_table(walk *w, int t, const tline *lines, size_t from, size_t 
       i = junk > i ? junk - 1 : i + 1;
       continue;
     }
-    table_line(w, lines[i].p, lines[i].n, lines[i].line);
+    table_line(w, &lines[i]);
     seen = t != GK_TABLE_REVIEW || w->nrun > 0 || w->nrv > 0;
   }
   if (!w->rc) flush_run_at(w, 1);
@@ -1364,7 +1334,7 @@ static void check_duplicate(walk *w, int t, const tline *lines, size_t first_hea
   }
   walk w2;
   memset(&w2, 0, sizeof w2);
-  w2.r = r2, w2.L = w->L, w2.trunc_table = -1;
+  w2.r = r2, w2.L = w->L, w2.trunc_table = -1, w2.g = w->g, w2.lines = w->lines, w2.nlines = w->nlines;
   gk__buf_init(&w2.lab);
   int rc = import_table(&w2, t, lines, from, to, 0);
   const gk__table_decl *td = &w->r->ed->tables[t];
@@ -1421,25 +1391,8 @@ static int set_completeness(const walk *w, int legacy, const size_t *head, int l
   return GK_OK;
 }
 
-static int import_lines(const gk__labels *L, gk_report **out, const char *text, size_t len,
-                        const char *source_name, gk_diags *d) {
-  /* pass 1: lines */
-  size_t nlines = 1;
-  for (size_t i = 0; i < len; i++) nlines += text[i] == '\n';
-  tline *lines = gk__malloc(nlines * sizeof *lines);
-  if (!lines) return GK_ENOMEM;
-  size_t k = 0, st = 0;
-  for (size_t i = 0; i <= len; i++) {
-    if (i == len || text[i] == '\n') {
-      size_t e = i;
-      while (e > st && text[e - 1] == '\r') e--;
-      lines[k].p = text + st, lines[k].n = e - st;
-      lines[k].line = k + 1 > UINT32_MAX ? UINT32_MAX : (uint32_t)(k + 1);
-      k++;
-      st = i + 1;
-    }
-  }
-  nlines = k;
+static int import_lines(const gk__labels *L, gk_report **out, const tline *lines, size_t nlines,
+                        const gk__grid *g, const char *source_name, gk_diags *d) {
   /* headings: the first occurrence of each part starts its region */
   size_t head[NPARTS];
   for (int p = 0; p < NPARTS; p++) head[p] = SIZE_MAX;
@@ -1457,7 +1410,6 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
       size_t *nh = gk__realloc(hl, nc * sizeof *nh);
       if (!nh) {
         gk__free(hl);
-        gk__free(lines);
         return GK_ENOMEM;
       }
       hl = nh, caphl = nc;
@@ -1506,7 +1458,6 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
   gk__buf_init(&tbuf);
   int has_title = find_title(L, &tbuf, lines, first_head);
   if (has_title < 0) {
-    gk__free(lines);
     gk__free(hl);
     return has_title;
   }
@@ -1523,7 +1474,7 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
   memset(&w, 0, sizeof w);
   w.d = d;
   w.L = L;
-  w.lines = lines, w.nlines = nlines;
+  w.lines = lines, w.nlines = nlines, w.g = g;
   w.file = source_name;
   gk__buf_init(&w.lab);
   size_t body = 0; /* non-blank lines besides the title */
@@ -1532,7 +1483,6 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
     diag(&w, GK_SEV_ERROR, "import.not_report", 1,
          "文本不是政府信息公开工作年度报告：没有标题，也没有“一、总体情况”等章节标题",
          "the text is not an annual report: no title and none of the section headings");
-    gk__free(lines);
     gk__free(hl);
     gk__buf_free(&tbuf);
     return w.rc ? w.rc : GK_EPARSE;
@@ -1557,7 +1507,6 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
       gk__text_norm(&hdr, lines[i].p, lines[i].n < 4096 ? lines[i].n : 4096);
   }
   if (hdr.err) {
-    gk__free(lines);
     gk__free(hl);
     gk__buf_free(&tbuf);
     gk__buf_free(&hdr);
@@ -1705,7 +1654,6 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
   gk__free(w.rv);
   gk__free(w.done);
   gk__buf_free(&w.lab);
-  gk__free(lines);
   gk__free(hl);
   gk__buf_free(&tbuf);
   if (rc) {
@@ -1730,6 +1678,130 @@ static void remap_lines(gk_report *r, const uint32_t *map, size_t nmap) {
     if (r->section_line[s] >= 1 && r->section_line[s] <= nmap) r->section_line[s] = map[r->section_line[s] - 1];
 }
 
+/* ------------------------------------------------------------ the grid */
+/* Lines of a grid written out (not a text grid's): each paragraph's lines and
+ * each row's cells joined by TAB (a cell's line breaks as spaces), tokens by a
+ * space; lines[k].p holds the line's offset in buf until fixed up. */
+static void render_lines(const gk__grid *g, gk__buf *buf, tline *lines, size_t *n) {
+  for (size_t i = 0; i < g->nblocks; i++) {
+    const gk__gblock *b = &g->blocks[i];
+    size_t st = buf->len;
+    if (b->kind == GK__BLK_PARA || b->kind == GK__BLK_HEADING) {
+      const char *t = gk__grid_text(g, b->off);
+      for (uint32_t j = 0; j <= b->len; j++)
+        if (j == b->len || t[j] == '\n') {
+          lines[*n] = (tline){(const char *)(uintptr_t)st, buf->len - st, (uint32_t)(*n + 1), (uint32_t)i};
+          ++*n;
+          if (j < b->len) gk__buf_putc(buf, '\n'), st = buf->len;
+        } else {
+          gk__buf_putc(buf, t[j]);
+        }
+    } else {
+      for (uint32_t k = 0; k < b->ncells; k++) {
+        const gk__gcell *c = &g->cells[b->first + k];
+        const char *t = gk__grid_text(g, c->off);
+        if (k) gk__buf_putc(buf, b->kind == GK__BLK_ROW ? '\t' : ' ');
+        for (uint32_t j = 0; j < c->len; j++)
+          gk__buf_putc(buf, (t[j] == '\n' || t[j] == '\r' || t[j] == '\t') ? ' ' : t[j]);
+      }
+      lines[*n] = (tline){(const char *)(uintptr_t)st, buf->len - st, (uint32_t)(*n + 1), (uint32_t)i};
+      ++*n;
+    }
+    gk__buf_putc(buf, '\n');
+  }
+}
+
+/* The document's lines of a grid: a text grid's source lines as they stand
+ * (one block a line), else the blocks written out into buf. */
+static int grid_lines(const gk__grid *g, gk__buf *buf, tline **out, size_t *nout) {
+  size_t cap = g->nblocks + 1;
+  for (size_t i = 0; i < g->nsrc && g->src; i++) cap += g->src[i] == '\n';
+  for (size_t i = 0; i < g->nblocks && !g->src; i++)
+    if (g->blocks[i].kind == GK__BLK_PARA || g->blocks[i].kind == GK__BLK_HEADING)
+      for (uint32_t j = 0; j < g->blocks[i].len; j++) cap += gk__grid_text(g, g->blocks[i].off)[j] == '\n';
+  if (cap > UINT32_MAX) return GK_EOVERFLOW;
+  tline *lines = gk__malloc(cap * sizeof *lines);
+  if (!lines) return GK_ENOMEM;
+  size_t n = 0;
+  if (g->src) {
+    for (size_t i = 0; i < g->nblocks; i++) /* a run of blank lines is one block */
+      for (size_t a = g->blocks[i].soff, e = a + g->blocks[i].slen, k = a; k <= e; k++) {
+        if (k < e && g->src[k] != '\n') continue;
+        size_t b = k;
+        while (b > a && g->src[b - 1] == '\r') b--;
+        lines[n] = (tline){g->src + a, b - a, (uint32_t)(n + 1), (uint32_t)i};
+        n++, a = k + 1;
+      }
+  } else {
+    render_lines(g, buf, lines, &n);
+    if (buf->err) {
+      gk__free(lines);
+      return GK_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++) lines[i].p = buf->data + (uintptr_t)lines[i].p;
+  }
+  *out = lines, *nout = n;
+  return GK_OK;
+}
+
+/* The grid position of document line `line` (its block's), {0, 0} when none. */
+static gk__gpos line_pos(const gk__grid *g, const tline *lines, size_t n, uint32_t line) {
+  gk__gpos none = {0, 0};
+  if (line < 1 || line > n) return none;
+  return g->blocks[lines[line - 1].blk].pos;
+}
+
+/* Cells and sections: document lines -> the grid's positions; a cell read
+ * from a grid cell (its number in column) takes that cell's. The parts'
+ * document order is kept (in document lines) for grids other than text. */
+static void grid_positions(gk_report *r, const gk__grid *g, const tline *lines, size_t n) {
+  uint32_t first[GK_NTABLES] = {0}; /* the first document line of each table */
+  for (int t = 0; t < GK_NTABLES; t++) {
+    const gk__table_decl *td = &r->ed->tables[t];
+    for (size_t i = 0; i < td->nrows * td->ncols; i++) {
+      gk__cell *c = &r->cells[t][i];
+      if (c->line && (!first[t] || c->line < first[t])) first[t] = c->line;
+      gk__gpos p = {c->line, 0};
+      if (c->column && c->column <= g->ncells) p = g->cells[c->column - 1].pos;
+      else if (!g->src) p = line_pos(g, lines, n, c->line);
+      c->line = p.line, c->column = p.col;
+    }
+  }
+  if (g->src) return; /* a text grid's lines are the source's */
+  for (int p = 0; p < GK__NPARTS; p++)
+    r->part_order[p] = gk__parts[p].table >= 0 ? first[gk__parts[p].table]
+                                               : r->section_line[gk__parts[p].section];
+  for (int s = 0; s < GK_NSECTIONS; s++) r->section_line[s] = line_pos(g, lines, n, r->section_line[s]).line;
+}
+
+int gk__recognize_grid(const gk__labels *L, gk_report **out, const gk__grid *g, const char *source_name,
+                       gk_diags *d, gk__buf *text) {
+  gk__buf buf;
+  gk__buf_init(&buf);
+  tline *lines = NULL;
+  size_t n = 0, diag_from = gk_diags_count(d);
+  *out = NULL;
+  int rc = g->err ? g->err : grid_lines(g, &buf, &lines, &n);
+  if (!rc) rc = import_lines(L, out, lines, n, g, source_name, d);
+  if (rc != GK_ENOMEM && lines && !g->src) /* the findings (also why a document is no report) */
+    for (size_t i = diag_from; i < gk_diags_count(d); i++) {
+      gk__gpos p = line_pos(g, lines, n, gk_diag_line(d, i));
+      gk__diags_set_pos(d, i, p.line, p.col);
+    }
+  if (!rc) grid_positions(*out, g, lines, n);
+  if (!rc && text) gk__buf_put(text, buf.data ? buf.data : "", buf.len);
+  if (!rc && text && text->err) rc = GK_ENOMEM;
+  if (rc && *out) {
+    gk_report_free(*out);
+    *out = NULL;
+  }
+  gk__free(lines);
+  gk__buf_free(&buf);
+  return rc;
+}
+
+/* Text (UTF-8): one-line page text rewritten as lines first, then read into a
+ * grid and recognized. */
 static int import_doc(gk_report **out, const char *text, size_t len, const char *source_name,
                       gk_diags *d) {
   const gk__labels *L = gk__labels_shared();
@@ -1740,12 +1812,12 @@ static int import_doc(gk_report **out, const char *text, size_t len, const char 
   size_t nmap = 0;
   int rc = gk__pagetext_lines(&page, &map, &nmap, L, text, len);
   if (rc < 0) return rc;
-  if (rc == 1) { /* one-line page text, read as lines */
-    rc = import_lines(L, out, page.data, page.len, source_name, d);
-    if (!rc) remap_lines(*out, map, nmap);
-  } else {
-    rc = import_lines(L, out, text, len, source_name, d);
-  }
+  int paged = rc == 1;
+  gk__grid g;
+  rc = gk__grid_from_text(&g, paged ? (page.data ? page.data : "") : text, paged ? page.len : len);
+  if (!rc) rc = gk__recognize_grid(L, out, &g, source_name, d, NULL);
+  if (!rc && paged) remap_lines(*out, map, nmap); /* one-line page text: its source lines */
+  gk__grid_free(&g);
   gk__buf_free(&page);
   gk__free(map);
   return rc;
@@ -1763,8 +1835,8 @@ static size_t cut_char(const char *s, size_t n) {
   return gk__utf8_valid(s, n - 1 - k, NULL) ? k + 1 : 0;
 }
 
-int gk__report_from_text_cols(gk_report **out, const char *bytes, size_t len,
-                              const char *source_name, gk_diags *diags) {
+static int report_from_text(gk_report **out, const char *bytes, size_t len, const char *source_name,
+                            gk_diags *diags) {
   if (!out) return GK_EINVAL;
   *out = NULL;
   if (!bytes && len) return GK_EINVAL;
@@ -1842,7 +1914,7 @@ int gk__report_from_text_cols(gk_report **out, const char *bytes, size_t len,
  * finding on a text file keeps its "file:line:" form. */
 GK_API int gk_report_from_text(gk_report **out, const char *bytes, size_t len,
                                const char *source_name, gk_diags *diags) {
-  int rc = gk__report_from_text_cols(out, bytes, len, source_name, diags);
+  int rc = report_from_text(out, bytes, len, source_name, diags);
   if (rc || !*out) return rc;
   gk_report *r = *out;
   for (int t = 0; t < GK_NTABLES; t++)

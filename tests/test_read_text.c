@@ -8,18 +8,24 @@
 #include "grid.h"
 #include "text_int.h"
 
-/* Read s; assert the grid keeps its invariants and has one block per line. */
+/* Read s; assert the grid keeps its invariants, has one block per line (a run
+ * of blank lines one, spanning them) and each block's source span is its lines. */
 static void read_ok(gk__grid *g, const char *s) {
   CU_ASSERT_EQUAL_FATAL(gk__grid_from_text(g, s, strlen(s)), GK_OK);
   CU_ASSERT_EQUAL_FATAL(gk__grid_check(g), GK_OK);
-  size_t lines = 1;
+  size_t lines = 1, covered = 0;
   for (const char *p = s; *p; p++) lines += *p == '\n';
-  CU_ASSERT_EQUAL_FATAL(g->nblocks, lines);
   for (size_t i = 0; i < g->nblocks; i++) {
-    /* each block keeps its source line, and its position is on that line */
-    CU_ASSERT_EQUAL(g->blocks[i].pos.line, i + 1);
-    CU_ASSERT_TRUE(g->blocks[i].soff + g->blocks[i].slen <= strlen(s));
+    const gk__gblock *b = &g->blocks[i];
+    CU_ASSERT_EQUAL(b->pos.line, covered + 1); /* its first line */
+    CU_ASSERT_TRUE_FATAL(b->soff + b->slen <= strlen(s));
+    size_t nl = 0;
+    for (size_t k = 0; k < b->slen; k++) nl += s[b->soff + k] == '\n';
+    CU_ASSERT_TRUE(nl == 0 || (b->kind == GK__BLK_PARA && b->len == 0));
+    if (i + 1 < g->nblocks) CU_ASSERT_EQUAL(g->blocks[i + 1].pos.line, b->pos.line + nl + 1);
+    covered += nl + 1;
   }
+  CU_ASSERT_EQUAL(covered, lines);
 }
 
 static const gk__gcell *cell(const gk__grid *g, size_t blk, uint32_t k) {
@@ -156,6 +162,18 @@ static void test_read_text_cell_per_line_and_crlf(void) {
   CU_ASSERT_EQUAL(g.blocks[1].slen, 1); /* the CR is no part of the line */
   CU_ASSERT_EQUAL(g.blocks[2].len, 0);
   CU_ASSERT_EQUAL(g.blocks[4].len, 0);
+  gk__grid_free(&g);
+  /* a run of blank lines is one block over them all */
+  read_ok(&g, "3\n\n \n\u3000\n\t\n\n5\n");
+  CU_ASSERT_EQUAL(g.nblocks, 6);
+  CU_ASSERT_EQUAL(g.blocks[1].kind, GK__BLK_PARA);
+  CU_ASSERT_EQUAL(g.blocks[1].len, 0);
+  CU_ASSERT_EQUAL(g.blocks[1].slen, strlen("\n \n\u3000"));
+  CU_ASSERT_EQUAL(g.blocks[2].pos.line, 5);
+  CU_ASSERT_EQUAL(g.blocks[2].kind, GK__BLK_ROW); /* a TAB alone: a row of blank cells */
+  CU_ASSERT_EQUAL(g.blocks[2].ncells, 2);
+  CU_ASSERT_EQUAL(g.blocks[3].kind, GK__BLK_PARA);
+  CU_ASSERT_EQUAL(g.blocks[4].pos.line, 7);
   gk__grid_free(&g);
 }
 
