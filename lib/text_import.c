@@ -97,6 +97,13 @@ static void diag(walk *w, int sev, const char *rule, uint32_t line, const char *
   if (gk_diags_add(w->d, NULL, sev, rule, zh, en, w->file, line, 0) == GK_ENOMEM) w->rc = GK_ENOMEM;
 }
 
+/* The source line of document line `line` for a message's text (a text or
+ * HTML grid's line; a DOCX document's lines are its own). */
+static uint32_t src_line(const walk *w, uint32_t line) {
+  if (!w->g || w->g->pos_kind != GK__POS_TEXT || line < 1 || line > w->nlines) return line;
+  return w->g->blocks[w->lines[line - 1].blk].pos.line;
+}
+
 /* Emit an item from two built messages, then free them. */
 static void diag_bufs(walk *w, int sev, const char *rule, uint32_t line, gk__buf *zh, gk__buf *en) {
   if (zh->err || en->err) w->rc = GK_ENOMEM;
@@ -448,7 +455,6 @@ static int has_col_relation(const gk__edition *ed, int t) {
   return 0;
 }
 
-static void fill_row(walk *w, size_t row, const slot *s);
 
 /* The grid cell of the token among s[0..k) that holds p (a reading's piece). */
 static uint32_t cell_of(const slot *s, size_t k, const char *p) {
@@ -626,79 +632,65 @@ static size_t run_misfit(const walk *w, size_t row, int sequential) {
   return 0;
 }
 
-static void flush_run_at(walk *w, int final) {
-  if (w->npend && w->nrun) {
-    int anyv = 0;
-    for (size_t i = 0; i < w->nrun; i++) anyv |= w->run[i].kind == SLOT_VALUE;
-    if (anyv) pending_done(w, 0);
-  }
-  if (w->nrun == 0 || w->rc) {
-    w->nrun = 0;
-    return;
-  }
-  if (w->t == GK_TABLE_REVIEW) {
-    const gk__table_decl *rtd = &w->r->ed->tables[w->t];
-    int any = 0;
-    for (size_t i = 0; i < w->nrun; i++) any |= w->run[i].kind == SLOT_VALUE;
-    /* a line of empty fields after a row label ("复议后起诉\t\t\t\t\t") is a blank row */
-    size_t end = 0;
-    int one_line = w->nrun == rtd->ncols && w->run[0].line == w->run[w->nrun - 1].line;
-    for (size_t r = 0; r < rtd->nrows && !any && one_line; r++)
-      any = row_match(w, r, w->lab.data ? w->lab.data : "", w->lab.len, 0, &end) == 2;
-    if (any || w->nrun >= rtd->ncols * rtd->nrows) {
-      for (size_t i = 0; i < w->nrun; i++) {
-        if (w->nrv == w->caprv) {
-          size_t nc = w->caprv ? w->caprv * 2 : 32;
-          slot *ns = gk__realloc(w->rv, nc * sizeof *ns);
-          if (!ns) {
-            w->rc = GK_ENOMEM;
-            return;
-          }
-          w->rv = ns, w->caprv = nc;
-        }
-        w->rv[w->nrv++] = w->run[i];
+static int run_has_value(const walk *w) {
+  for (size_t i = 0; i < w->nrun; i++)
+    if (w->run[i].kind == SLOT_VALUE) return 1;
+  return 0;
+}
+
+/* Table 四: the run's slots kept in order (placed when the table is read), when
+ * they hold a value or are a labelled row of empty fields. */
+static void review_run(walk *w) {
+  const gk__table_decl *rtd = &w->r->ed->tables[w->t];
+  int any = run_has_value(w);
+  /* a line of empty fields after a row label ("复议后起诉\t\t\t\t\t") is a blank row */
+  size_t end = 0;
+  int one_line = w->nrun == rtd->ncols && w->run[0].line == w->run[w->nrun - 1].line;
+  for (size_t r = 0; r < rtd->nrows && !any && one_line; r++)
+    any = row_match(w, r, w->lab.data ? w->lab.data : "", w->lab.len, 0, &end) == 2;
+  for (size_t i = 0; i < w->nrun && (any || w->nrun >= rtd->ncols * rtd->nrows); i++) {
+    if (w->nrv == w->caprv) {
+      size_t nc = w->caprv ? w->caprv * 2 : 32;
+      slot *ns = gk__realloc(w->rv, nc * sizeof *ns);
+      if (!ns) {
+        w->rc = GK_ENOMEM;
+        return;
       }
+      w->rv = ns, w->caprv = nc;
     }
-    w->nrun = 0;
-    lab_reset(w);
-    return;
+    w->rv[w->nrv++] = w->run[i];
   }
+  w->nrun = 0;
+  lab_reset(w);
+}
+
+/* A run no row takes: values under a label that is no row (said), stray empty
+ * fields (the label text kept for the values to come), empty fields beside a
+ * group label ("（六）其他处理" over its sub-rows, a merged cell). 1 when the
+ * run is done with. */
+static int run_unplaced(walk *w, size_t row, int has_value, int sequential) {
   const gk__table_decl *td = &w->r->ed->tables[w->t];
-  int has_value = 0;
-  for (size_t i = 0; i < w->nrun; i++) has_value |= w->run[i].kind == SLOT_VALUE;
-  int sequential = 0;
-  size_t row = pick_row(w, has_value, &sequential);
   uint32_t line = w->run[0].line;
-  if (row >= td->nrows) {
-    if (!has_value) { /* stray empty fields: keep the label text for the values to come */
-      w->nrun = 0;
-      return;
-    }
-    if (w->lab.len) {
-      gk__buf zh, en;
-      gk__buf_init(&zh), gk__buf_init(&en);
-      gk__buf_printf(&zh, "第%u行的数值前的标签“%s”不是本表的行，已忽略", (unsigned)line, w->lab.data);
-      gk__buf_printf(&en, "line %u: values under a label that is no row of table %s (\"%s\"); ignored",
-                     (unsigned)line, gk__tables[w->t].en, w->lab.data);
-      diag_bufs(w, GK_SEV_WARNING, "import.unknown_row", line, &zh, &en);
-    }
-    w->nrun = 0;
-    lab_reset(w);
-    return;
+  if (row < td->nrows && (has_value || !(sequential || (td->rows[row].flags & GK_ROW_DERIVED)))) return 0;
+  if (has_value && w->lab.len) {
+    gk__buf zh, en;
+    gk__buf_init(&zh), gk__buf_init(&en);
+    unsigned shown = (unsigned)src_line(w, line);
+    gk__buf_printf(&zh, "第%u行的数值前的标签“%s”不是本表的行，已忽略", shown, w->lab.data);
+    gk__buf_printf(&en, "line %u: values under a label that is no row of table %s (\"%s\"); ignored",
+                   shown, gk__tables[w->t].en, w->lab.data);
+    diag_bufs(w, GK_SEV_WARNING, "import.unknown_row", line, &zh, &en);
   }
-  if (!has_value && sequential) { /* never */
-    w->nrun = 0;
-    return;
-  }
-  if (!has_value && (td->rows[row].flags & GK_ROW_DERIVED)) {
-    /* empty fields beside a group label ("（六）其他处理" over its sub-rows, a
-     * merged cell): nothing to place, and its sub-rows may follow */
-    w->nrun = 0;
-    lab_reset(w);
-    return;
-  }
-  /* rows passed over */
-  if (w->start_cut && row > w->cursor) { /* the copy starts inside the table */
+  w->nrun = 0;
+  if (has_value || (row < td->nrows && !sequential)) lab_reset(w);
+  return 1;
+}
+
+/* Rows between the cursor and `row` passed over: missing unless found later
+ * (rows out of order); all of them when the copy starts inside the table. */
+static void passed_over(walk *w, size_t row, uint32_t line) {
+  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  if (w->start_cut && row > w->cursor) {
     diag_row(w, GK_SEV_WARNING, "import.truncated", row, line, "文本从表格中间开始：“%s”之前的行缺失",
              "the text starts inside the table: the rows before “%s” are missing");
     for (size_t k = w->cursor; k < row; k++) w->done[k] = 2;
@@ -708,27 +700,67 @@ static void flush_run_at(walk *w, int final) {
     const gk__row_decl *rd = &td->rows[k];
     if (!row_walkable(rd) || w->done[k]) continue;
     if (rd->parent >= 0 && w->done[rd->parent]) continue;
-    w->done[k] = 3; /* passed over: missing unless found later (rows out of order) */
+    w->done[k] = 3;
   }
-  size_t back_to = row < w->cursor ? w->cursor : 0;
-  size_t misfit = final && w->truncated ? 0 : run_misfit(w, row, sequential);
-  if (misfit) {
-    diag_row(w, GK_SEV_WARNING, "import.ambiguous", row, line,
-             "从“%s”起按顺序排列的数值不能恰好填满各行（空白单元格被省略），无法确定各列，已留空",
-             "the values in order from row %s do not fill whole rows (blank cells were dropped): "
-             "the columns are ambiguous, left blank");
-    for (size_t k = 0; k < misfit && row < td->nrows; k++) {
-      for (size_t c = 0; c < td->ncols; c++)
-        if (td->rows[row].colmask & (1u << c)) gk_report_set_line(w->r, w->t, row, c, line);
-      w->done[row] = 1;
-      row = next_in_order(w, td, next_stored(td, (td->rows[row].flags & GK_ROW_DERIVED) ?
-                                                   after_children(td, row) : row + 1));
-    }
-    w->cursor = row;
-    w->nrun = 0;
-    lab_reset(w);
-    return;
+}
+
+/* Values in order over `misfit` rows from `row` that do not fill them: the
+ * rows stay blank, said ambiguous. Returns the row after them. */
+static size_t misfit_rows(walk *w, size_t row, size_t misfit, uint32_t line) {
+  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  diag_row(w, GK_SEV_WARNING, "import.ambiguous", row, line,
+           "从“%s”起按顺序排列的数值不能恰好填满各行（空白单元格被省略），无法确定各列，已留空",
+           "the values in order from row %s do not fill whole rows (blank cells were dropped): "
+           "the columns are ambiguous, left blank");
+  for (size_t k = 0; k < misfit && row < td->nrows; k++) {
+    for (size_t c = 0; c < td->ncols; c++)
+      if (td->rows[row].colmask & (1u << c)) gk_report_set_line(w->r, w->t, row, c, line);
+    w->done[row] = 1;
+    row = next_in_order(w, td, next_stored(td, (td->rows[row].flags & GK_ROW_DERIVED) ?
+                                                 after_children(td, row) : row + 1));
   }
+  return row;
+}
+
+/* A row with fewer values than cells at run[i..]: digits run together that the
+ * row's relations split (1 placed), or the row pending (decided at the next
+ * run: ambiguous, or the end of a truncated copy), or ambiguous now. Returns
+ * the next row. */
+static size_t short_row(walk *w, size_t row, size_t i) {
+  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  const gk__row_decl *rd = &td->rows[row];
+  size_t left = w->nrun - i;
+  slot cand[GK__SPLIT_MAXCELLS];
+  size_t rws[GK__SPLIT_MAXCELLS], cls[GK__SPLIT_MAXCELLS];
+  size_t nc = row_cells(td, row, rws, cls);
+  int sp = split_run(w, w->run + i, left, rws, cls, nc, cand);
+  if (sp == 1) fill_row(w, row, cand);
+  if (sp) {
+    w->done[row] = 1;
+    for (size_t c = 0; c < td->ncols && sp == 2; c++)
+      if (rd->colmask & (1u << c)) gk_report_set_line(w->r, w->t, row, c, w->run[i].line);
+    return next_stored(td, row + 1);
+  }
+  w->done[row] = 1;
+  if (w->npend == 0 && left <= 16) {
+    w->pend_row = row;
+    memcpy(w->pend, w->run + i, left * sizeof *w->pend);
+    w->npend = left;
+    return row + 1;
+  }
+  diag_row(w, GK_SEV_WARNING, "import.ambiguous", row, w->run[i].line,
+           "“%s”的数值个数少于列数（空白单元格被省略），无法确定各列，已留空",
+           "row “%s” has fewer values than columns (blank cells were dropped): the "
+           "columns are ambiguous, left blank");
+  for (size_t c = 0; c < td->ncols; c++)
+    if (rd->colmask & (1u << c)) gk_report_set_line(w->r, w->t, row, c, w->run[i].line);
+  return row + 1;
+}
+
+/* The run's values into the rows from `row` on: one row after another while
+ * values are left. Returns the row after the last one filled. */
+static size_t fill_run(walk *w, size_t row, int sequential) {
+  const gk__table_decl *td = &w->r->ed->tables[w->t];
   size_t i = 0;
   int first = 1;
   while (i < w->nrun && row < td->nrows && !w->rc) {
@@ -737,39 +769,8 @@ static void flush_run_at(walk *w, int final) {
     int any = 0;
     for (size_t k = i; k < w->nrun; k++) any |= w->run[k].kind == SLOT_VALUE;
     if (!first && !any) break; /* trailing empty fields */
-    slot cand[GK__SPLIT_MAXCELLS];
-    size_t rws[GK__SPLIT_MAXCELLS], cls[GK__SPLIT_MAXCELLS];
-    size_t nc = row_cells(td, row, rws, cls);
-    int sp = left < need && any ? split_run(w, w->run + i, left, rws, cls, nc, cand) : 0;
-    if (sp) {
-      if (sp == 1) fill_row(w, row, cand);
-      else {
-        w->done[row] = 1;
-        for (size_t c = 0; c < td->ncols; c++)
-          if (rd->colmask & (1u << c)) gk_report_set_line(w->r, w->t, row, c, w->run[i].line);
-      }
-      i = w->nrun;
-      row = next_stored(td, row + 1);
-      break;
-    }
     if (left < need) {
-      if (any && w->npend == 0 && left <= 16) {
-        /* decided at the next run: ambiguous, or the end of a truncated copy */
-        w->pend_row = row;
-        memcpy(w->pend, w->run + i, left * sizeof *w->pend);
-        w->npend = left;
-        row++;
-        w->done[row - 1] = 1;
-      } else if (any) {
-        diag_row(w, GK_SEV_WARNING, "import.ambiguous", row, w->run[i].line,
-                 "“%s”的数值个数少于列数（空白单元格被省略），无法确定各列，已留空",
-                 "row “%s” has fewer values than columns (blank cells were dropped): the "
-                 "columns are ambiguous, left blank");
-        w->done[row] = 1;
-        for (size_t c = 0; c < td->ncols; c++)
-          if (rd->colmask & (1u << c)) gk_report_set_line(w->r, w->t, row, c, w->run[i].line);
-        row++;
-      }
+      if (any) row = short_row(w, row, i);
       break;
     }
     fill_row(w, row, w->run + i);
@@ -784,12 +785,31 @@ static void flush_run_at(walk *w, int final) {
       row = (!sequential && !more) ? row + 1 : next_stored(td, after_children(td, row));
     else row = next_stored(td, row + 1);
     if (sequential || more) row = next_in_order(w, td, row);
-    if (!sequential && more) {
-      /* more values right after a labelled row: the next rows in order */
-      sequential = 1;
-    }
+    sequential |= more; /* more values right after a labelled row: the next rows in order */
   }
-  w->cursor = back_to ? back_to : row;
+  return row;
+}
+
+static void flush_run_at(walk *w, int final) {
+  if (w->npend && w->nrun && run_has_value(w)) pending_done(w, 0);
+  if (w->nrun == 0 || w->rc) {
+    w->nrun = 0;
+    return;
+  }
+  if (w->t == GK_TABLE_REVIEW) {
+    review_run(w);
+    return;
+  }
+  int has_value = run_has_value(w), sequential = 0;
+  size_t row = pick_row(w, has_value, &sequential);
+  uint32_t line = w->run[0].line;
+  if (run_unplaced(w, row, has_value, sequential)) return;
+  passed_over(w, row, line);
+  size_t back_to = row < w->cursor ? w->cursor : 0;
+  size_t misfit = final && w->truncated ? 0 : run_misfit(w, row, sequential);
+  if (misfit) row = misfit_rows(w, row, misfit, line);
+  else row = fill_run(w, row, sequential);
+  w->cursor = misfit ? row : back_to ? back_to : row;
   w->nrun = 0;
   lab_reset(w);
 }
@@ -1351,12 +1371,13 @@ static void check_duplicate(walk *w, int t, const tline *lines, size_t first_hea
   }
   if (!differ) return;
   uint32_t l1 = lines[first_head].line, l2 = from ? lines[from - 1].line : 0;
+  unsigned s1 = (unsigned)src_line(w, l1), s2 = (unsigned)src_line(w, l2);
   gk__buf zh, en;
   gk__buf_init(&zh), gk__buf_init(&en);
-  gk__buf_printf(&zh, "%s表出现两次（第%u行和第%u行），%zu个数值不同；已采用第一份", gk__tables[t].zh,
-                 (unsigned)l1, (unsigned)l2, differ);
+  gk__buf_printf(&zh, "%s表出现两次（第%u行和第%u行），%zu个数值不同；已采用第一份", gk__tables[t].zh, s1, s2,
+                 differ);
   gk__buf_printf(&en, "table %s appears twice (lines %u and %u) with %zu different values; the first "
-                 "copy is kept", gk__tables[t].key, (unsigned)l1, (unsigned)l2, differ);
+                 "copy is kept", gk__tables[t].key, s1, s2, differ);
   diag_bufs(w, GK_SEV_WARNING, "import.duplicate_table", l2, &zh, &en);
 }
 
@@ -1391,271 +1412,328 @@ static int set_completeness(const walk *w, int legacy, const size_t *head, int l
   return GK_OK;
 }
 
-static int import_lines(const gk__labels *L, gk_report **out, const tline *lines, size_t nlines,
-                        const gk__grid *g, const char *source_name, gk_diags *d) {
-  /* headings: the first occurrence of each part starts its region */
-  size_t head[NPARTS];
-  for (int p = 0; p < NPARTS; p++) head[p] = SIZE_MAX;
-  size_t first_head = nlines;
-  /* every heading line ends a region, a repeated one too (its text is dropped) */
-  size_t *hl = NULL, nhl = 0, caphl = 0;
-  for (size_t i = 0; i < nlines; i++) {
+/* The document as the recognizer sees it: its lines, where each part's
+ * heading is and where its region ends, the title, year, agency, edition. */
+typedef struct {
+  const tline *lines;
+  size_t nlines;
+  size_t head[NPARTS], end[NPARTS], first_head;
+  size_t *hl, nhl, caphl; /* every heading line (a repeated one too) */
+  int virt_active, virt_requests; /* a copy that starts inside table 二 / 三 */
+  int last_part;
+  gk__buf tbuf; /* the title's text */
+  int has_title;
+  size_t title; /* its line, SIZE_MAX none */
+  int year, edition, edition_guessed;
+  size_t any_marks;
+  const char *agency;
+  size_t agency_n, pre_from, pre_to;
+} doc;
+
+static int add_heading_line(doc *D, size_t i) {
+  if (D->nhl == D->caphl) {
+    size_t nc = D->caphl ? D->caphl * 2 : 16;
+    size_t *nh = gk__realloc(D->hl, nc * sizeof *nh);
+    if (!nh) return GK_ENOMEM;
+    D->hl = nh, D->caphl = nc;
+  }
+  D->hl[D->nhl++] = i;
+  return GK_OK;
+}
+
+/* Headings: the first occurrence of each part starts its region; every heading
+ * line ends a region, a repeated one too (its text is dropped). */
+static int find_heads(doc *D, const gk__labels *L) {
+  const tline *lines = D->lines;
+  for (int p = 0; p < NPARTS; p++) D->head[p] = SIZE_MAX;
+  D->first_head = D->nlines;
+  for (size_t i = 0; i < D->nlines; i++) {
     if (lines[i].n > 200) continue;
     int p = gk__text_heading(L, lines[i].p, lines[i].n);
     size_t at = i; /* the heading's last line */
-    if (p < 0 && i + 1 < nlines && (p = wrapped_heading(L, &lines[i], &lines[i + 1])) >= 0) at = i + 1;
+    if (p < 0 && i + 1 < D->nlines && (p = wrapped_heading(L, &lines[i], &lines[i + 1])) >= 0) at = i + 1;
     if (p < 0) continue;
-    if (nhl == caphl) {
-      size_t nc = caphl ? caphl * 2 : 16;
-      size_t *nh = gk__realloc(hl, nc * sizeof *nh);
-      if (!nh) {
-        gk__free(hl);
-        return GK_ENOMEM;
-      }
-      hl = nh, caphl = nc;
-    }
-    hl[nhl++] = i; /* a wrapped heading ends the region above at its first line */
-    if (head[p] == SIZE_MAX) {
-      head[p] = at;
-      if (i < first_head) first_head = i;
+    if (add_heading_line(D, i)) return GK_ENOMEM; /* a wrapped heading ends the region above at its first line */
+    if (D->head[p] == SIZE_MAX) {
+      D->head[p] = at;
+      if (i < D->first_head) D->first_head = i;
     }
     i = at;
   }
-  /* a copy that starts inside table 二 (no heading): its sub-table titles */
-  int virt_active = 0;
-  if (head[1] == SIZE_MAX) {
-    for (size_t i = 0; i < first_head && i < 400; i++) {
-      char nb[64];
-      size_t nn = gk__text_norm_fixed(nb, sizeof nb, lines[i].p, lines[i].n < 60 ? lines[i].n : 60);
-      if (nn >= 12 && memcmp(nb, "第二十条", 12) == 0) {
-        head[1] = i, virt_active = 1, first_head = i;
-        break;
-      }
+  return GK_OK;
+}
+
+/* A copy that starts inside table 二 (no heading): its sub-table titles. */
+static void virtual_active(doc *D) {
+  if (D->head[1] != SIZE_MAX) return;
+  for (size_t i = 0; i < D->first_head && i < 400; i++) {
+    char nb[64];
+    size_t nn = gk__text_norm_fixed(nb, sizeof nb, D->lines[i].p, D->lines[i].n < 60 ? D->lines[i].n : 60);
+    if (nn >= 12 && memcmp(nb, "第二十条", 12) == 0) {
+      D->head[1] = i, D->virt_active = 1, D->first_head = i;
+      return;
     }
   }
-  /* a copy that starts inside table 三: a line with a row label of the table and
-   * numbers, before any heading */
-  int virt_requests = 0;
-  if (head[2] == SIZE_MAX && !virt_active) {
-    for (size_t i = 0; i < first_head && i < 400 && !virt_requests; i++) {
-      char nb[256];
-      size_t nn = gk__text_norm_fixed(nb, sizeof nb, lines[i].p, lines[i].n < 200 ? lines[i].n : 200);
-      int digit = 0;
-      for (size_t c = 0; c < lines[i].n && !digit; c++) digit = lines[i].p[c] >= '0' && lines[i].p[c] <= '9';
-      for (size_t e = 0; e < L->neds && digit && !virt_requests; e++)
-        for (size_t r = 0; r < GK__LROWS && !virt_requests; r++)
-          for (size_t v = 0; v < GK__NV; v++) {
-            gk__span sp = L->row[e][GK_TABLE_REQUESTS][r][v];
-            if (sp.len >= 18 && gk__memfind(nb, nn, gk__labels_at(L, sp), sp.len)) {
-              head[2] = i, virt_requests = 1, first_head = i;
-              break;
-            }
+}
+
+/* A copy that starts inside table 三: a line with a row label of the table and
+ * numbers, before any heading. */
+static void virtual_requests(doc *D, const gk__labels *L) {
+  if (D->head[2] != SIZE_MAX || D->virt_active) return;
+  for (size_t i = 0; i < D->first_head && i < 400; i++) {
+    const tline *l = &D->lines[i];
+    char nb[256];
+    size_t nn = gk__text_norm_fixed(nb, sizeof nb, l->p, l->n < 200 ? l->n : 200);
+    int digit = 0;
+    for (size_t c = 0; c < l->n && !digit; c++) digit = l->p[c] >= '0' && l->p[c] <= '9';
+    for (size_t e = 0; e < L->neds && digit; e++)
+      for (size_t r = 0; r < GK__LROWS; r++)
+        for (size_t v = 0; v < GK__NV; v++) {
+          gk__span sp = L->row[e][GK_TABLE_REQUESTS][r][v];
+          if (sp.len >= 18 && gk__memfind(nb, nn, gk__labels_at(L, sp), sp.len)) {
+            D->head[2] = i, D->virt_requests = 1, D->first_head = i;
+            return;
           }
-    }
+        }
   }
-  /* title: among the first non-empty lines before the first heading */
-  gk__buf tbuf;
-  gk__buf_init(&tbuf);
-  int has_title = find_title(L, &tbuf, lines, first_head);
-  if (has_title < 0) {
-    gk__free(hl);
-    return has_title;
-  }
-  size_t title = SIZE_MAX;
-  if (has_title)
-    for (size_t i = 0; i < first_head; i++)
-      if (is_title(&lines[i])) {
-        title = i;
-        break;
-      }
-  int nheads = 0;
-  for (int p = 0; p < NPARTS; p++) nheads += head[p] != SIZE_MAX;
-  walk w;
-  memset(&w, 0, sizeof w);
-  w.d = d;
-  w.L = L;
-  w.lines = lines, w.nlines = nlines, w.g = g;
-  w.file = source_name;
-  gk__buf_init(&w.lab);
-  size_t body = 0; /* non-blank lines besides the title */
-  for (size_t i = 0; i < nlines && body == 0; i++) body += i != title && !blank_line(&lines[i]);
-  if (nheads == 0 && (title == SIZE_MAX || body == 0)) { /* no part, and no title or a title alone (text.h) */
-    diag(&w, GK_SEV_ERROR, "import.not_report", 1,
-         "文本不是政府信息公开工作年度报告：没有标题，也没有“一、总体情况”等章节标题",
-         "the text is not an annual report: no title and none of the section headings");
-    gk__free(hl);
-    gk__buf_free(&tbuf);
-    return w.rc ? w.rc : GK_EPARSE;
-  }
-  /* region end of each heading: the next heading below it */
-  size_t end[NPARTS];
-  int last_part = -1;
+}
+
+/* Region end of each heading: the next heading below it; the last part. */
+static void part_regions(doc *D) {
   size_t last_line = 0;
+  D->last_part = -1;
   for (int p = 0; p < NPARTS; p++) {
-    end[p] = nlines;
-    if (head[p] == SIZE_MAX) continue;
-    for (size_t q = 0; q < nhl; q++)
-      if (hl[q] > head[p] && hl[q] < end[p]) end[p] = hl[q];
-    if (head[p] >= last_line) last_line = head[p], last_part = p;
+    D->end[p] = D->nlines;
+    if (D->head[p] == SIZE_MAX) continue;
+    for (size_t q = 0; q < D->nhl; q++)
+      if (D->hl[q] > D->head[p] && D->hl[q] < D->end[p]) D->end[p] = D->hl[q];
+    if (D->head[p] >= last_line) last_line = D->head[p], D->last_part = p;
   }
-  /* edition from the table headers */
+}
+
+/* The edition with the most marker labels in the table headers (a tie is no
+ * answer: 0). */
+static int marked_edition(doc *D, const gk__labels *L, int *marked) {
   gk__buf hdr;
   gk__buf_init(&hdr);
   for (int p = 1; p <= 3; p++) {
-    if (head[p] == SIZE_MAX) continue;
-    for (size_t i = head[p] + 1; i < end[p] && hdr.len < (1u << 20); i++)
-      gk__text_norm(&hdr, lines[i].p, lines[i].n < 4096 ? lines[i].n : 4096);
+    if (D->head[p] == SIZE_MAX) continue;
+    for (size_t i = D->head[p] + 1; i < D->end[p] && hdr.len < (1u << 20); i++)
+      gk__text_norm(&hdr, D->lines[i].p, D->lines[i].n < 4096 ? D->lines[i].n : 4096);
   }
   if (hdr.err) {
-    gk__free(hl);
-    gk__buf_free(&tbuf);
     gk__buf_free(&hdr);
     return GK_ENOMEM;
   }
-  /* the edition with the most marker labels; a tie is no answer */
-  size_t best_marks = 0, nbest = 0, any_marks = 0;
-  int marked = 0;
+  size_t best_marks = 0, nbest = 0;
+  *marked = 0;
   for (size_t e = 0; e < L->neds; e++) {
     size_t m = edition_markers(L, (int)e, hdr.data ? hdr.data : "", hdr.len);
-    any_marks += m;
-    if (m > best_marks) best_marks = m, nbest = 1, marked = gk_schema_edition_id(e);
+    D->any_marks += m;
+    if (m > best_marks) best_marks = m, nbest = 1, *marked = gk_schema_edition_id(e);
     else if (m == best_marks && m) nbest++;
   }
-  if (nbest != 1) marked = 0;
+  if (nbest != 1) *marked = 0;
   gk__buf_free(&hdr);
-  /* year and agency from the title, else the year from the statistical period */
-  int year = 0;
-  const char *agency = NULL;
-  size_t agency_n = 0;
-  if (has_title) {
-    size_t ys = 0;
-    year = title_year(tbuf.data, tbuf.len, &ys);
-    if (year) {
-      const char *a = tbuf.data;
-      size_t an = ys;
-      if (an == 0) { /* "2019年上海市人民政府办公厅政府信息公开工作年度报告" */
-        const char *y = gk__memfind(tbuf.data + ys, tbuf.len - ys, "年", 3);
-        a = y + 3;
-        if (tbuf.len - (size_t)(a - tbuf.data) >= 3 && memcmp(a, "度", 3) == 0) a += 3;
-        const char *e = gk__memfind(a, tbuf.len - (size_t)(a - tbuf.data), "政府信息公开", strlen("政府信息公开"));
-        if (!e) e = gk__memfind(a, tbuf.len - (size_t)(a - tbuf.data), "信息公开", strlen("信息公开"));
-        an = e ? (size_t)(e - a) : 0;
-      }
-      /* "标题: 中埠镇人民政府" -> after the label; "…局关于" -> without 关于 */
-      for (size_t c = 0; c < an; c++)
-        if (a[c] == ':' || (c + 3 <= an && memcmp(a + c, "：", 3) == 0)) {
-          size_t skip = a[c] == ':' ? 1 : 3;
-          a += c + skip, an -= c + skip, c = (size_t)-1;
-        }
-      size_t l0 = trim_left(a, an);
-      a += l0, an -= l0;
-      an = trim_right(a, an);
-      if (an >= 6 && memcmp(a + an - 6, "关于", 6) == 0) an -= 6;
-      agency = a, agency_n = an;
-    }
+  return GK_OK;
+}
+
+/* Year and agency from the title. */
+static void title_agency(doc *D) {
+  const gk__buf *tb = &D->tbuf;
+  size_t ys = 0;
+  D->year = title_year(tb->data, tb->len, &ys);
+  if (!D->year) return;
+  const char *a = tb->data;
+  size_t an = ys;
+  if (an == 0) { /* "2019年上海市人民政府办公厅政府信息公开工作年度报告" */
+    const char *y = gk__memfind(tb->data + ys, tb->len - ys, "年", 3);
+    a = y + 3;
+    if (tb->len - (size_t)(a - tb->data) >= 3 && memcmp(a, "度", 3) == 0) a += 3;
+    const char *e = gk__memfind(a, tb->len - (size_t)(a - tb->data), "政府信息公开", strlen("政府信息公开"));
+    if (!e) e = gk__memfind(a, tb->len - (size_t)(a - tb->data), "信息公开", strlen("信息公开"));
+    an = e ? (size_t)(e - a) : 0;
   }
-  size_t pre_from = title != SIZE_MAX ? title + 1 : 0, pre_to = first_head;
-  /* "…编制了2021年政府信息公开年度报告" in the preamble names the report year */
-  for (size_t i = pre_from; i < pre_to && !year; i++) {
+  /* "标题: 中埠镇人民政府" -> after the label; "…局关于" -> without 关于 */
+  for (size_t c = 0; c < an; c++)
+    if (a[c] == ':' || (c + 3 <= an && memcmp(a + c, "：", 3) == 0)) {
+      size_t skip = a[c] == ':' ? 1 : 3;
+      a += c + skip, an -= c + skip, c = (size_t)-1;
+    }
+  size_t l0 = trim_left(a, an);
+  a += l0, an -= l0;
+  an = trim_right(a, an);
+  if (an >= 6 && memcmp(a + an - 6, "关于", 6) == 0) an -= 6;
+  D->agency = a, D->agency_n = an;
+}
+
+/* The year when the title gives none: "…编制了2021年政府信息公开年度报告" in the
+ * preamble, the statistical period (preamble, then overview), the overview's
+ * first lines, the preamble. */
+static void body_year(doc *D) {
+  const tline *lines = D->lines;
+  for (size_t i = D->pre_from; i < D->pre_to && !D->year; i++) {
     const char *q = gk__memfind(lines[i].p, lines[i].n, "年度报告", strlen("年度报告"));
     if (!q) continue;
     size_t qe = (size_t)(q - lines[i].p), qs = qe > 60 ? qe - 60 : 0;
     for (size_t c = qs; c + 3 <= qe; c++)
       if (memcmp(lines[i].p + c, "年", 3) == 0) {
         int y = gk__text_year_before(lines[i].p, c);
-        if (y) year = y;
+        if (y) D->year = y;
       }
   }
-  if (!year) {
-    /* in the preamble, then in the overview (each region on its own: the order of
-     * the regions in the text does not matter) */
-    for (int pass = 0; pass < 2 && !year; pass++) {
-      size_t a = pass ? head[0] + 1 : pre_from, b = pass ? end[0] : pre_to;
-      if (pass && head[0] == SIZE_MAX) break;
-      for (size_t i = a; i < b && i < a + 400 && !year; i++) {
-        const char *q = gk__memfind(lines[i].p, lines[i].n, "统计期", strlen("统计期"));
-        if (q) year = find_year(q, lines[i].n - (size_t)(q - lines[i].p), 1);
-      }
+  /* each region on its own: the order of the regions in the text does not matter */
+  for (int pass = 0; pass < 2 && !D->year; pass++) {
+    size_t a = pass ? D->head[0] + 1 : D->pre_from, b = pass ? D->end[0] : D->pre_to;
+    if (pass && D->head[0] == SIZE_MAX) break;
+    for (size_t i = a; i < b && i < a + 400 && !D->year; i++) {
+      const char *q = gk__memfind(lines[i].p, lines[i].n, "统计期", strlen("统计期"));
+      if (q) D->year = find_year(q, lines[i].n - (size_t)(q - lines[i].p), 1);
     }
   }
-  if (!year && head[0] != SIZE_MAX)
-    for (size_t i = head[0] + 1; i < end[0] && i < head[0] + 6 && !year; i++)
-      year = find_year(lines[i].p, lines[i].n, 0);
-  for (size_t i = pre_from; i < pre_to && !year; i++) year = find_year(lines[i].p, lines[i].n, 0);
-  int edition;
-  int edition_guessed = 0;
-  if (marked) {
-    edition = marked;
-  } else { /* from the declared years of each edition; before them all: the first */
-    edition = gk_schema_edition_for_year(year);
-    if (!edition) edition = gk_schema_edition_id(0);
-    edition_guessed = 1;
-  }
+  if (!D->year && D->head[0] != SIZE_MAX)
+    for (size_t i = D->head[0] + 1; i < D->end[0] && i < D->head[0] + 6 && !D->year; i++)
+      D->year = find_year(lines[i].p, lines[i].n, 0);
+  for (size_t i = D->pre_from; i < D->pre_to && !D->year; i++) D->year = find_year(lines[i].p, lines[i].n, 0);
+}
+
+/* The title (its text and line) among the first lines before the first heading. */
+static int doc_title(doc *D, const gk__labels *L) {
+  D->title = SIZE_MAX;
+  D->has_title = find_title(L, &D->tbuf, D->lines, D->first_head);
+  if (D->has_title < 0) return D->has_title;
+  if (D->has_title)
+    for (size_t i = 0; i < D->first_head; i++)
+      if (is_title(&D->lines[i])) {
+        D->title = i;
+        break;
+      }
+  return GK_OK;
+}
+
+/* A report of the document's edition with its header and the sections' text. */
+static int new_report(const doc *D, gk_report **out, const char *source_name) {
+  const tline *lines = D->lines;
   gk_report *r = NULL;
-  int rc = gk_report_new(&r, edition, 0);
-  if (!rc && year) rc = gk_report_set_year(r, year);
+  int rc = gk_report_new(&r, D->edition, 0);
+  if (!rc && D->year) rc = gk_report_set_year(r, D->year);
   if (!rc && source_name) rc = gk_report_set_source(r, source_name, strlen(source_name));
-  if (!rc && has_title) rc = gk_report_set_title(r, tbuf.data, tbuf.len);
-  if (!rc && agency_n) rc = gk_report_set_agency(r, GK_AGENCY_NAME, agency, agency_n);
-  if (!rc && (title != SIZE_MAX || pre_to > pre_from)) {
+  if (!rc && D->has_title) rc = gk_report_set_title(r, D->tbuf.data, D->tbuf.len);
+  if (!rc && D->agency_n) rc = gk_report_set_agency(r, GK_AGENCY_NAME, D->agency, D->agency_n);
+  if (!rc && (D->title != SIZE_MAX || D->pre_to > D->pre_from)) {
     /* the preamble exists when there is text between title and first heading */
-    size_t a = pre_from, b = pre_to;
+    size_t a = D->pre_from, b = D->pre_to;
     while (a < b && blank_line(&lines[a])) a++;
     if (a < b) rc = set_section_text(r, GK_SECTION_PREAMBLE, lines, a, b);
   }
   for (int p = 0; p < NPARTS && !rc; p++)
-    if (head[p] != SIZE_MAX && part_section(p) >= 0)
-      rc = set_section_text(r, part_section(p), lines, head[p] + 1, end[p]);
+    if (D->head[p] != SIZE_MAX && part_section(p) >= 0)
+      rc = set_section_text(r, part_section(p), lines, D->head[p] + 1, D->end[p]);
+  if (rc) {
+    gk_report_free(r);
+    return rc;
+  }
+  *out = r;
+  return GK_OK;
+}
+
+/* The document's head: headings, title, year, agency, edition. GK_EPARSE when
+ * it is no report. */
+static int read_head(doc *D, const gk__labels *L, walk *w) {
+  int rc = find_heads(D, L);
+  if (rc) return rc;
+  virtual_active(D);
+  virtual_requests(D, L);
+  if ((rc = doc_title(D, L)) != GK_OK) return rc;
+  int nheads = 0;
+  for (int p = 0; p < NPARTS; p++) nheads += D->head[p] != SIZE_MAX;
+  size_t body = 0; /* non-blank lines besides the title */
+  for (size_t i = 0; i < D->nlines && body == 0; i++) body += i != D->title && !blank_line(&D->lines[i]);
+  if (nheads == 0 && (D->title == SIZE_MAX || body == 0)) { /* no part, and no title or a title alone (text.h) */
+    diag(w, GK_SEV_ERROR, "import.not_report", 1,
+         "文本不是政府信息公开工作年度报告：没有标题，也没有“一、总体情况”等章节标题",
+         "the text is not an annual report: no title and none of the section headings");
+    return w->rc ? w->rc : GK_EPARSE;
+  }
+  part_regions(D);
+  int marked = 0;
+  if ((rc = marked_edition(D, L, &marked)) != GK_OK) return rc;
+  if (D->has_title) title_agency(D);
+  D->pre_from = D->title != SIZE_MAX ? D->title + 1 : 0, D->pre_to = D->first_head;
+  if (!D->year) body_year(D);
+  D->edition = marked; /* else from the declared years of each edition; before them all: the first */
+  if (!marked) D->edition = gk_schema_edition_for_year(D->year), D->edition_guessed = 1;
+  if (!D->edition) D->edition = gk_schema_edition_id(0);
+  D->edition_guessed &= nheads > 0; /* said unless the report predates the format */
+  return GK_OK;
+}
+
+/* The three tables, each in its part's region; a missing or cut-off part said. */
+static int import_parts(doc *D, walk *w) {
+  int rc = GK_OK;
+  for (int p = 1; p <= 3 && !rc && !w->rc; p++) {
+    int t = part_table(p);
+    if (D->head[p] == SIZE_MAX) {
+      if (D->last_part >= p) {
+        gk__buf zh, en;
+        gk__buf_init(&zh), gk__buf_init(&en);
+        gk__buf_printf(&zh, "缺少“%s”表", gk__tables[t].zh);
+        gk__buf_printf(&en, "table %s is missing", gk__tables[t].en);
+        diag_bufs(w, GK_SEV_WARNING, "import.missing_table", 0, &zh, &en);
+      }
+      continue;
+    }
+    int truncated = p == D->last_part && D->head[5] == SIZE_MAX && D->head[4] == SIZE_MAX;
+    int virt = (p == 1 && D->virt_active) || (p == 2 && D->virt_requests);
+    w->start_cut = virt;
+    rc = import_table(w, t, D->lines, D->head[p] + (virt ? 0 : 1), D->end[p], truncated);
+  }
+  if (!rc && !w->rc && D->last_part < 5 && w->truncated != 2) {
+    gk__buf zh, en;
+    gk__buf_init(&zh), gk__buf_init(&en);
+    int next = D->last_part + 1;
+    gk__buf_puts(&zh, "文本在报告结束前中断：缺少");
+    gk__text_heading_put(&zh, next);
+    gk__buf_puts(&zh, "及其后各部分");
+    gk__buf_printf(&en, "the text ends before the report does: part %d (“%s”) and the following "
+                   "are missing", next + 1, gk__text_part_label(next)->en);
+    diag_bufs(w, GK_SEV_WARNING, "import.truncated", D->nlines ? D->lines[D->nlines - 1].line : 0, &zh, &en);
+  }
+  if (!rc && !w->rc) check_duplicates(w, w->L, D->lines, D->nlines, D->hl, D->nhl, D->head);
+  return rc;
+}
+
+/* The document's lines into a report: its head, then its tables. */
+static int import_lines(const gk__labels *L, gk_report **out, const tline *lines, size_t nlines,
+                        const gk__grid *g, const char *source_name, gk_diags *d) {
+  doc D;
+  memset(&D, 0, sizeof D);
+  D.lines = lines, D.nlines = nlines;
+  gk__buf_init(&D.tbuf);
+  walk w;
+  memset(&w, 0, sizeof w);
+  w.d = d, w.L = L, w.file = source_name, w.trunc_table = -1;
+  w.lines = lines, w.nlines = nlines, w.g = g;
+  gk__buf_init(&w.lab);
+  gk_report *r = NULL;
+  int rc = read_head(&D, L, &w);
+  if (!rc) rc = new_report(&D, &r, source_name);
   w.r = r;
-  w.trunc_table = -1;
-  int legacy = year && year < gk__edition_get(gk_schema_edition_id(0))->first_year && any_marks == 0;
-  if (!rc && legacy) {
-    diag(&w, GK_SEV_INFO, "import.legacy", title != SIZE_MAX ? lines[title].line : 1,
+  int legacy = D.year && D.year < gk__edition_get(gk_schema_edition_id(0))->first_year && D.any_marks == 0;
+  if (!rc && legacy)
+    diag(&w, GK_SEV_INFO, "import.legacy", D.title != SIZE_MAX ? lines[D.title].line : 1,
          "该报告早于2019年格式（无全国统一表格），未导入表格",
          "the report predates the 2019 format (no national tables): no table imported");
-  } else if (!rc) {
-    if (edition_guessed && nheads)
-      diag(&w, GK_SEV_INFO, "import.edition", 1,
-           "无法从表头判断报告格式版本，已按年份推定",
-           "the edition cannot be told from the table headers; assumed from the year");
-    for (int p = 1; p <= 3 && !rc && !w.rc; p++) {
-      int t = part_table(p);
-      if (head[p] == SIZE_MAX) {
-        if (last_part > p || (last_part == p)) {
-          gk__buf zh, en;
-          gk__buf_init(&zh), gk__buf_init(&en);
-          gk__buf_printf(&zh, "缺少“%s”表", gk__tables[t].zh);
-          gk__buf_printf(&en, "table %s is missing", gk__tables[t].en);
-          diag_bufs(&w, GK_SEV_WARNING, "import.missing_table", 0, &zh, &en);
-        }
-        continue;
-      }
-      int truncated = p == last_part && head[5] == SIZE_MAX && head[4] == SIZE_MAX;
-      int virt = (p == 1 && virt_active) || (p == 2 && virt_requests);
-      w.start_cut = virt;
-      rc = import_table(&w, t, lines, head[p] + (virt ? 0 : 1), end[p], truncated);
-    }
-    if (!rc && !w.rc && last_part < 5 && w.truncated != 2) {
-      gk__buf zh, en;
-      gk__buf_init(&zh), gk__buf_init(&en);
-      int next = last_part + 1;
-      gk__buf_puts(&zh, "文本在报告结束前中断：缺少");
-      gk__text_heading_put(&zh, next);
-      gk__buf_puts(&zh, "及其后各部分");
-      gk__buf_printf(&en, "the text ends before the report does: part %d (“%s”) and the following "
-                     "are missing", next + 1, gk__text_part_label(next)->en);
-      diag_bufs(&w, GK_SEV_WARNING, "import.truncated", nlines ? lines[nlines - 1].line : 0, &zh, &en);
-    }
-    if (!rc && !w.rc) check_duplicates(&w, L, lines, nlines, hl, nhl, head);
-  }
-  if (!rc && !w.rc) rc = set_completeness(&w, legacy, head, last_part);
+  else if (!rc && D.edition_guessed)
+    diag(&w, GK_SEV_INFO, "import.edition", 1, "无法从表头判断报告格式版本，已按年份推定",
+         "the edition cannot be told from the table headers; assumed from the year");
+  if (!rc && !legacy) rc = import_parts(&D, &w);
+  if (!rc && !w.rc) rc = set_completeness(&w, legacy, D.head, D.last_part);
   if (!rc) rc = w.rc;
-  gk__free(w.run);
-  gk__free(w.rv);
-  gk__free(w.done);
+  gk__free(w.run), gk__free(w.rv), gk__free(w.done);
   gk__buf_free(&w.lab);
-  gk__free(hl);
-  gk__buf_free(&tbuf);
+  gk__free(D.hl);
+  gk__buf_free(&D.tbuf);
   if (rc) {
     gk_report_free(r);
     return rc;
