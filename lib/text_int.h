@@ -102,7 +102,7 @@ void gk__text_cell_put(gk__buf *b, const gk_report *r, int table, size_t row, si
 /* Title as exported: the report's, else made from agency and year. */
 void gk__text_title_put(gk__buf *b, const gk_report *r);
 
-/* The recognizer (text_import.c): a report from a grid of any reader (grid.h),
+/* The recognizer (recognize.c): a report from a grid of any reader (grid.h),
  * matched against the schema with L. Cells, sections and findings carry the
  * grid's positions. When text is not NULL, the grid's blocks written out as
  * lines (not a text grid's) are appended to it. */
