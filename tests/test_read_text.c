@@ -190,6 +190,39 @@ static void test_read_text_hostile(void) {
   }
 }
 
+/* One recognizer for every form: each real report read as a text grid and
+ * recognized (gk__report_from_grid) is the report gk_report_from_text gives,
+ * cells, lines and findings alike. */
+static void test_read_text_one_recognizer(void) {
+  static const char *const names[] = {"2019_shanghai-municipal-general-office.txt", "2020_ganzhou-fenggang-town.txt",
+                                      "2017_tljq-district-township.txt", "2020_sichuan-qiliping-town.txt",
+                                      "2019_xiongxian-township-blank-tables.txt"};
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+    size_t n = 0;
+    char *s = gk_test_read_data(names[i], 1, &n);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    gk_report *a = NULL, *b = NULL;
+    gk_diags *da = NULL, *db = NULL;
+    gk_diags_new(&da), gk_diags_new(&db);
+    int ra = gk_report_from_text(&a, s, n, names[i], da);
+    gk__grid g;
+    CU_ASSERT_EQUAL_FATAL(gk__grid_from_text(&g, s, n), GK_OK);
+    CU_ASSERT_EQUAL(gk__grid_check(&g), GK_OK);
+    int rb = gk__report_from_grid(&b, &g, names[i], db);
+    CU_ASSERT_EQUAL(ra, rb);
+    if (!ra && !rb) CU_ASSERT_TRUE(gk_report_equal(a, b, 1));
+    CU_ASSERT_EQUAL(gk_diags_count(da), gk_diags_count(db));
+    for (size_t k = 0; k < gk_diags_count(da) && k < gk_diags_count(db); k++) {
+      CU_ASSERT_STRING_EQUAL(gk_diag_rule(da, k), gk_diag_rule(db, k));
+      CU_ASSERT_EQUAL(gk_diag_line(da, k), gk_diag_line(db, k));
+    }
+    gk_report_free(a), gk_report_free(b);
+    gk_diags_free(da), gk_diags_free(db);
+    gk__grid_free(&g);
+    free(s);
+  }
+}
+
 int main(void) {
   CU_TestInfo tests[] = {
     {"read_text_tsv", test_read_text_tsv},
@@ -198,6 +231,7 @@ int main(void) {
     {"read_text_space_aligned", test_read_text_space_aligned},
     {"read_text_cell_per_line_and_crlf", test_read_text_cell_per_line_and_crlf},
     {"read_text_hostile", test_read_text_hostile},
+    {"read_text_one_recognizer", test_read_text_one_recognizer},
     CU_TEST_INFO_NULL,
   };
   return gk_test_main("read_text", tests);
