@@ -91,6 +91,16 @@ int gk__rec_blank_line(const tline *l);
 size_t gk__rec_trim_left(const char *p, size_t n);
 size_t gk__rec_trim_right(const char *p, size_t n);
 
+/* recognize_labels.c: how well the (normalised) label text matches row `row`
+ * of the current table: 2 a variant is contained, 1 most of one is (wrapped or
+ * misspelt; only when fuzzy), 0 not; *end where the match ends in the text. */
+int gk__rec_row_match(const walk *w, size_t row, const char *lab, size_t labn, int fuzzy, size_t *end);
+/* Does the label text end with a long prefix of a variant of row `row` (a label
+ * wrapped below its values)? */
+int gk__rec_row_prefix_at_end(const walk *w, size_t row, const char *lab, size_t labn);
+/* Label text that names no row: header words only. */
+int gk__rec_lab_is_noise(const walk *w, const char *lab, size_t labn);
+
 /* recognize_doc.c: the document's lines into a report (title, year, agency,
  * edition, the parts' regions and their tables). */
 int gk__rec_document(const gk__labels *L, gk_report **out, const tline *lines, size_t nlines,
