@@ -32,6 +32,13 @@
  *    1-based line and column (in code points) of the source; for DOCX
  *    (pos_kind GK__POS_DOCX) a cell has table/row/cell in (line >> 16,
  *    line & 0xffff, col) and a paragraph has its number in line, col 0.
+ *  - the text reader (gk__grid_from_text) yields one block per source line,
+ *    in order, but one empty PARA for a run of blank lines, and keeps the
+ *    source (src) with each block's lines in it (soff, slen): prose stays
+ *    verbatim, and a run of blank lines keeps its count (in a one-cell-per-line
+ *    layout blank lines may be blank cells); a Markdown
+ *    alignment row ("|---|:--:|") stays a ROW of its own, and flags the cells of
+ *    the row above it GK__CELL_HEADER;
  *  - meta[] holds key/value pairs the reader found outside the report proper
  *    (a web page's metadata table: "名称", "发布机构", "公开日期", ...; the
  *    document title), in document order; the recognizer may use them.
@@ -75,6 +82,7 @@ typedef struct {
   uint32_t table, row;      /* ROW: source table (1-based, 0 none) and row in it */
   uint8_t level;            /* HEADING: 1..6 when the layout says, else 0 */
   gk__gpos pos;
+  size_t soff, slen;        /* text readers: the block's source line in grid.src */
 } gk__gblock;
 
 typedef struct {
@@ -89,6 +97,8 @@ typedef struct gk__grid {
   size_t ncells, capcells;
   gk__gmeta *meta;
   size_t nmeta, capmeta;
+  const char *src; /* text readers: the source (not owned; NULL for other readers) */
+  size_t nsrc;
   int pos_kind; /* GK__POS_* */
   int err;      /* first error (GK_ENOMEM, GK_EOVERFLOW), sticky */
 } gk__grid;
@@ -112,6 +122,18 @@ void gk__grid_cell(gk__grid *g, const char *s, size_t n, uint32_t x, uint16_t ro
 void gk__grid_meta(gk__grid *g, const char *k, size_t kn, const char *v, size_t vn);
 /* GK_OK when g keeps the invariants above, else GK_EINVAL (tests, debug). */
 int gk__grid_check(const gk__grid *g);
+
+/* The text reader: UTF-8 text s[0..n) (decoded, NUL-free) as a grid of one
+ * block per line (read_text.c): a line with TAB or bars ('|', '｜', '│', '┃';
+ * none inside a quoted 「…」) is a ROW of the fields between them (a bar line's
+ * outer bars open and close it; consecutive bar lines are one table, TAB
+ * lines have table 0); a line whose text stands in columns two spaces or an
+ * ideographic space apart (pdftotext -layout) is a ROW of them (table 0); a
+ * Markdown heading ("## …") is a HEADING with its level; a run of blank lines
+ * one empty PARA; any other line a PARA.
+ * g is initialised here; s must outlive g (g->src points into it). GK_OK, or
+ * GK_ENOMEM / GK_EOVERFLOW (g->err). */
+int gk__grid_from_text(gk__grid *g, const char *s, size_t n);
 
 /* The table recognizer: a report from a grid. Same contract as
  * gk_report_from_text (diagnostics with source positions, GK_EPARSE for a

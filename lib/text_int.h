@@ -109,10 +109,12 @@ void gk__text_cell_put(gk__buf *b, const gk_report *r, int table, size_t row, si
 /* Title as exported: the report's, else made from agency and year. */
 void gk__text_title_put(gk__buf *b, const gk_report *r);
 
-/* gk_report_from_text keeping each cell's source column (1-based, code points
- * within its line; 0 unknown) in the internal cell: the grid bridge maps
- * (line, column) to the grid's cell. */
-int gk__report_from_text_cols(gk_report **out, const char *bytes, size_t len,
-                              const char *source_name, gk_diags *diags);
+/* The recognizer (recognize.c): a report from a grid of any reader (grid.h),
+ * matched against the schema with L. Cells, sections and findings carry the
+ * grid's positions. When text is not NULL, the grid's blocks written out as
+ * lines (not a text grid's) are appended to it. */
+struct gk__grid;
+int gk__recognize_grid(const gk__labels *L, gk_report **out, const struct gk__grid *g,
+                       const char *source_name, gk_diags *diags, gk__buf *text);
 
 #endif /* GKREPORT_TEXT_INT_H */

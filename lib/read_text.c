@@ -1,0 +1,233 @@
+/* SPDX-License-Identifier: MIT */
+/* libgkreport: the plain text and Markdown reader. A document's lines become
+ * the grid of grid.h, one block per line (a run of blank lines one): rows of cells split at TAB and bars
+ * (TSV, pipe and box-drawing tables, Markdown tables with their alignment
+ * rows), rows of space-aligned columns (pdftotext -layout), Markdown headings,
+ * prose lines and blank lines. A cell keeps its source line and column. The
+ * reader knows layouts only: nothing here names a row, a heading or an
+ * edition. */
+#include <string.h>
+#include "grid.h"
+#include "text_int.h"
+
+/* One source line being read. */
+typedef struct {
+  const char *p;
+  size_t n;
+  uint32_t line;
+} src_line;
+
+/* Length of a field separator at p[i]: TAB, '|', full-width "｜" (U+FF5C) or
+ * box-drawing "│" / "┃" (U+2502, U+2503); 0 when none. */
+static size_t sep_len(const char *p, size_t n, size_t i) {
+  if (p[i] == '\t' || p[i] == '|') return 1;
+  if (i + 3 <= n && (memcmp(p + i, "\xEF\xBD\x9C", 3) == 0 || memcmp(p + i, "\xE2\x94\x82", 3) == 0 ||
+                     memcmp(p + i, "\xE2\x94\x83", 3) == 0))
+    return 3;
+  return 0;
+}
+
+static int is_bar(const char *p, size_t n, size_t i) { return p[i] != '\t' && sep_len(p, n, i); }
+
+/* Offset of the first separator of the line outside a quoted literal, n when none. */
+static size_t first_sep(const char *p, size_t n, int bars_only) {
+  for (size_t i = 0, qe; i < n; i++) {
+    if ((qe = gk__text_quote_end(p, n, i)) != 0) i = qe - 1;
+    else if (bars_only ? is_bar(p, n, i) : sep_len(p, n, i) != 0) return i;
+  }
+  return n;
+}
+
+/* Offsets of the first and past the last non-space character of p[a..b). */
+static void trim(const char *p, size_t *a, size_t *b) {
+  while (*a < *b) {
+    size_t q = *a;
+    if (!gk__text_is_space(gk__utf8_next(p, *b, &q))) break;
+    *a = q;
+  }
+  while (*b > *a) {
+    size_t k = *b - 1;
+    while (k > *a && ((unsigned char)p[k] & 0xC0) == 0x80) k--;
+    size_t q = k;
+    if (!gk__text_is_space(gk__utf8_next(p, *b, &q))) break;
+    *b = k;
+  }
+}
+
+/* Column (1-based, code points) of byte offset at of the line. */
+static uint32_t col_of(const src_line *l, size_t at) {
+  size_t c = 1;
+  for (size_t i = 0; i < at && i < l->n; i++) c += ((unsigned char)l->p[i] & 0xC0) != 0x80;
+  return c > UINT32_MAX ? UINT32_MAX : (uint32_t)c;
+}
+
+static void put_cell(gk__grid *g, const src_line *l, size_t a, size_t b, uint32_t x) {
+  size_t ta = a, tb = b;
+  trim(l->p, &ta, &tb);
+  gk__gpos pos = {l->line, col_of(l, ta < tb ? ta : a)}; /* a blank cell: where its field starts */
+  gk__grid_cell(g, l->p + ta, tb - ta, x, 1, 1, 0, pos);
+}
+
+/* A line with separators: its fields as cells. A bar line's outer bars open and
+ * close the row: nothing blank before the first or after the last is a cell. */
+static void sep_row(gk__grid *g, const src_line *l, uint32_t table, uint32_t row) {
+  size_t a = 0, b = l->n;
+  trim(l->p, &a, &b);
+  int bars = first_sep(l->p, l->n, 1) < l->n;
+  size_t from = 0, to = l->n;
+  if (bars && is_bar(l->p, b, a)) from = a + sep_len(l->p, b, a);
+  if (bars && b > from) {
+    size_t k = b - 1;
+    while (k > from && ((unsigned char)l->p[k] & 0xC0) == 0x80) k--;
+    if (is_bar(l->p, b, k)) to = k;
+  }
+  gk__gpos pos = {l->line, col_of(l, a)};
+  gk__grid_row(g, GK__BLK_ROW, bars ? table : 0, bars ? row : 0, pos);
+  uint32_t x = 0;
+  size_t st = from;
+  for (size_t i = from; i <= to; i++) {
+    size_t qe = i < to ? gk__text_quote_end(l->p, to, i) : 0, sl = 0;
+    if (qe) {
+      i = qe - 1;
+      continue;
+    }
+    if (i < to && (sl = sep_len(l->p, to, i)) == 0) continue;
+    put_cell(g, l, st, i, x++);
+    st = i + sl;
+    if (i < to) i += sl - 1;
+  }
+}
+
+/* Length of a column gap at p[i]: two or more spaces, or runs holding an
+ * ideographic space (U+3000); 0 when none. */
+static size_t gap_at(const char *p, size_t n, size_t i) {
+  size_t k = i;
+  int wide = 0, count = 0;
+  while (k < n) {
+    size_t q = k;
+    uint32_t cp = gk__utf8_next(p, n, &q);
+    if (!gk__text_is_space(cp)) break;
+    wide |= cp == 0x3000;
+    count++;
+    k = q;
+  }
+  return (count >= 2 || wide) ? k - i : 0;
+}
+
+/* Cells of a space-aligned line: the text between column gaps (after the
+ * indentation). Returns the number of cells; emits them when g is not NULL. */
+static size_t aligned_cells(gk__grid *g, const src_line *l) {
+  size_t a = 0, b = l->n, ncells = 0, st;
+  trim(l->p, &a, &b);
+  st = a;
+  for (size_t i = a; i <= b;) {
+    size_t qe = i < b ? gk__text_quote_end(l->p, b, i) : 0, gap = i < b ? gap_at(l->p, b, i) : 1;
+    if (qe) {
+      i = qe;
+      continue;
+    }
+    if (!gap) {
+      gk__utf8_next(l->p, b, &i);
+      continue;
+    }
+    if (g) put_cell(g, l, st, i, (uint32_t)ncells);
+    ncells++;
+    i += gap;
+    st = i;
+    if (i > b) break;
+  }
+  return ncells;
+}
+
+/* A Markdown heading "#… text" (1 to 6 '#', then a space): its level, else 0. */
+static int md_heading(const src_line *l, size_t *text_at) {
+  size_t a = 0, b = l->n, k;
+  trim(l->p, &a, &b);
+  for (k = a; k < b && l->p[k] == '#'; k++) {}
+  if (k == a || k - a > 6 || k >= b || (l->p[k] != ' ' && l->p[k] != '\t')) return 0;
+  *text_at = k;
+  return (int)(k - a);
+}
+
+/* A Markdown alignment row: bars, dashes (three at least), colons and spaces. */
+static int md_align_row(const src_line *l) {
+  size_t a = 0, b = l->n;
+  trim(l->p, &a, &b);
+  if (a >= b || l->p[a] != '|' || !gk__memfind(l->p + a, b - a, "---", 3)) return 0;
+  for (size_t k = a; k < b; k++)
+    if (!strchr("|-: \t", l->p[k])) return 0;
+  return 1;
+}
+
+/* Flag the cells of the last block (a row) as header cells. */
+static void flag_header(gk__grid *g) {
+  if (g->err || !g->nblocks) return;
+  const gk__gblock *b = &g->blocks[g->nblocks - 1];
+  if (b->kind != GK__BLK_ROW) return;
+  for (uint32_t k = 0; k < b->ncells; k++) g->cells[b->first + k].flags |= GK__CELL_HEADER;
+}
+
+/* One line as its block; *table and *row follow the bar tables. */
+static void read_line(gk__grid *g, const src_line *l, uint32_t *table, uint32_t *row) {
+  size_t at = 0;
+  int level = md_heading(l, &at);
+  int bars = !level && first_sep(l->p, l->n, 1) < l->n;
+  if (!bars) *row = 0;
+  if (level) {
+    gk__gpos pos = {l->line, col_of(l, at)};
+    gk__grid_para(g, GK__BLK_HEADING, (uint8_t)level, l->p + at, l->n - at, pos);
+  } else if (bars || first_sep(l->p, l->n, 0) < l->n) {
+    if (bars && *row == 0) ++*table;
+    if (bars && md_align_row(l) && *row == 1) flag_header(g);
+    sep_row(g, l, *table, bars ? ++*row : 0);
+  } else if (aligned_cells(NULL, l) >= 2) {
+    size_t a = 0, b = l->n;
+    trim(l->p, &a, &b);
+    gk__gpos pos = {l->line, col_of(l, a)};
+    gk__grid_row(g, GK__BLK_ROW, 0, 0, pos);
+    aligned_cells(g, l);
+  } else {
+    size_t a = 0, b = l->n;
+    trim(l->p, &a, &b);
+    gk__gpos pos = {l->line, a < b ? col_of(l, a) : 0};
+    gk__grid_para(g, GK__BLK_PARA, 0, l->p, l->n, pos);
+  }
+  if (!g->err && g->nblocks) {
+    gk__gblock *b = &g->blocks[g->nblocks - 1];
+    b->soff = (size_t)(l->p - g->src), b->slen = l->n;
+  }
+}
+
+/* Is l blank after a blank line (the block before an empty paragraph)? A run
+ * of blank lines is one block. */
+static int extends_blank(const gk__grid *g, const src_line *l) {
+  size_t a = 0, b = l->n;
+  trim(l->p, &a, &b);
+  if (a < b || !g->nblocks || first_sep(l->p, l->n, 0) < l->n) return 0; /* "\t": a row of blank cells */
+  const gk__gblock *prev = &g->blocks[g->nblocks - 1];
+  return prev->kind == GK__BLK_PARA && prev->len == 0;
+}
+
+int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
+  gk__grid_init(g);
+  if (!s) s = "";
+  g->src = s, g->nsrc = n;
+  uint32_t table = 0, row = 0;
+  size_t st = 0, lineno = 0;
+  for (size_t i = 0; i <= n && !g->err; i++) {
+    if (i < n && s[i] != '\n') continue;
+    size_t e = i;
+    while (e > st && s[e - 1] == '\r') e--;
+    lineno++;
+    src_line l = {s + st, e - st, lineno > UINT32_MAX ? UINT32_MAX : (uint32_t)lineno};
+    if (extends_blank(g, &l)) {
+      gk__gblock *b = &g->blocks[g->nblocks - 1];
+      b->slen = e - b->soff;
+      row = 0;
+    } else {
+      read_line(g, &l, &table, &row);
+    }
+    st = i + 1;
+  }
+  return g->err;
+}

@@ -1,0 +1,535 @@
+/* SPDX-License-Identifier: MIT */
+/* libgkreport: the document recognizer: the document's lines split into regions
+ * by the section headings 一 … 六 (gk__text_heading); the title gives agency and
+ * year, the table headers the edition; each table region goes to the table
+ * recognizer (recognize_table.c). Everything about the format comes from
+ * schema_tables.c. */
+#include <stdio.h>
+#include <string.h>
+#include "recognize_int.h"
+
+/* ------------------------------------------------------------ edition from headers */
+/* Labels only edition e has, found in the normalised header text. */
+static size_t edition_markers(const gk__labels *L, int e, const char *text, size_t tn) {
+  size_t found = 0;
+  for (size_t k = 0; k < L->nmark[e]; k++)
+    found += gk__memfind(text, tn, gk__labels_at(L, L->mark[e][k]), L->mark[e][k].len) != NULL;
+  return found;
+}
+
+/* ------------------------------------------------------------ the document */
+#define part_section(p) (gk__parts[p].section)
+#define part_table(p) (gk__parts[p].table)
+
+
+/* Section text: the lines [from, to) without leading and trailing blank lines. */
+static int set_section_text(gk_report *r, int sec, const tline *lines, size_t from, size_t to) {
+  while (from < to && gk__rec_blank_line(&lines[from])) from++;
+  while (to > from && gk__rec_blank_line(&lines[to - 1])) to--;
+  if (from >= to) return gk_report_set_section(r, sec, "", 0);
+  const char *a = lines[from].p, *b = lines[to - 1].p + lines[to - 1].n;
+  /* lines are contiguous in the buffer; drop CRs by copying when needed */
+  int rc;
+  if (memchr(a, '\r', (size_t)(b - a))) {
+    gk__buf s;
+    gk__buf_init(&s);
+    for (size_t i = from; i < to; i++) {
+      if (i > from) gk__buf_putc(&s, '\n');
+      gk__buf_put(&s, lines[i].p, lines[i].n);
+    }
+    rc = s.err ? s.err : gk__report_set_section_valid(r, sec, s.data, s.len);
+    gk__buf_free(&s);
+  } else {
+    rc = gk__report_set_section_valid(r, sec, a, (size_t)(b - a));
+  }
+  if (!rc) rc = gk_report_set_section_line(r, sec, lines[from].line);
+  return rc;
+}
+
+/* The first "YYYY年" that is no full date (publication dates are the year after). */
+static int find_year(const char *s, size_t n, int dates) {
+  for (size_t i = 0; i + 3 <= n; i++)
+    if (memcmp(s + i, "年", 3) == 0) {
+      int y = gk__text_year_before(s, i);
+      size_t k = i + 3;
+      while (k < n && ((s[k] >= '0' && s[k] <= '9') || s[k] == ' ')) k++;
+      if (y && (dates || !(k > i + 3 && k + 3 <= n && memcmp(s + k, "月", 3) == 0 &&
+                 gk__memfind(s + k, n - k < 12 ? n - k : 12, "日", 3))))
+        return y;
+    }
+  return 0;
+}
+
+/* A title line: names a report ("报告", "年报") with a year, short, no address. */
+static int is_title(const tline *l) {
+  if (l->n > 130 || l->n == 0) return 0;
+  if (gk__memfind(l->p, l->n, "://", 3) || gk__memfind(l->p, l->n, "www.", 4)) return 0;
+  return gk__memfind(l->p, l->n, "报告", strlen("报告")) || gk__memfind(l->p, l->n, "報告", strlen("報告")) ||
+         gk__memfind(l->p, l->n, "年报", strlen("年报")) || gk__memfind(l->p, l->n, "年報", strlen("年報"));
+}
+
+
+
+/* Year of a title and where its digits start; 0 when none. */
+static int title_year(const char *p, size_t n, size_t *start) {
+  for (size_t i = 0; i + 3 <= n; i++)
+    if (memcmp(p + i, "年", 3) == 0) {
+      int y = gk__text_year_before(p, i);
+      if (y) {
+        size_t a = i;
+        while (a > 0 && p[a - 1] == ' ') a--;
+        for (int k = 0; k < 4; k++) a -= ((unsigned char)p[a - 1] >= 0x80) ? 3 : 1;
+        *start = a;
+        return y;
+      }
+    }
+  return 0;
+}
+
+/* The title: the text of one line, or of two when the published title is
+ * broken ("洪泽区人民政府" / "2023 年政府信息公开工作年度报告"). */
+static int find_title(const gk__labels *L, gk__buf *out, const tline *lines, size_t first_head) {
+  size_t seen = 0;
+  for (size_t i = 0; i < first_head && seen < 8; i++) {
+    const tline *l = &lines[i];
+    size_t a = gk__rec_trim_left(l->p, l->n), b = gk__rec_trim_right(l->p, l->n);
+    if (a >= b) continue;
+    seen++;
+    while (a < b && (l->p[a] == '#' || l->p[a] == '*' || l->p[a] == ' ')) a++; /* Markdown */
+    while (b > a && l->p[b - 1] == '*') b--;
+    if (!is_title(l)) continue;
+    size_t ys = 0;
+    int y = title_year(l->p + a, b - a, &ys);
+    /* the line before, when it is adjacent and short */
+    const tline *pl = i > 0 ? &lines[i - 1] : NULL;
+    size_t pa = 0, pb = 0;
+    if (pl) pa = gk__rec_trim_left(pl->p, pl->n), pb = gk__rec_trim_right(pl->p, pl->n);
+    int prev_ok = pl && pa < pb && pb - pa <= 90 && !gk__memfind(pl->p, pl->n, ":", 1) &&
+                  !gk__memfind(pl->p, pl->n, "：", 3) && !is_title(pl);
+    size_t dummy;
+    if (prev_ok && pb - pa + b - a <= 130 &&
+        ((!y && title_year(pl->p + pa, pb - pa, &dummy)) ||
+         (y && ys == 0 && gk__text_heading(L, pl->p, pl->n) < 0))) {
+      gk__buf_put(out, pl->p + pa, pb - pa);
+    }
+    gk__buf_put(out, l->p + a, b - a);
+    return out->err ? out->err : 1;
+  }
+  return 0;
+}
+
+/* A heading wrapped over two lines ("四、因政府信息公开工作被申请行政复议" /
+ * "和提起行政诉讼情况"): the first line starts with an ordinal, the second is
+ * short and no heading itself, and together they are one. Part or -1. */
+static int wrapped_heading(const gk__labels *L, const tline *a, const tline *b) {
+  static const char *const ord[] = {"一、", "二、", "三、", "四、", "五、", "六、"};
+  size_t a0 = gk__rec_trim_left(a->p, a->n), a1 = gk__rec_trim_right(a->p, a->n);
+  size_t b0 = gk__rec_trim_left(b->p, b->n), b1 = gk__rec_trim_right(b->p, b->n);
+  if (a1 <= a0 || b1 <= b0 || a1 - a0 > 120 || b1 - b0 > 60) return -1;
+  int ordinal = 0;
+  for (size_t k = 0; k < 6 && !ordinal; k++) ordinal = a1 - a0 > 6 && memcmp(a->p + a0, ord[k], 6) == 0;
+  if (!ordinal || gk__text_heading(L, b->p, b->n) >= 0) return -1;
+  char buf[200];
+  memcpy(buf, a->p + a0, a1 - a0);
+  memcpy(buf + (a1 - a0), b->p + b0, b1 - b0);
+  return gk__text_heading(L, buf, (a1 - a0) + (b1 - b0));
+}
+
+/* A second copy of table t (its heading again, lines [from, to)): read into a
+ * scratch report and compared; different numbers are import.duplicate_table
+ * naming both headings' lines (the first copy is kept). */
+static void check_duplicate(walk *w, int t, const tline *lines, size_t first_head, size_t from, size_t to) {
+  gk_report *r2 = NULL;
+  if (gk_report_new(&r2, w->r->edition, 0) != GK_OK) {
+    w->rc = GK_ENOMEM;
+    return;
+  }
+  walk w2;
+  memset(&w2, 0, sizeof w2);
+  w2.r = r2, w2.L = w->L, w2.trunc_table = -1, w2.g = w->g, w2.lines = w->lines, w2.nlines = w->nlines;
+  gk__buf_init(&w2.lab);
+  int rc = gk__rec_table(&w2, t, lines, from, to, 0);
+  const gk__table_decl *td = &w->r->ed->tables[t];
+  size_t differ = 0;
+  for (size_t i = 0; i < td->nrows * td->ncols && !rc; i++) {
+    const gk__cell *a = &w->r->cells[t][i], *b = &r2->cells[t][i];
+    differ += a->state == GK_CELL_VALUE && b->state == GK_CELL_VALUE && a->value != b->value;
+  }
+  gk__free(w2.run), gk__free(w2.rv), gk__free(w2.done), gk__buf_free(&w2.lab);
+  gk_report_free(r2);
+  if (rc) {
+    w->rc = rc;
+    return;
+  }
+  if (!differ) return;
+  uint32_t l1 = lines[first_head].line, l2 = from ? lines[from - 1].line : 0;
+  unsigned s1 = (unsigned)gk__rec_src_line(w, l1), s2 = (unsigned)gk__rec_src_line(w, l2);
+  gk__buf zh, en;
+  gk__buf_init(&zh), gk__buf_init(&en);
+  gk__buf_printf(&zh, "%s表出现两次（第%u行和第%u行），%zu个数值不同；已采用第一份", gk__tables[t].zh, s1, s2,
+                 differ);
+  gk__buf_printf(&en, "table %s appears twice (lines %u and %u) with %zu different values; the first "
+                 "copy is kept", gk__tables[t].key, s1, s2, differ);
+  gk__rec_diag_bufs(w, GK_SEV_WARNING, "import.duplicate_table", l2, &zh, &en);
+}
+
+/* Each heading of a table part seen again after its first: a second copy. */
+static void check_duplicates(walk *w, const gk__labels *L, const tline *lines, size_t nlines, const size_t *hl,
+                             size_t nhl, const size_t *head) {
+  for (size_t q = 0; q < nhl && !w->rc; q++) {
+    const tline *l = &lines[hl[q]];
+    int p = l->n <= 200 ? gk__text_heading(L, l->p, l->n) : -1;
+    if (p < 1 || p > 3 || head[p] == SIZE_MAX || hl[q] <= head[p]) continue;
+    size_t to = q + 1 < nhl ? hl[q + 1] : nlines;
+    check_duplicate(w, part_table(p), lines, head[p], hl[q] + 1, to);
+  }
+}
+
+/* The completeness of the copy (report.h): pre-format, truncated at a table and
+ * row, tables missing. */
+static int set_completeness(const walk *w, int legacy, const size_t *head, int last_part) {
+  uint32_t missing = 0;
+  int first_missing = -1;
+  for (int p = 1; p <= 3; p++)
+    if (head[p] == SIZE_MAX) {
+      missing |= 1u << part_table(p);
+      if (first_missing < 0 && p > last_part) first_missing = part_table(p);
+    }
+  int rc = gk_report_set_missing_tables(w->r, legacy ? 0 : missing);
+  if (rc) return rc;
+  if (legacy) return gk_report_set_completeness(w->r, GK_PRE_FORMAT, -1, SIZE_MAX);
+  if (w->trunc_table >= 0) return gk_report_set_completeness(w->r, GK_TRUNCATED, w->trunc_table, w->trunc_row);
+  if (first_missing >= 0) return gk_report_set_completeness(w->r, GK_TRUNCATED, first_missing, SIZE_MAX);
+  if (missing) return gk_report_set_completeness(w->r, GK_TABLES_MISSING, -1, SIZE_MAX);
+  return GK_OK;
+}
+
+/* The document as the recognizer sees it: its lines, where each part's
+ * heading is and where its region ends, the title, year, agency, edition. */
+typedef struct {
+  const tline *lines;
+  size_t nlines;
+  size_t head[NPARTS], end[NPARTS], first_head;
+  size_t *hl, nhl, caphl; /* every heading line (a repeated one too) */
+  int virt_active, virt_requests; /* a copy that starts inside table 二 / 三 */
+  int last_part;
+  gk__buf tbuf; /* the title's text */
+  int has_title;
+  size_t title; /* its line, SIZE_MAX none */
+  int year, edition, edition_guessed;
+  size_t any_marks;
+  const char *agency;
+  size_t agency_n, pre_from, pre_to;
+} doc;
+
+static int add_heading_line(doc *D, size_t i) {
+  if (D->nhl == D->caphl) {
+    size_t nc = D->caphl ? D->caphl * 2 : 16;
+    size_t *nh = gk__realloc(D->hl, nc * sizeof *nh);
+    if (!nh) return GK_ENOMEM;
+    D->hl = nh, D->caphl = nc;
+  }
+  D->hl[D->nhl++] = i;
+  return GK_OK;
+}
+
+/* Headings: the first occurrence of each part starts its region; every heading
+ * line ends a region, a repeated one too (its text is dropped). */
+static int find_heads(doc *D, const gk__labels *L) {
+  const tline *lines = D->lines;
+  for (int p = 0; p < NPARTS; p++) D->head[p] = SIZE_MAX;
+  D->first_head = D->nlines;
+  for (size_t i = 0; i < D->nlines; i++) {
+    if (lines[i].n > 200) continue;
+    int p = gk__text_heading(L, lines[i].p, lines[i].n);
+    size_t at = i; /* the heading's last line */
+    if (p < 0 && i + 1 < D->nlines && (p = wrapped_heading(L, &lines[i], &lines[i + 1])) >= 0) at = i + 1;
+    if (p < 0) continue;
+    if (add_heading_line(D, i)) return GK_ENOMEM; /* a wrapped heading ends the region above at its first line */
+    if (D->head[p] == SIZE_MAX) {
+      D->head[p] = at;
+      if (i < D->first_head) D->first_head = i;
+    }
+    i = at;
+  }
+  return GK_OK;
+}
+
+/* A copy that starts inside table 二 (no heading): its sub-table titles. */
+static void virtual_active(doc *D) {
+  if (D->head[1] != SIZE_MAX) return;
+  for (size_t i = 0; i < D->first_head && i < 400; i++) {
+    char nb[64];
+    size_t nn = gk__text_norm_fixed(nb, sizeof nb, D->lines[i].p, D->lines[i].n < 60 ? D->lines[i].n : 60);
+    if (nn >= 12 && memcmp(nb, "第二十条", 12) == 0) {
+      D->head[1] = i, D->virt_active = 1, D->first_head = i;
+      return;
+    }
+  }
+}
+
+/* A copy that starts inside table 三: a line with a row label of the table and
+ * numbers, before any heading. */
+static void virtual_requests(doc *D, const gk__labels *L) {
+  if (D->head[2] != SIZE_MAX || D->virt_active) return;
+  for (size_t i = 0; i < D->first_head && i < 400; i++) {
+    const tline *l = &D->lines[i];
+    char nb[256];
+    size_t nn = gk__text_norm_fixed(nb, sizeof nb, l->p, l->n < 200 ? l->n : 200);
+    int digit = 0;
+    for (size_t c = 0; c < l->n && !digit; c++) digit = l->p[c] >= '0' && l->p[c] <= '9';
+    for (size_t e = 0; e < L->neds && digit; e++)
+      for (size_t r = 0; r < GK__LROWS; r++)
+        for (size_t v = 0; v < GK__NV; v++) {
+          gk__span sp = L->row[e][GK_TABLE_REQUESTS][r][v];
+          if (sp.len >= 18 && gk__memfind(nb, nn, gk__labels_at(L, sp), sp.len)) {
+            D->head[2] = i, D->virt_requests = 1, D->first_head = i;
+            return;
+          }
+        }
+  }
+}
+
+/* Region end of each heading: the next heading below it; the last part. */
+static void part_regions(doc *D) {
+  size_t last_line = 0;
+  D->last_part = -1;
+  for (int p = 0; p < NPARTS; p++) {
+    D->end[p] = D->nlines;
+    if (D->head[p] == SIZE_MAX) continue;
+    for (size_t q = 0; q < D->nhl; q++)
+      if (D->hl[q] > D->head[p] && D->hl[q] < D->end[p]) D->end[p] = D->hl[q];
+    if (D->head[p] >= last_line) last_line = D->head[p], D->last_part = p;
+  }
+}
+
+/* The edition with the most marker labels in the table headers (a tie is no
+ * answer: 0). */
+static int marked_edition(doc *D, const gk__labels *L, int *marked) {
+  gk__buf hdr;
+  gk__buf_init(&hdr);
+  for (int p = 1; p <= 3; p++) {
+    if (D->head[p] == SIZE_MAX) continue;
+    for (size_t i = D->head[p] + 1; i < D->end[p] && hdr.len < (1u << 20); i++)
+      gk__text_norm(&hdr, D->lines[i].p, D->lines[i].n < 4096 ? D->lines[i].n : 4096);
+  }
+  if (hdr.err) {
+    gk__buf_free(&hdr);
+    return GK_ENOMEM;
+  }
+  size_t best_marks = 0, nbest = 0;
+  *marked = 0;
+  for (size_t e = 0; e < L->neds; e++) {
+    size_t m = edition_markers(L, (int)e, hdr.data ? hdr.data : "", hdr.len);
+    D->any_marks += m;
+    if (m > best_marks) best_marks = m, nbest = 1, *marked = gk_schema_edition_id(e);
+    else if (m == best_marks && m) nbest++;
+  }
+  if (nbest != 1) *marked = 0;
+  gk__buf_free(&hdr);
+  return GK_OK;
+}
+
+/* Year and agency from the title. */
+static void title_agency(doc *D) {
+  const gk__buf *tb = &D->tbuf;
+  size_t ys = 0;
+  D->year = title_year(tb->data, tb->len, &ys);
+  if (!D->year) return;
+  const char *a = tb->data;
+  size_t an = ys;
+  if (an == 0) { /* "2019年上海市人民政府办公厅政府信息公开工作年度报告" */
+    const char *y = gk__memfind(tb->data + ys, tb->len - ys, "年", 3);
+    a = y + 3;
+    if (tb->len - (size_t)(a - tb->data) >= 3 && memcmp(a, "度", 3) == 0) a += 3;
+    const char *e = gk__memfind(a, tb->len - (size_t)(a - tb->data), "政府信息公开", strlen("政府信息公开"));
+    if (!e) e = gk__memfind(a, tb->len - (size_t)(a - tb->data), "信息公开", strlen("信息公开"));
+    an = e ? (size_t)(e - a) : 0;
+  }
+  /* "标题: 中埠镇人民政府" -> after the label; "…局关于" -> without 关于 */
+  for (size_t c = 0; c < an; c++)
+    if (a[c] == ':' || (c + 3 <= an && memcmp(a + c, "：", 3) == 0)) {
+      size_t skip = a[c] == ':' ? 1 : 3;
+      a += c + skip, an -= c + skip, c = (size_t)-1;
+    }
+  size_t l0 = gk__rec_trim_left(a, an);
+  a += l0, an -= l0;
+  an = gk__rec_trim_right(a, an);
+  if (an >= 6 && memcmp(a + an - 6, "关于", 6) == 0) an -= 6;
+  D->agency = a, D->agency_n = an;
+}
+
+/* The year when the title gives none: "…编制了2021年政府信息公开年度报告" in the
+ * preamble, the statistical period (preamble, then overview), the overview's
+ * first lines, the preamble. */
+static void body_year(doc *D) {
+  const tline *lines = D->lines;
+  for (size_t i = D->pre_from; i < D->pre_to && !D->year; i++) {
+    const char *q = gk__memfind(lines[i].p, lines[i].n, "年度报告", strlen("年度报告"));
+    if (!q) continue;
+    size_t qe = (size_t)(q - lines[i].p), qs = qe > 60 ? qe - 60 : 0;
+    for (size_t c = qs; c + 3 <= qe; c++)
+      if (memcmp(lines[i].p + c, "年", 3) == 0) {
+        int y = gk__text_year_before(lines[i].p, c);
+        if (y) D->year = y;
+      }
+  }
+  /* each region on its own: the order of the regions in the text does not matter */
+  for (int pass = 0; pass < 2 && !D->year; pass++) {
+    size_t a = pass ? D->head[0] + 1 : D->pre_from, b = pass ? D->end[0] : D->pre_to;
+    if (pass && D->head[0] == SIZE_MAX) break;
+    for (size_t i = a; i < b && i < a + 400 && !D->year; i++) {
+      const char *q = gk__memfind(lines[i].p, lines[i].n, "统计期", strlen("统计期"));
+      if (q) D->year = find_year(q, lines[i].n - (size_t)(q - lines[i].p), 1);
+    }
+  }
+  if (!D->year && D->head[0] != SIZE_MAX)
+    for (size_t i = D->head[0] + 1; i < D->end[0] && i < D->head[0] + 6 && !D->year; i++)
+      D->year = find_year(lines[i].p, lines[i].n, 0);
+  for (size_t i = D->pre_from; i < D->pre_to && !D->year; i++) D->year = find_year(lines[i].p, lines[i].n, 0);
+}
+
+/* The title (its text and line) among the first lines before the first heading. */
+static int doc_title(doc *D, const gk__labels *L) {
+  D->title = SIZE_MAX;
+  D->has_title = find_title(L, &D->tbuf, D->lines, D->first_head);
+  if (D->has_title < 0) return D->has_title;
+  if (D->has_title)
+    for (size_t i = 0; i < D->first_head; i++)
+      if (is_title(&D->lines[i])) {
+        D->title = i;
+        break;
+      }
+  return GK_OK;
+}
+
+/* A report of the document's edition with its header and the sections' text. */
+static int new_report(const doc *D, gk_report **out, const char *source_name) {
+  const tline *lines = D->lines;
+  gk_report *r = NULL;
+  int rc = gk_report_new(&r, D->edition, 0);
+  if (!rc && D->year) rc = gk_report_set_year(r, D->year);
+  if (!rc && source_name) rc = gk_report_set_source(r, source_name, strlen(source_name));
+  if (!rc && D->has_title) rc = gk_report_set_title(r, D->tbuf.data, D->tbuf.len);
+  if (!rc && D->agency_n) rc = gk_report_set_agency(r, GK_AGENCY_NAME, D->agency, D->agency_n);
+  if (!rc && (D->title != SIZE_MAX || D->pre_to > D->pre_from)) {
+    /* the preamble exists when there is text between title and first heading */
+    size_t a = D->pre_from, b = D->pre_to;
+    while (a < b && gk__rec_blank_line(&lines[a])) a++;
+    if (a < b) rc = set_section_text(r, GK_SECTION_PREAMBLE, lines, a, b);
+  }
+  for (int p = 0; p < NPARTS && !rc; p++)
+    if (D->head[p] != SIZE_MAX && part_section(p) >= 0)
+      rc = set_section_text(r, part_section(p), lines, D->head[p] + 1, D->end[p]);
+  if (rc) {
+    gk_report_free(r);
+    return rc;
+  }
+  *out = r;
+  return GK_OK;
+}
+
+/* The document's head: headings, title, year, agency, edition. GK_EPARSE when
+ * it is no report. */
+static int read_head(doc *D, const gk__labels *L, walk *w) {
+  int rc = find_heads(D, L);
+  if (rc) return rc;
+  virtual_active(D);
+  virtual_requests(D, L);
+  if ((rc = doc_title(D, L)) != GK_OK) return rc;
+  int nheads = 0;
+  for (int p = 0; p < NPARTS; p++) nheads += D->head[p] != SIZE_MAX;
+  size_t body = 0; /* non-blank lines besides the title */
+  for (size_t i = 0; i < D->nlines && body == 0; i++) body += i != D->title && !gk__rec_blank_line(&D->lines[i]);
+  if (nheads == 0 && (D->title == SIZE_MAX || body == 0)) { /* no part, and no title or a title alone (text.h) */
+    gk__rec_diag(w, GK_SEV_ERROR, "import.not_report", 1,
+         "文本不是政府信息公开工作年度报告：没有标题，也没有“一、总体情况”等章节标题",
+         "the text is not an annual report: no title and none of the section headings");
+    return w->rc ? w->rc : GK_EPARSE;
+  }
+  part_regions(D);
+  int marked = 0;
+  if ((rc = marked_edition(D, L, &marked)) != GK_OK) return rc;
+  if (D->has_title) title_agency(D);
+  D->pre_from = D->title != SIZE_MAX ? D->title + 1 : 0, D->pre_to = D->first_head;
+  if (!D->year) body_year(D);
+  D->edition = marked; /* else from the declared years of each edition; before them all: the first */
+  if (!marked) D->edition = gk_schema_edition_for_year(D->year), D->edition_guessed = 1;
+  if (!D->edition) D->edition = gk_schema_edition_id(0);
+  D->edition_guessed &= nheads > 0; /* said unless the report predates the format */
+  return GK_OK;
+}
+
+/* The three tables, each in its part's region; a missing or cut-off part said. */
+static int import_parts(doc *D, walk *w) {
+  int rc = GK_OK;
+  for (int p = 1; p <= 3 && !rc && !w->rc; p++) {
+    int t = part_table(p);
+    if (D->head[p] == SIZE_MAX) {
+      if (D->last_part >= p) {
+        gk__buf zh, en;
+        gk__buf_init(&zh), gk__buf_init(&en);
+        gk__buf_printf(&zh, "缺少“%s”表", gk__tables[t].zh);
+        gk__buf_printf(&en, "table %s is missing", gk__tables[t].en);
+        gk__rec_diag_bufs(w, GK_SEV_WARNING, "import.missing_table", 0, &zh, &en);
+      }
+      continue;
+    }
+    int truncated = p == D->last_part && D->head[5] == SIZE_MAX && D->head[4] == SIZE_MAX;
+    int virt = (p == 1 && D->virt_active) || (p == 2 && D->virt_requests);
+    w->start_cut = virt;
+    rc = gk__rec_table(w, t, D->lines, D->head[p] + (virt ? 0 : 1), D->end[p], truncated);
+  }
+  if (!rc && !w->rc && D->last_part < 5 && w->truncated != 2) {
+    gk__buf zh, en;
+    gk__buf_init(&zh), gk__buf_init(&en);
+    int next = D->last_part + 1;
+    gk__buf_puts(&zh, "文本在报告结束前中断：缺少");
+    gk__text_heading_put(&zh, next);
+    gk__buf_puts(&zh, "及其后各部分");
+    gk__buf_printf(&en, "the text ends before the report does: part %d (“%s”) and the following "
+                   "are missing", next + 1, gk__text_part_label(next)->en);
+    gk__rec_diag_bufs(w, GK_SEV_WARNING, "import.truncated", D->nlines ? D->lines[D->nlines - 1].line : 0, &zh, &en);
+  }
+  if (!rc && !w->rc) check_duplicates(w, w->L, D->lines, D->nlines, D->hl, D->nhl, D->head);
+  return rc;
+}
+
+/* The document's lines into a report: its head, then its tables. */
+int gk__rec_document(const gk__labels *L, gk_report **out, const tline *lines, size_t nlines,
+                        const gk__grid *g, const char *source_name, gk_diags *d) {
+  doc D;
+  memset(&D, 0, sizeof D);
+  D.lines = lines, D.nlines = nlines;
+  gk__buf_init(&D.tbuf);
+  walk w;
+  memset(&w, 0, sizeof w);
+  w.d = d, w.L = L, w.file = source_name, w.trunc_table = -1;
+  w.lines = lines, w.nlines = nlines, w.g = g;
+  gk__buf_init(&w.lab);
+  gk_report *r = NULL;
+  int rc = read_head(&D, L, &w);
+  if (!rc) rc = new_report(&D, &r, source_name);
+  w.r = r;
+  int legacy = D.year && D.year < gk__edition_get(gk_schema_edition_id(0))->first_year && D.any_marks == 0;
+  if (!rc && legacy)
+    gk__rec_diag(&w, GK_SEV_INFO, "import.legacy", D.title != SIZE_MAX ? lines[D.title].line : 1,
+         "该报告早于2019年格式（无全国统一表格），未导入表格",
+         "the report predates the 2019 format (no national tables): no table imported");
+  else if (!rc && D.edition_guessed)
+    gk__rec_diag(&w, GK_SEV_INFO, "import.edition", 1, "无法从表头判断报告格式版本，已按年份推定",
+         "the edition cannot be told from the table headers; assumed from the year");
+  if (!rc && !legacy) rc = import_parts(&D, &w);
+  if (!rc && !w.rc) rc = set_completeness(&w, legacy, D.head, D.last_part);
+  if (!rc) rc = w.rc;
+  gk__free(w.run), gk__free(w.rv), gk__free(w.done);
+  gk__buf_free(&w.lab);
+  gk__free(D.hl);
+  gk__buf_free(&D.tbuf);
+  if (rc) {
+    gk_report_free(r);
+    return rc;
+  }
+  *out = r;
+  return GK_OK;
+}

@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: MIT */
+/* libgkreport internal: the recognizer's shared types (recognize*.c). The
+ * document is read as lines, each a block of the grid (grid.h): a text grid's
+ * source line, a paragraph's line, or a row (its cells joined by TAB for the
+ * document-level matching; the table walk reads the row's cells). Never
+ * installed. */
+#ifndef GKREPORT_RECOGNIZE_INT_H
+#define GKREPORT_RECOGNIZE_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "internal.h"
+#include "text_int.h"
+#include "digit_split.h"
+#include "grid.h"
+
+#define LAB_KEEP 2048   /* label text kept before a run of values (bytes) */
+#define NPARTS GK__NPARTS
+
+/* A line of the document: a block of the grid (a text grid's source line, a
+ * paragraph's line or a row's cells joined by TAB); line is its number in the
+ * document (a text grid: the source line), blk its block. */
+typedef struct {
+  const char *p;
+  size_t n;
+  uint32_t line;
+  uint32_t blk;
+} tline;
+
+enum { SLOT_VALUE = 0, SLOT_EMPTY = 1 };
+typedef struct {
+  const char *p;
+  size_t n;
+  uint32_t line;
+  int kind;
+  uint32_t cell; /* the grid cell it was read from, + 1 (0: none) */
+} slot;
+
+/* A row whose digit run reads several ways that fit the row's relations: the
+ * readings, kept until the table is read, when the column relations (balance,
+ * outcome sums) may leave one. */
+#define GK__AMB_ROWS 8
+typedef struct {
+  size_t row, ncand;
+  uint32_t line;
+  slot cand[GK__SPLIT_KEEP][GK__MAX_COLS];
+  gk__buf zh, en; /* the import.ambiguous message, said when the columns do not decide */
+} amb_row;
+
+typedef struct {
+  gk_report *r;
+  gk_diags *d;
+  const char *file;
+  int rc;              /* first hard error (GK_ENOMEM) */
+  int truncated;       /* the document ends inside this table */
+  int trunc_table;     /* where a truncated copy ends: table (-1 none) and first row missing */
+  size_t trunc_row;
+  /* table walk */
+  int t;
+  size_t cursor;       /* next row expected */
+  unsigned char *done; /* per row: 1 filled, 2 skipped on purpose */
+  gk__buf lab;         /* normalised label text since the last run */
+  uint32_t lab_line;   /* first line of the label text */
+  slot *run;
+  size_t nrun, caprun;
+  /* review: all slots in order */
+  slot *rv;
+  size_t nrv, caprv;
+  uint32_t last_line;
+  const gk__labels *L; /* normalised labels */
+  int start_cut;       /* the region starts inside its table (a copy cut at the top) */
+  slot pend[16];       /* a short run, pending: ambiguous or cut by the end */
+  amb_row amb[GK__AMB_ROWS]; /* runs the row's relations leave ambiguous: decided by the columns' */
+  size_t namb;
+  size_t npend, pend_row;
+  const tline *lines;  /* the document's lines */
+  size_t nlines;
+  const gk__grid *g;   /* the grid the lines are of */
+} walk;
+
+/* recognize_table.c: one table region [from, to) of the lines into the
+ * report's table t (the walk over rows, labels and runs of values). */
+int gk__rec_table(walk *w, int t, const tline *lines, size_t from, size_t to, int truncated);
+/* A finding at a document line (free-standing messages / built ones, freed). */
+void gk__rec_diag(walk *w, int sev, const char *rule, uint32_t line, const char *zh, const char *en);
+void gk__rec_diag_bufs(walk *w, int sev, const char *rule, uint32_t line, gk__buf *zh, gk__buf *en);
+/* The source line of document line `line`, for a message's text. */
+uint32_t gk__rec_src_line(const walk *w, uint32_t line);
+/* Line helpers: a line of white space only; white space trimmed (bytes kept). */
+int gk__rec_blank_line(const tline *l);
+size_t gk__rec_trim_left(const char *p, size_t n);
+size_t gk__rec_trim_right(const char *p, size_t n);
+
+/* recognize_labels.c: how well the (normalised) label text matches row `row`
+ * of the current table: 2 a variant is contained, 1 most of one is (wrapped or
+ * misspelt; only when fuzzy), 0 not; *end where the match ends in the text. */
+int gk__rec_row_match(const walk *w, size_t row, const char *lab, size_t labn, int fuzzy, size_t *end);
+/* Does the label text end with a long prefix of a variant of row `row` (a label
+ * wrapped below its values)? */
+int gk__rec_row_prefix_at_end(const walk *w, size_t row, const char *lab, size_t labn);
+/* Label text that names no row: header words only. */
+int gk__rec_lab_is_noise(const walk *w, const char *lab, size_t labn);
+
+/* recognize_doc.c: the document's lines into a report (title, year, agency,
+ * edition, the parts' regions and their tables). */
+int gk__rec_document(const gk__labels *L, gk_report **out, const tline *lines, size_t nlines,
+                     const gk__grid *g, const char *source_name, gk_diags *d);
+
+#endif /* GKREPORT_RECOGNIZE_INT_H */

@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: MIT */
+/* libgkreport: row labels matched against the schema's (recognize_int.h): the
+ * label text before a run of values against a row's official wording and
+ * variants, whole, wrapped, misspelt or cut; header words that name no row.
+ * The labels come normalised from schema_tables.c (gk__labels). */
+#include <string.h>
+#include "recognize_int.h"
+
+static size_t cp_count(const char *s, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return k;
+}
+
+/* byte length of the first k code points of s */
+static size_t cp_prefix(const char *s, size_t n, size_t k) {
+  size_t i = 0;
+  while (i < n && k) {
+    i++;
+    while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80) i++;
+    k--;
+  }
+  return i;
+}
+
+static const char *find_last(const char *h, size_t hn, const char *nd, size_t nn) {
+  const char *last = NULL, *p = h;
+  while (nn && (size_t)(h + hn - p) >= nn) {
+    const char *q = gk__memfind(p, (size_t)(h + hn - p), nd, nn);
+    if (!q) break;
+    last = q;
+    p = q + 1;
+  }
+  return last;
+}
+
+
+/* The label's first part right before the values, the rest wrapped below
+ * ("2.其他法律行政法  0 0 …" / "规禁止公开"): the label text ends with a long
+ * prefix of the variant (4 characters and 6 or half of them). */
+static int ends_with_prefix(const char *nv, size_t vn, const char *lab, size_t labn) {
+  size_t chars = cp_count(nv, vn);
+  for (size_t k = chars - 1; k >= 4 && k < chars; k--) {
+    size_t pb = cp_prefix(nv, vn, k);
+    if ((k >= 6 || 2 * k >= chars) && labn >= pb && memcmp(lab + labn - pb, nv, pb) == 0) return 1;
+  }
+  return 0;
+}
+
+/* Does the label text end with a long prefix of a variant of row `row`? */
+int gk__rec_row_prefix_at_end(const walk *w, size_t row, const char *lab, size_t labn) {
+  if (row >= GK__LROWS) return 0;
+  const gk__span *vars = w->L->row[gk__labels_ed(w->r->edition)][w->t][row];
+  for (size_t v = 0; v < GK__NV; v++)
+    if (vars[v].len >= 6 && ends_with_prefix(gk__labels_at(w->L, vars[v]), vars[v].len, lab, labn)) return 1;
+  return 0;
+}
+
+/* How well the label text matches row `row` of the current table: 2 a variant is
+ * contained, 1 most of a variant is (a long prefix plus suffix: wrapped or
+ * misspelt labels), 0 not. *end: where the match ends in the label text. */
+int gk__rec_row_match(const walk *w, size_t row, const char *lab, size_t labn, int fuzzy, size_t *end) {
+  int best = 0;
+  if (row >= GK__LROWS) return 0;
+  const gk__span *vars = w->L->row[gk__labels_ed(w->r->edition)][w->t][row];
+  for (size_t v = 0; v < GK__NV; v++) {
+    if (vars[v].len < 6) continue; /* two CJK characters at least */
+    const char *nv = gk__labels_at(w->L, vars[v]);
+    size_t vn = vars[v].len;
+    const char *q = find_last(lab, labn, nv, vn);
+    if (q) {
+      size_t e = (size_t)(q - lab) + vn;
+      if (best < 2 || e > *end) *end = e;
+      best = 2;
+      continue;
+    }
+    if (!fuzzy || best) continue;
+    size_t chars = cp_count(nv, vn), pre = 0, suf = 0;
+    for (size_t k = chars - 1; k >= 2 && !pre; k--)
+      if (gk__memfind(lab, labn, nv, cp_prefix(nv, vn, k))) pre = k;
+    for (size_t k = chars - 1; k >= 2 && !suf; k--) {
+      size_t off = cp_prefix(nv, vn, chars - k);
+      if (gk__memfind(lab, labn, nv + off, vn - off)) suf = k;
+    }
+    if (pre >= 8 || (pre >= 2 && (pre + suf) * 10 >= chars * 6)) {
+      best = 1;
+      *end = labn;
+      continue;
+    }
+    if (ends_with_prefix(nv, vn, lab, labn)) {
+      best = 1;
+      *end = labn;
+    }
+  }
+  return best;
+}
+
+/* Header words that may stand before a run of values without naming a row. */
+static void cut_all(char *tmp, size_t *n, const char *nv, size_t vn) {
+  const char *q;
+  while (vn && (q = gk__memfind(tmp, *n, nv, vn)) != NULL) {
+    char *qq = tmp + (q - tmp);
+    memmove(qq, qq + vn, *n - (size_t)(qq - tmp) - vn);
+    *n -= vn;
+  }
+}
+
+int gk__rec_lab_is_noise(const walk *w, const char *lab, size_t labn) {
+  if (labn == 0) return 1;
+  char tmp[LAB_KEEP * 2 + 8];
+  if (labn >= sizeof tmp) return 0;
+  memcpy(tmp, lab, labn);
+  size_t n = labn;
+  static const char *const words[] = {"信息内容", "第二十条第", "申请人情况", "法人或其他组织",
+                                      "本年度办理结果", "本列数据的勾稽关系为第一项加第二项之和等于第三项加第四项之和",
+                                      "单位", "项"};
+  for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) cut_all(tmp, &n, words[k], strlen(words[k]));
+  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  int e = gk__labels_ed(w->r->edition);
+  for (size_t c = 0; c < td->ncols && c < GK__MAX_COLS; c++)
+    for (size_t v = 0; v < GK__NV; v++)
+      cut_all(tmp, &n, gk__labels_at(w->L, w->L->col[e][w->t][c][v]), w->L->col[e][w->t][c][v].len);
+  for (size_t r = 0; r < td->nrows && r < GK__LROWS; r++) {
+    if (td->rows[r].flags & GK_ROW_STORED) continue; /* only derived group labels */
+    for (size_t v = 0; v < GK__NV; v++)
+      cut_all(tmp, &n, gk__labels_at(w->L, w->L->row[e][w->t][r][v]), w->L->row[e][w->t][r][v].len);
+  }
+  return cp_count(tmp, n) <= 4;
+}

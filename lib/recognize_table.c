@@ -1,0 +1,1024 @@
+/* SPDX-License-Identifier: MIT */
+/* libgkreport: the table recognizer, one table region at a time
+ * (architecture.md "Importing text").
+ *
+ *  1. every line of the region becomes tokens whatever the layout: a row of the
+ *     grid gives its cells (split by the reader), a line of prose is one field;
+ *     pieces split at spaces; a piece is a VALUE (number, signed delta, amount
+ *     with unit, literal), a TEXT (label words) or, for an empty cell, an EMPTY
+ *     cell;
+ *  2. walk the edition's rows in order: the text since the last values is the
+ *     label of the next run of values; it must match the next row, or a later
+ *     row (rows in between were left out), or be no label at all (header words
+ *     only: the values then go to the next rows in order). A run with fewer
+ *     values than the row has columns is split by the format's identities
+ *     (digit_split.c) or ambiguous: the cells stay blank and a diagnostic names
+ *     the row and the line.
+ * Everything about the format comes from schema_tables.c. */
+#include <stdio.h>
+#include <string.h>
+#include "recognize_int.h"
+
+/* ------------------------------------------------------------ diagnostics */
+void gk__rec_diag(walk *w, int sev, const char *rule, uint32_t line, const char *zh, const char *en) {
+  if (!w->d || w->rc) return;
+  if (gk_diags_add(w->d, NULL, sev, rule, zh, en, w->file, line, 0) == GK_ENOMEM) w->rc = GK_ENOMEM;
+}
+
+/* The source line of document line `line` for a message's text (a text or
+ * HTML grid's line; a DOCX document's lines are its own). */
+uint32_t gk__rec_src_line(const walk *w, uint32_t line) {
+  if (!w->g || w->g->pos_kind != GK__POS_TEXT || line < 1 || line > w->nlines) return line;
+  return w->g->blocks[w->lines[line - 1].blk].pos.line;
+}
+
+/* Emit an item from two built messages, then free them. */
+void gk__rec_diag_bufs(walk *w, int sev, const char *rule, uint32_t line, gk__buf *zh, gk__buf *en) {
+  if (zh->err || en->err) w->rc = GK_ENOMEM;
+  else gk__rec_diag(w, sev, rule, line, zh->data, en->data);
+  gk__buf_free(zh), gk__buf_free(en);
+}
+
+/* Like diag_bufs, naming cell (row, col) of the current table. */
+static void diag_cell_bufs(walk *w, int sev, const char *rule, uint32_t line, size_t row, size_t col, gk__buf *zh,
+                           gk__buf *en) {
+  size_t idx = 0;
+  int rc = zh->err ? zh->err : en->err;
+  if (!rc && w->d && !w->rc) rc = gk_diags_add(w->d, &idx, sev, rule, zh->data, en->data, w->file, line, 0);
+  if (!rc && w->d && !w->rc) {
+    char path[160];
+    gk__path(path, w->r, w->t, row, col);
+    rc = gk_diags_add_cell(w->d, idx, path);
+  }
+  if (rc == GK_ENOMEM) w->rc = rc;
+  gk__buf_free(zh), gk__buf_free(en);
+}
+
+static void diag_row(walk *w, int sev, const char *rule, size_t row, uint32_t line,
+                     const char *zh_fmt, const char *en_fmt) {
+  if (!w->d || w->rc) return;
+  const gk__row_decl *rd = &w->r->ed->tables[w->t].rows[row];
+  gk__buf zh, en;
+  gk__buf_init(&zh), gk__buf_init(&en);
+  gk__buf_printf(&zh, zh_fmt, rd->zh);
+  gk__buf_printf(&en, en_fmt, rd->en);
+  size_t idx = 0;
+  int rc = zh.err ? zh.err : en.err;
+  if (!rc) rc = gk_diags_add(w->d, &idx, sev, rule, zh.data, en.data, w->file, line, 0);
+  if (!rc) {
+    char path[160];
+    const gk__table_decl *td = &w->r->ed->tables[w->t];
+    for (size_t c = 0; c < td->ncols; c++)
+      if (rd->colmask & (1u << c)) {
+        gk__path(path, w->r, w->t, row, c);
+        rc = gk_diags_add_cell(w->d, idx, path);
+        break;
+      }
+  }
+  if (rc == GK_ENOMEM) w->rc = rc;
+  gk__buf_free(&zh), gk__buf_free(&en);
+}
+
+/* ------------------------------------------------------------ cells */
+static void put_slot(walk *w, size_t row, size_t col, const slot *s) {
+  gk_report *r = w->r;
+  int t = w->t, rc = GK_OK;
+  if (s->kind == SLOT_EMPTY) {
+    rc = gk_report_set_blank(r, t, row, col);
+  } else {
+    int kind = r->ed->tables[t].cols[col].kind;
+    /* thousands separators; Traditional 減 for 减 */
+    char tmp[64];
+    const char *p = s->p;
+    size_t n = s->n;
+    if (n < sizeof tmp && (memchr(p, ',', n) || (n > 3 && memcmp(p, "減", 3) == 0))) {
+      size_t k = 0, i = 0;
+      if (memcmp(p, "減", 3) == 0) memcpy(tmp, "减", 3), k = 3, i = 3;
+      for (; i < n; i++)
+        if (p[i] != ',') tmp[k++] = p[i];
+      p = tmp, n = k;
+    }
+    int64_t v = 0;
+    int unit = 0;
+    if (gk__text_quote_end(s->p, s->n, 0) == s->n) { /* 「…」: the literal verbatim */
+      gk__buf q;
+      gk__buf_init(&q);
+      gk__text_unquote(&q, s->p, s->n);
+      rc = q.err ? GK_ENOMEM : q.len > 4096 ? GK_ERANGE : gk_report_set_literal(r, t, row, col, q.data ? q.data : "", q.len);
+      gk__buf_free(&q);
+    } else if (!gk__text_is_literal(s->p, s->n) && gk__parse_cell_text(kind, p, n, &v, &unit) == GK_OK) {
+      rc = gk_report_set_value(r, t, row, col, v);
+      if (!rc && kind == GK_KIND_AMOUNT) rc = gk_report_set_unit(r, t, row, col, unit);
+    } else if (s->n <= 4096) {
+      rc = gk__report_set_literal_valid(r, t, row, col, s->p, s->n);
+    } else {
+      rc = GK_ERANGE;
+    }
+  }
+  if (rc == GK_ENOMEM) {
+    w->rc = rc;
+    return;
+  }
+  if (rc) {
+    diag_row(w, GK_SEV_WARNING, "import.value", row, s->line,
+             "“%s”有一个无法保存的单元格值，已留空", "row %s: a cell value cannot be stored; left blank");
+    return;
+  }
+  gk_report_set_line(r, t, row, col, s->line);
+  /* the grid cell, made a source position once the document is read */
+  r->cells[t][row * r->ed->tables[t].ncols + col].column = s->cell;
+}
+
+static size_t row_ncells(const gk__row_decl *rd) {
+  size_t k = 0;
+  for (uint32_t m = rd->colmask; m; m &= m - 1) k++;
+  return k;
+}
+
+static void fill_row(walk *w, size_t row, const slot *s) {
+  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  size_t k = 0;
+  for (size_t c = 0; c < td->ncols && !w->rc; c++)
+    if (td->rows[row].colmask & (1u << c)) put_slot(w, row, c, &s[k++]);
+  w->done[row] = 1;
+}
+
+/* A stored row that takes values when walking in order (derived rows that are
+ * also stored, 2021 （六）其他处理, are reached only through their label). */
+static int row_walkable(const gk__row_decl *rd) {
+  return (rd->flags & GK_ROW_STORED) && !(rd->flags & GK_ROW_DERIVED);
+}
+
+static size_t next_walkable(const gk__table_decl *td, size_t r) {
+  while (r < td->nrows && !row_walkable(&td->rows[r])) r++;
+  return r;
+}
+
+/* Next row that holds printed values (a stored derived row included). */
+static size_t next_stored(const gk__table_decl *td, size_t r) {
+  while (r < td->nrows && !(td->rows[r].flags & GK_ROW_STORED)) r++;
+  return r;
+}
+
+/* First row after row r and its children. */
+static size_t after_children(const gk__table_decl *td, size_t r) {
+  size_t k = r + 1;
+  while (k < td->nrows && td->rows[k].parent == (int8_t)r) k++;
+  return k;
+}
+
+
+/* The next row when values follow in order: a walkable row, or a stored derived
+ * row (2021 （六）) when the label text names it and not its first child (printed
+ * as one row, as in a column of labels above a block of numbers). */
+static size_t next_in_order(const walk *w, const gk__table_decl *td, size_t r) {
+  const char *lab = w->lab.data ? w->lab.data : "";
+  size_t e = 0;
+  if (r < td->nrows && (td->rows[r].flags & GK_ROW_STORED) && (td->rows[r].flags & GK_ROW_DERIVED) &&
+      gk__rec_row_match(w, r, lab, w->lab.len, 0, &e) == 2 && !(r + 1 < td->nrows &&
+      td->rows[r + 1].parent == (int8_t)r && gk__rec_row_match(w, r + 1, lab, w->lab.len, 0, &e) == 2))
+    return r;
+  return next_walkable(td, r);
+}
+
+/* The row a run of values with this label text belongs to, or nrows. */
+static size_t pick_row(walk *w, int has_value, int *sequential) {
+  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  const char *lab = w->lab.data ? w->lab.data : "";
+  size_t labn = w->lab.len, end = 0;
+  *sequential = 0;
+  /* the expected row, or a stored derived row just before it (2021 other) */
+  for (size_t r = w->cursor; r < td->nrows; r++) {
+    const gk__row_decl *rd = &td->rows[r];
+    if (!(rd->flags & GK_ROW_STORED)) continue;
+    if (row_walkable(rd)) {
+      if (!gk__rec_row_match(w, r, lab, labn, 1, &end)) break;
+      /* rows printed without values stand between: the label nearest the values
+       * (a run for one row; a longer one is a block of rows in order) */
+      size_t best = r;
+      for (size_t r2 = r + 1; r2 < td->nrows && end < labn && w->nrun <= row_ncells(rd); r2++) {
+        size_t e = 0;
+        if (!(td->rows[r2].flags & GK_ROW_STORED)) continue;
+        int m = gk__rec_row_match(w, r2, lab, labn, 0, &e) == 2;
+        if (!m && gk__rec_row_prefix_at_end(w, r2, lab, labn)) m = 1, e = labn;
+        if (m && e > end) best = r2, end = e;
+      }
+      return best;
+    }
+    /* derived + stored: its children first, else its own label */
+    if (r + 1 < td->nrows && td->rows[r + 1].parent == (int8_t)r &&
+        gk__rec_row_match(w, r + 1, lab, labn, 1, &end))
+      return r + 1;
+    if (gk__rec_row_match(w, r, lab, labn, 0, &end) == 2) return r;
+  }
+  if (!has_value) return td->nrows; /* empty fields only: the expected row or nothing */
+  /* a later row: the one whose label ends nearest to the values */
+  size_t best = td->nrows, best_end = 0;
+  for (size_t r = w->cursor; r < td->nrows; r++) {
+    const gk__row_decl *rd = &td->rows[r];
+    if (!(rd->flags & GK_ROW_STORED)) continue;
+    size_t e = 0;
+    int m = gk__rec_row_match(w, r, lab, labn, 0, &e) == 2;
+    if (!m && gk__rec_row_prefix_at_end(w, r, lab, labn)) m = 1, e = labn; /* a wrapped label */
+    if (m && (best == td->nrows || e > best_end)) {
+      best = r, best_end = e;
+    }
+  }
+  if (best < td->nrows) return best;
+  /* an earlier row passed over (rows out of order): its label in full */
+  for (size_t r = 0; r < w->cursor && r < td->nrows; r++) {
+    size_t e = 0;
+    if (!row_walkable(&td->rows[r]) || w->done[r] == 1) continue;
+    if (gk__rec_row_match(w, r, lab, labn, 0, &e) == 2 && (best == td->nrows || e > best_end)) best = r, best_end = e;
+  }
+  if (best < td->nrows) return best;
+  if (has_value && gk__rec_lab_is_noise(w, lab, labn)) {
+    *sequential = 1;
+    return next_walkable(td, w->cursor);
+  }
+  return td->nrows;
+}
+
+static void lab_reset(walk *w) {
+  w->lab.len = 0;
+  if (w->lab.data) w->lab.data[0] = '\0';
+  w->lab_line = 0;
+}
+
+static void flush_run_at(walk *w, int final);
+static void pending_done(walk *w, int cut);
+static void flush_run(walk *w) { flush_run_at(w, 0); }
+
+/* Run-together digits ("801000081" for 80|1|0|0|0|0|81): the values s[0..k)
+ * split into the `ncells` cells (rows[], cols[]) by the format's identities
+ * (digit_split.h). Returns 1 when exactly one reading holds (cand filled), 2
+ * when several do or the work cap was hit (import.ambiguous names them, the
+ * cells stay blank), 0 when none (the caller goes on as for a short run). */
+static int has_col_relation(const gk__edition *ed, int t) {
+  for (size_t q = 0; q < ed->nrelations; q++)
+    if (ed->relations[q].table == t && ed->relations[q].axis == GK__PER_COL) return 1;
+  return 0;
+}
+
+
+/* The grid cell of the token among s[0..k) that holds p (a reading's piece). */
+static uint32_t cell_of(const slot *s, size_t k, const char *p) {
+  for (size_t i = 0; i < k; i++)
+    if ((uintptr_t)p >= (uintptr_t)s[i].p && (uintptr_t)p < (uintptr_t)s[i].p + s[i].n) return s[i].cell;
+  return k ? s[0].cell : 0;
+}
+
+static int split_run(walk *w, const slot *s, size_t k, const size_t *rows, const size_t *cols,
+                     size_t ncells, slot *cand) {
+  gk__piece tok[GK__SPLIT_MAXCELLS];
+  if (k == 0 || k >= ncells || ncells > GK__SPLIT_MAXCELLS) return 0;
+  for (size_t i = 0; i < k; i++) {
+    if (s[i].kind != SLOT_VALUE || gk__text_quote_end(s[i].p, s[i].n, 0)) return 0;
+    tok[i] = (gk__piece){s[i].p, s[i].n};
+  }
+  gk__split_spec sp = {w->r->ed, w->t, ncells, rows, cols};
+  gk__split_result res;
+  if (gk__digit_split(&res, &sp, tok, k, 0) != GK_OK || (res.nsurv == 0 && !res.capped)) return 0;
+  gk__buf zh, en, run, cands;
+  gk__buf_init(&zh), gk__buf_init(&en), gk__buf_init(&run), gk__buf_init(&cands);
+  for (size_t i = 0; i < k; i++) {
+    if (i) gk__buf_putc(&run, ' ');
+    gk__buf_put(&run, s[i].p, s[i].n);
+  }
+  for (size_t c = 0; c < res.nkeep; c++) {
+    if (c) gk__buf_puts(&cands, c + 1 == res.nkeep && res.nsurv <= res.nkeep ? " or " : ", ");
+    gk__split_put(&cands, &res, c, ncells);
+  }
+  if (res.nsurv > res.nkeep || res.capped) gk__buf_puts(&cands, ", ...");
+  const char *rn = run.data ? run.data : "", *cn = cands.data ? cands.data : "";
+  const char *rowzh = w->r->ed->tables[w->t].rows[rows[0]].zh, *rowkey = w->r->ed->tables[w->t].rows[rows[0]].key;
+  int one = res.nsurv == 1 && !res.capped;
+  if (one) {
+    for (size_t i = 0; i < ncells; i++)
+      cand[i] = (slot){res.cand[0][i].p, res.cand[0][i].n, s[0].line, SLOT_VALUE, cell_of(s, k, res.cand[0][i].p)};
+    gk__buf_printf(&zh, "“%s”的数字连写在一起（%s），按表内勾稽关系唯一读作%s", rowzh, rn, cn);
+    gk__buf_printf(&en, "row %s: digits run together (%s); the only reading for which the row's "
+                   "relations hold is %s", rowkey, rn, cn);
+  } else {
+    gk__buf_printf(&zh, "“%s”的数字连写在一起（%s），%s：%s；已留空", rowzh, rn,
+                   res.capped ? "可能的读法过多" : "有多种读法都符合表内勾稽关系", cn);
+    gk__buf_printf(&en, "row %s: digits run together (%s) %s: %s; left blank", rowkey, rn,
+                   res.capped ? "have too many readings to try" : "read several ways that all fit", cn);
+  }
+  if (!one && !res.capped && res.nsurv == res.nkeep && w->namb < GK__AMB_ROWS && rows[0] == rows[ncells - 1] &&
+      has_col_relation(w->r->ed, w->t)) { /* the column relations may decide, once the table is read */
+    amb_row *a = &w->amb[w->namb++];
+    a->row = rows[0], a->ncand = res.nkeep, a->line = s[0].line, a->zh = zh, a->en = en;
+    for (size_t c = 0; c < res.nkeep; c++)
+      for (size_t i = 0; i < ncells; i++)
+        a->cand[c][i] = (slot){res.cand[c][i].p, res.cand[c][i].n, s[0].line, SLOT_VALUE,
+                               cell_of(s, k, res.cand[c][i].p)};
+    gk__buf_free(&run), gk__buf_free(&cands);
+    return 2;
+  }
+  diag_cell_bufs(w, one ? GK_SEV_INFO : GK_SEV_WARNING, one ? "import.split" : "import.ambiguous", s[0].line,
+                 rows[0], cols[0], &zh, &en);
+  gk__buf_free(&run), gk__buf_free(&cands);
+  return one ? 1 : 2;
+}
+
+/* Do the column relations of table t that can be checked hold for row's
+ * columns? 1 all checkable ones hold and one could be checked, 0 otherwise. */
+static int columns_hold(const gk_report *r, int t, size_t row) {
+  const gk__edition *ed = r->ed;
+  const gk__table_decl *td = &ed->tables[t];
+  int checked = 0;
+  for (size_t q = 0; q < ed->nrelations; q++) {
+    const gk__relation *rel = &ed->relations[q];
+    if (rel->table != t || rel->axis != GK__PER_COL) continue;
+    for (size_t c = 0; c < td->ncols; c++) {
+      if (!(td->rows[row].colmask & (1u << c))) continue;
+      int64_t sum = 0;
+      int ok = 1, blank = 0;
+      for (size_t k = 0; k < rel->nterms && ok && !blank; k++) {
+        int st = 0;
+        int64_t v = 0, term = 0;
+        if (gk__cell_effective(r, t, (size_t)rel->terms[k].index, c, &st, &v) != GK_OK) ok = 0;
+        else if (st != GK_CELL_VALUE) blank = 1;
+        else ok = gk__mul64(&term, v, rel->terms[k].coef) == GK_OK && gk__add64(&sum, sum, term) == GK_OK;
+      }
+      if (blank) continue;
+      if (!ok || sum != 0) return 0;
+      checked = 1;
+    }
+  }
+  return checked;
+}
+
+/* The rows left ambiguous by their own relations, decided by the columns'
+ * when exactly one reading fits; otherwise import.ambiguous as said. */
+static void resolve_ambiguous(walk *w) {
+  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  for (size_t i = 0; i < w->namb && !w->rc; i++) {
+    amb_row *a = &w->amb[i];
+    size_t fits = 0, pick = 0;
+    for (size_t k = 0; k < a->ncand && !w->rc; k++) {
+      fill_row(w, a->row, a->cand[k]);
+      if (columns_hold(w->r, w->t, a->row)) fits++, pick = k;
+      for (size_t c = 0; c < td->ncols; c++)
+        if (td->rows[a->row].colmask & (1u << c)) gk_report_set_blank(w->r, w->t, a->row, c);
+    }
+    size_t c0 = 0;
+    while (c0 + 1 < td->ncols && !(td->rows[a->row].colmask & (1u << c0))) c0++;
+    if (fits == 1 && !w->rc) {
+      fill_row(w, a->row, a->cand[pick]);
+      gk__buf zh, en;
+      gk__buf_init(&zh), gk__buf_init(&en);
+      gk__buf_printf(&zh, "“%s”的数字连写在一起，按各列的勾稽关系（结转、办理结果合计）唯一读作第%zu种读法",
+                     td->rows[a->row].zh, pick + 1);
+      gk__buf_printf(&en, "row %s: digits run together; the column relations (balance, outcome sums) "
+                     "leave one reading, number %zu", td->rows[a->row].key, pick + 1);
+      diag_cell_bufs(w, GK_SEV_INFO, "import.split", a->line, a->row, c0, &zh, &en);
+      gk__buf_free(&a->zh), gk__buf_free(&a->en);
+    } else {
+      for (size_t c = 0; c < td->ncols; c++)
+        if (td->rows[a->row].colmask & (1u << c)) gk_report_set_line(w->r, w->t, a->row, c, a->line);
+      diag_cell_bufs(w, GK_SEV_WARNING, "import.ambiguous", a->line, a->row, c0, &a->zh, &a->en);
+    }
+  }
+}
+
+/* The stored cells of one row, in column order. */
+static size_t row_cells(const gk__table_decl *td, size_t row, size_t *rows, size_t *cols) {
+  size_t n = 0;
+  for (size_t c = 0; c < td->ncols && n < GK__SPLIT_MAXCELLS; c++)
+    if (td->rows[row].colmask & (1u << c)) rows[n] = row, cols[n++] = c;
+  return n;
+}
+
+static void pending_done(walk *w, int cut) {
+  if (!w->npend) return;
+  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  const gk__row_decl *rd = &td->rows[w->pend_row];
+  size_t k = 0;
+  if (cut) {
+    /* the copy ends inside this row: the values there are its first cells */
+    for (size_t c = 0; c < td->ncols && k < w->npend && !w->rc; c++)
+      if (rd->colmask & (1u << c)) put_slot(w, w->pend_row, c, &w->pend[k++]);
+  } else {
+    diag_row(w, GK_SEV_WARNING, "import.ambiguous", w->pend_row, w->pend[0].line,
+             "“%s”的数值个数少于列数（空白单元格被省略），无法确定各列，已留空",
+             "row “%s” has fewer values than columns (blank cells were dropped): the "
+             "columns are ambiguous, left blank");
+    for (size_t c = 0; c < td->ncols; c++)
+      if (rd->colmask & (1u << c)) gk_report_set_line(w->r, w->t, w->pend_row, c, w->pend[0].line);
+  }
+  w->npend = 0;
+}
+
+/* A run whose values continue over several rows in order (numbers printed
+ * apart from their labels) must end where a row ends: a short last row means
+ * blank cells were dropped somewhere, and then no row can be told. Returns the
+ * number of rows spanned when they do not fit, 0 when they fit (or one row). */
+static size_t run_misfit(const walk *w, size_t row, int sequential) {
+  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  size_t i = 0, rows = 0;
+  while (i < w->nrun && row < td->nrows) {
+    const gk__row_decl *rd = &td->rows[row];
+    size_t need = row_ncells(rd);
+    int any = 0;
+    for (size_t k = i; k < w->nrun && !any; k++) any = w->run[k].kind == SLOT_VALUE;
+    if (!any) break;
+    if (w->nrun - i < need) return rows ? rows + 1 : 0;
+    i += need;
+    rows++;
+    if (rd->flags & GK_ROW_DERIVED) row = next_stored(td, after_children(td, row));
+    else row = next_stored(td, row + 1);
+    int more = 0;
+    for (size_t k = i; k < w->nrun && !more; k++) more = w->run[k].kind == SLOT_VALUE;
+    if (sequential || more) row = next_in_order(w, td, row);
+    sequential |= more;
+  }
+  return 0;
+}
+
+static int run_has_value(const walk *w) {
+  for (size_t i = 0; i < w->nrun; i++)
+    if (w->run[i].kind == SLOT_VALUE) return 1;
+  return 0;
+}
+
+/* Table 四: the run's slots kept in order (placed when the table is read), when
+ * they hold a value or are a labelled row of empty fields. */
+static void review_run(walk *w) {
+  const gk__table_decl *rtd = &w->r->ed->tables[w->t];
+  int any = run_has_value(w);
+  /* a line of empty fields after a row label ("复议后起诉\t\t\t\t\t") is a blank row */
+  size_t end = 0;
+  int one_line = w->nrun == rtd->ncols && w->run[0].line == w->run[w->nrun - 1].line;
+  for (size_t r = 0; r < rtd->nrows && !any && one_line; r++)
+    any = gk__rec_row_match(w, r, w->lab.data ? w->lab.data : "", w->lab.len, 0, &end) == 2;
+  for (size_t i = 0; i < w->nrun && (any || w->nrun >= rtd->ncols * rtd->nrows); i++) {
+    if (w->nrv == w->caprv) {
+      size_t nc = w->caprv ? w->caprv * 2 : 32;
+      slot *ns = gk__realloc(w->rv, nc * sizeof *ns);
+      if (!ns) {
+        w->rc = GK_ENOMEM;
+        return;
+      }
+      w->rv = ns, w->caprv = nc;
+    }
+    w->rv[w->nrv++] = w->run[i];
+  }
+  w->nrun = 0;
+  lab_reset(w);
+}
+
+/* A run no row takes: values under a label that is no row (said), stray empty
+ * fields (the label text kept for the values to come), empty fields beside a
+ * group label ("（六）其他处理" over its sub-rows, a merged cell). 1 when the
+ * run is done with. */
+static int run_unplaced(walk *w, size_t row, int has_value, int sequential) {
+  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  uint32_t line = w->run[0].line;
+  if (row < td->nrows && (has_value || !(sequential || (td->rows[row].flags & GK_ROW_DERIVED)))) return 0;
+  if (has_value && w->lab.len) {
+    gk__buf zh, en;
+    gk__buf_init(&zh), gk__buf_init(&en);
+    unsigned shown = (unsigned)gk__rec_src_line(w, line);
+    gk__buf_printf(&zh, "第%u行的数值前的标签“%s”不是本表的行，已忽略", shown, w->lab.data);
+    gk__buf_printf(&en, "line %u: values under a label that is no row of table %s (\"%s\"); ignored",
+                   shown, gk__tables[w->t].en, w->lab.data);
+    gk__rec_diag_bufs(w, GK_SEV_WARNING, "import.unknown_row", line, &zh, &en);
+  }
+  w->nrun = 0;
+  if (has_value || (row < td->nrows && !sequential)) lab_reset(w);
+  return 1;
+}
+
+/* Rows between the cursor and `row` passed over: missing unless found later
+ * (rows out of order); all of them when the copy starts inside the table. */
+static void passed_over(walk *w, size_t row, uint32_t line) {
+  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  if (w->start_cut && row > w->cursor) {
+    diag_row(w, GK_SEV_WARNING, "import.truncated", row, line, "文本从表格中间开始：“%s”之前的行缺失",
+             "the text starts inside the table: the rows before “%s” are missing");
+    for (size_t k = w->cursor; k < row; k++) w->done[k] = 2;
+  }
+  w->start_cut = 0;
+  for (size_t k = w->cursor; k < row; k++) {
+    const gk__row_decl *rd = &td->rows[k];
+    if (!row_walkable(rd) || w->done[k]) continue;
+    if (rd->parent >= 0 && w->done[rd->parent]) continue;
+    w->done[k] = 3;
+  }
+}
+
+/* Values in order over `misfit` rows from `row` that do not fill them: the
+ * rows stay blank, said ambiguous. Returns the row after them. */
+static size_t misfit_rows(walk *w, size_t row, size_t misfit, uint32_t line) {
+  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  diag_row(w, GK_SEV_WARNING, "import.ambiguous", row, line,
+           "从“%s”起按顺序排列的数值不能恰好填满各行（空白单元格被省略），无法确定各列，已留空",
+           "the values in order from row %s do not fill whole rows (blank cells were dropped): "
+           "the columns are ambiguous, left blank");
+  for (size_t k = 0; k < misfit && row < td->nrows; k++) {
+    for (size_t c = 0; c < td->ncols; c++)
+      if (td->rows[row].colmask & (1u << c)) gk_report_set_line(w->r, w->t, row, c, line);
+    w->done[row] = 1;
+    row = next_in_order(w, td, next_stored(td, (td->rows[row].flags & GK_ROW_DERIVED) ?
+                                                 after_children(td, row) : row + 1));
+  }
+  return row;
+}
+
+/* A row with fewer values than cells at run[i..]: digits run together that the
+ * row's relations split (1 placed), or the row pending (decided at the next
+ * run: ambiguous, or the end of a truncated copy), or ambiguous now. Returns
+ * the next row. */
+static size_t short_row(walk *w, size_t row, size_t i) {
+  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  const gk__row_decl *rd = &td->rows[row];
+  size_t left = w->nrun - i;
+  slot cand[GK__SPLIT_MAXCELLS];
+  size_t rws[GK__SPLIT_MAXCELLS], cls[GK__SPLIT_MAXCELLS];
+  size_t nc = row_cells(td, row, rws, cls);
+  int sp = split_run(w, w->run + i, left, rws, cls, nc, cand);
+  if (sp == 1) fill_row(w, row, cand);
+  if (sp) {
+    w->done[row] = 1;
+    for (size_t c = 0; c < td->ncols && sp == 2; c++)
+      if (rd->colmask & (1u << c)) gk_report_set_line(w->r, w->t, row, c, w->run[i].line);
+    return next_stored(td, row + 1);
+  }
+  w->done[row] = 1;
+  if (w->npend == 0 && left <= 16) {
+    w->pend_row = row;
+    memcpy(w->pend, w->run + i, left * sizeof *w->pend);
+    w->npend = left;
+    return row + 1;
+  }
+  diag_row(w, GK_SEV_WARNING, "import.ambiguous", row, w->run[i].line,
+           "“%s”的数值个数少于列数（空白单元格被省略），无法确定各列，已留空",
+           "row “%s” has fewer values than columns (blank cells were dropped): the "
+           "columns are ambiguous, left blank");
+  for (size_t c = 0; c < td->ncols; c++)
+    if (rd->colmask & (1u << c)) gk_report_set_line(w->r, w->t, row, c, w->run[i].line);
+  return row + 1;
+}
+
+/* The run's values into the rows from `row` on: one row after another while
+ * values are left. Returns the row after the last one filled. */
+static size_t fill_run(walk *w, size_t row, int sequential) {
+  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  size_t i = 0;
+  int first = 1;
+  while (i < w->nrun && row < td->nrows && !w->rc) {
+    const gk__row_decl *rd = &td->rows[row];
+    size_t need = row_ncells(rd), left = w->nrun - i;
+    int any = 0;
+    for (size_t k = i; k < w->nrun; k++) any |= w->run[k].kind == SLOT_VALUE;
+    if (!first && !any) break; /* trailing empty fields */
+    if (left < need) {
+      if (any) row = short_row(w, row, i);
+      break;
+    }
+    fill_row(w, row, w->run + i);
+    i += need;
+    first = 0;
+    int more = 0; /* values left (trailing empty fields are no next row) */
+    for (size_t k = i; k < w->nrun && !more; k++) more = w->run[k].kind == SLOT_VALUE;
+    /* next row: a stored derived row printed with its own values (2021 （六）) may
+     * still have its children printed below it, each with its label; values in
+     * order go past the children (the row was printed as one row) */
+    if (rd->flags & GK_ROW_DERIVED)
+      row = (!sequential && !more) ? row + 1 : next_stored(td, after_children(td, row));
+    else row = next_stored(td, row + 1);
+    if (sequential || more) row = next_in_order(w, td, row);
+    sequential |= more; /* more values right after a labelled row: the next rows in order */
+  }
+  return row;
+}
+
+static void flush_run_at(walk *w, int final) {
+  if (w->npend && w->nrun && run_has_value(w)) pending_done(w, 0);
+  if (w->nrun == 0 || w->rc) {
+    w->nrun = 0;
+    return;
+  }
+  if (w->t == GK_TABLE_REVIEW) {
+    review_run(w);
+    return;
+  }
+  int has_value = run_has_value(w), sequential = 0;
+  size_t row = pick_row(w, has_value, &sequential);
+  uint32_t line = w->run[0].line;
+  if (run_unplaced(w, row, has_value, sequential)) return;
+  passed_over(w, row, line);
+  size_t back_to = row < w->cursor ? w->cursor : 0;
+  size_t misfit = final && w->truncated ? 0 : run_misfit(w, row, sequential);
+  if (misfit) row = misfit_rows(w, row, misfit, line);
+  else row = fill_run(w, row, sequential);
+  w->cursor = misfit ? row : back_to ? back_to : row;
+  w->nrun = 0;
+  lab_reset(w);
+}
+
+static int run_push(walk *w, const char *p, size_t n, uint32_t line, int kind, uint32_t cell) {
+  if (w->nrun == w->caprun) {
+    size_t nc = w->caprun ? w->caprun * 2 : 64;
+    slot *ns = gk__realloc(w->run, nc * sizeof *ns);
+    if (!ns) return w->rc = GK_ENOMEM;
+    w->run = ns, w->caprun = nc;
+  }
+  w->run[w->nrun++] = (slot){p, n, line, kind, cell};
+  return GK_OK;
+}
+
+static void lab_push(walk *w, const char *p, size_t n, uint32_t line) {
+  if (w->nrun) flush_run(w);
+  size_t before = w->lab.len;
+  gk__text_norm(&w->lab, p, n);
+  if (w->lab.err) {
+    w->rc = GK_ENOMEM;
+    return;
+  }
+  if (w->lab.len > before && !w->lab_line) w->lab_line = line;
+  if (w->lab.len > 2 * LAB_KEEP) { /* keep the text nearest to the values */
+    size_t cut = w->lab.len - LAB_KEEP;
+    while (cut < w->lab.len && ((unsigned char)w->lab.data[cut] & 0xC0) == 0x80) cut++;
+    memmove(w->lab.data, w->lab.data + cut, w->lab.len - cut);
+    w->lab.len -= cut;
+    w->lab.data[w->lab.len] = '\0';
+  }
+}
+
+static int is_footer(const char *p, size_t n) {
+  /* page numbers: "-3-", "- 3 -", "第3页", "第 3 页 共 9 页" */
+  size_t i = 0, digits = 0, other = 0;
+  while (i < n) {
+    size_t j = i;
+    uint32_t cp = gk__utf8_next(p, n, &j);
+    if (cp >= '0' && cp <= '9') digits++;
+    else if (!(gk__text_is_space(cp) || cp == '-' || cp == 0x2014 || cp == 0xFF0D || cp == 0x2013 ||
+               cp == 0x7B2C || cp == 0x9875 || cp == 0x5171))
+      other++;
+    i = j;
+  }
+  if (digits == 0 || other) return 0;
+  /* a bare or signed number is a cell: only "-3-" (dashes both sides) or 第…页 */
+  if (gk__memfind(p, n, "页", 3)) return 1;
+  size_t a = gk__rec_trim_left(p, n), b = gk__rec_trim_right(p, n);
+  return b > a + 1 && !(p[a] >= '0' && p[a] <= '9') && !(p[b - 1] >= '0' && p[b - 1] <= '9');
+}
+
+/* Is there a bar (a field separator other than TAB) at p[i]: '|', full-width
+ * "｜" (U+FF5C) or box-drawing "│" / "┃" (U+2502, U+2503)? */
+static int bar_at(const char *p, size_t n, size_t i) {
+  return p[i] == '|' || (i + 3 <= n && (memcmp(p + i, "\xEF\xBD\x9C", 3) == 0 ||
+                                        memcmp(p + i, "\xE2\x94\x82", 3) == 0 ||
+                                        memcmp(p + i, "\xE2\x94\x83", 3) == 0));
+}
+
+static size_t skip_space(const char *f, size_t k, size_t b) {
+  while (k < b) {
+    size_t q = k;
+    if (!gk__text_is_space(gk__utf8_next(f, b, &q))) break;
+    k = q;
+  }
+  return k;
+}
+
+/* The pieces of one field f[0..b) (a cell, or a line without separators):
+ * split at spaces; a piece is a value (a run slot) or label text. */
+static void field_pieces(walk *w, const char *f, size_t b, uint32_t line, uint32_t cell) {
+  size_t k = skip_space(f, 0, b);
+  while (k < b && !w->rc) {
+    size_t k0 = k, e = k, qend = gk__text_quote_end(f, b, k);
+    if (qend) { /* 「…」: one literal, spaces and all */
+      run_push(w, f + k, qend - k, line, SLOT_VALUE, cell);
+      k = skip_space(f, qend, b);
+      continue;
+    }
+    while (e < b) {
+      size_t q = e;
+      if (gk__text_is_space(gk__utf8_next(f, b, &q))) break;
+      e = q;
+    }
+    size_t pe = e;
+    k = skip_space(f, e, b);
+    /* "2020 年" in prose: a number followed by a date or count unit is text */
+    int unit_next = k > pe && k + 3 <= b &&
+                    (memcmp(f + k, "年", 3) == 0 || memcmp(f + k, "月", 3) == 0 ||
+                     memcmp(f + k, "日", 3) == 0 || memcmp(f + k, "条", 3) == 0 ||
+                     memcmp(f + k, "件", 3) == 0);
+    int value = !unit_next && gk__text_is_value(f + k0, pe - k0);
+    if (value && k < b && pe - k0 == 3 && (unsigned char)f[k0] >= 0x80) {
+      /* "无 法 提 供": a literal character spaced out inside a label */
+      size_t e2 = k;
+      while (e2 < b) {
+        size_t q = e2;
+        if (gk__text_is_space(gk__utf8_next(f, b, &q))) break;
+        e2 = q;
+      }
+      value = gk__text_is_value(f + k, e2 - k);
+    }
+    if (value) run_push(w, f + k0, pe - k0, line, SLOT_VALUE, cell);
+    else lab_push(w, f + k0, pe - k0, line);
+  }
+}
+
+/* How a row's cells were separated: by bars (a pipe table of a text grid), by
+ * TAB (a TSV line, a row of an HTML or DOCX table) or by column gaps. */
+enum { ROW_GAPS = 0, ROW_TABS = 1, ROW_BARS = 2 };
+static int row_style(const walk *w, const tline *l, const gk__gblock *b) {
+  if (!w->g->src) return b->ncells > 1 ? ROW_TABS : ROW_GAPS;
+  if (b->table) return ROW_BARS;
+  return memchr(l->p, '\t', l->n) ? ROW_TABS : ROW_GAPS;
+}
+
+/* A row of empty cells ("\t\t\t\t", "| | | | | |"): in table 四, whose rows
+ * have no label, as many cells as the table has columns are a blank row;
+ * anywhere else the count of empty cells proves nothing: one empty (TAB), none
+ * (bars). */
+static void empty_row(walk *w, const tline *l, const gk__gblock *b, int style) {
+  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  size_t nf = b->ncells, k = style == ROW_TABS ? 1 : 0;
+  for (size_t lead = 0; lead < 2 && w->t == GK_TABLE_REVIEW; lead++) /* lead: an indentation field */
+    if (nf > lead && (nf - lead == td->ncols || nf - lead == td->ncols * td->nrows)) k = nf - lead;
+  for (size_t i = 0; i < k && !w->rc; i++) run_push(w, l->p, 0, l->line, SLOT_EMPTY, b->first + 1);
+}
+
+/* One line of a table region: its cells (a row of the grid) or, for a line of
+ * prose, the line as one field. Empty cells before the first one with text are
+ * indentation. */
+static void table_line(walk *w, const tline *l) {
+  if (is_footer(l->p, l->n)) return;
+  const gk__gblock *b = l->blk < w->g->nblocks ? &w->g->blocks[l->blk] : NULL;
+  if (!b || b->kind != GK__BLK_ROW) {
+    field_pieces(w, l->p, l->n, l->line, 0);
+    return;
+  }
+  int style = row_style(w, l, b), seen = 0;
+  size_t nonempty = 0;
+  for (uint32_t k = 0; k < b->ncells; k++) nonempty += w->g->cells[b->first + k].len != 0;
+  if (nonempty == 0) {
+    empty_row(w, l, b, style);
+    return;
+  }
+  for (uint32_t k = 0; k < b->ncells && !w->rc; k++) {
+    const gk__gcell *c = &w->g->cells[b->first + k];
+    if (!c->len) {
+      if (seen && style != ROW_GAPS) run_push(w, l->p, 0, l->line, SLOT_EMPTY, b->first + k + 1);
+      continue;
+    }
+    seen = 1;
+    field_pieces(w, gk__grid_text(w->g, c->off), c->len, l->line, b->first + k + 1);
+  }
+}
+
+static void review_finish(walk *w, uint32_t line) {
+  gk_report *r = w->r;
+  const gk__table_decl *td = &r->ed->tables[GK_TABLE_REVIEW];
+  size_t want = td->nrows * td->ncols;
+  if (w->nrv == 0) return;
+  if (w->nrv < want && want <= GK__SPLIT_MAXCELLS) { /* digits run together */
+    slot cand[GK__SPLIT_MAXCELLS];
+    size_t rws[GK__SPLIT_MAXCELLS], cls[GK__SPLIT_MAXCELLS];
+    for (size_t i = 0; i < want; i++) rws[i] = i / td->ncols, cls[i] = i % td->ncols;
+    w->t = GK_TABLE_REVIEW;
+    int sp = split_run(w, w->rv, w->nrv, rws, cls, want, cand);
+    if (sp == 1)
+      for (size_t i = 0; i < want && !w->rc; i++) put_slot(w, rws[i], cls[i], &cand[i]);
+    if (sp) return;
+  }
+  if (w->nrv < want) {
+    int empties = 0;
+    for (size_t i = 0; i < w->nrv; i++) empties |= w->rv[i].kind == SLOT_EMPTY;
+    if (!w->truncated || empties) {
+      gk__buf zh, en;
+      gk__buf_init(&zh), gk__buf_init(&en);
+      gk__buf_printf(&zh, "行政复议、行政诉讼表只有%zu个数值（应为%zu个），无法确定各列，已留空",
+                     w->nrv, want);
+      gk__buf_printf(&en, "the review table has %zu values instead of %zu: the columns are "
+                     "ambiguous, left blank", w->nrv, want);
+      w->t = GK_TABLE_REVIEW;
+      diag_cell_bufs(w, GK_SEV_WARNING, "import.ambiguous", w->rv[0].line, 0, 0, &zh, &en);
+      return;
+    }
+  }
+  while (w->nrv > want && w->rv[w->nrv - 1].kind == SLOT_EMPTY) w->nrv--;
+  if (w->nrv > want) {
+    gk__rec_diag(w, GK_SEV_WARNING, "import.unknown_row", w->rv[want].line,
+         "行政复议、行政诉讼表的数值多于15个，多余的已忽略",
+         "the review table has more than 15 values; the extra ones are ignored");
+  }
+  w->t = GK_TABLE_REVIEW;
+  for (size_t i = 0; i < w->nrv && i < want && !w->rc; i++)
+    put_slot(w, i / td->ncols, i % td->ncols, &w->rv[i]);
+  (void)line;
+}
+
+
+/* A line that is one value alone ("12", "-", "3.5万元"). */
+static int single_value_line(const tline *l) {
+  size_t a = gk__rec_trim_left(l->p, l->n), b = gk__rec_trim_right(l->p, l->n);
+  if (a < b && gk__text_quote_end(l->p, b, a) == b) return 1; /* 「…」 */
+  if (a >= b || b - a > 64) return 0;
+  for (size_t i = a; i < b;) {
+    size_t q = i;
+    if (gk__text_is_space(gk__utf8_next(l->p, b, &q))) return 0;
+    i = q;
+  }
+  return gk__text_is_value(l->p + a, b - a);
+}
+
+/* One cell per line (HTML to text): empty lines are the blank cells when value
+ * lines follow each other more often than they stand one empty line apart
+ * (a double-spaced copy separates every line with one). */
+static int blanks_are_cells(const tline *lines, size_t from, size_t to) {
+  size_t adjacent = 0, spaced = 0;
+  for (size_t i = from; i < to; i++) /* blank cells marked by a TAB: empty lines are spacing */
+    if (lines[i].n && memchr(lines[i].p, '\t', lines[i].n) && gk__rec_blank_line(&lines[i])) return 0;
+  for (size_t i = from; i + 1 < to; i++) {
+    if (!single_value_line(&lines[i])) continue;
+    if (single_value_line(&lines[i + 1])) adjacent++;
+    else if (i + 2 < to && gk__rec_blank_line(&lines[i + 1]) && single_value_line(&lines[i + 2])) spaced++;
+  }
+  return adjacent > spaced;
+}
+
+/* A Markdown table starting at line i (the line above is no table line), with
+ * its "---" separator row, that holds nothing but bars, dashes and colons (a
+ * converter's junk table of "-"): the first line after it, else i. */
+static size_t skip_junk_table(const tline *lines, size_t from, size_t i, size_t to) {
+  size_t j = i;
+  int sep_row = 0;
+  if (i > from) {
+    const tline *u = &lines[i - 1];
+    size_t a = gk__rec_trim_left(u->p, u->n), b = gk__rec_trim_right(u->p, u->n);
+    if (a < b && bar_at(u->p, b, a)) return i;
+  }
+  while (j < to) {
+    const tline *l = &lines[j];
+    size_t a = gk__rec_trim_left(l->p, l->n), b = gk__rec_trim_right(l->p, l->n);
+    if (a >= b || !bar_at(l->p, b, a)) break;
+    for (size_t k = a; k < b; k++) {
+      size_t q = k;
+      uint32_t cp = gk__utf8_next(l->p, b, &q);
+      if (!(gk__text_is_space(cp) || cp == '-' || cp == ':' || l->p[k] == '\t' || bar_at(l->p, b, k))) return i;
+      k = q - 1;
+    }
+    sep_row |= gk__memfind(l->p + a, b - a, "---", 3) != NULL;
+    j++;
+  }
+  return sep_row && j >= i + 2 ? j : i;
+}
+
+/* A Markdown separator row ("|---|:---:|"): bars, dashes, colons, spaces. */
+static int md_separator(const tline *l) {
+  size_t a = gk__rec_trim_left(l->p, l->n), b = gk__rec_trim_right(l->p, l->n);
+  if (a >= b || !bar_at(l->p, b, a) || !gk__memfind(l->p + a, b - a, "---", 3)) return 0;
+  for (size_t k = a; k < b; k++)
+    if (!(l->p[k] == '|' || l->p[k] == '-' || l->p[k] == ':' || l->p[k] == ' ' || l->p[k] == '\t')) return 0;
+  return 1;
+}
+
+/* A Markdown header row without a digit (column headers, "| 类别 | 数据1 |…"
+ * anonymous ones included, name no row): 1 when lines[i] is one. */
+static int md_header_row(const tline *lines, size_t i, size_t to) {
+  const tline *l = &lines[i];
+  size_t a = gk__rec_trim_left(l->p, l->n), b = gk__rec_trim_right(l->p, l->n);
+  if (i + 1 >= to || a >= b || !bar_at(l->p, b, a) || !md_separator(&lines[i + 1])) return 0;
+  /* anonymous columns carry a digit ("数据1"): a digit right after a CJK character is a name */
+  for (size_t k = a; k < b; k++)
+    if (l->p[k] >= '0' && l->p[k] <= '9' && !(k >= 3 && (unsigned char)l->p[k - 1] >= 0x80)) return 0;
+  return 1;
+}
+
+/* Walk one table region; returns GK_OK or GK_ENOMEM. */
+
+/* Where a truncated copy ends: the first row not held whole. That is the last
+ * row read when the cut fell inside it (some of its cells blank), else `first`,
+ * the first row never reached. */
+static size_t cut_row(const walk *w, int t, size_t first) {
+  const gk__table_decl *td = &w->r->ed->tables[t];
+  for (size_t p = first; p-- > 0;) {
+    const gk__row_decl *rd = &td->rows[p];
+    if (!row_walkable(rd) || !w->done[p]) continue;
+    for (size_t c = 0; c < td->ncols; c++) {
+      if (!(rd->colmask & (1u << c))) continue;
+      const gk__cell *cell = gk__cell_at(w->r, t, p, c);
+      if (cell && cell->state == GK_CELL_BLANK) return p;
+    }
+    return first;
+  }
+  return first;
+}
+
+int gk__rec_table(walk *w, int t, const tline *lines, size_t from, size_t to, int truncated) {
+  const gk__table_decl *td = &w->r->ed->tables[t];
+  w->t = t;
+  w->cursor = next_stored(td, 0);
+  w->truncated = truncated;
+  w->nrun = 0;
+  w->nrv = 0;
+  w->npend = 0;
+  lab_reset(w);
+  w->done = gk__calloc(td->nrows, 1);
+  if (!w->done) return w->rc = GK_ENOMEM;
+  int cells = blanks_are_cells(lines, from, to), seen = 0;
+  for (size_t i = from; i < to && !w->rc; i++) {
+    if (cells && gk__rec_blank_line(&lines[i])) {
+      size_t j = i;
+      while (j < to && gk__rec_blank_line(&lines[j])) j++;
+      /* empty lines after the first line of the table (of table 四: after its
+       * first value, the header words above it being no cells) */
+      for (size_t k = i; seen && k < j && !w->rc; k++)
+        run_push(w, lines[k].p, 0, lines[k].line, SLOT_EMPTY, 0);
+      i = j - 1;
+      continue;
+    }
+    size_t junk = skip_junk_table(lines, from, i, to);
+    if (junk > i || md_header_row(lines, i, to)) {
+      i = junk > i ? junk - 1 : i + 1;
+      continue;
+    }
+    table_line(w, &lines[i]);
+    seen = t != GK_TABLE_REVIEW || w->nrun > 0 || w->nrv > 0;
+  }
+  if (!w->rc) flush_run_at(w, 1);
+  if (!w->rc) pending_done(w, truncated);
+  if (!w->rc) resolve_ambiguous(w);
+  for (size_t i = 0; i < w->namb; i++) gk__buf_free(&w->amb[i].zh), gk__buf_free(&w->amb[i].en);
+  w->namb = 0;
+  uint32_t endline = to > from ? lines[to - 1].line : 0;
+  if (!w->rc && t == GK_TABLE_REVIEW) review_finish(w, endline);
+  for (size_t r = 0; r < td->nrows && !w->rc && t != GK_TABLE_REVIEW; r++)
+    if (w->done[r] == 3)
+      diag_row(w, GK_SEV_WARNING, "import.missing_row", r, endline, "未找到“%s”这一行", "row “%s” was not found");
+  if (!w->rc && t != GK_TABLE_REVIEW) {
+    /* rows never reached */
+    size_t first = td->nrows, n = 0;
+    int any = 0;
+    for (size_t r = 0; r < td->nrows; r++) any |= w->done[r] == 1;
+    for (size_t r = 0; r < td->nrows; r++) {
+      const gk__row_decl *rd = &td->rows[r];
+      if (!row_walkable(rd) || w->done[r]) continue;
+      if (rd->parent >= 0 && w->done[rd->parent]) continue;
+      if (first == td->nrows) first = r;
+      n++;
+    }
+    if (n && any && !truncated) {
+      gk__buf zh, en;
+      gk__buf_init(&zh), gk__buf_init(&en);
+      gk__buf_printf(&zh, "%s表从“%s”起的%zu行未找到", gk__tables[t].zh, td->rows[first].zh, n);
+      gk__buf_printf(&en, "table %s: %zu %s from “%s” on %s not found", gk__tables[t].en, n,
+                     n == 1 ? "row" : "rows", td->rows[first].en, n == 1 ? "was" : "were");
+      gk__rec_diag_bufs(w, GK_SEV_WARNING, "import.missing_row", endline, &zh, &en);
+    }
+    if (n && truncated && !w->rc) {
+      gk__buf zh, en;
+      gk__buf_init(&zh), gk__buf_init(&en);
+      gk__buf_printf(&zh, "文本在%s表中结束：从“%s”起的%zu行缺失", gk__tables[t].zh, td->rows[first].zh, n);
+      gk__buf_printf(&en, "the text ends inside table %s: %zu %s from “%s” on %s missing",
+                     gk__tables[t].en, n, n == 1 ? "row" : "rows", td->rows[first].en,
+                     n == 1 ? "is" : "are");
+      gk__rec_diag_bufs(w, GK_SEV_WARNING, "import.truncated", endline, &zh, &en);
+      w->truncated = 2; /* reported */
+      w->trunc_table = t, w->trunc_row = cut_row(w, t, first);
+    }
+  }
+  gk__free(w->done);
+  w->done = NULL;
+  return w->rc;
+}
+
+int gk__rec_blank_line(const tline *l) {
+  size_t i = 0;
+  while (i < l->n) {
+    size_t j = i;
+    if (!gk__text_is_space(gk__utf8_next(l->p, l->n, &j))) return 0;
+    i = j;
+  }
+  return 1;
+}
+
+size_t gk__rec_trim_left(const char *p, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    size_t q = i;
+    if (!gk__text_is_space(gk__utf8_next(p, n, &q))) break;
+    i = q;
+  }
+  return i;
+}
+
+size_t gk__rec_trim_right(const char *p, size_t n) {
+  for (;;) {
+    if (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r' || p[n - 1] == '\f' ||
+              p[n - 1] == '\v'))
+      n--;
+    else if (n >= 3 && memcmp(p + n - 3, "\xE3\x80\x80", 3) == 0) /* U+3000 */
+      n -= 3;
+    else if (n >= 2 && memcmp(p + n - 2, "\xC2\xA0", 2) == 0) /* NBSP */
+      n -= 2;
+    else
+      return n;
+  }
+}

@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: MIT */
+/* The plain text and Markdown reader (lib/read_text.c) alone: each layout read
+ * into a grid that keeps its invariants, one block per line, the cells split
+ * where the layout splits them, with their source line and column. */
+#include <stdlib.h>
+#include <string.h>
+#include "testutil.h"
+#include "grid.h"
+#include "text_int.h"
+
+/* Read s; assert the grid keeps its invariants, has one block per line (a run
+ * of blank lines one, spanning them) and each block's source span is its lines. */
+static void read_ok(gk__grid *g, const char *s) {
+  CU_ASSERT_EQUAL_FATAL(gk__grid_from_text(g, s, strlen(s)), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk__grid_check(g), GK_OK);
+  size_t lines = 1, covered = 0;
+  for (const char *p = s; *p; p++) lines += *p == '\n';
+  for (size_t i = 0; i < g->nblocks; i++) {
+    const gk__gblock *b = &g->blocks[i];
+    CU_ASSERT_EQUAL(b->pos.line, covered + 1); /* its first line */
+    CU_ASSERT_TRUE_FATAL(b->soff + b->slen <= strlen(s));
+    size_t nl = 0;
+    for (size_t k = 0; k < b->slen; k++) nl += s[b->soff + k] == '\n';
+    CU_ASSERT_TRUE(nl == 0 || (b->kind == GK__BLK_PARA && b->len == 0));
+    if (i + 1 < g->nblocks) CU_ASSERT_EQUAL(g->blocks[i + 1].pos.line, b->pos.line + nl + 1);
+    covered += nl + 1;
+  }
+  CU_ASSERT_EQUAL(covered, lines);
+}
+
+static const gk__gcell *cell(const gk__grid *g, size_t blk, uint32_t k) {
+  CU_ASSERT_FATAL(blk < g->nblocks && k < g->blocks[blk].ncells);
+  return &g->cells[g->blocks[blk].first + k];
+}
+
+/* Cell k of block blk has this text, column x and source column col. */
+static void assert_cell(const gk__grid *g, size_t blk, uint32_t k, const char *text, uint32_t x,
+                        uint32_t col) {
+  const gk__gcell *c = cell(g, blk, k);
+  CU_ASSERT_EQUAL(c->len, strlen(text));
+  CU_ASSERT_EQUAL(memcmp(gk__grid_text(g, c->off), text, c->len), 0);
+  CU_ASSERT_EQUAL(c->x, x);
+  CU_ASSERT_EQUAL(c->pos.col, col);
+  CU_ASSERT_EQUAL(c->pos.line, g->blocks[blk].pos.line);
+}
+
+/* Every cell's text is the source's characters at its column (the text reader
+ * never rewrites a cell): a property over all cells of a grid. */
+static void assert_cells_at_source(const gk__grid *g, const char *s) {
+  for (size_t b = 0; b < g->nblocks; b++) {
+    const gk__gblock *blk = &g->blocks[b];
+    if (blk->kind != GK__BLK_ROW) continue;
+    const char *line = s + blk->soff;
+    for (uint32_t k = 0; k < blk->ncells; k++) {
+      const gk__gcell *c = &g->cells[blk->first + k];
+      size_t at = 0;
+      for (uint32_t col = 1; col < c->pos.col && at < blk->slen; col++) gk__utf8_next(line, blk->slen, &at);
+      CU_ASSERT_TRUE(at + c->len <= blk->slen);
+      if (c->len) CU_ASSERT_EQUAL(memcmp(line + at, gk__grid_text(g, c->off), c->len), 0);
+    }
+  }
+}
+
+static void test_read_text_tsv(void) {
+  const char *s = "标题\n\t本年新收\t80\t\t1\n\n项目\t数据\t";
+  gk__grid g;
+  read_ok(&g, s);
+  CU_ASSERT_EQUAL(g.blocks[0].kind, GK__BLK_PARA);
+  CU_ASSERT_EQUAL(g.blocks[1].kind, GK__BLK_ROW);
+  CU_ASSERT_EQUAL(g.blocks[1].table, 0); /* TAB lines: no table boundaries */
+  CU_ASSERT_EQUAL(g.blocks[1].ncells, 5); /* the indentation and the blank cell kept */
+  assert_cell(&g, 1, 0, "", 0, 1);
+  assert_cell(&g, 1, 1, "本年新收", 1, 2);
+  assert_cell(&g, 1, 2, "80", 2, 7);
+  assert_cell(&g, 1, 3, "", 3, 10);
+  assert_cell(&g, 1, 4, "1", 4, 11);
+  CU_ASSERT_EQUAL(g.blocks[2].kind, GK__BLK_PARA); /* a blank line: an empty paragraph */
+  CU_ASSERT_EQUAL(g.blocks[2].len, 0);
+  CU_ASSERT_EQUAL(g.blocks[3].ncells, 3); /* a trailing TAB: a blank last cell */
+  assert_cell(&g, 3, 2, "", 2, 7);
+  assert_cells_at_source(&g, s);
+  gk__grid_free(&g);
+}
+
+static void test_read_text_pipes(void) {
+  const char *s = "| 项目 | 数据1 | 数据2 |\n|---|:---:|---|\n| 行政许可 | 3 |  |\n"
+                  "说明\n｜ 规章 ｜ 2 ｜\n│ 甲 │ 「a|b」 │\n";
+  gk__grid g;
+  read_ok(&g, s);
+  CU_ASSERT_EQUAL(g.blocks[0].table, 1);
+  CU_ASSERT_EQUAL(g.blocks[0].row, 1);
+  CU_ASSERT_EQUAL(g.blocks[0].ncells, 3); /* the outer bars open and close the row */
+  assert_cell(&g, 0, 0, "项目", 0, 3);
+  assert_cell(&g, 0, 2, "数据2", 2, 14);
+  for (uint32_t k = 0; k < 3; k++) /* the alignment row below makes it a header */
+    CU_ASSERT_TRUE(cell(&g, 0, k)->flags & GK__CELL_HEADER);
+  CU_ASSERT_EQUAL(g.blocks[1].row, 2);
+  CU_ASSERT_EQUAL(g.blocks[2].row, 3);
+  CU_ASSERT_EQUAL(g.blocks[2].ncells, 3);
+  assert_cell(&g, 2, 1, "3", 1, 10);
+  assert_cell(&g, 2, 2, "", 2, 13); /* the blank cell before the closing bar */
+  CU_ASSERT_FALSE(cell(&g, 2, 0)->flags & GK__CELL_HEADER);
+  CU_ASSERT_EQUAL(g.blocks[3].kind, GK__BLK_PARA);
+  /* a prose line ends the table: the full-width and box bars start new ones */
+  CU_ASSERT_EQUAL(g.blocks[4].table, 2);
+  CU_ASSERT_EQUAL(g.blocks[4].row, 1);
+  assert_cell(&g, 4, 0, "规章", 0, 3);
+  assert_cell(&g, 4, 1, "2", 1, 8);
+  CU_ASSERT_EQUAL(g.blocks[5].table, 2); /* bar lines one after another: one table */
+  CU_ASSERT_EQUAL(g.blocks[5].row, 2);
+  CU_ASSERT_EQUAL(g.blocks[5].ncells, 2); /* no separator inside a quoted literal */
+  assert_cell(&g, 5, 1, "「a|b」", 1, 7);
+  CU_ASSERT_EQUAL(g.blocks[6].kind, GK__BLK_PARA); /* the empty last line */
+  assert_cells_at_source(&g, s);
+  gk__grid_free(&g);
+}
+
+static void test_read_text_markdown_headings(void) {
+  const char *s = "# 某县2020年政府信息公开工作年度报告\n## 三、收到和处理\n####### 七\n#无空格\n";
+  gk__grid g;
+  read_ok(&g, s);
+  CU_ASSERT_EQUAL(g.blocks[0].kind, GK__BLK_HEADING);
+  CU_ASSERT_EQUAL(g.blocks[0].level, 1);
+  CU_ASSERT_EQUAL(g.blocks[0].pos.col, 2);
+  CU_ASSERT_EQUAL(g.blocks[1].kind, GK__BLK_HEADING);
+  CU_ASSERT_EQUAL(g.blocks[1].level, 2);
+  const char *h = gk__grid_text(&g, g.blocks[1].off);
+  CU_ASSERT_EQUAL(g.blocks[1].len, strlen("三、收到和处理"));
+  CU_ASSERT_EQUAL(memcmp(h, "三、收到和处理", g.blocks[1].len), 0);
+  CU_ASSERT_EQUAL(g.blocks[2].kind, GK__BLK_PARA); /* seven '#': no heading */
+  CU_ASSERT_EQUAL(g.blocks[3].kind, GK__BLK_PARA); /* no space after '#' */
+  gk__grid_free(&g);
+}
+
+static void test_read_text_space_aligned(void) {
+  /* pdftotext -layout: columns two spaces or an ideographic space apart; one
+   * space stays inside a cell */
+  const char *s = "  本年新收 申请      80      1     0\n一、总体情况\n规章\u3000\u30003,402\u3000\u30001\n";
+  gk__grid g;
+  read_ok(&g, s);
+  CU_ASSERT_EQUAL(g.blocks[0].kind, GK__BLK_ROW);
+  CU_ASSERT_EQUAL(g.blocks[0].table, 0);
+  CU_ASSERT_EQUAL(g.blocks[0].ncells, 4);
+  assert_cell(&g, 0, 0, "本年新收 申请", 0, 3);
+  assert_cell(&g, 0, 1, "80", 1, 16);
+  assert_cell(&g, 0, 3, "0", 3, 30);
+  CU_ASSERT_EQUAL(g.blocks[1].kind, GK__BLK_PARA);
+  CU_ASSERT_EQUAL(g.blocks[2].ncells, 3);
+  assert_cell(&g, 2, 1, "3,402", 1, 5);
+  assert_cells_at_source(&g, s);
+  gk__grid_free(&g);
+}
+
+static void test_read_text_cell_per_line_and_crlf(void) {
+  /* one cell per line (HTML to text), CRLF endings: blank lines are kept as
+   * empty paragraphs for the recognizer to count */
+  const char *s = "行政许可\r\n3\r\n\r\n5\r\n";
+  gk__grid g;
+  read_ok(&g, s);
+  for (size_t i = 0; i < g.nblocks; i++) CU_ASSERT_EQUAL(g.blocks[i].kind, GK__BLK_PARA);
+  CU_ASSERT_EQUAL(g.blocks[1].len, 1);
+  CU_ASSERT_EQUAL(g.blocks[1].slen, 1); /* the CR is no part of the line */
+  CU_ASSERT_EQUAL(g.blocks[2].len, 0);
+  CU_ASSERT_EQUAL(g.blocks[4].len, 0);
+  gk__grid_free(&g);
+  /* a run of blank lines is one block over them all */
+  read_ok(&g, "3\n\n \n\u3000\n\t\n\n5\n");
+  CU_ASSERT_EQUAL(g.nblocks, 6);
+  CU_ASSERT_EQUAL(g.blocks[1].kind, GK__BLK_PARA);
+  CU_ASSERT_EQUAL(g.blocks[1].len, 0);
+  CU_ASSERT_EQUAL(g.blocks[1].slen, strlen("\n \n\u3000"));
+  CU_ASSERT_EQUAL(g.blocks[2].pos.line, 5);
+  CU_ASSERT_EQUAL(g.blocks[2].kind, GK__BLK_ROW); /* a TAB alone: a row of blank cells */
+  CU_ASSERT_EQUAL(g.blocks[2].ncells, 2);
+  CU_ASSERT_EQUAL(g.blocks[3].kind, GK__BLK_PARA);
+  CU_ASSERT_EQUAL(g.blocks[4].pos.line, 7);
+  gk__grid_free(&g);
+}
+
+/* Any bytes (not UTF-8, separators everywhere): a grid that keeps its
+ * invariants, never a crash. */
+static void test_read_text_hostile(void) {
+  static const char *const inputs[] = {"", "\n", "|", "||\n|", "\t", "\xff\xfe|\x80", "「|", "| 「a",
+                                       "#", "# ", "\xE3\x80", "a  \xE3\x80\x80", "|---|\n|---|"};
+  for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++) {
+    gk__grid g;
+    CU_ASSERT_EQUAL(gk__grid_from_text(&g, inputs[i], strlen(inputs[i])), GK_OK);
+    if (gk__utf8_valid(inputs[i], strlen(inputs[i]), NULL)) CU_ASSERT_EQUAL(gk__grid_check(&g), GK_OK);
+    gk__grid_free(&g);
+  }
+}
+
+/* One recognizer for every form: each real report read as a text grid and
+ * recognized (gk__report_from_grid) is the report gk_report_from_text gives,
+ * cells, lines and findings alike. */
+static void test_read_text_one_recognizer(void) {
+  static const char *const names[] = {"2019_shanghai-municipal-general-office.txt", "2020_ganzhou-fenggang-town.txt",
+                                      "2017_tljq-district-township.txt", "2020_sichuan-qiliping-town.txt",
+                                      "2019_xiongxian-township-blank-tables.txt"};
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+    size_t n = 0;
+    char *s = gk_test_read_data(names[i], 1, &n);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    gk_report *a = NULL, *b = NULL;
+    gk_diags *da = NULL, *db = NULL;
+    gk_diags_new(&da), gk_diags_new(&db);
+    int ra = gk_report_from_text(&a, s, n, names[i], da);
+    gk__grid g;
+    CU_ASSERT_EQUAL_FATAL(gk__grid_from_text(&g, s, n), GK_OK);
+    CU_ASSERT_EQUAL(gk__grid_check(&g), GK_OK);
+    int rb = gk__report_from_grid(&b, &g, names[i], db);
+    CU_ASSERT_EQUAL(ra, rb);
+    if (!ra && !rb) CU_ASSERT_TRUE(gk_report_equal(a, b, 1));
+    CU_ASSERT_EQUAL(gk_diags_count(da), gk_diags_count(db));
+    for (size_t k = 0; k < gk_diags_count(da) && k < gk_diags_count(db); k++) {
+      CU_ASSERT_STRING_EQUAL(gk_diag_rule(da, k), gk_diag_rule(db, k));
+      CU_ASSERT_EQUAL(gk_diag_line(da, k), gk_diag_line(db, k));
+    }
+    gk_report_free(a), gk_report_free(b);
+    gk_diags_free(da), gk_diags_free(db);
+    gk__grid_free(&g);
+    free(s);
+  }
+}
+
+int main(void) {
+  CU_TestInfo tests[] = {
+    {"read_text_tsv", test_read_text_tsv},
+    {"read_text_pipes", test_read_text_pipes},
+    {"read_text_markdown_headings", test_read_text_markdown_headings},
+    {"read_text_space_aligned", test_read_text_space_aligned},
+    {"read_text_cell_per_line_and_crlf", test_read_text_cell_per_line_and_crlf},
+    {"read_text_hostile", test_read_text_hostile},
+    {"read_text_one_recognizer", test_read_text_one_recognizer},
+    CU_TEST_INFO_NULL,
+  };
+  return gk_test_main("read_text", tests);
+}
