@@ -1648,6 +1648,7 @@ static int import_lines(const gk__labels *L, gk_report **out, const char *text, 
   if (!rc && source_name) rc = gk_report_set_source(r, source_name, strlen(source_name));
   if (!rc && has_title) rc = gk_report_set_title(r, tbuf.data, tbuf.len);
   if (!rc && agency_n) rc = gk_report_set_agency(r, GK_AGENCY_NAME, agency, agency_n);
+  if (!rc) rc = gk__text_meta_apply(r, text, len, &pre_from); /* the exporter's block: title, agency, year */
   if (!rc && (title != SIZE_MAX || pre_to > pre_from)) {
     /* the preamble exists when there is text between title and first heading */
     size_t a = pre_from, b = pre_to;
@@ -1821,7 +1822,7 @@ int gk__report_from_text_cols(gk_report **out, const char *bytes, size_t len,
     for (size_t i = 0; i < n; i++)
       if (text[i] == '\r') text[i] = '\n';
   rc = import_doc(out, text, n, source_name, diags);
-  if (!rc) rc = gk__agency_complete(*out, text, n, diags);
+  if (!rc) rc = gk__text_meta_complete(*out, text, n, diags); /* gk__agency_complete (text_meta.c) */
   if (!rc && cut && diags)
     rc = gk_diags_add(diags, NULL, GK_SEV_WARNING, "import.truncated", "文件在一个字符中间结束：最后的不完整字符已舍去",
                       "the file ends inside a character: the incomplete last character was dropped", source_name,
