@@ -154,22 +154,31 @@ static int key_value(span l, int k, span *v) {
   return 0;
 }
 
-/* Finds the block: its three values and the line after it (0-based). 1 found. */
+/* The block's three lines from *pos on (the line at *pos included); 1 when they are. */
+static int block_at(const char *s, size_t n, size_t pos, span vals[3]) {
+  span l;
+  for (int k = 0; k < 3; k++)
+    if (!next_line(s, n, &pos, &l) || key_value(l, k, &vals[k]) != 0) return 0;
+  return 1;
+}
+
+/* Finds the block at the first or second non-blank line (the first then the
+ * display line): its three values and the line after it (0-based). 1 found. */
 static int find_block(const char *s, size_t n, span vals[3], size_t *end_line) {
   size_t pos = 0, line = 0;
   span l;
-  int display = 0; /* the one display line above the block, skipped */
-  for (;;) {
+  for (int seen = 0; seen < 2;) {
+    size_t at = pos;
     if (!next_line(s, n, &pos, &l)) return 0;
     line++;
     if (blank(l)) continue;
-    if (key_value(l, 0, &vals[0]) == 0) break;
-    if (display++) return 0;
+    if (block_at(s, n, at, vals)) {
+      *end_line = line + 2;
+      return 1;
+    }
+    seen++;
   }
-  for (int k = 1; k < 3; k++)
-    if (!next_line(s, n, &pos, &l) || key_value(l, k, &vals[k]) != 0) return 0;
-  *end_line = line + 2;
-  return 1;
+  return 0;
 }
 
 /* A value of the block into out (unquoted, NUL-terminated): 0 none, 1 one, -1

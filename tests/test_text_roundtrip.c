@@ -2,9 +2,13 @@
 /* Text and Markdown round trips as a property (issue 14): random reports of
  * every edition, cells blank / value / literal at random (signed and amount
  * columns included), literals drawn from a hostile alphabet (spaces, '|', TAB,
- * full-width digits, commas, 无, -, /, line breaks, 」, \, 「), exported and
- * imported back: gk_report_equal(a, b, 0). A fixed seed; fewer reports under
- * valgrind (GK_TEST_UNDER_VALGRIND). */
+ * full-width digits, commas, 无, -, /, line breaks, 」, \, 「); headers at random
+ * (no title, the published one or a hostile one with line breaks, formula
+ * characters, quotes, 「」, `\` and the block's own keys; no agency name, a plain
+ * or a hostile one; no year, a report year or any year); prose sections that name
+ * other years and agencies. Exported and imported back: gk_report_equal(a, b, 0),
+ * which compares title, agency fields, year, edition, every cell and the sections.
+ * A fixed seed; fewer reports under valgrind (GK_TEST_UNDER_VALGRIND). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,7 +82,7 @@ static void random_cells(gk_report *r, int ed) {
  * 「」 and `\`, colons, Markdown marks, years, the words of a title. */
 static const char *const name_bits[] = {
   "某镇", "人民政府", "宿迁市", "财政局", "\n", "\r", "\r\n", "=", "+", "@", "-", "\"", "'", "「", "」", "\\",
-  " ", "　", "\t", "|", "#", "*", ":", "：", "关于", "2023年", "１９年", "年", "报告", "政府信息公开工作年度报告", "=HYPERLINK(\"x\")",
+  " ", "　", "\t", "|", "#", "*", ":", "：", "关于", "报告名称：", "发布机构：", "报告年度：", "2023年", "１９年", "年", "报告", "政府信息公开工作年度报告", "=HYPERLINK(\"x\")",
 };
 #define NBITS (sizeof name_bits / sizeof name_bits[0])
 
@@ -178,7 +182,11 @@ static void say_diff(const gk_report *a, const gk_report *b) {
           return;
         }
       }
-  fprintf(stderr, "cells equal; header or sections differ\n");
+  const char *ta = gk_report_title(a), *tb = gk_report_title(b);
+  const char *na = gk_report_agency(a, GK_AGENCY_NAME), *nb = gk_report_agency(b, GK_AGENCY_NAME);
+  fprintf(stderr, "cells equal; title [%s] vs [%s], agency [%s] vs [%s], level %d/%d kind %d/%d; or sections\n",
+          ta ? ta : "(none)", tb ? tb : "(none)", na ? na : "(none)", nb ? nb : "(none)", gk_report_agency_level(a),
+          gk_report_agency_level(b), gk_report_agency_kind(a), gk_report_agency_kind(b));
 }
 
 static int through(gk_report *a, int markdown, unsigned iter) {
