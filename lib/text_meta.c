@@ -2,8 +2,8 @@
 /* The header of an exported report (text and Markdown) and its reading back.
  *
  * A report whose title gives back its agency name and year as the importer reads
- * a title (NAME + YYYY年政府信息公开工作年度报告, the name plain) is written with
- * that title alone, as published. Any other report (no title, a title with a line
+ * a title (NAME + YYYY年…报告, the name plain: 某镇2023年政府信息公开工作年度报告)
+ * is written with that title alone, as published. Any other report (no title, a title with a line
  * break, a title that names another agency or year, no agency, no year) is
  * written with a metadata block of three labelled lines at the top:
  *
@@ -24,7 +24,6 @@
 #include "text_int.h"
 
 static const char *const meta_keys[3] = {"报告名称：", "发布机构：", "报告年度："};
-static const char title_tail[] = "年政府信息公开工作年度报告";
 
 /* ---------------------------------------------------------------- writing */
 
@@ -82,17 +81,30 @@ static int is_heading(const char *t) {
   return !L || gk__text_heading(L, t, strlen(t)) >= 0;
 }
 
-/* 1 when the title alone carries the report's title, agency name and year. */
+/* A line the importer takes whole as a title: a report's name ("报告", "年报"),
+ * short, no address, no control character, nothing trimmed at its ends. */
+static int title_line(const char *t) {
+  size_t n = strlen(t);
+  char norm[32]; /* "第二十条…" opens table 二 (a copy cut at the top) */
+  size_t nn = gk__text_norm_fixed(norm, sizeof norm, t, n < 60 ? n : 60);
+  if (n == 0 || n > 130 || needs_quote(t) || t[n - 1] == '*' || gk__memfind(t, n, "://", 3) ||
+      gk__memfind(t, n, "www.", 4) || (nn >= 12 && memcmp(norm, "第二十条", 12) == 0))
+    return 0;
+  static const char *const words[] = {"报告", "報告", "年报", "年報"};
+  for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+    if (gk__memfind(t, n, words[k], strlen(words[k]))) return !is_heading(t);
+  return 0;
+}
+
+/* 1 when the title alone carries the report's title, agency name and year: it is
+ * NAME + YYYY年… (the name plain, the year the report's), as most are published. */
 static int title_alone(const gk_report *r) {
   const char *t = r->title, *name = r->agency[GK_AGENCY_NAME];
   if (!t || !name || r->year < 1900 || r->year > 2199 || !name_plain(name) || preamble_keyed(r)) return 0;
-  size_t nn = strlen(name), tn = strlen(t);
-  char year[8];
-  snprintf(year, sizeof year, "%d", r->year);
-  if (tn > 130 || tn != nn + 4 + strlen(title_tail) || memcmp(t, name, nn) != 0 ||
-      memcmp(t + nn, year, 4) != 0 || strcmp(t + nn + 4, title_tail) != 0)
-    return 0;
-  return !is_heading(t);
+  size_t nn = strlen(name);
+  char year[16];
+  snprintf(year, sizeof year, "%d年", r->year);
+  return strncmp(t, name, nn) == 0 && strncmp(t + nn, year, strlen(year)) == 0 && title_line(t);
 }
 
 void gk__text_head_put(gk__buf *b, const gk_report *r, int markdown) {

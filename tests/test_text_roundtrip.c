@@ -133,7 +133,13 @@ static void random_header(gk_report *r, int year) {
   int y = rnd(5) == 0 ? 0 : rnd(8) == 0 ? (int)rnd(10000) : year;
   gk_report_set_year(r, y);
   pick = (int)rnd(4);
-  if (pick == 1 && y) snprintf(title, sizeof title, "%s%d年政府信息公开工作年度报告", gk_report_agency(r, GK_AGENCY_NAME) ? gk_report_agency(r, GK_AGENCY_NAME) : "", y);
+  static const char *const tails[] = {"政府信息公开工作年度报告", "度政府信息公开工作年度报告", "政府信息公开工作 年度报告",
+                                      "年报", "信息公开报告*", "报告 ", "报告：2024年", "二、主动公开政府信息情况报告"};
+  char tail[160];
+  snprintf(tail, sizeof tail, "%s", tails[rnd(sizeof tails / sizeof tails[0])]);
+  if (rnd(4) == 0) random_text(tail, sizeof tail, 1 + rnd(4));
+  const char *an = gk_report_agency(r, GK_AGENCY_NAME);
+  if (pick == 1 && y) snprintf(title, sizeof title, "%s%d年%s", an ? an : "", y, tail);
   else if (pick > 1) random_text(title, sizeof title, 1 + rnd(6));
   if (pick && (pick != 1 || y)) gk_report_set_title(r, title, strlen(title));
 }
