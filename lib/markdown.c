@@ -81,17 +81,9 @@ GK_API int gk_report_to_markdown(char **out, size_t *len_out, const gk_report *r
   if (!out || !r) return GK_EINVAL;
   gk__buf b;
   gk__buf_init(&b);
-  /* the heading is one line: a line break in the title or the agency's name
-   * would end it and turn the rest into a paragraph */
-  gk__buf title;
-  gk__buf_init(&title);
-  gk__text_title_put(&title, r);
-  gk__buf_puts(&b, "# ");
-  for (size_t i = 0; i < title.len; i++)
-    gk__buf_putc(&b, title.data[i] == '\n' || title.data[i] == '\r' ? ' ' : title.data[i]);
-  if (title.err) b.err = title.err;
-  gk__buf_free(&title);
-  gk__buf_puts(&b, "\n\n");
+  /* the title as the heading, or the metadata block: a line break in the title
+   * or the agency's name is escaped, never breaks the heading (text_meta.c) */
+  gk__text_head_put(&b, r, 1);
   md_section(&b, r, GK_SECTION_PREAMBLE);
   for (int p = 0; p < GK__NPARTS; p++) {
     const gk__part *pt = &gk__parts[p];

@@ -404,7 +404,18 @@ static int doc_title(doc *D, const gk__labels *L) {
 }
 
 /* A report of the document's edition with its header and the sections' text. */
-static int new_report(const doc *D, gk_report **out, const char *source_name) {
+/* The exporter's metadata block (text_meta.c) at the top of a text grid: title,
+ * agency name and year from it alone, and the preamble after it. */
+static int apply_meta_block(doc *D, gk_report *r, const gk__grid *g) {
+  if (!g || !g->src) return GK_OK;
+  size_t body = 0; /* 0-based source line after the block */
+  int rc = gk__text_meta_apply(r, g->src, g->nsrc, &body);
+  if (!rc && body)
+    while (D->pre_from < D->pre_to && D->lines[D->pre_from].line <= body) D->pre_from++;
+  return rc;
+}
+
+static int new_report(doc *D, const gk__grid *g, gk_report **out, const char *source_name) {
   const tline *lines = D->lines;
   gk_report *r = NULL;
   int rc = gk_report_new(&r, D->edition, 0);
@@ -412,6 +423,7 @@ static int new_report(const doc *D, gk_report **out, const char *source_name) {
   if (!rc && source_name) rc = gk_report_set_source(r, source_name, strlen(source_name));
   if (!rc && D->has_title) rc = gk_report_set_title(r, D->tbuf.data, D->tbuf.len);
   if (!rc && D->agency_n) rc = gk_report_set_agency(r, GK_AGENCY_NAME, D->agency, D->agency_n);
+  if (!rc) rc = apply_meta_block(D, r, g);
   if (!rc && (D->title != SIZE_MAX || D->pre_to > D->pre_from)) {
     /* the preamble exists when there is text between title and first heading */
     size_t a = D->pre_from, b = D->pre_to;
@@ -509,7 +521,7 @@ int gk__rec_document(const gk__labels *L, gk_report **out, const tline *lines, s
   gk__buf_init(&w.lab);
   gk_report *r = NULL;
   int rc = read_head(&D, L, &w);
-  if (!rc) rc = new_report(&D, &r, source_name);
+  if (!rc) rc = new_report(&D, g, &r, source_name);
   w.r = r;
   int legacy = D.year && D.year < gk__edition_get(gk_schema_edition_id(0))->first_year && D.any_marks == 0;
   if (!rc && legacy)

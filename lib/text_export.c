@@ -137,8 +137,7 @@ GK_API int gk_report_to_text(char **out, size_t *len_out, const gk_report *r) {
   if (!out || !r) return GK_EINVAL;
   gk__buf b;
   gk__buf_init(&b);
-  gk__text_title_put(&b, r);
-  gk__buf_puts(&b, "\n\n");
+  gk__text_head_put(&b, r, 0); /* the title, or the metadata block (text_meta.c) */
   if (r->sections[GK_SECTION_PREAMBLE] && r->sections[GK_SECTION_PREAMBLE][0]) {
     gk__buf_puts(&b, r->sections[GK_SECTION_PREAMBLE]);
     gk__buf_putc(&b, '\n');

@@ -117,7 +117,7 @@ static int report_from_text(gk_report **out, const char *bytes, size_t len, cons
     for (size_t i = 0; i < n; i++)
       if (text[i] == '\r') text[i] = '\n';
   rc = import_doc(out, text, n, source_name, diags);
-  if (!rc) rc = gk__agency_complete(*out, text, n, diags);
+  if (!rc) rc = gk__text_meta_complete(*out, text, n, diags);
   if (!rc && cut && diags)
     rc = gk_diags_add(diags, NULL, GK_SEV_WARNING, "import.truncated", "文件在一个字符中间结束：最后的不完整字符已舍去",
                       "the file ends inside a character: the incomplete last character was dropped", source_name,

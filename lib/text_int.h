@@ -106,7 +106,7 @@ void gk__text_quote_put(gk__buf *b, const char *s);
 /* Append the text of a stored cell as the importer reads it back: "" blank,
  * "3402", "-8", "59237.2449", "251000元", a literal verbatim. */
 void gk__text_cell_put(gk__buf *b, const gk_report *r, int table, size_t row, size_t col);
-/* Title as exported: the report's, else made from agency and year. */
+/* Title for display (HTML): the report's, else made from agency and year. */
 void gk__text_title_put(gk__buf *b, const gk_report *r);
 
 /* The recognizer (recognize.c): a report from a grid of any reader (grid.h),
@@ -116,5 +116,18 @@ void gk__text_title_put(gk__buf *b, const gk_report *r);
 struct gk__grid;
 int gk__recognize_grid(const gk__labels *L, gk_report **out, const struct gk__grid *g,
                        const char *source_name, gk_diags *diags, gk__buf *text);
+
+/* The header of the text and Markdown exports and its reading back (text_meta.c):
+ * the title alone when it gives back the agency name and the year, else a
+ * metadata block (报告名称： / 发布机构： / 报告年度：) that carries title, name
+ * and year exactly. gk__text_head_put appends it (markdown: the title as "# …").
+ * gk__text_meta_apply: when text opens with the block, set r's title, agency
+ * name and year from it alone (clearing what the title or prose gave) and
+ * *body_line to the index of the line after it (the preamble starts there);
+ * GK_OK also when there is none. gk__text_meta_complete: gk__agency_complete,
+ * except that a report whose block names no agency takes none from its prose. */
+void gk__text_head_put(gk__buf *b, const gk_report *r, int markdown);
+int gk__text_meta_apply(gk_report *r, const char *text, size_t n, size_t *body_line);
+int gk__text_meta_complete(gk_report *r, const char *text, size_t n, gk_diags *diags);
 
 #endif /* GKREPORT_TEXT_INT_H */
