@@ -122,7 +122,7 @@ static size_t balance_only(const gk_report *r, const size_t rows[4]) {
   int64_t v[4][16];
   int st[4][16];
   size_t n = gk_schema_ncols(GK_EDITION_2021, GK_TABLE_REQUESTS), bad = 0;
-  for (int k = 0; k < 4; k++) gk_report_get_row(r, GK_TABLE_REQUESTS, rows[k], st[k], v[k], n);
+  for (int k = 0; k < 4; k++) gk_report_row(st[k], v[k], n, r, GK_TABLE_REQUESTS, rows[k]);
   for (size_t c = 0; c < n; c++)
     bad += v[0][c] + v[1][c] != v[2][c] + v[3][c];
   return bad;

@@ -192,14 +192,14 @@ int gk__emit_sev(gk_diags *d, const gk_report *r, const char *rule_id, int sever
   if (!line && r && cell_path) {
     int t;
     size_t row, col;
-    if (gk_report_locate(r, cell_path, &t, &row, &col) == GK_OK) {
+    if (gk_report_path_find(&t, &row, &col, r, cell_path, GK_NUL_TERMINATED) == GK_OK) {
       const gk__cell *c = gk__cell_at(r, t, row, col);
       line = c ? c->line : 0;
       column = c ? c->column : 0; /* known for grid readers (HTML <td>, DOCX cell) */
     }
   }
   size_t k;
-  int rc = gk_diags_add(d, &k, severity, ri->id, msg_zh, msg_en, r ? gk_report_source(r) : NULL,
+  int rc = gk_diags_add(&k, d, severity, ri->id, msg_zh, msg_en, r ? gk_report_source(r) : NULL,
                         line, column);
   if (rc) return rc;
   if (cell_path && (rc = gk_diags_add_cell(d, k, cell_path))) return rc;

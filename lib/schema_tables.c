@@ -242,7 +242,7 @@ const gk__edition *gk__edition_get(int edition) {
 
 GK_API size_t gk_schema_edition_count(void) { return NT(editions); }
 
-GK_API int gk_schema_edition_id(size_t i) { return i < NT(editions) ? editions[i].id : 0; }
+GK_API gk_edition gk_schema_edition_id(size_t i) { return i < NT(editions) ? editions[i].id : 0; }
 
 /* ----------------------------------------------------------------- printed header groups
  * Header texts of the published tables that label a group of columns or rows: the

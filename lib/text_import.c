@@ -87,7 +87,7 @@ static size_t trim_right(const char *p, size_t n);
 /* ------------------------------------------------------------ diagnostics */
 static void diag(walk *w, int sev, const char *rule, uint32_t line, const char *zh, const char *en) {
   if (!w->d || w->rc) return;
-  if (gk_diags_add(w->d, NULL, sev, rule, zh, en, w->file, line, 0) == GK_ENOMEM) w->rc = GK_ENOMEM;
+  if (gk_diags_add(NULL, w->d, sev, rule, zh, en, w->file, line, 0) == GK_ENOMEM) w->rc = GK_ENOMEM;
 }
 
 /* Emit an item from two built messages, then free them. */
@@ -102,7 +102,7 @@ static void diag_cell_bufs(walk *w, int sev, const char *rule, uint32_t line, si
                            gk__buf *en) {
   size_t idx = 0;
   int rc = zh->err ? zh->err : en->err;
-  if (!rc && w->d && !w->rc) rc = gk_diags_add(w->d, &idx, sev, rule, zh->data, en->data, w->file, line, 0);
+  if (!rc && w->d && !w->rc) rc = gk_diags_add(&idx, w->d, sev, rule, zh->data, en->data, w->file, line, 0);
   if (!rc && w->d && !w->rc) {
     char path[160];
     gk__path(path, w->r, w->t, row, col);
@@ -122,7 +122,7 @@ static void diag_row(walk *w, int sev, const char *rule, size_t row, uint32_t li
   gk__buf_printf(&en, en_fmt, rd->en);
   size_t idx = 0;
   int rc = zh.err ? zh.err : en.err;
-  if (!rc) rc = gk_diags_add(w->d, &idx, sev, rule, zh.data, en.data, w->file, line, 0);
+  if (!rc) rc = gk_diags_add(&idx, w->d, sev, rule, zh.data, en.data, w->file, line, 0);
   if (!rc) {
     char path[160];
     const gk__table_decl *td = &w->r->ed->tables[w->t];
@@ -1779,7 +1779,7 @@ int gk__report_from_text_cols(gk_report **out, const char *bytes, size_t len,
     snprintf(zh, sizeof zh, "输入在第%zu字节处含有NUL字节，不是文本", off);
     snprintf(en, sizeof en, "NUL byte at offset %zu: the input is not text", off);
     if (diags) {
-      int rc = gk_diags_add(diags, NULL, GK_SEV_ERROR, "import.encoding", zh, en, source_name, 0, 0);
+      int rc = gk_diags_add(NULL, diags, GK_SEV_ERROR, "import.encoding", zh, en, source_name, 0, 0);
       if (rc) return rc;
     }
     return GK_EENCODING;
@@ -1802,7 +1802,7 @@ int gk__report_from_text_cols(gk_report **out, const char *bytes, size_t len,
     snprintf(en, sizeof en, "invalid encoding: neither UTF-8 nor GB18030 (line %zu, column %zu, byte offset %zu)",
              line, col, bad);
     if (diags) {
-      int r2 = gk_diags_add(diags, NULL, GK_SEV_ERROR, "import.encoding", zh, en, source_name,
+      int r2 = gk_diags_add(NULL, diags, GK_SEV_ERROR, "import.encoding", zh, en, source_name,
                             line > UINT32_MAX ? UINT32_MAX : (uint32_t)line, col > UINT32_MAX ? UINT32_MAX : (uint32_t)col);
       if (r2) return r2;
     }
@@ -1810,7 +1810,7 @@ int gk__report_from_text_cols(gk_report **out, const char *bytes, size_t len,
   }
   if (rc) return rc;
   if (enc == GK_ENCODING_GB18030 && diags) {
-    rc = gk_diags_add(diags, NULL, GK_SEV_INFO, "import.converted", "输入为GB18030/GBK编码，已转换为UTF-8",
+    rc = gk_diags_add(NULL, diags, GK_SEV_INFO, "import.converted", "输入为GB18030/GBK编码，已转换为UTF-8",
                       "the input was GB18030/GBK and has been converted to UTF-8", source_name, 0, 0);
     if (rc) {
       gk__free(text);
@@ -1823,7 +1823,7 @@ int gk__report_from_text_cols(gk_report **out, const char *bytes, size_t len,
   rc = import_doc(out, text, n, source_name, diags);
   if (!rc) rc = gk__agency_complete(*out, text, n, diags);
   if (!rc && cut && diags)
-    rc = gk_diags_add(diags, NULL, GK_SEV_WARNING, "import.truncated", "文件在一个字符中间结束：最后的不完整字符已舍去",
+    rc = gk_diags_add(NULL, diags, GK_SEV_WARNING, "import.truncated", "文件在一个字符中间结束：最后的不完整字符已舍去",
                       "the file ends inside a character: the incomplete last character was dropped", source_name,
                       0, 0);
   if (rc && *out) {
@@ -1842,6 +1842,7 @@ int gk__report_from_text_cols(gk_report **out, const char *bytes, size_t len,
  * finding on a text file keeps its "file:line:" form. */
 GK_API int gk_report_from_text(gk_report **out, const char *bytes, size_t len,
                                const char *source_name, gk_diags *diags) {
+  len = gk__nul_len(bytes, len);
   int rc = gk__report_from_text_cols(out, bytes, len, source_name, diags);
   if (rc || !*out) return rc;
   gk_report *r = *out;

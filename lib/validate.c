@@ -79,7 +79,7 @@ GK_API void gk_validate_opts_free(gk_validate_opts *opts) {
   gk__free(opts);
 }
 
-GK_API int gk_validate_opts_set_min_severity(gk_validate_opts *opts, int severity) {
+GK_API int gk_validate_opts_set_min_severity(gk_validate_opts *opts, gk_severity severity) {
   if (!opts || severity < GK_SEV_INFO || severity > GK_SEV_ERROR) return GK_EINVAL;
   opts->min_sev = severity;
   return GK_OK;
@@ -174,7 +174,7 @@ GK_API const char *gk_rule_id(size_t i) { return i < gk__nrules ? gk__rules[i].i
 
 GK_API int gk_rule_severity(size_t i) { return i < gk__nrules ? gk__rules[i].severity : -1; }
 
-GK_API const char *gk_rule_description(size_t i, int lang) {
+GK_API const char *gk_rule_description(size_t i, gk_lang lang) {
   if (i >= gk__nrules) return NULL;
   return lang == GK_LANG_EN ? gk__rules[i].en : gk__rules[i].zh;
 }
@@ -183,7 +183,7 @@ GK_API const char *gk_rule_scope(size_t i) {
   return i < gk__nrules ? gk__scope_key(gk__rules[i].scope) : NULL;
 }
 
-GK_API int gk_rule_applies_to(size_t i, int edition) {
+GK_API int gk_rule_applies_to(size_t i, gk_edition edition) {
   uint32_t bit = gk__edition_bit(edition);
   return (i < gk__nrules && bit && (gk__rules[i].editions & bit)) ? 1 : 0;
 }
@@ -1103,7 +1103,7 @@ static int check_cell_values(const work *w, gk_diags *d) {
         if (neg)
           gk__format_value(val, sizeof val, td->cols[col].kind, c->value);
         else
-          actual = gk_report_get_literal(r, t, row, col);
+          actual = gk_report_literal(r, t, row, col);
         gk__buf zh, en;
         gk__buf_init(&zh);
         gk__buf_init(&en);

@@ -50,6 +50,9 @@ same_file out template-2021.json
 empty err
 cp "$TMP/out" "$TMP/template.json"
 run_in 0 "$TMP/template.json" "$GK" convert -
+# the input's name becomes the source of a JSON document that names none (issue 12)
+has out '  "source": "<stdin>",'
+grep -vxF '  "source": "<stdin>",' "$TMP/out" > "$TMP/out.nosource" && mv "$TMP/out.nosource" "$TMP/out"
 same_file out template-2021.json
 run 0 "$GK" template --year 2020
 same out '{

@@ -14,8 +14,8 @@
  * naming one of the places' cities; otherwise the region stays unknown and
  * *places_out says how many places it could be.
  *
- * Every function here is pure (the gazetteer is constant data) and may be
- * called from any thread.
+ * Threads: every function here is pure (the gazetteer is constant data) and
+ * may be called from any thread at any time.
  */
 #ifndef GKREPORT_AGENCY_H
 #define GKREPORT_AGENCY_H

@@ -45,6 +45,10 @@
  *                               (鼓楼区): the candidates named, the region left unknown
  *   import.split      [info]    run-together digits split: the one reading the relations allow
  *   import.value      [warning] a cell text that cannot be stored
+ *
+ * Threads: the importers keep no state: each call makes its own report and
+ * writes only to its `diags` (one list per thread, or NULL), so imports may run
+ * in parallel. The exporters only read the report, which threads may share.
  */
 #ifndef GKREPORT_TEXT_H
 #define GKREPORT_TEXT_H
@@ -58,11 +62,11 @@ extern "C" {
 #endif
 
 /** Encodings recognised by gk_text_to_utf8(). */
-enum {
+typedef enum gk_encoding {
   GK_ENCODING_UTF8 = 0,     /**< UTF-8 without BOM */
   GK_ENCODING_UTF8_BOM = 1, /**< UTF-8 with a BOM (stripped) */
   GK_ENCODING_GB18030 = 2   /**< GB18030 / GBK / GB2312, converted to UTF-8 */
-};
+} gk_encoding;
 
 /** Detect the encoding of `bytes` (UTF-8 with or without BOM, else GB18030) and
  *  return UTF-8 in *out (NUL-terminated, free with gk_free()), its length in
@@ -82,8 +86,11 @@ GK_API int gk_text_to_utf8(char **out, size_t *len_out, int *encoding_out,
 GK_API int gk_report_from_text(gk_report **out, const char *bytes, size_t len,
                                const char *source_name, gk_diags *diags);
 
-/** Load a report from JSON (first non-space byte '{') or published text.
- *  Same contract as gk_report_from_json() / gk_report_from_text(). Since 0.1.0. */
+/** Load a report from JSON (first non-space byte '{'), HTML, DOCX or published
+ *  text (see gk_report_detect_form). Same contract as gk_report_from_json() /
+ *  gk_report_from_text(); for every form `source_name` (may be NULL) names the
+ *  input in diagnostics and becomes the report's source, unless a JSON document
+ *  has its own "source" member (0.1.0 dropped it for JSON). Since 0.1.0. */
 GK_API int gk_report_load(gk_report **out, const char *bytes, size_t len,
                           const char *source_name, gk_diags *diags);
 
