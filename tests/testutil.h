@@ -28,7 +28,7 @@ void gk_test_data_path(char *buf, size_t cap, const char *name, int real);
  * doc_out is not NULL. */
 gk_report *gk_test_load_truth(const char *dir, const char *name, cJSON **doc_out);
 
-/* Assert a cell's text (gk_report_get_text) equals `want` ("" for blank). */
+/* Assert a cell's text (gk_report_text) equals `want` ("" for blank). */
 #define GK_ASSERT_CELL(r, path, want)                                   \
   do {                                                                  \
     char gk__b[128];                                                    \

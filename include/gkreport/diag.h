@@ -27,7 +27,9 @@ extern "C" {
 typedef struct gk_diags gk_diags;
 
 /** Severities, ordered. */
-typedef enum gk_severity { GK__SEV_INT = -1, GK_SEV_INFO = 0, GK_SEV_WARNING = 1, GK_SEV_ERROR = 2 } gk_severity;
+typedef enum gk_severity {
+  GK__SEV_INT = -1, GK_SEV_INFO = 0, GK_SEV_WARNING = 1, GK_SEV_ERROR = 2
+} gk_severity;
 
 /** Create an empty list. Since 0.1.0. */
 GK_API int gk_diags_new(gk_diags **out);

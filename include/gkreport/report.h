@@ -33,7 +33,9 @@ extern "C" {
 typedef struct gk_report gk_report;
 
 /** Cell states. */
-typedef enum gk_cell_state { GK_CELL_BLANK = 0, GK_CELL_VALUE = 1, GK_CELL_LITERAL = 2 } gk_cell_state;
+typedef enum gk_cell_state {
+  GK_CELL_BLANK = 0, GK_CELL_VALUE = 1, GK_CELL_LITERAL = 2
+} gk_cell_state;
 
 /** Units of an amount cell (procurement amounts in 2019 have no official unit). */
 typedef enum gk_unit {
@@ -43,7 +45,9 @@ typedef enum gk_unit {
        GK_UNIT_WANYUAN = 2  /**< 万元 written in the cell */ } gk_unit;
 
 /** Agency text fields. */
-typedef enum gk_agency_field { GK__AGENCY_FIELD_INT = -1, GK_AGENCY_NAME = 0, GK_AGENCY_CODE = 1, GK_AGENCY_REGION = 2 } gk_agency_field;
+typedef enum gk_agency_field {
+  GK__AGENCY_FIELD_INT = -1, GK_AGENCY_NAME = 0, GK_AGENCY_CODE = 1, GK_AGENCY_REGION = 2
+} gk_agency_field;
 
 /** Create an empty report (every cell blank). `year` may be 0 (unknown).
  *  GK_EUNSUPPORTED for an unknown edition. Since 0.1.0. */
@@ -57,7 +61,7 @@ GK_API int gk_report_clone(gk_report **out, const gk_report *r);
  *  `compare_lines` is non-zero), else 0. Since 0.1.0. */
 GK_API int gk_report_equal(const gk_report *a, const gk_report *b, int compare_lines);
 
-GK_API gk_edition gk_report_edition(const gk_report *r);          /**< edition id, 0 for NULL. Since 0.1.0. */
+GK_API gk_edition gk_report_edition(const gk_report *r); /**< edition id, 0 for NULL. Since 0.1.0. */
 GK_API int gk_report_year(const gk_report *r);             /**< year, 0 if unknown. Since 0.1.0. */
 GK_API int gk_report_set_year(gk_report *r, int year);     /**< 0 clears; GK_EINVAL outside 0..9999. Since 0.1.0. */
 
@@ -67,7 +71,7 @@ GK_API const char *gk_report_agency(const gk_report *r, gk_agency_field field);
 GK_API int gk_report_set_agency(gk_report *r, gk_agency_field field, const char *utf8, size_t len);
 GK_API gk_level gk_report_agency_level(const gk_report *r);     /**< GK_LEVEL_*. Since 0.1.0. */
 GK_API int gk_report_set_agency_level(gk_report *r, gk_level level);
-GK_API gk_agency_kind gk_report_agency_kind(const gk_report *r);      /**< GK_AGENCY_KIND_*. Since 0.1.0. */
+GK_API gk_agency_kind gk_report_agency_kind(const gk_report *r); /**< GK_AGENCY_KIND_*. Since 0.1.0. */
 GK_API int gk_report_set_agency_kind(gk_report *r, gk_agency_kind kind);
 
 /** Infer agency level and kind from its name (len bytes, or NUL-terminated when

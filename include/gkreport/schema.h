@@ -24,11 +24,15 @@ extern "C" {
 #endif
 
 /** Edition ids: the year of the instrument that set the format. */
-typedef enum gk_edition { GK__EDITION_INT = -1, GK_EDITION_2019 = 2019, GK_EDITION_2021 = 2021 } gk_edition;
+typedef enum gk_edition {
+  GK__EDITION_INT = -1, GK_EDITION_2019 = 2019, GK_EDITION_2021 = 2021
+} gk_edition;
 
 /** Tables of a report (sections 二, 三, 四). */
-typedef enum gk_table { GK__TABLE_INT = -1, GK_TABLE_ACTIVE = 0, GK_TABLE_REQUESTS = 1, GK_TABLE_REVIEW = 2,
-                        GK_NTABLES = 3 } gk_table;
+typedef enum gk_table {
+  GK__TABLE_INT = -1, GK_TABLE_ACTIVE = 0, GK_TABLE_REQUESTS = 1, GK_TABLE_REVIEW = 2,
+  GK_NTABLES = 3
+} gk_table;
 
 /** Narrative sections (format.md §2). The tables are sections 二-四. */
 typedef enum gk_section {
@@ -60,11 +64,15 @@ typedef enum gk_row_flag {
 } gk_row_flag;
 
 /** Agency level (format.md §9). GK_LEVEL_UNKNOWN when not given. */
-typedef enum gk_level { GK__LEVEL_INT = -1, GK_LEVEL_UNKNOWN = 0, GK_LEVEL_NATIONAL = 1, GK_LEVEL_PROVINCE = 2,
-                        GK_LEVEL_CITY = 3, GK_LEVEL_COUNTY = 4, GK_LEVEL_TOWNSHIP = 5 } gk_level;
+typedef enum gk_level {
+  GK__LEVEL_INT = -1, GK_LEVEL_UNKNOWN = 0, GK_LEVEL_NATIONAL = 1, GK_LEVEL_PROVINCE = 2,
+  GK_LEVEL_CITY = 3, GK_LEVEL_COUNTY = 4, GK_LEVEL_TOWNSHIP = 5
+} gk_level;
 /** Agency kind (format.md §9). */
-typedef enum gk_agency_kind { GK__AGENCY_KIND_INT = -1, GK_AGENCY_KIND_UNKNOWN = 0, GK_AGENCY_KIND_GOVERNMENT = 1,
-                              GK_AGENCY_KIND_DEPARTMENT = 2 } gk_agency_kind;
+typedef enum gk_agency_kind {
+  GK__AGENCY_KIND_INT = -1, GK_AGENCY_KIND_UNKNOWN = 0, GK_AGENCY_KIND_GOVERNMENT = 1,
+  GK_AGENCY_KIND_DEPARTMENT = 2
+} gk_agency_kind;
 
 /** Number of editions known to this library (2). Since 0.1.0. */
 GK_API size_t gk_schema_edition_count(void);

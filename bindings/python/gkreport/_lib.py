@@ -26,7 +26,7 @@ from typing import Any, Callable, Dict, Optional, Tuple
 #: The major version of libgkreport these bindings are written for.
 EXPECTED_MAJOR = 0
 #: The oldest library version (MAJOR*10000+MINOR*100+PATCH) the bindings accept.
-MINIMUM_VERSION = 100
+MINIMUM_VERSION = 200  # 0.2.0: the API in one voice (gk_report_cell, ...)
 
 SONAME = "libgkreport.so.0"
 
