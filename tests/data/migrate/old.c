@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* A 0.1.0 user's code: tools/migrate-api-0.2.py turns it into new.c. */
+/* A 0.1.0 user's code: tools/migrate-api-0.2.py turns it into new.c (migrate-api-0.2: keep). */
 #include <gkreport/gkreport.h>
 #include <stdio.h>
 
