@@ -146,7 +146,7 @@ static double run_aggregate(unsigned long n, char *buf, size_t cap, char *total,
   }
   gk_report *r = NULL;
   if (gk_aggregate_result(&r, a, "bench")) exit(1);
-  gk_report_get_text(r, "requests/new/total", total, tcap);
+  gk_report_text(total, tcap, r, "requests/new/total", GK_NUL_TERMINATED);
   if (townships && strtoull(total, NULL, 10) != township_total(n)) {
     fprintf(stderr, "aggregate: total %s, independent sum %llu\n", total, township_total(n));
     exit(1);

@@ -188,7 +188,7 @@ static inline int bench_plant_defect(gk_report *r, int ed, bench_rng *g) {
   int64_t v = 0;
   switch (bench_rand(g) % 3) {
   case 0:
-    gk_report_get_cell(r, t, row, col, &state, &v);
+    gk_report_cell(&state, &v, r, t, row, col);
     return gk_report_set_value(r, t, row, col, v + bench_range(g, 1, 9));
   case 1:
     return gk_report_set_blank(r, t, (size_t)r_tot, (size_t)tc);

@@ -2,7 +2,7 @@
 /* Benchmark: in-memory validation of N synthetic reports (valid ones and ones
  * with a planted defect), in reports per second, against a baseline measured in
  * the same run: a hand-written loop that checks only the balance identity with
- * gk_report_get_row. The valid reports are also timed as a small set that
+ * gk_report_row. The valid reports are also timed as a small set that
  * stays in the cache (the N reports hold ~6 KiB of cells each: at the default N
  * the loop over all of them also measures memory traffic). Also counts the
  * allocations per validation when the C library's malloc can be wrapped (glibc,
@@ -117,12 +117,12 @@ static gk_report *make_report(int defect) {
   return r;
 }
 
-/* Baseline: only requests.balance, by hand, through gk_report_get_row. */
+/* Baseline: only requests.balance, by hand, through gk_report_row. */
 static size_t balance_only(const gk_report *r, const size_t rows[4]) {
   int64_t v[4][16];
   int st[4][16];
   size_t n = gk_schema_ncols(GK_EDITION_2021, GK_TABLE_REQUESTS), bad = 0;
-  for (int k = 0; k < 4; k++) gk_report_get_row(r, GK_TABLE_REQUESTS, rows[k], st[k], v[k], n);
+  for (int k = 0; k < 4; k++) gk_report_row(st[k], v[k], n, r, GK_TABLE_REQUESTS, rows[k]);
   for (size_t c = 0; c < n; c++)
     bad += v[0][c] + v[1][c] != v[2][c] + v[3][c];
   return bad;

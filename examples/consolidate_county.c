@@ -50,7 +50,7 @@ static int add_file(gk_aggregate *agg, const char *path, const char *name, gk_di
   int rc = gk_report_load(&r, buf, len, name, NULL);
   free(buf);
   if (rc == GK_OK) rc = gk_aggregate_add(agg, r, d);
-  else if (gk_diags_add(d, NULL, GK_SEV_ERROR, "example.load", NULL, "cannot read the report", name, 0, 0) != GK_OK)
+  else if (gk_diags_add(NULL, d, GK_SEV_ERROR, "example.load", NULL, "cannot read the report", name, 0, 0) != GK_OK)
     rc = GK_ENOMEM;
   gk_report_free(r);
   return rc == GK_EPARSE || rc == GK_EENCODING ? GK_OK : rc;
@@ -114,7 +114,7 @@ static void print_requests(const gk_report *r) {
     for (size_t c = 0; c < ncols; c++) {
       int st = GK_CELL_BLANK;
       int64_t v = 0;
-      if (gk_report_get_cell(r, GK_TABLE_REQUESTS, row, c, &st, &v) == GK_OK && st == GK_CELL_VALUE)
+      if (gk_report_cell(&st, &v, r, GK_TABLE_REQUESTS, row, c) == GK_OK && st == GK_CELL_VALUE)
         printf("\t%" PRId64, v);
       else
         printf("\t");

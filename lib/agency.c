@@ -200,6 +200,7 @@ static void copy_out(char *dst, size_t cap, const char *src, size_t n) {
 GK_API int gk_agency_resolve(int *level_out, int *kind_out, uint32_t *code_out,
                              size_t *places_out, char *region_out, size_t region_cap,
                              const char *name, size_t len, const char *text, size_t text_len) {
+  text_len = gk__nul_len(text, text_len);
   if (level_out) *level_out = GK_LEVEL_UNKNOWN;
   if (kind_out) *kind_out = GK_AGENCY_KIND_UNKNOWN;
   if (code_out) *code_out = 0;
@@ -334,7 +335,7 @@ int gk__agency_found(gk_report *r, const char *name, size_t n, const char *where
   gk__buf_printf(&en, "the agency name “%.*s” was taken from %s", (int)n, name, where_en);
   rc = zh.err ? zh.err : en.err;
   if (!rc)
-    rc = gk_diags_add(diags, NULL, GK_SEV_INFO, "import.agency", zh.data, en.data,
+    rc = gk_diags_add(NULL, diags, GK_SEV_INFO, "import.agency", zh.data, en.data,
                       gk_report_source(r), line, 0);
   gk__buf_free(&zh), gk__buf_free(&en);
   return rc;
@@ -361,7 +362,7 @@ static int ambiguity_note(const gk_report *r, const char *name, const char *text
   gk__buf_puts(&en, "; the region is left unknown (give it with --region)");
   int rc = zh.err ? zh.err : en.err;
   if (!rc)
-    rc = gk_diags_add(diags, NULL, GK_SEV_INFO, "import.region", zh.data, en.data,
+    rc = gk_diags_add(NULL, diags, GK_SEV_INFO, "import.region", zh.data, en.data,
                       gk_report_source(r), 0, 0);
   gk__buf_free(&zh), gk__buf_free(&en);
   return rc;

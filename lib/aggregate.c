@@ -19,7 +19,7 @@ int gk__stats_emit(gk_diags *d, int sev, const char *rule, const char *zh, const
   const gk__rule_info *ri = gk__rule_find(rule); /* the catalogue's severity rules */
   if (ri) sev = ri->severity;
   size_t n0 = gk_diags_count(d), k;
-  int rc = gk_diags_add(d, &k, sev, rule, zh, en, file, line, 0);
+  int rc = gk_diags_add(&k, d, sev, rule, zh, en, file, line, 0);
   for (size_t i = 0; !rc && cells && cells[i]; i++) rc = gk_diags_add_cell(d, k, cells[i]);
   if (!rc && (expected || actual)) rc = gk_diags_set_values(d, k, expected, actual);
   if (rc) gk__diags_truncate(d, n0);
@@ -385,7 +385,7 @@ static int ed_present(const gk_aggregate *a, int *single_out) {
   return n;
 }
 
-GK_API int gk_aggregate_edition(const gk_aggregate *a) {
+GK_API gk_edition gk_aggregate_edition(const gk_aggregate *a) {
   int one;
   if (!a || a->count == 0) return 0;
   return ed_present(a, &one) == 1 ? gk_schema_edition_id((size_t)one) : a->common->edition;

@@ -124,7 +124,7 @@ static int cell_at(rd *x, gk_report *r, const char *k, size_t kl, size_t v, size
   if (kl >= sizeof path) return fail(x, v, "json.key", "未知的单元格", "an unknown cell");
   memcpy(path, k, kl);
   path[kl] = '\0';
-  if (gk_report_locate(r, path, &t, &row, &col))
+  if (gk_report_path_find(&t, &row, &col, r, path, GK_NUL_TERMINATED))
     return fail(x, v, "json.key", "未知的单元格", "an unknown cell");
   if (gk__cell_at(r, t, row, col)->state != GK_CELL_BLANK)
     return fail(x, v, "json.key", "单元格重复", "a cell twice");
@@ -406,12 +406,13 @@ static int report(gk_diags *d, const rd *x) {
   snprintf(zh, sizeof zh, "汇总文件无法读取：%s", x->zh);
   snprintf(en, sizeof en, "aggregate document: %s", x->en);
   size_t k;
-  return gk_diags_add(d, &k, GK_SEV_ERROR, x->rule, zh, en, NULL, line, col) ? GK_ENOMEM
+  return gk_diags_add(&k, d, GK_SEV_ERROR, x->rule, zh, en, NULL, line, col) ? GK_ENOMEM
                                                                               : GK_EPARSE;
 }
 
 GK_API int gk_aggregate_from_json(gk_aggregate **out, const char *utf8, size_t len,
                                   gk_diags *diags) {
+  len = gk__nul_len(utf8, len);
   if (!out) return GK_EINVAL;
   *out = NULL;
   if (!utf8) return GK_EINVAL;

@@ -199,7 +199,7 @@ static int repair(gk_aggregate *a, const gk_report *r, gk_report **fixed, gk_dia
     if (!path || !val) continue;
     int rc = *fixed ? GK_OK : gk_report_clone(fixed, r);
     char old[64];
-    if (!rc && gk_report_get_text(*fixed, path, old, sizeof old) < 0) continue;
+    if (!rc && gk_report_text(old, sizeof old, *fixed, path, GK_NUL_TERMINATED) < 0) continue;
     if (!rc && strcmp(old, val) == 0) continue; /* already repaired (two rules, one cell) */
     if (!rc) rc = gk_report_set_text(*fixed, path, val, strlen(val));
     if (rc == GK_ENOMEM) return rc;

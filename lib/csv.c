@@ -85,7 +85,7 @@ static int cell_text(const char **state, const char **text, size_t *tlen, char *
     *tlen = (size_t)gk__format_value(num, cap, gk_schema_col_kind(r->edition, t, col), v);
     *text = num;
   } else if (st == GK_CELL_LITERAL) {
-    *text = gk_report_get_literal(r, t, row, col);
+    *text = gk_report_literal(r, t, row, col);
     *tlen = strlen(*text);
   }
   *state = !stored ? "derived" : st == GK_CELL_VALUE ? "value"

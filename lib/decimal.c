@@ -77,6 +77,7 @@ static size_t sign_at(const char *s, size_t n, int *sign, int words) {
 }
 
 GK_API int gk_decimal_parse(int64_t *out, const char *text, size_t len) {
+  len = gk__nul_len(text, len);
   if (out) *out = 0;
   if (!out || !text) return GK_EINVAL;
   gk__trim(&text, &len);

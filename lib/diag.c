@@ -60,7 +60,7 @@ GK_API void gk_diags_free(gk_diags *d) {
 
 GK_API size_t gk_diags_count(const gk_diags *d) { return d ? d->n : 0; }
 
-GK_API size_t gk_diags_count_severity(const gk_diags *d, int min_severity) {
+GK_API size_t gk_diags_count_severity(const gk_diags *d, gk_severity min_severity) {
   size_t k = 0;
   for (size_t i = 0; d && i < d->n; i++)
     k += !d->items[i].waived && d->items[i].severity >= min_severity;
@@ -76,7 +76,7 @@ static int copy_opt(char **dst, const char *src) {
   return GK_OK;
 }
 
-GK_API int gk_diags_add(gk_diags *d, size_t *index_out, int severity, const char *rule,
+GK_API int gk_diags_add(size_t *index_out, gk_diags *d, gk_severity severity, const char *rule,
                         const char *msg_zh, const char *msg_en, const char *file, uint32_t line,
                         uint32_t column) {
   if (index_out) *index_out = 0;
@@ -225,7 +225,7 @@ GK_API int gk_diags_append(gk_diags *d, const gk_diags *src) {
   for (size_t i = 0; i < src->n; i++) {
     const item *s = &src->items[i];
     size_t k;
-    int rc = gk_diags_add(d, &k, s->severity, s->rule, s->msg[0], s->msg[1], s->file, s->line,
+    int rc = gk_diags_add(&k, d, s->severity, s->rule, s->msg[0], s->msg[1], s->file, s->line,
                           s->column);
     for (size_t c = 0; !rc && c < s->ncells; c++) rc = gk_diags_add_cell(d, k, s->cells[c]);
     if (!rc && (s->expected || s->actual)) rc = gk_diags_set_values(d, k, s->expected, s->actual);
@@ -251,7 +251,7 @@ GK_API const char *gk_diag_rule(const gk_diags *d, size_t i) {
   item *it = get(d, i);
   return it ? it->rule : NULL;
 }
-GK_API const char *gk_diag_message(const gk_diags *d, size_t i, int lang) {
+GK_API const char *gk_diag_message(const gk_diags *d, size_t i, gk_lang lang) {
   item *it = get(d, i);
   if (!it) return NULL;
   const char *m = it->msg[lang == GK_LANG_EN ? 1 : 0];
@@ -305,7 +305,7 @@ GK_API const char *gk_diag_candidate_value(const gk_diags *d, size_t i, size_t k
   item *it = get(d, i);
   return (it && k < it->ncand) ? it->cand[2 * k + 1] : NULL;
 }
-GK_API const char *gk_diag_note(const gk_diags *d, size_t i, int lang) {
+GK_API const char *gk_diag_note(const gk_diags *d, size_t i, gk_lang lang) {
   item *it = get(d, i);
   if (!it) return NULL;
   const char *m = it->note[lang == GK_LANG_EN ? 1 : 0];
@@ -322,7 +322,7 @@ GK_API const char *gk_diag_waiver_reason(const gk_diags *d, size_t i) {
 
 static const char *const sev_keys[] = {"info", "warning", "error"};
 
-GK_API const char *gk_severity_key(int severity) {
+GK_API const char *gk_severity_key(gk_severity severity) {
   return (severity >= 0 && severity <= GK_SEV_ERROR) ? sev_keys[severity] : NULL;
 }
 
@@ -341,7 +341,7 @@ static int docx_name(const char *file) {
          (e[4] | 0x20) == 'x';
 }
 
-GK_API int gk_diag_position(char *buf, size_t cap, const gk_diags *d, size_t i, int lang) {
+GK_API int gk_diag_position(char *buf, size_t cap, const gk_diags *d, size_t i, gk_lang lang) {
   item *it = get(d, i);
   if (buf && cap) buf[0] = '\0';
   if (!it) return GK_EINVAL;
@@ -364,7 +364,7 @@ GK_API int gk_diag_position(char *buf, size_t cap, const gk_diags *d, size_t i, 
   return n < 0 ? GK_EINVAL : n;
 }
 
-GK_API int gk_diag_format(char *buf, size_t cap, const gk_diags *d, size_t i, int lang) {
+GK_API int gk_diag_format(char *buf, size_t cap, const gk_diags *d, size_t i, gk_lang lang) {
   item *it = get(d, i);
   if (buf && cap) buf[0] = '\0';
   if (!it) return GK_EINVAL;

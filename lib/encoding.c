@@ -55,6 +55,7 @@ static int from_gb18030(char **out, size_t *len_out, const char *bytes, size_t l
 
 GK_API int gk_text_to_utf8(char **out, size_t *len_out, int *encoding_out,
                            size_t *bad_offset_out, const char *bytes, size_t len) {
+  len = gk__nul_len(bytes, len);
   if (out) *out = NULL;
   if (len_out) *len_out = 0;
   if (encoding_out) *encoding_out = GK_ENCODING_UTF8;

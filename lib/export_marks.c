@@ -12,7 +12,7 @@ static size_t ncells(const gk_report *r, int t) {
 static int add_pair(gk__marks *m, const gk_report *r, size_t i, const char *path, int suspect) {
   int t;
   size_t row, col;
-  if (!path || gk_report_locate(r, path, &t, &row, &col) != GK_OK) return GK_OK;
+  if (!path || gk_report_path_find(&t, &row, &col, r, path, GK_NUL_TERMINATED) != GK_OK) return GK_OK;
   if (m->npairs == m->cap) {
     size_t cap = m->cap ? m->cap * 2 : 16;
     size_t *next = gk__realloc(m->next, cap * sizeof *next);
@@ -90,7 +90,7 @@ int gk__marks_severity(const gk__marks *m, const gk_diags *d, const gk_report *r
 void gk__cell_label(gk__buf *b, const gk_report *r, const char *path, int lang) {
   int t;
   size_t row, col;
-  if (gk_report_locate(r, path, &t, &row, &col) != GK_OK) {
+  if (gk_report_path_find(&t, &row, &col, r, path, GK_NUL_TERMINATED) != GK_OK) {
     gk__buf_puts(b, path);
     return;
   }

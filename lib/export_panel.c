@@ -58,7 +58,7 @@ int gk__panel_set(char **slot, const char *s) {
 static int main_total(const gk_report *r, const char *path) {
   int t;
   size_t row, col;
-  if (!path || gk_report_locate(r, path, &t, &row, &col) != GK_OK || t == GK_TABLE_ACTIVE) return 0;
+  if (!path || gk_report_path_find(&t, &row, &col, r, path, GK_NUL_TERMINATED) != GK_OK || t == GK_TABLE_ACTIVE) return 0;
   const gk__edition *ed = r->ed;
   uint32_t f = ed->tables[t].rows[row].flags;
   return ed->tables[t].cols[col].part == 0 && (f & GK_ROW_STORED) && !(f & GK_ROW_LEAF) &&

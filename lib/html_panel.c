@@ -252,7 +252,7 @@ int gk__panel_page(char **out, size_t *len_out, const char *title, const gk__pan
 }
 
 GK_API int gk_series_to_html(char **out, size_t *len_out, const gk_series *s,
-                             const gk_diags *findings, int lang) {
+                             const gk_diags *findings, gk_lang lang) {
   if (out) *out = NULL;
   if (len_out) *len_out = 0;
   if (!out || !s || (lang != GK_LANG_ZH && lang != GK_LANG_EN)) return GK_EINVAL;

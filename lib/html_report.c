@@ -326,7 +326,7 @@ static void put_findings(page *p) {
       const char *path = gk_diag_cell(p->d, i, k);
       int t;
       size_t row, col;
-      if (gk_report_locate(p->r, path, &t, &row, &col) != GK_OK) continue;
+      if (gk_report_path_find(&t, &row, &col, p->r, path, GK_NUL_TERMINATED) != GK_OK) continue;
       gk__buf_printf(b, " <a href=\"#c-%s-%s-%s\">", gk_schema_table_key(t),
                      gk_schema_row_key(p->r->edition, t, row), gk_schema_col_key(p->r->edition, t, col));
       gk__html_str(b, path, 0);
@@ -362,7 +362,7 @@ static void put_header(page *p, const char *title) {
 }
 
 GK_API int gk_report_to_html(char **out, size_t *len_out, const gk_report *r,
-                             const gk_diags *findings, int lang) {
+                             const gk_diags *findings, gk_lang lang) {
   if (out) *out = NULL;
   if (len_out) *len_out = 0;
   if (!out || !r || (lang != GK_LANG_ZH && lang != GK_LANG_EN)) return GK_EINVAL;

@@ -57,7 +57,7 @@ GK_API size_t gk_indicator_count(void) { return NIND; }
 
 GK_API const char *gk_indicator_id(size_t i) { return i < NIND ? indicators[i].id : NULL; }
 
-GK_API const char *gk_indicator_name(size_t i, int lang) {
+GK_API const char *gk_indicator_name(size_t i, gk_lang lang) {
   if (i >= NIND) return NULL;
   return lang == GK_LANG_EN ? indicators[i].en : indicators[i].zh;
 }
@@ -86,7 +86,7 @@ static int sum_terms(int64_t *out, const gk_report *r, const term *terms) {
     int t, st;
     size_t row, col;
     int64_t v;
-    int rc = gk_report_locate(r, terms[k].path, &t, &row, &col);
+    int rc = gk_report_path_find(&t, &row, &col, r, terms[k].path, GK_NUL_TERMINATED);
     if (rc) return rc == GK_EINVAL ? rc : GK_ENOTFOUND;
     if ((rc = gk__cell_effective(r, t, row, col, &st, &v))) return rc;
     if (st != GK_CELL_VALUE) return GK_ENOTFOUND;

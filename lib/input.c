@@ -15,7 +15,7 @@ GK_API int gk_input_check(size_t len, size_t max_input, const char *source_name,
              len, cap);
     snprintf(act, sizeof act, "%zu", len);
     size_t k;
-    int rc = gk_diags_add(diags, &k, GK_SEV_ERROR, "import.too_large", zh, en, source_name, 0, 0);
+    int rc = gk_diags_add(&k, diags, GK_SEV_ERROR, "import.too_large", zh, en, source_name, 0, 0);
     if (rc) return rc;
     char exp[32];
     snprintf(exp, sizeof exp, "<= %zu", cap);

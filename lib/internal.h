@@ -11,6 +11,13 @@
 #include "gkreport/schema.h"
 #include "gkreport/report.h"
 #include "gkreport/diag.h"
+#include <string.h>
+
+/* The length of a (s, len) string argument of a public function: strlen(s) when
+ * len is GK_NUL_TERMINATED (0 for a NULL s), else len. */
+static inline size_t gk__nul_len(const char *s, size_t len) {
+  return len != GK_NUL_TERMINATED ? len : s ? strlen(s) : 0;
+}
 
 /* ------------------------------------------------------------ allocation
  * All library allocations go through these. With GK_ALLOC_SEAM (test builds only)

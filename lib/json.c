@@ -133,7 +133,7 @@ static void write_cell(jw *w, const gk_report *r, int t, size_t row, size_t col,
   gk__buf_putc(&w->b, '{');
   if (c->state == GK_CELL_LITERAL) {
     inline_key(w, &first, "literal");
-    put_str(w, gk_report_get_literal(r, t, row, col));
+    put_str(w, gk_report_literal(r, t, row, col));
   } else {
     inline_key(w, &first, "value");
     if (c->state == GK_CELL_VALUE)

@@ -141,7 +141,7 @@ static int report_error(const rd *x, const char *rule, size_t off, size_t end,
   size_t i;
   char actual[SHOW_MAX + 4];
   if (!rc) rc = gk_diags_new(&t);
-  if (!rc) rc = gk_diags_add(t, &i, GK_SEV_ERROR, rule, mz.data, me.data, x->file, line, col);
+  if (!rc) rc = gk_diags_add(&i, t, GK_SEV_ERROR, rule, mz.data, me.data, x->file, line, col);
   if (!rc) rc = gk_diags_add_cell(t, i, p.data);
   if (!rc && end > off && end <= x->n)
     rc = gk_diags_set_values(t, i, NULL, shown(actual, x->s + off, end - off));
@@ -787,6 +787,7 @@ static int read_root(rd *x, member *doc, gk_report **out) {
 
 GK_API int gk_report_from_json(gk_report **out, const char *utf8, size_t len,
                                const char *source_name, gk_diags *diags) {
+  len = gk__nul_len(utf8, len);
   if (out) *out = NULL;
   if (!out || (!utf8 && len)) return GK_EINVAL;
   if (!utf8) utf8 = "";
@@ -808,5 +809,10 @@ GK_API int gk_report_from_json(gk_report **out, const char *utf8, size_t len,
   value_at(&x, &doc, gk__json_ws(utf8, len, bom));
   int rc = read_root(&x, &doc, out);
   gk__buf_free(&x.tmp);
+  if (!rc && source_name && !gk_report_source(*out) &&
+      (rc = gk_report_set_source(*out, source_name, GK_NUL_TERMINATED)) != GK_OK) {
+    gk_report_free(*out); /* the document names no source: source_name is it */
+    *out = NULL;
+  }
   return rc;
 }

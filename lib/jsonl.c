@@ -110,6 +110,7 @@ static int line_append(gk_aggregate *a, const char *s, size_t n) {
 
 GK_API int gk_aggregate_add_jsonl(gk_aggregate *a, const char *chunk, size_t len,
                                   gk_diags *diags) {
+  len = gk__nul_len(chunk, len);
   if (!a || (!chunk && len)) return GK_EINVAL;
   if (len && !state(a)) return GK_ENOMEM;
   size_t pos = 0;

@@ -8,6 +8,7 @@
 #include "gkreport/document.h"
 
 GK_API gk_form gk_report_detect_form(const char *bytes, size_t len) {
+  len = gk__nul_len(bytes, len);
   if (!bytes) return GK_FORM_TEXT;
   if (len >= 4 && memcmp(bytes, "PK\3\4", 4) == 0) return GK_FORM_DOCX;
   size_t i = 0;
@@ -20,6 +21,7 @@ GK_API gk_form gk_report_detect_form(const char *bytes, size_t len) {
 
 GK_API int gk_report_load_form(gk_report **out, const char *bytes, size_t len, gk_form form,
                                const char *source_name, gk_diags *diags) {
+  len = gk__nul_len(bytes, len);
   if (!out) return GK_EINVAL;
   *out = NULL;
   if (!bytes && len) return GK_EINVAL;
@@ -47,6 +49,7 @@ GK_API int gk_report_load_form(gk_report **out, const char *bytes, size_t len, g
 
 GK_API int gk_report_load(gk_report **out, const char *bytes, size_t len, const char *source_name,
                           gk_diags *diags) {
+  len = gk__nul_len(bytes, len);
   if (!out) return GK_EINVAL;
   *out = NULL;
   if (!bytes && len) return GK_EINVAL;

@@ -15,7 +15,7 @@
 int gk__doc_diag(gk_diags *d, int severity, const char *rule, const char *file, uint32_t line,
                  uint32_t col, const char *zh, const char *en) {
   if (!d) return GK_OK;
-  return gk_diags_add(d, NULL, severity, rule, zh, en, file, line, col) == GK_ENOMEM ? GK_ENOMEM
+  return gk_diags_add(NULL, d, severity, rule, zh, en, file, line, col) == GK_ENOMEM ? GK_ENOMEM
                                                                                    : GK_OK;
 }
 
@@ -187,10 +187,12 @@ static int from_reader(gk_report **out, reader_fn rd, const char *bytes, size_t 
 
 GK_API int gk_report_from_html(gk_report **out, const char *bytes, size_t len,
                                const char *source_name, gk_diags *diags) {
+  len = gk__nul_len(bytes, len);
   return from_reader(out, gk__html_grid, bytes, len, source_name, diags);
 }
 
 GK_API int gk_report_from_docx(gk_report **out, const char *bytes, size_t len,
                                const char *source_name, gk_diags *diags) {
+  len = gk__nul_len(bytes, len);
   return from_reader(out, gk__docx_grid, bytes, len, source_name, diags);
 }

@@ -22,7 +22,7 @@
 /* ------------------------------------------------------------ diagnostics */
 void gk__rec_diag(walk *w, int sev, const char *rule, uint32_t line, const char *zh, const char *en) {
   if (!w->d || w->rc) return;
-  if (gk_diags_add(w->d, NULL, sev, rule, zh, en, w->file, line, 0) == GK_ENOMEM) w->rc = GK_ENOMEM;
+  if (gk_diags_add(NULL, w->d, sev, rule, zh, en, w->file, line, 0) == GK_ENOMEM) w->rc = GK_ENOMEM;
 }
 
 /* The source line of document line `line` for a message's text (a text or
@@ -44,7 +44,7 @@ static void diag_cell_bufs(walk *w, int sev, const char *rule, uint32_t line, si
                            gk__buf *en) {
   size_t idx = 0;
   int rc = zh->err ? zh->err : en->err;
-  if (!rc && w->d && !w->rc) rc = gk_diags_add(w->d, &idx, sev, rule, zh->data, en->data, w->file, line, 0);
+  if (!rc && w->d && !w->rc) rc = gk_diags_add(&idx, w->d, sev, rule, zh->data, en->data, w->file, line, 0);
   if (!rc && w->d && !w->rc) {
     char path[160];
     gk__path(path, w->r, w->t, row, col);
@@ -64,7 +64,7 @@ static void diag_row(walk *w, int sev, const char *rule, size_t row, uint32_t li
   gk__buf_printf(&en, en_fmt, rd->en);
   size_t idx = 0;
   int rc = zh.err ? zh.err : en.err;
-  if (!rc) rc = gk_diags_add(w->d, &idx, sev, rule, zh.data, en.data, w->file, line, 0);
+  if (!rc) rc = gk_diags_add(&idx, w->d, sev, rule, zh.data, en.data, w->file, line, 0);
   if (!rc) {
     char path[160];
     const gk__table_decl *td = &w->r->ed->tables[w->t];

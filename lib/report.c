@@ -5,7 +5,7 @@
 
 #define LITERAL_MAX 4096
 
-GK_API int gk_report_new(gk_report **out, int edition, int year) {
+GK_API int gk_report_new(gk_report **out, gk_edition edition, int year) {
   if (!out) return GK_EINVAL;
   *out = NULL;
   const gk__edition *ed = gk__edition_get(edition);
@@ -119,7 +119,7 @@ GK_API int gk_report_equal(const gk_report *a, const gk_report *b, int compare_l
   return 1;
 }
 
-GK_API int gk_report_edition(const gk_report *r) { return r ? r->edition : 0; }
+GK_API gk_edition gk_report_edition(const gk_report *r) { return r ? r->edition : 0; }
 GK_API int gk_report_year(const gk_report *r) { return r ? r->year : 0; }
 
 GK_API int gk_report_set_year(gk_report *r, int year) {
@@ -152,26 +152,27 @@ static int set_string(char **slot, const char *utf8, size_t len, int checked) {
   return GK_OK;
 }
 
-GK_API const char *gk_report_agency(const gk_report *r, int field) {
+GK_API const char *gk_report_agency(const gk_report *r, gk_agency_field field) {
   return (r && field >= 0 && field < 3) ? r->agency[field] : NULL;
 }
 
-GK_API int gk_report_set_agency(gk_report *r, int field, const char *utf8, size_t len) {
+GK_API int gk_report_set_agency(gk_report *r, gk_agency_field field, const char *utf8, size_t len) {
+  len = gk__nul_len(utf8, len);
   if (!r || field < 0 || field >= 3) return GK_EINVAL;
   return set_string(&r->agency[field], utf8, len, 0);
 }
 
-GK_API int gk_report_agency_level(const gk_report *r) { return r ? r->level : GK_LEVEL_UNKNOWN; }
+GK_API gk_level gk_report_agency_level(const gk_report *r) { return r ? r->level : GK_LEVEL_UNKNOWN; }
 
-GK_API int gk_report_set_agency_level(gk_report *r, int level) {
+GK_API int gk_report_set_agency_level(gk_report *r, gk_level level) {
   if (!r || level < GK_LEVEL_UNKNOWN || level > GK_LEVEL_TOWNSHIP) return GK_EINVAL;
   r->level = level;
   return GK_OK;
 }
 
-GK_API int gk_report_agency_kind(const gk_report *r) { return r ? r->kind : GK_AGENCY_KIND_UNKNOWN; }
+GK_API gk_agency_kind gk_report_agency_kind(const gk_report *r) { return r ? r->kind : GK_AGENCY_KIND_UNKNOWN; }
 
-GK_API int gk_report_set_agency_kind(gk_report *r, int kind) {
+GK_API int gk_report_set_agency_kind(gk_report *r, gk_agency_kind kind) {
   if (!r || kind < GK_AGENCY_KIND_UNKNOWN || kind > GK_AGENCY_KIND_DEPARTMENT) return GK_EINVAL;
   r->kind = kind;
   return GK_OK;
@@ -180,20 +181,23 @@ GK_API int gk_report_set_agency_kind(gk_report *r, int kind) {
 GK_API const char *gk_report_title(const gk_report *r) { return r ? r->title : NULL; }
 
 GK_API int gk_report_set_title(gk_report *r, const char *utf8, size_t len) {
+  len = gk__nul_len(utf8, len);
   return r ? set_string(&r->title, utf8, len, 0) : GK_EINVAL;
 }
 
 GK_API const char *gk_report_source(const gk_report *r) { return r ? r->source : NULL; }
 
 GK_API int gk_report_set_source(gk_report *r, const char *utf8, size_t len) {
+  len = gk__nul_len(utf8, len);
   return r ? set_string(&r->source, utf8, len, 0) : GK_EINVAL;
 }
 
-GK_API const char *gk_report_section(const gk_report *r, int section) {
+GK_API const char *gk_report_section(const gk_report *r, gk_section section) {
   return (r && section >= 0 && section < GK_NSECTIONS) ? r->sections[section] : NULL;
 }
 
-GK_API int gk_report_set_section(gk_report *r, int section, const char *utf8, size_t len) {
+GK_API int gk_report_set_section(gk_report *r, gk_section section, const char *utf8, size_t len) {
+  len = gk__nul_len(utf8, len);
   if (!r || section < 0 || section >= GK_NSECTIONS) return GK_EINVAL;
   return set_string(&r->sections[section], utf8, len, 0);
 }
@@ -203,11 +207,11 @@ int gk__report_set_section_valid(gk_report *r, int section, const char *utf8, si
   return set_string(&r->sections[section], utf8, len, 1);
 }
 
-GK_API uint32_t gk_report_section_line(const gk_report *r, int section) {
+GK_API uint32_t gk_report_section_line(const gk_report *r, gk_section section) {
   return (r && section >= 0 && section < GK_NSECTIONS) ? r->section_line[section] : 0;
 }
 
-GK_API int gk_report_set_section_line(gk_report *r, int section, uint32_t line) {
+GK_API int gk_report_set_section_line(gk_report *r, gk_section section, uint32_t line) {
   if (!r || section < 0 || section >= GK_NSECTIONS) return GK_EINVAL;
   r->section_line[section] = line;
   return GK_OK;
@@ -242,8 +246,8 @@ int gk__cell_effective(const gk_report *r, int table, size_t row, size_t col, in
   return gk__row_reading(state_out, value_out, &r->ed->tables[table], r->cells[table], row, col);
 }
 
-GK_API int gk_report_get_cell(const gk_report *r, int table, size_t row, size_t col,
-                              int *state_out, int64_t *value_out) {
+GK_API int gk_report_cell(int *state_out, int64_t *value_out, const gk_report *r, gk_table table,
+                          size_t row, size_t col) {
   int st = GK_CELL_BLANK;
   int64_t v = 0;
   int rc = (r && gk_schema_cell_exists(r->edition, table, row, col))
@@ -254,7 +258,7 @@ GK_API int gk_report_get_cell(const gk_report *r, int table, size_t row, size_t 
   return rc;
 }
 
-GK_API int gk_report_set_value(gk_report *r, int table, size_t row, size_t col, int64_t value) {
+GK_API int gk_report_set_value(gk_report *r, gk_table table, size_t row, size_t col, int64_t value) {
   gk__cell *c = cell_settable(r, table, row, col);
   if (!c) return GK_EINVAL;
   if (value < 0 && r->ed->tables[table].cols[col].kind == GK_KIND_COUNT) return GK_ERANGE;
@@ -264,7 +268,7 @@ GK_API int gk_report_set_value(gk_report *r, int table, size_t row, size_t col, 
   return GK_OK;
 }
 
-GK_API int gk_report_set_blank(gk_report *r, int table, size_t row, size_t col) {
+GK_API int gk_report_set_blank(gk_report *r, gk_table table, size_t row, size_t col) {
   gk__cell *c = cell_settable(r, table, row, col);
   if (!c) return GK_EINVAL;
   c->state = GK_CELL_BLANK;
@@ -357,8 +361,9 @@ static int set_literal(gk_report *r, int table, size_t row, size_t col, const ch
   return GK_OK;
 }
 
-GK_API int gk_report_set_literal(gk_report *r, int table, size_t row, size_t col,
+GK_API int gk_report_set_literal(gk_report *r, gk_table table, size_t row, size_t col,
                                  const char *utf8, size_t len) {
+  len = gk__nul_len(utf8, len);
   return set_literal(r, table, row, col, utf8, len, 0);
 }
 
@@ -367,17 +372,17 @@ int gk__report_set_literal_valid(gk_report *r, int table, size_t row, size_t col
   return set_literal(r, table, row, col, utf8, len, 1);
 }
 
-GK_API const char *gk_report_get_literal(const gk_report *r, int table, size_t row, size_t col) {
+GK_API const char *gk_report_literal(const gk_report *r, gk_table table, size_t row, size_t col) {
   if (!r || !gk_schema_cell_exists(r->edition, table, row, col)) return NULL;
   return literal_of(r, gk__cell_at(r, table, row, col));
 }
 
-GK_API int gk_report_get_unit(const gk_report *r, int table, size_t row, size_t col) {
-  if (!r || !gk_schema_cell_exists(r->edition, table, row, col)) return 0;
-  return gk__cell_at(r, table, row, col)->unit;
+GK_API gk_unit gk_report_unit(const gk_report *r, gk_table table, size_t row, size_t col) {
+  if (!r || !gk_schema_cell_exists(r->edition, table, row, col)) return GK_UNIT_DEFAULT;
+  return (gk_unit)gk__cell_at(r, table, row, col)->unit;
 }
 
-GK_API int gk_report_set_unit(gk_report *r, int table, size_t row, size_t col, int unit) {
+GK_API int gk_report_set_unit(gk_report *r, gk_table table, size_t row, size_t col, gk_unit unit) {
   gk__cell *c = cell_settable(r, table, row, col);
   if (!c || unit < GK_UNIT_DEFAULT || unit > GK_UNIT_WANYUAN) return GK_EINVAL;
   if (unit != GK_UNIT_DEFAULT && r->ed->tables[table].cols[col].kind != GK_KIND_AMOUNT)
@@ -386,20 +391,28 @@ GK_API int gk_report_set_unit(gk_report *r, int table, size_t row, size_t col, i
   return GK_OK;
 }
 
-GK_API uint32_t gk_report_get_line(const gk_report *r, int table, size_t row, size_t col) {
+GK_API uint32_t gk_report_line(const gk_report *r, gk_table table, size_t row, size_t col) {
   if (!r || !gk_schema_cell_exists(r->edition, table, row, col)) return 0;
   return gk__cell_at(r, table, row, col)->line;
 }
 
-GK_API int gk_report_set_line(gk_report *r, int table, size_t row, size_t col, uint32_t line) {
+GK_API int gk_report_set_line(gk_report *r, gk_table table, size_t row, size_t col, uint32_t line) {
   gk__cell *c = cell_mut(r, table, row, col);
   if (!c) return GK_EINVAL;
   c->line = line;
   return GK_OK;
 }
 
-GK_API int gk_report_get_row(const gk_report *r, int table, size_t row, int *states,
-                             int64_t *values, size_t n) {
+static void row_blank(int *states_out, int64_t *values_out, size_t n) {
+  for (size_t c = 0; c < n; c++) {
+    if (states_out) states_out[c] = GK_CELL_BLANK;
+    if (values_out) values_out[c] = 0;
+  }
+}
+
+GK_API int gk_report_row(int *states_out, int64_t *values_out, size_t n, const gk_report *r,
+                         gk_table table, size_t row) {
+  row_blank(states_out, values_out, n);
   if (!r || table < 0 || table >= GK_NTABLES || row >= r->ed->tables[table].nrows)
     return GK_EINVAL;
   size_t nc = r->ed->tables[table].ncols;
@@ -408,30 +421,34 @@ GK_API int gk_report_get_row(const gk_report *r, int table, size_t row, int *sta
     int64_t v = 0;
     if (c < nc && gk_schema_cell_exists(r->edition, table, row, c)) {
       int rc = gk__cell_effective(r, table, row, c, &st, &v);
-      if (rc) return rc;
+      if (rc) {
+        row_blank(states_out, values_out, n);
+        return rc;
+      }
     }
-    if (states) states[c] = st;
-    if (values) values[c] = v;
+    if (states_out) states_out[c] = st;
+    if (values_out) values_out[c] = v;
   }
   return GK_OK;
 }
 
-GK_API int gk_report_locate(const gk_report *r, const char *path, int *table_out, size_t *row_out,
-                            size_t *col_out) {
+GK_API int gk_report_path_find(int *table_out, size_t *row_out, size_t *col_out,
+                               const gk_report *r, const char *path, size_t len) {
   if (!r) {
     if (table_out) *table_out = 0;
     if (row_out) *row_out = 0;
     if (col_out) *col_out = 0;
     return GK_EINVAL;
   }
-  return gk_schema_path_find(table_out, row_out, col_out, r->edition, path, (size_t)-1);
+  return gk_schema_path_find(table_out, row_out, col_out, r->edition, path, len);
 }
 
-GK_API int gk_report_get_text(const gk_report *r, const char *path, char *buf, size_t cap) {
+GK_API int gk_report_text(char *buf, size_t cap, const gk_report *r, const char *path,
+                          size_t len) {
   int t;
   size_t row, col;
   if (buf && cap) buf[0] = '\0';
-  int rc = gk_report_locate(r, path, &t, &row, &col);
+  int rc = gk_report_path_find(&t, &row, &col, r, path, len);
   if (rc) return rc;
   int st;
   int64_t v;
@@ -449,9 +466,10 @@ GK_API int gk_report_get_text(const gk_report *r, const char *path, char *buf, s
 }
 
 GK_API int gk_report_set_text(gk_report *r, const char *path, const char *text, size_t len) {
+  len = gk__nul_len(text, len);
   int t;
   size_t row, col;
-  int rc = gk_report_locate(r, path, &t, &row, &col);
+  int rc = gk_report_path_find(&t, &row, &col, r, path, GK_NUL_TERMINATED);
   if (rc) return rc;
   if (!cell_settable(r, t, row, col)) return GK_EINVAL;
   if (!text || len == 0) return gk_report_set_blank(r, t, row, col);
@@ -465,7 +483,7 @@ GK_API int gk_report_set_text(gk_report *r, const char *path, const char *text, 
   return rc;
 }
 
-GK_API size_t gk_report_count_filled(const gk_report *r, int table) {
+GK_API size_t gk_report_count_filled(const gk_report *r, gk_table table) {
   if (!r || table < 0 || table >= GK_NTABLES) return 0;
   size_t n = r->ed->tables[table].nrows * r->ed->tables[table].ncols, k = 0;
   for (size_t i = 0; i < n; i++) k += r->cells[table][i].state != GK_CELL_BLANK;

@@ -186,7 +186,7 @@ GK_API const char *gk_rule_id(size_t i) { return i < gk__nrules ? gk__rules[i].i
 
 GK_API int gk_rule_severity(size_t i) { return i < gk__nrules ? gk__rules[i].severity : -1; }
 
-GK_API const char *gk_rule_description(size_t i, int lang) {
+GK_API const char *gk_rule_description(size_t i, gk_lang lang) {
   if (i >= gk__nrules) return NULL;
   return lang == GK_LANG_EN ? gk__rules[i].en : gk__rules[i].zh;
 }
@@ -195,7 +195,7 @@ GK_API const char *gk_rule_scope(size_t i) {
   return i < gk__nrules ? gk__scope_key(gk__rules[i].scope) : NULL;
 }
 
-GK_API int gk_rule_applies_to(size_t i, int edition) {
+GK_API int gk_rule_applies_to(size_t i, gk_edition edition) {
   return i < gk__nrules && gk__rule_covers(&gk__rules[i], edition);
 }
 
@@ -225,14 +225,14 @@ int gk__emit_sev(gk_diags *d, const gk_report *r, const char *rule_id, int sever
   if (!line && r && cell_path) {
     int t;
     size_t row, col;
-    if (gk_report_locate(r, cell_path, &t, &row, &col) == GK_OK) {
+    if (gk_report_path_find(&t, &row, &col, r, cell_path, GK_NUL_TERMINATED) == GK_OK) {
       const gk__cell *c = gk__cell_at(r, t, row, col);
       line = c ? c->line : 0;
       column = c ? c->column : 0; /* known for grid readers (HTML <td>, DOCX cell) */
     }
   }
   size_t k;
-  int rc = gk_diags_add(d, &k, severity, ri->id, msg_zh, msg_en, r ? gk_report_source(r) : NULL,
+  int rc = gk_diags_add(&k, d, severity, ri->id, msg_zh, msg_en, r ? gk_report_source(r) : NULL,
                         line, column);
   if (rc) return rc;
   if (cell_path && (rc = gk_diags_add_cell(d, k, cell_path))) return rc;

@@ -31,7 +31,7 @@ const gk__edition *gk__edition_get(int edition) {
 
 GK_API size_t gk_schema_edition_count(void) { return gk__neditions + (EXT_EDITION != NULL); }
 
-GK_API int gk_schema_edition_id(size_t i) {
+GK_API gk_edition gk_schema_edition_id(size_t i) {
   if (i < gk__neditions) return gk__editions[i].id;
   return i == gk__neditions && EXT_EDITION ? EXT_EDITION->id : 0;
 }
@@ -71,12 +71,12 @@ static const char *pick(const char *zh, const char *en, int lang) {
 
 GK_API int gk_schema_edition_valid(int edition) { return gk__edition_get(edition) != NULL; }
 
-GK_API const char *gk_schema_edition_instrument(int edition) {
+GK_API const char *gk_schema_edition_instrument(gk_edition edition) {
   const gk__edition *ed = gk__edition_get(edition);
   return ed ? ed->instrument : NULL;
 }
 
-GK_API int gk_schema_edition_for_year(int year) {
+GK_API gk_edition gk_schema_edition_for_year(int year) {
   int best = 0;
   for (size_t i = 0; i < gk_schema_edition_count(); i++) {
     const gk__edition *ed = gk__edition_get(gk_schema_edition_id(i));
@@ -85,11 +85,11 @@ GK_API int gk_schema_edition_for_year(int year) {
   return best;
 }
 
-GK_API const char *gk_schema_table_key(int table) {
+GK_API const char *gk_schema_table_key(gk_table table) {
   return (table >= 0 && table < GK_NTABLES) ? gk__tables[table].key : NULL;
 }
 
-GK_API const char *gk_schema_table_label(int table, int lang) {
+GK_API const char *gk_schema_table_label(gk_table table, gk_lang lang) {
   return (table >= 0 && table < GK_NTABLES) ? pick(gk__tables[table].zh, gk__tables[table].en, lang)
                                             : NULL;
 }
@@ -100,11 +100,11 @@ GK_API int gk_schema_table_find(const char *key) {
   return GK_ENOTFOUND;
 }
 
-GK_API const char *gk_schema_section_key(int section) {
+GK_API const char *gk_schema_section_key(gk_section section) {
   return (section >= 0 && section < GK_NSECTIONS) ? gk__sections[section].key : NULL;
 }
 
-GK_API const char *gk_schema_section_label(int section, int lang) {
+GK_API const char *gk_schema_section_label(gk_section section, gk_lang lang) {
   return (section >= 0 && section < GK_NSECTIONS)
              ? pick(gk__sections[section].zh, gk__sections[section].en, lang)
              : NULL;
@@ -116,52 +116,52 @@ GK_API int gk_schema_section_find(const char *key) {
   return GK_ENOTFOUND;
 }
 
-GK_API size_t gk_schema_nrows(int edition, int table) {
+GK_API size_t gk_schema_nrows(gk_edition edition, gk_table table) {
   const gk__table_decl *t = table_decl(edition, table);
   return t ? t->nrows : 0;
 }
 
-GK_API size_t gk_schema_ncols(int edition, int table) {
+GK_API size_t gk_schema_ncols(gk_edition edition, gk_table table) {
   const gk__table_decl *t = table_decl(edition, table);
   return t ? t->ncols : 0;
 }
 
-GK_API const char *gk_schema_row_key(int edition, int table, size_t row) {
+GK_API const char *gk_schema_row_key(gk_edition edition, gk_table table, size_t row) {
   const gk__row_decl *r = row_decl(edition, table, row);
   return r ? r->key : NULL;
 }
 
-GK_API const char *gk_schema_row_label(int edition, int table, size_t row, int lang) {
+GK_API const char *gk_schema_row_label(gk_edition edition, gk_table table, size_t row, gk_lang lang) {
   const gk__row_decl *r = row_decl(edition, table, row);
   return r ? pick(r->zh, r->en, lang) : NULL;
 }
 
-GK_API uint32_t gk_schema_row_flags(int edition, int table, size_t row) {
+GK_API uint32_t gk_schema_row_flags(gk_edition edition, gk_table table, size_t row) {
   const gk__row_decl *r = row_decl(edition, table, row);
   return r ? r->flags : 0;
 }
 
-GK_API int gk_schema_row_parent(int edition, int table, size_t row) {
+GK_API int gk_schema_row_parent(gk_edition edition, gk_table table, size_t row) {
   const gk__row_decl *r = row_decl(edition, table, row);
   return r ? r->parent : -1;
 }
 
-GK_API const char *gk_schema_col_key(int edition, int table, size_t col) {
+GK_API const char *gk_schema_col_key(gk_edition edition, gk_table table, size_t col) {
   const gk__col_decl *c = col_decl(edition, table, col);
   return c ? c->key : NULL;
 }
 
-GK_API const char *gk_schema_col_label(int edition, int table, size_t col, int lang) {
+GK_API const char *gk_schema_col_label(gk_edition edition, gk_table table, size_t col, gk_lang lang) {
   const gk__col_decl *c = col_decl(edition, table, col);
   return c ? pick(c->zh, c->en, lang) : NULL;
 }
 
-GK_API int gk_schema_col_kind(int edition, int table, size_t col) {
+GK_API int gk_schema_col_kind(gk_edition edition, gk_table table, size_t col) {
   const gk__col_decl *c = col_decl(edition, table, col);
   return c ? c->kind : GK_EINVAL;
 }
 
-GK_API int gk_schema_cell_exists(int edition, int table, size_t row, size_t col) {
+GK_API int gk_schema_cell_exists(gk_edition edition, gk_table table, size_t row, size_t col) {
   const gk__row_decl *r = row_decl(edition, table, row);
   const gk__table_decl *t = table_decl(edition, table);
   if (!r || col >= t->ncols) return 0;
@@ -190,21 +190,21 @@ static int col_find_n(size_t *col_out, const gk__table_decl *t, const char *key,
   return GK_ENOTFOUND;
 }
 
-GK_API int gk_schema_row_find(size_t *row_out, int edition, int table, const char *key) {
+GK_API int gk_schema_row_find(size_t *row_out, gk_edition edition, gk_table table, const char *key) {
   const gk__table_decl *t = table_decl(edition, table);
   if (row_out) *row_out = 0;
   if (!row_out || !t || !key) return GK_EINVAL;
   return row_find_n(row_out, t, key, strlen(key));
 }
 
-GK_API int gk_schema_col_find(size_t *col_out, int edition, int table, const char *key) {
+GK_API int gk_schema_col_find(size_t *col_out, gk_edition edition, gk_table table, const char *key) {
   const gk__table_decl *t = table_decl(edition, table);
   if (col_out) *col_out = 0;
   if (!col_out || !t || !key) return GK_EINVAL;
   return col_find_n(col_out, t, key, strlen(key));
 }
 
-GK_API int gk_schema_path_find(int *table_out, size_t *row_out, size_t *col_out, int edition,
+GK_API int gk_schema_path_find(int *table_out, size_t *row_out, size_t *col_out, gk_edition edition,
                                const char *path, size_t len) {
   if (table_out) *table_out = 0;
   if (row_out) *row_out = 0;
@@ -233,7 +233,7 @@ GK_API int gk_schema_path_find(int *table_out, size_t *row_out, size_t *col_out,
   return GK_OK;
 }
 
-GK_API int gk_schema_path_format(char *buf, size_t cap, int edition, int table, size_t row,
+GK_API int gk_schema_path_format(char *buf, size_t cap, gk_edition edition, gk_table table, size_t row,
                                  size_t col) {
   if (!gk_schema_cell_exists(edition, table, row, col)) {
     if (buf && cap) buf[0] = '\0';
@@ -254,7 +254,7 @@ GK_API int gk_schema_path_format(char *buf, size_t cap, int edition, int table, 
 static const char *const level_keys[] = {NULL, "national", "province", "city", "county", "township"};
 static const char *const kind_keys[] = {NULL, "government", "department"};
 
-GK_API const char *gk_schema_level_key(int level) {
+GK_API const char *gk_schema_level_key(gk_level level) {
   return (level > 0 && level < (int)(sizeof level_keys / sizeof *level_keys)) ? level_keys[level]
                                                                                : NULL;
 }
@@ -265,7 +265,7 @@ GK_API int gk_schema_level_find(const char *key) {
   return GK_ENOTFOUND;
 }
 
-GK_API const char *gk_schema_agency_kind_key(int kind) {
+GK_API const char *gk_schema_agency_kind_key(gk_agency_kind kind) {
   return (kind > 0 && kind < (int)(sizeof kind_keys / sizeof *kind_keys)) ? kind_keys[kind] : NULL;
 }
 
@@ -275,14 +275,14 @@ GK_API int gk_schema_agency_kind_find(const char *key) {
   return GK_ENOTFOUND;
 }
 
-GK_API const char *gk_schema_row_variant(int edition, int table, size_t row, size_t i) {
+GK_API const char *gk_schema_row_variant(gk_edition edition, gk_table table, size_t row, size_t i) {
   const gk__row_decl *r = row_decl(edition, table, row);
   if (!r) return NULL;
   if (i == 0) return r->zh;
   return i - 1 < GK__MAX_VARIANTS ? r->variants[i - 1] : NULL;
 }
 
-GK_API const char *gk_schema_col_variant(int edition, int table, size_t col, size_t i) {
+GK_API const char *gk_schema_col_variant(gk_edition edition, gk_table table, size_t col, size_t i) {
   const gk__col_decl *c = col_decl(edition, table, col);
   if (!c) return NULL;
   if (i == 0) return c->zh;

@@ -124,6 +124,8 @@ static size_t count_chars(const char *text, size_t len, size_t cap) {
 
 GK_API int gk_text_similarity(uint64_t *num_out, uint64_t *den_out, const char *a, size_t alen,
                               const char *b, size_t blen) {
+  alen = gk__nul_len(a, alen);
+  blen = gk__nul_len(b, blen);
   if (num_out) *num_out = 0;
   if (den_out) *den_out = 0;
   if (!num_out || !den_out || (!a && alen) || (!b && blen)) return GK_EINVAL;

@@ -48,7 +48,7 @@ GK_API const char *gk_summary_col_id(size_t c) {
   return gk_indicator_id(c - gk__npanel_totals);
 }
 
-GK_API const char *gk_summary_col_label(size_t c, int lang) {
+GK_API const char *gk_summary_col_label(size_t c, gk_lang lang) {
   int en = lang == GK_LANG_EN;
   if (c < C_NMETA) return en ? meta_cols[c].en : meta_cols[c].zh;
   if ((c -= C_NMETA) < gk__npanel_totals) return en ? gk__panel_totals[c].en : gk__panel_totals[c].zh;
@@ -154,11 +154,11 @@ static int put_total(scell *c, const gk_report *r, const char *path) {
   size_t row, col;
   int64_t v = 0;
   char buf[64];
-  if (gk_report_locate(r, path, &t, &row, &col) != GK_OK) return put(c, "", 0, 0);
-  int rc = gk_report_get_cell(r, t, row, col, &state, &v);
+  if (gk_report_path_find(&t, &row, &col, r, path, GK_NUL_TERMINATED) != GK_OK) return put(c, "", 0, 0);
+  int rc = gk_report_cell(&state, &v, r, t, row, col);
   if (rc == GK_EOVERFLOW) return put(c, "", 0, 0);
   if (rc) return rc;
-  if (gk_report_get_text(r, path, buf, sizeof buf) < 0) buf[0] = '\0';
+  if (gk_report_text(buf, sizeof buf, r, path, GK_NUL_TERMINATED) < 0) buf[0] = '\0';
   return put(c, buf, state == GK_CELL_VALUE, v);
 }
 

@@ -70,7 +70,7 @@ static int rank_column(size_t *col, const char *id) {
 }
 
 GK_API int gk_summary_to_html(char **out, size_t *len_out, const gk_summary *s,
-                              const char *rank_by, int lang) {
+                              const char *rank_by, gk_lang lang) {
   if (out) *out = NULL;
   if (len_out) *len_out = 0;
   if (!out || !s || (lang != GK_LANG_ZH && lang != GK_LANG_EN)) return GK_EINVAL;
@@ -93,7 +93,7 @@ GK_API int gk_summary_to_html(char **out, size_t *len_out, const gk_summary *s,
   return rc;
 }
 
-GK_API int gk_summary_to_xlsx(const char *path, const gk_summary *s, int lang) {
+GK_API int gk_summary_to_xlsx(const char *path, const gk_summary *s, gk_lang lang) {
   if (!path || !s || (lang != GK_LANG_ZH && lang != GK_LANG_EN)) return GK_EINVAL;
   gk__panel p;
   int rc = summary_panel(&p, s, lang);

@@ -15,7 +15,7 @@ void gk__text_cell_put(gk__buf *b, const gk_report *r, int table, size_t row, si
   if (c->state == GK_CELL_LITERAL) {
     /* the plain literals the importer knows go as they are; any other is
      * quoted so that it reads back verbatim, never as a number or a label */
-    const char *lit = gk_report_get_literal(r, table, row, col);
+    const char *lit = gk_report_literal(r, table, row, col);
     if (lit && gk__text_is_literal(lit, strlen(lit))) gk__buf_puts(b, lit);
     else gk__text_quote_put(b, lit ? lit : "");
     return;

@@ -75,7 +75,7 @@ static int report_from_text(gk_report **out, const char *bytes, size_t len, cons
     snprintf(zh, sizeof zh, "输入在第%zu字节处含有NUL字节，不是文本", off);
     snprintf(en, sizeof en, "NUL byte at offset %zu: the input is not text", off);
     if (diags) {
-      int rc = gk_diags_add(diags, NULL, GK_SEV_ERROR, "import.encoding", zh, en, source_name, 0, 0);
+      int rc = gk_diags_add(NULL, diags, GK_SEV_ERROR, "import.encoding", zh, en, source_name, 0, 0);
       if (rc) return rc;
     }
     return GK_EENCODING;
@@ -98,7 +98,7 @@ static int report_from_text(gk_report **out, const char *bytes, size_t len, cons
     snprintf(en, sizeof en, "invalid encoding: neither UTF-8 nor GB18030 (line %zu, column %zu, byte offset %zu)",
              line, col, bad);
     if (diags) {
-      int r2 = gk_diags_add(diags, NULL, GK_SEV_ERROR, "import.encoding", zh, en, source_name,
+      int r2 = gk_diags_add(NULL, diags, GK_SEV_ERROR, "import.encoding", zh, en, source_name,
                             line > UINT32_MAX ? UINT32_MAX : (uint32_t)line, col > UINT32_MAX ? UINT32_MAX : (uint32_t)col);
       if (r2) return r2;
     }
@@ -106,7 +106,7 @@ static int report_from_text(gk_report **out, const char *bytes, size_t len, cons
   }
   if (rc) return rc;
   if (enc == GK_ENCODING_GB18030 && diags) {
-    rc = gk_diags_add(diags, NULL, GK_SEV_INFO, "import.converted", "输入为GB18030/GBK编码，已转换为UTF-8",
+    rc = gk_diags_add(NULL, diags, GK_SEV_INFO, "import.converted", "输入为GB18030/GBK编码，已转换为UTF-8",
                       "the input was GB18030/GBK and has been converted to UTF-8", source_name, 0, 0);
     if (rc) {
       gk__free(text);
@@ -119,7 +119,7 @@ static int report_from_text(gk_report **out, const char *bytes, size_t len, cons
   rc = import_doc(out, text, n, source_name, diags);
   if (!rc) rc = gk__text_meta_complete(*out, text, n, diags);
   if (!rc && cut && diags)
-    rc = gk_diags_add(diags, NULL, GK_SEV_WARNING, "import.truncated", "文件在一个字符中间结束：最后的不完整字符已舍去",
+    rc = gk_diags_add(NULL, diags, GK_SEV_WARNING, "import.truncated", "文件在一个字符中间结束：最后的不完整字符已舍去",
                       "the file ends inside a character: the incomplete last character was dropped", source_name,
                       0, 0);
   if (rc && *out) {
@@ -138,6 +138,7 @@ static int report_from_text(gk_report **out, const char *bytes, size_t len, cons
  * finding on a text file keeps its "file:line:" form. */
 GK_API int gk_report_from_text(gk_report **out, const char *bytes, size_t len,
                                const char *source_name, gk_diags *diags) {
+  len = gk__nul_len(bytes, len);
   int rc = report_from_text(out, bytes, len, source_name, diags);
   if (rc || !*out) return rc;
   gk_report *r = *out;

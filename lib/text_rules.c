@@ -354,8 +354,8 @@ static int want_get(const gk_report *r, table_wants *w, size_t k) {
     int t, st;
     size_t row, col;
     int64_t v;
-    if (gk_report_locate(r, rs->paths[j], &t, &row, &col) ||
-        gk_report_get_cell(r, t, row, col, &st, &v) || st != GK_CELL_VALUE ||
+    if (gk_report_path_find(&t, &row, &col, r, rs->paths[j], GK_NUL_TERMINATED) ||
+        gk_report_cell(&st, &v, r, t, row, col) || st != GK_CELL_VALUE ||
         gk__add64(&want, want, v) != GK_OK)
       return 0;
   }

@@ -79,7 +79,7 @@ GK_API void gk_validate_opts_free(gk_validate_opts *opts) {
   gk__free(opts);
 }
 
-GK_API int gk_validate_opts_set_min_severity(gk_validate_opts *opts, int severity) {
+GK_API int gk_validate_opts_set_min_severity(gk_validate_opts *opts, gk_severity severity) {
   if (!opts || severity < GK_SEV_INFO || severity > GK_SEV_ERROR) return GK_EINVAL;
   opts->min_sev = severity;
   return GK_OK;
@@ -1056,7 +1056,7 @@ static int check_cell_values(const work *w, gk_diags *d) {
         if (neg)
           gk__format_value(val, sizeof val, td->cols[col].kind, c->value);
         else
-          actual = gk_report_get_literal(r, t, row, col);
+          actual = gk_report_literal(r, t, row, col);
         gk__buf zh, en;
         gk__buf_init(&zh);
         gk__buf_init(&en);

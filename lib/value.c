@@ -12,7 +12,7 @@ static const char *unit_suffix(int unit) {
   }
 }
 
-GK_API int gk_value_format(char *buf, size_t cap, int kind, int unit, int64_t value) {
+GK_API int gk_value_format(char *buf, size_t cap, gk_kind kind, gk_unit unit, int64_t value) {
   if ((!buf && cap) || kind < GK_KIND_COUNT || kind > GK_KIND_AMOUNT) return GK_EINVAL;
   if (unit < GK_UNIT_DEFAULT || unit > GK_UNIT_WANYUAN) return GK_EINVAL;
   if (unit != GK_UNIT_DEFAULT && kind != GK_KIND_AMOUNT) return GK_EINVAL;

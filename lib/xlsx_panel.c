@@ -121,7 +121,7 @@ int gk__panel_xlsx(const char *path, const char *sheet, const gk__panel *p,
   return e == LXW_NO_ERROR ? GK_OK : e == LXW_ERROR_MEMORY_MALLOC_FAILED ? GK_ENOMEM : GK_EIO;
 }
 
-GK_API int gk_series_to_xlsx(const char *path, const gk_series *s, const gk_diags *findings, int lang) {
+GK_API int gk_series_to_xlsx(const char *path, const gk_series *s, const gk_diags *findings, gk_lang lang) {
   if (!path || !s || (lang != GK_LANG_ZH && lang != GK_LANG_EN)) return GK_EINVAL;
   gk__panel p;
   int rc = gk__series_panel(&p, s, lang);

@@ -122,7 +122,7 @@ static void put_cell(book *k, lxw_worksheet *ws, lxw_row_t xr, lxw_col_t xc, int
   int kind = gk_schema_col_kind(k->r->edition, t, col);
   int sev = gk__marks_severity(&k->m, k->d, k->r, t, row, col) + 1; /* 0 none */
   if (c->state == GK_CELL_LITERAL) {
-    put_str(k, ws, xr, xc, gk_report_get_literal(k->r, t, row, col), k->f[F_TEXT + sev]);
+    put_str(k, ws, xr, xc, gk_report_literal(k->r, t, row, col), k->f[F_TEXT + sev]);
   } else if (c->state == GK_CELL_VALUE && kind == GK_KIND_AMOUNT) {
     check(k, worksheet_write_number(ws, xr, xc, (double)c->value / GK_AMOUNT_SCALE, k->f[F_AMOUNT + sev]));
   } else if (c->state == GK_CELL_VALUE) {
@@ -259,7 +259,7 @@ static int xlsx_close(lxw_workbook *wb, int rc) {
   return e == LXW_NO_ERROR ? GK_OK : e == LXW_ERROR_MEMORY_MALLOC_FAILED ? GK_ENOMEM : GK_EIO;
 }
 
-GK_API int gk_report_to_xlsx(const char *path, const gk_report *r, const gk_diags *findings, int lang) {
+GK_API int gk_report_to_xlsx(const char *path, const gk_report *r, const gk_diags *findings, gk_lang lang) {
   if (!path || !r || (lang != GK_LANG_ZH && lang != GK_LANG_EN)) return GK_EINVAL;
   book k;
   memset(&k, 0, sizeof k);

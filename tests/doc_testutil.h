@@ -33,8 +33,8 @@ static inline size_t gk_doc_compare(const gk_report *r, const gk_report *truth, 
         if (!gk_schema_cell_exists(ed, t, row, col)) continue;
         char path[128], a[64], b[64];
         gk_schema_path_format(path, sizeof path, ed, t, row, col);
-        gk_report_get_text(r, path, a, sizeof a);
-        gk_report_get_text(truth, path, b, sizeof b);
+        gk_report_text(a, sizeof a, r, path, GK_NUL_TERMINATED);
+        gk_report_text(b, sizeof b, truth, path, GK_NUL_TERMINATED);
         if (strcmp(a, b) != 0) {
           bad++;
           printf("\n  %s %s: read \"%s\", truth \"%s\"", name, path, a, b);

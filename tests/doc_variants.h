@@ -121,7 +121,7 @@ static void v_value(char *buf, size_t cap, const gk_report *truth, const cJSON *
   char path[128];
   gk_schema_path_format(path, sizeof path, gk_report_edition(truth), t, row, col);
   buf[0] = 0;
-  if (cJSON_GetObjectItemCaseSensitive(cells, path)) gk_report_get_text(truth, path, buf, cap);
+  if (cJSON_GetObjectItemCaseSensitive(cells, path)) gk_report_text(buf, cap, truth, path, GK_NUL_TERMINATED);
 }
 
 static int v_row_given(const vdoc *d, const gk_report *truth, const cJSON *cells, int t,

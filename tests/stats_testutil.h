@@ -23,7 +23,7 @@ static inline gk_report *stats_load_truth(const char *dir, const char *name) {
 static inline void stats_set_line(gk_report *r, const char *path, uint32_t line) {
   int t;
   size_t row, col;
-  CU_ASSERT_EQUAL_FATAL(gk_report_locate(r, path, &t, &row, &col), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_report_path_find(&t, &row, &col, r, path, GK_NUL_TERMINATED), GK_OK);
   CU_ASSERT_EQUAL(gk_report_set_line(r, t, row, col, line), GK_OK);
 }
 

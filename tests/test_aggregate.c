@@ -20,7 +20,7 @@ static gk_report *mk(int edition, int year, const char *name, const char *region
 static void set_literal(gk_report *r, const char *path, const char *lit, uint32_t line) {
   int t;
   size_t row, col;
-  CU_ASSERT_EQUAL_FATAL(gk_report_locate(r, path, &t, &row, &col), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_report_path_find(&t, &row, &col, r, path, GK_NUL_TERMINATED), GK_OK);
   CU_ASSERT_EQUAL(gk_report_set_literal(r, t, row, col, lit, strlen(lit)), GK_OK);
   CU_ASSERT_EQUAL(gk_report_set_line(r, t, row, col, line), GK_OK);
 }
@@ -125,7 +125,7 @@ static void test_aggregate_same_edition_2019(void) {
   GK_ASSERT_CELL(r, "active/licensing/delta", "1");
   GK_ASSERT_CELL(r, "active/licensing/decisions", "10");
   GK_ASSERT_CELL(r, "active/procurement/amount", "25.1");  /* 251000元 in 万元 */
-  CU_ASSERT_EQUAL(gk_report_get_unit(r, GK_TABLE_ACTIVE, 7, 7), GK_UNIT_WANYUAN);
+  CU_ASSERT_EQUAL(gk_report_unit(r, GK_TABLE_ACTIVE, 7, 7), GK_UNIT_WANYUAN);
   /* contributors in order of addition */
   CU_ASSERT_EQUAL(gk_aggregate_contributor_count(a), 2);
   const char *name;
@@ -154,7 +154,7 @@ static void test_aggregate_units(void) {
   gk_report *r = NULL;
   CU_ASSERT_EQUAL_FATAL(gk_aggregate_result(&r, a, NULL), GK_OK);
   GK_ASSERT_CELL(r, "active/procurement/amount", "498767.5");
-  CU_ASSERT_EQUAL(gk_report_get_unit(r, GK_TABLE_ACTIVE, 7, 7), GK_UNIT_DEFAULT);
+  CU_ASSERT_EQUAL(gk_report_unit(r, GK_TABLE_ACTIVE, 7, 7), GK_UNIT_DEFAULT);
   gk_diags *d = NULL;
   CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
   CU_ASSERT_EQUAL(gk_aggregate_check(a, d), GK_OK);
@@ -179,7 +179,7 @@ static void test_aggregate_same_edition_2021_other(void) {
   GK_ASSERT_CELL(r, "requests/other.misc/total", "");
   GK_ASSERT_CELL(r, "requests/new/total", "7");
   GK_ASSERT_CELL(r, "active/fees/amount", "3.75");
-  CU_ASSERT_EQUAL(gk_report_get_unit(r, GK_TABLE_ACTIVE, 5, 4), GK_UNIT_DEFAULT);
+  CU_ASSERT_EQUAL(gk_report_unit(r, GK_TABLE_ACTIVE, 5, 4), GK_UNIT_DEFAULT);
   GK_ASSERT_CELL(r, "active/regulations/in_force", "20");
   gk_report_free(r);
   gk_aggregate_free(a);
@@ -242,7 +242,7 @@ static void test_aggregate_overflow(void) {
   gk_report *e = mk(GK_EDITION_2021, 2021, "某局", NULL, GK_AGENCY_KIND_DEPARTMENT);
   int t;
   size_t row, col;
-  CU_ASSERT_EQUAL(gk_report_locate(e, "requests/new/total", &t, &row, &col), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_path_find(&t, &row, &col, e, "requests/new/total", GK_NUL_TERMINATED), GK_OK);
   CU_ASSERT_EQUAL(gk_report_set_value(e, t, row, col, INT64_MAX - 10), GK_OK);
   set_literal(e, "requests/new/legal", "/", 3);
   gk_aggregate *a = NULL;
@@ -573,7 +573,7 @@ static void test_aggregate_jsonl_overflow_line(void) {
   gk_report *e = mk(GK_EDITION_2021, 2021, "某局", NULL, GK_AGENCY_KIND_DEPARTMENT);
   int t;
   size_t row, col;
-  CU_ASSERT_EQUAL(gk_report_locate(e, "requests/new/total", &t, &row, &col), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_path_find(&t, &row, &col, e, "requests/new/total", GK_NUL_TERMINATED), GK_OK);
   CU_ASSERT_EQUAL(gk_report_set_value(e, t, row, col, INT64_MAX), GK_OK);
   gk_aggregate *a = NULL;
   gk_diags *d = NULL;

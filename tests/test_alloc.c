@@ -143,7 +143,7 @@ static void after_literal(void *p, int rc) {
   rctx *c = p;
   after_mutation(c, rc);
   if (rc == GK_OK)
-    CU_ASSERT_STRING_EQUAL(gk_report_get_literal(c->r, c->table, c->row, c->col), c->text);
+    CU_ASSERT_STRING_EQUAL(gk_report_literal(c->r, c->table, c->row, c->col), c->text);
 }
 
 static void test_alloc_report_set_literal(void) {
@@ -163,7 +163,7 @@ static void test_alloc_report_set_literal(void) {
     gk_report_free(c.snap);
     c.snap = NULL;
   }
-  CU_ASSERT_STRING_EQUAL(gk_report_get_literal(c.r, GK_TABLE_REQUESTS, 0, 0),
+  CU_ASSERT_STRING_EQUAL(gk_report_literal(c.r, GK_TABLE_REQUESTS, 0, 0),
                          "详见附件0（不掌握相关数据，无法统计）");
   gk_report_free(c.r);
 }
@@ -269,7 +269,7 @@ static void after_diags_new(void *p, int rc) {
 }
 static int op_diags_add(void *p) {
   dctx *c = p;
-  return gk_diags_add(c->d, NULL, GK_SEV_ERROR, "requests.row_total", "行合计不等于各列之和",
+  return gk_diags_add(NULL, c->d, GK_SEV_ERROR, "requests.row_total", "行合计不等于各列之和",
                       "row total differs from the sum of its parts", "report.txt", 57, 3);
 }
 static void after_diags_add(void *p, int rc) {

@@ -19,7 +19,7 @@ static void set_path(gk_report *r, const char *path, const char *text) {
 static void set_literal(gk_report *r, const char *path, const char *text) {
   int t;
   size_t row, col;
-  CU_ASSERT_EQUAL_FATAL(gk_report_locate(r, path, &t, &row, &col), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_report_path_find(&t, &row, &col, r, path, GK_NUL_TERMINATED), GK_OK);
   CU_ASSERT_EQUAL(gk_report_set_literal(r, t, row, col, text, strlen(text)), GK_OK);
 }
 

@@ -21,7 +21,7 @@ static int64_t leaf_sum(const gk_report *r, int t, size_t row, size_t col, int *
     if (gk_schema_row_parent(e, t, k) != (int)row) continue;
     int st;
     int64_t v;
-    CU_ASSERT_EQUAL(gk_report_get_cell(r, t, k, col, &st, &v), GK_OK);
+    CU_ASSERT_EQUAL(gk_report_cell(&st, &v, r, t, k, col), GK_OK);
     if (st == GK_CELL_VALUE) s += v, *any = 1;
   }
   return s;
@@ -52,7 +52,7 @@ static void test_derived_sum_property(void) {
           CU_ASSERT_EQUAL(reads, (f & GK_ROW_DERIVED) && (!(f & GK_ROW_STORED) || want_any));
           int st;
           int64_t v;
-          CU_ASSERT_EQUAL(gk_report_get_cell(r, t, row, c, &st, &v), GK_OK);
+          CU_ASSERT_EQUAL(gk_report_cell(&st, &v, r, t, row, c), GK_OK);
           if (reads) CU_ASSERT_EQUAL(v, want);
           if (reads) CU_ASSERT_EQUAL(st, want_any ? GK_CELL_VALUE : GK_CELL_BLANK);
         }
@@ -79,7 +79,7 @@ static void test_derived_sum_overflow(void) {
   CU_ASSERT_EQUAL(any, 1);
   int st;
   int64_t v;
-  CU_ASSERT_EQUAL(gk_report_get_cell(r, t, p, 0, &st, &v), GK_EOVERFLOW);
+  CU_ASSERT_EQUAL(gk_report_cell(&st, &v, r, t, p, 0), GK_EOVERFLOW);
   gk_report_free(r);
 }
 

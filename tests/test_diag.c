@@ -9,7 +9,7 @@ static void test_diag_add_and_read(void) {
   CU_ASSERT_EQUAL(gk_diags_new(&d), GK_OK);
   CU_ASSERT_EQUAL(gk_diags_count(d), 0);
   size_t i = 99;
-  CU_ASSERT_EQUAL(gk_diags_add(d, &i, GK_SEV_ERROR, "requests.balance", "一+二 ≠ 三(七)+四",
+  CU_ASSERT_EQUAL(gk_diags_add(&i, d, GK_SEV_ERROR, "requests.balance", "一+二 ≠ 三(七)+四",
                                "new + carried_over != total + carried_forward", "r.txt", 118, 3), GK_OK);
   CU_ASSERT_EQUAL(i, 0);
   CU_ASSERT_EQUAL(gk_diags_add_cell(d, 0, "requests/new/natural"), GK_OK);
@@ -57,10 +57,10 @@ static void test_diag_add_and_read(void) {
   CU_ASSERT_STRING_EQUAL(gk_diag_note(copy, 0, GK_LANG_ZH), "二选一");
   gk_diags_free(copy);
   /* a message in one language only falls back to the other */
-  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_WARNING, "cell.blank", NULL, "blank total", NULL, 0, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(NULL, d, GK_SEV_WARNING, "cell.blank", NULL, "blank total", NULL, 0, 0), GK_OK);
   CU_ASSERT_STRING_EQUAL(gk_diag_message(d, 1, GK_LANG_ZH), "blank total");
   CU_ASSERT_PTR_NULL(gk_diag_file(d, 1));
-  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_INFO, "active.misread_delta", "m", "m", NULL, 0, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(NULL, d, GK_SEV_INFO, "active.misread_delta", "m", "m", NULL, 0, 0), GK_OK);
   CU_ASSERT_EQUAL(gk_diags_count(d), 3);
   CU_ASSERT_EQUAL(gk_diags_count_severity(d, GK_SEV_INFO), 3);
   CU_ASSERT_EQUAL(gk_diags_count_severity(d, GK_SEV_WARNING), 2);
@@ -71,9 +71,9 @@ static void test_diag_add_and_read(void) {
   CU_ASSERT_EQUAL(gk_diags_count_severity(d, GK_SEV_ERROR), 0); /* waived items do not count */
   CU_ASSERT_EQUAL(gk_diags_count(d), 3);                         /* ... but stay visible */
   /* bad arguments */
-  CU_ASSERT_EQUAL(gk_diags_add(d, &i, 7, "x", NULL, NULL, NULL, 0, 0), GK_EINVAL);
-  CU_ASSERT_EQUAL(gk_diags_add(d, &i, GK_SEV_INFO, NULL, NULL, NULL, NULL, 0, 0), GK_EINVAL);
-  CU_ASSERT_EQUAL(gk_diags_add(NULL, &i, GK_SEV_INFO, "x", NULL, NULL, NULL, 0, 0), GK_EINVAL);
+  CU_ASSERT_EQUAL(gk_diags_add(&i, d, 7, "x", NULL, NULL, NULL, 0, 0), GK_EINVAL);
+  CU_ASSERT_EQUAL(gk_diags_add(&i, d, GK_SEV_INFO, NULL, NULL, NULL, NULL, 0, 0), GK_EINVAL);
+  CU_ASSERT_EQUAL(gk_diags_add(&i, NULL, GK_SEV_INFO, "x", NULL, NULL, NULL, 0, 0), GK_EINVAL);
   CU_ASSERT_EQUAL(gk_diags_add_cell(d, 3, "x"), GK_EINVAL);
   CU_ASSERT_EQUAL(gk_diags_set_values(d, 3, "1", "2"), GK_EINVAL);
   CU_ASSERT_EQUAL(gk_diags_set_suspect(d, 3, "x", "1"), GK_EINVAL);
@@ -103,7 +103,7 @@ static void test_diag_append_and_format(void) {
   gk_diags *a = NULL, *b = NULL;
   CU_ASSERT_EQUAL_FATAL(gk_diags_new(&a), GK_OK);
   CU_ASSERT_EQUAL_FATAL(gk_diags_new(&b), GK_OK);
-  CU_ASSERT_EQUAL(gk_diags_add(b, NULL, GK_SEV_ERROR, "review.total", "复议总计不符", "review total", "h.txt", 40, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(NULL, b, GK_SEV_ERROR, "review.total", "复议总计不符", "review total", "h.txt", 40, 0), GK_OK);
   CU_ASSERT_EQUAL(gk_diags_add_cell(b, 0, "review/reconsideration/total"), GK_OK);
   CU_ASSERT_EQUAL(gk_diags_set_values(b, 0, "11", "0"), GK_OK);
   CU_ASSERT_EQUAL(gk_diags_set_suspect(b, 0, "review/reconsideration/total", "11"), GK_OK);
@@ -120,7 +120,7 @@ static void test_diag_append_and_format(void) {
   int n = gk_diag_format(buf, sizeof buf, a, 0, GK_LANG_EN);
   CU_ASSERT_STRING_EQUAL(buf, "h.txt:40: error review.total: review total [waived]");
   CU_ASSERT_EQUAL(n, (int)strlen(buf));
-  CU_ASSERT_EQUAL(gk_diags_add(a, NULL, GK_SEV_WARNING, "json.syntax", "语法错误", NULL, NULL, 3, 14), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(NULL, a, GK_SEV_WARNING, "json.syntax", "语法错误", NULL, NULL, 3, 14), GK_OK);
   gk_diag_format(buf, sizeof buf, a, 2, GK_LANG_ZH);
   CU_ASSERT_STRING_EQUAL(buf, "<report>:3:14: warning json.syntax: 语法错误");
   CU_ASSERT_EQUAL(gk_diag_format(buf, 8, a, 2, GK_LANG_ZH), (int)strlen("<report>:3:14: warning json.syntax: 语法错误"));

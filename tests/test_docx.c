@@ -374,10 +374,10 @@ static void test_docx_zip_bomb_and_nesting(void) {
 static void test_docx_positions_in_findings(void) {
   gk_diags *d = NULL;
   CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
-  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_ERROR, "r", "z", "e", "a.docx", (3u << 16) | 5u, 2), GK_OK);
-  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_ERROR, "r", "z", "e", "a.DOCX", 12, 0), GK_OK);
-  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_ERROR, "r", "z", "e", "a.html", 118, 7), GK_OK);
-  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_ERROR, "r", "z", "e", "a.docx", (1u << 16) | 9u, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(NULL, d, GK_SEV_ERROR, "r", "z", "e", "a.docx", (3u << 16) | 5u, 2), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(NULL, d, GK_SEV_ERROR, "r", "z", "e", "a.DOCX", 12, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(NULL, d, GK_SEV_ERROR, "r", "z", "e", "a.html", 118, 7), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(NULL, d, GK_SEV_ERROR, "r", "z", "e", "a.docx", (1u << 16) | 9u, 0), GK_OK);
   char buf[128];
   CU_ASSERT_EQUAL(gk_diag_position(buf, sizeof buf, d, 0, GK_LANG_EN), 25);
   CU_ASSERT_STRING_EQUAL(buf, " (table 3, row 5, cell 2)");

@@ -78,14 +78,14 @@ static void test_grid_recognized(void) {
   CU_ASSERT_EQUAL(gk_report_year(r), 2020);
   size_t ri = 0, ci = 0;
   int t = 0;
-  CU_ASSERT_EQUAL_FATAL(gk_report_locate(r, "requests/new/natural", &t, &ri, &ci), GK_OK);
-  CU_ASSERT_EQUAL(gk_report_get_line(r, t, ri, ci), 21);
+  CU_ASSERT_EQUAL_FATAL(gk_report_path_find(&t, &ri, &ci, r, "requests/new/natural", GK_NUL_TERMINATED), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_line(r, t, ri, ci), 21);
   /* the cell's column is the grid cell's (the <td>'s), not the rendering's */
   CU_ASSERT_EQUAL(gk__cell_at(r, t, ri, ci)->column, 2);
-  CU_ASSERT_EQUAL_FATAL(gk_report_locate(r, "requests/new/total", &t, &ri, &ci), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_report_path_find(&t, &ri, &ci, r, "requests/new/total", GK_NUL_TERMINATED), GK_OK);
   CU_ASSERT_EQUAL(gk__cell_at(r, t, ri, ci)->column, 8);
-  CU_ASSERT_EQUAL_FATAL(gk_report_locate(r, "requests/carried_over/natural", &t, &ri, &ci), GK_OK);
-  CU_ASSERT_EQUAL(gk_report_get_line(r, t, ri, ci), 22);
+  CU_ASSERT_EQUAL_FATAL(gk_report_path_find(&t, &ri, &ci, r, "requests/carried_over/natural", GK_NUL_TERMINATED), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_line(r, t, ri, ci), 22);
   CU_ASSERT_EQUAL(gk__cell_at(r, t, ri, ci)->column, 2);
   /* the section's line is the grid's (its text starts on the page's line 4) */
   CU_ASSERT_EQUAL(gk_report_section_line(r, GK_SECTION_OVERVIEW), 4);
@@ -106,8 +106,8 @@ static void test_grid_recognized(void) {
       gk__grid_cell(&g, rows[i][k], strlen(rows[i][k]), k, 1, 1, 0, at(1u << 16 | (i + 1), 1 + k));
   }
   CU_ASSERT_EQUAL_FATAL(gk__report_from_grid(&r, &g, "g.docx", d), GK_OK);
-  CU_ASSERT_EQUAL_FATAL(gk_report_locate(r, "requests/new/research", &t, &ri, &ci), GK_OK);
-  CU_ASSERT_EQUAL(gk_report_get_line(r, t, ri, ci), 1u << 16 | 2u);
+  CU_ASSERT_EQUAL_FATAL(gk_report_path_find(&t, &ri, &ci, r, "requests/new/research", GK_NUL_TERMINATED), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_line(r, t, ri, ci), 1u << 16 | 2u);
   CU_ASSERT_EQUAL(gk__cell_at(r, t, ri, ci)->column, 4);
   CU_ASSERT_EQUAL(gk_report_section_line(r, GK_SECTION_OVERVIEW), 3); /* paragraph 3 */
   /* the parts' document order (rendered lines): the overview's text (line 3)

@@ -397,11 +397,11 @@ static void test_hostile_apply_opts(void) {
   gk_validate_opts *o = NULL;
   CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
   CU_ASSERT_EQUAL_FATAL(gk_validate_opts_new(&o), GK_OK);
-  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_ERROR, "x.kept", NULL, NULL, NULL, 0, 0), GK_OK);
-  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_INFO, "import.converted", NULL, NULL, NULL, 0, 0), GK_OK);
-  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_ERROR, "aggregate.overflow", NULL, NULL, NULL, 0, 0), GK_OK);
-  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_WARNING, "import.truncated", NULL, NULL, NULL, 0, 0), GK_OK);
-  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_INFO, "import.converted", NULL, NULL, NULL, 0, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(NULL, d, GK_SEV_ERROR, "x.kept", NULL, NULL, NULL, 0, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(NULL, d, GK_SEV_INFO, "import.converted", NULL, NULL, NULL, 0, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(NULL, d, GK_SEV_ERROR, "aggregate.overflow", NULL, NULL, NULL, 0, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(NULL, d, GK_SEV_WARNING, "import.truncated", NULL, NULL, NULL, 0, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(NULL, d, GK_SEV_INFO, "import.converted", NULL, NULL, NULL, 0, 0), GK_OK);
   CU_ASSERT_EQUAL(gk_validate_opts_disable(o, "import.converted"), GK_OK);
   CU_ASSERT_EQUAL(gk_validate_opts_add_waiver(o, "aggregate.*", NULL, "merged in 2023"), GK_OK);
   CU_ASSERT_EQUAL(gk_diags_apply_opts(d, 1, NULL), GK_EINVAL);

@@ -118,7 +118,7 @@ static void test_html_export_suspect(void) {
   CU_ASSERT_EQUAL(gk_report_set_text(r, "requests/new/total", "6", 1), GK_OK);
   gk_diags *d = NULL;
   CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
-  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_ERROR, "requests.row_total", "合计不符", "row total", NULL, 0, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(NULL, d, GK_SEV_ERROR, "requests.row_total", "合计不符", "row total", NULL, 0, 0), GK_OK);
   CU_ASSERT_EQUAL(gk_diags_add_cell(d, 0, "requests/new/total"), GK_OK);
   CU_ASSERT_EQUAL(gk_diags_set_suspect(d, 0, "requests/new/total", "5"), GK_OK);
   char *s = page(r, d, GK_LANG_ZH);

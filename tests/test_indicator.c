@@ -185,7 +185,7 @@ static void test_indicator_edge_cases(void) {
   /* a literal counts as no value */
   int t;
   size_t row, col;
-  CU_ASSERT_EQUAL(gk_report_locate(r, "requests/total/total", &t, &row, &col), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_path_find(&t, &row, &col, r, "requests/total/total", GK_NUL_TERMINATED), GK_OK);
   CU_ASSERT_EQUAL(gk_report_set_literal(r, t, row, col, "-", 1), GK_OK);
   CU_ASSERT_EQUAL(gk_report_indicator(&num, &den, r, 0), GK_ENOTFOUND);
   /* denominator 0 */

@@ -22,7 +22,7 @@ static void set_path(gk_report *r, const char *path, const char *text) {
 }
 
 static void locate(const gk_report *r, const char *path, int *t, size_t *row, size_t *col) {
-  CU_ASSERT_EQUAL_FATAL(gk_report_locate(r, path, t, row, col), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_report_path_find(t, row, col, r, path, GK_NUL_TERMINATED), GK_OK);
 }
 
 static char *to_json(const gk_report *r, uint32_t flags) {
@@ -255,12 +255,12 @@ static void test_json_roundtrip_every_state(void) {
     gk_report *back = from_json(s);
     CU_ASSERT_EQUAL(gk_report_equal(r, back, 0), 1);
     CU_ASSERT_EQUAL(gk_report_equal(r, back, 1), 0);
-    CU_ASSERT_EQUAL(gk_report_get_line(back, GK_TABLE_REVIEW, 2, 4), 0);
+    CU_ASSERT_EQUAL(gk_report_line(back, GK_TABLE_REVIEW, 2, 4), 0);
     /* the states and values as read */
-    CU_ASSERT_STRING_EQUAL(gk_report_get_literal(back, GK_TABLE_REVIEW, 1, 1), "见\"附件\"\n/");
+    CU_ASSERT_STRING_EQUAL(gk_report_literal(back, GK_TABLE_REVIEW, 1, 1), "见\"附件\"\n/");
     int st;
     int64_t v;
-    CU_ASSERT_EQUAL(gk_report_get_cell(back, GK_TABLE_REVIEW, 2, 4, &st, &v), GK_OK);
+    CU_ASSERT_EQUAL(gk_report_cell(&st, &v, back, GK_TABLE_REVIEW, 2, 4), GK_OK);
     CU_ASSERT_EQUAL(v, INT64_MAX);
     CU_ASSERT_PTR_NULL(gk_report_section(back, GK_SECTION_PROBLEMS));
     CU_ASSERT_STRING_EQUAL(gk_report_section(back, GK_SECTION_OVERVIEW), "");
@@ -268,7 +268,7 @@ static void test_json_roundtrip_every_state(void) {
     CU_ASSERT_EQUAL(gk_report_agency_level(back), GK_LEVEL_COUNTY);
     CU_ASSERT_EQUAL(gk_report_agency_kind(back), GK_AGENCY_KIND_DEPARTMENT);
     if (e == 2019) {
-      CU_ASSERT_EQUAL(gk_report_get_cell(back, GK_TABLE_ACTIVE, 2, 4, &st, &v), GK_OK);
+      CU_ASSERT_EQUAL(gk_report_cell(&st, &v, back, GK_TABLE_ACTIVE, 2, 4), GK_OK);
       CU_ASSERT_EQUAL(v, INT64_MIN);
     }
     gk_report_free(back);
@@ -347,12 +347,12 @@ static void test_json_input_forms(void) {
   GK_ASSERT_CELL(r, "active/licensing/prev_items", "9223372036854775807");
   GK_ASSERT_CELL(r, "active/licensing/delta", "-9223372036854775808");
   GK_ASSERT_CELL(r, "active/procurement/amount", "-0.000001");
-  CU_ASSERT_EQUAL(gk_report_get_line(r, GK_TABLE_ACTIVE, 3, 5), UINT32_MAX);
+  CU_ASSERT_EQUAL(gk_report_line(r, GK_TABLE_ACTIVE, 3, 5), UINT32_MAX);
   gk_report_free(r);
   r = from_json("{\"gkreport\":1,\"edition\":\"2021\",\"tables\":{\"active\":{\"fees\":{"
                 "\"amount\":{\"value\":9223372036854.775807,\"unit\":\"万元\"}}}}}");
   GK_ASSERT_CELL(r, "active/fees/amount", "9223372036854.775807");
-  CU_ASSERT_EQUAL(gk_report_get_unit(r, GK_TABLE_ACTIVE, 5, 4), GK_UNIT_WANYUAN);
+  CU_ASSERT_EQUAL(gk_report_unit(r, GK_TABLE_ACTIVE, 5, 4), GK_UNIT_WANYUAN);
   gk_report_free(r);
 }
 
@@ -584,7 +584,7 @@ static void test_json_escapes_and_order(void) {
   int t;
   size_t row, col;
   locate(r, "active/fees/amount", &t, &row, &col);
-  CU_ASSERT_EQUAL(gk_report_get_unit(r, t, row, col), GK_UNIT_WANYUAN);
+  CU_ASSERT_EQUAL(gk_report_unit(r, t, row, col), GK_UNIT_WANYUAN);
   gk_report_free(r);
 
   static const struct {
@@ -665,8 +665,8 @@ static void test_json_deep_nesting(void) {
 static void test_json_failure_leaves_caller_objects(void) {
   gk_diags *d = NULL;
   CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
-  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_WARNING, "cell.blank", "甲", "a", "x.txt", 3, 0), GK_OK);
-  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_INFO, "active.misread_delta", NULL, "b", NULL, 0, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(NULL, d, GK_SEV_WARNING, "cell.blank", "甲", "a", "x.txt", 3, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(NULL, d, GK_SEV_INFO, "active.misread_delta", NULL, "b", NULL, 0, 0), GK_OK);
   gk_report *sentinel = mk(2019, 2019), *r = sentinel;
   const char *doc = RQ "-3}}}}";
   CU_ASSERT_EQUAL(gk_report_from_json(&r, doc, strlen(doc), "bad.json", d), GK_EPARSE);
@@ -787,13 +787,13 @@ static void test_json_diags_to_json(void) {
   CU_ASSERT_STRING_EQUAL(s, "[]\n");
   gk_free(s);
   size_t i;
-  CU_ASSERT_EQUAL(gk_diags_add(d, &i, GK_SEV_ERROR, "requests.balance", "一+二 ≠ 三(七)+四",
+  CU_ASSERT_EQUAL(gk_diags_add(&i, d, GK_SEV_ERROR, "requests.balance", "一+二 ≠ 三(七)+四",
                                "new + carried_over \"≠\" total", "r.txt", 118, 0), GK_OK);
   CU_ASSERT_EQUAL(gk_diags_add_cell(d, i, "requests/new/natural"), GK_OK);
   CU_ASSERT_EQUAL(gk_diags_add_cell(d, i, "requests/total/natural"), GK_OK);
   CU_ASSERT_EQUAL(gk_diags_set_values(d, i, "3493", "3375"), GK_OK);
   CU_ASSERT_EQUAL(gk_diags_set_suspect(d, i, "requests/total/natural", "3493"), GK_OK);
-  CU_ASSERT_EQUAL(gk_diags_add(d, &i, GK_SEV_INFO, "text.sum", NULL, "only en\n", NULL, 0, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(&i, d, GK_SEV_INFO, "text.sum", NULL, "only en\n", NULL, 0, 0), GK_OK);
   CU_ASSERT_EQUAL(gk_diags_waive(d, i, "机构改革"), GK_OK);
   CU_ASSERT_EQUAL(gk_diags_to_json(&s, &len, d, 0), GK_OK);
   CU_ASSERT_STRING_EQUAL(s,
@@ -829,7 +829,7 @@ static void test_json_diags_to_json(void) {
   cJSON_Delete(j);
   gk_free(s);
   /* bytes that are not UTF-8 in a message still give valid JSON (U+FFFD) */
-  CU_ASSERT_EQUAL(gk_diags_add(d, &i, GK_SEV_WARNING, "x", "\xff", "a\xe9z", NULL, 0, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(&i, d, GK_SEV_WARNING, "x", "\xff", "a\xe9z", NULL, 0, 0), GK_OK);
   CU_ASSERT_EQUAL(gk_diags_to_json(&s, &len, d, 0), GK_OK);
   CU_ASSERT_PTR_NOT_NULL(strstr(s, "\"message_zh\":\"\xEF\xBF\xBD\",\"message_en\":\"a\xEF\xBF\xBDz\""));
   gk_free(s);
@@ -932,17 +932,17 @@ static void test_json_example_fenggang(void) {
   assert_truth_cells(r, doc);
   GK_ASSERT_CELL(r, "active/procurement/projects", "120");
   GK_ASSERT_CELL(r, "active/procurement/amount", "498742.4");
-  CU_ASSERT_EQUAL(gk_report_get_unit(r, GK_TABLE_ACTIVE, 7, 7), GK_UNIT_DEFAULT);
+  CU_ASSERT_EQUAL(gk_report_unit(r, GK_TABLE_ACTIVE, 7, 7), GK_UNIT_DEFAULT);
   /* with the source lines of tests/data/real/2020_ganzhou-fenggang-town.txt */
-  CU_ASSERT_EQUAL(gk_report_get_line(r, GK_TABLE_ACTIVE, 7, 6), 87);
-  CU_ASSERT_EQUAL(gk_report_get_line(r, GK_TABLE_REQUESTS, 0, 0), 110);
-  CU_ASSERT_EQUAL(gk_report_get_line(r, GK_TABLE_REVIEW, 2, 4), 398);
+  CU_ASSERT_EQUAL(gk_report_line(r, GK_TABLE_ACTIVE, 7, 6), 87);
+  CU_ASSERT_EQUAL(gk_report_line(r, GK_TABLE_REQUESTS, 0, 0), 110);
+  CU_ASSERT_EQUAL(gk_report_line(r, GK_TABLE_REVIEW, 2, 4), 398);
   for (int t = 0; t < GK_NTABLES; t++)
     for (size_t row = 0; row < gk_schema_nrows(2019, t); row++)
       for (size_t col = 0; col < gk_schema_ncols(2019, t); col++)
         if (gk_schema_cell_exists(2019, t, row, col) &&
             (gk_schema_row_flags(2019, t, row) & GK_ROW_STORED))
-          CU_ASSERT_TRUE(gk_report_get_line(r, t, row, col) > 0);
+          CU_ASSERT_TRUE(gk_report_line(r, t, row, col) > 0);
   /* the file is what the library writes (pretty, with lines) */
   char *again = to_json(r, GK_JSON_PRETTY | GK_JSON_LINES);
   CU_ASSERT_STRING_EQUAL(again, text);

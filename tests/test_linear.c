@@ -300,7 +300,7 @@ static double job_opts(const char *unit, size_t n) {
   CU_ASSERT_EQUAL_FATAL(gk_validate_opts_new(&o), GK_OK);
   CU_ASSERT_EQUAL_FATAL(gk_validate_opts_disable(o, unit), GK_OK);
   for (size_t i = 0; i < n / 16; i++)
-    CU_ASSERT_EQUAL_FATAL(gk_diags_add(d, NULL, GK_SEV_INFO, i % 2 ? unit : "cell.blank", NULL, NULL,
+    CU_ASSERT_EQUAL_FATAL(gk_diags_add(NULL, d, GK_SEV_INFO, i % 2 ? unit : "cell.blank", NULL, NULL,
                                        NULL, 0, 0),
                           GK_OK);
   double t = cpu_now();

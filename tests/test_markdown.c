@@ -50,7 +50,7 @@ static void test_markdown_cells(void) {
   CU_ASSERT_PTR_NULL(gk_report_title(b));
   CU_ASSERT_STRING_EQUAL(gk_report_agency(b, GK_AGENCY_NAME), "某镇");
   CU_ASSERT_EQUAL(gk_report_year(b), 2020);
-  CU_ASSERT_STRING_EQUAL(gk_report_get_literal(b, GK_TABLE_ACTIVE, 0, 0), "a|b");
+  CU_ASSERT_STRING_EQUAL(gk_report_literal(b, GK_TABLE_ACTIVE, 0, 0), "a|b");
   gk_report_free(b);
   gk_free(md);
   CU_ASSERT_EQUAL(gk_report_to_markdown(&md, &mn, NULL), GK_EINVAL);

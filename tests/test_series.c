@@ -514,9 +514,9 @@ static void real_series(const char *y1, const char *y2, int64_t new1, int64_t ne
   /* a broken copy of the later year fires the carry rule on its total */
   int t;
   size_t row, col;
-  CU_ASSERT_EQUAL(gk_report_locate(b, "requests/carried_over/total", &t, &row, &col), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_path_find(&t, &row, &col, b, "requests/carried_over/total", GK_NUL_TERMINATED), GK_OK);
   int64_t co;
-  CU_ASSERT_EQUAL(gk_report_get_cell(b, t, row, col, &st, &co), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_cell(&st, &co, b, t, row, col), GK_OK);
   CU_ASSERT_EQUAL(gk_report_set_value(b, t, row, col, co + 1), GK_OK);
   gk_series_free(s);
   CU_ASSERT_EQUAL_FATAL(gk_series_new(&s), GK_OK);

@@ -35,8 +35,8 @@ static size_t find_rule(const gk_diags *d, const char *rule) {
 static void assert_line(const gk_report *r, const char *path, uint32_t line) {
   int t;
   size_t row, col;
-  CU_ASSERT_EQUAL_FATAL(gk_report_locate(r, path, &t, &row, &col), GK_OK);
-  CU_ASSERT_EQUAL(gk_report_get_line(r, t, row, col), line);
+  CU_ASSERT_EQUAL_FATAL(gk_report_path_find(&t, &row, &col, r, path, GK_NUL_TERMINATED), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_line(r, t, row, col), line);
 }
 
 /* ------------------------------------------------------------ complete reports */
@@ -72,13 +72,13 @@ static void check_truth(const char *base) {
     char want[64], got[64];
     if (cJSON_IsNumber(c)) snprintf(want, sizeof want, "%lld", (long long)c->valuedouble);
     else snprintf(want, sizeof want, "%s", c->valuestring);
-    CU_ASSERT_TRUE(gk_report_get_text(r, c->string, got, sizeof got) >= 0);
+    CU_ASSERT_TRUE(gk_report_text(got, sizeof got, r, c->string, GK_NUL_TERMINATED) >= 0);
     if (strcmp(want, got) != 0) fprintf(stderr, "%s %s: want %s got %s\n", base, c->string, want, got);
     CU_ASSERT_STRING_EQUAL(got, want);
     int t;
     size_t row, col;
     CU_ASSERT_EQUAL_FATAL(gk_schema_path_find(&t, &row, &col, ed, c->string, (size_t)-1), GK_OK);
-    CU_ASSERT_TRUE(gk_report_get_line(r, t, row, col) > 0); /* every cell keeps its line */
+    CU_ASSERT_TRUE(gk_report_line(r, t, row, col) > 0); /* every cell keeps its line */
   }
   CU_ASSERT_TRUE(ncells > 20);
   /* every other stored cell is blank */
@@ -130,7 +130,7 @@ static void test_text_import_metadata_and_lines(void) {
   r = import_real("2019_shanghai-municipal-general-office.txt", NULL);
   CU_ASSERT_STRING_EQUAL(gk_report_agency(r, GK_AGENCY_NAME), "上海市人民政府办公厅");
   GK_ASSERT_CELL(r, "active/procurement/amount", "251000");
-  CU_ASSERT_EQUAL(gk_report_get_unit(r, GK_TABLE_ACTIVE, 7, 7), GK_UNIT_YUAN);
+  CU_ASSERT_EQUAL(gk_report_unit(r, GK_TABLE_ACTIVE, 7, 7), GK_UNIT_YUAN);
   GK_ASSERT_CELL(r, "requests/granted/total", ""); /* empty TSV field: blank */
   assert_line(r, "requests/total/total", 73);
   gk_report_free(r);
@@ -316,7 +316,7 @@ static void test_text_import_diagnostics(void) {
   r = import_real("2020_wuhan-ecology-environment-bureau-hubei-annotated.txt", d);
   i = find_rule(d, "import.unknown_row");
   CU_ASSERT_EQUAL(gk_diag_line(d, i), 8);
-  CU_ASSERT_STRING_EQUAL(gk_report_get_literal(r, GK_TABLE_ACTIVE, 5, 5), "-");
+  CU_ASSERT_STRING_EQUAL(gk_report_literal(r, GK_TABLE_ACTIVE, 5, 5), "-");
   GK_ASSERT_CELL(r, "active/licensing/decisions", "93");
   gk_report_free(r);
   gk_diags_clear(d);
@@ -385,7 +385,7 @@ static void test_text_import_layouts(void) {
   GK_ASSERT_CELL(r, "active/penalty/decisions", "/");
   GK_ASSERT_CELL(r, "active/fees/delta", "-2");
   GK_ASSERT_CELL(r, "active/procurement/amount", "3.5");
-  CU_ASSERT_EQUAL(gk_report_get_unit(r, GK_TABLE_ACTIVE, 7, 7), GK_UNIT_WANYUAN);
+  CU_ASSERT_EQUAL(gk_report_unit(r, GK_TABLE_ACTIVE, 7, 7), GK_UNIT_WANYUAN);
   GK_ASSERT_CELL(r, "requests/new/natural", "1");
   GK_ASSERT_CELL(r, "requests/new/research", "");
   GK_ASSERT_CELL(r, "requests/new/total", "3");

@@ -124,7 +124,7 @@ static void duplicate_case(int change) {
   CU_ASSERT_EQUAL(has_rule(d, "import.duplicate_table"), change);
   /* the first copy is kept */
   char got[32];
-  CU_ASSERT_TRUE(gk_report_get_text(r, "requests/new/natural", got, sizeof got) >= 0);
+  CU_ASSERT_TRUE(gk_report_text(got, sizeof got, r, "requests/new/natural", GK_NUL_TERMINATED) >= 0);
   CU_ASSERT_STRING_EQUAL(got, "0");
   for (size_t i = 0; i < gk_diags_count(d) && change; i++)
     if (strcmp(gk_diag_rule(d, i), "import.duplicate_table") == 0) {

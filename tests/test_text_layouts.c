@@ -285,7 +285,7 @@ static void put_header(gk__buf *b, const layout *L, const char *first, const cha
 static void cell_text(const gk_report *r, int t, size_t row, size_t col, char *buf, size_t cap) {
   char path[160];
   CU_ASSERT_TRUE_FATAL(gk_schema_path_format(path, sizeof path, gk_report_edition(r), t, row, col) > 0);
-  CU_ASSERT_TRUE_FATAL(gk_report_get_text(r, path, buf, cap) >= 0);
+  CU_ASSERT_TRUE_FATAL(gk_report_text(buf, cap, r, path, GK_NUL_TERMINATED) >= 0);
 }
 
 /* Does the 2021 report print (六) as one row (the truth has `other` itself)? */
@@ -652,7 +652,7 @@ static size_t check_layout(const layout *L, const gk_report *truth, const char *
                       !(parent >= 0 && (gk_schema_row_flags(ed, t, (size_t)parent) & GK_ROW_STORED) &&
                         (L->other == OTHER_ONE_ROW || other_printed(truth, (size_t)parent)));
         if (!exp[0] && L->blankmark && printed) exp = L->blankmark; /* written, read as a literal */
-        gk_report_get_text(r, path, got, sizeof got);
+        gk_report_text(got, sizeof got, r, path, GK_NUL_TERMINATED);
         int ok = strcmp(got, exp) == 0 || (amb && got[0] == '\0');
         /* page text: run-together digits the identities cannot split stay blank, named */
         if (!ok && L->sep == SEP_RUN && got[0] == '\0' &&

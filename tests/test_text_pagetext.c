@@ -97,9 +97,9 @@ static void test_pagetext_import(void) {
   CU_ASSERT_EQUAL(gk_report_year(r), 2021);
   CU_ASSERT_STRING_EQUAL(gk_report_section(r, GK_SECTION_OTHER), "本年度未收取信息处理费。");
   char got[32];
-  CU_ASSERT_TRUE(gk_report_get_text(r, "review/reconsideration/total", got, sizeof got) >= 0);
+  CU_ASSERT_TRUE(gk_report_text(got, sizeof got, r, "review/reconsideration/total", GK_NUL_TERMINATED) >= 0);
   CU_ASSERT_STRING_EQUAL(got, "0");
-  CU_ASSERT_TRUE(gk_report_get_text(r, "active/regulations/in_force", got, sizeof got) >= 0);
+  CU_ASSERT_TRUE(gk_report_text(got, sizeof got, r, "active/regulations/in_force", GK_NUL_TERMINATED) >= 0);
   CU_ASSERT_STRING_EQUAL(got, "0");
   gk_report_free(r);
   gk_diags_free(d);

@@ -179,9 +179,9 @@ static void say_diff(const gk_report *a, const gk_report *b) {
       for (size_t c = 0; c < gk_schema_ncols(ed, t); c++) {
         int sa = 0, sb = 0;
         int64_t va = 0, vb = 0;
-        if (gk_report_get_cell(a, t, row, c, &sa, &va) || gk_report_get_cell(b, t, row, c, &sb, &vb)) continue;
-        const char *la = gk_report_get_literal(a, t, row, c), *lb = gk_report_get_literal(b, t, row, c);
-        if (sa != sb || va != vb || gk_report_get_unit(a, t, row, c) != gk_report_get_unit(b, t, row, c) ||
+        if (gk_report_cell(&sa, &va, a, t, row, c) || gk_report_cell(&sb, &vb, b, t, row, c)) continue;
+        const char *la = gk_report_literal(a, t, row, c), *lb = gk_report_literal(b, t, row, c);
+        if (sa != sb || va != vb || gk_report_unit(a, t, row, c) != gk_report_unit(b, t, row, c) ||
             (la && lb && strcmp(la, lb))) {
           fprintf(stderr, "cell %d/%zu/%zu: state %d value %lld lit [%s] vs state %d value %lld lit [%s]\n", t, row,
                   c, sa, (long long)va, la ? la : "", sb, (long long)vb, lb ? lb : "");
@@ -248,10 +248,10 @@ static void test_roundtrip_quoted_form(void) {
   CU_ASSERT_PTR_NOT_NULL(strstr(txt, "\t无\n")); /* quiet: a plain literal stays plain */
   gk_report *b = NULL;
   CU_ASSERT_EQUAL_FATAL(gk_report_from_text(&b, txt, n, NULL, NULL), GK_OK);
-  CU_ASSERT_STRING_EQUAL(gk_report_get_literal(b, GK_TABLE_ACTIVE, 0, 0), "12 34");
-  CU_ASSERT_STRING_EQUAL(gk_report_get_literal(b, GK_TABLE_ACTIVE, 0, 1), "1,000");
-  CU_ASSERT_STRING_EQUAL(gk_report_get_literal(b, GK_TABLE_ACTIVE, 0, 2), "a」\\\nb");
-  CU_ASSERT_STRING_EQUAL(gk_report_get_literal(b, GK_TABLE_ACTIVE, 1, 0), "无");
+  CU_ASSERT_STRING_EQUAL(gk_report_literal(b, GK_TABLE_ACTIVE, 0, 0), "12 34");
+  CU_ASSERT_STRING_EQUAL(gk_report_literal(b, GK_TABLE_ACTIVE, 0, 1), "1,000");
+  CU_ASSERT_STRING_EQUAL(gk_report_literal(b, GK_TABLE_ACTIVE, 0, 2), "a」\\\nb");
+  CU_ASSERT_STRING_EQUAL(gk_report_literal(b, GK_TABLE_ACTIVE, 1, 0), "无");
   CU_ASSERT_TRUE(gk_report_equal(r, b, 0));
   gk_free(txt);
   gk_report_free(b);

@@ -73,11 +73,11 @@ static uint64_t digest_all(void) {
           int64_t v = 0;
           if (!gk_schema_cell_exists(ed, t, row, col))
             continue;
-          if (gk_report_get_cell(r, t, row, col, &state, &v) != GK_OK)
+          if (gk_report_cell(&state, &v, r, t, row, col) != GK_OK)
             return 0;
           h = fold_i64(fold_i64(h, state), v);
           if (gk_schema_path_format(buf, sizeof buf, ed, t, row, col) > 0 &&
-              gk_report_get_text(r, buf, buf, sizeof buf) >= 0)
+              gk_report_text(buf, sizeof buf, r, buf, GK_NUL_TERMINATED) >= 0)
             h = fold_str(h, buf);
         }
       h = fold_i64(h, (int64_t)gk_report_count_filled(r, t));
@@ -133,7 +133,7 @@ static uint64_t digest_all(void) {
     return 0;
   for (int t = 0; t < GK_NTABLES; t++)
     h = fold_i64(h, (int64_t)gk_report_count_filled(imported, t));
-  if (gk_report_get_text(imported, "requests/new/total", buf, sizeof buf) >= 0)
+  if (gk_report_text(buf, sizeof buf, imported, "requests/new/total", GK_NUL_TERMINATED) >= 0)
     h = fold_str(h, buf);
   gk_report_free(imported);
 #endif
@@ -157,7 +157,7 @@ static uint64_t digest_all(void) {
     h = fold_i64(h, (int64_t)gk_aggregate_count(a));
     for (int t = 0; t < GK_NTABLES; t++)
       h = fold_i64(h, (int64_t)gk_report_count_filled(sum, t));
-    if (gk_report_get_text(sum, "requests/new/total", buf, sizeof buf) >= 0)
+    if (gk_report_text(buf, sizeof buf, sum, "requests/new/total", GK_NUL_TERMINATED) >= 0)
       h = fold_str(h, buf);
     gk_report_free(sum);
     gk_aggregate_free(a);
@@ -200,9 +200,9 @@ static void test_threads_truth_loaded(void) {
   CU_ASSERT_EQUAL(gk_report_edition(shared[0]), 2019);
   CU_ASSERT_EQUAL(gk_report_year(shared[3]), 2023);
   CU_ASSERT_STRING_EQUAL(gk_report_agency(shared[1], GK_AGENCY_NAME), "凤岗镇");
-  CU_ASSERT_TRUE(gk_report_get_text(shared[1], "active/procurement/amount", buf, sizeof buf) > 0);
+  CU_ASSERT_TRUE(gk_report_text(buf, sizeof buf, shared[1], "active/procurement/amount", GK_NUL_TERMINATED) > 0);
   CU_ASSERT_STRING_EQUAL(buf, "498742.4");
-  CU_ASSERT_TRUE(gk_report_get_text(shared[3], "active/fees/amount", buf, sizeof buf) > 0);
+  CU_ASSERT_TRUE(gk_report_text(buf, sizeof buf, shared[3], "active/fees/amount", GK_NUL_TERMINATED) > 0);
   CU_ASSERT_STRING_EQUAL(buf, "59237.2449");
   CU_ASSERT_TRUE(gk_report_count_filled(shared[3], GK_TABLE_REQUESTS) > 100);
 }

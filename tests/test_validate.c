@@ -18,7 +18,7 @@ static void set(gk_report *r, const char *path, const char *text) {
 static void set_lit(gk_report *r, const char *path, const char *text) {
   int t;
   size_t row, col;
-  CU_ASSERT_EQUAL_FATAL(gk_report_locate(r, path, &t, &row, &col), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_report_path_find(&t, &row, &col, r, path, GK_NUL_TERMINATED), GK_OK);
   CU_ASSERT_EQUAL_FATAL(gk_report_set_literal(r, t, row, col, text, strlen(text)), GK_OK);
 }
 
@@ -27,8 +27,8 @@ static void set_blank(gk_report *r, const char *path) { set(r, path, ""); }
 static uint32_t line_of(const gk_report *r, const char *path) {
   int t;
   size_t row, col;
-  CU_ASSERT_EQUAL_FATAL(gk_report_locate(r, path, &t, &row, &col), GK_OK);
-  return gk_report_get_line(r, t, row, col);
+  CU_ASSERT_EQUAL_FATAL(gk_report_path_find(&t, &row, &col, r, path, GK_NUL_TERMINATED), GK_OK);
+  return gk_report_line(r, t, row, col);
 }
 
 /* A report where every identity holds. Requests column c (0..5): granted 10+c,
@@ -670,7 +670,7 @@ static void test_validate_cell_value(void) {
   set(r, "review/litigation_direct/total", "2");
   int t;
   size_t row, col;
-  CU_ASSERT_EQUAL_FATAL(gk_report_locate(r, "active/licensing/decisions", &t, &row, &col), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_report_path_find(&t, &row, &col, r, "active/licensing/decisions", GK_NUL_TERMINATED), GK_OK);
   ((gk__cell *)gk__cell_at(r, t, row, col))->value = -3;
   d = run(r, NULL);
   CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
@@ -884,7 +884,7 @@ static void test_validate_options(void) {
                   GK_OK);
   /* appends after what the list holds */
   CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
-  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_INFO, "json.syntax", NULL, NULL, NULL, 1, 1), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(NULL, d, GK_SEV_INFO, "json.syntax", NULL, NULL, NULL, 1, 1), GK_OK);
   CU_ASSERT_EQUAL(gk_report_validate(r, o, d), GK_OK);
   CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 3);
   CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 0), "json.syntax");
@@ -1102,7 +1102,7 @@ static void test_validate_enomem(void) {
   CU_ASSERT_EQUAL(gk_validate_opts_add_waiver(o, "cell.blank", NULL, "known"), GK_OK);
   gk_diags *d;
   CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
-  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_ERROR, "json.syntax", "x", "y", "f", 3, 4), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(NULL, d, GK_SEV_ERROR, "json.syntax", "x", "y", "f", 3, 4), GK_OK);
   size_t full = 0;
   for (long n = 0;; n++) {
     gk__alloc_fail_after(n);
@@ -1135,11 +1135,11 @@ static void test_validate_overflow(void) {
   gk_report *r = valid_report(2021, 2022);
   int t;
   size_t row, col;
-  CU_ASSERT_EQUAL_FATAL(gk_report_locate(r, "review/reconsideration/upheld", &t, &row, &col), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_report_path_find(&t, &row, &col, r, "review/reconsideration/upheld", GK_NUL_TERMINATED), GK_OK);
   CU_ASSERT_EQUAL(gk_report_set_value(r, t, row, col, INT64_MAX), GK_OK);
   gk_diags *d;
   CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
-  CU_ASSERT_EQUAL(gk_diags_add(d, NULL, GK_SEV_INFO, "x.y", NULL, NULL, NULL, 0, 0), GK_OK);
+  CU_ASSERT_EQUAL(gk_diags_add(NULL, d, GK_SEV_INFO, "x.y", NULL, NULL, NULL, 0, 0), GK_OK);
   /* upheld + corrected does not fit in int64: a located cell.value on the
    * largest cell of the line, and validation goes on */
   CU_ASSERT_EQUAL(gk_report_validate(r, NULL, d), GK_OK);

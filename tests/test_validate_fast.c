@@ -359,7 +359,7 @@ static void test_validate_fast_allocations(void) {
   int st;
   int64_t v0;
   size_t granted = row_of(2021, GK_TABLE_REQUESTS, "granted");
-  CU_ASSERT_EQUAL_FATAL(gk_report_get_cell(r, GK_TABLE_REQUESTS, granted, 0, &st, &v0), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_report_cell(&st, &v0, r, GK_TABLE_REQUESTS, granted, 0), GK_OK);
   CU_ASSERT_EQUAL_FATAL(st, GK_CELL_VALUE);
   char was[24];
   snprintf(was, sizeof was, "%lld", (long long)v0);
@@ -419,7 +419,7 @@ static void test_validate_fast_cell_effective(void) {
   CU_ASSERT_EQUAL(st, GK_CELL_BLANK);
   CU_ASSERT_EQUAL(v, 0);
   /* the public reader agrees, and checks its arguments */
-  CU_ASSERT_EQUAL(gk_report_get_cell(r, GK_TABLE_REQUESTS, denied, 0, &st, &v), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_cell(&st, &v, r, GK_TABLE_REQUESTS, denied, 0), GK_OK);
   CU_ASSERT_EQUAL(v, 7);
   CU_ASSERT_EQUAL(gk__cell_effective(r, GK_TABLE_REQUESTS, 99, 0, &st, &v), GK_EINVAL);
   CU_ASSERT_EQUAL(gk__cell_effective(r, 7, 0, 0, &st, &v), GK_EINVAL);

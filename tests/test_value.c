@@ -49,7 +49,7 @@ static void test_value_format_round_trip(void) {
   const int units[] = {GK_UNIT_DEFAULT, GK_UNIT_YUAN, GK_UNIT_WANYUAN};
   int t;
   size_t row, col;
-  CU_ASSERT_EQUAL_FATAL(gk_report_locate(r, "active/procurement/amount", &t, &row, &col), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_report_path_find(&t, &row, &col, r, "active/procurement/amount", GK_NUL_TERMINATED), GK_OK);
   for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++)
     for (size_t u = 0; u < 3; u++) {
       char buf[64];
@@ -58,9 +58,9 @@ static void test_value_format_round_trip(void) {
       CU_ASSERT_EQUAL(gk_report_set_text(r, "active/procurement/amount", buf, (size_t)n), GK_OK);
       int st = 0;
       int64_t v = 0;
-      CU_ASSERT_EQUAL(gk_report_get_cell(r, t, row, col, &st, &v), GK_OK);
+      CU_ASSERT_EQUAL(gk_report_cell(&st, &v, r, t, row, col), GK_OK);
       CU_ASSERT_EQUAL(v, vals[i]);
-      CU_ASSERT_EQUAL(gk_report_get_unit(r, t, row, col), units[u]);
+      CU_ASSERT_EQUAL(gk_report_unit(r, t, row, col), units[u]);
     }
   gk_report_free(r);
 }

@@ -28,11 +28,11 @@ void gk_test_data_path(char *buf, size_t cap, const char *name, int real);
  * doc_out is not NULL. */
 gk_report *gk_test_load_truth(const char *dir, const char *name, cJSON **doc_out);
 
-/* Assert a cell's text (gk_report_get_text) equals `want` ("" for blank). */
+/* Assert a cell's text (gk_report_text) equals `want` ("" for blank). */
 #define GK_ASSERT_CELL(r, path, want)                                   \
   do {                                                                  \
     char gk__b[128];                                                    \
-    int gk__n = gk_report_get_text((r), (path), gk__b, sizeof gk__b);  \
+    int gk__n = gk_report_text(gk__b, sizeof gk__b, (r), (path), GK_NUL_TERMINATED);  \
     CU_ASSERT_TRUE_FATAL(gk__n >= 0);                                   \
     CU_ASSERT_STRING_EQUAL(gk__b, (want));                              \
   } while (0)

@@ -3,13 +3,18 @@
 # Brings debian/libgkreport0.symbols up to date with a built libgkreport.so.0:
 # symbols already listed keep their version, new ones get the project's version
 # (project(gkreport VERSION ...) in CMakeLists.txt). Removed symbols are an ABI
-# break: they are reported and the file is left alone.
-# Usage: tools/update-symbols.sh [--check] [BUILD_DIR]      (default: build)
-#   --check  change nothing; exit 1 when the file is not up to date
+# break: they are reported and the file is left alone, unless --accept-removals.
+# Usage: tools/update-symbols.sh [--check | --accept-removals] [BUILD_DIR]  (default: build)
+#   --check            change nothing; exit 1 when the file is not up to date
+#   --accept-removals  drop the symbols no longer exported from the file (each
+#                      named on stderr). Only at 0.x, where the ABI may still
+#                      change under the same SONAME (say so in CHANGELOG.md);
+#                      refused from 1.0 on, where a removal needs a new SONAME.
 set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
-check=0
+check=0 accept=0
 if [ "${1:-}" = --check ]; then check=1; shift; fi
+if [ "${1:-}" = --accept-removals ]; then accept=1; shift; fi
 build=${1:-$src/build}
 lib=$build/libgkreport.so.0
 file=$src/debian/libgkreport0.symbols
@@ -22,8 +27,21 @@ trap 'rm -rf "$tmp"' EXIT
 nm -D --defined-only "$lib" | awk '$2 == "A" {print $3 "@" $3; next} {print $3}' | sed 's/@@/@/' | sort -u > "$tmp/built"
 sed -n 's/^ \([^ ]*\) .*/\1/p' "$file" | sort -u > "$tmp/listed"
 comm -13 "$tmp/built" "$tmp/listed" > "$tmp/removed"
+if [ -s "$tmp/removed" ] && [ $accept = 1 ] && [ $check = 0 ]; then
+  case $version in
+    0.*) ;;
+    *) echo "update-symbols: --accept-removals is for 0.x only (version $version): a removal needs a new SONAME" >&2
+       exit 1 ;;
+  esac
+  sed 's/^/update-symbols: removed (accepted at 0.x): /' "$tmp/removed" >&2
+  grep -vF -f <(sed 's/.*/ & /' "$tmp/removed") "$file" > "$tmp/kept"
+  cat "$tmp/kept" > "$file"
+  sed -n 's/^ \([^ ]*\) .*/\1/p' "$file" | sort -u > "$tmp/listed"
+  : > "$tmp/removed"
+fi
 if [ -s "$tmp/removed" ]; then
-  echo "update-symbols: symbols listed but no longer exported (an ABI break):" >&2
+  echo "update-symbols: symbols listed but no longer exported (an ABI break; at 0.x," >&2
+  echo "  tools/update-symbols.sh --accept-removals drops them, deliberately):" >&2
   cat "$tmp/removed" >&2
   exit 1
 fi

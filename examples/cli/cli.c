@@ -419,7 +419,7 @@ int cli_check_option(cli_check *c, cli_args *a) {
 /* Copy item i of src to the end of dst. */
 static int copy_item(gk_diags *dst, const gk_diags *src, size_t i) {
   size_t k = 0;
-  int rc = gk_diags_add(dst, &k, gk_diag_severity(src, i), gk_diag_rule(src, i),
+  int rc = gk_diags_add(&k, dst, gk_diag_severity(src, i), gk_diag_rule(src, i),
                         gk_diag_message(src, i, GK_LANG_ZH), gk_diag_message(src, i, GK_LANG_EN),
                         gk_diag_file(src, i), gk_diag_line(src, i), gk_diag_column(src, i));
   for (size_t c = 0; rc == GK_OK && c < gk_diag_ncells(src, i); c++)

@@ -136,7 +136,6 @@ static int add_file(gk_aggregate *agg, const cli_inputs *in, const char *cmd, co
     (*unreadable)++;
     return CLI_OK;
   }
-  if (!gk_report_source(r)) gk_report_set_source(r, path, strlen(path));
   int rc = gk_aggregate_add(agg, r, d);
   gk_report_free(r);
   if (rc != GK_OK && rc != GK_EOVERFLOW) { /* an overflow is skipped with its finding */

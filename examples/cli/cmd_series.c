@@ -2,7 +2,6 @@
 /* gkreport series: one agency over several years (cross-year rules and trends). */
 #include "cli.h"
 
-#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,6 +51,12 @@ static int write_xlsx(const char *path, void *ctx) {
 }
 #define VALUE_CAP 64
 
+/* Value kind of column col of table t in r's edition (GK_KIND_*). */
+static gk_kind entry_kind(const gk_report *r, int t, size_t col) {
+  int kind = gk_schema_col_kind(gk_report_edition(r), t, col);
+  return kind < 0 ? GK_KIND_COUNT : (gk_kind)kind;
+}
+
 /* Text of entry i in report j: value, "·" blank, literal, "n/a" absent. */
 static void trend_text(char *buf, size_t cap, const gk_series *s, size_t i, size_t j) {
   int st = GK_CELL_BLANK;
@@ -63,16 +68,15 @@ static void trend_text(char *buf, size_t cap, const gk_series *s, size_t i, size
   const gk_report *r = gk_series_report(s, j);
   int t = 0;
   size_t row = 0, col = 0;
-  int located = gk_report_locate(r, gk_series_trend_path(s, i), &t, &row, &col) == GK_OK;
+  int located = gk_report_path_find(&t, &row, &col, r, gk_series_trend_path(s, i),
+                                    GK_NUL_TERMINATED) == GK_OK;
   if (st == GK_CELL_BLANK) {
     snprintf(buf, cap, "·");
   } else if (st == GK_CELL_LITERAL) {
-    const char *lit = located ? gk_report_get_literal(r, t, row, col) : NULL;
+    const char *lit = located ? gk_report_literal(r, t, row, col) : NULL;
     snprintf(buf, cap, "%s", lit ? lit : "?");
-  } else if (located && gk_schema_col_kind(gk_report_edition(r), t, col) == GK_KIND_AMOUNT) {
-    gk_decimal_format(buf, cap, v);
   } else {
-    snprintf(buf, cap, "%" PRId64, v);
+    gk_value_format(buf, cap, located ? entry_kind(r, t, col) : GK_KIND_COUNT, GK_UNIT_DEFAULT, v);
   }
 }
 
@@ -98,11 +102,10 @@ static void last_change(char *chg, char *pct, size_t cap, const gk_series *s, si
   int t = 0;
   size_t row = 0, col = 0;
   char num[VALUE_CAP / 2];
-  if (gk_report_locate(r, gk_series_trend_path(s, i), &t, &row, &col) == GK_OK &&
-      gk_schema_col_kind(gk_report_edition(r), t, col) == GK_KIND_AMOUNT)
-    gk_decimal_format(num, sizeof num, d);
-  else
-    snprintf(num, sizeof num, "%" PRId64, d);
+  int located = gk_report_path_find(&t, &row, &col, r, gk_series_trend_path(s, i),
+                                    GK_NUL_TERMINATED) == GK_OK;
+  gk_value_format(num, sizeof num, located ? entry_kind(r, t, col) : GK_KIND_COUNT,
+                  GK_UNIT_DEFAULT, d);
   snprintf(chg, cap, "%s%s", d > 0 ? "+" : "", num);
   if (pct[0]) {
     size_t k = strlen(pct);
@@ -368,11 +371,9 @@ int cli_cmd_series(int argc, char **argv) {
   if (status == CLI_OK && (!reports || !keys)) status = CLI_USAGE;
   size_t n = 0, failures = 0;
   for (; status == CLI_OK && n < fl.n; n++) {
-    const char *shown = cli_display_name(fl.paths[n]);
     status = cli_load(&reports[n], cmd, fl.paths[n], in.from, NULL);
     if (status == CLI_OK) status = cli_meta_apply(&in.meta, reports[n], cmd);
     if (status != CLI_OK) break;
-    if (!gk_report_source(reports[n])) gk_report_set_source(reports[n], shown, strlen(shown));
     agency_key(keys[n], sizeof keys[n], reports[n]);
   }
   if (status == CLI_OK && !by_agency)

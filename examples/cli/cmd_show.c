@@ -8,7 +8,6 @@
  * literals verbatim, derived subtotal rows are marked with "Σ". */
 #include "cli.h"
 
-#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,7 +44,7 @@ static void cell_text(char *buf, size_t cap, const gk_report *r, int t, size_t r
   if (!gk_schema_cell_exists(ed, t, row, col)) return;
   int st = GK_CELL_BLANK;
   int64_t v = 0;
-  int rc = gk_report_get_cell(r, t, row, col, &st, &v);
+  int rc = gk_report_cell(&st, &v, r, t, row, col);
   if (rc == GK_EOVERFLOW) {
     snprintf(buf, cap, "(overflow)");
     return;
@@ -53,16 +52,10 @@ static void cell_text(char *buf, size_t cap, const gk_report *r, int t, size_t r
   if (rc != GK_OK || st == GK_CELL_BLANK) {
     snprintf(buf, cap, "·");
   } else if (st == GK_CELL_LITERAL) {
-    const char *lit = gk_report_get_literal(r, t, row, col);
+    const char *lit = gk_report_literal(r, t, row, col);
     snprintf(buf, cap, "%s", lit ? lit : "");
-  } else if (gk_schema_col_kind(ed, t, col) == GK_KIND_AMOUNT) {
-    gk_decimal_format(buf, cap, v);
-    int unit = gk_report_get_unit(r, t, row, col);
-    size_t n = strlen(buf);
-    if (unit == GK_UNIT_YUAN) snprintf(buf + n, cap - n, "元");
-    else if (unit == GK_UNIT_WANYUAN) snprintf(buf + n, cap - n, "万元");
   } else {
-    snprintf(buf, cap, "%" PRId64, v);
+    gk_value_format(buf, cap, gk_schema_col_kind(ed, t, col), gk_report_unit(r, t, row, col), v);
   }
 }
 

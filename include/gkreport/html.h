@@ -37,7 +37,7 @@ extern "C" {
  *  *out is NUL-terminated, free it with gk_free(). GK_EINVAL for a NULL out or r
  *  or an unknown lang, GK_ENOMEM. Since 0.2.0. */
 GK_API int gk_report_to_html(char **out, size_t *len_out, const gk_report *r,
-                             const gk_diags *findings, int lang);
+                             const gk_diags *findings, gk_lang lang);
 
 /** One agency's series as a page: an SVG line chart per main total (the total
  *  column of the requests rows that are not outcome parts, and of the review
@@ -47,7 +47,7 @@ GK_API int gk_report_to_html(char **out, size_t *len_out, const gk_report *r,
  *  gk_free(). GK_EINVAL for a NULL out or s or an unknown lang, GK_ENOMEM.
  *  Since 0.2.0. */
 GK_API int gk_series_to_html(char **out, size_t *len_out, const gk_series *s,
-                             const gk_diags *findings, int lang);
+                             const gk_diags *findings, gk_lang lang);
 
 /** A summary (one row per report) as a page: a bar chart ranking the reports
  *  (labelled by agency and year) by the numeric column `rank_by` (an id of
@@ -58,7 +58,7 @@ GK_API int gk_series_to_html(char **out, size_t *len_out, const gk_series *s,
  *  unknown lang or a text column, GK_ENOTFOUND for an unknown id, GK_ENOMEM.
  *  Since 0.2.0. */
 GK_API int gk_summary_to_html(char **out, size_t *len_out, const gk_summary *s,
-                              const char *rank_by, int lang);
+                              const char *rank_by, gk_lang lang);
 
 #ifdef __cplusplus
 }

@@ -8,6 +8,10 @@
  * and denominator as integers, gk_indicator_format the percentage as a decimal
  * string rounded half to even ("33.90"); no binary floating point. A zero
  * denominator, or a blank or literal input cell, gives no value (GK_ENOTFOUND).
+ *
+ * Threads: the declarations are constant data and the evaluators only read the
+ * report (gk_report_indicator_from_parts validates into a list of its own): any
+ * function here may run in many threads at once, on the same report too.
  */
 #ifndef GKREPORT_INDICATOR_H
 #define GKREPORT_INDICATOR_H
@@ -24,7 +28,7 @@ GK_API size_t gk_indicator_count(void);
 /** Stable id of indicator i ("rate.disclosed", ...), NULL out of range. Since 0.1.0. */
 GK_API const char *gk_indicator_id(size_t i);
 /** Name of indicator i in `lang` (GK_LANG_ZH: "公开率"), NULL out of range. Since 0.1.0. */
-GK_API const char *gk_indicator_name(size_t i, int lang);
+GK_API const char *gk_indicator_name(size_t i, gk_lang lang);
 /** Unit of indicator i ("%"), NULL out of range. Since 0.1.0. */
 GK_API const char *gk_indicator_unit(size_t i);
 /** Index of an indicator by id, or GK_ENOTFOUND. Since 0.1.0. */

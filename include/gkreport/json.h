@@ -33,6 +33,10 @@
  * member per line (a cell object stays on one line) and ends with a newline.
  * gk_report_from_json(gk_report_to_json(r)) equals r, with source lines when
  * GK_JSON_LINES was given (lines of derived rows are not kept).
+ *
+ * Threads: the serializers only read their report or list, which several
+ * threads may then share; gk_report_from_json makes a new report and writes only
+ * to `diags`, so concurrent reads need a list per thread (or NULL).
  */
 #ifndef GKREPORT_JSON_H
 #define GKREPORT_JSON_H
@@ -45,14 +49,17 @@
 extern "C" {
 #endif
 
-/** Serializer flags. */
-enum {
+/** Serializer flags (bits of the uint32_t flags). */
+typedef enum gk_json_flag {
   GK_JSON_PRETTY = 1u << 0, /**< indented, one key per line, final newline */
   GK_JSON_LINES  = 1u << 1  /**< keep source lines: cells as {"value":…,"line":N},
                                  sections as {"text":…,"line":N} */
-};
+} gk_json_flag;
 
-/** Parse a report document (utf8[0..len), need not be NUL-terminated). On failure
+/** Parse a report document (utf8[0..len), need not be NUL-terminated; or
+ *  GK_NUL_TERMINATED). `source_name` (may be NULL) becomes the report's source
+ *  unless the document has its own "source" member (since 0.2.0, as
+ *  gk_report_from_text; 0.1.0 left the source unset). On failure
  *  *out is NULL and the return code is GK_EPARSE (or GK_ENOMEM, GK_EINVAL for a
  *  NULL out or text). For GK_EPARSE, when `diags` is not NULL, it gains exactly one
  *  error item (nothing else in it changes; on GK_ENOMEM it gains nothing):

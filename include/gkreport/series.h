@@ -26,6 +26,12 @@
  * comparable. Per year: the value, the change from the previous report and the
  * change in percent (exact, rounded half to even to 2 places); plus the
  * indicators of indicator.h per year.
+ *
+ * Threads: gk_series_add and gk_series_set_similarity_threshold change the
+ * series and need it to themselves; every function taking a const gk_series *
+ * (validation, the trend table and its exports) only reads it, and the series
+ * may then be shared by any number of threads (with the options, which are only
+ * read). gk_text_similarity touches no object.
  */
 #ifndef GKREPORT_SERIES_H
 #define GKREPORT_SERIES_H
@@ -33,13 +39,13 @@
 #include "common.h"
 #include "report.h"
 #include "diag.h"
+#include "validate.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 typedef struct gk_series gk_series;
-struct gk_validate_opts;
 
 /** Create an empty series. Since 0.1.0. */
 GK_API int gk_series_new(gk_series **out);
@@ -65,7 +71,7 @@ GK_API int gk_text_similarity(uint64_t *num_out, uint64_t *den_out, const char *
 /** Run the cross-year rules and append findings to `diags`; `opts` (may be NULL)
  *  selects rules, minimum severity and waivers as for gk_report_validate. GK_OK
  *  means it ran; on failure `diags` is left as it was. Since 0.1.0. */
-GK_API int gk_series_validate(const gk_series *s, const struct gk_validate_opts *opts,
+GK_API int gk_series_validate(const gk_series *s, const gk_validate_opts *opts,
                               gk_diags *diags);
 
 /* ---- trend table --------------------------------------------------------- */
@@ -83,9 +89,9 @@ GK_API int gk_series_trend_value(int *state_out, int64_t *value_out, const gk_se
                                  size_t i, size_t j);
 /** Change of entry i from report j-1 to report j: *change_out = v(j) - v(j-1), and
  *  the change in percent of v(j-1) as a decimal string rounded half to even to 2
- *  places into pct (may be NULL; "" when v(j-1) is 0). GK_ENOTFOUND when j is 0 or
+ *  places into pct_out (may be NULL; "" when v(j-1) is 0). GK_ENOTFOUND when j is 0 or
  *  either value is absent. Since 0.1.0. */
-GK_API int gk_series_trend_change(int64_t *change_out, char *pct, size_t pct_cap,
+GK_API int gk_series_trend_change(int64_t *change_out, char *pct_out, size_t pct_cap,
                                   const gk_series *s, size_t i, size_t j);
 
 /** The trend table as JSON: {"years":[...],"editions":[...],"cells":[{"path","comparable",

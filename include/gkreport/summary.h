@@ -57,7 +57,7 @@ GK_API size_t gk_summary_col_count(void);
 /** Id of column c ("file", "agency", ..., "new", ..., "rate.disclosed"), NULL out of range. Since 0.2.0. */
 GK_API const char *gk_summary_col_id(size_t c);
 /** Heading of column c in `lang` (GK_LANG_ZH / GK_LANG_EN), NULL out of range. Since 0.2.0. */
-GK_API const char *gk_summary_col_label(size_t c, int lang);
+GK_API const char *gk_summary_col_label(size_t c, gk_lang lang);
 /** Kind of column c (gk_summary_kind), -1 out of range. Since 0.2.0. */
 GK_API int gk_summary_col_kind(size_t c);
 /** Index of a column by id, or GK_ENOTFOUND. Since 0.2.0. */

@@ -7,7 +7,7 @@
  * document into the sections 一 … 六 by their headings, turns each table section
  * into labels and numbers, and walks the edition's rows in order matching labels.
  * The edition comes from the table headers, the year and the agency from the
- * title. Every cell keeps its source line. Nothing is guessed silently: cells it
+ * title (or from the exporter's metadata block, see gk_report_to_text). Every cell keeps its source line. Nothing is guessed silently: cells it
  * cannot place stay blank with a diagnostic.
  *
  * Also read: Markdown from PDF converters ("##" headings, one small table per row
@@ -45,6 +45,10 @@
  *                               (鼓楼区): the candidates named, the region left unknown
  *   import.split      [info]    run-together digits split: the one reading the relations allow
  *   import.value      [warning] a cell text that cannot be stored
+ *
+ * Threads: the importers keep no state: each call makes its own report and
+ * writes only to its `diags` (one list per thread, or NULL), so imports may run
+ * in parallel. The exporters only read the report, which threads may share.
  */
 #ifndef GKREPORT_TEXT_H
 #define GKREPORT_TEXT_H
@@ -58,11 +62,11 @@ extern "C" {
 #endif
 
 /** Encodings recognised by gk_text_to_utf8(). */
-enum {
+typedef enum gk_encoding {
   GK_ENCODING_UTF8 = 0,     /**< UTF-8 without BOM */
   GK_ENCODING_UTF8_BOM = 1, /**< UTF-8 with a BOM (stripped) */
   GK_ENCODING_GB18030 = 2   /**< GB18030 / GBK / GB2312, converted to UTF-8 */
-};
+} gk_encoding;
 
 /** Detect the encoding of `bytes` (UTF-8 with or without BOM, else GB18030) and
  *  return UTF-8 in *out (NUL-terminated, free with gk_free()), its length in
@@ -82,20 +86,27 @@ GK_API int gk_text_to_utf8(char **out, size_t *len_out, int *encoding_out,
 GK_API int gk_report_from_text(gk_report **out, const char *bytes, size_t len,
                                const char *source_name, gk_diags *diags);
 
-/** Load a report from JSON (first non-space byte '{') or published text.
- *  Same contract as gk_report_from_json() / gk_report_from_text(). Since 0.1.0. */
+/** Load a report from JSON (first non-space byte '{'), HTML, DOCX or published
+ *  text (see gk_report_detect_form). Same contract as gk_report_from_json() /
+ *  gk_report_from_text(); for every form `source_name` (may be NULL) names the
+ *  input in diagnostics and becomes the report's source, unless a JSON document
+ *  has its own "source" member (0.1.0 dropped it for JSON). Since 0.1.0. */
 GK_API int gk_report_load(gk_report **out, const char *bytes, size_t len,
                           const char *source_name, gk_diags *diags);
 
 /** Write the report in the official layout as plain text (title, preamble,
  *  headings 一 … 六, tables as TAB-indented one-cell-per-line blocks; a blank
  *  cell is a line holding only a TAB). gk_report_from_text() reads it back to an
- *  equal report (gk_report_equal(a, b, 0)) when the report has a title; when it
- *  has none, one is made from the agency and the year (and read back, as the
- *  title). The published layout has no place for the agency's code, region,
- *  level and kind, the source name or the source lines: those do not survive the
- *  text (an import infers level, kind and region from the name), nor does a line
- *  break in the title (the title is one line).
+ *  equal report (gk_report_equal(a, b, 0)). The title is written alone when it
+ *  has the published form (the agency's name, the year, 年…报告) and so gives
+ *  back agency and year; otherwise (no title, a title in another form, a line
+ *  break in a title or name) the text opens with a metadata block of three lines
+ *  报告名称： / 发布机构： / 报告年度： (empty when the report has none, values
+ *  quoted as literals are), which the importer reads back exactly: an untitled
+ *  report stays untitled and no year is taken from the prose. The published
+ *  layout has no place for the agency's code, region, level and kind, the source
+ *  name or the source lines: those do not survive the text (an import infers
+ *  level, kind and region from the name).
  *
  *  Literals: "-", "/", "无", "—" and the other plain literals the importer knows
  *  are written as they are. Any other literal (one that would read as a number,
@@ -108,9 +119,9 @@ GK_API int gk_report_to_text(char **out, size_t *len_out, const gk_report *r);
 
 /** Write the report as Markdown: headings, the prose sections and the three
  *  tables as pipe tables (blank cells empty; literals quoted as by
- *  gk_report_to_text, so gk_report_from_text reads them back verbatim). A line
- *  break in the title becomes a space (the heading is one line). Free *out with
- *  gk_free(). Since 0.1.0. */
+ *  gk_report_to_text, so gk_report_from_text reads them back verbatim; title,
+ *  agency name and year as by gk_report_to_text, the title also as a "# " heading
+ *  kept on one line). Free *out with gk_free(). Since 0.1.0. */
 GK_API int gk_report_to_markdown(char **out, size_t *len_out, const gk_report *r);
 
 #ifdef __cplusplus

@@ -14,6 +14,12 @@
  * requests.balance the column's 总计 cell), carry as expected the value that cell
  * would need and as actual its printed value, and, when one cell explains every
  * failed identity around it, a suspect (gk_diag_suspect) with its repaired value.
+ *
+ * Threads: gk_report_validate only reads the report and the options: one report
+ * and one gk_validate_opts may be shared by any number of threads validating at
+ * once, each appending to its own gk_diags (tests/test_threads.c does so). The
+ * opts setters need the options to themselves; gk_diags_apply_opts changes its
+ * list. The rule catalogue is constant: gk_rule_* may be called from any thread.
  */
 #ifndef GKREPORT_VALIDATE_H
 #define GKREPORT_VALIDATE_H
@@ -35,7 +41,7 @@ GK_API int gk_validate_opts_new(gk_validate_opts **out);
 /** Free options; NULL-safe. Since 0.1.0. */
 GK_API void gk_validate_opts_free(gk_validate_opts *opts);
 /** Keep only findings of at least this severity (GK_SEV_*); GK_EINVAL otherwise. Since 0.1.0. */
-GK_API int gk_validate_opts_set_min_severity(gk_validate_opts *opts, int severity);
+GK_API int gk_validate_opts_set_min_severity(gk_validate_opts *opts, gk_severity severity);
 /** Turn rules on or off. `pattern` is a rule id ("cell.blank"), a prefix ending in
  *  '*' ("requests.*") or "*" for all. Calls apply in order, the last matching one
  *  wins. GK_ENOTFOUND when the pattern matches no rule of the catalogue (the
@@ -50,12 +56,12 @@ GK_API int gk_validate_opts_disable(gk_validate_opts *opts, const char *pattern)
 GK_API int gk_validate_opts_add_waiver(gk_validate_opts *opts, const char *rule_id,
                                        const char *cell_path, const char *reason);
 
-/** Validate one report and append its findings to `out` (opts may be NULL for
+/** Validate one report and append its findings to `diags` (opts may be NULL for
  *  the defaults). GK_OK means it ran, whatever was found. On failure (GK_EINVAL
- *  for NULL r or out, GK_ENOMEM, GK_EOVERFLOW for sums that do not fit in
- *  int64) `out` is left as it was. The report is only read: one report may be
+ *  for NULL r or diags, GK_ENOMEM, GK_EOVERFLOW for sums that do not fit in
+ *  int64) `diags` is left as it was. The report is only read: one report may be
  *  validated from several threads at once. Since 0.1.0. */
-GK_API int gk_report_validate(const gk_report *r, const gk_validate_opts *opts, gk_diags *out);
+GK_API int gk_report_validate(const gk_report *r, const gk_validate_opts *opts, gk_diags *diags);
 
 /** Apply rule selection, minimum severity and waivers of `opts` to the items of
  *  `d` from index `from` on, whatever produced them: import findings (import.*,
@@ -74,14 +80,14 @@ GK_API const char *gk_rule_id(size_t i);
 /** Default severity (GK_SEV_*) of rule i, -1 out of range. Since 0.1.0. */
 GK_API int gk_rule_severity(size_t i);
 /** Description of rule i in `lang` (GK_LANG_ZH / GK_LANG_EN), NULL out of range. Since 0.1.0. */
-GK_API const char *gk_rule_description(size_t i, int lang);
+GK_API const char *gk_rule_description(size_t i, gk_lang lang);
 /** Scope key of rule i: "report" (one report's tables and metadata), "text" (its
  *  prose), "series" (across years), "aggregate" (findings of a consolidation) or
  *  "import" (findings of reading JSON, JSON Lines or text); NULL out of range.
  *  Since 0.1.0. */
 GK_API const char *gk_rule_scope(size_t i);
 /** 1 if rule i applies to reports of `edition`, else 0. Since 0.1.0. */
-GK_API int gk_rule_applies_to(size_t i, int edition);
+GK_API int gk_rule_applies_to(size_t i, gk_edition edition);
 /** Index of the rule with this exact id. GK_OK or GK_ENOTFOUND (GK_EINVAL for NULL). Since 0.1.0. */
 GK_API int gk_rule_find(size_t *index_out, const char *id);
 

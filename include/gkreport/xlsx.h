@@ -31,21 +31,21 @@ extern "C" {
  *  suggested repair as a cell comment. GK_EINVAL (NULL path or r, unknown lang),
  *  GK_EIO (path cannot be written), GK_ENOMEM. Since 0.2.0. */
 GK_API int gk_report_to_xlsx(const char *path, const gk_report *r, const gk_diags *findings,
-                             int lang);
+                             gk_lang lang);
 
 /** Write one agency's series as a workbook at `path`: a sheet with the main
  *  totals and the indicators (percentages) per year, frozen header, and native
  *  Excel line charts of both; a findings sheet with `findings` (NULL: none).
  *  GK_EINVAL, GK_EIO, GK_ENOMEM as gk_report_to_xlsx. Since 0.2.0. */
 GK_API int gk_series_to_xlsx(const char *path, const gk_series *s, const gk_diags *findings,
-                             int lang);
+                             gk_lang lang);
 
 /** Write a summary as a workbook at `path`: one sheet, one row per report in the
  *  summary's order (see gk_summary_sort), every column with its heading in
  *  `lang`, numbers as numbers (indicators as percentages), frozen header and
  *  filters (to sort and select in Excel). GK_EINVAL (NULL path or s, unknown
  *  lang), GK_EIO, GK_ENOMEM as gk_report_to_xlsx. Since 0.2.0. */
-GK_API int gk_summary_to_xlsx(const char *path, const gk_summary *s, int lang);
+GK_API int gk_summary_to_xlsx(const char *path, const gk_summary *s, gk_lang lang);
 
 #ifdef __cplusplus
 }

@@ -14,7 +14,7 @@ int main(void) {
     return 1;
   }
   rc = gk_report_set_text(r, "requests/new/total", "3511", 4);
-  if (rc == GK_OK && gk_report_get_text(r, "requests/new/total", buf, sizeof buf) < 0)
+  if (rc == GK_OK && gk_report_text(buf, sizeof buf, r, "requests/new/total", GK_NUL_TERMINATED) < 0)
     rc = GK_EINVAL;
   if (rc != GK_OK) {
     fprintf(stderr, "consumer: cell: %s\n", gk_strerror(rc));

@@ -26,7 +26,7 @@ from typing import Any, Callable, Dict, Optional, Tuple
 #: The major version of libgkreport these bindings are written for.
 EXPECTED_MAJOR = 0
 #: The oldest library version (MAJOR*10000+MINOR*100+PATCH) the bindings accept.
-MINIMUM_VERSION = 100
+MINIMUM_VERSION = 200  # 0.2.0: the API in one voice (gk_report_cell, ...)
 
 SONAME = "libgkreport.so.0"
 
@@ -96,28 +96,28 @@ _SIGNATURES: Dict[str, Tuple[Any, Tuple[Any, ...]]] = {
     "gk_report_set_section": (c_int, (c_void_p, c_int, c_char_p, c_size_t)),
     "gk_report_section_line": (c_uint32, (c_void_p, c_int)),
     "gk_report_set_section_line": (c_int, (c_void_p, c_int, c_uint32)),
-    "gk_report_get_cell": (c_int, (c_void_p, c_int, c_size_t, c_size_t, c_int_p,
-                                   c_int64_p)),
+    "gk_report_cell": (c_int, (c_int_p, c_int64_p, c_void_p, c_int, c_size_t, c_size_t)),
     "gk_report_set_value": (c_int, (c_void_p, c_int, c_size_t, c_size_t, c_int64)),
     "gk_report_set_blank": (c_int, (c_void_p, c_int, c_size_t, c_size_t)),
     "gk_report_set_literal": (c_int, (c_void_p, c_int, c_size_t, c_size_t, c_char_p,
                                       c_size_t)),
-    "gk_report_get_literal": (c_char_p, (c_void_p, c_int, c_size_t, c_size_t)),
-    "gk_report_get_unit": (c_int, (c_void_p, c_int, c_size_t, c_size_t)),
+    "gk_report_literal": (c_char_p, (c_void_p, c_int, c_size_t, c_size_t)),
+    "gk_report_unit": (c_int, (c_void_p, c_int, c_size_t, c_size_t)),
     "gk_report_set_unit": (c_int, (c_void_p, c_int, c_size_t, c_size_t, c_int)),
-    "gk_report_get_line": (c_uint32, (c_void_p, c_int, c_size_t, c_size_t)),
+    "gk_report_line": (c_uint32, (c_void_p, c_int, c_size_t, c_size_t)),
     "gk_report_set_line": (c_int, (c_void_p, c_int, c_size_t, c_size_t, c_uint32)),
-    "gk_report_get_row": (c_int, (c_void_p, c_int, c_size_t, c_int_p, c_int64_p,
-                                  c_size_t)),
+    "gk_report_row": (c_int, (c_int_p, c_int64_p, c_size_t, c_void_p, c_int, c_size_t)),
     "gk_report_set_text": (c_int, (c_void_p, c_char_p, c_char_p, c_size_t)),
-    "gk_report_locate": (c_int, (c_void_p, c_char_p, c_int_p, c_size_t_p,
-                                 c_size_t_p)),
+    "gk_report_path_find": (c_int, (c_int_p, c_size_t_p, c_size_t_p, c_void_p, c_char_p,
+                                    c_size_t)),
+    "gk_report_text": (c_int, (c_char_p, c_size_t, c_void_p, c_char_p, c_size_t)),
     "gk_report_count_filled": (c_size_t, (c_void_p, c_int)),
+    "gk_value_format": (c_int, (c_char_p, c_size_t, c_int, c_int, c_int64)),
     # diag.h
     "gk_diags_new": (c_int, (POINTER(c_void_p),)),
     "gk_diags_free": (None, (c_void_p,)),
     "gk_diags_count": (c_size_t, (c_void_p,)),
-    "gk_diags_add": (c_int, (c_void_p, c_size_t_p, c_int, c_char_p, c_char_p, c_char_p, c_char_p,
+    "gk_diags_add": (c_int, (c_size_t_p, c_void_p, c_int, c_char_p, c_char_p, c_char_p, c_char_p,
                              c_uint32, c_uint32)),
     "gk_diags_add_cell": (c_int, (c_void_p, c_size_t, c_char_p)),
     "gk_diags_set_values": (c_int, (c_void_p, c_size_t, c_char_p, c_char_p)),

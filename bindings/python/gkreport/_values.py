@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import ctypes
 import decimal
 from decimal import Decimal
 from typing import Union
 
-from .errors import ValueOverflowError
+from ._lib import lib
+from .errors import ValueOverflowError, check
 from .schema import AMOUNT_SCALE, KIND_AMOUNT
 
 INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
@@ -54,3 +56,14 @@ def to_python(kind: int, state: int, value: int, literal: Union[str, None]) -> C
     if state == 2:
         return literal
     return None
+
+
+UNITS = {None: 0, "元": 1, "万元": 2}
+
+
+def format_value(kind: int, unit: int, value: int) -> str:
+    """A cell value as people read it, by its kind and unit: the library's
+    gk_value_format ("3402", "-8", "59237.2449", "251000元")."""
+    buf = ctypes.create_string_buffer(64)
+    check(lib.gk_value_format(buf, len(buf), kind, unit, value), "format value")
+    return buf.value.decode("utf-8")

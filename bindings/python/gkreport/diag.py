@@ -164,7 +164,7 @@ def write_diags(d: ctypes.c_void_p, findings: Sequence[Finding]) -> None:
     for f in findings:
         i = ctypes.c_size_t()
         sev = SEVERITIES.index(f.severity) if f.severity in SEVERITIES else 0
-        check(lib.gk_diags_add(d, ctypes.byref(i), sev, e(f.rule), e(f.message), e(f.message_en),
+        check(lib.gk_diags_add(ctypes.byref(i), d, sev, e(f.rule), e(f.message), e(f.message_en),
                                e(f.file), f.line, f.column), "diagnostics")
         for c in f.cells:
             check(lib.gk_diags_add_cell(d, i, e(c)), "diagnostics")

@@ -12,7 +12,8 @@ from typing import (TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Mapping,
 from . import schema
 from ._handle import Owned, guard_class
 from ._lib import dec, enc, lib, take_buffer
-from ._values import CellValue, check_int64, from_millionths, to_millionths, to_python
+from ._values import (UNITS, CellValue, check_int64, format_value, from_millionths,
+                      to_millionths, to_python)
 from .diag import Diags, Findings
 from .errors import GK_EPARSE, check, error_for
 
@@ -333,9 +334,8 @@ class Report(Owned):
         h = self._h
         st = ctypes.c_int()
         v = ctypes.c_int64()
-        check(lib.gk_report_get_cell(h, t, row, col, ctypes.byref(st), ctypes.byref(v)),
-              "get cell")
-        lit = dec(lib.gk_report_get_literal(h, t, row, col)) if st.value == 2 else None
+        check(lib.gk_report_cell(ctypes.byref(st), ctypes.byref(v), h, t, row, col), "get cell")
+        lit = dec(lib.gk_report_literal(h, t, row, col)) if st.value == 2 else None
         return to_python(schema.kind_of(self._edition, t, col), st.value, v.value, lit)
 
     def __getitem__(self, path: str) -> CellValue:
@@ -418,7 +418,7 @@ class Report(Owned):
     def line(self, path: str) -> int:
         """Source line the cell was read from (0 when unknown)."""
         t, row, col = self._locate(path)
-        return int(lib.gk_report_get_line(self._h, t, row, col))
+        return int(lib.gk_report_line(self._h, t, row, col))
 
     def set_line(self, path: str, line: int) -> None:
         t, row, col = self._locate(path)
@@ -427,15 +427,30 @@ class Report(Owned):
     def unit(self, path: str) -> Optional[str]:
         """Unit written in an amount cell: "元", "万元" or None (the column's)."""
         t, row, col = self._locate(path)
-        return {1: "元", 2: "万元"}.get(lib.gk_report_get_unit(self._h, t, row, col))
+        return {1: "元", 2: "万元"}.get(lib.gk_report_unit(self._h, t, row, col))
 
     def set_unit(self, path: str, unit: Optional[str]) -> None:
         """Set the unit of an amount cell ("元", "万元" or None)."""
-        units = {None: 0, "元": 1, "万元": 2}
-        if unit not in units:
+        if unit not in UNITS:
             raise ValueError("unit must be None, '元' or '万元'")
         t, row, col = self._locate(path)
-        check(lib.gk_report_set_unit(self._h, t, row, col, units[unit]), "set unit")
+        check(lib.gk_report_set_unit(self._h, t, row, col, UNITS[unit]), "set unit")
+
+    def text(self, path: str) -> str:
+        """The cell as people read it (as ``gkreport show`` prints it): "" when
+        blank, a literal verbatim, a value by its kind and unit through the
+        library's gk_value_format ("3402", "-8", "59237.2449", "251000元")."""
+        t, row, col = self._locate(path)
+        h = self._h
+        st = ctypes.c_int()
+        v = ctypes.c_int64()
+        check(lib.gk_report_cell(ctypes.byref(st), ctypes.byref(v), h, t, row, col), "get cell")
+        if st.value == 2:
+            return dec(lib.gk_report_literal(h, t, row, col)) or ""
+        if st.value != 1:
+            return ""
+        return format_value(schema.kind_of(self._edition, t, col),
+                            lib.gk_report_unit(h, t, row, col), v.value)
 
     def filled(self, table: Union[str, int, None] = None) -> int:
         """Number of non-blank stored cells (of one table, or of all)."""
@@ -446,10 +461,9 @@ class Report(Owned):
     # ------------------------------------------------------------ bulk
     def _row_raw(self, t: schema.Table, r: schema.Row,
                  states: Any, values: Any) -> Dict[str, CellValue]:
-        """One gk_report_get_row call; Python work only per existing cell."""
+        """One gk_report_row call; Python work only per existing cell."""
         h = self._h
-        check(lib.gk_report_get_row(h, t.index, r.index, states, values, len(states)),
-              "get row")
+        check(lib.gk_report_row(states, values, len(states), h, t.index, r.index), "get row")
         st, vs = states[:], values[:]
         out: Dict[str, CellValue] = {}
         for ci, key, amount in schema.row_plan(self._edition, t.index, r.index):
@@ -457,7 +471,7 @@ class Report(Owned):
             if s == 1:
                 out[key] = from_millionths(vs[ci]) if amount else vs[ci]
             elif s == 2:
-                out[key] = dec(lib.gk_report_get_literal(h, t.index, r.index, ci))
+                out[key] = dec(lib.gk_report_literal(h, t.index, r.index, ci))
             else:
                 out[key] = None
         return out

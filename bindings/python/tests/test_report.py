@@ -253,3 +253,38 @@ class CellTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class CellTextTest(unittest.TestCase):
+    """Report.text formats through the library's gk_value_format (issue 12)."""
+
+    def test_text_examples(self):
+        r = Report.new("2021", 2023)
+        self.assertEqual(r.text("requests/new/natural"), "")
+        r["requests/new/natural"] = 3402
+        self.assertEqual(r.text("requests/new/natural"), "3402")
+        r["active/fees/amount"] = "251000元"
+        self.assertEqual(r.text("active/fees/amount"), "251000元")
+        r["active/fees/amount"] = Decimal("59237.2449")  # the unit stays
+        self.assertEqual(r.text("active/fees/amount"), "59237.2449元")
+        r.set_unit("active/fees/amount", None)
+        self.assertEqual(r.text("active/fees/amount"), "59237.2449")
+        r["requests/new/legal"] = "-"
+        self.assertEqual(r.text("requests/new/legal"), "-")
+        with self.assertRaises(KeyError):
+            r.text("requests/nothing/total")
+
+    def test_text_agrees_with_values_on_real_reports(self):
+        from .util import real
+        checked = 0
+        for name in ("2023_suqian-municipal-government.txt",
+                     "2024_huaian-hongze-district-government.txt",
+                     "2019_shanghai-municipal-general-office.txt"):
+            r = gkreport.load(real(name))
+            for path in r:
+                v = r[path]
+                want = ("" if v is None else v if isinstance(v, str)
+                        else str(v) + (r.unit(path) or ""))
+                self.assertEqual(r.text(path), want, path)
+                checked += 1
+        self.assertGreater(checked, 300)
