@@ -29,9 +29,20 @@ int gk__docx_grid(gk__grid *g, const char *bytes, size_t len, const char *file, 
 int gk__docx_grid_cap(gk__grid *g, const char *bytes, size_t len, const char *file, gk_diags *d,
                       size_t xml_cap);
 
+/* A zip member read as an XML stream (xmlReaderForIO), at most cap bytes:
+ * gk__zstream_read sets over when the cap is passed and failed when libzip
+ * fails, and returns -1 then (read_docx.c). */
+typedef struct {
+  struct zip_file *zf;
+  size_t total, cap;
+  int over, failed;
+} gk__zstream;
+int gk__zstream_read(void *ctx, char *buf, int len);
+
 /* Automatic numbering of a .docx (read_docx_num.c). */
 typedef struct gk__docx_num gk__docx_num;
 struct zip;
+struct zip_file;
 /* Load word/numbering.xml of the archive: *out NULL when there is none;
  * GK_OK or GK_ENOMEM. */
 int gk__docx_num_load(gk__docx_num **out, struct zip *za);

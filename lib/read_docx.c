@@ -434,14 +434,8 @@ static void quiet(void *arg, const char *msg, xmlParserSeverities sev, xmlTextRe
   (void)loc;
 }
 
-typedef struct {
-  zip_file_t *zf;
-  size_t total, cap;
-  int over, failed;
-} zstream;
-
-static int zs_read(void *ctx, char *buf, int len) {
-  zstream *z = ctx;
+int gk__zstream_read(void *ctx, char *buf, int len) {
+  gk__zstream *z = ctx;
   if (len <= 0) return 0;
   zip_int64_t n = zip_fread(z->zf, buf, (zip_uint64_t)len);
   if (n < 0) {
@@ -467,8 +461,8 @@ static int docx_error(gk_diags *d, const char *file, uint32_t line, const char *
 static int main_part(zip_t *za, char *part, size_t cap) {
   zip_file_t *zf = zip_fopen(za, "[Content_Types].xml", 0);
   if (!zf) return GK_ENOTFOUND;
-  zstream z = {zf, 0, (size_t)1 << 20, 0, 0};
-  xmlTextReaderPtr rd = xmlReaderForIO(zs_read, NULL, &z, NULL, NULL,
+  gk__zstream z = {zf, 0, (size_t)1 << 20, 0, 0};
+  xmlTextReaderPtr rd = xmlReaderForIO(gk__zstream_read, NULL, &z, NULL, NULL,
                                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (!rd) {
     zip_fclose(zf);
@@ -521,8 +515,8 @@ static int read_body(dw *w, zip_t *za, const char *part, size_t cap) {
   if (!zf)
     return docx_error(w->d, w->file, 0, "文件中没有正文部分（word/document.xml）",
                       "the file has no main document part (word/document.xml)");
-  zstream z = {zf, 0, cap, 0, 0};
-  w->rd = xmlReaderForIO(zs_read, NULL, &z, NULL, NULL,
+  gk__zstream z = {zf, 0, cap, 0, 0};
+  w->rd = xmlReaderForIO(gk__zstream_read, NULL, &z, NULL, NULL,
                                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (!w->rd) {
     zip_fclose(zf);

@@ -44,18 +44,6 @@ static int attr(xmlTextReaderPtr rd, int dflt) {
 
 static int is(const xmlChar *n, const char *s) { return n && strcmp((const char *)n, s) == 0; }
 
-typedef struct {
-  zip_file_t *zf;
-  size_t total;
-} nstream;
-
-static int ns_read(void *ctx, char *buf, int len) {
-  nstream *z = ctx;
-  zip_int64_t n = len > 0 ? zip_fread(z->zf, buf, (zip_uint64_t)len) : 0;
-  if (n < 0 || (z->total += (size_t)n) > MAX_NUM_XML) return -1;
-  return (int)n;
-}
-
 static void on_elem(gk__docx_num *m, xmlTextReaderPtr rd, const xmlChar *name, absn **cur_a,
                     int *cur_l, int *in_num) {
   if (is(name, "w:abstractNum") && m->na < MAX_ABS) {
@@ -104,8 +92,8 @@ int gk__docx_num_load(gk__docx_num **out, struct zip *za) {
   zip_file_t *zf = zip_fopen(za, "word/numbering.xml", 0);
   if (!zf) return GK_OK;
   gk__docx_num *m = gk__calloc(1, sizeof *m);
-  nstream z = {zf, 0};
-  xmlTextReaderPtr rd = m ? xmlReaderForIO(ns_read, NULL, &z, NULL, NULL,
+  gk__zstream z = {zf, 0, MAX_NUM_XML, 0, 0};
+  xmlTextReaderPtr rd = m ? xmlReaderForIO(gk__zstream_read, NULL, &z, NULL, NULL,
                                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
                           : NULL;
   if (!rd) {

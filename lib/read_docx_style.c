@@ -28,18 +28,6 @@ struct gk__docx_styles {
   size_t n;
 };
 
-typedef struct {
-  zip_file_t *zf;
-  size_t total;
-} sstream;
-
-static int ss_read(void *ctx, char *buf, int len) {
-  sstream *z = ctx;
-  zip_int64_t n = len > 0 ? zip_fread(z->zf, buf, (zip_uint64_t)len) : 0;
-  if (n < 0 || (z->total += (size_t)n) > MAX_STYLE_XML) return -1;
-  return (int)n;
-}
-
 static int is(const xmlChar *n, const char *s) { return n && strcmp((const char *)n, s) == 0; }
 
 static void copy_attr(xmlTextReaderPtr rd, const char *name, char *dst, size_t cap) {
@@ -106,8 +94,8 @@ int gk__docx_styles_load(gk__docx_styles **out, struct zip *za) {
   if (!zf) return GK_OK;
   gk__docx_styles *m = gk__calloc(1, sizeof *m);
   if (m) m->s = gk__calloc(MAX_STYLES, sizeof *m->s);
-  sstream z = {zf, 0};
-  xmlTextReaderPtr rd = m && m->s ? xmlReaderForIO(ss_read, NULL, &z, NULL, NULL,
+  gk__zstream z = {zf, 0, MAX_STYLE_XML, 0, 0};
+  xmlTextReaderPtr rd = m && m->s ? xmlReaderForIO(gk__zstream_read, NULL, &z, NULL, NULL,
                                                    XML_PARSE_NONET | XML_PARSE_NOERROR |
                                                        XML_PARSE_NOWARNING)
                                   : NULL;
