@@ -251,7 +251,7 @@ static void put_prose(page *p, int part, int s) {
     gk__buf_printf(p->b, "<section id=\"s-%s\">\n<h2>", gk_schema_section_key(s));
     gk__buf h;
     gk__buf_init(&h);
-    gk__text_heading_put(&h, part);
+    gk__part_heading_put(&h, part);
     if (h.err) p->b->err = h.err;
     if (h.data) gk__html_text(p->b, h.data, h.len, 1);
     gk__buf_free(&h);
@@ -283,7 +283,7 @@ static void put_table_section(page *p, int part, int t) {
   gk__buf_printf(p->b, "<section id=\"s-%s\">\n<h2>", gk_schema_table_key(t));
   gk__buf h;
   gk__buf_init(&h);
-  gk__text_heading_put(&h, part);
+  gk__part_heading_put(&h, part);
   if (h.err) p->b->err = h.err;
   if (h.data) gk__html_text(p->b, h.data, h.len, 1);
   gk__buf_free(&h);

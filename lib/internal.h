@@ -84,6 +84,8 @@ int gk__is_space(uint32_t cp);
 void gk__trim(const char **s, size_t *n);
 /* Append code point cp as UTF-8 (above U+10FFFF: U+FFFD). */
 void gk__utf8_put(gk__buf *b, uint32_t cp);
+/* The first needle[0..nn) in hay[0..hn), NULL none (strutil.c). */
+const char *gk__memfind(const char *hay, size_t hn, const char *needle, size_t nn);
 /* Checked int64 arithmetic: GK_OK or GK_EOVERFLOW. */
 int gk__add64(int64_t *out, int64_t a, int64_t b);
 int gk__mul64(int64_t *out, int64_t a, int64_t b);
@@ -154,8 +156,15 @@ const gk__edition *gk__edition_get(int edition);
 /* The numbered parts 一 … 六 of a report in order: each a section (GK_SECTION_*)
  * or a table (GK_TABLE_*), the other -1. Declared in schema_tables.c. */
 #define GK__NPARTS 6
-typedef struct { int section, table; } gk__part;
+typedef struct {
+  int section, table;
+  const char *ordinal; /* the printed numeral: 一 … 六 */
+} gk__part;
 extern const gk__part gk__parts[GK__NPARTS];
+/* The printed label of part p (its section's or table's), NULL out of range;
+ * its heading as printed ("三、收到和处理政府信息公开申请情况") appended to b (schema.c). */
+const gk__label *gk__part_label(int part);
+void gk__part_heading_put(gk__buf *b, int part);
 
 /* Cross-edition correspondences (format.md §8), declared beside the editions in
  * schema_tables.c: one common cell of a table row fed by a column of each edition

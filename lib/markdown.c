@@ -89,7 +89,7 @@ GK_API int gk_report_to_markdown(char **out, size_t *len_out, const gk_report *r
     const gk__part *pt = &gk__parts[p];
     if (pt->section >= 0 && !r->sections[pt->section]) continue;
     gk__buf_puts(&b, "## ");
-    gk__text_heading_put(&b, p);
+    gk__part_heading_put(&b, p);
     gk__buf_puts(&b, "\n\n");
     if (pt->section >= 0) md_section(&b, r, pt->section);
     else md_table(&b, r, pt->table);

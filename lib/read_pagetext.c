@@ -9,7 +9,7 @@
  * token; the importer splits the runs by the format's identities
  * (digit_split.h). An ordinal ("1.", "2、", "（1）") stays with its label.
  * The reader knows layouts only: the heading wording comes from the
- * declarations (gk__text_part_label). Linear in the input. */
+ * declarations (gk__part_label). Linear in the input. */
 #include <string.h>
 #include "text_int.h"
 
@@ -49,7 +49,7 @@ static void add_hit(hit *h, size_t *nh, hit x) {
 static size_t find_heads(const char *p, size_t n, hit *h) {
   size_t nh = 0;
   for (int part = 0; part < 6; part++) {
-    const gk__label *l = gk__text_part_label(part);
+    const gk__label *l = gk__part_label(part);
     for (size_t v = 0; v <= GK__MAX_VARIANTS; v++) {
       const char *f = v ? l->variants[v - 1] : l->zh;
       if (!f) break;

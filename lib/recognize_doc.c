@@ -497,10 +497,10 @@ static int import_parts(doc *D, walk *w) {
     gk__buf_init(&zh), gk__buf_init(&en);
     int next = D->last_part + 1;
     gk__buf_puts(&zh, "文本在报告结束前中断：缺少");
-    gk__text_heading_put(&zh, next);
+    gk__part_heading_put(&zh, next);
     gk__buf_puts(&zh, "及其后各部分");
     gk__buf_printf(&en, "the text ends before the report does: part %d (“%s”) and the following "
-                   "are missing", next + 1, gk__text_part_label(next)->en);
+                   "are missing", next + 1, gk__part_label(next)->en);
     gk__rec_diag_bufs(w, GK_SEV_WARNING, "import.truncated", D->nlines ? D->lines[D->nlines - 1].line : 0, &zh, &en);
   }
   if (!rc && !w->rc) check_duplicates(w, w->L, D->lines, D->nlines, D->hl, D->nhl, D->head);

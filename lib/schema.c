@@ -304,3 +304,18 @@ const char *gk__edition_common_col(int table, const char *row, const char *col, 
   }
   return NULL;
 }
+
+/* ------------------------------------------------------------ parts 一 … 六 */
+const gk__label *gk__part_label(int part) {
+  if (part < 0 || part >= GK__NPARTS) return NULL;
+  const gk__part *p = &gk__parts[part];
+  return p->section >= 0 ? &gk__sections[p->section] : &gk__tables[p->table];
+}
+
+void gk__part_heading_put(gk__buf *b, int part) {
+  const gk__label *l = gk__part_label(part);
+  if (!l) return;
+  gk__buf_puts(b, gk__parts[part].ordinal);
+  gk__buf_puts(b, "、");
+  gk__buf_puts(b, l->zh);
+}

@@ -254,8 +254,8 @@ const size_t gk__nheader_groups = NT(gk__header_groups);
 /* The six numbered parts of a report in order, each a prose section or a table:
  * the one map import, Markdown, text export and the text rules use. */
 const gk__part gk__parts[GK__NPARTS] = {
-  {GK_SECTION_OVERVIEW, -1}, {-1, GK_TABLE_ACTIVE}, {-1, GK_TABLE_REQUESTS},
-  {-1, GK_TABLE_REVIEW}, {GK_SECTION_PROBLEMS, -1}, {GK_SECTION_OTHER, -1},
+  {GK_SECTION_OVERVIEW, -1, "一"}, {-1, GK_TABLE_ACTIVE, "二"}, {-1, GK_TABLE_REQUESTS, "三"},
+  {-1, GK_TABLE_REVIEW, "四"}, {GK_SECTION_PROBLEMS, -1, "五"}, {GK_SECTION_OTHER, -1, "六"},
 };
 /* ----------------------------------------------------------------- cross-edition correspondences
  * Section 二 cells comparable across the edition change (format.md §8). */

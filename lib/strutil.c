@@ -54,3 +54,18 @@ void gk__utf8_put(gk__buf *b, uint32_t cp) {
   }
   gk__buf_put(b, o, n);
 }
+
+/* memchr for the needle's third byte (of a CJK needle, the most varied of the
+ * character's three: its lead byte is one of a handful), then a compare. */
+const char *gk__memfind(const char *hay, size_t hn, const char *needle, size_t nn) {
+  if (nn == 0 || hn < nn) return NULL;
+  size_t k = nn > 2 ? 2 : nn - 1;
+  const char *p = hay + k, *end = hay + hn - nn + 1 + k; /* p - k: candidate start */
+  while (p < end) {
+    p = memchr(p, (unsigned char)needle[k], (size_t)(end - p));
+    if (!p) return NULL;
+    if (memcmp(p - k, needle, nn) == 0) return p - k;
+    p++;
+  }
+  return NULL;
+}

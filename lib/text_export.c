@@ -123,7 +123,7 @@ static void put_review(gk__buf *b, const gk_report *r) {
 
 static void put_section(gk__buf *b, const gk_report *r, int part, int section) {
   if (!r->sections[section]) return;
-  gk__text_heading_put(b, part);
+  gk__part_heading_put(b, part);
   gk__buf_putc(b, '\n');
   if (r->sections[section][0]) {
     gk__buf_puts(b, r->sections[section]);
@@ -148,7 +148,7 @@ GK_API int gk_report_to_text(char **out, size_t *len_out, const gk_report *r) {
       put_section(&b, r, p, pt->section);
       continue;
     }
-    gk__text_heading_put(&b, p);
+    gk__part_heading_put(&b, p);
     gk__buf_putc(&b, '\n');
     if (pt->table == GK_TABLE_ACTIVE) put_active(&b, r);
     else if (pt->table == GK_TABLE_REQUESTS) put_requests(&b, r);

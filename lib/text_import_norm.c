@@ -7,38 +7,6 @@
 #include <string.h>
 #include "text_int.h"
 
-/* memchr for the needle's third byte (of a CJK needle, the most varied of the
- * character's three: its lead byte is one of a handful), then a compare. */
-const char *gk__memfind(const char *hay, size_t hn, const char *needle, size_t nn) {
-  if (nn == 0 || hn < nn) return NULL;
-  size_t k = nn > 2 ? 2 : nn - 1;
-  const char *p = hay + k, *end = hay + hn - nn + 1 + k; /* p - k: candidate start */
-  while (p < end) {
-    p = memchr(p, (unsigned char)needle[k], (size_t)(end - p));
-    if (!p) return NULL;
-    if (memcmp(p - k, needle, nn) == 0) return p - k;
-    p++;
-  }
-  return NULL;
-}
-
-void gk__buf_put_cp(gk__buf *b, uint32_t cp) {
-  char t[4];
-  size_t n;
-  if (cp < 0x80) {
-    t[0] = (char)cp, n = 1;
-  } else if (cp < 0x800) {
-    t[0] = (char)(0xC0 | (cp >> 6)), t[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
-  } else if (cp < 0x10000) {
-    t[0] = (char)(0xE0 | (cp >> 12)), t[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    t[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
-  } else {
-    t[0] = (char)(0xF0 | (cp >> 18)), t[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    t[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), t[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
-  }
-  gk__buf_put(b, t, n);
-}
-
 int gk__text_is_space_wide(uint32_t cp) {
   return cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0xFEFF;
 }
@@ -117,7 +85,7 @@ static void norm_slow(gk__buf *out, const char *s, size_t n) {
   size_t i = 0;
   while (i < n) {
     uint32_t cp = norm_cp(gk__utf8_next(s, n, &i));
-    if (cp) gk__buf_put_cp(out, cp);
+    if (cp) gk__utf8_put(out, cp);
   }
 }
 
@@ -189,14 +157,7 @@ size_t gk__text_norm_fixed(char *dst, size_t cap, const char *s, size_t n) {
 }
 
 /* ------------------------------------------------------------ headings */
-static const char *const ordinals[6] = {"一", "二", "三", "四", "五", "六"};
-
-static const gk__label *part_label(int part) {
-  const gk__part *p = &gk__parts[part];
-  return p->section >= 0 ? &gk__sections[p->section] : &gk__tables[p->table];
-}
-
-const gk__label *gk__text_part_label(int part) { return part >= 0 && part < 6 ? part_label(part) : NULL; }
+#define ordinal(k) (gk__parts[k].ordinal)
 
 static inline int starts(const char *s, size_t n, const char *p) {
   size_t k = strlen(p); /* folded for a literal p */
@@ -270,7 +231,7 @@ int gk__labels_new(gk__labels **out) {
   if (!L) return GK_ENOMEM;
   gk__buf_init(&L->arena);
   for (int p = 0; p < 6; p++) {
-    const gk__label *l = part_label(p);
+    const gk__label *l = gk__part_label(p);
     for (size_t v = 0; v < GK__NV; v++) L->head[p][v] = put_norm(&L->arena, v ? l->variants[v - 1] : l->zh);
   }
   L->neds = gk_schema_edition_count() < GK__LEDS ? gk_schema_edition_count() : GK__LEDS;
@@ -338,8 +299,8 @@ int gk__text_heading(const gk__labels *L, const char *s, size_t n) {
     return -1;
   int ordinal = 0;
   for (int k = 0; k < 6; k++) {
-    if (starts(s, n, ordinals[k])) {
-      size_t m = strlen(ordinals[k]);
+    if (starts(s, n, ordinal(k))) {
+      size_t m = strlen(ordinal(k));
       const char *seps[] = {"、", "．", ".", "，", ",", " ", "　"};
       for (size_t q = 0; q < sizeof seps / sizeof seps[0]; q++)
         if (starts(s + m, n - m, seps[q])) ordinal = 1;
@@ -352,10 +313,10 @@ int gk__text_heading(const gk__labels *L, const char *s, size_t n) {
   if (arabic) ordinal = 1, need = s[0] - '1'; /* "1、总体情况", "3.收到和…" */
   for (int k = 0; k < 6 && !ordinal; k++) {
     size_t m = starts(s, n, "（") ? 3 : starts(s, n, "(") ? 1 : 0;
-    if (m && starts(s + m, n - m, ordinals[k]) &&
+    if (m && starts(s + m, n - m, ordinal(k)) &&
         (starts(s + m + 3, n - m - 3, "）") || starts(s + m + 3, n - m - 3, ")")))
       ordinal = 1, need = k;
-    if (starts(s, n, "第") && starts(s + 3, n - 3, ordinals[k]) && starts(s + 6, n - 6, "部分"))
+    if (starts(s, n, "第") && starts(s + 3, n - 3, ordinal(k)) && starts(s + 6, n - 6, "部分"))
       ordinal = part_word = 1, need = k;
   }
   char norm[512];
@@ -365,7 +326,7 @@ int gk__text_heading(const gk__labels *L, const char *s, size_t n) {
   if (part_word && bn >= 3) body += 3, bn -= 3; /* 第 */
   if (ordinal) /* the ordinal survives normalisation as a CJK numeral */
     for (int k = 0; k < 6; k++)
-      if (bn >= 3 && memcmp(body, ordinals[k], 3) == 0) {
+      if (bn >= 3 && memcmp(body, ordinal(k), 3) == 0) {
         body += 3, bn -= 3;
         break;
       }
@@ -383,12 +344,6 @@ int gk__text_heading(const gk__labels *L, const char *s, size_t n) {
       }
     }
   return -1;
-}
-
-void gk__text_heading_put(gk__buf *b, int part) {
-  gk__buf_puts(b, ordinals[part]);
-  gk__buf_puts(b, "、");
-  gk__buf_puts(b, part_label(part)->zh);
 }
 
 /* ------------------------------------------------------------ numbers */

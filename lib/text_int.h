@@ -10,9 +10,7 @@
 
 /* gk__utf8_next: internal.h (the one decoder, common.c). */
 /* First occurrence of needle in hay (like memmem), NULL when none or nn == 0. */
-const char *gk__memfind(const char *hay, size_t hn, const char *needle, size_t nn);
 /* Append code point cp as UTF-8. */
-void gk__buf_put_cp(gk__buf *b, uint32_t cp);
 
 /* Label normalisation for matching (architecture.md "Importing text"): full-width
  * forms to ASCII, Traditional to Simplified for the characters the labels use,
@@ -67,7 +65,6 @@ static inline const char *gk__labels_at(const gk__labels *L, gk__span sp) {
  * (schema_tables.c), with a Chinese ordinal, a lost ordinal ("、…") or alone. */
 int gk__text_heading(const gk__labels *L, const char *s, size_t n);
 /* The label (official wording and variants) of part p (0..5), NULL out of range. */
-const gk__label *gk__text_part_label(int part);
 /* One-line page text (a web page's text as a crawler saves it: the whole report
  * on one line, headings inline, cells run together) rewritten as lines: the
  * title, each heading and each part on lines of their own, and in the table
@@ -77,8 +74,6 @@ const gk__label *gk__text_part_label(int part);
  * (long, with two part headings inside it), 0 when not, or GK_ENOMEM. */
 int gk__pagetext_lines(gk__buf *out, uint32_t **map_out, size_t *nmap_out, const gk__labels *L,
                        const char *s, size_t n);
-/* Official heading of part p (0..5) with its ordinal, e.g. "二、主动公开政府信息情况". */
-void gk__text_heading_put(gk__buf *b, int part);
 
 /* Parse "YYYY" (1900..2199) ending right before byte offset `at` of s (digits
  * ASCII or full-width, the text before them not a digit). 0 when none. */

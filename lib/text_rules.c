@@ -8,7 +8,6 @@
 #include <string.h>
 #include "internal.h"
 #include "rules_int.h"
-#include "text_int.h"
 
 /* A section as one flat string: the rules' view of it. s and starts point into
  * one buffer that gk__text_rules_run allocates once for all the sections. */
@@ -546,7 +545,7 @@ static int rule_sections(const gk_report *r, gk_diags *d) {
     if (!line[p]) {
       if ((skip >> p) & 1u) continue;
       if (miss.len) gk__buf_puts(&miss, "、");
-      gk__text_heading_put(&miss, p);
+      gk__part_heading_put(&miss, p);
       gk__buf_puts(&en, nmiss++ ? (p == last ? " and " : ", ") : "");
       gk__buf_puts(&en, part_en(p));
       continue;

@@ -168,7 +168,7 @@ static void put_table(book *k, int t) {
   check(k, worksheet_set_column(ws, 1, (lxw_col_t)gk_schema_ncols(ed, t), 12, NULL));
   gk__buf h;
   gk__buf_init(&h);
-  gk__text_heading_put(&h, t + 1);
+  gk__part_heading_put(&h, t + 1);
   gk__buf_putc(&h, '\0');
   if (!h.err) check(k, worksheet_write_string(ws, 0, 0, h.data, k->f[F_TITLE]));
   h.len = 0; /* the agency and year under the heading, a line break in the name a space */

@@ -75,7 +75,7 @@ static size_t piece(unsigned char *s, uint32_t *seed) {
     uint32_t cp = k == 3 ? 0x4E00 + rng(seed) % 0x5200 : k == 4 ? 0x80 + rng(seed) % 0x780 : 0x10000 + rng(seed) % 0x100000;
     gk__buf b;
     gk__buf_init(&b);
-    gk__buf_put_cp(&b, cp);
+    gk__utf8_put(&b, cp);
     size_t n = b.err ? 0 : b.len;
     if (n) memcpy(s, b.data, n);
     gk__buf_free(&b);
@@ -123,7 +123,7 @@ static void test_utf8_next_matches_reference(void) {
       uint32_t want = ref_next(s, n, &j), got = gk__utf8_next((const char *)s, n, &i);
       CU_ASSERT_EQUAL_FATAL(got, want);
       CU_ASSERT_EQUAL_FATAL(i, j);
-      gk__buf_put_cp(&re, got);
+      gk__utf8_put(&re, got);
     }
     size_t bad;
     if (gk__utf8_valid((const char *)s, n, &bad)) { /* decode + encode is the identity */
