@@ -88,46 +88,69 @@ static int title_year(const char *p, size_t n, size_t *start) {
 
 /* The title: the text of one line, or of two when the published title is
  * broken ("洪泽区人民政府" / "2023 年政府信息公开工作年度报告"). */
-static int find_title(const gk__labels *L, gk__buf *out, const tline *lines, size_t first_head) {
-  size_t seen = 0;
+/* How much of a title candidate (a..b of l) a page's own title (hint) confirms:
+ * the candidate's length when it is inside the hint, the hint's when the hint is
+ * inside it, else 0. */
+static size_t hint_overlap(const tline *l, size_t a, size_t b, const char *hint, size_t hn) {
+  if (!hint || !hn || a >= b) return 0;
+  if (gk__memfind(hint, hn, l->p + a, b - a)) return b - a;
+  return gk__memfind(l->p + a, b - a, hint, hn) ? hn : 0;
+}
+
+/* The title line among the first non-blank lines before the first heading: the
+ * first that reads as a title, unless the page's own title (hint: HTML <title>)
+ * confirms a later one more (a portal's "信息公开年报" menu entry stands before the
+ * report's title). SIZE_MAX none. */
+static size_t title_line(const tline *lines, size_t first_head, const char *hint, size_t hn) {
+  size_t seen = 0, pick = SIZE_MAX, best = 0;
   for (size_t i = 0; i < first_head && seen < 8; i++) {
     const tline *l = &lines[i];
     size_t a = gk__rec_trim_left(l->p, l->n), b = gk__rec_trim_right(l->p, l->n);
     if (a >= b) continue;
     seen++;
-    while (a < b && (l->p[a] == '#' || l->p[a] == '*' || l->p[a] == ' ')) a++; /* Markdown */
-    while (b > a && l->p[b - 1] == '*') b--;
     if (!is_title(l)) continue;
-    size_t ys = 0;
-    int y = title_year(l->p + a, b - a, &ys);
-    /* the line before, when it is adjacent and short */
-    const tline *pl = i > 0 ? &lines[i - 1] : NULL;
-    size_t pa = 0, pb = 0;
-    if (pl) pa = gk__rec_trim_left(pl->p, pl->n), pb = gk__rec_trim_right(pl->p, pl->n);
-    int prev_ok = pl && pa < pb && pb - pa <= 90 && !gk__memfind(pl->p, pl->n, ":", 1) &&
-                  !gk__memfind(pl->p, pl->n, "：", 3) && !is_title(pl);
-    size_t dummy;
-    if (prev_ok && pb - pa + b - a <= 130 &&
-        ((!y && title_year(pl->p + pa, pb - pa, &dummy)) ||
-         (y && ys == 0 && gk__text_heading(L, pl->p, pl->n) < 0))) {
-      gk__buf_put(out, pl->p + pa, pb - pa);
-    }
-    gk__buf_put(out, l->p + a, b - a);
-    return out->err ? out->err : 1;
+    size_t o = hint_overlap(l, a, b, hint, hn);
+    if (pick == SIZE_MAX || o > best) pick = i, best = o;
   }
-  return 0;
+  return pick;
+}
+
+static int find_title(const gk__labels *L, gk__buf *out, const tline *lines, size_t i) {
+  const tline *l = &lines[i];
+  size_t a = gk__rec_trim_left(l->p, l->n), b = gk__rec_trim_right(l->p, l->n);
+  while (a < b && (l->p[a] == '#' || l->p[a] == '*' || l->p[a] == ' ')) a++; /* Markdown */
+  while (b > a && l->p[b - 1] == '*') b--;
+  size_t ys = 0;
+  int y = title_year(l->p + a, b - a, &ys);
+  /* the line before, when it is adjacent and short */
+  const tline *pl = i > 0 ? &lines[i - 1] : NULL;
+  size_t pa = 0, pb = 0;
+  if (pl) pa = gk__rec_trim_left(pl->p, pl->n), pb = gk__rec_trim_right(pl->p, pl->n);
+  int prev_ok = pl && pa < pb && pb - pa <= 90 && !gk__memfind(pl->p, pl->n, ":", 1) &&
+                !gk__memfind(pl->p, pl->n, "：", 3) && !is_title(pl);
+  size_t dummy;
+  if (prev_ok && pb - pa + b - a <= 130 &&
+      ((!y && title_year(pl->p + pa, pb - pa, &dummy)) ||
+       (y && ys == 0 && gk__text_heading(L, pl->p, pl->n) < 0))) {
+    gk__buf_put(out, pl->p + pa, pb - pa);
+  }
+  gk__buf_put(out, l->p + a, b - a);
+  return out->err ? out->err : 1;
 }
 
 /* A heading wrapped over two lines ("四、因政府信息公开工作被申请行政复议" /
  * "和提起行政诉讼情况"): the first line starts with an ordinal, the second is
  * short and no heading itself, and together they are one. Part or -1. */
 static int wrapped_heading(const gk__labels *L, const tline *a, const tline *b) {
-  static const char *const ord[] = {"一、", "二、", "三、", "四、", "五、", "六、"};
   size_t a0 = gk__rec_trim_left(a->p, a->n), a1 = gk__rec_trim_right(a->p, a->n);
   size_t b0 = gk__rec_trim_left(b->p, b->n), b1 = gk__rec_trim_right(b->p, b->n);
   if (a1 <= a0 || b1 <= b0 || a1 - a0 > 120 || b1 - b0 > 60) return -1;
   int ordinal = 0;
-  for (size_t k = 0; k < 6 && !ordinal; k++) ordinal = a1 - a0 > 6 && memcmp(a->p + a0, ord[k], 6) == 0;
+  for (size_t k = 0; k < GK__NPARTS && !ordinal; k++) {
+    size_t on = strlen(gk__parts[k].ordinal);
+    ordinal = a1 - a0 > on + 3 && memcmp(a->p + a0, gk__parts[k].ordinal, on) == 0 &&
+              memcmp(a->p + a0 + on, "、", 3) == 0;
+  }
   if (!ordinal || gk__text_heading(L, b->p, b->n) >= 0) return -1;
   char buf[200];
   memcpy(buf, a->p + a0, a1 - a0);
@@ -390,11 +413,16 @@ static void body_year(doc *D) {
 }
 
 /* The title (its text and line) among the first lines before the first heading. */
-static int doc_title(doc *D, const gk__labels *L) {
-  D->title = SIZE_MAX;
-  D->has_title = find_title(L, &D->tbuf, D->lines, D->first_head);
+static int doc_title(doc *D, const gk__labels *L, const gk__grid *g) {
+  const char *hint = NULL;
+  size_t hn = 0;
+  for (size_t k = 0; g && k < g->nmeta && !hint; k++)
+    if (g->meta[k].klen == 5 && memcmp(gk__grid_text(g, g->meta[k].koff), "title", 5) == 0)
+      hint = gk__grid_text(g, g->meta[k].voff), hn = g->meta[k].vlen;
+  D->title = title_line(D->lines, D->first_head, hint, hn);
+  D->has_title = D->title != SIZE_MAX ? find_title(L, &D->tbuf, D->lines, D->title) : 0;
   if (D->has_title < 0) return D->has_title;
-  if (D->has_title)
+  if (!D->has_title) /* a title line beyond the first lines still ends the preamble's search */
     for (size_t i = 0; i < D->first_head; i++)
       if (is_title(&D->lines[i])) {
         D->title = i;
@@ -448,7 +476,7 @@ static int read_head(doc *D, const gk__labels *L, walk *w) {
   if (rc) return rc;
   virtual_active(D);
   virtual_requests(D, L);
-  if ((rc = doc_title(D, L)) != GK_OK) return rc;
+  if ((rc = doc_title(D, L, w->g)) != GK_OK) return rc;
   int nheads = 0;
   for (int p = 0; p < NPARTS; p++) nheads += D->head[p] != SIZE_MAX;
   size_t body = 0; /* non-blank lines besides the title */

@@ -306,6 +306,49 @@ static void test_html_menus_skipped(void) {
   gk__grid_free(&g);
 }
 
+/* A portal's column of plain entries ("信息公开年报" reads like a title) before the
+ * report: the page's own <title> says which line is the report's title. */
+static void test_html_page_title_picks_the_title(void) {
+  size_t len = 0;
+  char *page = gk_doc_read("2023_suqian-municipal-government", ".html", &len);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(page);
+  const char *menu = "<p>信息公开指南</p><p>信息公开制度</p><p>信息公开年报</p>";
+  char *body = strstr(page, "<body>");
+  CU_ASSERT_PTR_NOT_NULL_FATAL(body);
+  size_t at = (size_t)(body - page) + 6, mn = strlen(menu);
+  char *with = malloc(len + mn);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(with);
+  memcpy(with, page, at);
+  memcpy(with + at, menu, mn);
+  memcpy(with + at + mn, page + at, len - at);
+  gk_report *r = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_report_from_html(&r, with, len + mn, "p.html", NULL), GK_OK);
+  const char *title = gk_report_title(r), *agency = gk_report_agency(r, GK_AGENCY_NAME);
+  CU_ASSERT_STRING_EQUAL(title ? title : "(none)", "宿迁市人民政府2023年政府信息公开工作年度报告");
+  CU_ASSERT_STRING_EQUAL(agency ? agency : "(none)", "宿迁市人民政府");
+  gk_report_free(r);
+  /* without the page's title nothing says which line is the title (the first
+   * title-like line is taken): the tables and the year still read right */
+  char *t = strstr(with, "<title>");
+  CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+  memcpy(t + 1, "xitle", 5);
+  char *e = strstr(t, "</title>");
+  CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+  memcpy(e + 2, "xitle", 5);
+  CU_ASSERT_EQUAL_FATAL(gk_report_from_html(&r, with, len + mn, "p.html", NULL), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_year(r), 2023);
+  gk_report *plain = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_report_from_html(&plain, page, len, "p.html", NULL), GK_OK);
+  for (int tb = 0; tb < GK_NTABLES; tb++) {
+    CU_ASSERT(gk_report_count_filled(plain, (gk_table)tb) > 0);
+    CU_ASSERT_EQUAL(gk_report_count_filled(r, (gk_table)tb), gk_report_count_filled(plain, (gk_table)tb));
+  }
+  gk_report_free(plain);
+  gk_report_free(r);
+  free(with);
+  free(page);
+}
+
 static void test_html_detect_and_forced_form(void) {
   CU_ASSERT_EQUAL(gk_report_detect_form("  <html>", 8), GK_FORM_HTML);
   CU_ASSERT_EQUAL(gk_report_detect_form("\xEF\xBB\xBF<!DOCTYPE html>", 18), GK_FORM_HTML);
@@ -394,6 +437,7 @@ static void test_html_allocation_failures(void) {
 int main(void) {
   CU_TestInfo tests[] = {
       {"every report reads as its truth", test_html_every_report_reads_as_its_truth},
+      {"the page title picks the title", test_html_page_title_picks_the_title},
       {"sections in document order", test_html_sections_in_document_order},
       {"findings name the cell", test_html_findings_name_the_cell},
       {"spans, empty cells, positions", test_html_spans_empty_cells_and_positions},
