@@ -15,27 +15,49 @@ typedef struct {
   const char *p;
   size_t n;
   uint32_t line;
+  size_t memo_at, memo_col; /* col_of's last answer: cells come left to right */
 } src_line;
 
-/* Length of a field separator at p[i]: TAB, '|', full-width "｜" (U+FF5C) or
- * box-drawing "│" / "┃" (U+2502, U+2503); 0 when none. */
-static size_t sep_len(const char *p, size_t n, size_t i) {
-  if (p[i] == '\t' || p[i] == '|') return 1;
+/* Length of a wide bar at p[i], which starts with 0xEF or 0xE2: full-width
+ * "｜" (U+FF5C) or box-drawing "│" / "┃" (U+2502, U+2503); 0 when none. */
+static size_t wide_bar_len(const char *p, size_t n, size_t i) {
   if (i + 3 <= n && (memcmp(p + i, "\xEF\xBD\x9C", 3) == 0 || memcmp(p + i, "\xE2\x94\x82", 3) == 0 ||
                      memcmp(p + i, "\xE2\x94\x83", 3) == 0))
     return 3;
   return 0;
 }
 
-static int is_bar(const char *p, size_t n, size_t i) { return p[i] != '\t' && sep_len(p, n, i); }
+/* Length of a field separator at p[i]: TAB, '|' or a wide bar; 0 when none.
+ * The lead byte is tested first: most bytes are none. */
+static inline size_t sep_len(const char *p, size_t n, size_t i) {
+  unsigned char c = (unsigned char)p[i];
+  if (c == '\t' || c == '|') return 1;
+  return c == 0xEF || c == 0xE2 ? wide_bar_len(p, n, i) : 0;
+}
 
-/* Offset of the first separator of the line outside a quoted literal, n when none. */
-static size_t first_sep(const char *p, size_t n, int bars_only) {
-  for (size_t i = 0, qe; i < n; i++) {
-    if ((qe = gk__text_quote_end(p, n, i)) != 0) i = qe - 1;
-    else if (bars_only ? is_bar(p, n, i) : sep_len(p, n, i) != 0) return i;
+static inline int is_bar(const char *p, size_t n, size_t i) { return p[i] != '\t' && sep_len(p, n, i); }
+
+/* Offsets of the first separator and of the first bar of the line outside a
+ * quoted literal (n when none), in one pass. */
+static void first_seps(const char *p, size_t n, size_t *any, size_t *bar) {
+  *any = *bar = n;
+  for (size_t i = 0, qe, sl; i < n; i++) {
+    if ((qe = gk__text_quote_end(p, n, i)) != 0) {
+      i = qe - 1;
+    } else if ((sl = sep_len(p, n, i)) != 0) {
+      if (*any == n) *any = i;
+      if (p[i] != '\t') {
+        *bar = i;
+        return;
+      }
+    }
   }
-  return n;
+}
+
+static size_t first_sep(const char *p, size_t n) {
+  size_t any, bar;
+  first_seps(p, n, &any, &bar);
+  return any;
 }
 
 /* Offsets of the first and past the last non-space character of p[a..b). */
@@ -54,14 +76,17 @@ static void trim(const char *p, size_t *a, size_t *b) {
   }
 }
 
-/* Column (1-based, code points) of byte offset at of the line. */
-static uint32_t col_of(const src_line *l, size_t at) {
-  size_t c = 1;
-  for (size_t i = 0; i < at && i < l->n; i++) c += ((unsigned char)l->p[i] & 0xC0) != 0x80;
+/* Column (1-based, code points) of byte offset at of the line; counts on from
+ * the last offset asked when at is not before it. */
+static uint32_t col_of(src_line *l, size_t at) {
+  size_t c = 1, i = 0;
+  if (l->memo_col && l->memo_at <= at) c = l->memo_col, i = l->memo_at;
+  for (; i < at && i < l->n; i++) c += ((unsigned char)l->p[i] & 0xC0) != 0x80;
+  l->memo_at = i, l->memo_col = c;
   return c > UINT32_MAX ? UINT32_MAX : (uint32_t)c;
 }
 
-static void put_cell(gk__grid *g, const src_line *l, size_t a, size_t b, uint32_t x) {
+static void put_cell(gk__grid *g, src_line *l, size_t a, size_t b, uint32_t x) {
   size_t ta = a, tb = b;
   trim(l->p, &ta, &tb);
   gk__gpos pos = {l->line, col_of(l, ta < tb ? ta : a)}; /* a blank cell: where its field starts */
@@ -70,10 +95,9 @@ static void put_cell(gk__grid *g, const src_line *l, size_t a, size_t b, uint32_
 
 /* A line with separators: its fields as cells. A bar line's outer bars open and
  * close the row: nothing blank before the first or after the last is a cell. */
-static void sep_row(gk__grid *g, const src_line *l, uint32_t table, uint32_t row) {
+static void sep_row(gk__grid *g, src_line *l, int bars, uint32_t table, uint32_t row) {
   size_t a = 0, b = l->n;
   trim(l->p, &a, &b);
-  int bars = first_sep(l->p, l->n, 1) < l->n;
   size_t from = 0, to = l->n;
   if (bars && is_bar(l->p, b, a)) from = a + sep_len(l->p, b, a);
   if (bars && b > from) {
@@ -101,6 +125,9 @@ static void sep_row(gk__grid *g, const src_line *l, uint32_t table, uint32_t row
 /* Length of a column gap at p[i]: two or more spaces, or runs holding an
  * ideographic space (U+3000); 0 when none. */
 static size_t gap_at(const char *p, size_t n, size_t i) {
+  unsigned char c0 = (unsigned char)p[i];
+  if (c0 > ' ' && c0 < 0x80) return 0; /* printable ASCII */
+  if (c0 >= 0xE4 && c0 <= 0xE9) return 0; /* CJK: U+4000..U+9FFF, or the lead byte alone */
   size_t k = i;
   int wide = 0, count = 0;
   while (k < n) {
@@ -116,7 +143,7 @@ static size_t gap_at(const char *p, size_t n, size_t i) {
 
 /* Cells of a space-aligned line: the text between column gaps (after the
  * indentation). Returns the number of cells; emits them when g is not NULL. */
-static size_t aligned_cells(gk__grid *g, const src_line *l) {
+static size_t aligned_cells(gk__grid *g, src_line *l) {
   size_t a = 0, b = l->n, ncells = 0, st;
   trim(l->p, &a, &b);
   st = a;
@@ -168,18 +195,20 @@ static void flag_header(gk__grid *g) {
 }
 
 /* One line as its block; *table and *row follow the bar tables. */
-static void read_line(gk__grid *g, const src_line *l, uint32_t *table, uint32_t *row) {
+static void read_line(gk__grid *g, src_line *l, uint32_t *table, uint32_t *row) {
   size_t at = 0;
   int level = md_heading(l, &at);
-  int bars = !level && first_sep(l->p, l->n, 1) < l->n;
+  size_t any = l->n, bar = l->n;
+  if (!level) first_seps(l->p, l->n, &any, &bar);
+  int bars = bar < l->n;
   if (!bars) *row = 0;
   if (level) {
     gk__gpos pos = {l->line, col_of(l, at)};
     gk__grid_para(g, GK__BLK_HEADING, (uint8_t)level, l->p + at, l->n - at, pos);
-  } else if (bars || first_sep(l->p, l->n, 0) < l->n) {
+  } else if (bars || any < l->n) {
     if (bars && *row == 0) ++*table;
     if (bars && md_align_row(l) && *row == 1) flag_header(g);
-    sep_row(g, l, *table, bars ? ++*row : 0);
+    sep_row(g, l, bars, *table, bars ? ++*row : 0);
   } else if (aligned_cells(NULL, l) >= 2) {
     size_t a = 0, b = l->n;
     trim(l->p, &a, &b);
@@ -203,7 +232,7 @@ static void read_line(gk__grid *g, const src_line *l, uint32_t *table, uint32_t 
 static int extends_blank(const gk__grid *g, const src_line *l) {
   size_t a = 0, b = l->n;
   trim(l->p, &a, &b);
-  if (a < b || !g->nblocks || first_sep(l->p, l->n, 0) < l->n) return 0; /* "\t": a row of blank cells */
+  if (a < b || !g->nblocks || first_sep(l->p, l->n) < l->n) return 0; /* "\t": a row of blank cells */
   const gk__gblock *prev = &g->blocks[g->nblocks - 1];
   return prev->kind == GK__BLK_PARA && prev->len == 0;
 }
@@ -215,11 +244,12 @@ int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
   uint32_t table = 0, row = 0;
   size_t st = 0, lineno = 0;
   for (size_t i = 0; i <= n && !g->err; i++) {
-    if (i < n && s[i] != '\n') continue;
+    const char *nl = i < n ? memchr(s + i, '\n', n - i) : NULL;
+    i = nl ? (size_t)(nl - s) : n;
     size_t e = i;
     while (e > st && s[e - 1] == '\r') e--;
     lineno++;
-    src_line l = {s + st, e - st, lineno > UINT32_MAX ? UINT32_MAX : (uint32_t)lineno};
+    src_line l = {s + st, e - st, lineno > UINT32_MAX ? UINT32_MAX : (uint32_t)lineno, 0, 0};
     if (extends_blank(g, &l)) {
       gk__gblock *b = &g->blocks[g->nblocks - 1];
       b->slen = e - b->soff;

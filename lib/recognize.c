@@ -46,7 +46,8 @@ static void render_lines(const gk__grid *g, gk__buf *buf, tline *lines, size_t *
  * (one block a line), else the blocks written out into buf. */
 static int grid_lines(const gk__grid *g, gk__buf *buf, tline **out, size_t *nout) {
   size_t cap = g->nblocks + 1;
-  for (size_t i = 0; i < g->nsrc && g->src; i++) cap += g->src[i] == '\n';
+  for (const char *p = g->src, *e = p ? p + g->nsrc : NULL; p && p < e && (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
+    cap++;
   for (size_t i = 0; i < g->nblocks && !g->src; i++)
     if (g->blocks[i].kind == GK__BLK_PARA || g->blocks[i].kind == GK__BLK_HEADING)
       for (uint32_t j = 0; j < g->blocks[i].len; j++) cap += gk__grid_text(g, g->blocks[i].off)[j] == '\n';
@@ -57,7 +58,8 @@ static int grid_lines(const gk__grid *g, gk__buf *buf, tline **out, size_t *nout
   if (g->src) {
     for (size_t i = 0; i < g->nblocks; i++) /* a run of blank lines is one block */
       for (size_t a = g->blocks[i].soff, e = a + g->blocks[i].slen, k = a; k <= e; k++) {
-        if (k < e && g->src[k] != '\n') continue;
+        const char *nl = k < e ? memchr(g->src + k, '\n', e - k) : NULL;
+        k = nl ? (size_t)(nl - g->src) : e;
         size_t b = k;
         while (b > a && g->src[b - 1] == '\r') b--;
         lines[n] = (tline){g->src + a, b - a, (uint32_t)(n + 1), (uint32_t)i};

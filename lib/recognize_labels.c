@@ -23,6 +23,29 @@ static size_t cp_prefix(const char *s, size_t n, size_t k) {
   return i;
 }
 
+/* A variant's code point boundaries, found once: off[k] is the byte length of
+ * its first k code points (k <= LAB_CPS; longer prefixes are counted again). */
+#define LAB_CPS 256
+typedef struct {
+  const char *s;
+  size_t n, chars, known;
+  size_t off[LAB_CPS + 1];
+} cp_bounds;
+
+static void cp_bounds_init(cp_bounds *c, const char *s, size_t n) {
+  c->s = s, c->n = n, c->chars = cp_count(s, n), c->known = 0;
+  c->off[0] = 0;
+  for (size_t i = 0; i < n && c->known < LAB_CPS;) {
+    i++;
+    while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80) i++;
+    c->off[++c->known] = i;
+  }
+}
+
+static size_t cp_bounds_prefix(const cp_bounds *c, size_t k) {
+  return k <= c->known ? c->off[k] : cp_prefix(c->s, c->n, k);
+}
+
 static const char *find_last(const char *h, size_t hn, const char *nd, size_t nn) {
   const char *last = NULL, *p = h;
   while (nn && (size_t)(h + hn - p) >= nn) {
@@ -38,11 +61,11 @@ static const char *find_last(const char *h, size_t hn, const char *nd, size_t nn
 /* The label's first part right before the values, the rest wrapped below
  * ("2.其他法律行政法  0 0 …" / "规禁止公开"): the label text ends with a long
  * prefix of the variant (4 characters and 6 or half of them). */
-static int ends_with_prefix(const char *nv, size_t vn, const char *lab, size_t labn) {
-  size_t chars = cp_count(nv, vn);
+static int ends_with_prefix(const cp_bounds *c, const char *lab, size_t labn) {
+  size_t chars = c->chars;
   for (size_t k = chars - 1; k >= 4 && k < chars; k--) {
-    size_t pb = cp_prefix(nv, vn, k);
-    if ((k >= 6 || 2 * k >= chars) && labn >= pb && memcmp(lab + labn - pb, nv, pb) == 0) return 1;
+    size_t pb = cp_bounds_prefix(c, k);
+    if ((k >= 6 || 2 * k >= chars) && labn >= pb && memcmp(lab + labn - pb, c->s, pb) == 0) return 1;
   }
   return 0;
 }
@@ -51,8 +74,12 @@ static int ends_with_prefix(const char *nv, size_t vn, const char *lab, size_t l
 int gk__rec_row_prefix_at_end(const walk *w, size_t row, const char *lab, size_t labn) {
   if (row >= GK__LROWS) return 0;
   const gk__span *vars = w->L->row[gk__labels_ed(w->r->edition)][w->t][row];
-  for (size_t v = 0; v < GK__NV; v++)
-    if (vars[v].len >= 6 && ends_with_prefix(gk__labels_at(w->L, vars[v]), vars[v].len, lab, labn)) return 1;
+  cp_bounds c;
+  for (size_t v = 0; v < GK__NV; v++) {
+    if (vars[v].len < 6) continue;
+    cp_bounds_init(&c, gk__labels_at(w->L, vars[v]), vars[v].len);
+    if (ends_with_prefix(&c, lab, labn)) return 1;
+  }
   return 0;
 }
 
@@ -75,11 +102,13 @@ int gk__rec_row_match(const walk *w, size_t row, const char *lab, size_t labn, i
       continue;
     }
     if (!fuzzy || best) continue;
-    size_t chars = cp_count(nv, vn), pre = 0, suf = 0;
+    cp_bounds c;
+    cp_bounds_init(&c, nv, vn);
+    size_t chars = c.chars, pre = 0, suf = 0;
     for (size_t k = chars - 1; k >= 2 && !pre; k--)
-      if (gk__memfind(lab, labn, nv, cp_prefix(nv, vn, k))) pre = k;
+      if (gk__memfind(lab, labn, nv, cp_bounds_prefix(&c, k))) pre = k;
     for (size_t k = chars - 1; k >= 2 && !suf; k--) {
-      size_t off = cp_prefix(nv, vn, chars - k);
+      size_t off = cp_bounds_prefix(&c, chars - k);
       if (gk__memfind(lab, labn, nv + off, vn - off)) suf = k;
     }
     if (pre >= 8 || (pre >= 2 && (pre + suf) * 10 >= chars * 6)) {
@@ -87,7 +116,7 @@ int gk__rec_row_match(const walk *w, size_t row, const char *lab, size_t labn, i
       *end = labn;
       continue;
     }
-    if (ends_with_prefix(nv, vn, lab, labn)) {
+    if (ends_with_prefix(&c, lab, labn)) {
       best = 1;
       *end = labn;
     }
