@@ -316,11 +316,12 @@ static void test_html_page_title_picks_the_title(void) {
   char *body = strstr(page, "<body>");
   CU_ASSERT_PTR_NOT_NULL_FATAL(body);
   size_t at = (size_t)(body - page) + 6, mn = strlen(menu);
-  char *with = malloc(len + mn);
+  char *with = malloc(len + mn + 1); /* NUL-terminated: strstr below */
   CU_ASSERT_PTR_NOT_NULL_FATAL(with);
   memcpy(with, page, at);
   memcpy(with + at, menu, mn);
   memcpy(with + at + mn, page + at, len - at);
+  with[len + mn] = '\0';
   gk_report *r = NULL;
   CU_ASSERT_EQUAL_FATAL(gk_report_from_html(&r, with, len + mn, "p.html", NULL), GK_OK);
   const char *title = gk_report_title(r), *agency = gk_report_agency(r, GK_AGENCY_NAME);
