@@ -40,6 +40,11 @@ typedef struct {
 int gk__zstream_read(void *ctx, char *buf, int len);
 
 /* Automatic numbering of a .docx (read_docx_num.c). */
+struct _xmlTextReader;
+/* A decimal attribute of the reader's current element (w:val, w:numId …): its
+ * leading digits (at most 100000), dflt when it is absent or has none. */
+int gk__docx_attr_int(struct _xmlTextReader *rd, const char *name, int dflt);
+
 typedef struct gk__docx_num gk__docx_num;
 struct zip;
 struct zip_file;

@@ -75,14 +75,17 @@ static gk__buf *sink(dw *w) {
   return t->in_tc ? &t->text : NULL;
 }
 
-static int attr_int(dw *w, const char *name, int dflt) {
-  xmlChar *v = xmlTextReaderGetAttribute(w->rd, (const xmlChar *)name);
+/* A decimal attribute: its leading digits (at most 100000), dflt when it has none. */
+int gk__docx_attr_int(struct _xmlTextReader *rd, const char *name, int dflt) {
+  xmlChar *v = xmlTextReaderGetAttribute(rd, (const xmlChar *)name);
   if (!v) return dflt;
   int k = 0, any = 0;
   for (const xmlChar *p = v; *p >= '0' && *p <= '9' && k < 100000; p++, any = 1) k = k * 10 + (*p - '0');
   xmlFree(v);
   return any ? k : dflt;
 }
+
+static int attr_int(dw *w, const char *name, int dflt) { return gk__docx_attr_int(w->rd, name, dflt); }
 
 static void tctx_free(tctx *t) {
   gk__buf_free(&t->text);

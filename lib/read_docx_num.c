@@ -33,33 +33,20 @@ struct gk__docx_num {
   size_t nn;
 };
 
-static int attr(xmlTextReaderPtr rd, int dflt) {
-  xmlChar *v = xmlTextReaderGetAttribute(rd, (const xmlChar *)"w:val");
-  if (!v) return dflt;
-  int k = 0;
-  for (const xmlChar *p = v; *p >= '0' && *p <= '9' && k < 100000; p++) k = k * 10 + (*p - '0');
-  xmlFree(v);
-  return k;
-}
-
 static int is(const xmlChar *n, const char *s) { return n && strcmp((const char *)n, s) == 0; }
 
 static void on_elem(gk__docx_num *m, xmlTextReaderPtr rd, const xmlChar *name, absn **cur_a,
                     int *cur_l, int *in_num) {
   if (is(name, "w:abstractNum") && m->na < MAX_ABS) {
-    xmlChar *v = xmlTextReaderGetAttribute(rd, (const xmlChar *)"w:abstractNumId");
     *cur_a = &m->a[m->na++];
     memset(*cur_a, 0, sizeof **cur_a);
-    (*cur_a)->id = v ? atoi((const char *)v) : -1;
-    xmlFree(v);
+    (*cur_a)->id = gk__docx_attr_int(rd, "w:abstractNumId", -1);
   } else if (is(name, "w:lvl") && *cur_a) {
-    xmlChar *v = xmlTextReaderGetAttribute(rd, (const xmlChar *)"w:ilvl");
-    *cur_l = v ? atoi((const char *)v) : -1;
-    xmlFree(v);
+    *cur_l = gk__docx_attr_int(rd, "w:ilvl", -1);
     if (*cur_l < 0 || *cur_l > 8) *cur_l = -1;
     else (*cur_a)->lv[*cur_l].start = 1;
   } else if (*cur_a && *cur_l >= 0 && is(name, "w:start")) {
-    (*cur_a)->lv[*cur_l].start = attr(rd, 1);
+    (*cur_a)->lv[*cur_l].start = gk__docx_attr_int(rd, "w:val", 1);
   } else if (*cur_a && *cur_l >= 0 && is(name, "w:numFmt")) {
     xmlChar *v = xmlTextReaderGetAttribute(rd, (const xmlChar *)"w:val");
     const char *s = v ? (const char *)v : "";
@@ -75,15 +62,13 @@ static void on_elem(gk__docx_num *m, xmlTextReaderPtr rd, const xmlChar *name, a
       strcpy((*cur_a)->lv[*cur_l].text, (const char *)v);
     xmlFree(v);
   } else if (is(name, "w:num") && m->nn < MAX_NUMS) {
-    xmlChar *v = xmlTextReaderGetAttribute(rd, (const xmlChar *)"w:numId");
-    m->num_id[m->nn] = v ? atoi((const char *)v) : -1;
+    m->num_id[m->nn] = gk__docx_attr_int(rd, "w:numId", -1);
     m->num_abs[m->nn] = -1;
     m->nn++;
     *in_num = 1;
     *cur_a = NULL;
-    xmlFree(v);
   } else if (*in_num && is(name, "w:abstractNumId")) {
-    m->num_abs[m->nn - 1] = attr(rd, -1);
+    m->num_abs[m->nn - 1] = gk__docx_attr_int(rd, "w:val", -1);
   }
 }
 

@@ -37,15 +37,6 @@ static void copy_attr(xmlTextReaderPtr rd, const char *name, char *dst, size_t c
   xmlFree(v);
 }
 
-static int int_attr(xmlTextReaderPtr rd, int dflt) {
-  xmlChar *v = xmlTextReaderGetAttribute(rd, (const xmlChar *)"w:val");
-  if (!v) return dflt;
-  int k = 0;
-  for (const xmlChar *p = v; *p >= '0' && *p <= '9' && k < 100000; p++) k = k * 10 + (*p - '0');
-  xmlFree(v);
-  return k;
-}
-
 /* The heading level a built-in style name gives: "heading 1".."heading 6", "Title". */
 static int name_level(xmlTextReaderPtr rd) {
   char name[64];
@@ -75,12 +66,12 @@ static void on_elem(gk__docx_styles *m, xmlTextReaderPtr rd, const xmlChar *name
   } else if (is(name, "w:basedOn")) {
     copy_attr(rd, "w:val", (*cur)->based, sizeof (*cur)->based);
   } else if (is(name, "w:outlineLvl")) {
-    int k = int_attr(rd, 9);
+    int k = gk__docx_attr_int(rd, "w:val", 9);
     (*cur)->level = k < 6 ? k + 1 : 0;
   } else if (is(name, "w:numId")) {
-    (*cur)->num_id = int_attr(rd, 0);
+    (*cur)->num_id = gk__docx_attr_int(rd, "w:val", 0);
   } else if (is(name, "w:ilvl")) {
-    (*cur)->ilvl = int_attr(rd, 0);
+    (*cur)->ilvl = gk__docx_attr_int(rd, "w:val", 0);
   }
 }
 
