@@ -70,9 +70,9 @@ GK_API void gk_aggregate_free(gk_aggregate *a) {
   gk__free(a);
 }
 
-/* 1 if the zh label of an amount column states 万元 (its default unit). */
-static int col_in_wanyuan(const gk__col_decl *c) {
-  return c->kind == GK_KIND_AMOUNT && strstr(c->zh, "\xE4\xB8\x87\xE5\x85\x83") != NULL;
+/* How many yuan-cells make one 万元-cell (the declared units). */
+static int64_t yuan_per_wanyuan(void) {
+  return gk__unit_decl_of(GK_UNIT_WANYUAN)->yuan / gk__unit_decl_of(GK_UNIT_YUAN)->yuan;
 }
 
 /* The value a stored cell contributes to the full sum of its edition. A stored
@@ -93,11 +93,11 @@ static int full_contrib(const gk_report *r, int t, size_t row, size_t col, int *
   *v = c->value;
   *unit = c->unit;
   if (td->cols[col].kind == GK_KIND_AMOUNT) {
-    if (*unit == GK_UNIT_YUAN && c->value % 10000 == 0) {
-      *v = c->value / 10000;
+    if (*unit == GK_UNIT_YUAN && c->value % yuan_per_wanyuan() == 0) {
+      *v = c->value / yuan_per_wanyuan();
       *unit = GK_UNIT_WANYUAN;
-    } else if (*unit == GK_UNIT_DEFAULT && col_in_wanyuan(&td->cols[col])) {
-      *unit = GK_UNIT_WANYUAN;
+    } else if (*unit == GK_UNIT_DEFAULT) {
+      *unit = td->cols[col].unit; /* the unit the column states, if any */
     }
   }
   return GK_OK;
@@ -447,7 +447,7 @@ GK_API int gk_aggregate_result(gk_report **out, const gk_aggregate *a, const cha
     for (size_t i = 0; i < td->nrows * td->ncols; i++) {
       gk__cell *c = &r->cells[t][i];
       if (c->unit == GK__UNIT_MIXED ||
-          (c->unit == GK_UNIT_WANYUAN && col_in_wanyuan(&td->cols[i % td->ncols])))
+          (c->unit != GK_UNIT_DEFAULT && c->unit == td->cols[i % td->ncols].unit))
         c->unit = GK_UNIT_DEFAULT;
     }
   }

@@ -137,11 +137,9 @@ int gk__parse_cell_text(int kind, const char *s, size_t n, int64_t *value_out, i
   if (n == 0) return GK_EPARSE;
   int unit = GK_UNIT_DEFAULT;
   if (kind == GK_KIND_AMOUNT) {
-    if (n >= 6 && memcmp(s + n - 6, "\xE4\xB8\x87\xE5\x85\x83", 6) == 0) { /* 万元 */
-      unit = GK_UNIT_WANYUAN, n -= 6;
-    } else if (n >= 3 && memcmp(s + n - 3, "\xE5\x85\x83", 3) == 0) { /* 元 */
-      unit = GK_UNIT_YUAN, n -= 3;
-    }
+    size_t ul;
+    unit = gk__unit_suffix(s, n, &ul);
+    n -= ul;
     gk__trim(&s, &n);
   }
   int sign = 1;

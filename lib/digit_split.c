@@ -21,8 +21,9 @@ typedef struct {
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
 int gk__split_token_runs(const char *p, size_t n) {
-  if (n >= 6 && memcmp(p + n - 6, "万元", 6) == 0) n -= 6;
-  else if (n >= 3 && memcmp(p + n - 3, "元", 3) == 0) n -= 3;
+  size_t ul;
+  gk__unit_suffix(p, n, &ul);
+  n -= ul;
   size_t digits = 0;
   for (size_t i = 0; i < n; i++) {
     if (is_digit(p[i])) digits++;
@@ -50,7 +51,8 @@ static int piece_ok(int kind, const char *p, size_t n, int at_end) {
   }
   if (i == n) return 1;
   if (!at_end) return 0;
-  return (n - i == 3 && memcmp(p + i, "元", 3) == 0) || (n - i == 6 && memcmp(p + i, "万元", 6) == 0);
+  size_t ul;
+  return gk__unit_suffix(p + i, n - i, &ul) != GK_UNIT_DEFAULT && ul == n - i;
 }
 
 /* Do the per-row relations of the row of cell `last` hold? (Cells of that row

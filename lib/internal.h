@@ -99,7 +99,25 @@ typedef struct {
   const char *variants[GK__MAX_VARIANTS]; /* extra label variants seen in reports */
   uint8_t kind;                           /* GK_KIND_* */
   uint8_t part;                           /* requests/review: 1 = summed into total */
+  uint8_t unit;                           /* amounts: the unit the column states (GK_UNIT_*) */
 } gk__col_decl;
+
+/* Units an amount cell may state (schema_tables.c): the text written after the
+ * number and its size in yuan. GK_UNIT_DEFAULT (the column's own unit) has none. */
+typedef struct {
+  int unit;         /* GK_UNIT_* */
+  const char *text; /* as written: "元", "万元" */
+  int64_t yuan;     /* one unit in yuan */
+} gk__unit_decl;
+extern const gk__unit_decl gk__units[];
+extern const size_t gk__nunits;
+/* The declaration of a unit, NULL for GK_UNIT_DEFAULT and unknown units. */
+const gk__unit_decl *gk__unit_decl_of(int unit);
+/* The unit written at the end of s[0..n) (the longest declared text), its
+ * length in *len; GK_UNIT_DEFAULT and *len 0 when none is. */
+int gk__unit_suffix(const char *s, size_t n, size_t *len);
+/* 1 when unit is GK_UNIT_DEFAULT or a declared unit. */
+int gk__unit_valid(int unit);
 
 typedef struct {
   const char *key, *zh, *en;

@@ -9,21 +9,14 @@
 #include "gkreport/json.h"
 
 /* ------------------------------------------------------------ units */
-static const struct {
-  int unit;
-  const char *text;
-} units[] = {{GK_UNIT_YUAN, "元"}, {GK_UNIT_WANYUAN, "万元"}};
-#define NUNITS (sizeof units / sizeof *units)
-
 const char *gk__json_unit_text(int unit) {
-  for (size_t i = 0; i < NUNITS; i++)
-    if (units[i].unit == unit) return units[i].text;
-  return NULL;
+  const gk__unit_decl *u = gk__unit_decl_of(unit);
+  return u ? u->text : NULL;
 }
 
 int gk__json_unit_find(const char *text) {
-  for (size_t i = 0; text && i < NUNITS; i++)
-    if (strcmp(units[i].text, text) == 0) return units[i].unit;
+  for (size_t i = 0; text && i < gk__nunits; i++)
+    if (strcmp(gk__units[i].text, text) == 0) return gk__units[i].unit;
   return GK_ENOTFOUND;
 }
 

@@ -384,7 +384,7 @@ GK_API gk_unit gk_report_unit(const gk_report *r, gk_table table, size_t row, si
 
 GK_API int gk_report_set_unit(gk_report *r, gk_table table, size_t row, size_t col, gk_unit unit) {
   gk__cell *c = cell_settable(r, table, row, col);
-  if (!c || unit < GK_UNIT_DEFAULT || unit > GK_UNIT_WANYUAN) return GK_EINVAL;
+  if (!c || !gk__unit_valid(unit)) return GK_EINVAL;
   if (unit != GK_UNIT_DEFAULT && r->ed->tables[table].cols[col].kind != GK_KIND_AMOUNT)
     return GK_EINVAL;
   c->unit = (uint8_t)unit;

@@ -289,6 +289,24 @@ GK_API const char *gk_schema_col_variant(gk_edition edition, gk_table table, siz
   return i - 1 < GK__MAX_VARIANTS ? c->variants[i - 1] : NULL;
 }
 
+const gk__unit_decl *gk__unit_decl_of(int unit) {
+  for (size_t i = 0; i < gk__nunits; i++)
+    if (gk__units[i].unit == unit) return &gk__units[i];
+  return NULL;
+}
+
+int gk__unit_valid(int unit) { return unit == GK_UNIT_DEFAULT || gk__unit_decl_of(unit) != NULL; }
+
+int gk__unit_suffix(const char *s, size_t n, size_t *len) {
+  int best = GK_UNIT_DEFAULT;
+  *len = 0;
+  for (size_t i = 0; i < gk__nunits; i++) {
+    size_t k = strlen(gk__units[i].text);
+    if (k > *len && k <= n && memcmp(s + n - k, gk__units[i].text, k) == 0) best = gk__units[i].unit, *len = k;
+  }
+  return best;
+}
+
 const char *gk__edition_common_col(int table, const char *row, const char *col, int from,
                                    int to) {
   if (!row || !col) return NULL;

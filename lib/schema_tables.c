@@ -35,13 +35,13 @@ const gk__label gk__sections[GK_NSECTIONS] = {
 
 /* ----------------------------------------------------------------- requests columns (both editions) */
 static const gk__col_decl requests_cols[] = {
-  {"natural", "自然人", "Natural persons", {NULL}, GK_KIND_COUNT, 1},
-  {"commercial", "商业企业", "Commercial enterprises", {NULL}, GK_KIND_COUNT, 1},
-  {"research", "科研机构", "Research institutions", {NULL}, GK_KIND_COUNT, 1},
-  {"social", "社会公益组织", "Public-interest organisations", {NULL}, GK_KIND_COUNT, 1},
-  {"legal", "法律服务机构", "Legal service institutions", {NULL}, GK_KIND_COUNT, 1},
-  {"other_org", "其他", "Other organisations", {"其它"}, GK_KIND_COUNT, 1},
-  {"total", "总计", "Total", {"合计"}, GK_KIND_COUNT, 0},
+  {"natural", "自然人", "Natural persons", {NULL}, GK_KIND_COUNT, 1, GK_UNIT_DEFAULT},
+  {"commercial", "商业企业", "Commercial enterprises", {NULL}, GK_KIND_COUNT, 1, GK_UNIT_DEFAULT},
+  {"research", "科研机构", "Research institutions", {NULL}, GK_KIND_COUNT, 1, GK_UNIT_DEFAULT},
+  {"social", "社会公益组织", "Public-interest organisations", {NULL}, GK_KIND_COUNT, 1, GK_UNIT_DEFAULT},
+  {"legal", "法律服务机构", "Legal service institutions", {NULL}, GK_KIND_COUNT, 1, GK_UNIT_DEFAULT},
+  {"other_org", "其他", "Other organisations", {"其它"}, GK_KIND_COUNT, 1, GK_UNIT_DEFAULT},
+  {"total", "总计", "Total", {"合计"}, GK_KIND_COUNT, 0, GK_UNIT_DEFAULT},
 };
 #define RQ_ALL 0x7Fu
 
@@ -129,11 +129,11 @@ enum { R21_OTHER = 23, R21_TOTAL = 27, R21_CARRIED_FORWARD = 28 };
 
 /* ----------------------------------------------------------------- review (both editions) */
 static const gk__col_decl review_cols[] = {
-  {"upheld", "结果维持", "Upheld", {"维持", "结果维护"}, GK_KIND_COUNT, 1},
-  {"corrected", "结果纠正", "Corrected", {"纠正"}, GK_KIND_COUNT, 1},
-  {"other", "其他结果", "Other result", {"其它结果"}, GK_KIND_COUNT, 1},
-  {"pending", "尚未审结", "Pending", {"未审结"}, GK_KIND_COUNT, 1},
-  {"total", "总计", "Total", {"合计"}, GK_KIND_COUNT, 0},
+  {"upheld", "结果维持", "Upheld", {"维持", "结果维护"}, GK_KIND_COUNT, 1, GK_UNIT_DEFAULT},
+  {"corrected", "结果纠正", "Corrected", {"纠正"}, GK_KIND_COUNT, 1, GK_UNIT_DEFAULT},
+  {"other", "其他结果", "Other result", {"其它结果"}, GK_KIND_COUNT, 1, GK_UNIT_DEFAULT},
+  {"pending", "尚未审结", "Pending", {"未审结"}, GK_KIND_COUNT, 1, GK_UNIT_DEFAULT},
+  {"total", "总计", "Total", {"合计"}, GK_KIND_COUNT, 0, GK_UNIT_DEFAULT},
 };
 static const gk__row_decl review_rows[] = {
   {"reconsideration", "行政复议", "Administrative reconsideration", {NULL}, GK_ROW_STORED, 0x1Fu, -1},
@@ -145,14 +145,14 @@ static const gk__row_decl review_rows[] = {
 
 /* ----------------------------------------------------------------- active, 2019 trial edition */
 static const gk__col_decl active_cols_2019[] = {
-  {"made", "本年新制作数量", "Made this year", {"本年新制作数量"}, GK_KIND_COUNT, 0},
-  {"published", "本年新公开数量", "Published this year", {"本年新公开数量"}, GK_KIND_COUNT, 0},
-  {"total_public", "对外公开总数量", "Total public", {"对外公开总数量"}, GK_KIND_COUNT, 0},
-  {"prev_items", "上一年项目数量", "Items last year", {"上一年项目数量"}, GK_KIND_COUNT, 0},
-  {"delta", "本年增/减", "Change this year", {"本年增/减", "本年增减", "本年增"}, GK_KIND_SIGNED, 0},
-  {"decisions", "处理决定数量", "Decisions", {"处理决定数量"}, GK_KIND_COUNT, 0},
-  {"projects", "采购项目数量", "Procurement projects", {"采购项目数"}, GK_KIND_COUNT, 0},
-  {"amount", "采购总金额", "Procurement amount", {"采购总金额"}, GK_KIND_AMOUNT, 0},
+  {"made", "本年新制作数量", "Made this year", {"本年新制作数量"}, GK_KIND_COUNT, 0, GK_UNIT_DEFAULT},
+  {"published", "本年新公开数量", "Published this year", {"本年新公开数量"}, GK_KIND_COUNT, 0, GK_UNIT_DEFAULT},
+  {"total_public", "对外公开总数量", "Total public", {"对外公开总数量"}, GK_KIND_COUNT, 0, GK_UNIT_DEFAULT},
+  {"prev_items", "上一年项目数量", "Items last year", {"上一年项目数量"}, GK_KIND_COUNT, 0, GK_UNIT_DEFAULT},
+  {"delta", "本年增/减", "Change this year", {"本年增/减", "本年增减", "本年增"}, GK_KIND_SIGNED, 0, GK_UNIT_DEFAULT},
+  {"decisions", "处理决定数量", "Decisions", {"处理决定数量"}, GK_KIND_COUNT, 0, GK_UNIT_DEFAULT},
+  {"projects", "采购项目数量", "Procurement projects", {"采购项目数"}, GK_KIND_COUNT, 0, GK_UNIT_DEFAULT},
+  {"amount", "采购总金额", "Procurement amount", {"采购总金额"}, GK_KIND_AMOUNT, 0, GK_UNIT_DEFAULT},
 };
 #define A19_DOCS (C(0) | C(1) | C(2))
 #define A19_ITEMS (C(3) | C(4) | C(5))
@@ -171,12 +171,12 @@ static const gk__row_decl active_rows_2019[] = {
 
 /* ----------------------------------------------------------------- active, 2021 edition */
 static const gk__col_decl active_cols_2021[] = {
-  {"issued", "本年制发件数", "Issued this year", {"本年发件数", "本年发件"}, GK_KIND_COUNT, 0},
-  {"repealed", "本年废止件数", "Repealed this year", {"本年废止件"}, GK_KIND_COUNT, 0},
-  {"in_force", "现行有效件数", "In force", {"现行有效件"}, GK_KIND_COUNT, 0},
-  {"decisions", "本年处理决定数量", "Decisions this year", {"处理决定数量"}, GK_KIND_COUNT, 0},
+  {"issued", "本年制发件数", "Issued this year", {"本年发件数", "本年发件"}, GK_KIND_COUNT, 0, GK_UNIT_DEFAULT},
+  {"repealed", "本年废止件数", "Repealed this year", {"本年废止件"}, GK_KIND_COUNT, 0, GK_UNIT_DEFAULT},
+  {"in_force", "现行有效件数", "In force", {"现行有效件"}, GK_KIND_COUNT, 0, GK_UNIT_DEFAULT},
+  {"decisions", "本年处理决定数量", "Decisions this year", {"处理决定数量"}, GK_KIND_COUNT, 0, GK_UNIT_DEFAULT},
   {"amount", "本年收费金额（单位：万元）", "Fees collected (10,000 yuan)",
-   {"本年收费金额", "本年收费金额(单位:万元)"}, GK_KIND_AMOUNT, 0},
+   {"本年收费金额", "本年收费金额(单位:万元)"}, GK_KIND_AMOUNT, 0, GK_UNIT_WANYUAN},
 };
 #define A21_DOCS (C(0) | C(1) | C(2))
 static const gk__row_decl active_rows_2021[] = {
@@ -242,6 +242,13 @@ const size_t gk__neditions = NT(gk__editions);
  * `first`..`last` (keys); GK__GROUP_ALL spans every column above them;
  * GK__GROUP_CORNER heads the row labels; GK__GROUP_OUTCOME labels the rows flagged
  * GK_ROW_OUTCOME. Both editions. */
+/* ----------------------------------------------------------------- units */
+const gk__unit_decl gk__units[] = {
+    {GK_UNIT_YUAN, "元", 1},
+    {GK_UNIT_WANYUAN, "万元", 10000},
+};
+const size_t gk__nunits = sizeof gk__units / sizeof gk__units[0];
+
 const gk__header_group gk__header_groups[] = {
   {GK_TABLE_ACTIVE, GK__GROUP_CORNER, NULL, NULL, "信息内容", "Item"},
   {GK_TABLE_REQUESTS, GK__GROUP_ALL, NULL, NULL, "申请人情况", "Requesters"},

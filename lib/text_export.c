@@ -24,8 +24,8 @@ void gk__text_cell_put(gk__buf *b, const gk_report *r, int table, size_t row, si
   int kind = r->ed->tables[table].cols[col].kind;
   gk__format_value(v, sizeof v, kind, c->value);
   gk__buf_puts(b, v);
-  if (kind == GK_KIND_AMOUNT && c->unit == GK_UNIT_YUAN) gk__buf_puts(b, "元");
-  if (kind == GK_KIND_AMOUNT && c->unit == GK_UNIT_WANYUAN) gk__buf_puts(b, "万元");
+  const gk__unit_decl *u = kind == GK_KIND_AMOUNT ? gk__unit_decl_of(c->unit) : NULL;
+  if (u) gk__buf_puts(b, u->text);
 }
 
 void gk__text_title_put(gk__buf *b, const gk_report *r) {

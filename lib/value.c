@@ -5,16 +5,13 @@
 #include "internal.h"
 
 static const char *unit_suffix(int unit) {
-  switch (unit) {
-  case GK_UNIT_YUAN: return "元";
-  case GK_UNIT_WANYUAN: return "万元";
-  default: return "";
-  }
+  const gk__unit_decl *u = gk__unit_decl_of(unit);
+  return u ? u->text : "";
 }
 
 GK_API int gk_value_format(char *buf, size_t cap, gk_kind kind, gk_unit unit, int64_t value) {
   if ((!buf && cap) || kind < GK_KIND_COUNT || kind > GK_KIND_AMOUNT) return GK_EINVAL;
-  if (unit < GK_UNIT_DEFAULT || unit > GK_UNIT_WANYUAN) return GK_EINVAL;
+  if (!gk__unit_valid(unit)) return GK_EINVAL;
   if (unit != GK_UNIT_DEFAULT && kind != GK_KIND_AMOUNT) return GK_EINVAL;
   char full[64];
   int n = gk__format_value(full, 48, kind, value);

@@ -51,7 +51,7 @@ static void declare_active(const gk__edition *e21) {
   for (size_t c = 0; c < a->ncols; c++)
     if (strcmp(a->cols[c].key, "decisions") == 0)
       ed3_active_cols[c] = (gk__col_decl){"rulings", "本年作出决定数量", "Rulings this year",
-                                          {"作出决定数量"}, GK_KIND_COUNT, 0};
+                                          {"作出决定数量"}, GK_KIND_COUNT, 0, GK_UNIT_DEFAULT};
   ed3.tables[GK_TABLE_ACTIVE] = (gk__table_decl){ed3_active_rows, n, ed3_active_cols, a->ncols};
 }
 

@@ -2,6 +2,7 @@
 /* Schema: the editions' declarations as seen through the public API. */
 #include <string.h>
 #include "testutil.h"
+#include "internal.h"
 
 static void test_schema_editions(void) {
   CU_ASSERT_EQUAL(gk_schema_edition_count(), 2);
@@ -154,6 +155,51 @@ static void test_schema_paths_roundtrip_every_cell(void) {
   }
 }
 
+/* Units are declared once: every amount column's stated unit is declared, a
+ * unit's text is found at the end of a cell (the longest one: 万元, not 元),
+ * and what is no unit stays GK_UNIT_DEFAULT. */
+static void test_schema_units(void) {
+  size_t len = 99;
+  CU_ASSERT_EQUAL(gk__unit_suffix("12.5万元", strlen("12.5万元"), &len), GK_UNIT_WANYUAN);
+  CU_ASSERT_EQUAL(len, strlen("万元"));
+  CU_ASSERT_EQUAL(gk__unit_suffix("125元", strlen("125元"), &len), GK_UNIT_YUAN);
+  CU_ASSERT_EQUAL(len, strlen("元"));
+  CU_ASSERT_EQUAL(gk__unit_suffix("125", 3, &len), GK_UNIT_DEFAULT);
+  CU_ASSERT_EQUAL(len, 0);
+  CU_ASSERT_EQUAL(gk__unit_suffix("", 0, &len), GK_UNIT_DEFAULT);
+  CU_ASSERT_TRUE(gk__unit_valid(GK_UNIT_DEFAULT) && !gk__unit_valid(99) && !gk__unit_valid(-1));
+  for (size_t i = 0; i < gk__nunits; i++) {
+    const gk__unit_decl *u = gk__unit_decl_of(gk__units[i].unit);
+    CU_ASSERT_PTR_EQUAL(u, &gk__units[i]);
+    CU_ASSERT_TRUE(u->yuan > 0);
+    size_t n = strlen(u->text);
+    CU_ASSERT_EQUAL(gk__unit_suffix(u->text, n, &len), u->unit);
+    CU_ASSERT_EQUAL(len, n);
+    /* the parser and the formatter agree with the declaration */
+    char buf[64];
+    int64_t v = 0;
+    int unit = -1;
+    snprintf(buf, sizeof buf, "3.5%s", u->text);
+    CU_ASSERT_EQUAL(gk__parse_cell_text(GK_KIND_AMOUNT, buf, strlen(buf), &v, &unit), GK_OK);
+    CU_ASSERT_EQUAL(unit, u->unit);
+    CU_ASSERT_EQUAL(v, 3500000);
+    CU_ASSERT_TRUE(gk_value_format(buf, sizeof buf, GK_KIND_AMOUNT, (gk_unit)u->unit, 3500000) > 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(buf, u->text));
+  }
+  size_t stating = 0;
+  for (size_t e = 0; e < gk__neditions; e++)
+    for (int t = 0; t < GK_NTABLES; t++)
+      for (size_t c = 0; c < gk__editions[e].tables[t].ncols; c++) {
+        const gk__col_decl *cd = &gk__editions[e].tables[t].cols[c];
+        CU_ASSERT_TRUE(gk__unit_valid(cd->unit));
+        if (cd->unit == GK_UNIT_DEFAULT) continue;
+        CU_ASSERT_EQUAL(cd->kind, GK_KIND_AMOUNT);
+        CU_ASSERT_PTR_NOT_NULL(strstr(cd->zh, gk__unit_decl_of(cd->unit)->text)); /* the label says it */
+        stating++;
+      }
+  CU_ASSERT_TRUE(stating >= 1); /* the 2021 fees column states 万元 */
+}
+
 int main(void) {
   CU_TestInfo tests[] = {
     {"editions", test_schema_editions},
@@ -162,6 +208,7 @@ int main(void) {
     {"paths", test_schema_paths},
     {"agency_keys", test_schema_agency_keys},
     {"paths_roundtrip_every_cell", test_schema_paths_roundtrip_every_cell},
+    {"units", test_schema_units},
     CU_TEST_INFO_NULL};
   return gk_test_main("schema", tests);
 }
