@@ -194,9 +194,9 @@ Try 'gkreport help validate'."
 # ---- rules
 run 0 "$GK" rules --lang en
 NRULES=$(($(wc -l <"$TMP/out") - 1))
-has out "requests.balance        error     report     2019,2021  for each column: new + carried_over = total + carried_forward"
-has out "active.cumulative       warning   report     2019       2019: total_public < published"
-has out "series.in_force         warning   series     2021       2021 edition: in_force(N) = in_force(N-1) + issued(N) - repealed(N)"
+has out "requests.balance        error     report     2019,2021  for each column: new requests + carried over from last year = total handled + carried forward to next year"
+has out "active.cumulative       warning   report     2019       2019 edition: total public is less than the number published this year"
+has out "series.in_force         warning   series     2021       2021 edition: in force (year N) = in force (N-1) + issued (N) - repealed (N)"
 has out "aggregate.overlap       warning   aggregate  2019,2021  a government's whole-region report is summed with reports of organs inside its region (double counting)"
 has out "import.ambiguous        warning   import     2019,2021  the numbers of a row do not fit its columns; the cells stay blank"
 run 0 "$GK" rules --format json

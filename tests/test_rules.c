@@ -88,7 +88,8 @@ static void test_rules_catalogue(void) {
     CU_ASSERT_EQUAL(k, i);
   }
   CU_ASSERT_STRING_EQUAL(gk_rule_description(0, GK_LANG_EN),
-                         "for each column: new + carried_over = total + carried_forward");
+                         "for each column: new requests + carried over from last year = total handled + "
+                         "carried forward to next year");
   CU_ASSERT_STRING_EQUAL(gk_rule_description(8, GK_LANG_ZH), "对外公开总数量小于本年新公开数量");
   /* out of range and unknown */
   CU_ASSERT_PTR_NULL(gk_rule_id(NEXP));
