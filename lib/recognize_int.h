@@ -86,10 +86,8 @@ void gk__rec_diag(walk *w, int sev, const char *rule, uint32_t line, const char 
 void gk__rec_diag_bufs(walk *w, int sev, const char *rule, uint32_t line, gk__buf *zh, gk__buf *en);
 /* The source line of document line `line`, for a message's text. */
 uint32_t gk__rec_src_line(const walk *w, uint32_t line);
-/* Line helpers: a line of white space only; white space trimmed (bytes kept). */
+/* A line of white space only (trimming: gk__trim_left / gk__trim_right, internal.h). */
 int gk__rec_blank_line(const tline *l);
-size_t gk__rec_trim_left(const char *p, size_t n);
-size_t gk__rec_trim_right(const char *p, size_t n);
 
 /* recognize_labels.c: how well the (normalised) label text matches row `row`
  * of the current table: 2 a variant is contained, 1 most of one is (wrapped or
