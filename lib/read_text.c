@@ -232,8 +232,8 @@ int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
   gk__grid_init(g);
   if (!s) s = "";
   /* a line of a report is some twenty bytes: room for most documents at once */
-  size_t est = n / 16 + 16 < 65536 ? n / 16 + 16 : 65536;
-  if (gk__grid_reserve(g, est, 2 * est, n + 2 * est)) return g->err;
+  size_t est = n / 12 + 16 < 65536 ? n / 12 + 16 : 65536;
+  if (gk__grid_reserve(g, est, 3 * est, n + 3 * est)) return g->err;
   g->src = s, g->nsrc = n;
   uint32_t table = 0, row = 0;
   size_t st = 0, lineno = 0;

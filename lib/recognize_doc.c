@@ -169,7 +169,7 @@ static void check_duplicate(walk *w, int t, const tline *lines, size_t first_hea
     return;
   }
   walk w2;
-  memset(&w2, 0, sizeof w2);
+  walk_init(&w2);
   w2.r = r2, w2.L = w->L, w2.trunc_table = -1, w2.g = w->g, w2.lines = w->lines, w2.nlines = w->nlines;
   gk__buf_init(&w2.lab);
   int rc = gk__rec_table(&w2, t, lines, from, to, 0);
@@ -544,7 +544,7 @@ int gk__rec_document(const gk__labels *L, gk_report **out, const tline *lines, s
   D.lines = lines, D.nlines = nlines;
   gk__buf_init(&D.tbuf);
   walk w;
-  memset(&w, 0, sizeof w);
+  walk_init(&w);
   w.d = d, w.L = L, w.file = source_name, w.trunc_table = -1;
   w.lines = lines, w.nlines = nlines, w.g = g;
   gk__buf_init(&w.lab);

@@ -415,6 +415,9 @@ int gk__text_is_value(const char *s, size_t n) {
   if (k == n) return 1;
   unsigned char c0 = (unsigned char)s[0]; /* an ASCII start: a digit, a sign or a literal */
   if (c0 < 0x80 && !(c0 >= '0' && c0 <= '9') && c0 != '+' && c0 != '-' && c0 != '/' && c0 != '\\') return 0;
+  /* beyond ASCII a value starts with a literal (— – －／ 无), a sign (＋－ 增减減)
+   * or a full-width digit: lead bytes E2, E5, E6 and EF only */
+  if (c0 >= 0x80 && c0 != 0xE2 && c0 != 0xE5 && c0 != 0xE6 && c0 != 0xEF) return 0;
   int digit0 = c0 >= '0' && c0 <= '9'; /* no literal starts with a digit */
   if (!digit0 && gk__text_is_literal(s, n)) return 1;
   size_t i = 0;
