@@ -133,7 +133,8 @@ static size_t gap_at(const char *p, size_t n, size_t i) {
 }
 
 /* Cells of a space-aligned line: the text between column gaps (after the
- * indentation). Returns the number of cells; emits them when g is not NULL. */
+ * indentation). Emits them and returns their number when g is not NULL; when
+ * g is NULL, returns 1 or 2 (two or more: the line has a gap). */
 static size_t aligned_cells(gk__grid *g, src_line *l) {
   size_t a = 0, b = l->n, ncells = 0, st;
   gk__trim_span(l->p, &a, &b);
@@ -145,9 +146,12 @@ static size_t aligned_cells(gk__grid *g, src_line *l) {
       continue;
     }
     if (!gap) {
-      gk__utf8_next(l->p, b, &i);
+      unsigned char c = (unsigned char)l->p[i];
+      if (c >= 0xE4 && c <= 0xE9 && b - i >= 3) i += 3; /* CJK (valid UTF-8): no decoding */
+      else gk__utf8_next(l->p, b, &i);
       continue;
     }
+    if (!g && i < b) return 2; /* counting: text stands on both sides of a gap (b is trimmed) */
     if (g) put_cell(g, l, st, i, (uint32_t)ncells);
     ncells++;
     i += gap;
