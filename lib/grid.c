@@ -34,24 +34,44 @@ static int grow(void **p, size_t *cap, size_t n, size_t sz) {
 /* Trim s[0..n) of white space at both ends, store it in the arena. */
 static int put_text(gk__grid *g, const char *s, size_t n, uint32_t *off, uint32_t *len) {
   size_t i = 0, j = n;
-  while (i < j) {
-    size_t k = i;
-    if (!gk__text_is_space(gk__utf8_next(s, j, &k))) break;
-    i = k;
-  }
-  while (j > i) {
-    size_t k = j - 1;
-    while (k > i && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
-    size_t t = k;
-    if (!gk__text_is_space(gk__utf8_next(s, j, &t))) break;
-    j = k;
-  }
+  gk__trim_span(s, &i, &j);
   if (g->arena.len > UINT32_MAX - (j - i) - 1) return GK_EOVERFLOW;
-  *off = (uint32_t)g->arena.len;
+  gk__buf *a = &g->arena;
+  *off = (uint32_t)a->len;
   *len = (uint32_t)(j - i);
-  gk__buf_put(&g->arena, s + i, j - i);
-  gk__buf_putc(&g->arena, '\0'); /* each text ends in NUL for the convenience of callers */
-  return g->arena.err;
+  if (!a->err && a->cap - a->len >= j - i + 2) { /* room: the text, its NUL and the buffer's */
+    memcpy(a->data + a->len, s + i, j - i);
+    a->len += j - i + 1;
+    a->data[a->len - 1] = a->data[a->len] = '\0';
+    return GK_OK;
+  }
+  gk__buf_put(a, s + i, j - i);
+  gk__buf_putc(a, '\0'); /* each text ends in NUL for the convenience of callers */
+  return a->err;
+}
+
+static int reserve(void **p, size_t *cap, size_t n, size_t sz) {
+  if (n <= *cap) return GK_OK;
+  if (n > SIZE_MAX / sz) return GK_ENOMEM;
+  void *q = gk__realloc(*p, n * sz);
+  if (!q) return GK_ENOMEM;
+  *p = q;
+  *cap = n;
+  return GK_OK;
+}
+
+int gk__grid_reserve(gk__grid *g, size_t nblocks, size_t ncells, size_t text) {
+  int rc = g->err;
+  if (!rc) rc = reserve((void **)&g->blocks, &g->capblocks, nblocks, sizeof *g->blocks);
+  if (!rc) rc = reserve((void **)&g->cells, &g->capcells, ncells, sizeof *g->cells);
+  gk__buf *a = &g->arena;
+  if (!rc && !a->err && text < SIZE_MAX / 2 && text + 1 > a->cap) {
+    char *q = gk__realloc(a->data, text + 1);
+    if (!q) rc = GK_ENOMEM;
+    else q[a->len] = '\0', a->data = q, a->cap = text + 1;
+  }
+  if (rc) g->err = rc;
+  return rc;
 }
 
 static gk__gblock *new_block(gk__grid *g) {

@@ -109,6 +109,10 @@ void gk__grid_free(gk__grid *g);
 static inline const char *gk__grid_text(const gk__grid *g, uint32_t off) {
   return g->arena.data ? g->arena.data + off : "";
 }
+/* Room for nblocks blocks, ncells cells and text bytes of text ahead (a
+ * reader that knows its input's size saves the regrowing); GK_OK or GK_ENOMEM
+ * (g->err). */
+int gk__grid_reserve(gk__grid *g, size_t nblocks, size_t ncells, size_t text);
 /* Append a PARA or HEADING block; text is trimmed here. */
 void gk__grid_para(gk__grid *g, gk__block_kind kind, uint8_t level, const char *s, size_t n,
                    gk__gpos pos);

@@ -82,6 +82,42 @@ static inline uint32_t gk__utf8_next(const char *s, size_t n, size_t *i) {
 int gk__is_space(uint32_t cp);
 /* Narrow s[0..*n) to leave out leading and trailing white space (gk__is_space). */
 void gk__trim(const char **s, size_t *n);
+/* Length of the white space (gk__is_space) encoded at s[i..n), 0 when none.
+ * The bytes of text answer at once: printable ASCII, and every lead byte but
+ * those of NBSP (C2), U+2000..200B (E2), U+3000 (E3) and U+FEFF (EF). */
+size_t gk__space_at_wide(const unsigned char *s, size_t n);
+static inline size_t gk__space_at(const char *s, size_t n, size_t i) {
+  unsigned char c = (unsigned char)s[i];
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  if (c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF) return 0;
+  return gk__space_at_wide((const unsigned char *)s + i, n - i);
+}
+/* Length of the white space that ends s[0..n), 0 when none. */
+static inline size_t gk__space_before(const char *s, size_t n) {
+  if (!n) return 0;
+  unsigned char c = (unsigned char)s[n - 1];
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  if (n >= 2 && c == 0xA0 && (unsigned char)s[n - 2] == 0xC2) return 2;
+  return n >= 3 && gk__space_at_wide((const unsigned char *)s + n - 3, 3) == 3 ? 3 : 0;
+}
+/* The one trim: narrow [*a, *b) of s to leave out white space at both ends. */
+static inline void gk__trim_span(const char *s, size_t *a, size_t *b) {
+  size_t k;
+  while (*a < *b && (k = gk__space_at(s, *b, *a)) > 0) *a += k;
+  while (*b > *a && (k = gk__space_before(s + *a, *b - *a)) > 0) *b -= k;
+}
+/* Offset of the first character of s[0..n) that is no white space (n none);
+ * end of the last one (0 none). */
+static inline size_t gk__trim_left(const char *s, size_t n) {
+  size_t a = 0, k;
+  while (a < n && (k = gk__space_at(s, n, a)) > 0) a += k;
+  return a;
+}
+static inline size_t gk__trim_right(const char *s, size_t n) {
+  size_t k;
+  while (n && (k = gk__space_before(s, n)) > 0) n -= k;
+  return n;
+}
 /* Append code point cp as UTF-8 (above U+10FFFF: U+FFFD). */
 void gk__utf8_put(gk__buf *b, uint32_t cp);
 /* The first needle[0..nn) in hay[0..hn), NULL none (strutil.c). */

@@ -37,11 +37,17 @@ static inline size_t sep_len(const char *p, size_t n, size_t i) {
 
 static inline int is_bar(const char *p, size_t n, size_t i) { return p[i] != '\t' && sep_len(p, n, i); }
 
+/* Can a separator or a quote start at a byte c: TAB, '|', the lead bytes of
+ * the wide bars (EF, E2) and of 「 (E3)? Every other byte is skipped at once. */
+static const unsigned char sep_lead[256] = {['\t'] = 1, ['|'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1};
+static inline int sep_or_quote_lead(unsigned char c) { return sep_lead[c]; }
+
 /* Offsets of the first separator and of the first bar of the line outside a
  * quoted literal (n when none), in one pass. */
 static void first_seps(const char *p, size_t n, size_t *any, size_t *bar) {
   *any = *bar = n;
   for (size_t i = 0, qe, sl; i < n; i++) {
+    if (!sep_or_quote_lead((unsigned char)p[i])) continue;
     if ((qe = gk__text_quote_end(p, n, i)) != 0) {
       i = qe - 1;
     } else if ((sl = sep_len(p, n, i)) != 0) {
@@ -60,22 +66,6 @@ static size_t first_sep(const char *p, size_t n) {
   return any;
 }
 
-/* Offsets of the first and past the last non-space character of p[a..b). */
-static void trim(const char *p, size_t *a, size_t *b) {
-  while (*a < *b) {
-    size_t q = *a;
-    if (!gk__text_is_space(gk__utf8_next(p, *b, &q))) break;
-    *a = q;
-  }
-  while (*b > *a) {
-    size_t k = *b - 1;
-    while (k > *a && ((unsigned char)p[k] & 0xC0) == 0x80) k--;
-    size_t q = k;
-    if (!gk__text_is_space(gk__utf8_next(p, *b, &q))) break;
-    *b = k;
-  }
-}
-
 /* Column (1-based, code points) of byte offset at of the line; counts on from
  * the last offset asked when at is not before it. */
 static uint32_t col_of(src_line *l, size_t at) {
@@ -88,7 +78,7 @@ static uint32_t col_of(src_line *l, size_t at) {
 
 static void put_cell(gk__grid *g, src_line *l, size_t a, size_t b, uint32_t x) {
   size_t ta = a, tb = b;
-  trim(l->p, &ta, &tb);
+  gk__trim_span(l->p, &ta, &tb);
   gk__gpos pos = {l->line, col_of(l, ta < tb ? ta : a)}; /* a blank cell: where its field starts */
   gk__grid_cell(g, l->p + ta, tb - ta, x, 1, 1, 0, pos);
 }
@@ -97,7 +87,7 @@ static void put_cell(gk__grid *g, src_line *l, size_t a, size_t b, uint32_t x) {
  * close the row: nothing blank before the first or after the last is a cell. */
 static void sep_row(gk__grid *g, src_line *l, int bars, uint32_t table, uint32_t row) {
   size_t a = 0, b = l->n;
-  trim(l->p, &a, &b);
+  gk__trim_span(l->p, &a, &b);
   size_t from = 0, to = l->n;
   if (bars && is_bar(l->p, b, a)) from = a + sep_len(l->p, b, a);
   if (bars && b > from) {
@@ -110,6 +100,7 @@ static void sep_row(gk__grid *g, src_line *l, int bars, uint32_t table, uint32_t
   uint32_t x = 0;
   size_t st = from;
   for (size_t i = from; i <= to; i++) {
+    if (i < to && !sep_or_quote_lead((unsigned char)l->p[i])) continue;
     size_t qe = i < to ? gk__text_quote_end(l->p, to, i) : 0, sl = 0;
     if (qe) {
       i = qe - 1;
@@ -142,10 +133,11 @@ static size_t gap_at(const char *p, size_t n, size_t i) {
 }
 
 /* Cells of a space-aligned line: the text between column gaps (after the
- * indentation). Returns the number of cells; emits them when g is not NULL. */
+ * indentation). Emits them and returns their number when g is not NULL; when
+ * g is NULL, returns 1 or 2 (two or more: the line has a gap). */
 static size_t aligned_cells(gk__grid *g, src_line *l) {
   size_t a = 0, b = l->n, ncells = 0, st;
-  trim(l->p, &a, &b);
+  gk__trim_span(l->p, &a, &b);
   st = a;
   for (size_t i = a; i <= b;) {
     size_t qe = i < b ? gk__text_quote_end(l->p, b, i) : 0, gap = i < b ? gap_at(l->p, b, i) : 1;
@@ -154,9 +146,12 @@ static size_t aligned_cells(gk__grid *g, src_line *l) {
       continue;
     }
     if (!gap) {
-      gk__utf8_next(l->p, b, &i);
+      unsigned char c = (unsigned char)l->p[i];
+      if (c >= 0xE4 && c <= 0xE9 && b - i >= 3) i += 3; /* CJK (valid UTF-8): no decoding */
+      else gk__utf8_next(l->p, b, &i);
       continue;
     }
+    if (!g && i < b) return 2; /* counting: text stands on both sides of a gap (b is trimmed) */
     if (g) put_cell(g, l, st, i, (uint32_t)ncells);
     ncells++;
     i += gap;
@@ -169,7 +164,7 @@ static size_t aligned_cells(gk__grid *g, src_line *l) {
 /* A Markdown heading "#… text" (1 to 6 '#', then a space): its level, else 0. */
 static int md_heading(const src_line *l, size_t *text_at) {
   size_t a = 0, b = l->n, k;
-  trim(l->p, &a, &b);
+  gk__trim_span(l->p, &a, &b);
   for (k = a; k < b && l->p[k] == '#'; k++) {}
   if (k == a || k - a > 6 || k >= b || (l->p[k] != ' ' && l->p[k] != '\t')) return 0;
   *text_at = k;
@@ -179,7 +174,7 @@ static int md_heading(const src_line *l, size_t *text_at) {
 /* A Markdown alignment row: bars, dashes (three at least), colons and spaces. */
 static int md_align_row(const src_line *l) {
   size_t a = 0, b = l->n;
-  trim(l->p, &a, &b);
+  gk__trim_span(l->p, &a, &b);
   if (a >= b || l->p[a] != '|' || !gk__memfind(l->p + a, b - a, "---", 3)) return 0;
   for (size_t k = a; k < b; k++)
     if (!strchr("|-: \t", l->p[k])) return 0;
@@ -211,13 +206,13 @@ static void read_line(gk__grid *g, src_line *l, uint32_t *table, uint32_t *row) 
     sep_row(g, l, bars, *table, bars ? ++*row : 0);
   } else if (aligned_cells(NULL, l) >= 2) {
     size_t a = 0, b = l->n;
-    trim(l->p, &a, &b);
+    gk__trim_span(l->p, &a, &b);
     gk__gpos pos = {l->line, col_of(l, a)};
     gk__grid_row(g, GK__BLK_ROW, 0, 0, pos);
     aligned_cells(g, l);
   } else {
     size_t a = 0, b = l->n;
-    trim(l->p, &a, &b);
+    gk__trim_span(l->p, &a, &b);
     gk__gpos pos = {l->line, a < b ? col_of(l, a) : 0};
     gk__grid_para(g, GK__BLK_PARA, 0, l->p, l->n, pos);
   }
@@ -231,7 +226,7 @@ static void read_line(gk__grid *g, src_line *l, uint32_t *table, uint32_t *row) 
  * of blank lines is one block. */
 static int extends_blank(const gk__grid *g, const src_line *l) {
   size_t a = 0, b = l->n;
-  trim(l->p, &a, &b);
+  gk__trim_span(l->p, &a, &b);
   if (a < b || !g->nblocks || first_sep(l->p, l->n) < l->n) return 0; /* "\t": a row of blank cells */
   const gk__gblock *prev = &g->blocks[g->nblocks - 1];
   return prev->kind == GK__BLK_PARA && prev->len == 0;
@@ -240,6 +235,9 @@ static int extends_blank(const gk__grid *g, const src_line *l) {
 int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
   gk__grid_init(g);
   if (!s) s = "";
+  /* a line of a report is some twenty bytes: room for most documents at once */
+  size_t est = n / 12 + 16 < 65536 ? n / 12 + 16 : 65536;
+  if (gk__grid_reserve(g, est, 3 * est, n + 3 * est)) return g->err;
   g->src = s, g->nsrc = n;
   uint32_t table = 0, row = 0;
   size_t st = 0, lineno = 0;

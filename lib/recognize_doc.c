@@ -105,7 +105,7 @@ static size_t title_line(const tline *lines, size_t first_head, const char *hint
   size_t seen = 0, pick = SIZE_MAX, best = 0;
   for (size_t i = 0; i < first_head && seen < 8; i++) {
     const tline *l = &lines[i];
-    size_t a = gk__rec_trim_left(l->p, l->n), b = gk__rec_trim_right(l->p, l->n);
+    size_t a = gk__trim_left(l->p, l->n), b = gk__trim_right(l->p, l->n);
     if (a >= b) continue;
     seen++;
     if (!is_title(l)) continue;
@@ -117,7 +117,7 @@ static size_t title_line(const tline *lines, size_t first_head, const char *hint
 
 static int find_title(const gk__labels *L, gk__buf *out, const tline *lines, size_t i) {
   const tline *l = &lines[i];
-  size_t a = gk__rec_trim_left(l->p, l->n), b = gk__rec_trim_right(l->p, l->n);
+  size_t a = gk__trim_left(l->p, l->n), b = gk__trim_right(l->p, l->n);
   while (a < b && (l->p[a] == '#' || l->p[a] == '*' || l->p[a] == ' ')) a++; /* Markdown */
   while (b > a && l->p[b - 1] == '*') b--;
   size_t ys = 0;
@@ -125,7 +125,7 @@ static int find_title(const gk__labels *L, gk__buf *out, const tline *lines, siz
   /* the line before, when it is adjacent and short */
   const tline *pl = i > 0 ? &lines[i - 1] : NULL;
   size_t pa = 0, pb = 0;
-  if (pl) pa = gk__rec_trim_left(pl->p, pl->n), pb = gk__rec_trim_right(pl->p, pl->n);
+  if (pl) pa = gk__trim_left(pl->p, pl->n), pb = gk__trim_right(pl->p, pl->n);
   int prev_ok = pl && pa < pb && pb - pa <= 90 && !gk__memfind(pl->p, pl->n, ":", 1) &&
                 !gk__memfind(pl->p, pl->n, "：", 3) && !is_title(pl);
   size_t dummy;
@@ -142,11 +142,12 @@ static int find_title(const gk__labels *L, gk__buf *out, const tline *lines, siz
  * "和提起行政诉讼情况"): the first line starts with an ordinal, the second is
  * short and no heading itself, and together they are one. Part or -1. */
 static int wrapped_heading(const gk__labels *L, const tline *a, const tline *b) {
-  size_t a0 = gk__rec_trim_left(a->p, a->n), a1 = gk__rec_trim_right(a->p, a->n);
-  size_t b0 = gk__rec_trim_left(b->p, b->n), b1 = gk__rec_trim_right(b->p, b->n);
+  size_t a0 = gk__trim_left(a->p, a->n), a1 = gk__trim_right(a->p, a->n);
+  size_t b0 = gk__trim_left(b->p, b->n), b1 = gk__trim_right(b->p, b->n);
   if (a1 <= a0 || b1 <= b0 || a1 - a0 > 120 || b1 - b0 > 60) return -1;
   int ordinal = 0;
   for (size_t k = 0; k < GK__NPARTS && !ordinal; k++) {
+    if (a->p[a0] != gk__parts[k].ordinal[0]) continue; /* most lines: no strlen */
     size_t on = strlen(gk__parts[k].ordinal);
     ordinal = a1 - a0 > on + 3 && memcmp(a->p + a0, gk__parts[k].ordinal, on) == 0 &&
               memcmp(a->p + a0 + on, "、", 3) == 0;
@@ -168,7 +169,7 @@ static void check_duplicate(walk *w, int t, const tline *lines, size_t first_hea
     return;
   }
   walk w2;
-  memset(&w2, 0, sizeof w2);
+  walk_init(&w2);
   w2.r = r2, w2.L = w->L, w2.trunc_table = -1, w2.g = w->g, w2.lines = w->lines, w2.nlines = w->nlines;
   gk__buf_init(&w2.lab);
   int rc = gk__rec_table(&w2, t, lines, from, to, 0);
@@ -375,9 +376,9 @@ static void title_agency(doc *D) {
       size_t skip = a[c] == ':' ? 1 : 3;
       a += c + skip, an -= c + skip, c = (size_t)-1;
     }
-  size_t l0 = gk__rec_trim_left(a, an);
+  size_t l0 = gk__trim_left(a, an);
   a += l0, an -= l0;
-  an = gk__rec_trim_right(a, an);
+  an = gk__trim_right(a, an);
   if (an >= 6 && memcmp(a + an - 6, "关于", 6) == 0) an -= 6;
   D->agency = a, D->agency_n = an;
 }
@@ -543,7 +544,7 @@ int gk__rec_document(const gk__labels *L, gk_report **out, const tline *lines, s
   D.lines = lines, D.nlines = nlines;
   gk__buf_init(&D.tbuf);
   walk w;
-  memset(&w, 0, sizeof w);
+  walk_init(&w);
   w.d = d, w.L = L, w.file = source_name, w.trunc_table = -1;
   w.lines = lines, w.nlines = nlines, w.g = g;
   gk__buf_init(&w.lab);

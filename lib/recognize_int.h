@@ -8,6 +8,7 @@
 #define GKREPORT_RECOGNIZE_INT_H
 
 #include <stddef.h>
+#include <string.h>
 #include <stdint.h>
 #include "internal.h"
 #include "text_int.h"
@@ -70,13 +71,16 @@ typedef struct {
   const gk__labels *L; /* normalised labels */
   int start_cut;       /* the region starts inside its table (a copy cut at the top) */
   slot pend[16];       /* a short run, pending: ambiguous or cut by the end */
-  amb_row amb[GK__AMB_ROWS]; /* runs the row's relations leave ambiguous: decided by the columns' */
   size_t namb;
   size_t npend, pend_row;
   const tline *lines;  /* the document's lines */
   size_t nlines;
   const gk__grid *g;   /* the grid the lines are of */
+  /* last: walk_init clears what comes before (amb[k] is written before it is read, k < namb) */
+  amb_row amb[GK__AMB_ROWS]; /* runs the row's relations leave ambiguous: decided by the columns' */
 } walk;
+/* A walk cleared but for its (large) amb[], which namb = 0 leaves unread. */
+static inline void walk_init(walk *w) { memset(w, 0, offsetof(walk, amb)); }
 
 /* recognize_table.c: one table region [from, to) of the lines into the
  * report's table t (the walk over rows, labels and runs of values). */
@@ -86,10 +90,8 @@ void gk__rec_diag(walk *w, int sev, const char *rule, uint32_t line, const char 
 void gk__rec_diag_bufs(walk *w, int sev, const char *rule, uint32_t line, gk__buf *zh, gk__buf *en);
 /* The source line of document line `line`, for a message's text. */
 uint32_t gk__rec_src_line(const walk *w, uint32_t line);
-/* Line helpers: a line of white space only; white space trimmed (bytes kept). */
+/* A line of white space only (trimming: gk__trim_left / gk__trim_right, internal.h). */
 int gk__rec_blank_line(const tline *l);
-size_t gk__rec_trim_left(const char *p, size_t n);
-size_t gk__rec_trim_right(const char *p, size_t n);
 
 /* recognize_labels.c: how well the (normalised) label text matches row `row`
  * of the current table: 2 a variant is contained, 1 most of one is (wrapped or

@@ -80,6 +80,19 @@ static void diag_row(walk *w, int sev, const char *rule, size_t row, uint32_t li
 }
 
 /* ------------------------------------------------------------ cells */
+/* The common cell, ASCII digits alone (up to 15: no overflow) in a column of
+ * counts: its value, as gk__parse_cell_text reads it; 0 when s is another. */
+static int plain_count(int kind, const char *s, size_t n, int64_t *v) {
+  if (kind == GK_KIND_AMOUNT || n == 0 || n > 15) return 0;
+  int64_t x = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] < '0' || s[i] > '9') return 0;
+    x = x * 10 + (s[i] - '0');
+  }
+  *v = x;
+  return 1;
+}
+
 static void put_slot(walk *w, size_t row, size_t col, const slot *s) {
   gk_report *r = w->r;
   int t = w->t, rc = GK_OK;
@@ -91,16 +104,20 @@ static void put_slot(walk *w, size_t row, size_t col, const slot *s) {
     char tmp[64];
     const char *p = s->p;
     size_t n = s->n;
-    if (n < sizeof tmp && (memchr(p, ',', n) || (n > 3 && memcmp(p, "減", 3) == 0))) {
+    int64_t v = 0;
+    int unit = 0;
+    if (plain_count(kind, p, n, &v)) {
+      p = NULL; /* read */
+    } else if (n < sizeof tmp && (memchr(p, ',', n) || (n > 3 && memcmp(p, "減", 3) == 0))) {
       size_t k = 0, i = 0;
       if (memcmp(p, "減", 3) == 0) memcpy(tmp, "减", 3), k = 3, i = 3;
       for (; i < n; i++)
         if (p[i] != ',') tmp[k++] = p[i];
       p = tmp, n = k;
     }
-    int64_t v = 0;
-    int unit = 0;
-    if (gk__text_quote_end(s->p, s->n, 0) == s->n) { /* 「…」: the literal verbatim */
+    if (!p) {
+      rc = gk_report_set_value(r, t, row, col, v);
+    } else if (gk__text_quote_end(s->p, s->n, 0) == s->n) { /* 「…」: the literal verbatim */
       gk__buf q;
       gk__buf_init(&q);
       gk__text_unquote(&q, s->p, s->n);
@@ -650,20 +667,20 @@ static void lab_push(walk *w, const char *p, size_t n, uint32_t line) {
 
 static int is_footer(const char *p, size_t n) {
   /* page numbers: "-3-", "- 3 -", "第3页", "第 3 页 共 9 页" */
-  size_t i = 0, digits = 0, other = 0;
+  size_t i = 0, digits = 0;
   while (i < n) {
     size_t j = i;
     uint32_t cp = gk__utf8_next(p, n, &j);
     if (cp >= '0' && cp <= '9') digits++;
     else if (!(gk__text_is_space(cp) || cp == '-' || cp == 0x2014 || cp == 0xFF0D || cp == 0x2013 ||
                cp == 0x7B2C || cp == 0x9875 || cp == 0x5171))
-      other++;
+      return 0; /* other text */
     i = j;
   }
-  if (digits == 0 || other) return 0;
+  if (digits == 0) return 0;
   /* a bare or signed number is a cell: only "-3-" (dashes both sides) or 第…页 */
   if (gk__memfind(p, n, "页", 3)) return 1;
-  size_t a = gk__rec_trim_left(p, n), b = gk__rec_trim_right(p, n);
+  size_t a = gk__trim_left(p, n), b = gk__trim_right(p, n);
   return b > a + 1 && !(p[a] >= '0' && p[a] <= '9') && !(p[b - 1] >= '0' && p[b - 1] <= '9');
 }
 
@@ -676,11 +693,14 @@ static int bar_at(const char *p, size_t n, size_t i) {
 }
 
 static size_t skip_space(const char *f, size_t k, size_t b) {
-  while (k < b) {
-    size_t q = k;
-    if (!gk__text_is_space(gk__utf8_next(f, b, &q))) break;
-    k = q;
-  }
+  for (size_t sl; k < b && (sl = gk__space_at(f, b, k)) > 0;) k += sl;
+  return k;
+}
+
+/* The end of the word at f[k..b): the next white space, else b. A space starts
+ * at a lead byte only, so the scan steps bytes. */
+static size_t word_end(const char *f, size_t k, size_t b) {
+  while (k < b && !gk__space_at(f, b, k)) k++;
   return k;
 }
 
@@ -695,11 +715,7 @@ static void field_pieces(walk *w, const char *f, size_t b, uint32_t line, uint32
       k = skip_space(f, qend, b);
       continue;
     }
-    while (e < b) {
-      size_t q = e;
-      if (gk__text_is_space(gk__utf8_next(f, b, &q))) break;
-      e = q;
-    }
+    e = word_end(f, e, b);
     size_t pe = e;
     k = skip_space(f, e, b);
     /* "2020 年" in prose: a number followed by a date or count unit is text */
@@ -710,12 +726,7 @@ static void field_pieces(walk *w, const char *f, size_t b, uint32_t line, uint32
     int value = !unit_next && gk__text_is_value(f + k0, pe - k0);
     if (value && k < b && pe - k0 == 3 && (unsigned char)f[k0] >= 0x80) {
       /* "无 法 提 供": a literal character spaced out inside a label */
-      size_t e2 = k;
-      while (e2 < b) {
-        size_t q = e2;
-        if (gk__text_is_space(gk__utf8_next(f, b, &q))) break;
-        e2 = q;
-      }
+      size_t e2 = word_end(f, k, b);
       value = gk__text_is_value(f + k, e2 - k);
     }
     if (value) run_push(w, f + k0, pe - k0, line, SLOT_VALUE, cell);
@@ -817,14 +828,10 @@ static void review_finish(walk *w, uint32_t line) {
 
 /* A line that is one value alone ("12", "-", "3.5万元"). */
 static int single_value_line(const tline *l) {
-  size_t a = gk__rec_trim_left(l->p, l->n), b = gk__rec_trim_right(l->p, l->n);
+  size_t a = gk__trim_left(l->p, l->n), b = gk__trim_right(l->p, l->n);
   if (a < b && gk__text_quote_end(l->p, b, a) == b) return 1; /* 「…」 */
   if (a >= b || b - a > 64) return 0;
-  for (size_t i = a; i < b;) {
-    size_t q = i;
-    if (gk__text_is_space(gk__utf8_next(l->p, b, &q))) return 0;
-    i = q;
-  }
+  if (word_end(l->p, a, b) < b) return 0;
   return gk__text_is_value(l->p + a, b - a);
 }
 
@@ -835,10 +842,13 @@ static int blanks_are_cells(const tline *lines, size_t from, size_t to) {
   size_t adjacent = 0, spaced = 0;
   for (size_t i = from; i < to; i++) /* blank cells marked by a TAB: empty lines are spacing */
     if (lines[i].n && memchr(lines[i].p, '\t', lines[i].n) && gk__rec_blank_line(&lines[i])) return 0;
+  /* sv[k]: is lines[i + k] a single value (each line tested once) */
+  int sv[3] = {from < to && single_value_line(&lines[from]), from + 1 < to && single_value_line(&lines[from + 1]), 0};
   for (size_t i = from; i + 1 < to; i++) {
-    if (!single_value_line(&lines[i])) continue;
-    if (single_value_line(&lines[i + 1])) adjacent++;
-    else if (i + 2 < to && gk__rec_blank_line(&lines[i + 1]) && single_value_line(&lines[i + 2])) spaced++;
+    sv[2] = i + 2 < to && single_value_line(&lines[i + 2]);
+    if (sv[0] && sv[1]) adjacent++;
+    else if (sv[0] && i + 2 < to && gk__rec_blank_line(&lines[i + 1]) && sv[2]) spaced++;
+    sv[0] = sv[1], sv[1] = sv[2];
   }
   return adjacent > spaced;
 }
@@ -851,12 +861,12 @@ static size_t skip_junk_table(const tline *lines, size_t from, size_t i, size_t 
   int sep_row = 0;
   if (i > from) {
     const tline *u = &lines[i - 1];
-    size_t a = gk__rec_trim_left(u->p, u->n), b = gk__rec_trim_right(u->p, u->n);
+    size_t a = gk__trim_left(u->p, u->n), b = gk__trim_right(u->p, u->n);
     if (a < b && bar_at(u->p, b, a)) return i;
   }
   while (j < to) {
     const tline *l = &lines[j];
-    size_t a = gk__rec_trim_left(l->p, l->n), b = gk__rec_trim_right(l->p, l->n);
+    size_t a = gk__trim_left(l->p, l->n), b = gk__trim_right(l->p, l->n);
     if (a >= b || !bar_at(l->p, b, a)) break;
     for (size_t k = a; k < b; k++) {
       size_t q = k;
@@ -872,7 +882,7 @@ static size_t skip_junk_table(const tline *lines, size_t from, size_t i, size_t 
 
 /* A Markdown separator row ("|---|:---:|"): bars, dashes, colons, spaces. */
 static int md_separator(const tline *l) {
-  size_t a = gk__rec_trim_left(l->p, l->n), b = gk__rec_trim_right(l->p, l->n);
+  size_t a = gk__trim_left(l->p, l->n), b = gk__trim_right(l->p, l->n);
   if (a >= b || !bar_at(l->p, b, a) || !gk__memfind(l->p + a, b - a, "---", 3)) return 0;
   for (size_t k = a; k < b; k++)
     if (!(l->p[k] == '|' || l->p[k] == '-' || l->p[k] == ':' || l->p[k] == ' ' || l->p[k] == '\t')) return 0;
@@ -883,7 +893,7 @@ static int md_separator(const tline *l) {
  * anonymous ones included, name no row): 1 when lines[i] is one. */
 static int md_header_row(const tline *lines, size_t i, size_t to) {
   const tline *l = &lines[i];
-  size_t a = gk__rec_trim_left(l->p, l->n), b = gk__rec_trim_right(l->p, l->n);
+  size_t a = gk__trim_left(l->p, l->n), b = gk__trim_right(l->p, l->n);
   if (i + 1 >= to || a >= b || !bar_at(l->p, b, a) || !md_separator(&lines[i + 1])) return 0;
   /* anonymous columns carry a digit ("数据1"): a digit right after a CJK character is a name */
   for (size_t k = a; k < b; k++)
@@ -934,8 +944,11 @@ int gk__rec_table(walk *w, int t, const tline *lines, size_t from, size_t to, in
       i = j - 1;
       continue;
     }
-    size_t junk = skip_junk_table(lines, from, i, to);
-    if (junk > i || md_header_row(lines, i, to)) {
+    /* junk tables and header rows open with a bar: other lines skip the tests */
+    size_t a = gk__trim_left(lines[i].p, lines[i].n);
+    int bar_line = a < lines[i].n && bar_at(lines[i].p, lines[i].n, a);
+    size_t junk = bar_line ? skip_junk_table(lines, from, i, to) : i;
+    if (junk > i || (bar_line && md_header_row(lines, i, to))) {
       i = junk > i ? junk - 1 : i + 1;
       continue;
     }
@@ -989,36 +1002,4 @@ int gk__rec_table(walk *w, int t, const tline *lines, size_t from, size_t to, in
   return w->rc;
 }
 
-int gk__rec_blank_line(const tline *l) {
-  size_t i = 0;
-  while (i < l->n) {
-    size_t j = i;
-    if (!gk__text_is_space(gk__utf8_next(l->p, l->n, &j))) return 0;
-    i = j;
-  }
-  return 1;
-}
-
-size_t gk__rec_trim_left(const char *p, size_t n) {
-  size_t i = 0;
-  while (i < n) {
-    size_t q = i;
-    if (!gk__text_is_space(gk__utf8_next(p, n, &q))) break;
-    i = q;
-  }
-  return i;
-}
-
-size_t gk__rec_trim_right(const char *p, size_t n) {
-  for (;;) {
-    if (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r' || p[n - 1] == '\f' ||
-              p[n - 1] == '\v'))
-      n--;
-    else if (n >= 3 && memcmp(p + n - 3, "\xE3\x80\x80", 3) == 0) /* U+3000 */
-      n -= 3;
-    else if (n >= 2 && memcmp(p + n - 2, "\xC2\xA0", 2) == 0) /* NBSP */
-      n -= 2;
-    else
-      return n;
-  }
-}
+int gk__rec_blank_line(const tline *l) { return gk__trim_left(l->p, l->n) == l->n; }

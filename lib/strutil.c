@@ -10,9 +10,9 @@ int gk__is_space(uint32_t cp) {
          cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0xFEFF;
 }
 
-/* Length of the white space (gk__is_space) encoded at s[0..n), 0 when none. */
-static size_t space_at(const unsigned char *s, size_t n) {
-  if (n >= 1 && s[0] < 0x80) return gk__is_space(s[0]) ? 1 : 0;
+/* The white space of gk__is_space beyond ASCII at s[0..n): its length, 0 when
+ * none (gk__space_at answers ASCII and the other lead bytes inline). */
+size_t gk__space_at_wide(const unsigned char *s, size_t n) {
   if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0) return 2;
   if (n < 3) return 0;
   if (s[0] == 0xE2 && s[1] == 0x80 && s[2] >= 0x80 && s[2] <= 0x8B) return 3; /* U+2000..200B */
@@ -21,20 +21,11 @@ static size_t space_at(const unsigned char *s, size_t n) {
   return 0;
 }
 
-/* Length of the white space that ends s[0..n), 0 when none. */
-static size_t space_before(const unsigned char *s, size_t n) {
-  for (size_t k = 1; k <= 3 && k <= n; k++)
-    if (space_at(s + n - k, k) == k) return k;
-  return 0;
-}
-
 void gk__trim(const char **s, size_t *n) {
-  const unsigned char *p = (const unsigned char *)*s;
-  size_t len = *n, k;
-  while ((k = space_at(p, len)) > 0) p += k, len -= k;
-  while ((k = space_before(p, len)) > 0) len -= k;
-  *s = (const char *)p;
-  *n = len;
+  size_t a = 0, b = *n;
+  gk__trim_span(*s, &a, &b);
+  *s += a;
+  *n = b - a;
 }
 
 void gk__utf8_put(gk__buf *b, uint32_t cp) {

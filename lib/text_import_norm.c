@@ -94,6 +94,9 @@ static void norm_slow(gk__buf *out, const char *s, size_t n) {
  * one reservation, ASCII handled byte by byte without decoding. A bad byte
  * (which reads as a 2-byte code point) sends the rest to the slow path. */
 void gk__text_norm(gk__buf *out, const char *s, size_t n) {
+  /* ASCII other than letters normalises to nothing: a line of numbers at once */
+  while (n && (unsigned char)*s < 0x80 && ((*s | 0x20) < 'a' || (*s | 0x20) > 'z')) s++, n--;
+  if (!n && out->data) return;
   size_t before = out->len;
   gk__buf_put(out, s, n);
   if (out->err) return;
@@ -277,13 +280,7 @@ void gk__labels_free(gk__labels *L) {
 }
 
 int gk__text_heading(const gk__labels *L, const char *s, size_t n) {
-  size_t i = 0;
-  /* trim */
-  while (i < n) {
-    size_t j = i;
-    if (!gk__text_is_space(gk__utf8_next(s, n, &j))) break;
-    i = j;
-  }
+  size_t i = gk__trim_left(s, n);
   s += i, n -= i;
   /* Markdown: "## 三、…", "**三、…**", "#### **三、…**" */
   while (n && (s[0] == '#' || s[0] == '*' || s[0] == ' ' || s[0] == '\t')) s++, n--;
@@ -413,8 +410,14 @@ int gk__text_is_literal(const char *s, size_t n) {
 
 int gk__text_is_value(const char *s, size_t n) {
   if (n == 0) return 0;
+  size_t k = 0; /* the common value: ASCII digits alone */
+  while (k < n && s[k] >= '0' && s[k] <= '9') k++;
+  if (k == n) return 1;
   unsigned char c0 = (unsigned char)s[0]; /* an ASCII start: a digit, a sign or a literal */
   if (c0 < 0x80 && !(c0 >= '0' && c0 <= '9') && c0 != '+' && c0 != '-' && c0 != '/' && c0 != '\\') return 0;
+  /* beyond ASCII a value starts with a literal (— – －／ 无), a sign (＋－ 增减減)
+   * or a full-width digit: lead bytes E2, E5, E6 and EF only */
+  if (c0 >= 0x80 && c0 != 0xE2 && c0 != 0xE5 && c0 != 0xE6 && c0 != 0xEF) return 0;
   int digit0 = c0 >= '0' && c0 <= '9'; /* no literal starts with a digit */
   if (!digit0 && gk__text_is_literal(s, n)) return 1;
   size_t i = 0;

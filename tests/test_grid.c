@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The document grid (lib/grid.h): building, its invariants, and a grid read into
  * a report by the recognizer. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "testutil.h"
@@ -43,6 +44,51 @@ static void test_grid_cell_without_row_is_an_error(void) {
   gk__grid_cell(&g, "x", 1, 0, 1, 1, 0, at(1, 1));
   CU_ASSERT_EQUAL(g.err, GK_EINVAL);
   CU_ASSERT_EQUAL(gk__grid_check(&g), GK_EINVAL);
+  gk__grid_free(&g);
+}
+
+/* The same rows built into a grid reserved ahead (any size, smaller or larger
+ * than what they need) and into one that grows: the same blocks, cells and
+ * texts. A reservation that cannot be met is GK_ENOMEM, sticky, and no crash. */
+static void build_rows(gk__grid *g, size_t nrows) {
+  char t[32];
+  for (size_t r = 0; r < nrows; r++) {
+    gk__grid_row(g, GK__BLK_ROW, 0, 0, at((uint32_t)r + 1, 1));
+    int n = snprintf(t, sizeof t, " %zu ", r * 7919);
+    gk__grid_cell(g, "", 0, 0, 1, 1, 0, at((uint32_t)r + 1, 1));
+    gk__grid_cell(g, t, (size_t)n, 1, 1, 1, 0, at((uint32_t)r + 1, 2));
+  }
+}
+
+static void test_grid_reserve_same_grid(void) {
+  static const size_t sizes[][3] = {{0, 0, 0}, {1, 1, 1}, {10, 30, 100}, {5000, 9000, 100000}};
+  gk__grid plain;
+  gk__grid_init(&plain);
+  build_rows(&plain, 700);
+  CU_ASSERT_EQUAL_FATAL(gk__grid_check(&plain), GK_OK);
+  for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+    gk__grid g;
+    gk__grid_init(&g);
+    CU_ASSERT_EQUAL(gk__grid_reserve(&g, sizes[k][0], sizes[k][1], sizes[k][2]), GK_OK);
+    build_rows(&g, 700);
+    CU_ASSERT_EQUAL_FATAL(gk__grid_check(&g), GK_OK);
+    CU_ASSERT_EQUAL_FATAL(g.nblocks, plain.nblocks);
+    CU_ASSERT_EQUAL_FATAL(g.ncells, plain.ncells);
+    CU_ASSERT_EQUAL(g.arena.len, plain.arena.len);
+    for (size_t i = 0; i < g.ncells; i++) {
+      CU_ASSERT_EQUAL(g.cells[i].len, plain.cells[i].len);
+      CU_ASSERT_EQUAL(memcmp(gk__grid_text(&g, g.cells[i].off), gk__grid_text(&plain, plain.cells[i].off),
+                             g.cells[i].len + 1), 0); /* the NUL too */
+    }
+    gk__grid_free(&g);
+  }
+  gk__grid_free(&plain);
+  gk__grid g;
+  gk__grid_init(&g);
+  CU_ASSERT_EQUAL(gk__grid_reserve(&g, SIZE_MAX, 0, 0), GK_ENOMEM);
+  CU_ASSERT_EQUAL(g.err, GK_ENOMEM);
+  build_rows(&g, 3); /* a no-op after the error */
+  CU_ASSERT_EQUAL(g.nblocks, 0);
   gk__grid_free(&g);
 }
 
@@ -125,6 +171,7 @@ int main(void) {
     {"grid_build_trims_and_checks", test_grid_build_trims_and_checks},
     {"grid_cell_without_row_is_an_error", test_grid_cell_without_row_is_an_error},
     {"grid_recognized", test_grid_recognized},
+    {"grid_reserve_same_grid", test_grid_reserve_same_grid},
     CU_TEST_INFO_NULL,
   };
   return gk_test_main("grid", tests);

@@ -53,6 +53,33 @@ static void test_strutil_trim(void) {
   CU_ASSERT_EQUAL(n, 0);
 }
 
+/* The inline helpers (internal.h) answer as the code point test does, for
+ * every code point: the white space at a position, before an end, and the
+ * trimmed span of text around it. */
+static void test_strutil_space_inline(void) {
+  for (uint32_t cp = 1; cp <= 0x10FFFF; cp++) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    gk__buf b;
+    gk__buf_init(&b);
+    gk__buf_puts(&b, "a");
+    gk__utf8_put(&b, cp);
+    gk__buf_puts(&b, "b");
+    CU_ASSERT_EQUAL_FATAL(b.err, 0);
+    size_t one = b.len - 2, want = gk__is_space(cp) ? one : 0;
+    CU_ASSERT_EQUAL(gk__space_at(b.data, b.len, 1), want);
+    CU_ASSERT_EQUAL(gk__space_before(b.data, 1 + one), want);
+    size_t a = 1, e = 1 + one;
+    gk__trim_span(b.data, &a, &e);
+    CU_ASSERT_EQUAL(e - a, one - want);
+    CU_ASSERT_EQUAL(gk__trim_left(b.data + 1, one), want);
+    CU_ASSERT_EQUAL(gk__trim_right(b.data + 1, one), one - want);
+    a = 0, e = b.len; /* text around: kept */
+    gk__trim_span(b.data, &a, &e);
+    CU_ASSERT(a == 0 && e == b.len);
+    gk__buf_free(&b);
+  }
+}
+
 static void test_strutil_space_set(void) {
   static const uint32_t spaces[] = {' ', '\t', '\n', '\r', '\v', '\f', 0xA0, 0x2000, 0x200B,
                                     0x3000, 0xFEFF};
@@ -66,6 +93,7 @@ int main(void) {
     {"utf8_put", test_strutil_utf8_put},
     {"trim", test_strutil_trim},
     {"space_set", test_strutil_space_set},
+    {"space_inline", test_strutil_space_inline},
     CU_TEST_INFO_NULL,
   };
   return gk_test_main("strutil", tests);
