@@ -750,7 +750,7 @@ static void empty_row(walk *w, const tline *l, const gk__gblock *b, int style) {
 static void table_line(walk *w, const tline *l) {
   if (is_footer(l->p, l->n)) return;
   const gk__gblock *b = l->blk < w->g->nblocks ? &w->g->blocks[l->blk] : NULL;
-  if (!b || b->kind != GK__BLK_ROW) {
+  if (!b || (b->kind != GK__BLK_ROW && b->kind != GK__BLK_TOKENS)) { /* tokens: cells, never empty */
     field_pieces(w, l->p, l->n, l->line, 0);
     return;
   }
