@@ -4,10 +4,11 @@
  * line: the headings inline ("…请与本办联系。一、总体情况2020年，我区…"), the
  * table cells run together with no separator ("本年新收政府信息公开申请数量
  * 801000081"). This reader builds the grid (grid.h) of such a text directly:
- * the title and prose as PARA blocks, each part heading a HEADING, and each
- * table part one TOKENS block whose cells are its tokens (label text, and runs
- * of digits flagged GK__CELL_RUN that the recognizer splits by the format's
- * identities, digit_split.h). An ordinal ("1.", "2、", "（1）") stays with its
+ * the title and prose as PARA blocks, each part heading a HEADING, and in the
+ * table parts one TOKENS block per stretch of label text and the runs after it
+ * ("规章000"), its cells the tokens: the label text, and the runs of digits
+ * flagged GK__CELL_RUN that the recognizer splits by the format's identities
+ * (digit_split.h). An ordinal ("1.", "2、", "（1）") stays with its
  * label; a number followed by 年/月/日/条/件 is text. Lines that are no page
  * go through the text reader (read_text.c). Every block and token keeps its
  * source line and column (code points). The reader knows layouts only: the
@@ -161,13 +162,25 @@ static size_t run_end(const char *p, size_t n, size_t a, size_t *e) {
   return b;
 }
 
-/* A table part p[a..b) as one TOKENS block: label text and runs of digits. */
+/* Label text p[a..b) of a table part: a token, in a new TOKENS block when
+ * values came before it (a row-like stretch: a label and its runs). */
+static void put_label(page *pg, size_t a, size_t b, int *after_run) {
+  a = skip_space(pg->p, a, b);
+  if (a >= b) return;
+  if (*after_run) gk__grid_row(pg->g, GK__BLK_TOKENS, 0, 0, pos_at(pg, a));
+  *after_run = 0;
+  put_token(pg, a, b, 0);
+}
+
+/* A table part p[a..b) as TOKENS blocks, one per stretch of label text and
+ * the runs of digits after it. */
 static void put_tokens(page *pg, size_t a, size_t b) {
   const char *p = pg->p;
   size_t s = skip_space(p, a, b);
   if (s >= b) return;
   gk__grid_row(pg->g, GK__BLK_TOKENS, 0, 0, pos_at(pg, s));
   size_t lab = s, i = s;
+  int after_run = 0;
   while (i < b && !pg->g->err) {
     int start = is_digit(p[i]) || ((p[i] == '-' || p[i] == '+') && i + 1 < b && is_digit(p[i + 1]));
     if (!start) {
@@ -176,13 +189,13 @@ static void put_tokens(page *pg, size_t a, size_t b) {
     }
     size_t e, r = run_end(p, b, i, &e);
     if (r > i) {
-      put_token(pg, lab, i, 0);
+      put_label(pg, lab, i, &after_run);
       put_token(pg, i, r, GK__CELL_RUN);
-      lab = r;
+      lab = r, after_run = 1;
     }
     i = e;
   }
-  put_token(pg, lab, b, 0);
+  put_label(pg, lab, b, &after_run);
 }
 
 /* One line of page text: the title (up to the first 年度报告 near the start),

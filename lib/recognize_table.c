@@ -768,7 +768,10 @@ static void table_line(walk *w, const tline *l) {
       continue;
     }
     seen = 1;
-    field_pieces(w, gk__grid_text(w->g, c->off), c->len, l->line, b->first + k + 1);
+    if (c->flags & GK__CELL_RUN) /* a run of digits (page text): values for the splitter */
+      run_push(w, gk__grid_text(w->g, c->off), c->len, l->line, SLOT_VALUE, b->first + k + 1);
+    else
+      field_pieces(w, gk__grid_text(w->g, c->off), c->len, l->line, b->first + k + 1);
   }
 }
 

@@ -112,25 +112,28 @@ static void test_pagetext_grid(void) {
                "2021年，我区坚持以公开为常态、不公开为例外，全面推进政务公开工作。"
                "本年度主动公开政府信息一千余条，依申请公开工作平稳有序，各项制度进一步健全。");
   assert_block(&g, 4, GK__BLK_HEADING, "二、主动公开政府信息情况");
-  static const char *const active[] = {"第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章", "#000",
-                                       "行政规范性文件", "#3112"};
-  assert_tokens(&g, 5, active, 4);
-  assert_block(&g, 6, GK__BLK_HEADING, "三、收到和处理政府信息公开申请情况");
+  /* one block per stretch of label text and its runs */
+  static const char *const active[][2] = {{"第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章", "#000"},
+                                          {"行政规范性文件", "#3112"}};
+  assert_tokens(&g, 5, active[0], 2);
+  assert_tokens(&g, 6, active[1], 2);
+  assert_block(&g, 7, GK__BLK_HEADING, "三、收到和处理政府信息公开申请情况");
   /* an ordinal stays with its label: "1." and "（1）" */
-  static const char *const req[] = {"（四）无法提供1.本机关不掌握相关政府信息", "#2000002", "（1）本机关不掌握",
-                                    "#3000003"};
-  assert_tokens(&g, 7, req, 4);
-  assert_block(&g, 8, GK__BLK_HEADING, "四、政府信息公开行政复议、行政诉讼情况");
+  static const char *const req[][2] = {{"（四）无法提供1.本机关不掌握相关政府信息", "#2000002"},
+                                       {"（1）本机关不掌握", "#3000003"}};
+  assert_tokens(&g, 8, req[0], 2);
+  assert_tokens(&g, 9, req[1], 2);
+  assert_block(&g, 10, GK__BLK_HEADING, "四、政府信息公开行政复议、行政诉讼情况");
   static const char *const rv[] = {"行政复议结果维持结果纠正其他结果尚未审结总计", "#000000000000000"};
-  assert_tokens(&g, 9, rv, 2);
-  assert_block(&g, 10, GK__BLK_HEADING, "五、存在的主要问题及改进情况");
-  assert_block(&g, 11, GK__BLK_PARA, "公开质量有待提升。");
-  assert_block(&g, 12, GK__BLK_HEADING, "六、其他需要报告的事项");
-  assert_block(&g, 13, GK__BLK_PARA, "本年度未收取信息处理费。");
-  for (size_t i = 0; i < 14 && i < g.nblocks; i++) CU_ASSERT_EQUAL(g.blocks[i].pos.line, 1);
+  assert_tokens(&g, 11, rv, 2);
+  assert_block(&g, 12, GK__BLK_HEADING, "五、存在的主要问题及改进情况");
+  assert_block(&g, 13, GK__BLK_PARA, "公开质量有待提升。");
+  assert_block(&g, 14, GK__BLK_HEADING, "六、其他需要报告的事项");
+  assert_block(&g, 15, GK__BLK_PARA, "本年度未收取信息处理费。");
+  for (size_t i = 0; i < 16 && i < g.nblocks; i++) CU_ASSERT_EQUAL(g.blocks[i].pos.line, 1);
   /* the short line after the page: the text reader's paragraph, line 2 */
-  assert_block(&g, 14, GK__BLK_PARA, "第二行");
-  CU_ASSERT_EQUAL(g.blocks[14].pos.line, 2);
+  assert_block(&g, 16, GK__BLK_PARA, "第二行");
+  CU_ASSERT_EQUAL(g.blocks[16].pos.line, 2);
   gk__grid_free(&g);
 }
 
@@ -164,10 +167,13 @@ static void test_pagetext_lines_around(void) {
   char doc2[8192];
   snprintf(doc2, sizeof doc2, "%.*s%s%s", (int)(p - doc), doc, tail, p);
   read_ok(&g, doc2);
-  static const char *const active[] = {"第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章", "#000",
-                                       "行政规范性文件", "#3112", "规章", "#1-2", "行政处罚", "#2648-185383.5万元",
-                                       "2、不予公开2020年12月31日"};
-  assert_tokens(&g, 7, active, 9);
+  /* signs and amounts are runs; an ordinal with 、 and a date's numbers are text */
+  static const char *const st[][2] = {{"规章", "#1-2"}, {"行政处罚", "#2648-185383.5万元"}};
+  assert_tokens(&g, 9, st[0], 2);
+  assert_tokens(&g, 10, st[1], 2);
+  static const char *const last_lab[] = {"2、不予公开2020年12月31日"};
+  assert_tokens(&g, 11, last_lab, 1);
+  assert_block(&g, 12, GK__BLK_HEADING, "三、收到和处理政府信息公开申请情况");
   gk__grid_free(&g);
 }
 
@@ -216,11 +222,47 @@ static void test_pagetext_import(void) {
   gk_diags_free(d);
 }
 
+/* A run with a sign inside ("2648-18538", 2019 edition: items last year,
+ * change, decisions) goes to the splitter as a run: every reading that fits is
+ * named at the row's stretch, the cells stay blank (never read as label text). */
+static void test_pagetext_signed_run(void) {
+  const char *doc =
+    "某区人民政府2019年政府信息公开工作年度报告"
+    "一、总体情况2019年，我区坚持以公开为常态、不公开为例外，全面推进政务公开工作。"
+    "二、主动公开政府信息情况信息内容本年新制作数量本年新公开数量对外公开总数量规章1313524规范性文件6060368"
+    "信息内容上一年项目数量本年增/减处理决定数量行政许可000其他对外管理服务事项000行政处罚2648-18538行政强制000"
+    "信息内容上一年项目数量本年增/减行政事业性收费00信息内容采购项目数量采购总金额政府集中采购6251000"
+    "三、收到和处理政府信息公开申请情况五、存在的主要问题及改进情况无。六、其他需要报告的事项无。";
+  gk_report *r = NULL;
+  gk_diags *d = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_report_from_text(&r, doc, strlen(doc), "page.txt", d), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_edition(r), 2019);
+  size_t named = 0;
+  for (size_t i = 0; i < gk_diags_count(d); i++) {
+    const char *c = gk_diag_cell(d, i, 0);
+    if (strcmp(gk_diag_rule(d, i), "import.ambiguous") != 0 || !c || !strstr(c, "/penalty/")) continue;
+    named++;
+    CU_ASSERT_PTR_NOT_NULL(strstr(gk_diag_message(d, i, GK_LANG_EN), "2648|-18|538"));
+    CU_ASSERT_EQUAL(gk_diag_line(d, i), 1);
+    CU_ASSERT_TRUE(at_source(doc, (gk__gpos){1, gk_diag_column(d, i)}, "行政处罚2648", strlen("行政处罚2648")));
+  }
+  CU_ASSERT_EQUAL(named, 1);
+  char got[32];
+  CU_ASSERT_TRUE(gk_report_text(got, sizeof got, r, "active/penalty/decisions", GK_NUL_TERMINATED) >= 0);
+  CU_ASSERT_STRING_EQUAL(got, "");
+  CU_ASSERT_TRUE(gk_report_text(got, sizeof got, r, "active/licensing/decisions", GK_NUL_TERMINATED) >= 0);
+  CU_ASSERT_STRING_EQUAL(got, "0");
+  gk_report_free(r);
+  gk_diags_free(d);
+}
+
 static CU_TestInfo tests[] = {
   {"a page read as a grid", test_pagetext_grid},
   {"a page among other lines", test_pagetext_lines_around},
   {"no page: no grid", test_pagetext_not_a_page},
   {"a page imported", test_pagetext_import},
+  {"a run with a sign inside", test_pagetext_signed_run},
   CU_TEST_INFO_NULL,
 };
 
