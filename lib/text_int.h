@@ -67,7 +67,7 @@ int gk__text_heading(const gk__labels *L, const char *s, size_t n);
 /* The label (official wording and variants) of part p (0..5), NULL out of range. */
 /* One-line page text (a web page's text as a crawler saves it: the whole report
  * on one line, headings inline, cells run together) read as a grid
- * (read_pagetext.c): the title and prose PARA blocks, each part heading a
+ * (read_pagetext.c; s UTF-8, NUL-free): the title and prose PARA blocks, each part heading a
  * HEADING, each table part a TOKENS block of label text and digit runs
  * (GK__CELL_RUN); other lines as the text reader reads them. Returns 1 when s
  * has a line of page text (long, with two part headings inside it) and g holds
