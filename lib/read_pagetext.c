@@ -30,54 +30,52 @@ typedef struct {
 
 static const char *const ordinals[6] = {"一", "二", "三", "四", "五", "六"};
 
-/* Is there "X、" (X the part's ordinal; 、 ． . or a space) right before q? Its start. */
-static int ordinal_before(const char *p, size_t q, int part, size_t *at) {
-  static const char *const seps[] = {"、", "．", ".", " ", "　"};
-  for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
-    size_t sl = strlen(seps[k]);
-    if (q >= sl + 3 && memcmp(p + q - sl, seps[k], sl) == 0 && memcmp(p + q - sl - 3, ordinals[part], 3) == 0) {
-      *at = q - sl - 3;
-      return 1;
-    }
-  }
+/* Length of the separator after an ordinal at p[j] (、 ． . or a space), 0
+ * when none; the lead byte is tested first: most bytes are none. */
+static size_t sep_at(const char *p, size_t n, size_t j) {
+  static const char *const seps[] = {"、", "．", "　"};
+  unsigned char c = (unsigned char)p[j];
+  if (c == '.' || c == ' ') return 1;
+  if (c != 0xE3 && c != 0xEF) return 0;
+  for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++)
+    if (j + 3 <= n && memcmp(p + j, seps[k], 3) == 0) return 3;
   return 0;
 }
 
-static void add_hit(hit *h, size_t *nh, hit x) {
-  for (size_t i = 0; i < *nh; i++)
-    if (h[i].at == x.at) { /* the same heading through a shorter variant: keep the longest */
-      if (x.end > h[i].end) h[i] = x;
-      return;
-    }
-  if (*nh < PT_MAX_HEADS) h[(*nh)++] = x;
+/* The part whose ordinal is p[i..i+3), -1 when none. */
+static int ordinal_at(const char *p, size_t i) {
+  for (int part = 0; part < 6; part++)
+    if (memcmp(p + i, ordinals[part], 3) == 0) return part;
+  return -1;
 }
 
-/* The part headings inside p[0..n), in order. */
-static size_t find_heads(const char *p, size_t n, hit *h) {
-  size_t nh = 0;
-  for (int part = 0; part < 6; part++) {
-    const gk__label *l = gk__part_label(part);
-    for (size_t v = 0; v <= GK__MAX_VARIANTS; v++) {
-      const char *f = v ? l->variants[v - 1] : l->zh;
-      if (!f) break;
-      size_t fn = strlen(f), from = 0, at;
-      const char *q;
-      while (fn >= 6 && (q = gk__memfind(p + from, n - from, f, fn)) != NULL) {
-        size_t qi = (size_t)(q - p);
-        if (ordinal_before(p, qi, part, &at)) add_hit(h, &nh, (hit){at, qi + fn, part});
-        from = qi + fn;
-      }
-    }
+/* The end of part `part`'s wording, or of its longest variant, at p[q]; 0
+ * when none is there. */
+static size_t wording_at(const char *p, size_t n, size_t q, int part) {
+  const gk__label *l = gk__part_label(part);
+  size_t end = 0;
+  for (size_t v = 0; v <= GK__MAX_VARIANTS; v++) {
+    const char *f = v ? l->variants[v - 1] : l->zh;
+    if (!f) break;
+    size_t fn = strlen(f);
+    if (fn >= 6 && q + fn <= n && q + fn > end && memcmp(p + q, f, fn) == 0) end = q + fn;
   }
-  for (size_t i = 1; i < nh; i++) /* insertion sort by position: a handful */
-    for (size_t j = i; j > 0 && h[j].at < h[j - 1].at; j--) {
-      hit t = h[j];
-      h[j] = h[j - 1], h[j - 1] = t;
-    }
-  size_t k = 0; /* overlapping hits: the first wins */
-  for (size_t i = 0; i < nh; i++)
-    if (!k || h[i].at >= h[k - 1].end) h[k++] = h[i];
-  return k;
+  return end;
+}
+
+/* The part headings inside p[0..n) ("X、" then the part's wording), in order,
+ * none overlapping: one pass over the separators. */
+static size_t find_heads(const char *p, size_t n, hit *h) {
+  size_t nh = 0, last = 0; /* where the last heading ends */
+  for (size_t j = 3; j < n && nh < PT_MAX_HEADS; j++) {
+    size_t sl = sep_at(p, n, j);
+    int part = sl && j - 3 >= last ? ordinal_at(p, j - 3) : -1;
+    size_t end = part >= 0 ? wording_at(p, n, j + sl, part) : 0;
+    if (!end) continue;
+    h[nh++] = (hit){j - 3, end, part};
+    last = end, j = end - 1;
+  }
+  return nh;
 }
 
 /* Is this line a page: long, with two part headings inside it? */
@@ -250,28 +248,30 @@ static void put_text_lines(gk__grid *g, const char *s, size_t n, uint32_t line, 
 /* ------------------------------------------------------------ the reader */
 static uint32_t line_no(size_t k) { return k > UINT32_MAX ? UINT32_MAX : (uint32_t)k; }
 
-/* Does s[0..n) hold a line of page text? */
-static int any_page(const char *s, size_t n) {
-  hit h[PT_MAX_HEADS];
+/* The first line of page text in s[0..n): its offset (n when none), its
+ * headings in h[0..*nh). */
+static size_t first_page(const char *s, size_t n, hit *h, size_t *nh) {
   for (size_t i = 0; i < n;) {
     const char *nl = memchr(s + i, '\n', n - i);
     size_t e = nl ? (size_t)(nl - s) : n;
-    if (page_heads(s + i, e - i, h)) return 1;
+    if ((*nh = page_heads(s + i, e - i, h)) != 0) return i;
     i = e + 1;
   }
-  return 0;
+  return n;
 }
 
 int gk__grid_from_pagetext(gk__grid *g, const char *s, size_t n) {
   gk__grid_init(g);
-  if (!s || !any_page(s, n)) return 0; /* most texts are no page */
   hit h[PT_MAX_HEADS];
+  size_t nh = 0, first = s ? first_page(s, n, h, &nh) : n;
+  if (first >= n) return 0; /* most texts are no page */
   uint32_t table = 0;
   size_t other = 0, other_line = 1, line = 1; /* the lines since the last page line */
   for (size_t i = 0; i <= n && !g->err; line++) {
     const char *nl = i < n ? memchr(s + i, '\n', n - i) : NULL;
-    size_t e = nl ? (size_t)(nl - s) : n, nh = page_heads(s + i, e - i, h);
-    if (nh) {
+    size_t e = nl ? (size_t)(nl - s) : n;
+    if (i > first) nh = page_heads(s + i, e - i, h); /* the first one's heads are known */
+    if (i >= first && nh) {
       if (i > other) put_text_lines(g, s + other, i - 1 - other, line_no(other_line), &table);
       page pg = {g, s + i, e - i, line_no(line), 0, 1};
       put_page(&pg, h, nh);
