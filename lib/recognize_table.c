@@ -3,7 +3,8 @@
  * (architecture.md "Importing text").
  *
  *  1. every line of the region becomes tokens whatever the layout: a row of the
- *     grid gives its cells (split by the reader), a line of prose is one field;
+ *     grid gives its cells (split by the reader), a TOKENS block of page text its
+ *     tokens (a digit run one value, for the splitter), a line of prose is one field;
  *     pieces split at spaces; a piece is a VALUE (number, signed delta, amount
  *     with unit, literal), a TEXT (label words) or, for an empty cell, an EMPTY
  *     cell;
