@@ -3,7 +3,8 @@
  * (architecture.md "Importing text").
  *
  *  1. every line of the region becomes tokens whatever the layout: a row of the
- *     grid gives its cells (split by the reader), a line of prose is one field;
+ *     grid gives its cells (split by the reader), a TOKENS block of page text its
+ *     tokens (a digit run one value, for the splitter), a line of prose is one field;
  *     pieces split at spaces; a piece is a VALUE (number, signed delta, amount
  *     with unit, literal), a TEXT (label words) or, for an empty cell, an EMPTY
  *     cell;
@@ -761,7 +762,7 @@ static void empty_row(walk *w, const tline *l, const gk__gblock *b, int style) {
 static void table_line(walk *w, const tline *l) {
   if (is_footer(l->p, l->n)) return;
   const gk__gblock *b = l->blk < w->g->nblocks ? &w->g->blocks[l->blk] : NULL;
-  if (!b || b->kind != GK__BLK_ROW) {
+  if (!b || (b->kind != GK__BLK_ROW && b->kind != GK__BLK_TOKENS)) { /* tokens: cells, never empty */
     field_pieces(w, l->p, l->n, l->line, 0);
     return;
   }
@@ -779,7 +780,10 @@ static void table_line(walk *w, const tline *l) {
       continue;
     }
     seen = 1;
-    field_pieces(w, gk__grid_text(w->g, c->off), c->len, l->line, b->first + k + 1);
+    if (c->flags & GK__CELL_RUN) /* a run of digits (page text): values for the splitter */
+      run_push(w, gk__grid_text(w->g, c->off), c->len, l->line, SLOT_VALUE, b->first + k + 1);
+    else
+      field_pieces(w, gk__grid_text(w->g, c->off), c->len, l->line, b->first + k + 1);
   }
 }
 

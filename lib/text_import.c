@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Import the published text of a report (architecture.md "Importing text"): the
- * bytes decoded (UTF-8 or GB18030), one-line page text rewritten as lines
- * (read_pagetext.c), read into the grid (read_text.c) and recognized
- * (gk__recognize_grid). */
+ * bytes decoded (UTF-8 or GB18030), read into the grid (read_text.c; one-line
+ * page text: read_pagetext.c) and recognized (gk__recognize_grid). */
 #include <stdio.h>
 #include <string.h>
 #include "internal.h"
@@ -10,40 +9,18 @@
 #include "grid.h"
 #include "gkreport/text.h"
 
-/* Source lines of the cells and sections of r through map (page text). */
-static void remap_lines(gk_report *r, const uint32_t *map, size_t nmap) {
-  for (int t = 0; t < GK_NTABLES; t++) {
-    const gk__table_decl *td = &r->ed->tables[t];
-    for (size_t i = 0; i < td->nrows * td->ncols; i++) {
-      gk__cell *c = &r->cells[t][i];
-      if (c->line >= 1 && c->line <= nmap) c->line = map[c->line - 1];
-      c->column = 0; /* a column in the re-laid lines, not the source's */
-    }
-  }
-  for (int s = 0; s < GK_NSECTIONS; s++)
-    if (r->section_line[s] >= 1 && r->section_line[s] <= nmap) r->section_line[s] = map[r->section_line[s] - 1];
-}
-
-/* Text (UTF-8): one-line page text rewritten as lines first, then read into a
- * grid and recognized. */
+/* Text (UTF-8) read into a grid (one-line page text by its own reader) and
+ * recognized. */
 static int import_doc(gk_report **out, const char *text, size_t len, const char *source_name,
                       gk_diags *d) {
   const gk__labels *L = gk__labels_shared();
   if (!L) return GK_ENOMEM;
-  gk__buf page;
-  gk__buf_init(&page);
-  uint32_t *map = NULL;
-  size_t nmap = 0;
-  int rc = gk__pagetext_lines(&page, &map, &nmap, L, text, len);
-  if (rc < 0) return rc;
-  int paged = rc == 1;
   gk__grid g;
-  rc = gk__grid_from_text(&g, paged ? (page.data ? page.data : "") : text, paged ? page.len : len);
+  int rc = gk__grid_from_pagetext(&g, text, len);
+  if (rc == 0) gk__grid_free(&g), rc = gk__grid_from_text(&g, text, len);
+  else if (rc == 1) rc = GK_OK;
   if (!rc) rc = gk__recognize_grid(L, out, &g, source_name, d, NULL);
-  if (!rc && paged) remap_lines(*out, map, nmap); /* one-line page text: its source lines */
   gk__grid_free(&g);
-  gk__buf_free(&page);
-  gk__free(map);
   return rc;
 }
 

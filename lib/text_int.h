@@ -66,14 +66,15 @@ static inline const char *gk__labels_at(const gk__labels *L, gk__span sp) {
 int gk__text_heading(const gk__labels *L, const char *s, size_t n);
 /* The label (official wording and variants) of part p (0..5), NULL out of range. */
 /* One-line page text (a web page's text as a crawler saves it: the whole report
- * on one line, headings inline, cells run together) rewritten as lines: the
- * title, each heading and each part on lines of their own, and in the table
- * parts a space around every run of digits (an ordinal "1." or "（1）" stays
- * with its label). Returns 1 and fills *out and *map_out (for each line of the
- * result, its line in s, 1-based; gk__free it) when s has a line of page text
- * (long, with two part headings inside it), 0 when not, or GK_ENOMEM. */
-int gk__pagetext_lines(gk__buf *out, uint32_t **map_out, size_t *nmap_out, const gk__labels *L,
-                       const char *s, size_t n);
+ * on one line, headings inline, cells run together) read as a grid
+ * (read_pagetext.c; s UTF-8, NUL-free): the title and prose PARA blocks, each part heading a
+ * HEADING, each table part a TOKENS block of label text and digit runs
+ * (GK__CELL_RUN); other lines as the text reader reads them. Returns 1 when s
+ * has a line of page text (long, with two part headings inside it) and g holds
+ * its grid, 0 when not (g empty), or GK_ENOMEM / GK_EOVERFLOW (g->err). g is
+ * initialised here; gk__grid_free it in every case. */
+struct gk__grid;
+int gk__grid_from_pagetext(struct gk__grid *g, const char *s, size_t n);
 
 /* Parse "YYYY" (1900..2199) ending right before byte offset `at` of s (digits
  * ASCII or full-width, the text before them not a digit). 0 when none. */

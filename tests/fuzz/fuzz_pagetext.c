@@ -1,17 +1,20 @@
 /* SPDX-License-Identifier: MIT */
 /* libFuzzer harness for the grid readers of issue 11: the one-line page text
- * reader (gk__pagetext_lines) and the digit-run splitter (gk__digit_split), then
- * the whole text import of the same bytes.
+ * reader (gk__grid_from_pagetext) and the digit-run splitter (gk__digit_split),
+ * then the whole text import of the same bytes.
  * gk-fuzz-requires: gk_report_from_text
- * The page reader must give one map entry per line it writes, each a line of
- * the input, never decreasing; the splitter must stay within its cap and keep
- * no more survivors than readings. */
+ * The page reader's grid must keep its invariants (gk__grid_check; on valid
+ * UTF-8, what the importer gives it), every
+ * block on a line of the input and every token the input's text at its
+ * position; the splitter must stay within its cap and keep no more survivors
+ * than readings. */
 #include <stdint.h>
 #include <string.h>
 #include "gkreport/gkreport.h"
 #include "gkreport/text.h"
 #include "text_int.h"
 #include "digit_split.h"
+#include "grid.h"
 
 #define CHECK(cond)          \
   do {                       \
@@ -21,27 +24,45 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* Byte offset of (line, col) in s[0..n) (1-based, col in code points), n when
+ * it is past the end of the text or of its line. */
+static size_t offset_of(const char *s, size_t n, uint32_t line, uint32_t col) {
+  size_t i = 0;
+  for (uint32_t l = 1; l < line; l++) {
+    const char *nl = memchr(s + i, '\n', n - i);
+    if (!nl) return n;
+    i = (size_t)(nl - s) + 1;
+  }
+  for (uint32_t c = 1; c < col; c++) {
+    if (i >= n || s[i] == '\n') return n;
+    i++;
+    while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80) i++;
+  }
+  return i;
+}
+
 static void fuzz_page(const char *s, size_t n) {
-  const gk__labels *L = gk__labels_shared();
-  if (!L) return;
-  gk__buf out;
-  gk__buf_init(&out);
-  uint32_t *map = NULL;
-  size_t nmap = 0, inlines = 1;
+  gk__grid g;
+  size_t inlines = 1;
   for (size_t i = 0; i < n; i++) inlines += s[i] == '\n';
-  int rc = gk__pagetext_lines(&out, &map, &nmap, L, s, n);
-  CHECK(rc == 0 || rc == 1 || rc == GK_ENOMEM);
+  int rc = gk__grid_from_pagetext(&g, s, n);
+  CHECK(rc == 0 || rc == 1 || rc == GK_ENOMEM || rc == GK_EOVERFLOW);
+  if (rc == 0) CHECK(g.nblocks == 0 && g.ncells == 0);
   if (rc == 1) {
-    size_t lines = 0;
-    for (size_t i = 0; i < out.len; i++) lines += out.data[i] == '\n';
-    CHECK(lines == nmap);
-    for (size_t k = 0; k < nmap; k++) {
-      CHECK(map[k] >= 1 && map[k] <= inlines);
-      CHECK(k == 0 || map[k] >= map[k - 1]);
+    int utf8 = gk__utf8_valid(s, n, NULL); /* the reader's input is UTF-8 (the importer's is) */
+    if (utf8) CHECK(gk__grid_check(&g) == GK_OK);
+    for (size_t i = 0; i < g.nblocks; i++) {
+      const gk__gblock *b = &g.blocks[i];
+      CHECK(b->pos.line >= 1 && b->pos.line <= inlines);
+      for (uint32_t k = 0; utf8 && b->kind == GK__BLK_TOKENS && k < b->ncells; k++) {
+        const gk__gcell *c = &g.cells[b->first + k]; /* a token is the source's text at its position */
+        size_t at = offset_of(s, n, c->pos.line, c->pos.col);
+        CHECK(c->len && at < n && c->len <= n - at && memcmp(s + at, gk__grid_text(&g, c->off), c->len) == 0);
+        CHECK(!(c->flags & GK__CELL_RUN) || gk__split_token_runs(s + at, c->len));
+      }
     }
   }
-  gk__free(map);
-  gk__buf_free(&out);
+  gk__grid_free(&g);
 }
 
 static void fuzz_split(const char *s, size_t n) {
