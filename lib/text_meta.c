@@ -161,8 +161,7 @@ static int key_value(span l, int k, span *v) {
   size_t kn = strlen(meta_keys[k]);
   if (l.n < kn || memcmp(l.p, meta_keys[k], kn) != 0) return -1;
   v->p = l.p + kn, v->n = l.n - kn;
-  while (v->n && (v->p[0] == ' ' || v->p[0] == '\t')) v->p++, v->n--;
-  while (v->n && (v->p[v->n - 1] == ' ' || v->p[v->n - 1] == '\t')) v->n--;
+  gk__trim(&v->p, &v->n); /* a value with white space at its ends is written quoted */
   return 0;
 }
 
