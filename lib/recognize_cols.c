@@ -60,6 +60,12 @@ static int is_value_cell(const char *p, size_t n) {
   return n && (gk__text_quote_end(p, n, 0) == n || gk__text_is_value(p, n));
 }
 
+static int has_value(const gk__grid *g, const gk__gblock *b) {
+  for (uint32_t k = 0; k < b->ncells; k++)
+    if (is_value_cell(gk__grid_text(g, g->cells[b->first + k].off), g->cells[b->first + k].len)) return 1;
+  return 0;
+}
+
 /* The header a row is, into m (fresh); 0 when it is none. */
 static int read_header(const walk *w, const tline *l, const gk__gblock *b, gk__colmap *m) {
   const gk__grid *g = w->g;
@@ -72,7 +78,6 @@ static int read_header(const walk *w, const tline *l, const gk__gblock *b, gk__c
     const gk__gcell *c = &g->cells[b->first + k];
     if (!c->len) continue;
     const char *p = gk__grid_text(g, c->off);
-    if (is_value_cell(p, c->len)) return 0; /* a row of data */
     char nb[160];
     size_t nn = gk__text_norm_fixed(nb, sizeof nb, p, c->len);
     /* the label's place (x 0) names a row ("行政复议", "3.其他" over blank cells), never a column */
@@ -128,6 +133,7 @@ static void merge_header(walk *w, const gk__colmap *h) {
  * anonymous 数据1 …, a wrong header, headers with notes in them) ends the map. */
 static int learn(walk *w, const tline *l, const gk__gblock *b) {
   gk__colmap h;
+  if (has_value(w->g, b)) return 0;
   if (read_header(w, l, b, &h)) {
     merge_header(w, &h);
     return 1;
@@ -135,7 +141,6 @@ static int learn(walk *w, const tline *l, const gk__gblock *b) {
   size_t flagged = 0, inside = 0;
   for (uint32_t k = 0; k < b->ncells; k++) {
     const gk__gcell *c = &w->g->cells[b->first + k];
-    if (is_value_cell(gk__grid_text(w->g, c->off), c->len)) return 0;
     flagged |= (c->flags & GK__CELL_HEADER) != 0;
     inside += c->len && c->x < w->cols.width && w->cols.col[c->x] >= 0; /* words over a named column */
   }

@@ -38,6 +38,7 @@ typedef struct {
   const int *order;  /* table 三's columns as printed (declared index), NO_COL ends; NULL declared */
   int active_lead;   /* table 二 with the 序号 column too */
   const int *review_order; /* table 四: three labelled rows, its five columns as printed; NULL: one row of 15 */
+  int review_groups; /* table 四 under its three-level header, one row of 15; 2: the two 行政诉讼 groups swapped */
 } variant;
 
 /* ------------------------------------------------------------ rendering */
@@ -56,7 +57,8 @@ static void put_esc(gk__buf *b, const char *s) {
 }
 
 /* One row: cells[0..n), header or not; span[k] > 1: a cell spanning columns
- * (HTML), written as the cell then empty cells in text. */
+ * (HTML; + 1000 * rows: spanning rows too), < 0: spanning -span[k] rows, 0:
+ * none (covered from above); in text a span is the cell then empty cells. */
 static void put_cells(out *o, const char *const *cells, const int *span, size_t n, int header) {
   gk__buf *b = o->b;
   if (o->V->form == F_HTML) {
@@ -65,7 +67,8 @@ static void put_cells(out *o, const char *const *cells, const int *span, size_t 
     for (size_t k = 0; k < n; k++) {
       if (span && span[k] == 0) continue; /* covered by a rowspan from above */
       gk__buf_puts(b, header ? "<th" : "<td");
-      if (span && span[k] > 1) gk__buf_printf(b, " colspan=\"%d\"", span[k]);
+      if (span && span[k] > 1) gk__buf_printf(b, " colspan=\"%d\"", span[k] % 1000);
+      if (span && span[k] >= 1000) gk__buf_printf(b, " rowspan=\"%d\"", span[k] / 1000);
       if (span && span[k] < 0) gk__buf_printf(b, " rowspan=\"%d\"", -span[k]);
       gk__buf_putc(b, '>');
       put_esc(b, cells[k]);
@@ -223,6 +226,55 @@ static void put_requests(out *o, const gk_report *r) {
   end_table(o);
 }
 
+/* Table 四 under its three-level header (行政复议 / 行政诉讼 over 未经复议直接起诉 and
+ * 复议后起诉, each over its five columns in review_order), one row of 15. */
+static void put_review_groups(out *o, const gk_report *r, const gk__table_decl *td) {
+  const variant *V = o->V;
+  int html = V->form == F_HTML;
+  static const int declared5[] = {0, 1, 2, 3, 4};
+  const int *ord = V->review_order ? V->review_order : declared5;
+  size_t g[3] = {0, 1, 2};
+  if (V->review_groups == 2) g[1] = 2, g[2] = 1;
+  const char *c1[16], *c2[16], *c3[16], *c4[16];
+  int s1[16], s2[16];
+  char v[16][64];
+  static const char *const gname[] = {"行政复议", "未经复议直接起诉", "复议后起诉"};
+  for (size_t x = 0; x < 16; x++) c1[x] = c2[x] = c3[x] = "", s1[x] = s2[x] = html ? 0 : 1;
+  c1[0] = "", s1[0] = -3;
+  c1[1] = "行政复议", c1[6] = "行政诉讼", s1[1] = 5, s1[6] = 10;
+  for (size_t k = 0; k < 3; k++) {
+    c2[1 + 5 * k] = g[k] ? gname[g[k]] : "", s2[1 + 5 * k] = g[k] ? 5 : 0;
+    for (size_t i = 0; i < 5; i++) {
+      c3[1 + 5 * k + i] = td->cols[ord[i]].zh;
+      cell_text(r, GK_TABLE_REVIEW, g[k], (size_t)ord[i], v[1 + 5 * k + i], 64);
+      c4[1 + 5 * k + i] = v[1 + 5 * k + i];
+    }
+  }
+  c4[0] = "";
+  if (html) {
+    s1[1] = 2005; /* 行政复议: five columns, two rows */
+    const char *a[16];
+    int sa[16];
+    size_t n = 0;
+    for (size_t x = 0; x < 16; x++)
+      if (s1[x]) a[n] = c1[x], sa[n++] = s1[x];
+    put_cells(o, a, sa, n, 1);
+    n = 0;
+    for (size_t x = 1; x < 16; x++)
+      if (s2[x] > 0) a[n] = c2[x], sa[n++] = s2[x];
+    put_cells(o, a, sa, n, 2); /* the litigation groups; 行政复议's columns carry no group row */
+    put_cells(o, c3 + 1, NULL, 15, 2);
+    put_cells(o, c4, NULL, 16, 0);
+  } else {
+    for (size_t x = 0; x < 16; x++) s1[x] = s2[x] = 1;
+    put_cells(o, c1, NULL, 16, 1);
+    put_cells(o, c2, NULL, 16, 2);
+    put_cells(o, c3, NULL, 16, 2);
+    put_cells(o, c4, NULL, 16, 0);
+  }
+  end_table(o);
+}
+
 /* Table 四: one row of 15 values under the declared three-level header, or
  * three labelled rows under one header of five columns in review_order. */
 static void put_review(out *o, const gk_report *r) {
@@ -230,6 +282,10 @@ static void put_review(out *o, const gk_report *r) {
   const gk__table_decl *td = &gk__edition_get(gk_report_edition(r))->tables[GK_TABLE_REVIEW];
   char v[15][64];
   const char *cells[17];
+  if (V->review_groups) {
+    put_review_groups(o, r, td);
+    return;
+  }
   if (!V->review_order) {
     for (size_t k = 0; k < 15; k++) cell_text(r, GK_TABLE_REVIEW, k / 5, k % 5, v[k], 64), cells[k] = v[k];
     put_cells(o, cells, NULL, 15, 0);
@@ -399,6 +455,9 @@ static void test_text_columns_order(void) {
   check_forms(V(.name = "orgs reversed 2-level", .order = ORDER(0, 5, 4, 3, 2, 1, 6), .two_level = 1));
   check_forms(V(.name = "commercial/research", .order = ORDER(0, 2, 1, 3, 4, 5, 6)));
   check_forms(V(.name = "review total first", .review_order = (const int[]){4, 0, 1, 2, 3}));
+  check_forms(V(.name = "review 3-level", .review_groups = 1));
+  check_forms(V(.name = "review 3-level reversed", .review_groups = 1, .review_order = (const int[]){4, 3, 2, 1, 0}));
+  check_forms(V(.name = "review groups swapped", .review_groups = 2, .review_order = (const int[]){4, 0, 1, 2, 3}));
 }
 
 static void test_text_columns_omitted(void) {
