@@ -48,6 +48,32 @@ typedef struct {
   gk__buf zh, en; /* the import.ambiguous message, said when the columns do not decide */
 } amb_row;
 
+/* A table's columns read from its header row(s) (recognize_cols.c): per
+ * laid-out column x of the header, the declared column it names (a group cell
+ * above it naming a row of table 四), or none. width 0: no header that decides;
+ * values are placed by position. */
+#define GK__COLMAP_W 48
+enum { GK__COL_NONE = -1, GK__COL_OTHER = -2 };
+typedef struct {
+  uint32_t width;               /* laid-out columns of the header; 0 no map */
+  uint32_t table;               /* the grid table of the header rows (0: none, TAB lines) */
+  int fresh;                    /* header rows only so far: the next one refines */
+  int8_t col[GK__COLMAP_W];     /* declared column, GK__COL_NONE (blank) or GK__COL_OTHER */
+  int8_t grp[GK__COLMAP_W];     /* table 四: the row a group cell above names, -1 none */
+  uint32_t head[GK__COLMAP_W];  /* the header cell there (grid cell + 1), 0 none */
+  uint32_t hline[GK__COLMAP_W]; /* its document line */
+  uint64_t said;                /* columns said ignored (bit x) */
+} gk__colmap;
+
+/* A row's cells placed by the header: label cells in order, then one slot per
+ * declared column (table 四 with groups: per cell of the table) in order. */
+typedef struct {
+  uint32_t lab[GK__COLMAP_W];   /* cells (index in the row) read as label text */
+  size_t nlab;
+  int32_t val[GK__COLMAP_W];    /* per slot: the cell (index in the row), -1 blank */
+  size_t nval;
+} gk__colplan;
+
 typedef struct {
   gk_report *r;
   gk_diags *d;
@@ -76,6 +102,7 @@ typedef struct {
   const tline *lines;  /* the document's lines */
   size_t nlines;
   const gk__grid *g;   /* the grid the lines are of */
+  gk__colmap cols;     /* the current table's columns by their header */
   /* last: walk_init clears what comes before (amb[k] is written before it is read, k < namb) */
   amb_row amb[GK__AMB_ROWS]; /* runs the row's relations leave ambiguous: decided by the columns' */
 } walk;
@@ -92,6 +119,17 @@ void gk__rec_diag_bufs(walk *w, int sev, const char *rule, uint32_t line, gk__bu
 uint32_t gk__rec_src_line(const walk *w, uint32_t line);
 /* A line of white space only (trimming: gk__trim_left / gk__trim_right, internal.h). */
 int gk__rec_blank_line(const tline *l);
+
+/* recognize_cols.c: columns by their header labels. reset: a new table
+ * region. header: a line a layout marks as a header row (Markdown) is learnt.
+ * plan: a row of the region; a header row is learnt (0: the walk reads it as
+ * before); 1 when the header decides where the row's cells go (pl filled; the
+ * columns it ignores, 序号 and 备注, said once as import.unknown_column); 0
+ * when it does not (no header, anonymous columns, another width, the order
+ * declared): by position. */
+void gk__rec_cols_reset(walk *w);
+void gk__rec_cols_header(walk *w, const tline *l);
+int gk__rec_cols_plan(walk *w, const tline *l, gk__colplan *pl);
 
 /* recognize_labels.c: how well the (normalised) label text matches row `row`
  * of the current table: 2 a variant is contained, 1 most of one is (wrapped or

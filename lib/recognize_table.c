@@ -756,6 +756,20 @@ static void empty_row(walk *w, const tline *l, const gk__gblock *b, int style) {
   for (size_t i = 0; i < k && !w->rc; i++) run_push(w, l->p, 0, l->line, SLOT_EMPTY, b->first + 1);
 }
 
+/* A row placed by its table's header (recognize_cols.c): the label cells, then
+ * one slot per column in the declared order. */
+static void cols_row(walk *w, const tline *l, const gk__gblock *b, const gk__colplan *pl) {
+  for (size_t k = 0; k < pl->nlab && !w->rc; k++) {
+    const gk__gcell *c = &w->g->cells[b->first + pl->lab[k]];
+    field_pieces(w, gk__grid_text(w->g, c->off), c->len, l->line, b->first + pl->lab[k] + 1);
+  }
+  for (size_t s = 0; s < pl->nval && !w->rc; s++) {
+    const gk__gcell *c = pl->val[s] < 0 ? NULL : &w->g->cells[b->first + (uint32_t)pl->val[s]];
+    if (c && c->len) field_pieces(w, gk__grid_text(w->g, c->off), c->len, l->line, b->first + (uint32_t)pl->val[s] + 1);
+    else run_push(w, l->p, 0, l->line, SLOT_EMPTY, c ? b->first + (uint32_t)pl->val[s] + 1 : 0);
+  }
+}
+
 /* One line of a table region: its cells (a row of the grid) or, for a line of
  * prose, the line as one field. Empty cells before the first one with text are
  * indentation. */
@@ -771,6 +785,11 @@ static void table_line(walk *w, const tline *l) {
   for (uint32_t k = 0; k < b->ncells; k++) nonempty += w->g->cells[b->first + k].len != 0;
   if (nonempty == 0) {
     empty_row(w, l, b, style);
+    return;
+  }
+  gk__colplan pl;
+  if (gk__rec_cols_plan(w, l, &pl)) { /* the header says where the cells go */
+    cols_row(w, l, b, &pl);
     return;
   }
   for (uint32_t k = 0; k < b->ncells && !w->rc; k++) {
@@ -934,6 +953,7 @@ int gk__rec_table(walk *w, int t, const tline *lines, size_t from, size_t to, in
   w->nrv = 0;
   w->npend = 0;
   lab_reset(w);
+  gk__rec_cols_reset(w);
   w->done = gk__calloc(td->nrows, 1);
   if (!w->done) return w->rc = GK_ENOMEM;
   int cells = blanks_are_cells(lines, from, to), seen = 0;
@@ -953,6 +973,7 @@ int gk__rec_table(walk *w, int t, const tline *lines, size_t from, size_t to, in
     int bar_line = a < lines[i].n && bar_at(lines[i].p, lines[i].n, a);
     size_t junk = bar_line ? skip_junk_table(lines, from, i, to) : i;
     if (junk > i || (bar_line && md_header_row(lines, i, to))) {
+      if (junk == i) gk__rec_cols_header(w, &lines[i]); /* its columns */
       i = junk > i ? junk - 1 : i + 1;
       continue;
     }

@@ -163,6 +163,8 @@ const gk__rule_info gk__rules[] = {
    "the agency name was taken from the opening paragraph or the page's metadata, not the title"},
   {"import.region", I, IMP, ED_ALL, "机关名称中的地名对应多个地方，所属地区未定",
    "the place in the agency name exists in several places: the region is left unknown"},
+  {"import.unknown_column", I, IMP, ED_ALL, "表头中有不是本表栏目的列（序号、备注），其内容已忽略",
+   "a header column that is no column of the table (序号, 备注); its cells are ignored"},
 };
 
 const size_t gk__nrules = sizeof gk__rules / sizeof gk__rules[0];

@@ -69,6 +69,7 @@ static const struct {
   {"import.duplicate_table", GK_SEV_WARNING, "import", 1, 1},
   {"import.agency", GK_SEV_INFO, "import", 1, 1},
   {"import.region", GK_SEV_INFO, "import", 1, 1},
+  {"import.unknown_column", GK_SEV_INFO, "import", 1, 1},
 };
 #define NEXP (sizeof expected_rules / sizeof expected_rules[0])
 
