@@ -9,6 +9,7 @@
 #include "text_int.h"
 #include "grid.h"
 #include "gkreport/text.h"
+#include "report_int.h" /* TEMPORARY: to be converted to the report accessors */
 
 /* Source lines of the cells and sections of r through map (page text). */
 static void remap_lines(gk_report *r, const uint32_t *map, size_t nmap) {
