@@ -501,17 +501,13 @@ static int check_editions(const gk_aggregate *a, gk_diags *d) {
     }
   }
   if (!rc) {
+    /* what the common view does is the rule's description (rules.c), not spelt here */
+    const gk__rule_info *ri = gk__rule_find("aggregate.editions");
     char zh[512], en[512], drop[32];
-    snprintf(zh, sizeof zh,
-             "汇总了不同格式的报告（%s），结果为%"
-             "d年格式的共同口径：2021年（六）其他处理的分项并入其他处理，"
-             "主动公开仅保留可比栏目；舍弃了%zu个有数据的单元格",
+    snprintf(zh, sizeof zh, "%s：%s，结果为%d年格式；舍弃了%zu个有数据的单元格", ri->zh,
              eds.data, gk_report_edition(a->common), ncells);
-    snprintf(en, sizeof en,
-             "reports of editions %s summed into the common view of edition %d: 2021 other.* "
-             "collapsed into other, section 二 restricted to comparable cells; %zu cells with "
-             "values dropped",
-             eds.data, gk_report_edition(a->common), ncells);
+    snprintf(en, sizeof en, "%s: editions %s, the result in edition %d; %zu cells with values "
+             "dropped", ri->en, eds.data, gk_report_edition(a->common), ncells);
     snprintf(drop, sizeof drop, "%zu", ncells);
     rc = gk__stats_emit(d, GK_SEV_INFO, "aggregate.editions", zh, en, NULL, 0, cells, NULL, drop);
   }
