@@ -372,7 +372,7 @@ static int ambiguity_note(const gk_report *r, const char *name, const char *text
 
 int gk__agency_complete(gk_report *r, const char *text, size_t n, gk_diags *diags) {
   if (!r) return GK_EINVAL;
-  const char *name = r->agency[GK_AGENCY_NAME];
+  const char *name = gk_report_agency(r, GK_AGENCY_NAME);
   if ((!name || !name[0]) && text) { /* "本报告由XX县人民政府办公室编制" */
     const char *found;
     size_t line, len = gk__agency_name_in_text(&found, &line, text, n);
@@ -380,7 +380,7 @@ int gk__agency_complete(gk_report *r, const char *text, size_t n, gk_diags *diag
                                     line > UINT32_MAX ? UINT32_MAX : (uint32_t)line, diags)
                  : GK_OK;
     if (rc) return rc;
-    name = r->agency[GK_AGENCY_NAME];
+    name = gk_report_agency(r, GK_AGENCY_NAME);
   }
   if (!name || !name[0]) return GK_OK;
   int level, kind;
@@ -391,13 +391,15 @@ int gk__agency_complete(gk_report *r, const char *text, size_t n, gk_diags *diag
                              (size_t)-1, text, text ? n : 0);
   if (rc == GK_ENOTFOUND) return GK_OK;
   if (rc) return rc;
-  if (nplaces > 1 && diags && (!r->agency[GK_AGENCY_REGION] || !r->agency[GK_AGENCY_REGION][0])) {
+  if (nplaces > 1 && diags &&
+      (!gk_report_agency(r, GK_AGENCY_REGION) || !gk_report_agency(r, GK_AGENCY_REGION)[0])) {
     rc = ambiguity_note(r, name, text, n, diags);
     if (rc) return rc;
   }
-  if (r->level == GK_LEVEL_UNKNOWN) r->level = level;
-  if (r->kind == GK_AGENCY_KIND_UNKNOWN) r->kind = kind;
-  if (region[0] && (!r->agency[GK_AGENCY_REGION] || !r->agency[GK_AGENCY_REGION][0]))
+  if (gk_report_agency_level(r) == GK_LEVEL_UNKNOWN) gk_report_set_agency_level(r, level);
+  if (gk_report_agency_kind(r) == GK_AGENCY_KIND_UNKNOWN) gk_report_set_agency_kind(r, kind);
+  if (region[0] &&
+      (!gk_report_agency(r, GK_AGENCY_REGION) || !gk_report_agency(r, GK_AGENCY_REGION)[0]))
     rc = gk_report_set_agency(r, GK_AGENCY_REGION, region, strlen(region));
   return rc;
 }

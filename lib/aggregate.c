@@ -39,7 +39,7 @@ GK_API int gk_aggregate_new(gk_aggregate **out, uint32_t flags) {
   if (!a) return GK_ENOMEM;
   a->flags = flags;
   uint32_t all = 0;
-  for (size_t i = 0; i < gk_schema_edition_count() && i < GK__MAX_ED; i++) all |= 1u << i;
+  for (size_t i = 0; i < gk_schema_edition_count() && i < GK__MAX_EDITIONS; i++) all |= 1u << i;
   int rc = gk__view_build(&a->view, all, 1);
   if (!rc) rc = gk_report_new(&a->common, newest_edition(), 0);
   if (rc) {
@@ -58,7 +58,7 @@ void gk__con_free(contributor *c) {
 
 GK_API void gk_aggregate_free(gk_aggregate *a) {
   if (!a) return;
-  for (int i = 0; i < GK__MAX_ED; i++) gk_report_free(a->acc[i]);
+  for (int i = 0; i < GK__MAX_EDITIONS; i++) gk_report_free(a->acc[i]);
   gk_report_free(a->common);
   gk__view_free(&a->view);
   for (size_t i = 0; i < a->ncon; i++) gk__con_free(&a->con[i]);
@@ -80,7 +80,7 @@ static int64_t yuan_per_wanyuan(void) {
  * all blank (else the children carry it). */
 static int full_contrib(const gk_report *r, int t, size_t row, size_t col, int *has,
                         int64_t *v, int *unit, int *literal) {
-  const gk__table_decl *td = &r->ed->tables[t];
+  const gk__table_decl *td = &gk__report_ed(r)->tables[t];
   const gk__cell *c = gk__cell_at(r, t, row, col);
   *has = 0, *v = 0, *unit = GK_UNIT_DEFAULT, *literal = 0;
   if (c->state == GK_CELL_LITERAL) {
@@ -88,7 +88,7 @@ static int full_contrib(const gk_report *r, int t, size_t row, size_t col, int *
     return GK_OK;
   }
   if (c->state != GK_CELL_VALUE) return GK_OK;
-  if (gk__derived_reads_children(td, r->cells[t], row, col)) return GK_OK;
+  if (gk__derived_reads_children(td, gk__report_cells(r, t), row, col)) return GK_OK;
   *has = 1;
   *v = c->value;
   *unit = c->unit;
@@ -122,19 +122,20 @@ static void cell_add(gk__cell *dst, int has, int64_t v, int unit) {
 }
 
 gk__cell *gk__agg_cell(gk_report *r, int t, size_t row, size_t col) {
-  return &r->cells[t][row * r->ed->tables[t].ncols + col];
+  return &gk__report_cells_mut(r, t)[row * gk__report_ed(r)->tables[t].ncols + col];
 }
 #define cell_rw gk__agg_cell
 
 /* Walk the report's contributions: pass 0 checks for overflow, pass 1 adds. */
 static int add_pass(gk_aggregate *a, gk_report *acc, const gk_report *r, int commit) {
   for (int t = 0; t < GK_NTABLES; t++) {
-    const gk__table_decl *td = &r->ed->tables[t];
+    const gk__table_decl *td = &gk__report_ed(r)->tables[t];
+    const gk__cell *cells = gk__report_cells(r, t);
     for (size_t row = 0; row < td->nrows; row++) {
       if (!(td->rows[row].flags & GK_ROW_STORED)) continue;
       for (size_t col = 0; col < td->ncols; col++) {
         if (!((td->rows[row].colmask >> col) & 1u)) continue;
-        if (r->cells[t][row * td->ncols + col].state != GK_CELL_VALUE) continue; /* fast path */
+        if (cells[row * td->ncols + col].state != GK_CELL_VALUE) continue; /* fast path */
         int has, unit, lit;
         int64_t v;
         full_contrib(r, t, row, col, &has, &v, &unit, &lit);
@@ -146,18 +147,19 @@ static int add_pass(gk_aggregate *a, gk_report *acc, const gk_report *r, int com
       }
     }
   }
-  int hi = gk__ed_index(a->common->edition), ei = gk__ed_index(r->edition);
+  int hi = gk__ed_index(gk_report_edition(a->common)), ei = gk__ed_index(gk_report_edition(r));
   for (size_t k = 0; k < a->view.n; k++) {
     const gk__view_entry *e = &a->view.e[k];
     size_t row = (size_t)e->row[hi], col = (size_t)e->col[hi];
-    if (e->row[ei] < 0 || !(a->common->ed->tables[e->table].rows[row].flags & GK_ROW_STORED))
+    if (e->row[ei] < 0 ||
+        !(gk__report_ed(a->common)->tables[e->table].rows[row].flags & GK_ROW_STORED))
       continue;
-    const gk__table_decl *td = &r->ed->tables[e->table];
+    const gk__table_decl *td = &gk__report_ed(r)->tables[e->table];
     size_t srow = (size_t)e->row[ei], scol = (size_t)e->col[ei];
     int st;
     int64_t v;
     if (!(td->rows[srow].flags & GK_ROW_DERIVED)) { /* a stored cell: read it directly */
-      const gk__cell *c = &r->cells[e->table][srow * td->ncols + scol];
+      const gk__cell *c = &gk__report_cells(r, e->table)[srow * td->ncols + scol];
       st = c->state;
       v = c->value;
     } else {
@@ -209,19 +211,20 @@ static void years_merge(gk_aggregate *a, int lo, int hi, uint64_t n) {
 
 GK_API int gk_aggregate_add(gk_aggregate *a, const gk_report *r, gk_diags *diags) {
   if (!a || !r) return GK_EINVAL;
-  if (gk__ed_index(r->edition) < 0) return GK_EUNSUPPORTED;
+  if (gk__ed_index(gk_report_edition(r)) < 0) return GK_EUNSUPPORTED;
   return gk__aggregate_add_at(a, r, diags, NULL, 0);
 }
 
 static int overflow_finding(gk_aggregate *a, const gk_report *r, gk_diags *d, const char *file,
                             uint32_t line) {
-  const char *n = r->agency[GK_AGENCY_NAME] ? r->agency[GK_AGENCY_NAME] : "?";
+  const char *n = gk_report_agency(r, GK_AGENCY_NAME) ? gk_report_agency(r, GK_AGENCY_NAME) : "?";
   char zh[512], en[512];
-  snprintf(zh, sizeof zh, "%.200s（%d年）计入后数值之和超出范围，该报告未计入", n, r->year);
+  snprintf(zh, sizeof zh, "%.200s（%d年）计入后数值之和超出范围，该报告未计入", n,
+           gk_report_year(r));
   snprintf(en, sizeof en, "adding %.200s (%d) would overflow a sum; the report was skipped", n,
-           r->year);
-  int rc = gk__agg_emit(a, d, "aggregate.overflow", zh, en, file ? file : r->source, line, NULL,
-                        NULL, NULL);
+           gk_report_year(r));
+  int rc = gk__agg_emit(a, d, "aggregate.overflow", zh, en, file ? file : gk_report_source(r), line,
+                        NULL, NULL, NULL);
   return rc ? rc : GK_EOVERFLOW;
 }
 
@@ -231,11 +234,11 @@ int gk__aggregate_sum(gk_aggregate *a, const gk_report *r, gk_diags *diags, cons
                       uint32_t line);
 int gk__aggregate_sum(gk_aggregate *a, const gk_report *r, gk_diags *diags, const char *file,
                       uint32_t line) {
-  int ei = gk__ed_index(r->edition);
+  int ei = gk__ed_index(gk_report_edition(r));
   gk_report *fresh = NULL, *acc = a->acc[ei];
   int rc;
   if (!acc) {
-    if ((rc = gk_report_new(&fresh, r->edition, 0))) return rc;
+    if ((rc = gk_report_new(&fresh, gk_report_edition(r), 0))) return rc;
     acc = fresh;
   }
   rc = add_pass(a, acc, r, 0);
@@ -248,15 +251,17 @@ int gk__aggregate_sum(gk_aggregate *a, const gk_report *r, gk_diags *diags, cons
   if (!rc && !(a->flags & GK_AGGREGATE_NO_CONTRIBUTORS)) {
     rc = gk__con_reserve(a, 1);
     if (!rc)
-      rc = gk__con_make(&c, r->agency[GK_AGENCY_NAME], r->agency[GK_AGENCY_CODE],
-                    r->agency[GK_AGENCY_REGION], r->year, r->edition, r->level, r->kind);
+      rc =
+          gk__con_make(&c, gk_report_agency(r, GK_AGENCY_NAME), gk_report_agency(r, GK_AGENCY_CODE),
+                       gk_report_agency(r, GK_AGENCY_REGION), gk_report_year(r),
+                       gk_report_edition(r), gk_report_agency_level(r), gk_report_agency_kind(r));
     have_con = !rc;
   }
   /* literal findings before anything changes, so a failure leaves a as it was */
   size_t n0 = gk_diags_count(diags);
   uint64_t lits = 0;
   for (int t = 0; !rc && t < GK_NTABLES; t++) {
-    const gk__table_decl *td = &r->ed->tables[t];
+    const gk__table_decl *td = &gk__report_ed(r)->tables[t];
     for (size_t row = 0; !rc && row < td->nrows; row++)
       for (size_t col = 0; !rc && col < td->ncols; col++) {
         const gk__cell *cl = gk__cell_at(r, t, row, col);
@@ -264,12 +269,13 @@ int gk__aggregate_sum(gk_aggregate *a, const gk_report *r, gk_diags *diags, cons
         lits++;
         char path[96], zh[512], en[512];
         gk__path(path, r, t, row, col);
-        const char *txt = r->pool + cl->lit - 1;
+        const char *txt = gk__report_cell_literal(r, cl);
+        if (!txt) txt = "";
         snprintf(zh, sizeof zh, "单元格 %s 为文字“%.120s”，汇总时按空白计", path, txt);
         snprintf(en, sizeof en, "cell %s holds the literal \"%.120s\", counted as blank", path,
                  txt);
         const char *cells[] = {path, NULL};
-        rc = gk__agg_emit(a, diags, "aggregate.literal", zh, en, file ? file : r->source,
+        rc = gk__agg_emit(a, diags, "aggregate.literal", zh, en, file ? file : gk_report_source(r),
                           line ? line : cl->line, cells, NULL, txt);
       }
   }
@@ -282,7 +288,7 @@ int gk__aggregate_sum(gk_aggregate *a, const gk_report *r, gk_diags *diags, cons
   add_pass(a, acc, r, 1);
   if (fresh) a->acc[ei] = fresh;
   if (have_con) a->con[a->ncon++] = c;
-  years_merge(a, r->year, r->year, 1);
+  years_merge(a, gk_report_year(r), gk_report_year(r), 1);
   a->count++;
   a->per_ed[ei]++;
   a->literals += lits;
@@ -292,10 +298,12 @@ int gk__aggregate_sum(gk_aggregate *a, const gk_report *r, gk_diags *diags, cons
 /* Sum src's stored cells into dst (same edition); pass 0 checks, pass 1 adds. */
 static int merge_cells(gk_report *dst, const gk_report *src, int commit) {
   for (int t = 0; t < GK_NTABLES; t++) {
-    size_t n = src->ed->tables[t].nrows * src->ed->tables[t].ncols;
-    for (size_t i = 0; i < n; i++) {
-      const gk__cell *s = &src->cells[t][i];
-      gk__cell *d = &dst->cells[t][i];
+    const gk__table_decl *td = &gk__report_ed(src)->tables[t];
+    const gk__cell *sc = gk__report_cells(src, t);
+    gk__cell *dc = gk__report_cells_mut(dst, t);
+    for (size_t i = 0; i < td->nrows * td->ncols; i++) {
+      const gk__cell *s = &sc[i];
+      gk__cell *d = &dc[i];
       int has = s->state == GK_CELL_VALUE;
       if (commit)
         cell_add(d, has, s->value, s->unit);
@@ -309,11 +317,12 @@ static int merge_cells(gk_report *dst, const gk_report *src, int commit) {
 GK_API int gk_aggregate_merge(gk_aggregate *a, const gk_aggregate *b) {
   if (!a || !b) return GK_EINVAL;
   if (b->count == 0) return GK_OK;
-  gk_report *fresh[GK__MAX_ED] = {NULL};
+  gk_report *fresh[GK__MAX_EDITIONS] = {NULL};
   int rc = GK_OK;
-  for (int i = 0; !rc && i < GK__MAX_ED; i++) {
+  for (int i = 0; !rc && i < GK__MAX_EDITIONS; i++) {
     if (!b->acc[i]) continue;
-    if (!a->acc[i]) rc = gk_report_new(&fresh[i], b->acc[i]->edition, 0);
+    if (!a->acc[i])
+      rc = gk_report_new(&fresh[i], gk_report_edition(b->acc[i]), 0);
     else rc = merge_cells(a->acc[i], b->acc[i], 0);
   }
   if (!rc) rc = merge_cells(a->common, b->common, 0);
@@ -333,13 +342,13 @@ GK_API int gk_aggregate_merge(gk_aggregate *a, const gk_aggregate *b) {
   if (rc) {
     for (size_t k = 0; tmp && k < made; k++) gk__con_free(&tmp[k]);
     gk__free(tmp);
-    for (int i = 0; i < GK__MAX_ED; i++) gk_report_free(fresh[i]);
+    for (int i = 0; i < GK__MAX_EDITIONS; i++) gk_report_free(fresh[i]);
     return rc;
   }
-  uint64_t bcount = b->count, blits = b->literals, bper[GK__MAX_ED];
+  uint64_t bcount = b->count, blits = b->literals, bper[GK__MAX_EDITIONS];
   int ymin = b->year_min, ymax = b->year_max;
   memcpy(bper, b->per_ed, sizeof bper);
-  for (int i = 0; i < GK__MAX_ED; i++) {
+  for (int i = 0; i < GK__MAX_EDITIONS; i++) {
     if (!b->acc[i]) continue;
     if (fresh[i]) a->acc[i] = fresh[i];
     merge_cells(a->acc[i], b->acc[i], 1);
@@ -367,7 +376,7 @@ GK_API int gk_aggregate_merge(gk_aggregate *a, const gk_aggregate *b) {
   years_merge(a, ymin, ymax, bcount);
   a->count += bcount;
   a->literals += blits;
-  for (int i = 0; i < GK__MAX_ED; i++) a->per_ed[i] += bper[i];
+  for (int i = 0; i < GK__MAX_EDITIONS; i++) a->per_ed[i] += bper[i];
   return GK_OK;
 }
 
@@ -377,7 +386,7 @@ GK_API uint64_t gk_aggregate_literal_count(const gk_aggregate *a) { return a ? a
 static int ed_present(const gk_aggregate *a, int *single_out) {
   int n = 0;
   *single_out = -1;
-  for (int i = 0; i < GK__MAX_ED; i++)
+  for (int i = 0; i < GK__MAX_EDITIONS; i++)
     if (a->per_ed[i]) {
       n++;
       *single_out = i;
@@ -388,7 +397,8 @@ static int ed_present(const gk_aggregate *a, int *single_out) {
 GK_API gk_edition gk_aggregate_edition(const gk_aggregate *a) {
   int one;
   if (!a || a->count == 0) return 0;
-  return ed_present(a, &one) == 1 ? gk_schema_edition_id((size_t)one) : a->common->edition;
+  return ed_present(a, &one) == 1 ? gk_schema_edition_id((size_t)one)
+                                  : gk_report_edition(a->common);
 }
 
 GK_API int gk_aggregate_mixed(const gk_aggregate *a) {
@@ -400,7 +410,7 @@ GK_API int gk_aggregate_mixed(const gk_aggregate *a) {
  * children from others: fold the children into it, so the result reads the full sum. */
 static int fold_stored_parents(gk_report *r) {
   for (int t = 0; t < GK_NTABLES; t++) {
-    const gk__table_decl *td = &r->ed->tables[t];
+    const gk__table_decl *td = &gk__report_ed(r)->tables[t];
     for (size_t p = 0; p < td->nrows; p++) {
       uint32_t f = td->rows[p].flags;
       if (!(f & GK_ROW_DERIVED) || !(f & GK_ROW_STORED)) continue;
@@ -443,9 +453,10 @@ GK_API int gk_aggregate_result(gk_report **out, const gk_aggregate *a, const cha
     return rc;
   }
   for (int t = 0; t < GK_NTABLES; t++) {
-    const gk__table_decl *td = &r->ed->tables[t];
+    const gk__table_decl *td = &gk__report_ed(r)->tables[t];
+    gk__cell *cells = gk__report_cells_mut(r, t);
     for (size_t i = 0; i < td->nrows * td->ncols; i++) {
-      gk__cell *c = &r->cells[t][i];
+      gk__cell *c = &cells[i];
       if (c->unit == GK__UNIT_MIXED ||
           (c->unit != GK_UNIT_DEFAULT && c->unit == td->cols[i % td->ncols].unit))
         c->unit = GK_UNIT_DEFAULT;
@@ -461,7 +472,7 @@ static int check_editions(const gk_aggregate *a, gk_diags *d) {
   uint32_t mask = 0;
   gk__buf eds;
   gk__buf_init(&eds);
-  for (int i = 0; i < GK__MAX_ED; i++)
+  for (int i = 0; i < GK__MAX_EDITIONS; i++)
     if (a->per_ed[i]) {
       mask |= 1u << i;
       gk__buf_printf(&eds, "%s%d (%llu)", eds.len ? ", " : "", gk_schema_edition_id((size_t)i),
@@ -480,7 +491,7 @@ static int check_editions(const gk_aggregate *a, gk_diags *d) {
   for (size_t k = 0; !rc && k < full.n; k++) {
     const gk__view_entry *e = &full.e[k];
     if (e->comparable) continue;
-    for (int i = 0; i < GK__MAX_ED; i++) {
+    for (int i = 0; i < GK__MAX_EDITIONS; i++) {
       if (e->row[i] < 0 || !a->acc[i]) continue;
       const gk__cell *c = gk__cell_at(a->acc[i], e->table, (size_t)e->row[i], (size_t)e->col[i]);
       if (c->state == GK_CELL_VALUE) {
@@ -490,16 +501,13 @@ static int check_editions(const gk_aggregate *a, gk_diags *d) {
     }
   }
   if (!rc) {
+    /* what the common view does is the rule's description (rules.c), not spelt here */
+    const gk__rule_info *ri = gk__rule_find("aggregate.editions");
     char zh[512], en[512], drop[32];
-    snprintf(zh, sizeof zh,
-             "汇总了不同格式的报告（%s），结果为%d年格式的共同口径：2021年（六）其他处理的分项并入其他处理，"
-             "主动公开仅保留可比栏目；舍弃了%zu个有数据的单元格",
-             eds.data, a->common->edition, ncells);
-    snprintf(en, sizeof en,
-             "reports of editions %s summed into the common view of edition %d: 2021 other.* "
-             "collapsed into other, section 二 restricted to comparable cells; %zu cells with "
-             "values dropped",
-             eds.data, a->common->edition, ncells);
+    snprintf(zh, sizeof zh, "%s：%s，结果为%d年格式；舍弃了%zu个有数据的单元格", ri->zh,
+             eds.data, gk_report_edition(a->common), ncells);
+    snprintf(en, sizeof en, "%s: editions %s, the result in edition %d; %zu cells with values "
+             "dropped", ri->en, eds.data, gk_report_edition(a->common), ncells);
     snprintf(drop, sizeof drop, "%zu", ncells);
     rc = gk__stats_emit(d, GK_SEV_INFO, "aggregate.editions", zh, en, NULL, 0, cells, NULL, drop);
   }
@@ -510,10 +518,10 @@ static int check_editions(const gk_aggregate *a, gk_diags *d) {
 }
 
 static int check_units(const gk_aggregate *a, gk_diags *d) {
-  for (int i = 0; i < GK__MAX_ED; i++) {
+  for (int i = 0; i < GK__MAX_EDITIONS; i++) {
     const gk_report *r = a->acc[i];
     for (int t = 0; r && t < GK_NTABLES; t++) {
-      const gk__table_decl *td = &r->ed->tables[t];
+      const gk__table_decl *td = &gk__report_ed(r)->tables[t];
       for (size_t row = 0; row < td->nrows; row++)
         for (size_t col = 0; col < td->ncols; col++) {
           if (gk__cell_at(r, t, row, col)->unit != GK__UNIT_MIXED) continue;

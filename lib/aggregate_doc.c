@@ -37,10 +37,10 @@ static void put_str(gk__buf *b, const char *s) {
 }
 
 static void put_cells(gk__buf *b, const gk_report *r) {
-  gk__buf_printf(b, "{\"edition\":\"%d\",\"cells\":{", r->edition);
+  gk__buf_printf(b, "{\"edition\":\"%d\",\"cells\":{", gk_report_edition(r));
   int first = 1;
   for (int t = 0; t < GK_NTABLES; t++) {
-    const gk__table_decl *td = &r->ed->tables[t];
+    const gk__table_decl *td = &gk__report_ed(r)->tables[t];
     for (size_t row = 0; row < td->nrows; row++)
       for (size_t col = 0; col < td->ncols; col++) {
         const gk__cell *c = gk__cell_at(r, t, row, col);
@@ -132,7 +132,7 @@ static void put_head(gk__buf *b, const gk_aggregate *a) {
                  (unsigned long long)a->dup_merged, a->year_min, a->year_max, a->known_min,
                  a->known_max);
   first = 1;
-  for (int i = 0; i < GK__MAX_ED; i++)
+  for (int i = 0; i < GK__MAX_EDITIONS; i++)
     if (a->per_ed[i]) {
       gk__buf_printf(b, "%s\"%d\":%llu", first ? "" : ",", gk_schema_edition_id((size_t)i),
                      (unsigned long long)a->per_ed[i]);
@@ -140,7 +140,7 @@ static void put_head(gk__buf *b, const gk_aggregate *a) {
     }
   gk__buf_puts(b, "},\"sums\":[");
   first = 1;
-  for (int i = 0; i < GK__MAX_ED; i++)
+  for (int i = 0; i < GK__MAX_EDITIONS; i++)
     if (a->acc[i]) {
       if (!first) gk__buf_putc(b, ',');
       put_cells(b, a->acc[i]);

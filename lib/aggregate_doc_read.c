@@ -146,7 +146,7 @@ static int cell_at(rd *x, gk_report *r, const char *k, size_t kl, size_t v, size
   }
   const char *text = NULL;
   if (!rc) rc = str_at(x, tv, tve, 0, &text);
-  int kind = gk_schema_col_kind(r->edition, t, col);
+  int kind = gk_schema_col_kind(gk_report_edition(r), t, col);
   int64_t val = 0;
   if (!rc && (kind == GK_KIND_AMOUNT ? gk_decimal_parse(&val, text, strlen(text))
                                      : gk__parse_cell_text(kind, text, strlen(text), &val, NULL)))
@@ -245,7 +245,7 @@ static int all_sums_at(rd *x, gk_aggregate *a, size_t v) {
   while (!rc && next_element(x, &p, &ev, &eve)) {
     gk_report *r;
     if ((rc = sums_at(x, ev, &r))) break;
-    int ei = gk__ed_index(r->edition);
+    int ei = gk__ed_index(gk_report_edition(r));
     if (a->acc[ei]) {
       gk_report_free(r);
       return fail(x, ev, "json.value", "格式版本重复", "an edition twice");
@@ -259,7 +259,7 @@ static int common_at(rd *x, gk_aggregate *a, size_t v) {
   gk_report *r;
   int rc = sums_at(x, v, &r);
   if (rc) return rc;
-  if (r->edition != a->common->edition) {
+  if (gk_report_edition(r) != gk_report_edition(a->common)) {
     gk_report_free(r);
     return fail(x, v, "json.value", "共同口径应为最新格式", "the common view is in the newest edition");
   }
@@ -387,7 +387,7 @@ static int read_root(rd *x, gk_aggregate *a) {
   if (!rc && seen != (1u << NROOT) - 1) rc = fail(x, 0, "json.key", "缺少键", "a member is missing");
   if (rc) return rc;
   uint64_t total = 0; /* the counts agree with the sums present */
-  for (int i = 0; i < GK__MAX_ED; i++) {
+  for (int i = 0; i < GK__MAX_EDITIONS; i++) {
     if ((a->per_ed[i] != 0) != (a->acc[i] != NULL) || total + a->per_ed[i] < total)
       return fail(x, 0, "json.value", "计数与合计不符", "the counts do not match the sums");
     total += a->per_ed[i];

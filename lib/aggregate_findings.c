@@ -55,7 +55,7 @@ int gk__agg_emit_suppressed(const gk_aggregate *a, gk_diags *d) {
 
 /* ------------------------------------------------------------------ helpers */
 static const char *who(const gk_report *r) {
-  const char *n = r->agency[GK_AGENCY_NAME];
+  const char *n = gk_report_agency(r, GK_AGENCY_NAME);
   return n && n[0] ? n : "?";
 }
 
@@ -107,34 +107,36 @@ static int check_incomplete(gk_aggregate *a, const gk_report *r, gk_diags *d, co
   if (!incomplete(r, wz, we, sizeof wz)) return GK_OK;
   int inc = (a->flags & GK_AGGREGATE_INCLUDE_INCOMPLETE) != 0;
   *leave_out = !inc;
-  snprintf(zh, sizeof zh, "%.200s（%d年）：%s，%s", who(r), r->year, wz,
+  snprintf(zh, sizeof zh, "%.200s（%d年）：%s，%s", who(r), gk_report_year(r), wz,
            inc ? "按要求计入汇总" : "未计入汇总");
-  snprintf(en, sizeof en, "%.200s (%d): %s; %s", who(r), r->year, we,
+  snprintf(en, sizeof en, "%.200s (%d): %s; %s", who(r), gk_report_year(r), we,
            inc ? "summed as asked" : "left out of the sum");
-  return gk__agg_emit(a, d, "aggregate.incomplete", zh, en, file ? file : r->source, line, NULL,
-                      NULL, NULL);
+  return gk__agg_emit(a, d, "aggregate.incomplete", zh, en, file ? file : gk_report_source(r), line,
+                      NULL, NULL, NULL);
 }
 
 /* ------------------------------------------------------------------ duplicates */
 static uint64_t agency_key(const gk_report *r) {
-  const char *id = r->agency[GK_AGENCY_CODE];
-  if (!id || !id[0]) id = r->agency[GK_AGENCY_NAME];
+  const char *id = gk_report_agency(r, GK_AGENCY_CODE);
+  if (!id || !id[0]) id = gk_report_agency(r, GK_AGENCY_NAME);
   if (!id || !id[0]) return 0;
-  return gk__aggkey(GK__KEY_AGENCY, id, strlen(id), (uint64_t)(uint32_t)r->year * 2654435761u);
+  return gk__aggkey(GK__KEY_AGENCY, id, strlen(id),
+                    (uint64_t)(uint32_t)gk_report_year(r) * 2654435761u);
 }
 
 /* Fingerprint of the tables of a named report, 0 when they hold fewer than 32
  * non-zero values (small reports are alike by chance: every township with
  * nothing to report). */
 static uint64_t tables_key(const gk_report *r) {
-  const char *nm = r->agency[GK_AGENCY_NAME];
+  const char *nm = gk_report_agency(r, GK_AGENCY_NAME);
   if (!nm || !nm[0]) return 0; /* "under two names": unnamed reports are not compared */
-  uint64_t h = (uint64_t)(uint32_t)r->edition;
+  uint64_t h = (uint64_t)(uint32_t)gk_report_edition(r);
   size_t nonzero = 0;
   for (int t = 0; t < GK_NTABLES; t++) {
-    size_t n = r->ed->tables[t].nrows * r->ed->tables[t].ncols;
-    for (size_t i = 0; i < n; i++) {
-      const gk__cell *c = &r->cells[t][i];
+    const gk__table_decl *td = &gk__report_ed(r)->tables[t];
+    const gk__cell *cells = gk__report_cells(r, t);
+    for (size_t i = 0; i < td->nrows * td->ncols; i++) {
+      const gk__cell *c = &cells[i];
       if (c->state != GK_CELL_VALUE) continue;
       nonzero += c->value != 0;
       uint64_t w[2] = {(uint64_t)t << 32 | i, (uint64_t)c->value};
@@ -160,19 +162,19 @@ static int check_duplicate(gk_aggregate *a, const gk_report *r, gk_diags *d, con
   if (!*dup) return GK_OK;
   char zh[512], en[512];
   if (same_agency) {
-    snprintf(zh, sizeof zh, "%.200s的%d年报告已经汇总过，本份未再计入", who(r), r->year);
+    snprintf(zh, sizeof zh, "%.200s的%d年报告已经汇总过，本份未再计入", who(r), gk_report_year(r));
     snprintf(en, sizeof en, "a %d report of %.200s was already summed; this one is skipped",
-             r->year, who(r));
+             gk_report_year(r), who(r));
   } else {
-    snprintf(zh, sizeof zh, "%.200s（%d年）的表格与已汇总的另一份报告完全相同，未再计入",
-             who(r), r->year);
+    snprintf(zh, sizeof zh, "%.200s（%d年）的表格与已汇总的另一份报告完全相同，未再计入", who(r),
+             gk_report_year(r));
     snprintf(en, sizeof en,
              "the tables of %.200s (%d) are those of a report already summed under another "
              "name; skipped",
-             who(r), r->year);
+             who(r), gk_report_year(r));
   }
-  return gk__agg_emit(a, d, "aggregate.duplicate", zh, en, file ? file : r->source, line, NULL,
-                      NULL, NULL);
+  return gk__agg_emit(a, d, "aggregate.duplicate", zh, en, file ? file : gk_report_source(r), line,
+                      NULL, NULL, NULL);
 }
 
 /* ------------------------------------------------------------------ validation, repair */
@@ -210,15 +212,17 @@ static int repair(gk_aggregate *a, const gk_report *r, gk_report **fixed, gk_dia
     where(&f, &l, file, line, gk_diag_file(a->vscratch, i), gk_diag_line(a->vscratch, i));
     int t = 0;
     size_t ri = 0, ci = 0;
-    gk_schema_path_find(&t, &ri, &ci, r->edition, path, (size_t)-1); /* set_text took it */
+    gk_schema_path_find(&t, &ri, &ci, gk_report_edition(r), path,
+                        (size_t)-1); /* set_text took it */
     snprintf(zh, sizeof zh, "%.200s（%d年）：「%s · %s」印作%s，按%s修复为%s后汇总", who(r),
-             r->year, gk_schema_row_label(r->edition, t, ri, GK_LANG_ZH),
-             gk_schema_col_label(r->edition, t, ci, GK_LANG_ZH), old[0] ? old : "空白",
+             gk_report_year(r), gk_schema_row_label(gk_report_edition(r), t, ri, GK_LANG_ZH),
+             gk_schema_col_label(gk_report_edition(r), t, ci, GK_LANG_ZH), old[0] ? old : "空白",
              gk_diag_rule(a->vscratch, i), val);
     snprintf(en, sizeof en, "%.200s (%d): “%s · %s” printed %s, repaired to %s (%s) before summing",
-             who(r), r->year, gk_schema_row_label(r->edition, t, ri, GK_LANG_EN),
-             gk_schema_col_label(r->edition, t, ci, GK_LANG_EN), old[0] ? old : "blank", val,
-             gk_diag_rule(a->vscratch, i));
+             who(r), gk_report_year(r),
+             gk_schema_row_label(gk_report_edition(r), t, ri, GK_LANG_EN),
+             gk_schema_col_label(gk_report_edition(r), t, ci, GK_LANG_EN), old[0] ? old : "blank",
+             val, gk_diag_rule(a->vscratch, i));
     const char *cells[] = {path, NULL};
     if ((rc = gk__agg_emit(a, d, "aggregate.repaired", zh, en, f, l, cells, val, old)))
       return rc;
@@ -235,10 +239,10 @@ static int carry(gk_aggregate *a, const gk_report *r, gk_diags *d, const char *f
     const char *f;
     uint32_t l;
     where(&f, &l, file, line, gk_diag_file(v, i), gk_diag_line(v, i));
-    snprintf(zh, sizeof zh, "%.200s（%d年）自身的表格错误 %s：%.600s", who(r), r->year,
+    snprintf(zh, sizeof zh, "%.200s（%d年）自身的表格错误 %s：%.600s", who(r), gk_report_year(r),
              gk_diag_rule(v, i), gk_diag_message(v, i, GK_LANG_ZH));
-    snprintf(en, sizeof en, "%.200s (%d), its own table error %s: %.600s", who(r), r->year,
-             gk_diag_rule(v, i), gk_diag_message(v, i, GK_LANG_EN));
+    snprintf(en, sizeof en, "%.200s (%d), its own table error %s: %.600s", who(r),
+             gk_report_year(r), gk_diag_rule(v, i), gk_diag_message(v, i, GK_LANG_EN));
     const char *cells[] = {gk_diag_cell(v, i, 0), NULL};
     int rc = gk__agg_emit(a, d, "aggregate.contributor", zh, en, f, l, cells[0] ? cells : NULL,
                           gk_diag_expected(v, i), gk_diag_actual(v, i));
@@ -278,9 +282,9 @@ static int note_keys(gk_aggregate *a, const gk_report *r, const gk__overlap_plan
                      uint32_t line) {
   if (akey) gk__aggkeys_put(&a->keys, akey);
   if (tkey) gk__aggkeys_put(&a->keys, tkey);
-  if (r->year) {
-    if (!a->known_min || r->year < a->known_min) a->known_min = r->year;
-    if (r->year > a->known_max) a->known_max = r->year;
+  if (gk_report_year(r)) {
+    if (!a->known_min || gk_report_year(r) < a->known_min) a->known_min = gk_report_year(r);
+    if (gk_report_year(r) > a->known_max) a->known_max = gk_report_year(r);
   }
   const gk__overlap_plan_t p = *pl;
   int done;
@@ -296,8 +300,8 @@ static int note_keys(gk_aggregate *a, const gk_report *r, const gk__overlap_plan
            "%.*s: a government's whole-region report is summed with reports of organs inside "
            "its region: double counting (%.200s)",
            rl, p.s, who(r));
-  return gk__agg_emit(a, d, "aggregate.overlap", zh, en, file ? file : r->source, line, NULL,
-                      NULL, NULL);
+  return gk__agg_emit(a, d, "aggregate.overlap", zh, en, file ? file : gk_report_source(r), line,
+                      NULL, NULL, NULL);
 }
 
 int gk__aggregate_add_at(gk_aggregate *a, const gk_report *r, gk_diags *d, const char *file,
@@ -310,7 +314,8 @@ int gk__aggregate_add_at(gk_aggregate *a, const gk_report *r, gk_diags *d, const
   uint64_t akey = 0, tkey = 0;
   gk_report *fixed = NULL;
   gk__overlap_plan_t p;
-  gk__overlap_plan(&p, r->agency[GK_AGENCY_NAME], r->agency[GK_AGENCY_REGION], r->kind, r->year);
+  gk__overlap_plan(&p, gk_report_agency(r, GK_AGENCY_NAME), gk_report_agency(r, GK_AGENCY_REGION),
+                   gk_report_agency_kind(r), gk_report_year(r));
   int rc = check_incomplete(a, r, d, file, line, &out);
   if (!rc && !out) rc = check_duplicate(a, r, d, file, line, &p, &akey, &tkey, &dup);
   if (!rc && !out && !dup) rc = gk__aggkeys_reserve(&a->keys, 2 + GK__MAX_DEPTH);

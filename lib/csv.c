@@ -48,9 +48,9 @@ static void field_str(gk__buf *b, const char *s) { field(b, s ? s : "", s ? strl
 /* Excel's extra fields: ,source,row_label,col_label (labels in `lang`; a sub-row's
  * label is preceded by its parent's, e.g. "（三）不予公开 1.属于国家秘密"). */
 static void excel_fields(gk__buf *b, const gk_report *r, int t, size_t row, size_t col, int lang) {
-  int ed = r->edition, parent = gk_schema_row_parent(ed, t, row);
+  int ed = gk_report_edition(r), parent = gk_schema_row_parent(ed, t, row);
   gk__buf_putc(b, ',');
-  field_str(b, r->source);
+  field_str(b, gk_report_source(r));
   gk__buf_putc(b, ',');
   gk__buf lab;
   gk__buf_init(&lab);
@@ -82,7 +82,7 @@ static int cell_text(const char **state, const char **text, size_t *tlen, char *
     if (rc) return rc;
   }
   if (st == GK_CELL_VALUE) {
-    *tlen = (size_t)gk__format_value(num, cap, gk_schema_col_kind(r->edition, t, col), v);
+    *tlen = (size_t)gk__format_value(num, cap, gk_schema_col_kind(gk_report_edition(r), t, col), v);
     *text = num;
   } else if (st == GK_CELL_LITERAL) {
     *text = gk_report_literal(r, t, row, col);
@@ -94,7 +94,7 @@ static int cell_text(const char **state, const char **text, size_t *tlen, char *
 }
 
 static int put_cells(gk__buf *b, const gk__buf *lead, const gk_report *r, uint32_t flags) {
-  int ed = r->edition, lang = (flags & GK_CSV_LANG_EN) ? GK_LANG_EN : GK_LANG_ZH;
+  int ed = gk_report_edition(r), lang = (flags & GK_CSV_LANG_EN) ? GK_LANG_EN : GK_LANG_ZH;
   const char *eol = (flags & GK_CSV_EXCEL) ? "\r\n" : "\n";
   for (int t = 0; t < GK_NTABLES; t++) {
     size_t nrows = gk_schema_nrows(ed, t), ncols = gk_schema_ncols(ed, t);
@@ -134,11 +134,11 @@ GK_API int gk_report_to_csv(char **out, size_t *len_out, const gk_report *r, uin
   /* the first three fields are the same on every line */
   gk__buf lead;
   gk__buf_init(&lead);
-  field_str(&lead, r->agency[GK_AGENCY_NAME]);
-  if (r->year)
-    gk__buf_printf(&lead, ",%d,%d,", r->year, r->edition);
+  field_str(&lead, gk_report_agency(r, GK_AGENCY_NAME));
+  if (gk_report_year(r))
+    gk__buf_printf(&lead, ",%d,%d,", gk_report_year(r), gk_report_edition(r));
   else
-    gk__buf_printf(&lead, ",,%d,", r->edition);
+    gk__buf_printf(&lead, ",,%d,", gk_report_edition(r));
   if (lead.err) b.err = lead.err;
   int rc = b.err ? GK_OK : put_cells(&b, &lead, r, flags);
   gk__buf_free(&lead);

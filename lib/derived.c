@@ -57,3 +57,19 @@ int gk__derived_reads_children(const gk__table_decl *t, const gk__cell *cells, s
   gk__derived_sum(&sum, &any, t, cells, row, col);
   return any;
 }
+
+/* Bit c: row reads as a value in column c (gk__row_reading's state). */
+static uint32_t value_mask(const gk__table_decl *t, const uint32_t *vmask, const int16_t *first,
+                           const int16_t *next, size_t row) {
+  uint32_t f = t->rows[row].flags;
+  if (!(f & GK_ROW_DERIVED)) return vmask[row];
+  uint32_t kids = gk__derived_children_mask(t, vmask, first, next, row);
+  return (f & GK_ROW_STORED) ? kids | vmask[row] : kids;
+}
+
+uint32_t gk__derived_children_mask(const gk__table_decl *t, const uint32_t *vmask,
+                                   const int16_t *first, const int16_t *next, size_t row) {
+  uint32_t m = 0;
+  for (int k = first[row]; k >= 0; k = next[k]) m |= value_mask(t, vmask, first, next, (size_t)k);
+  return m;
+}

@@ -6,7 +6,7 @@
 #include "export_int.h"
 
 static size_t ncells(const gk_report *r, int t) {
-  return gk_schema_nrows(r->edition, t) * gk_schema_ncols(r->edition, t);
+  return gk_schema_nrows(gk_report_edition(r), t) * gk_schema_ncols(gk_report_edition(r), t);
 }
 
 static int add_pair(gk__marks *m, const gk_report *r, size_t i, const char *path, int suspect) {
@@ -28,7 +28,7 @@ static int add_pair(gk__marks *m, const gk_report *r, size_t i, const char *path
   }
   /* pairs are added in reverse finding order, so pushing at the head keeps the
    * findings of a cell in their order */
-  size_t k = row * gk_schema_ncols(r->edition, t) + col, p = m->npairs++;
+  size_t k = row * gk_schema_ncols(gk_report_edition(r), t) + col, p = m->npairs++;
   m->diag[p] = i;
   m->suspect[p] = (unsigned char)suspect;
   m->next[p] = m->head[t][k];
@@ -74,7 +74,7 @@ void gk__marks_free(gk__marks *m) {
 
 size_t gk__marks_first(const gk__marks *m, const gk_report *r, int t, size_t row, size_t col) {
   if (!m->head[t]) return SIZE_MAX;
-  return m->head[t][row * gk_schema_ncols(r->edition, t) + col];
+  return m->head[t][row * gk_schema_ncols(gk_report_edition(r), t) + col];
 }
 
 int gk__marks_severity(const gk__marks *m, const gk_diags *d, const gk_report *r, int t,
@@ -94,7 +94,7 @@ void gk__cell_label(gk__buf *b, const gk_report *r, const char *path, int lang) 
     gk__buf_puts(b, path);
     return;
   }
-  int ed = r->edition, parent = gk_schema_row_parent(ed, t, row);
+  int ed = gk_report_edition(r), parent = gk_schema_row_parent(ed, t, row);
   if (parent >= 0) {
     gk__buf_puts(b, gk_schema_row_label(ed, t, (size_t)parent, lang));
     gk__buf_putc(b, ' ');

@@ -59,7 +59,7 @@ static int main_total(const gk_report *r, const char *path) {
   int t;
   size_t row, col;
   if (!path || gk_report_path_find(&t, &row, &col, r, path, GK_NUL_TERMINATED) != GK_OK || t == GK_TABLE_ACTIVE) return 0;
-  const gk__edition *ed = r->ed;
+  const gk__edition *ed = gk__report_ed(r);
   uint32_t f = ed->tables[t].rows[row].flags;
   return ed->tables[t].cols[col].part == 0 && (f & GK_ROW_STORED) && !(f & GK_ROW_LEAF) &&
          !(f & GK_ROW_DERIVED) && !(f & GK_ROW_OUTCOME && ed->tables[t].rows[row].parent >= 0);

@@ -30,7 +30,7 @@ static size_t mask_count(uint32_t mask) {
  * them all (申请人情况), a row of column groups (法人或其他组织) and the columns. */
 static void put_head(page *p, int t, uint32_t mask) {
   gk__buf *b = p->b;
-  int ed = p->r->edition;
+  int ed = gk_report_edition(p->r);
   const gk__header_group *all = gk__group_find(t, GK__GROUP_ALL),
                          *corner = gk__group_find(t, GK__GROUP_CORNER);
   size_t ncols = gk_schema_ncols(ed, t), f, l;
@@ -71,7 +71,7 @@ static void put_head(page *p, int t, uint32_t mask) {
 static void put_cell(page *p, int t, size_t row, size_t col) {
   gk__buf *b = p->b;
   const gk_report *r = p->r;
-  int ed = r->edition, sev = gk__marks_severity(p->m, p->d, r, t, row, col);
+  int ed = gk_report_edition(r), sev = gk__marks_severity(p->m, p->d, r, t, row, col);
   const gk__cell *c = gk__cell_at(r, t, row, col);
   gk__buf_printf(b, "<td id=\"c-%s-%s-%s\"", gk_schema_table_key(t), gk_schema_row_key(ed, t, row),
                  gk_schema_col_key(ed, t, col));
@@ -110,7 +110,7 @@ static void put_cell(page *p, int t, size_t row, size_t col) {
 /* A row label; a sub-row keeps its parent's label in front for screen readers. */
 static void put_row(page *p, int t, size_t row, uint32_t mask) {
   gk__buf *b = p->b;
-  int ed = p->r->edition;
+  int ed = gk_report_edition(p->r);
   gk__buf_puts(b, "<tr><th scope=\"row\">");
   if (gk_schema_row_parent(ed, t, row) >= 0) gk__buf_puts(b, "&#12288;");
   gk__html_str(b, gk_schema_row_label(ed, t, row, p->lang), 0);
@@ -130,7 +130,7 @@ static void put_group_row(page *p, const char *label, uint32_t mask) {
  * published 主动公开 table does; group rows for （三）不予公开 and 三、本年度办理结果. */
 static void put_table(page *p, int t) {
   gk__buf *b = p->b;
-  int ed = p->r->edition;
+  int ed = gk_report_edition(p->r);
   const gk__header_group *outcome = gk__group_find(t, GK__GROUP_OUTCOME);
   uint32_t mask = 0;
   int in_outcome = 0;
@@ -183,8 +183,8 @@ static int section_of(const gk_report *r, uint32_t line) {
   int best = -1;
   uint32_t at = 0;
   for (int s = 0; s < GK_NSECTIONS && line; s++) {
-    uint32_t sl = r->section_line[s];
-    if (r->sections[s] && sl && sl <= line && sl >= at) best = s, at = sl;
+    uint32_t sl = gk_report_section_line(r, s);
+    if (gk_report_section(r, s) && sl && sl <= line && sl >= at) best = s, at = sl;
   }
   return best;
 }
@@ -202,7 +202,7 @@ static int belongs(const page *p, size_t i, int s) {
   if (gk_diag_line(p->d, i)) return section_of(p->r, gk_diag_line(p->d, i)) == s;
   const char *act = quoted(p, i);
   for (int k = 0; act && k < GK_NSECTIONS; k++)
-    if (p->r->sections[k] && strstr(p->r->sections[k], act)) return k == s;
+    if (gk_report_section(p->r, k) && strstr(gk_report_section(p->r, k), act)) return k == s;
   return 0;
 }
 
@@ -211,7 +211,7 @@ typedef struct { size_t off, len, diag; } span;
 /* The passages of section s that its text.* findings quote (their actual value),
  * in text order, without overlaps; returns their number. */
 static size_t find_marks(span *sp, const page *p, int s) {
-  const char *text = p->r->sections[s];
+  const char *text = gk_report_section(p->r, s);
   size_t n = 0, tn = strlen(text);
   for (size_t i = 0; p->d && i < gk_diags_count(p->d) && n < MAX_MARKS; i++) {
     const char *act = quoted(p, i);
@@ -246,7 +246,7 @@ static void put_notes(page *p, int s) {
 }
 
 static void put_prose(page *p, int part, int s) {
-  const char *text = p->r->sections[s];
+  const char *text = gk_report_section(p->r, s);
   if (part >= 0) {
     gk__buf_printf(p->b, "<section id=\"s-%s\">\n<h2>", gk_schema_section_key(s));
     gk__buf h;
@@ -328,7 +328,8 @@ static void put_findings(page *p) {
       size_t row, col;
       if (gk_report_path_find(&t, &row, &col, p->r, path, GK_NUL_TERMINATED) != GK_OK) continue;
       gk__buf_printf(b, " <a href=\"#c-%s-%s-%s\">", gk_schema_table_key(t),
-                     gk_schema_row_key(p->r->edition, t, row), gk_schema_col_key(p->r->edition, t, col));
+                     gk_schema_row_key(gk_report_edition(p->r), t, row),
+                     gk_schema_col_key(gk_report_edition(p->r), t, col));
       gk__html_str(b, path, 0);
       gk__buf_puts(b, "</a>");
     }
@@ -344,15 +345,16 @@ static void put_header(page *p, const char *title) {
   gk__buf_puts(b, "<header>\n<h1>");
   gk__html_str(b, title, 1);
   gk__buf_puts(b, "</h1>\n<p class=\"meta\">");
-  if (r->agency[GK_AGENCY_NAME]) {
-    gk__html_str(b, r->agency[GK_AGENCY_NAME], 1);
+  if (gk_report_agency(r, GK_AGENCY_NAME)) {
+    gk__html_str(b, gk_report_agency(r, GK_AGENCY_NAME), 1);
     gk__buf_puts(b, " · ");
   }
-  if (r->year) gk__buf_printf(b, p->lang == GK_LANG_EN ? "%d · " : "%d年度 · ", r->year);
-  gk__html_str(b, gk_schema_edition_instrument(r->edition), 1);
-  if (r->source) {
+  if (gk_report_year(r))
+    gk__buf_printf(b, p->lang == GK_LANG_EN ? "%d · " : "%d年度 · ", gk_report_year(r));
+  gk__html_str(b, gk_schema_edition_instrument(gk_report_edition(r)), 1);
+  if (gk_report_source(r)) {
     gk__buf_puts(b, " · ");
-    gk__html_str(b, r->source, 1);
+    gk__html_str(b, gk_report_source(r), 1);
   }
   size_t n = p->d ? gk_diags_count(p->d) : 0;
   if (n)
@@ -379,11 +381,11 @@ GK_API int gk_report_to_html(char **out, size_t *len_out, const gk_report *r,
   const char *t = title.data ? title.data : "";
   gk__html_begin(&b, t, lang);
   put_header(&p, t);
-  if (r->sections[GK_SECTION_PREAMBLE]) put_prose(&p, -1, GK_SECTION_PREAMBLE);
-  if (r->sections[GK_SECTION_OVERVIEW]) put_prose(&p, 0, GK_SECTION_OVERVIEW);
+  if (gk_report_section(r, GK_SECTION_PREAMBLE)) put_prose(&p, -1, GK_SECTION_PREAMBLE);
+  if (gk_report_section(r, GK_SECTION_OVERVIEW)) put_prose(&p, 0, GK_SECTION_OVERVIEW);
   for (int k = 0; k < GK_NTABLES; k++) put_table_section(&p, k + 1, k);
-  if (r->sections[GK_SECTION_PROBLEMS]) put_prose(&p, 4, GK_SECTION_PROBLEMS);
-  if (r->sections[GK_SECTION_OTHER]) put_prose(&p, 5, GK_SECTION_OTHER);
+  if (gk_report_section(r, GK_SECTION_PROBLEMS)) put_prose(&p, 4, GK_SECTION_PROBLEMS);
+  if (gk_report_section(r, GK_SECTION_OTHER)) put_prose(&p, 5, GK_SECTION_OTHER);
   put_findings(&p);
   gk__buf_puts(&b, "</main>\n");
   gk__html_end(&b);

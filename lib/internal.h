@@ -204,6 +204,10 @@ typedef struct {
 /* The declared editions, ids ascending (schema_tables.c). Code walks them through
  * gk__edition_get, gk_schema_edition_count and gk_schema_edition_id (schema.c),
  * which also see an edition registered by a test build (gk__edition_register). */
+/* The most editions a process knows, declared and registered (gk__edition_register
+ * refuses more): the one capacity of every per-edition table (views, consolidation
+ * accumulators, label caches, cross-edition correspondences). */
+#define GK__MAX_EDITIONS 4
 extern const gk__edition gk__editions[];
 extern const size_t gk__neditions;
 const gk__edition *gk__edition_get(int edition);
@@ -225,14 +229,13 @@ void gk__part_heading_put(gk__buf *b, int part);
  * (section 二: made ~ issued, decisions ~ decisions). Cells of section 二 not
  * listed exist in one edition only; consolidation (aggregate.c) and the series
  * (series.c) compare editions through these. */
-#define GK__MAX_COMMON_EDITIONS 4
 typedef struct {
   int table;       /* GK_TABLE_* */
   const char *row; /* row key, the same in every edition */
   struct {
     int edition;     /* GK_EDITION_*, 0 ends the list */
     const char *col; /* the column key of that edition */
-  } cols[GK__MAX_COMMON_EDITIONS];
+  } cols[GK__MAX_EDITIONS];
 } gk__edition_common;
 extern const gk__edition_common gk__edition_commons[];
 extern const size_t gk__nedition_commons;
@@ -263,25 +266,28 @@ typedef struct {
   uint8_t  unit;   /* GK_UNIT_* for amounts */
 } gk__cell;
 
-struct gk_report {
-  int edition, year;
-  const gk__edition *ed;
-  char *agency[3];           /* GK_AGENCY_NAME/CODE/REGION */
-  int level, kind;
-  char *title, *source;
-  char *sections[GK_NSECTIONS];
-  uint32_t section_line[GK_NSECTIONS];
-  uint32_t part_order[GK__NPARTS];      /* grids: document order of the six parts (overview, the three
-                                * tables, problems, other) where source lines do not compare
-                                * (DOCX: paragraphs and tables numbered apart); 0 unknown */
-  gk__cell *cells[GK_NTABLES]; /* nrows*ncols each, row-major */
-  int completeness;            /* gk_completeness */
-  int trunc_table;             /* GK_TRUNCATED: table where the copy ends, else -1 */
-  size_t trunc_row;            /* ... and first row not held complete, SIZE_MAX none */
-  uint32_t missing_tables;     /* bit t: table t absent from the copy */
-  char *pool;                  /* literals, NUL-separated */
-  size_t pool_len, pool_cap;
-};
+/* ------------------------------------------------------------ report access
+ * The one internal interface to a report (report.c). struct gk_report is private
+ * to the model (report_int.h); every other module reads a report through the
+ * public getters (gk_report_edition, gk_report_year, gk_report_agency,
+ * gk_report_title, gk_report_source, gk_report_section, gk_report_section_line,
+ * gk_report_completeness, gk_report_missing_tables, gk_report_literal ...) and
+ * these. A hot loop fetches a table's cell block once (gk__report_cells) and
+ * indexes it row-major, row * ncols + col. */
+/* The declarations of r's edition (never NULL for a report). */
+const gk__edition *gk__report_ed(const gk_report *r);
+/* The cells of table `table` of r, nrows * ncols of its edition, row-major;
+ * NULL when table is out of range. The _mut variant is for the model's own
+ * writers (importers, consolidation) that set cells in place. */
+const gk__cell *gk__report_cells(const gk_report *r, int table);
+gk__cell *gk__report_cells_mut(gk_report *r, int table);
+/* The literal held by cell c of r (a cell of one of r's blocks), NULL when c
+ * holds none. */
+const char *gk__report_cell_literal(const gk_report *r, const gk__cell *c);
+/* Document order of part p (0 … GK__NPARTS-1) where grids number paragraphs and
+ * tables apart; 0 unknown or p out of range. The setter ignores p out of range. */
+uint32_t gk__report_part_order(const gk_report *r, int part);
+void gk__report_set_part_order(gk_report *r, int part, uint32_t order);
 
 /* Setters for text the caller has validated as UTF-8 already (an importer's
  * slices of its checked input): gk_report_set_section / gk_report_set_literal
@@ -316,6 +322,14 @@ int gk__row_reading(int *state_out, int64_t *value_out, const gk__table_decl *t,
  * printed row whose children are blank reads its own cell; a non-derived row). */
 int gk__derived_reads_children(const gk__table_decl *t, const gk__cell *cells, size_t row,
                                size_t col);
+/* The same question in every column at once, for the validator's quiet path:
+ * bit c set when one of row's children reads as a value in column c (so a
+ * derived row that is printed reads its children there). vmask[k]: bit c when
+ * row k's own cell in column c holds a value; first[row] / next[k]: row's
+ * children in declaration order, -1 ends. tests/test_derived.c checks it
+ * against gk__derived_sum on random reports. */
+uint32_t gk__derived_children_mask(const gk__table_decl *t, const uint32_t *vmask,
+                                   const int16_t *first, const int16_t *next, size_t row);
 
 /* Parse cell text by kind (see gk_report_set_text); unit_out gets GK_UNIT_*. */
 int gk__parse_cell_text(int kind, const char *s, size_t n, int64_t *value_out, int *unit_out);
@@ -384,12 +398,9 @@ extern const size_t gk__ncross_year;
 size_t gk__cross_year_count(void);
 const gk__xrelation *gk__cross_year_at(size_t i);
 
-#ifdef GK_TEST_HOOKS
-/* Test builds only (the static test library): one more edition, declared by a test
- * like those of schema_tables.c, with its cross-edition correspondences and its
- * cross-year identities. Its id must be above every declared edition's. Register
- * before any other use of the library (the importer caches the labels of the
- * editions at first use); not thread-safe. NULL unregisters. GK_OK or GK_EINVAL. */
+/* An edition declared outside schema_tables.c (by a test, through
+ * gk__edition_register), like those there, with its cross-edition
+ * correspondences and its cross-year identities. */
 typedef struct {
   const gk__edition *edition;
   const gk__edition_common *commons;
@@ -397,6 +408,13 @@ typedef struct {
   const gk__xrelation *cross_year;
   size_t ncross_year;
 } gk__edition_ext;
+#ifdef GK_TEST_HOOKS
+/* Test builds only (the static test library): register one more edition after
+ * the declared ones and those registered before; its id must be above theirs
+ * (else GK_EINVAL), and the editions known may not exceed GK__MAX_EDITIONS (else
+ * GK_EUNSUPPORTED, nothing registered). Register before any other use of the
+ * library (the importer caches the labels of the editions at first use); not
+ * thread-safe. NULL unregisters every registered edition. */
 int gk__edition_register(const gk__edition_ext *ext);
 #endif
 
@@ -407,6 +425,6 @@ extern const gk__panel_col gk__panel_totals[];
 extern const size_t gk__npanel_totals;
 /* Format the path of a cell of r into buf (see gk_schema_path_format). */
 #define gk__path(buf, r, t, row, col) \
-  gk_schema_path_format((buf), sizeof(buf), (r)->edition, (t), (row), (col))
+  gk_schema_path_format((buf), sizeof(buf), gk_report_edition(r), (t), (row), (col))
 
 #endif /* GKREPORT_INTERNAL_H */

@@ -95,8 +95,8 @@ static void init(jw *w, uint32_t flags) {
 /* Whether a stored cell is written: any non-blank one, and a blank one with a line
  * when lines are kept. Derived rows that are not stored are never written. */
 static int cell_written(const gk_report *r, int t, size_t row, size_t col, uint32_t flags) {
-  if (!gk_schema_cell_exists(r->edition, t, row, col)) return 0;
-  if (!(gk_schema_row_flags(r->edition, t, row) & GK_ROW_STORED)) return 0;
+  if (!gk_schema_cell_exists(gk_report_edition(r), t, row, col)) return 0;
+  if (!(gk_schema_row_flags(gk_report_edition(r), t, row) & GK_ROW_STORED)) return 0;
   const gk__cell *c = gk__cell_at(r, t, row, col);
   return c->state != GK_CELL_BLANK || ((flags & GK_JSON_LINES) && c->line);
 }
@@ -114,10 +114,10 @@ static void write_value(jw *w, int kind, int64_t v) {
  * and/or line: {"value": "251000", "unit": "元", "line": 118}, {"value": null, "line": 9}. */
 static void write_cell(jw *w, const gk_report *r, int t, size_t row, size_t col, uint32_t flags) {
   const gk__cell *c = gk__cell_at(r, t, row, col);
-  int kind = gk_schema_col_kind(r->edition, t, col);
+  int kind = gk_schema_col_kind(gk_report_edition(r), t, col);
   uint32_t line = (flags & GK_JSON_LINES) ? c->line : 0;
   const char *unit = c->state == GK_CELL_VALUE ? gk__json_unit_text(c->unit) : NULL;
-  next(w, gk_schema_col_key(r->edition, t, col));
+  next(w, gk_schema_col_key(gk_report_edition(r), t, col));
   if (c->state == GK_CELL_VALUE && !line && !unit) {
     write_value(w, kind, c->value);
     return;
@@ -146,7 +146,7 @@ static void write_cell(jw *w, const gk_report *r, int t, size_t row, size_t col,
 }
 
 static void write_tables(jw *w, const gk_report *r, uint32_t flags) {
-  int ed = r->edition;
+  int ed = gk_report_edition(r);
   next(w, "tables");
   open_c(w, '{');
   for (int t = 0; t < GK_NTABLES; t++) {
@@ -177,14 +177,15 @@ static void write_tables(jw *w, const gk_report *r, uint32_t flags) {
 
 static void write_agency(jw *w, const gk_report *r) {
   static const char *const text_keys[] = {"name", "code", "region"}; /* GK_AGENCY_* order */
-  const char *level = gk_schema_level_key(r->level), *kind = gk_schema_agency_kind_key(r->kind);
+  const char *level = gk_schema_level_key(gk_report_agency_level(r)),
+             *kind = gk_schema_agency_kind_key(gk_report_agency_kind(r));
   int any = level || kind;
-  for (int f = 0; f < 3; f++) any |= r->agency[f] != NULL;
+  for (int f = 0; f < 3; f++) any |= gk_report_agency(r, f) != NULL;
   if (!any) return;
   next(w, "agency");
   open_c(w, '{');
   for (int f = 0; f < 3; f++)
-    if (r->agency[f]) member_str(w, text_keys[f], r->agency[f]);
+    if (gk_report_agency(r, f)) member_str(w, text_keys[f], gk_report_agency(r, f));
   if (level) member_str(w, "level", level);
   if (kind) member_str(w, "kind", kind);
   close_c(w, '}');
@@ -193,8 +194,8 @@ static void write_agency(jw *w, const gk_report *r) {
 static void write_sections(jw *w, const gk_report *r, uint32_t flags) {
   int open = 0;
   for (int s = 0; s < GK_NSECTIONS; s++) {
-    uint32_t line = (flags & GK_JSON_LINES) ? r->section_line[s] : 0;
-    if (!r->sections[s] && !line) continue;
+    uint32_t line = (flags & GK_JSON_LINES) ? gk_report_section_line(r, s) : 0;
+    if (!gk_report_section(r, s) && !line) continue;
     if (!open) {
       next(w, "sections");
       open_c(w, '{');
@@ -202,13 +203,13 @@ static void write_sections(jw *w, const gk_report *r, uint32_t flags) {
     }
     next(w, gk_schema_section_key(s));
     if (!line) {
-      put_str(w, r->sections[s]);
+      put_str(w, gk_report_section(r, s));
       continue;
     }
     int first = 1;
     gk__buf_putc(&w->b, '{');
     inline_key(w, &first, "text");
-    put_str(w, r->sections[s]);
+    put_str(w, gk_report_section(r, s));
     inline_key(w, &first, "line");
     gk__buf_printf(&w->b, "%u", (unsigned)line);
     gk__buf_putc(&w->b, '}');
@@ -226,14 +227,14 @@ GK_API int gk_report_to_json(char **out, size_t *len_out, const gk_report *r, ui
   next(&w, "gkreport");
   gk__buf_putc(&w.b, '1');
   next(&w, "edition");
-  gk__buf_printf(&w.b, "\"%d\"", r->edition);
-  if (r->year) {
+  gk__buf_printf(&w.b, "\"%d\"", gk_report_edition(r));
+  if (gk_report_year(r)) {
     next(&w, "year");
-    gk__buf_printf(&w.b, "%d", r->year);
+    gk__buf_printf(&w.b, "%d", gk_report_year(r));
   }
   write_agency(&w, r);
-  if (r->title) member_str(&w, "title", r->title);
-  if (r->source) member_str(&w, "source", r->source);
+  if (gk_report_title(r)) member_str(&w, "title", gk_report_title(r));
+  if (gk_report_source(r)) member_str(&w, "source", gk_report_source(r));
   write_sections(&w, r, flags);
   write_tables(&w, r, flags);
   close_c(&w, '}');

@@ -40,7 +40,7 @@ static void md_header(gk__buf *b, const gk__table_decl *td, uint32_t mask, const
 }
 
 static void md_table(gk__buf *b, const gk_report *r, int t) {
-  const gk__table_decl *td = &r->ed->tables[t];
+  const gk__table_decl *td = &gk__report_ed(r)->tables[t];
   uint32_t mask = 0;
   for (size_t row = 0; row < td->nrows; row++) {
     const gk__row_decl *rd = &td->rows[row];
@@ -67,7 +67,7 @@ static void md_table(gk__buf *b, const gk_report *r, int t) {
 }
 
 static void md_section(gk__buf *b, const gk_report *r, int section) {
-  const char *s = r->sections[section];
+  const char *s = gk_report_section(r, section);
   if (!s) return;
   if (*s) {
     gk__buf_puts(b, s);
@@ -87,7 +87,7 @@ GK_API int gk_report_to_markdown(char **out, size_t *len_out, const gk_report *r
   md_section(&b, r, GK_SECTION_PREAMBLE);
   for (int p = 0; p < GK__NPARTS; p++) {
     const gk__part *pt = &gk__parts[p];
-    if (pt->section >= 0 && !r->sections[pt->section]) continue;
+    if (pt->section >= 0 && !gk_report_section(r, pt->section)) continue;
     gk__buf_puts(&b, "## ");
     gk__part_heading_put(&b, p);
     gk__buf_puts(&b, "\n\n");

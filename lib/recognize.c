@@ -8,6 +8,7 @@
 #include "grid.h"
 #include "recognize_int.h"
 #include "gkreport/text.h"
+#include "report_int.h" /* TEMPORARY: to be converted to the report accessors */
 
 /* ------------------------------------------------------------ the grid */
 /* Lines of a grid written out (not a text grid's): each paragraph's lines and

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "recognize_int.h"
+#include "report_int.h" /* TEMPORARY: to be converted to the report accessors */
 
 /* ------------------------------------------------------------ edition from headers */
 /* Labels only edition e has, found in the normalised header text. */

@@ -5,6 +5,7 @@
  * The labels come normalised from schema_tables.c (gk__labels). */
 #include <string.h>
 #include "recognize_int.h"
+#include "report_int.h" /* TEMPORARY: to be converted to the report accessors */
 
 static size_t cp_count(const char *s, size_t n) {
   size_t k = 0;

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "recognize_int.h"
+#include "report_int.h" /* TEMPORARY: to be converted to the report accessors */
 
 /* ------------------------------------------------------------ diagnostics */
 void gk__rec_diag(walk *w, int sev, const char *rule, uint32_t line, const char *zh, const char *en) {

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The report model: metadata, sections and the cells of every table. */
 #include <string.h>
-#include "internal.h"
+#include "report_int.h"
 
 #define LITERAL_MAX 4096
 
@@ -218,6 +218,28 @@ GK_API int gk_report_set_section_line(gk_report *r, gk_section section, uint32_t
 }
 
 /* ------------------------------------------------------------------ cells */
+const gk__edition *gk__report_ed(const gk_report *r) { return r->ed; }
+
+const gk__cell *gk__report_cells(const gk_report *r, int table) {
+  return (table >= 0 && table < GK_NTABLES) ? r->cells[table] : NULL;
+}
+
+gk__cell *gk__report_cells_mut(gk_report *r, int table) {
+  return (table >= 0 && table < GK_NTABLES) ? r->cells[table] : NULL;
+}
+
+const char *gk__report_cell_literal(const gk_report *r, const gk__cell *c) {
+  return literal_of(r, c);
+}
+
+uint32_t gk__report_part_order(const gk_report *r, int part) {
+  return (part >= 0 && part < GK__NPARTS) ? r->part_order[part] : 0;
+}
+
+void gk__report_set_part_order(gk_report *r, int part, uint32_t order) {
+  if (part >= 0 && part < GK__NPARTS) r->part_order[part] = order;
+}
+
 const gk__cell *gk__cell_at(const gk_report *r, int table, size_t row, size_t col) {
   if (!r || table < 0 || table >= GK_NTABLES) return NULL;
   const gk__table_decl *t = &r->ed->tables[table];

@@ -5,47 +5,71 @@
 
 /* ---------------------------------------------------------------- editions */
 #ifdef GK_TEST_HOOKS
-static const gk__edition_ext *ext; /* an edition registered by a test build */
+/* editions registered by a test build, ids ascending above the declared ones */
+static const gk__edition_ext *ext[GK__MAX_EDITIONS];
+static size_t next;
 
 int gk__edition_register(const gk__edition_ext *e) {
-  if (e && (!e->edition || e->edition->id <= gk__editions[gk__neditions - 1].id))
-    return GK_EINVAL;
-  ext = e;
+  if (!e) {
+    next = 0;
+    return GK_OK;
+  }
+  int last = next ? ext[next - 1]->edition->id : gk__editions[gk__neditions - 1].id;
+  if (!e->edition || e->edition->id <= last) return GK_EINVAL;
+  if (gk__neditions + next >= GK__MAX_EDITIONS) return GK_EUNSUPPORTED; /* beyond the cap */
+  ext[next++] = e;
   return GK_OK;
 }
-#define EXT_EDITION (ext ? ext->edition : NULL)
-#define EXT_N(field) (ext ? ext->n##field : 0)
-#define EXT_AT(field, i) (&ext->field[i])
 #else
-#define EXT_EDITION ((const gk__edition *)NULL)
-#define EXT_N(field) ((size_t)0)
-#define EXT_AT(field, i) ((void)(i), NULL)
+static const gk__edition_ext *const ext[1]; /* none outside test builds */
+static const size_t next = 0;
 #endif
+#define EXT_COUNT next
+#define EXT_EDITION(k) (ext[k]->edition)
+#define EXT_N(k, field) (ext[k]->n##field)
+#define EXT_AT(k, field, i) (&ext[k]->field[i])
 
 const gk__edition *gk__edition_get(int edition) {
   for (size_t i = 0; i < gk__neditions; i++)
     if (gk__editions[i].id == edition) return &gk__editions[i];
-  const gk__edition *e = EXT_EDITION;
-  return e && e->id == edition ? e : NULL;
+  for (size_t k = 0; k < EXT_COUNT; k++)
+    if (EXT_EDITION(k)->id == edition) return EXT_EDITION(k);
+  return NULL;
 }
 
-GK_API size_t gk_schema_edition_count(void) { return gk__neditions + (EXT_EDITION != NULL); }
+GK_API size_t gk_schema_edition_count(void) { return gk__neditions + EXT_COUNT; }
 
 GK_API gk_edition gk_schema_edition_id(size_t i) {
   if (i < gk__neditions) return gk__editions[i].id;
-  return i == gk__neditions && EXT_EDITION ? EXT_EDITION->id : 0;
+  return i - gk__neditions < EXT_COUNT ? EXT_EDITION(i - gk__neditions)->id : 0;
 }
 
-size_t gk__cross_year_count(void) { return gk__ncross_year + EXT_N(cross_year); }
+size_t gk__cross_year_count(void) {
+  size_t n = gk__ncross_year;
+  for (size_t k = 0; k < EXT_COUNT; k++) n += EXT_N(k, cross_year);
+  return n;
+}
 
 const gk__xrelation *gk__cross_year_at(size_t i) {
   if (i < gk__ncross_year) return &gk__cross_year[i];
-  return i < gk__cross_year_count() ? EXT_AT(cross_year, i - gk__ncross_year) : NULL;
+  i -= gk__ncross_year;
+  for (size_t k = 0; k < EXT_COUNT; i -= EXT_N(k, cross_year), k++)
+    if (i < EXT_N(k, cross_year)) return EXT_AT(k, cross_year, i);
+  return NULL;
+}
+
+static size_t commons_count(void) {
+  size_t n = gk__nedition_commons;
+  for (size_t k = 0; k < EXT_COUNT; k++) n += EXT_N(k, commons);
+  return n;
 }
 
 static const gk__edition_common *common_at(size_t i) {
   if (i < gk__nedition_commons) return &gk__edition_commons[i];
-  return EXT_AT(commons, i - gk__nedition_commons);
+  i -= gk__nedition_commons;
+  for (size_t k = 0; k < EXT_COUNT; i -= EXT_N(k, commons), k++)
+    if (i < EXT_N(k, commons)) return EXT_AT(k, commons, i);
+  return NULL;
 }
 
 /* ---------------------------------------------------------------- tables */
@@ -310,11 +334,11 @@ int gk__unit_suffix(const char *s, size_t n, size_t *len) {
 const char *gk__edition_common_col(int table, const char *row, const char *col, int from,
                                    int to) {
   if (!row || !col) return NULL;
-  for (size_t k = 0; k < gk__nedition_commons + EXT_N(commons); k++) {
+  for (size_t k = 0; k < commons_count(); k++) {
     const gk__edition_common *c = common_at(k);
     if (c->table != table || strcmp(c->row, row) != 0) continue;
     const char *mine = NULL, *theirs = NULL;
-    for (int i = 0; i < GK__MAX_COMMON_EDITIONS && c->cols[i].edition; i++) {
+    for (int i = 0; i < GK__MAX_EDITIONS && c->cols[i].edition; i++) {
       if (c->cols[i].edition == from) mine = c->cols[i].col;
       if (c->cols[i].edition == to) theirs = c->cols[i].col;
     }

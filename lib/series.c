@@ -40,7 +40,7 @@ GK_API void gk_series_free(gk_series *s) {
 
 GK_API int gk_series_add(gk_series *s, const gk_report *r) {
   if (!s || !r) return GK_EINVAL;
-  int ei = gk__ed_index(r->edition);
+  int ei = gk__ed_index(gk_report_edition(r));
   if (ei < 0) return GK_EUNSUPPORTED;
   if (s->n == s->cap) {
     size_t cap = s->cap ? s->cap * 2 : 8;
@@ -58,7 +58,7 @@ GK_API int gk_series_add(gk_series *s, const gk_report *r) {
     return rc;
   }
   size_t at = s->n;
-  while (at > 0 && s->r[at - 1]->year > r->year) at--;
+  while (at > 0 && gk_report_year(s->r[at - 1]) > gk_report_year(r)) at--;
   memmove(&s->r[at + 1], &s->r[at], (s->n - at) * sizeof *s->r);
   s->r[at] = c;
   s->n++;
@@ -165,32 +165,36 @@ static int xvalue(const gk_report *r, int t, const char *row, const char *col, i
                   uint32_t *line, char *path, size_t cap) {
   size_t ri, ci;
   int st;
-  if (gk_schema_row_find(&ri, r->edition, t, row) || gk_schema_col_find(&ci, r->edition, t, col) ||
-      !gk_schema_cell_exists(r->edition, t, ri, ci))
+  if (gk_schema_row_find(&ri, gk_report_edition(r), t, row) ||
+      gk_schema_col_find(&ci, gk_report_edition(r), t, col) ||
+      !gk_schema_cell_exists(gk_report_edition(r), t, ri, ci))
     return 0;
   if (gk__cell_effective(r, t, ri, ci, &st, v) || st != GK_CELL_VALUE) return 0;
   if (line) *line = gk__cell_at(r, t, ri, ci)->line;
   if (path) {
     char p[96];
-    gk_schema_path_format(p, sizeof p, r->edition, t, ri, ci);
-    snprintf(path, cap, "%d:%s", r->year, p);
+    gk_schema_path_format(p, sizeof p, gk_report_edition(r), t, ri, ci);
+    snprintf(path, cap, "%d:%s", gk_report_year(r), p);
   }
   return 1;
 }
 
-static const char *src_name(const gk_report *r) { return r->source ? r->source : "-"; }
+static const char *src_name(const gk_report *r) {
+  return gk_report_source(r) ? gk_report_source(r) : "-";
+}
 
 /* The printed label of a cell given by keys: “row · column” (en) or 「row · column」 (zh). */
 static void xlabel(gk__buf *b, const gk_report *r, int t, const char *row, const char *col,
                    int lang) {
   size_t ri, ci;
-  if (gk_schema_row_find(&ri, r->edition, t, row) || gk_schema_col_find(&ci, r->edition, t, col)) {
+  if (gk_schema_row_find(&ri, gk_report_edition(r), t, row) ||
+      gk_schema_col_find(&ci, gk_report_edition(r), t, col)) {
     gk__buf_printf(b, "%s/%s", row, col); /* not reached: the cell was read */
     return;
   }
   gk__buf_printf(b, lang == GK_LANG_EN ? "“%s · %s”" : "「%s · %s」",
-                 gk_schema_row_label(r->edition, t, ri, lang),
-                 gk_schema_col_label(r->edition, t, ci, lang));
+                 gk_schema_row_label(gk_report_edition(r), t, ri, lang),
+                 gk_schema_col_label(gk_report_edition(r), t, ci, lang));
 }
 
 /* "2023 “Carried forward to next year · Total” + 2024 …" : the terms of x. */
@@ -200,7 +204,7 @@ static void xterms(gk__buf *b, const gk__xrelation *x, const gk_report *prev,
     const gk__xterm *tm = &x->terms[k];
     const gk_report *r = tm->prev ? prev : cur;
     if (k) gk__buf_puts(b, tm->coef < 0 ? " - " : " + ");
-    gk__buf_printf(b, lang == GK_LANG_EN ? "%d " : "%d年", r->year);
+    gk__buf_printf(b, lang == GK_LANG_EN ? "%d " : "%d年", gk_report_year(r));
     xlabel(b, r, x->table, tm->row ? tm->row : row, tm->col ? tm->col : col, lang);
   }
 }
@@ -216,18 +220,18 @@ static int emit_x(gk_diags *d, const gk__xrelation *x, const gk_report *prev, co
   gk__buf zh, en;
   gk__buf_init(&zh);
   gk__buf_init(&en);
-  gk__buf_printf(&zh, "%d年", cur->year);
+  gk__buf_printf(&zh, "%d年", gk_report_year(cur));
   xlabel(&zh, cur, x->table, row, tcol, GK_LANG_ZH);
   char at[24] = "";
   if (prev_line) snprintf(at, sizeof at, ":%u", prev_line);
-  gk__buf_printf(&zh, "为%s，按%d年报告（%s%s）应为%s", av, prev->year, src_name(prev), at,
-                 x->ge ? "不少于" : "");
+  gk__buf_printf(&zh, "为%s，按%d年报告（%s%s）应为%s", av, gk_report_year(prev), src_name(prev),
+                 at, x->ge ? "不少于" : "");
   gk__buf_printf(&zh, "%s：", ev);
   xterms(&zh, x, prev, cur, row, col, GK_LANG_ZH);
-  gk__buf_printf(&en, "%d ", cur->year);
+  gk__buf_printf(&en, "%d ", gk_report_year(cur));
   xlabel(&en, cur, x->table, row, tcol, GK_LANG_EN);
-  gk__buf_printf(&en, " is %s, expected %s from the %d report (%s%s): ", av, es, prev->year,
-                 src_name(prev), at);
+  gk__buf_printf(&en, " is %s, expected %s from the %d report (%s%s): ", av, es,
+                 gk_report_year(prev), src_name(prev), at);
   xterms(&en, x, prev, cur, row, col, GK_LANG_EN);
   size_t k;
   int rc = zh.err || en.err ? GK_ENOMEM
@@ -262,23 +266,23 @@ static int check_x(gk_diags *d, const gk__xrelation *x, const gk_report *prev, c
   if (x->ge ? actual >= sum : actual == sum) return GK_OK;
   size_t ci;
   int sev = -1;
-  if (x->sev_by_part && !gk_schema_col_find(&ci, cur->edition, x->table, col))
-    sev = cur->ed->tables[x->table].cols[ci].part ? GK_SEV_WARNING : GK_SEV_ERROR;
+  if (x->sev_by_part && !gk_schema_col_find(&ci, gk_report_edition(cur), x->table, col))
+    sev = gk__report_ed(cur)->tables[x->table].cols[ci].part ? GK_SEV_WARNING : GK_SEV_ERROR;
   size_t tci = 0;
-  gk_schema_col_find(&tci, cur->edition, x->table, x->target ? x->target : col);
+  gk_schema_col_find(&tci, gk_report_edition(cur), x->table, x->target ? x->target : col);
   return emit_x(d, x, prev, cur, row, x->target ? x->target : col, sev, sum, actual, cells, nc,
-                line, prev_line, cur->ed->tables[x->table].cols[tci].kind);
+                line, prev_line, gk__report_ed(cur)->tables[x->table].cols[tci].kind);
 }
 
 /* 1 if every column the rule names exists in `row` of both reports. */
 static int row_has_cols(const gk__xrelation *x, const gk_report *r, size_t row) {
-  const gk__table_decl *td = &r->ed->tables[x->table];
+  const gk__table_decl *td = &gk__report_ed(r)->tables[x->table];
   size_t ci;
-  if (x->target && (gk_schema_col_find(&ci, r->edition, x->table, x->target) ||
+  if (x->target && (gk_schema_col_find(&ci, gk_report_edition(r), x->table, x->target) ||
                     !((td->rows[row].colmask >> ci) & 1u)))
     return 0;
   for (size_t k = 0; k < GK__MAX_XTERMS && x->terms[k].col; k++)
-    if (gk_schema_col_find(&ci, r->edition, x->table, x->terms[k].col) ||
+    if (gk_schema_col_find(&ci, gk_report_edition(r), x->table, x->terms[k].col) ||
         !((td->rows[row].colmask >> ci) & 1u))
       return 0;
   return 1;
@@ -287,8 +291,10 @@ static int row_has_cols(const gk__xrelation *x, const gk_report *r, size_t row) 
 static int check_pair_tables(gk_diags *d, const gk_report *prev, const gk_report *cur) {
   for (size_t k = 0; k < gk__cross_year_count(); k++) {
     const gk__xrelation *x = gk__cross_year_at(k);
-    if (x->edition && (prev->edition != x->edition || cur->edition != x->edition)) continue;
-    const gk__table_decl *td = &cur->ed->tables[x->table];
+    if (x->edition &&
+        (gk_report_edition(prev) != x->edition || gk_report_edition(cur) != x->edition))
+      continue;
+    const gk__table_decl *td = &gk__report_ed(cur)->tables[x->table];
     for (size_t row = 0; row < td->nrows; row++) {
       const char *rk = td->rows[row].key;
       if (x->row ? strcmp(rk, x->row) != 0 : !row_has_cols(x, cur, row)) continue;
@@ -314,7 +320,7 @@ static int check_copied(gk_diags *d, const gk_series *s, const gk_report *prev,
                         const gk_report *cur) {
   for (int sec = 0; sec < GK_NSECTIONS; sec++) {
     if (sec == GK_SECTION_PREAMBLE) continue; /* boilerplate by nature */
-    const char *a = prev->sections[sec], *b = cur->sections[sec];
+    const char *a = gk_report_section(prev, sec), *b = gk_report_section(cur, sec);
     if (!a || !b) continue;
     size_t la = strlen(a), lb = strlen(b);
     if (count_chars(a, la, SIM_MIN_CHARS) < SIM_MIN_CHARS ||
@@ -329,18 +335,19 @@ static int check_copied(gk_diags *d, const gk_series *s, const gk_report *prev,
     ratio3(ratio, sizeof ratio, num, den);
     ratio3(thr, sizeof thr, s->threshold, 1000);
     const char *key = gk_schema_section_key(sec);
-    snprintf(c0, sizeof c0, "%d:section/%s", cur->year, key);
-    snprintf(c1, sizeof c1, "%d:section/%s", prev->year, key);
-    snprintf(zh, sizeof zh, "%d年“%s”部分与%d年报告（%s）雷同，相似度%s（阈值%s）", cur->year,
-             gk_schema_section_label(sec, GK_LANG_ZH), prev->year, src_name(prev), ratio, thr);
+    snprintf(c0, sizeof c0, "%d:section/%s", gk_report_year(cur), key);
+    snprintf(c1, sizeof c1, "%d:section/%s", gk_report_year(prev), key);
+    snprintf(zh, sizeof zh, "%d年“%s”部分与%d年报告（%s）雷同，相似度%s（阈值%s）",
+             gk_report_year(cur), gk_schema_section_label(sec, GK_LANG_ZH), gk_report_year(prev),
+             src_name(prev), ratio, thr);
     snprintf(en, sizeof en,
              "%d section \"%s\" repeats the %d report (%s): similarity %s (threshold %s)",
-             cur->year, key, prev->year, src_name(prev), ratio, thr);
+             gk_report_year(cur), key, gk_report_year(prev), src_name(prev), ratio, thr);
     char exp[40];
     snprintf(exp, sizeof exp, "<%s", thr);
     size_t k;
-    rc = gk__emit_sev(d, cur, "series.copied_text", -1, c0, cur->section_line[sec], exp, ratio,
-                      zh, en, &k);
+    rc = gk__emit_sev(d, cur, "series.copied_text", -1, c0, gk_report_section_line(cur, sec), exp,
+                      ratio, zh, en, &k);
     if (!rc) rc = gk_diags_add_cell(d, k, c1);
     if (rc) return rc;
   }
@@ -382,32 +389,37 @@ static int same_agency_name(const char *a, size_t na, const char *b, size_t nb) 
 static int check_agency(gk_diags *d, const gk_series *s) {
   const gk_report *ref = NULL;
   for (size_t i = 0; i < s->n && !ref; i++)
-    if (s->r[i]->agency[GK_AGENCY_NAME] || s->r[i]->agency[GK_AGENCY_CODE]) ref = s->r[i];
+    if (gk_report_agency(s->r[i], GK_AGENCY_NAME) || gk_report_agency(s->r[i], GK_AGENCY_CODE))
+      ref = s->r[i];
   for (size_t i = 0; ref && i < s->n; i++) {
     const gk_report *r = s->r[i];
     if (r == ref) continue;
-    const char *rc_ = r->agency[GK_AGENCY_CODE], *fc = ref->agency[GK_AGENCY_CODE];
+    const char *rc_ = gk_report_agency(r, GK_AGENCY_CODE),
+               *fc = gk_report_agency(ref, GK_AGENCY_CODE);
     int field = -1;
     if (rc_ && fc) {
       if (strcmp(rc_, fc) != 0) field = GK_AGENCY_CODE;
-    } else if (r->agency[GK_AGENCY_NAME] && ref->agency[GK_AGENCY_NAME]) {
+    } else if (gk_report_agency(r, GK_AGENCY_NAME) && gk_report_agency(ref, GK_AGENCY_NAME)) {
       const char *a, *b;
       size_t na, nb;
-      trimmed(r->agency[GK_AGENCY_NAME], &a, &na);
-      trimmed(ref->agency[GK_AGENCY_NAME], &b, &nb);
+      trimmed(gk_report_agency(r, GK_AGENCY_NAME), &a, &na);
+      trimmed(gk_report_agency(ref, GK_AGENCY_NAME), &b, &nb);
       if (!same_agency_name(a, na, b, nb)) field = GK_AGENCY_NAME;
     }
     if (field < 0) continue;
     const char *key = field == GK_AGENCY_CODE ? "code" : "name";
     char cell[64], zh[768], en[768];
-    snprintf(cell, sizeof cell, "%d:agency/%s", r->year, key);
-    snprintf(zh, sizeof zh, "%d年报告的机关%s“%.200s”与%d年报告（%s）的“%.200s”不同", r->year,
-             field == GK_AGENCY_CODE ? "代码" : "名称", r->agency[field], ref->year,
-             src_name(ref), ref->agency[field]);
-    snprintf(en, sizeof en, "agency %s \"%.200s\" of the %d report differs from \"%.200s\" (%d, %s)",
-             key, r->agency[field], r->year, ref->agency[field], ref->year, src_name(ref));
-    int rc = gk__emit_sev(d, r, "series.agency", -1, cell, 0, ref->agency[field],
-                          r->agency[field], zh, en, NULL);
+    snprintf(cell, sizeof cell, "%d:agency/%s", gk_report_year(r), key);
+    snprintf(zh, sizeof zh, "%d年报告的机关%s“%.200s”与%d年报告（%s）的“%.200s”不同",
+             gk_report_year(r), field == GK_AGENCY_CODE ? "代码" : "名称",
+             gk_report_agency(r, field), gk_report_year(ref), src_name(ref),
+             gk_report_agency(ref, field));
+    snprintf(en, sizeof en,
+             "agency %s \"%.200s\" of the %d report differs from \"%.200s\" (%d, %s)", key,
+             gk_report_agency(r, field), gk_report_year(r), gk_report_agency(ref, field),
+             gk_report_year(ref), src_name(ref));
+    int rc = gk__emit_sev(d, r, "series.agency", -1, cell, 0, gk_report_agency(ref, field),
+                          gk_report_agency(r, field), zh, en, NULL);
     if (rc) return rc;
   }
   return GK_OK;
@@ -419,33 +431,35 @@ static int check_gap(gk_diags *d, const gk_series *s) {
     const gk_report *r = s->r[i];
     char zh[512], en[512], ev[32], av[32];
     int rc = GK_OK;
-    if (r->year == 0) {
+    if (gk_report_year(r) == 0) {
       snprintf(zh, sizeof zh, "报告（%s）没有年度，无法排入系列", src_name(r));
       snprintf(en, sizeof en, "a report (%s) has no year and cannot be placed in the series",
                src_name(r));
       rc = gk__emit_sev(d, r, "series.gap", -1, NULL, 0, NULL, "0", zh, en, NULL);
-    } else if (last && r->year == last->year) {
-      snprintf(zh, sizeof zh, "%d年出现两次（%s 与 %s）", r->year, src_name(last), src_name(r));
-      snprintf(en, sizeof en, "year %d appears twice (%s and %s)", r->year, src_name(last),
+    } else if (last && gk_report_year(r) == gk_report_year(last)) {
+      snprintf(zh, sizeof zh, "%d年出现两次（%s 与 %s）", gk_report_year(r), src_name(last),
                src_name(r));
-      snprintf(ev, sizeof ev, "%d", r->year + 1);
-      snprintf(av, sizeof av, "%d", r->year);
+      snprintf(en, sizeof en, "year %d appears twice (%s and %s)", gk_report_year(r),
+               src_name(last), src_name(r));
+      snprintf(ev, sizeof ev, "%d", gk_report_year(r) + 1);
+      snprintf(av, sizeof av, "%d", gk_report_year(r));
       rc = gk__emit_sev(d, r, "series.gap", -1, NULL, 0, ev, av, zh, en, NULL);
-    } else if (last && r->year > last->year + 1) {
-      if (r->year == last->year + 2) {
-        snprintf(zh, sizeof zh, "缺少%d年的报告", last->year + 1);
-        snprintf(en, sizeof en, "the %d report is missing", last->year + 1);
+    } else if (last && gk_report_year(r) > gk_report_year(last) + 1) {
+      if (gk_report_year(r) == gk_report_year(last) + 2) {
+        snprintf(zh, sizeof zh, "缺少%d年的报告", gk_report_year(last) + 1);
+        snprintf(en, sizeof en, "the %d report is missing", gk_report_year(last) + 1);
       } else {
-        snprintf(zh, sizeof zh, "缺少%d年至%d年的报告", last->year + 1, r->year - 1);
-        snprintf(en, sizeof en, "the reports of %d to %d are missing", last->year + 1,
-                 r->year - 1);
+        snprintf(zh, sizeof zh, "缺少%d年至%d年的报告", gk_report_year(last) + 1,
+                 gk_report_year(r) - 1);
+        snprintf(en, sizeof en, "the reports of %d to %d are missing", gk_report_year(last) + 1,
+                 gk_report_year(r) - 1);
       }
-      snprintf(ev, sizeof ev, "%d", last->year + 1);
-      snprintf(av, sizeof av, "%d", r->year);
+      snprintf(ev, sizeof ev, "%d", gk_report_year(last) + 1);
+      snprintf(av, sizeof av, "%d", gk_report_year(r));
       rc = gk__emit_sev(d, r, "series.gap", -1, NULL, 0, ev, av, zh, en, NULL);
     }
     if (rc) return rc;
-    if (r->year) last = r;
+    if (gk_report_year(r)) last = r;
   }
   return GK_OK;
 }
@@ -455,7 +469,7 @@ static int run_rules(const gk_series *s, gk_diags *d) {
   if (!rc) rc = check_agency(d, s);
   for (size_t i = 1; !rc && i < s->n; i++) {
     const gk_report *prev = s->r[i - 1], *cur = s->r[i];
-    if (!prev->year || cur->year != prev->year + 1) continue;
+    if (!gk_report_year(prev) || gk_report_year(cur) != gk_report_year(prev) + 1) continue;
     rc = check_pair_tables(d, prev, cur);
     if (!rc) rc = check_copied(d, s, prev, cur);
   }
@@ -562,9 +576,11 @@ GK_API int gk_series_trend_to_json(char **out, size_t *len_out, const gk_series 
   gk__buf b;
   gk__buf_init(&b);
   gk__buf_puts(&b, "{\"years\":[");
-  for (size_t j = 0; j < s->n; j++) gk__buf_printf(&b, "%s%d", j ? "," : "", s->r[j]->year);
+  for (size_t j = 0; j < s->n; j++)
+    gk__buf_printf(&b, "%s%d", j ? "," : "", gk_report_year(s->r[j]));
   gk__buf_puts(&b, "],\"editions\":[");
-  for (size_t j = 0; j < s->n; j++) gk__buf_printf(&b, "%s%d", j ? "," : "", s->r[j]->edition);
+  for (size_t j = 0; j < s->n; j++)
+    gk__buf_printf(&b, "%s%d", j ? "," : "", gk_report_edition(s->r[j]));
   gk__buf_puts(&b, "],\"cells\":[");
   int rc = GK_OK;
   for (size_t i = 0; !rc && i < s->view.n; i++) {
@@ -638,8 +654,8 @@ GK_API int gk_series_trend_to_csv(char **out, size_t *len_out, const gk_series *
       cellrep c;
       rc = describe(&c, s, i, j);
       if (rc) break;
-      gk__buf_printf(&b, "%s,%d,%d,%d,%s,%s,%s,%s\n", s->view.e[i].path,
-                     s->view.e[i].comparable, s->r[j]->year, s->r[j]->edition, state_key(c.state),
+      gk__buf_printf(&b, "%s,%d,%d,%d,%s,%s,%s,%s\n", s->view.e[i].path, s->view.e[i].comparable,
+                     gk_report_year(s->r[j]), gk_report_edition(s->r[j]), state_key(c.state),
                      c.has_value ? c.value : "", c.has_change ? c.change : "",
                      c.has_change ? c.pct : "");
     }
@@ -649,8 +665,9 @@ GK_API int gk_series_trend_to_csv(char **out, size_t *len_out, const gk_series *
       char txt[48] = "";
       int r2 = gk_report_indicator(&num, &den, s->r[j], k);
       if (r2 == GK_OK) gk_indicator_format(txt, sizeof txt, num, den);
-      gk__buf_printf(&b, "indicator/%s,1,%d,%d,%s,%s,,\n", gk_indicator_id(k), s->r[j]->year,
-                     s->r[j]->edition, r2 == GK_OK ? "value" : "absent", txt);
+      gk__buf_printf(&b, "indicator/%s,1,%d,%d,%s,%s,,\n", gk_indicator_id(k),
+                     gk_report_year(s->r[j]), gk_report_edition(s->r[j]),
+                     r2 == GK_OK ? "value" : "absent", txt);
     }
   if (rc) {
     gk__buf_free(&b);

@@ -8,8 +8,8 @@
 #include <stdint.h>
 #include "internal.h"
 
-/* Editions handled by the views (index = position in gk_schema_edition_id order). */
-#define GK__MAX_ED 4
+/* Views index editions by their position in gk_schema_edition_id order, below
+ * GK__MAX_EDITIONS (internal.h). */
 
 /* ------------------------------------------------------------ views (format.md §8)
  * A view is the list of cells a set of editions shares. Each entry names a cell by
@@ -25,8 +25,8 @@ typedef struct {
   int table;
   int kind;                 /* GK_KIND_* */
   int comparable;           /* every edition of the view has it */
-  int16_t row[GK__MAX_ED];  /* per edition index, -1 none */
-  int16_t col[GK__MAX_ED];
+  int16_t row[GK__MAX_EDITIONS];  /* per edition index, -1 none */
+  int16_t col[GK__MAX_EDITIONS];
 } gk__view_entry;
 
 typedef struct {
@@ -122,9 +122,9 @@ int gk__overlap_check(const struct gk_aggregate *a, gk_diags *d);
 struct gk_aggregate {
   uint32_t flags;
   uint64_t count, literals;
-  uint64_t per_ed[GK__MAX_ED];
+  uint64_t per_ed[GK__MAX_EDITIONS];
   int year_min, year_max;
-  gk_report *acc[GK__MAX_ED]; /* full sums per edition, NULL until used */
+  gk_report *acc[GK__MAX_EDITIONS]; /* full sums per edition, NULL until used */
   gk_report *common;          /* the common view of every report summed */
   gk__view view;              /* common view over all editions */
   contributor *con;

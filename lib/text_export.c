@@ -21,7 +21,7 @@ void gk__text_cell_put(gk__buf *b, const gk_report *r, int table, size_t row, si
     return;
   }
   char v[48];
-  int kind = r->ed->tables[table].cols[col].kind;
+  int kind = gk__report_ed(r)->tables[table].cols[col].kind;
   gk__format_value(v, sizeof v, kind, c->value);
   gk__buf_puts(b, v);
   const gk__unit_decl *u = kind == GK_KIND_AMOUNT ? gk__unit_decl_of(c->unit) : NULL;
@@ -29,12 +29,12 @@ void gk__text_cell_put(gk__buf *b, const gk_report *r, int table, size_t row, si
 }
 
 void gk__text_title_put(gk__buf *b, const gk_report *r) {
-  if (r->title) {
-    gk__buf_puts(b, r->title);
+  if (gk_report_title(r)) {
+    gk__buf_puts(b, gk_report_title(r));
     return;
   }
-  if (r->agency[GK_AGENCY_NAME]) gk__buf_puts(b, r->agency[GK_AGENCY_NAME]);
-  if (r->year) gk__buf_printf(b, "%d年", r->year);
+  if (gk_report_agency(r, GK_AGENCY_NAME)) gk__buf_puts(b, gk_report_agency(r, GK_AGENCY_NAME));
+  if (gk_report_year(r)) gk__buf_printf(b, "%d年", gk_report_year(r));
   gk__buf_puts(b, "政府信息公开工作年度报告");
 }
 
@@ -45,7 +45,7 @@ static void cell_line(gk__buf *b, const gk_report *r, int t, size_t row, size_t 
 }
 
 static void row_block(gk__buf *b, const gk_report *r, int t, size_t row) {
-  const gk__table_decl *td = &r->ed->tables[t];
+  const gk__table_decl *td = &gk__report_ed(r)->tables[t];
   gk__buf_printf(b, "\t%s\n", td->rows[row].zh);
   for (size_t c = 0; c < td->ncols; c++)
     if (td->rows[row].colmask & (1u << c)) cell_line(b, r, t, row, c);
@@ -53,7 +53,7 @@ static void row_block(gk__buf *b, const gk_report *r, int t, size_t row) {
 }
 
 static int row_any(const gk_report *r, int t, size_t row) {
-  const gk__table_decl *td = &r->ed->tables[t];
+  const gk__table_decl *td = &gk__report_ed(r)->tables[t];
   for (size_t c = 0; c < td->ncols; c++) {
     const gk__cell *cell = gk__cell_at(r, t, row, c);
     if (cell && cell->state != GK_CELL_BLANK) return 1;
@@ -62,7 +62,7 @@ static int row_any(const gk_report *r, int t, size_t row) {
 }
 
 static void put_active(gk__buf *b, const gk_report *r) {
-  const gk__table_decl *td = &r->ed->tables[GK_TABLE_ACTIVE];
+  const gk__table_decl *td = &gk__report_ed(r)->tables[GK_TABLE_ACTIVE];
   uint32_t mask = 0;
   for (size_t row = 0; row < td->nrows; row++) {
     if (td->rows[row].colmask != mask) { /* a sub-table: its header row */
@@ -77,7 +77,7 @@ static void put_active(gk__buf *b, const gk_report *r) {
 }
 
 static void put_requests(gk__buf *b, const gk_report *r) {
-  const gk__table_decl *td = &r->ed->tables[GK_TABLE_REQUESTS];
+  const gk__table_decl *td = &gk__report_ed(r)->tables[GK_TABLE_REQUESTS];
   gk__buf_puts(b, "\t申请人情况\n");
   for (size_t c = 0; c < td->ncols; c++) gk__buf_printf(b, "\t%s\n", td->cols[c].zh);
   gk__buf_putc(b, '\n');
@@ -110,7 +110,7 @@ static void put_requests(gk__buf *b, const gk_report *r) {
 }
 
 static void put_review(gk__buf *b, const gk_report *r) {
-  const gk__table_decl *td = &r->ed->tables[GK_TABLE_REVIEW];
+  const gk__table_decl *td = &gk__report_ed(r)->tables[GK_TABLE_REVIEW];
   gk__buf_puts(b, "\t行政复议\n\t行政诉讼\n");
   for (size_t row = 1; row < td->nrows; row++) gk__buf_printf(b, "\t%s\n", td->rows[row].variants[0]);
   for (size_t row = 0; row < td->nrows; row++)
@@ -122,11 +122,11 @@ static void put_review(gk__buf *b, const gk_report *r) {
 }
 
 static void put_section(gk__buf *b, const gk_report *r, int part, int section) {
-  if (!r->sections[section]) return;
+  if (!gk_report_section(r, section)) return;
   gk__part_heading_put(b, part);
   gk__buf_putc(b, '\n');
-  if (r->sections[section][0]) {
-    gk__buf_puts(b, r->sections[section]);
+  if (gk_report_section(r, section)[0]) {
+    gk__buf_puts(b, gk_report_section(r, section));
     gk__buf_putc(b, '\n');
   }
 }
@@ -138,8 +138,8 @@ GK_API int gk_report_to_text(char **out, size_t *len_out, const gk_report *r) {
   gk__buf b;
   gk__buf_init(&b);
   gk__text_head_put(&b, r, 0); /* the title, or the metadata block (text_meta.c) */
-  if (r->sections[GK_SECTION_PREAMBLE] && r->sections[GK_SECTION_PREAMBLE][0]) {
-    gk__buf_puts(&b, r->sections[GK_SECTION_PREAMBLE]);
+  if (gk_report_section(r, GK_SECTION_PREAMBLE) && gk_report_section(r, GK_SECTION_PREAMBLE)[0]) {
+    gk__buf_puts(&b, gk_report_section(r, GK_SECTION_PREAMBLE));
     gk__buf_putc(&b, '\n');
   }
   for (int p = 0; p < GK__NPARTS; p++) {

@@ -8,6 +8,7 @@
 #include "text_int.h"
 #include "grid.h"
 #include "gkreport/text.h"
+#include "report_int.h" /* TEMPORARY: to be converted to the report accessors */
 
 /* Text (UTF-8) read into a grid (one-line page text by its own reader) and
  * recognized. */

@@ -34,7 +34,7 @@ static inline int gk__text_is_space(uint32_t cp) {
  * edition (index i of gk_schema_edition_id(i); gk__labels_ed maps an edition id). */
 #define GK__NV (GK__MAX_VARIANTS + 1)
 #define GK__LROWS 32
-#define GK__LEDS 4 /* editions the cache holds (schema_tables.c declares 2) */
+#define GK__LEDS GK__MAX_EDITIONS /* editions the cache holds: every one */
 typedef struct { uint32_t off, len; } gk__span; /* into arena; len 0: none */
 typedef struct {
   gk__buf arena;

@@ -22,6 +22,7 @@
 #include <string.h>
 #include "internal.h"
 #include "text_int.h"
+#include "report_int.h" /* TEMPORARY: to be converted to the report accessors */
 
 static const char *const meta_keys[3] = {"报告名称：", "发布机构：", "报告年度："};
 

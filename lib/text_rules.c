@@ -276,7 +276,7 @@ static int rule_sum(const gk_report *r, const flat *f, gk_diags *d) {
 static int rule_period(const gk_report *r, const flat *f, gk_diags *d, int *seen) {
   const char *s = f->s;
   size_t n = f->len;
-  if (*seen || !r->year) return GK_OK;
+  if (*seen || !gk_report_year(r)) return GK_OK;
   const char *p = find_lit(s, n, "统计期", sizeof "统计期" - 1);
   if (!p) return GK_OK;
   *seen = 1;
@@ -303,16 +303,17 @@ static int rule_period(const gk_report *r, const flat *f, gk_diags *d, int *seen
     k = e3 - 1;
   }
   if (nd < 2) return GK_OK;
-  if (date[0][0] == r->year && date[0][1] == 1 && date[0][2] == 1 && date[1][0] == r->year &&
-      date[1][1] == 12 && date[1][2] == 31)
+  if (date[0][0] == gk_report_year(r) && date[0][1] == 1 && date[0][2] == 1 &&
+      date[1][0] == gk_report_year(r) && date[1][1] == 12 && date[1][2] == 31)
     return GK_OK;
   char e[64], a[96], zh[256], en[256];
-  snprintf(e, sizeof e, "%d-01-01..%d-12-31", r->year, r->year);
+  snprintf(e, sizeof e, "%d-01-01..%d-12-31", gk_report_year(r), gk_report_year(r));
   snprintf(a, sizeof a, "%lld-%02lld-%02lld..%lld-%02lld-%02lld", (long long)date[0][0],
            (long long)date[0][1], (long long)date[0][2], (long long)date[1][0], (long long)date[1][1],
            (long long)date[1][2]);
-  snprintf(zh, sizeof zh, "统计期限不是报告年度%d年的1月1日至12月31日", r->year);
-  snprintf(en, sizeof en, "the statistical period is not 1 January to 31 December %d", r->year);
+  snprintf(zh, sizeof zh, "统计期限不是报告年度%d年的1月1日至12月31日", gk_report_year(r));
+  snprintf(en, sizeof en, "the statistical period is not 1 January to 31 December %d",
+           gk_report_year(r));
   return gk__emit(d, r, "text.period", NULL, flat_line(f, i), e, a, zh, en, NULL);
 }
 
@@ -479,13 +480,13 @@ static int rule_placeholder(const gk_report *r, const flat *f, gk_diags *d) {
 /* text.fee: in the editions the rule covers (rules.c), section 六 must report
  * 信息处理费 (even "未收取"). */
 static int rule_fee(const gk_report *r, gk_diags *d) {
-  const char *s = r->sections[GK_SECTION_OTHER];
-  if (!gk__rule_covers(gk__rule_find("text.fee"), r->edition) || !s) return GK_OK;
+  const char *s = gk_report_section(r, GK_SECTION_OTHER);
+  if (!gk__rule_covers(gk__rule_find("text.fee"), gk_report_edition(r)) || !s) return GK_OK;
   static const char *const words[] = {"处理费", "收费", "收取费用", "费用"};
   for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
     if (strstr(s, words[k])) return GK_OK;
-  return gk__emit(d, r, "text.fee", NULL, r->section_line[GK_SECTION_OTHER], "信息处理费", NULL,
-                  "“六、其他需要报告的事项”未报告信息处理费收取情况",
+  return gk__emit(d, r, "text.fee", NULL, gk_report_section_line(r, GK_SECTION_OTHER), "信息处理费",
+                  NULL, "“六、其他需要报告的事项”未报告信息处理费收取情况",
                   "section 六 does not report the information processing fees (信息处理费)", NULL);
 }
 
@@ -493,13 +494,14 @@ static int rule_fee(const gk_report *r, gk_diags *d) {
  * source line of its cells (0 when none was read from text) with bit 31 set, or
  * 0 when the table is not there (no line and every cell blank). */
 static uint32_t table_line(const gk_report *r, int t) {
-  const gk__table_decl *td = &r->ed->tables[t];
+  const gk__table_decl *td = &gk__report_ed(r)->tables[t];
   uint32_t best = 0;
   int filled = 0;
+  const gk__cell *cells = gk__report_cells(r, t);
   for (size_t i = 0; i < td->nrows * td->ncols; i++) {
-    uint32_t l = r->cells[t][i].line;
+    uint32_t l = cells[i].line;
     if (l && (!best || l < best)) best = l;
-    filled |= r->cells[t][i].state != GK_CELL_BLANK;
+    filled |= cells[i].state != GK_CELL_BLANK;
   }
   return best || filled ? best | 1u << 31 : 0;
 }
@@ -529,10 +531,16 @@ static unsigned parts_not_held(const gk_report *r, const uint32_t line[6]) {
 static int rule_sections(const gk_report *r, gk_diags *d) {
   if (gk_report_completeness(NULL, NULL, r) == GK_PRE_FORMAT) return GK_OK;
   uint32_t line[6];
-  line[0] = r->sections[GK_SECTION_OVERVIEW] ? r->section_line[GK_SECTION_OVERVIEW] | 1u << 31 : 0;
+  line[0] = gk_report_section(r, GK_SECTION_OVERVIEW)
+                ? gk_report_section_line(r, GK_SECTION_OVERVIEW) | 1u << 31
+                : 0;
   for (int t = 0; t < GK_NTABLES; t++) line[1 + t] = table_line(r, t);
-  line[4] = r->sections[GK_SECTION_PROBLEMS] ? r->section_line[GK_SECTION_PROBLEMS] | 1u << 31 : 0;
-  line[5] = r->sections[GK_SECTION_OTHER] ? r->section_line[GK_SECTION_OTHER] | 1u << 31 : 0;
+  line[4] = gk_report_section(r, GK_SECTION_PROBLEMS)
+                ? gk_report_section_line(r, GK_SECTION_PROBLEMS) | 1u << 31
+                : 0;
+  line[5] = gk_report_section(r, GK_SECTION_OTHER)
+                ? gk_report_section_line(r, GK_SECTION_OTHER) | 1u << 31
+                : 0;
   unsigned skip = parts_not_held(r, line);
   gk__buf miss, en;
   gk__buf_init(&miss);
@@ -551,7 +559,8 @@ static int rule_sections(const gk_report *r, gk_diags *d) {
       continue;
     }
     uint32_t l = line[p] & ~(1u << 31);
-    if (l && r->part_order[p]) l = r->part_order[p]; /* grids: document order */
+    if (l && gk__report_part_order(r, p))
+      l = gk__report_part_order(r, p); /* grids: document order */
     if (l && prev && l < prev) order = 0;
     if (l) prev = l;
   }
@@ -589,10 +598,10 @@ int gk__text_rules_run(const gk_report *r, gk_diags *out) {
   size_t len[GK_NSECTIONS] = {0}, maxlen = 0, maxlines = 0;
   int any = 0;
   for (int s = 0; s < GK_NSECTIONS; s++) {
-    if (!r->sections[s]) continue;
+    if (!gk_report_section(r, s)) continue;
     any = 1;
-    len[s] = strlen(r->sections[s]);
-    size_t nl = count_lines(r->sections[s], len[s]);
+    len[s] = strlen(gk_report_section(r, s));
+    size_t nl = count_lines(gk_report_section(r, s), len[s]);
     if (len[s] > maxlen) maxlen = len[s];
     if (nl > maxlines) maxlines = nl;
   }
@@ -607,9 +616,9 @@ int gk__text_rules_run(const gk_report *r, gk_diags *out) {
   table_wants w;
   memset(&w, 0, sizeof w);
   for (int s = 0; s < GK_NSECTIONS && !rc; s++) {
-    if (!r->sections[s]) continue;
+    if (!gk_report_section(r, s)) continue;
     flat f;
-    flat_fill(&f, r->sections[s], len[s], r->section_line[s], chars, starts);
+    flat_fill(&f, gk_report_section(r, s), len[s], gk_report_section_line(r, s), chars, starts);
     if (s == GK_SECTION_PREAMBLE || s == GK_SECTION_OVERVIEW) rc = rule_period(r, &f, out, &period_seen);
     if (!rc) rc = rule_sum(r, &f, out);
     if (!rc && (s == GK_SECTION_OVERVIEW || s == GK_SECTION_PREAMBLE)) rc = rule_table(r, &f, &w, out);

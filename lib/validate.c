@@ -202,6 +202,8 @@ typedef struct {
   int16_t *first[GK_NTABLES], *next[GK_NTABLES];
   uint32_t *vmask[GK_NTABLES], *odd[GK_NTABLES];
   int plain[GK_NTABLES];
+  const gk__edition *ed;             /* the report's declarations and cell blocks, */
+  const gk__cell *cells[GK_NTABLES]; /* fetched once (rowinfo_init) */
 } rowinfo;
 
 typedef struct {
@@ -217,7 +219,11 @@ typedef struct {
   char *block;               /* the one allocation */
 } work;
 
-static const gk__table_decl *tdecl(const gk_report *r, int t) { return &r->ed->tables[t]; }
+static const gk__table_decl *tdecl(const gk_report *r, int t) {
+  return &gk__report_ed(r)->tables[t];
+}
+
+static const gk__table_decl *wtd(const work *w, int t) { return &w->ri.ed->tables[t]; }
 
 static int cell_exists(const gk__table_decl *t, size_t row, size_t col) {
   return row < t->nrows && col < t->ncols && (t->rows[row].colmask >> col) & 1u;
@@ -225,23 +231,27 @@ static int cell_exists(const gk__table_decl *t, size_t row, size_t col) {
 
 /* The stored cell (row, col) of table t; the caller has checked the bounds. */
 static const gk__cell *cell_of(const gk_report *r, int t, size_t row, size_t col) {
-  return &r->cells[t][row * tdecl(r, t)->ncols + col];
+  return &gk__report_cells(r, t)[row * tdecl(r, t)->ncols + col];
 }
 
-static size_t rowinfo_size(const gk_report *r) {
+static size_t rowinfo_size(const gk__edition *ed) {
   size_t n = 0;
-  for (int t = 0; t < GK_NTABLES; t++) n += tdecl(r, t)->nrows;
+  for (int t = 0; t < GK_NTABLES; t++) n += ed->tables[t].nrows;
   return n * (2 * sizeof(uint32_t) + 2 * sizeof(int16_t));
 }
 
-/* p: rowinfo_size(r) bytes, aligned for uint32_t; tables of <= 32 columns. */
+/* p: rowinfo_size(ed) bytes, aligned for uint32_t; tables of <= 32 columns. */
 static void rowinfo_init(rowinfo *ri, const gk_report *r, char *p) {
   size_t nall = 0;
-  for (int t = 0; t < GK_NTABLES; t++) nall += tdecl(r, t)->nrows;
+  ri->ed = gk__report_ed(r);
+  for (int t = 0; t < GK_NTABLES; t++) {
+    ri->cells[t] = gk__report_cells(r, t);
+    nall += ri->ed->tables[t].nrows;
+  }
   uint32_t *m = (uint32_t *)(void *)p;
   int16_t *k16 = (int16_t *)(void *)(p + nall * 2 * sizeof(uint32_t));
   for (int t = 0; t < GK_NTABLES; t++) {
-    const gk__table_decl *td = tdecl(r, t);
+    const gk__table_decl *td = &ri->ed->tables[t];
     size_t n = td->nrows, nc = td->ncols;
     ri->vmask[t] = m;
     ri->odd[t] = m + n;
@@ -256,7 +266,7 @@ static void rowinfo_init(rowinfo *ri, const gk_report *r, char *p) {
       ri->next[t][k] = ri->first[t][par];
       ri->first[t][par] = (int16_t)k;
     }
-    const gk__cell *c = r->cells[t];
+    const gk__cell *c = ri->cells[t];
     uint32_t any_odd = 0;
     for (size_t i = 0; i < n; i++) {
       uint32_t vm = 0, odd = 0;
@@ -297,13 +307,14 @@ static void push(work *w, const gk__table_decl *td, const gk__cell *cells, size_
  * (recursively) unless it is also stored and none of its children is filled. */
 static void expand(work *w, const gk_report *r, int t, size_t row, size_t col, int term,
                    int coef) {
-  if (row >= tdecl(r, t)->nrows) return;
-  if (gk__derived_reads_children(tdecl(r, t), r->cells[t], row, col)) {
+  const gk__table_decl *td = wtd(w, t);
+  if (row >= td->nrows) return;
+  if (gk__derived_reads_children(td, w->ri.cells[t], row, col)) {
     for (int k = w->ri.first[t][row]; k >= 0; k = w->ri.next[t][k])
       expand(w, r, t, (size_t)k, col, term, coef);
     return;
   }
-  push(w, tdecl(r, t), r->cells[t], row, col, term, coef);
+  push(w, td, w->ri.cells[t], row, col, term, coef);
 }
 
 static size_t line_count(const gk_report *r, const gk__relation *rel) {
@@ -315,9 +326,9 @@ static size_t line_count(const gk_report *r, const gk__relation *rel) {
   return n;
 }
 
-static int line_selected(const gk_report *r, const gk__relation *rel, size_t i) {
+static int line_selected(const gk__table_decl *td, const gk__relation *rel, size_t i) {
   if (rel->axis == GK__PER_COL) return 1;
-  return !rel->line_flags || (tdecl(r, rel->table)->rows[i].flags & rel->line_flags);
+  return !rel->line_flags || (td->rows[i].flags & rel->line_flags);
 }
 
 /* The workspace, one allocation: the children table, then room for every line
@@ -325,16 +336,16 @@ static int line_selected(const gk_report *r, const gk__relation *rel, size_t i) 
 static int work_init(work *w, const gk_report *r) {
   memset(w, 0, sizeof *w);
   w->r = r;
-  const gk__edition *ed = r->ed;
-  size_t nl = 0, nc = 0, nf = 0, nk = rowinfo_size(r);
+  const gk__edition *ed = gk__report_ed(r);
+  size_t nl = 0, nc = 0, nf = 0, nk = rowinfo_size(ed);
   for (int t = 0; t < GK_NTABLES; t++) /* int16_t children, uint32_t column masks */
-    if (tdecl(r, t)->nrows > INT16_MAX || tdecl(r, t)->ncols > 32) return GK_EUNSUPPORTED;
+    if (ed->tables[t].nrows > INT16_MAX || ed->tables[t].ncols > 32) return GK_EUNSUPPORTED;
   for (size_t k = 0; k < ed->nrelations; k++) { /* room for every line, selected or not */
-    const gk__table_decl *td = tdecl(r, ed->relations[k].table);
+    const gk__table_decl *td = &ed->tables[ed->relations[k].table];
     nl += ed->relations[k].axis == GK__PER_COL ? td->ncols : td->nrows;
     nc += td->nrows * td->ncols;
   }
-  for (int t = 0; t < GK_NTABLES; t++) nf += tdecl(r, t)->nrows * tdecl(r, t)->ncols;
+  for (int t = 0; t < GK_NTABLES; t++) nf += ed->tables[t].nrows * ed->tables[t].ncols;
   nk = (nk + sizeof(int64_t) - 1) / sizeof(int64_t) * sizeof(int64_t); /* keeps alignment */
   size_t bytes = nk + nl * sizeof(wline) + nc * sizeof(tcell) + nf;
   char *block = gk__malloc(bytes);
@@ -346,7 +357,7 @@ static int work_init(work *w, const gk_report *r) {
   uint8_t *f = (uint8_t *)(block + nk + nl * sizeof(wline) + nc * sizeof(tcell));
   for (int t = 0; t < GK_NTABLES; t++) {
     w->flag[t] = f;
-    f += tdecl(r, t)->nrows * tdecl(r, t)->ncols;
+    f += ed->tables[t].nrows * ed->tables[t].ncols;
   }
   w->nflags = nf;
   return GK_OK;
@@ -355,7 +366,7 @@ static int work_init(work *w, const gk_report *r) {
 /* Gather every line of every relation of r's edition into the workspace. */
 static int work_gather(work *w) {
   const gk_report *r = w->r;
-  const gk__edition *ed = r->ed;
+  const gk__edition *ed = gk__report_ed(r);
   memset(w->flag[0], 0, w->nflags);
   w->cap = 0; /* cells of the selected lines at most: more would be a bad declaration */
   for (size_t k = 0; k < ed->nrelations; k++) {
@@ -368,7 +379,7 @@ static int work_gather(work *w) {
     const gk__table_decl *td = tdecl(r, rel->table);
     size_t nlines = rel->axis == GK__PER_COL ? td->ncols : td->nrows;
     for (size_t i = 0; i < nlines; i++) {
-      if (!line_selected(r, rel, i)) continue;
+      if (!line_selected(td, rel, i)) continue;
       wline *L = &w->lines[w->nlines++];
       memset(L, 0, sizeof *L);
       L->rel = rel;
@@ -379,7 +390,7 @@ static int work_gather(work *w) {
         const gk__term *tm = &rel->terms[j];
         if (prim_term < 0 && tm->coef < 0) prim_term = (int)j;
         if (rel->axis == GK__PER_ROW)
-          push(w, td, r->cells[rel->table], i, (size_t)tm->index, (int)j, tm->coef);
+          push(w, td, w->ri.cells[rel->table], i, (size_t)tm->index, (int)j, tm->coef);
         else
           expand(w, r, rel->table, (size_t)tm->index, i, (int)j, tm->coef);
       }
@@ -421,7 +432,7 @@ static void mark_absent(work *w) {
 }
 
 static uint8_t *flag_of(work *w, int t, const tcell *c) {
-  return &w->flag[t][(size_t)c->row * tdecl(w->r, t)->ncols + c->col];
+  return &w->flag[t][(size_t)c->row * wtd(w, t)->ncols + c->col];
 }
 
 /* ---------------------------------------------------------------- messages */
@@ -491,7 +502,7 @@ static int put_side(gk__buf *b, const work *w, const wline *L, int sign, int ski
 }
 
 static void put_line_label(gk__buf *b, const work *w, const wline *L, int lang) {
-  const gk__table_decl *td = tdecl(w->r, L->rel->table);
+  const gk__table_decl *td = wtd(w, L->rel->table);
   int col = L->rel->axis == GK__PER_COL;
   if (lang == GK_LANG_EN)
     gk__buf_printf(b, "“%s”", col ? td->cols[L->line].en : td->rows[L->line].en);
@@ -600,7 +611,7 @@ static int check_blank_totals(work *w, gk_diags *d) {
     s = tot->coef == 1 ? s : -s;
     char path[128], exp[40];
     gk__path(path, w->r, L->rel->table, tot->row, tot->col);
-    gk__format_value(exp, sizeof exp, tdecl(w->r, L->rel->table)->cols[tot->col].kind, s);
+    gk__format_value(exp, sizeof exp, wtd(w, L->rel->table)->cols[tot->col].kind, s);
     gk__buf zh, en;
     gk__buf_init(&zh);
     gk__buf_init(&en);
@@ -707,7 +718,7 @@ static size_t repairs(const work *w, const wline *F, candidate cand[MAX_CAND]) {
       ok = L->status == LINE_FAIL && L->resid % b == 0 && -(L->resid / b) == delta;
     }
     if (!ok || gk__add64(&nv, x->v, delta)) continue;
-    if (nv < 0 && tdecl(w->r, kind_table)->cols[x->col].kind == GK_KIND_COUNT) continue;
+    if (nv < 0 && wtd(w, kind_table)->cols[x->col].kind == GK_KIND_COUNT) continue;
     if (found < MAX_CAND) cand[found] = (candidate){x, nv};
     found++;
   }
@@ -729,7 +740,7 @@ static int set_repair_note(gk_diags *d, size_t k, const work *w, int t, const ca
   for (size_t i = 0; i < n && !rc; i++) {
     const tcell *x = cand[i].cell;
     char val[40], path[128];
-    gk__format_value(val, sizeof val, tdecl(w->r, t)->cols[x->col].kind, cand[i].value);
+    gk__format_value(val, sizeof val, wtd(w, t)->cols[x->col].kind, cand[i].value);
     gk__buf_puts(&zh, i ? "，或" : "");
     gk__buf_puts(&en, i ? (i + 1 == n ? ", or " : ", ") : (n > 1 ? "" : "probably "));
     put_cell_label(&zh, w->r, t, x->row, x->col, GK_LANG_ZH);
@@ -754,7 +765,7 @@ static int report_failures(work *w, gk_diags *d) {
     wline *L = &w->lines[i];
     if (L->status != LINE_FAIL) continue;
     const tcell *p = &w->cells[L->first + L->prim];
-    int kind = tdecl(w->r, L->rel->table)->cols[p->col].kind;
+    int kind = wtd(w, L->rel->table)->cols[p->col].kind;
     char exp[40] = "", act[40];
     gk__format_value(act, sizeof act, kind, p->v);
     if (p->state != GK_CELL_VALUE) act[0] = '\0'; /* a blank in a balance */
@@ -787,8 +798,7 @@ static int report_failures(work *w, gk_diags *d) {
     const tcell *x = cand[0].cell;
     char path[128], val[40];
     gk__path(path, w->r, F->rel->table, x->row, x->col);
-    gk__format_value(val, sizeof val, tdecl(w->r, F->rel->table)->cols[x->col].kind,
-                     cand[0].value);
+    gk__format_value(val, sizeof val, wtd(w, F->rel->table)->cols[x->col].kind, cand[0].value);
     /* x repairs every failing line through it: each of them names it */
     for (size_t j = 0; j < w->nlines && !rc; j++) {
       wline *L = &w->lines[j];
@@ -831,7 +841,7 @@ static int report_overflows(work *w, gk_diags *d) {
     uint8_t *f = big ? flag_of(w, L->rel->table, big) : NULL;
     if (!f || *f) continue;
     *f = 1;
-    const gk__table_decl *td = tdecl(w->r, L->rel->table);
+    const gk__table_decl *td = wtd(w, L->rel->table);
     char path[128], val[40];
     gk__path(path, w->r, L->rel->table, big->row, big->col);
     gk__format_value(val, sizeof val, td->cols[big->col].kind, big->v);
@@ -872,6 +882,7 @@ static int report_overflows(work *w, gk_diags *d) {
 /* One relation's lines, every column at once (bit c of a mask is column c),
  * with what add_row reads of the table. */
 typedef struct {
+  const gk__table_decl *td;
   const gk__row_decl *rows;
   const gk__cell *cells;
   const int16_t *first, *next;
@@ -883,15 +894,6 @@ typedef struct {
   uint32_t open;     /* a cell of the printed total that is not a value was read */
   size_t rows_read;  /* at most nrows cells a line */
 } colsum;
-
-/* In every column at once, whether row holds a value or (derived) a child does: the
- * bitmask form of gk__derived_reads_children for the quiet path. */
-static uint32_t hv_mask(const colsum *s, size_t row) {
-  if (!(s->rows[row].flags & GK_ROW_DERIVED)) return s->vmask[row];
-  uint32_t hv = 0;
-  for (int k = s->first[row]; k >= 0; k = s->next[k]) hv |= hv_mask(s, (size_t)k);
-  return hv;
-}
 
 /* Adds to s the cells of `row` itself in the columns `cols`, as push() reads them. */
 static void read_cells(colsum *s, size_t row, int coef, int is_total, uint32_t cols) {
@@ -913,7 +915,9 @@ static void add_row(colsum *s, size_t row, int coef, int is_total, uint32_t cols
   if (++s->rows_read > s->nrows) return; /* more than a line can hold: the full path says */
   if (rd->flags & GK_ROW_DERIVED) {
     /* its children where one is filled (everywhere when it is not printed) */
-    uint32_t kc = cols & ((rd->flags & GK_ROW_STORED) ? hv_mask(s, row) : ~0u);
+    uint32_t kc = cols & ((rd->flags & GK_ROW_STORED)
+                              ? gk__derived_children_mask(s->td, s->vmask, s->first, s->next, row)
+                              : ~0u);
     for (int k = s->first[row]; k >= 0 && kc; k = s->next[k]) {
       if (s->rows[k].flags & GK_ROW_DERIVED)
         add_row(s, (size_t)k, coef, is_total, kc);
@@ -926,12 +930,13 @@ static void add_row(colsum *s, size_t row, int coef, int is_total, uint32_t cols
 }
 
 /* Per-column lines: the relation's terms expanded. */
-static int quiet_per_col(const gk_report *r, const rowinfo *ri, const gk__relation *rel) {
+static int quiet_per_col(const rowinfo *ri, const gk__relation *rel) {
   int t = rel->table;
-  const gk__table_decl *td = tdecl(r, t);
+  const gk__table_decl *td = &ri->ed->tables[t];
   colsum s;
+  s.td = td;
   s.rows = td->rows;
-  s.cells = r->cells[t];
+  s.cells = ri->cells[t];
   s.first = ri->first[t];
   s.next = ri->next[t];
   s.vmask = ri->vmask[t];
@@ -953,9 +958,9 @@ static int quiet_per_col(const gk_report *r, const rowinfo *ri, const gk__relati
 
 /* Per-row lines: one cell per term, the terms folded into a coefficient and a
  * total flag per column. */
-static int quiet_per_row(const gk_report *r, const rowinfo *ri, const gk__relation *rel) {
+static int quiet_per_row(const rowinfo *ri, const gk__relation *rel) {
   int t = rel->table;
-  const gk__table_decl *td = tdecl(r, t);
+  const gk__table_decl *td = &ri->ed->tables[t];
   size_t ncols = td->ncols;
   if (rel->nterms > ncols) return 0; /* at most ncols cells a line */
   int coef[32];
@@ -973,7 +978,7 @@ static int quiet_per_row(const gk_report *r, const rowinfo *ri, const gk__relati
     if (rel->line_flags && !(rd->flags & rel->line_flags)) continue;
     uint32_t vm = ri->vmask[t][i], m = terms & rd->colmask;
     if ((total & m & ~vm) && (m & vm)) return 0; /* a total blank beside values */
-    const gk__cell *cells = r->cells[t] + i * ncols;
+    const gk__cell *cells = ri->cells[t] + i * ncols;
     int64_t resid = 0;
     for (m &= vm; m; m &= m - 1) {
       unsigned c = (unsigned)__builtin_ctz(m);
@@ -985,12 +990,11 @@ static int quiet_per_row(const gk_report *r, const rowinfo *ri, const gk__relati
 }
 
 /* 1 when no identity of r's edition can produce a finding (see above). */
-static int identities_quiet(const gk_report *r, const rowinfo *ri) {
-  for (size_t k = 0; k < r->ed->nrelations; k++) {
-    const gk__relation *rel = &r->ed->relations[k];
+static int identities_quiet(const rowinfo *ri) {
+  for (size_t k = 0; k < ri->ed->nrelations; k++) {
+    const gk__relation *rel = &ri->ed->relations[k];
     if (!ri->plain[rel->table]) return 0;
-    if (!(rel->axis == GK__PER_COL ? quiet_per_col(r, ri, rel) : quiet_per_row(r, ri, rel)))
-      return 0;
+    if (!(rel->axis == GK__PER_COL ? quiet_per_col(ri, rel) : quiet_per_row(ri, rel))) return 0;
   }
   return 1;
 }
@@ -1006,23 +1010,23 @@ static int check_identities_full(work *w, gk_diags *d) {
 }
 
 static int check_identities(work *w, gk_diags *d) {
-  return identities_quiet(w->r, &w->ri) ? GK_OK : check_identities_full(w, d);
+  return identities_quiet(&w->ri) ? GK_OK : check_identities_full(w, d);
 }
 
 int gk__identities_quiet(int *quiet_out, const gk_report *r) {
   if (!quiet_out) return GK_EINVAL;
   *quiet_out = 0;
-  if (!r || !r->ed) return GK_EINVAL;
+  if (!r || !gk__report_ed(r)) return GK_EINVAL;
   work w;
   int rc = work_init(&w, r);
   if (rc) return rc;
-  *quiet_out = identities_quiet(r, &w.ri);
+  *quiet_out = identities_quiet(&w.ri);
   work_free(&w);
   return GK_OK;
 }
 
 int gk__identities_full(const gk_report *r, gk_diags *out) {
-  if (!r || !out || !r->ed) return GK_EINVAL;
+  if (!r || !out || !gk__report_ed(r)) return GK_EINVAL;
   size_t start = gk_diags_count(out);
   work w;
   int rc = work_init(&w, r);
@@ -1045,7 +1049,7 @@ static int check_cell_values(const work *w, gk_diags *d) {
       for (uint32_t m = w->ri.odd[t][row] & td->rows[row].colmask; m && !rc; m &= m - 1) {
         size_t col = (size_t)__builtin_ctz(m);
         if (col >= td->ncols) break;
-        const gk__cell *c = cell_of(r, t, row, col);
+        const gk__cell *c = &w->ri.cells[t][row * td->ncols + col];
         int kind = td->cols[col].kind;
         int neg = c->state == GK_CELL_VALUE && c->value < 0 &&
                   (kind == GK_KIND_COUNT || kind == GK_KIND_AMOUNT);
@@ -1093,38 +1097,40 @@ static int check_year(const gk_report *r, gk_diags *d) {
   if (gk_report_completeness(NULL, NULL, r) == GK_PRE_FORMAT) return GK_OK;
   const gk__edition *oldest = gk__edition_get(gk_schema_edition_id(0));
   int min_year = oldest ? oldest->first_year : 0;
-  if (r->year == 0 || r->year < min_year) {
+  if (gk_report_year(r) == 0 || gk_report_year(r) < min_year) {
     snprintf(exp, sizeof exp, ">= %d", min_year);
-    snprintf(act, sizeof act, "%d", r->year);
+    snprintf(act, sizeof act, "%d", gk_report_year(r));
     char zh[160], en[160];
-    if (r->year == 0) {
+    if (gk_report_year(r) == 0) {
       snprintf(en, sizeof en, "the report year is missing (edition %d needs a year >= %d)",
-               r->edition, min_year);
-      snprintf(zh, sizeof zh, "报告缺少年度（%d年格式要求年度不早于%d年）", r->edition, min_year);
+               gk_report_edition(r), min_year);
+      snprintf(zh, sizeof zh, "报告缺少年度（%d年格式要求年度不早于%d年）", gk_report_edition(r),
+               min_year);
     } else {
-      snprintf(en, sizeof en, "year %d is impossible for edition %d (needs a year >= %d)", r->year,
-               r->edition, min_year);
-      snprintf(zh, sizeof zh, "%d年度不可能使用%d年格式（要求年度不早于%d年）", r->year,
-               r->edition, min_year);
+      snprintf(en, sizeof en, "year %d is impossible for edition %d (needs a year >= %d)",
+               gk_report_year(r), gk_report_edition(r), min_year);
+      snprintf(zh, sizeof zh, "%d年度不可能使用%d年格式（要求年度不早于%d年）", gk_report_year(r),
+               gk_report_edition(r), min_year);
     }
-    return gk__emit(d, r, "report.year", NULL, 0, exp, r->year ? act : "", zh, en, NULL);
+    return gk__emit(d, r, "report.year", NULL, 0, exp, gk_report_year(r) ? act : "", zh, en, NULL);
   }
-  int want = gk_schema_edition_for_year(r->year);
-  if (!want || want == r->edition) return GK_OK;
+  int want = gk_schema_edition_for_year(gk_report_year(r));
+  if (!want || want == gk_report_edition(r)) return GK_OK;
   snprintf(exp, sizeof exp, "%d", want);
-  snprintf(act, sizeof act, "%d", r->edition);
+  snprintf(act, sizeof act, "%d", gk_report_edition(r));
   char zh[200], en[200];
   snprintf(en, sizeof en, "a %d report uses the %d edition; reports of %d use the %d edition (%s)",
-           r->year, r->edition, r->year, want, gk_schema_edition_instrument(want));
-  snprintf(zh, sizeof zh, "%d年度报告使用了%d年格式，应使用%d年格式（%s）", r->year, r->edition,
-           want, gk_schema_edition_instrument(want));
+           gk_report_year(r), gk_report_edition(r), gk_report_year(r), want,
+           gk_schema_edition_instrument(want));
+  snprintf(zh, sizeof zh, "%d年度报告使用了%d年格式，应使用%d年格式（%s）", gk_report_year(r),
+           gk_report_edition(r), want, gk_schema_edition_instrument(want));
   return gk__emit(d, r, "edition.year", NULL, 0, exp, act, zh, en, NULL);
 }
 
 /* Index of the active column `key` in r's edition, (size_t)-1 when it has none. */
 static size_t active_col(const gk_report *r, const char *key) {
   size_t col;
-  return gk_schema_col_find(&col, r->edition, GK_TABLE_ACTIVE, key) ? (size_t)-1 : col;
+  return gk_schema_col_find(&col, gk_report_edition(r), GK_TABLE_ACTIVE, key) ? (size_t)-1 : col;
 }
 
 /* 1 with *v_out when active/row/col exists and holds a value. */
@@ -1159,7 +1165,7 @@ static int emit_active(gk_diags *d, const gk_report *r, const char *rule, size_t
 
 /* The most value cells in one row of the active table (0, 1 or 2 meaning 2+). */
 static int active_values_max(const work *w) {
-  const gk__table_decl *td = tdecl(w->r, GK_TABLE_ACTIVE);
+  const gk__table_decl *td = wtd(w, GK_TABLE_ACTIVE);
   int most = 0;
   for (size_t row = 0; row < td->nrows; row++) {
     uint32_t m = w->ri.vmask[GK_TABLE_ACTIVE][row] & td->rows[row].colmask;
@@ -1235,13 +1241,13 @@ static int check_rulemaking(const work *w, gk_diags *d) {
   const gk_report *r = w->r;
   size_t row;
   if (active_values_max(w) == 0 ||
-      gk_schema_row_find(&row, r->edition, GK_TABLE_ACTIVE, "regulations"))
+      gk_schema_row_find(&row, gk_report_edition(r), GK_TABLE_ACTIVE, "regulations"))
     return GK_OK;
   /* the metadata as given; when the level is not given, what the agency's name
    * says (gk_agency_infer: 某县某镇 -> township government), and the finding says so */
-  int level = r->level, kind = r->kind, inferred = 0;
-  if (level == GK_LEVEL_UNKNOWN && r->agency[GK_AGENCY_NAME] &&
-      gk_agency_infer(&level, &kind, r->agency[GK_AGENCY_NAME], (size_t)-1) == GK_OK)
+  int level = gk_report_agency_level(r), kind = gk_report_agency_kind(r), inferred = 0;
+  if (level == GK_LEVEL_UNKNOWN && gk_report_agency(r, GK_AGENCY_NAME) &&
+      gk_agency_infer(&level, &kind, gk_report_agency(r, GK_AGENCY_NAME), (size_t)-1) == GK_OK)
     inferred = 1;
   int no_power = level == GK_LEVEL_COUNTY || level == GK_LEVEL_TOWNSHIP ||
                  (level == GK_LEVEL_CITY && kind == GK_AGENCY_KIND_DEPARTMENT);
@@ -1272,7 +1278,7 @@ static int check_rulemaking(const work *w, gk_diags *d) {
 
 /* ===================================================================== entry point */
 GK_API int gk_report_validate(const gk_report *r, const gk_validate_opts *opts, gk_diags *out) {
-  if (!r || !out || !r->ed) return GK_EINVAL;
+  if (!r || !out || !gk__report_ed(r)) return GK_EINVAL;
   size_t start = gk_diags_count(out);
   work w;
   int rc = work_init(&w, r);

@@ -8,7 +8,7 @@
 #include "stats_int.h"
 
 int gk__ed_index(int edition) {
-  for (size_t i = 0; i < gk_schema_edition_count() && i < GK__MAX_ED; i++)
+  for (size_t i = 0; i < gk_schema_edition_count() && i < GK__MAX_EDITIONS; i++)
     if (gk_schema_edition_id(i) == edition) return (int)i;
   return -1;
 }
@@ -42,7 +42,7 @@ static gk__view_entry *view_find(gk__view *v, const int32_t *map, int hi_ed, int
 int gk__view_build(gk__view *v, uint32_t edmask, int common_only) {
   memset(v, 0, sizeof *v);
   int ned = (int)gk_schema_edition_count(), hi = -1;
-  if (ned > GK__MAX_ED) ned = GK__MAX_ED;
+  if (ned > GK__MAX_EDITIONS) ned = GK__MAX_EDITIONS;
   for (int i = 0; i < ned; i++)
     if (edmask & (1u << i)) hi = i;
   if (hi < 0) return GK_OK;
@@ -87,7 +87,7 @@ int gk__view_build(gk__view *v, uint32_t edmask, int common_only) {
             memcpy(e->path, path, (size_t)n + 1);
             e->table = t;
             e->kind = gk_schema_col_kind(ed, t, col);
-            for (int k = 0; k < GK__MAX_ED; k++) e->row[k] = e->col[k] = -1;
+            for (int k = 0; k < GK__MAX_EDITIONS; k++) e->row[k] = e->col[k] = -1;
           }
           e->row[i] = (int16_t)row;
           e->col[i] = (int16_t)col;
@@ -122,7 +122,7 @@ int gk__view_value(const gk__view_entry *e, const gk_report *r, int *state_out,
                    int64_t *value_out) {
   *state_out = GK_CELL_BLANK;
   *value_out = 0;
-  int ei = gk__ed_index(r->edition);
+  int ei = gk__ed_index(gk_report_edition(r));
   if (ei < 0 || e->row[ei] < 0) return GK_ENOTFOUND;
   return gk__cell_effective(r, e->table, (size_t)e->row[ei], (size_t)e->col[ei], state_out,
                             value_out);

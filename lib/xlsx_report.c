@@ -85,7 +85,7 @@ static void put_head(book *k, lxw_worksheet *ws, lxw_row_t r0, lxw_col_t c0, lxw
  * out from column 1 (xcol[c]); returns the first row after them. */
 static lxw_row_t put_header(book *k, lxw_worksheet *ws, lxw_row_t at, int t, uint32_t mask,
                             const lxw_col_t *xcol, lxw_col_t last) {
-  int ed = k->r->edition;
+  int ed = gk_report_edition(k->r);
   const gk__header_group *all = gk__group_find(t, GK__GROUP_ALL),
                          *corner = gk__group_find(t, GK__GROUP_CORNER);
   size_t ncols = gk_schema_ncols(ed, t), f, l;
@@ -119,7 +119,7 @@ static void comment_text(gk__buf *b, book *k, int t, size_t row, size_t col) {
 static void put_cell(book *k, lxw_worksheet *ws, lxw_row_t xr, lxw_col_t xc, int t, size_t row,
                      size_t col) {
   const gk__cell *c = gk__cell_at(k->r, t, row, col);
-  int kind = gk_schema_col_kind(k->r->edition, t, col);
+  int kind = gk_schema_col_kind(gk_report_edition(k->r), t, col);
   int sev = gk__marks_severity(&k->m, k->d, k->r, t, row, col) + 1; /* 0 none */
   if (c->state == GK_CELL_LITERAL) {
     put_str(k, ws, xr, xc, gk_report_literal(k->r, t, row, col), k->f[F_TEXT + sev]);
@@ -155,7 +155,7 @@ static void put_row_label(book *k, lxw_worksheet *ws, lxw_row_t xr, const char *
 /* A table's sheet: its heading, then sub-tables (a header where the rows' columns
  * change), group rows for （三）不予公开 and 三、本年度办理结果. */
 static void put_table(book *k, int t) {
-  int ed = k->r->edition;
+  int ed = gk_report_edition(k->r);
   const char *name = k->lang == GK_LANG_EN ? gk_schema_table_key(t) : gk_schema_table_label(t, k->lang);
   lxw_worksheet *ws = workbook_add_worksheet(k->wb, name);
   if (!ws) {
@@ -172,9 +172,10 @@ static void put_table(book *k, int t) {
   gk__buf_putc(&h, '\0');
   if (!h.err) check(k, worksheet_write_string(ws, 0, 0, h.data, k->f[F_TITLE]));
   h.len = 0; /* the agency and year under the heading, a line break in the name a space */
-  const char *agency = k->r->agency[GK_AGENCY_NAME];
+  const char *agency = gk_report_agency(k->r, GK_AGENCY_NAME);
   for (const char *c = agency ? agency : ""; *c; c++) gk__buf_putc(&h, *c == '\r' || *c == '\n' ? ' ' : *c);
-  if (k->r->year) gk__buf_printf(&h, k->lang == GK_LANG_EN ? " %d" : " %d年度", k->r->year);
+  if (gk_report_year(k->r))
+    gk__buf_printf(&h, k->lang == GK_LANG_EN ? " %d" : " %d年度", gk_report_year(k->r));
   gk__buf_putc(&h, '\0');
   if (h.err) k->err = h.err;
   else if (h.data[0]) put_str(k, ws, 1, 0, h.data, NULL);

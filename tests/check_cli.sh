@@ -394,7 +394,7 @@ has out "2份报告：0个错误，0个警告，0个提示"
 run 1 "$GK" series --format csv "$HONGZE23" "$HONGZE24"
 has out "active/normative_docs/in_force,1,2024,2021,value,8,3,60.00"
 run 0 "$GK" aggregate --multi-year --lang en "$FENGGANG" ok-2021.json
-same err "<report>: info aggregate.editions: reports of editions 2019 (1), 2021 (1) summed into the common view of edition 2021: 2021 other.* collapsed into other, section 二 restricted to comparable cells; 43 cells with values dropped"
+same err "<report>: info aggregate.editions: reports of both editions summed in the common view (2021 other.* collapsed, section 二 restricted): editions 2019 (1), 2021 (1), the result in edition 2021; 43 cells with values dropped"
 checks=$((checks + 1))
 python3 - "$TMP/out" <<'PY' || { echo "FAIL: aggregate of both editions" >&2; fails=$((fails + 1)); }
 import json, sys

@@ -39,8 +39,9 @@ static size_t check_sum(const gk_report *res, gk_report *const *rs, size_t n) {
       for (size_t col = 0; col < gk_schema_ncols(ed, t); col++) {
         if (!gk_schema_cell_exists(ed, t, row, col)) continue;
         /* the parts of a printed derived row (2021 other.*) are summed into it */
-        int parent = res->ed->tables[t].rows[row].parent;
-        if (parent >= 0 && (res->ed->tables[t].rows[parent].flags & GK_ROW_STORED)) continue;
+        int parent = gk__report_ed(res)->tables[t].rows[row].parent;
+        if (parent >= 0 && (gk__report_ed(res)->tables[t].rows[parent].flags & GK_ROW_STORED))
+          continue;
         int64_t want = 0, v;
         int any = 0, st;
         for (size_t k = 0; k < n; k++) {
@@ -403,7 +404,7 @@ static void test_aggregate_findings_edition_common(void) {
   CU_ASSERT_EQUAL(gk__nedition_commons, 5);
   /* every declared column exists in its edition */
   for (size_t k = 0; k < gk__nedition_commons; k++)
-    for (int i = 0; i < GK__MAX_COMMON_EDITIONS && gk__edition_commons[k].cols[i].edition; i++) {
+    for (int i = 0; i < GK__MAX_EDITIONS && gk__edition_commons[k].cols[i].edition; i++) {
       size_t row, col;
       int ed = gk__edition_commons[k].cols[i].edition, t = gk__edition_commons[k].table;
       CU_ASSERT_EQUAL(gk_schema_row_find(&row, ed, t, gk__edition_commons[k].row), GK_OK);

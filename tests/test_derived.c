@@ -44,11 +44,14 @@ static void test_derived_sum_property(void) {
           int64_t sum = -1;
           int any = -1, want_any = 0;
           int64_t want = leaf_sum(r, t, row, c, &want_any);
-          CU_ASSERT_EQUAL(gk__derived_sum(&sum, &any, &r->ed->tables[t], r->cells[t], row, c), GK_OK);
+          CU_ASSERT_EQUAL(gk__derived_sum(&sum, &any, &gk__report_ed(r)->tables[t],
+                                          gk__report_cells(r, t), row, c),
+                          GK_OK);
           CU_ASSERT_EQUAL(sum, want);
           CU_ASSERT_EQUAL(any, want_any);
           /* a derived row reads its children unless it is printed and they are blank */
-          int reads = gk__derived_reads_children(&r->ed->tables[t], r->cells[t], row, c);
+          int reads = gk__derived_reads_children(&gk__report_ed(r)->tables[t],
+                                                 gk__report_cells(r, t), row, c);
           CU_ASSERT_EQUAL(reads, (f & GK_ROW_DERIVED) && (!(f & GK_ROW_STORED) || want_any));
           int st;
           int64_t v;
@@ -74,7 +77,9 @@ static void test_derived_sum_overflow(void) {
   CU_ASSERT_EQUAL(gk_report_set_value(r, t, b, 0, 1), GK_OK);
   int64_t sum = 7;
   int any = 0;
-  CU_ASSERT_EQUAL(gk__derived_sum(&sum, &any, &r->ed->tables[t], r->cells[t], p, 0), GK_EOVERFLOW);
+  CU_ASSERT_EQUAL(
+      gk__derived_sum(&sum, &any, &gk__report_ed(r)->tables[t], gk__report_cells(r, t), p, 0),
+      GK_EOVERFLOW);
   CU_ASSERT_EQUAL(sum, 0);
   CU_ASSERT_EQUAL(any, 1);
   int st;
@@ -83,10 +88,71 @@ static void test_derived_sum_overflow(void) {
   gk_report_free(r);
 }
 
+/* The validator's quiet path asks the derived question for every column at once
+ * (gk__derived_children_mask): on random reports of every edition and table
+ * (values, blanks, literals, big values), bit c of the mask of each derived row
+ * is 1 exactly when gk__derived_sum says one of its children reads as a value,
+ * and for a printed one exactly when gk__derived_reads_children says it reads
+ * its children. */
+static void test_derived_mask_property(void) {
+  for (size_t ei = 0; ei < gk_schema_edition_count(); ei++) {
+    int e = gk_schema_edition_id(ei);
+    for (int round = 0; round < 300; round++) {
+      gk_report *r = NULL;
+      CU_ASSERT_EQUAL_FATAL(gk_report_new(&r, e, 2023), GK_OK);
+      for (int t = 0; t < GK_NTABLES; t++) {
+        const gk__table_decl *td = &gk__report_ed(r)->tables[t];
+        CU_ASSERT_FATAL(td->nrows <= 64 && td->ncols <= 32);
+        int density = 1 + (int)(next_rand() % 6); /* from sparse to full */
+        for (size_t row = 0; row < td->nrows; row++)
+          for (size_t c = 0; c < td->ncols; c++) {
+            uint64_t x = next_rand();
+            if ((int)(x % 8) >= density) continue;
+            if (x % 11 == 0)
+              gk_report_set_literal(r, t, row, c, "-", 1);
+            else
+              gk_report_set_value(r, t, row, c, (int64_t)((x >> 8) % 50));
+          }
+        const gk__cell *cells = gk__report_cells(r, t);
+        uint32_t vmask[64];
+        int16_t first[64], next[64];
+        for (size_t row = 0; row < td->nrows; row++) {
+          vmask[row] = 0;
+          first[row] = next[row] = -1;
+          for (size_t c = 0; c < td->ncols; c++)
+            if (cells[row * td->ncols + c].state == GK_CELL_VALUE) vmask[row] |= 1u << c;
+        }
+        for (size_t k = td->nrows; k-- > 0;) { /* children lists in declaration order */
+          int p = td->rows[k].parent;
+          if (p < 0 || (size_t)p == k) continue;
+          next[k] = first[p];
+          first[p] = (int16_t)k;
+        }
+        for (size_t row = 0; row < td->nrows; row++) {
+          uint32_t f = td->rows[row].flags;
+          if (!(f & GK_ROW_DERIVED)) continue;
+          uint32_t m = gk__derived_children_mask(td, vmask, first, next, row);
+          for (size_t c = 0; c < td->ncols; c++) {
+            int64_t sum;
+            int any;
+            CU_ASSERT_EQUAL(gk__derived_sum(&sum, &any, td, cells, row, c), GK_OK);
+            CU_ASSERT_EQUAL((m >> c) & 1u, (uint32_t)any);
+            if (f & GK_ROW_STORED)
+              CU_ASSERT_EQUAL((m >> c) & 1u,
+                              (uint32_t)gk__derived_reads_children(td, cells, row, c));
+          }
+        }
+      }
+      gk_report_free(r);
+    }
+  }
+}
+
 int main(void) {
   CU_TestInfo tests[] = {
     {"sum_property", test_derived_sum_property},
     {"sum_overflow", test_derived_sum_overflow},
+    {"mask_property", test_derived_mask_property},
     CU_TEST_INFO_NULL,
   };
   return gk_test_main("derived", tests);

@@ -446,6 +446,46 @@ static void test_edition3_aggregate(void) {
   gk_report_free(c);
 }
 
+/* One capacity, GK__MAX_EDITIONS: editions registered up to it are known (and a
+ * consolidation holds a report of each); one more is refused with an error and
+ * the known ones stay as they were. Runs last: it adds editions. */
+static void test_edition3_capacity(void) {
+  static gk__edition more[GK__MAX_EDITIONS];
+  static gk__edition_ext more_ext[GK__MAX_EDITIONS];
+  size_t n = gk_schema_edition_count(), k = 0;
+  CU_ASSERT_FATAL(n >= 1 && n <= GK__MAX_EDITIONS);
+  for (;; k++) {
+    more[k] = ed3;
+    more[k].id = ED3 + 1 + (int)k;
+    more[k].first_year = more[k].last_year = ED3_YEAR + 1 + (int)k;
+    more_ext[k] = (gk__edition_ext){&more[k], NULL, 0, NULL, 0};
+    int rc = gk__edition_register(&more_ext[k]);
+    if (n + k == GK__MAX_EDITIONS) {
+      CU_ASSERT_EQUAL(rc, GK_EUNSUPPORTED); /* beyond the capacity: refused */
+      break;
+    }
+    CU_ASSERT_EQUAL_FATAL(rc, GK_OK);
+  }
+  CU_ASSERT_EQUAL(gk_schema_edition_count(), GK__MAX_EDITIONS);
+  CU_ASSERT_PTR_NULL(gk__edition_get(more[k].id));
+  CU_ASSERT_EQUAL(gk_schema_edition_id(GK__MAX_EDITIONS), 0);
+  gk_aggregate *g = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_aggregate_new(&g, 0), GK_OK);
+  for (size_t i = 0; i < GK__MAX_EDITIONS; i++) { /* one report of every edition */
+    gk_report *r = NULL;
+    gk_edition e = gk_schema_edition_id(i);
+    CU_ASSERT_EQUAL_FATAL(gk_report_new(&r, e, gk__edition_get(e)->first_year), GK_OK);
+    set(r, "requests/new/total", "3");
+    char name[32];
+    snprintf(name, sizeof name, "某县第%zu局", i + 1);
+    CU_ASSERT_EQUAL(gk_report_set_agency(r, GK_AGENCY_NAME, name, strlen(name)), GK_OK);
+    CU_ASSERT_EQUAL(gk_aggregate_add(g, r, NULL), GK_OK);
+    gk_report_free(r);
+  }
+  CU_ASSERT_EQUAL(gk_aggregate_count(g), GK__MAX_EDITIONS);
+  gk_aggregate_free(g);
+}
+
 int main(void) {
   CU_TestInfo tests[] = {
     {"register", declare_ed3}, /* first: before any other use of the library */
@@ -456,6 +496,7 @@ int main(void) {
     {"validate", test_edition3_validate},
     {"series", test_edition3_series},
     {"aggregate", test_edition3_aggregate},
+    {"capacity", test_edition3_capacity}, /* last: registers more editions */
     CU_TEST_INFO_NULL,
   };
   int rc = gk_test_main("edition3", tests);

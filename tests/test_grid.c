@@ -159,8 +159,8 @@ static void test_grid_recognized(void) {
   /* the parts' document order (rendered lines): the overview's text (line 3)
    * before the requests table's first value (line 6); paragraph 3 and table 1
    * do not compare */
-  CU_ASSERT_EQUAL(r->part_order[0], 3);
-  CU_ASSERT_EQUAL(r->part_order[2], 6);
+  CU_ASSERT_EQUAL(gk__report_part_order(r, 0), 3);
+  CU_ASSERT_EQUAL(gk__report_part_order(r, 2), 6);
   gk_report_free(r);
   gk_diags_free(d);
   gk__grid_free(&g);
