@@ -8,7 +8,6 @@
 #include "grid.h"
 #include "recognize_int.h"
 #include "gkreport/text.h"
-#include "report_int.h" /* TEMPORARY: to be converted to the report accessors */
 
 /* ------------------------------------------------------------ the grid */
 /* Lines of a grid written out (not a text grid's): each paragraph's lines and
@@ -91,9 +90,10 @@ static gk__gpos line_pos(const gk__grid *g, const tline *lines, size_t n, uint32
 static void grid_positions(gk_report *r, const gk__grid *g, const tline *lines, size_t n) {
   uint32_t first[GK_NTABLES] = {0}; /* the first document line of each table */
   for (int t = 0; t < GK_NTABLES; t++) {
-    const gk__table_decl *td = &r->ed->tables[t];
+    const gk__table_decl *td = &gk__report_ed(r)->tables[t];
+    gk__cell *cells = gk__report_cells_mut(r, t);
     for (size_t i = 0; i < td->nrows * td->ncols; i++) {
-      gk__cell *c = &r->cells[t][i];
+      gk__cell *c = &cells[i];
       if (c->line && (!first[t] || c->line < first[t])) first[t] = c->line;
       gk__gpos p = {c->line, 0};
       if (c->column && c->column <= g->ncells) p = g->cells[c->column - 1].pos;
@@ -103,9 +103,12 @@ static void grid_positions(gk_report *r, const gk__grid *g, const tline *lines, 
   }
   if (g->src) return; /* a text grid's lines are the source's */
   for (int p = 0; p < GK__NPARTS; p++)
-    r->part_order[p] = gk__parts[p].table >= 0 ? first[gk__parts[p].table]
-                                               : r->section_line[gk__parts[p].section];
-  for (int s = 0; s < GK_NSECTIONS; s++) r->section_line[s] = line_pos(g, lines, n, r->section_line[s]).line;
+    gk__report_set_part_order(r, p, gk__parts[p].table >= 0
+                                         ? first[gk__parts[p].table]
+                                         : gk_report_section_line(r, (gk_section)gk__parts[p].section));
+  for (int s = 0; s < GK_NSECTIONS; s++)
+    gk_report_set_section_line(r, (gk_section)s,
+                               line_pos(g, lines, n, gk_report_section_line(r, (gk_section)s)).line);
 }
 
 int gk__recognize_grid(const gk__labels *L, gk_report **out, const gk__grid *g, const char *source_name,

@@ -33,8 +33,8 @@ static uint32_t row_width(const gk__grid *g, const gk__gblock *b) {
 /* The declared column of table t whose label (or a variant) the normalised
  * text is exactly, else -1. */
 static int match_col(const walk *w, const char *s, size_t n) {
-  const gk__table_decl *td = &w->r->ed->tables[w->t];
-  int e = gk__labels_ed(w->r->edition);
+  const gk__table_decl *td = &w->ed->tables[w->t];
+  int e = gk__labels_ed(w->ed->id);
   for (size_t c = 0; c < td->ncols && c < GK__MAX_COLS; c++)
     for (size_t v = 0; v < GK__NV; v++) {
       gk__span sp = w->L->col[e][w->t][c][v];
@@ -45,8 +45,8 @@ static int match_col(const walk *w, const char *s, size_t n) {
 
 /* Table 四: the row a group cell names (行政复议, 未经复议直接起诉, 复议后起诉). */
 static int match_group(const walk *w, const char *s, size_t n) {
-  const gk__table_decl *td = &w->r->ed->tables[w->t];
-  int e = gk__labels_ed(w->r->edition);
+  const gk__table_decl *td = &w->ed->tables[w->t];
+  int e = gk__labels_ed(w->ed->id);
   if (w->t != GK_TABLE_REVIEW) return -1;
   for (size_t r = 0; r < td->nrows && r < GK__LROWS; r++)
     for (size_t v = 0; v < GK__NV; v++) {
@@ -172,7 +172,7 @@ void gk__rec_cols_header(walk *w, const tline *l) {
  * decide or says what position says anyway. */
 static int targets(const walk *w, int *tgt, uint32_t *first, uint32_t *last, size_t *total, int *compress) {
   const gk__colmap *m = &w->cols;
-  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  const gk__table_decl *td = &w->ed->tables[w->t];
   uint32_t f = m->width, e = 0;
   int groups = 0, seen[GK__COLMAP_W] = {0}, in_order = 1, prev = -1;
   for (uint32_t x = 0; x < m->width; x++)

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 #include "recognize_int.h"
-#include "report_int.h" /* TEMPORARY: to be converted to the report accessors */
 
 /* ------------------------------------------------------------ edition from headers */
 /* Labels only edition e has, found in the normalised header text. */
@@ -165,19 +164,20 @@ static int wrapped_heading(const gk__labels *L, const tline *a, const tline *b) 
  * naming both headings' lines (the first copy is kept). */
 static void check_duplicate(walk *w, int t, const tline *lines, size_t first_head, size_t from, size_t to) {
   gk_report *r2 = NULL;
-  if (gk_report_new(&r2, w->r->edition, 0) != GK_OK) {
+  if (gk_report_new(&r2, w->ed->id, 0) != GK_OK) {
     w->rc = GK_ENOMEM;
     return;
   }
   walk w2;
   walk_init(&w2);
-  w2.r = r2, w2.L = w->L, w2.trunc_table = -1, w2.g = w->g, w2.lines = w->lines, w2.nlines = w->nlines;
+  w2.r = r2, w2.ed = w->ed, w2.L = w->L, w2.trunc_table = -1, w2.g = w->g, w2.lines = w->lines, w2.nlines = w->nlines;
   gk__buf_init(&w2.lab);
   int rc = gk__rec_table(&w2, t, lines, from, to, 0);
-  const gk__table_decl *td = &w->r->ed->tables[t];
+  const gk__table_decl *td = &w->ed->tables[t];
   size_t differ = 0;
+  const gk__cell *ca = gk__report_cells(w->r, t), *cb = gk__report_cells(r2, t);
   for (size_t i = 0; i < td->nrows * td->ncols && !rc; i++) {
-    const gk__cell *a = &w->r->cells[t][i], *b = &r2->cells[t][i];
+    const gk__cell *a = &ca[i], *b = &cb[i];
     differ += a->state == GK_CELL_VALUE && b->state == GK_CELL_VALUE && a->value != b->value;
   }
   gk__free(w2.run), gk__free(w2.rv), gk__free(w2.done), gk__buf_free(&w2.lab);
@@ -553,6 +553,7 @@ int gk__rec_document(const gk__labels *L, gk_report **out, const tline *lines, s
   int rc = read_head(&D, L, &w);
   if (!rc) rc = new_report(&D, g, &r, source_name);
   w.r = r;
+  w.ed = r ? gk__report_ed(r) : NULL;
   int legacy = D.year && D.year < gk__edition_get(gk_schema_edition_id(0))->first_year && D.any_marks == 0;
   if (!rc && legacy)
     gk__rec_diag(&w, GK_SEV_INFO, "import.legacy", D.title != SIZE_MAX ? lines[D.title].line : 1,

@@ -76,6 +76,7 @@ typedef struct {
 
 typedef struct {
   gk_report *r;
+  const gk__edition *ed; /* r's edition (gk__report_ed), set with r */
   gk_diags *d;
   const char *file;
   int rc;              /* first hard error (GK_ENOMEM) */

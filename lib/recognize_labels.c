@@ -5,7 +5,6 @@
  * The labels come normalised from schema_tables.c (gk__labels). */
 #include <string.h>
 #include "recognize_int.h"
-#include "report_int.h" /* TEMPORARY: to be converted to the report accessors */
 
 static size_t cp_count(const char *s, size_t n) {
   size_t k = 0;
@@ -74,7 +73,7 @@ static int ends_with_prefix(const cp_bounds *c, const char *lab, size_t labn) {
 /* Does the label text end with a long prefix of a variant of row `row`? */
 int gk__rec_row_prefix_at_end(const walk *w, size_t row, const char *lab, size_t labn) {
   if (row >= GK__LROWS) return 0;
-  const gk__span *vars = w->L->row[gk__labels_ed(w->r->edition)][w->t][row];
+  const gk__span *vars = w->L->row[gk__labels_ed(w->ed->id)][w->t][row];
   cp_bounds c;
   for (size_t v = 0; v < GK__NV; v++) {
     if (vars[v].len < 6) continue;
@@ -90,7 +89,7 @@ int gk__rec_row_prefix_at_end(const walk *w, size_t row, const char *lab, size_t
 int gk__rec_row_match(const walk *w, size_t row, const char *lab, size_t labn, int fuzzy, size_t *end) {
   int best = 0;
   if (row >= GK__LROWS) return 0;
-  const gk__span *vars = w->L->row[gk__labels_ed(w->r->edition)][w->t][row];
+  const gk__span *vars = w->L->row[gk__labels_ed(w->ed->id)][w->t][row];
   for (size_t v = 0; v < GK__NV; v++) {
     if (vars[v].len < 6) continue; /* two CJK characters at least */
     const char *nv = gk__labels_at(w->L, vars[v]);
@@ -145,8 +144,8 @@ int gk__rec_lab_is_noise(const walk *w, const char *lab, size_t labn) {
                                       "本年度办理结果", "本列数据的勾稽关系为第一项加第二项之和等于第三项加第四项之和",
                                       "单位", "项"};
   for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) cut_all(tmp, &n, words[k], strlen(words[k]));
-  const gk__table_decl *td = &w->r->ed->tables[w->t];
-  int e = gk__labels_ed(w->r->edition);
+  const gk__table_decl *td = &w->ed->tables[w->t];
+  int e = gk__labels_ed(w->ed->id);
   for (size_t c = 0; c < td->ncols && c < GK__MAX_COLS; c++)
     for (size_t v = 0; v < GK__NV; v++)
       cut_all(tmp, &n, gk__labels_at(w->L, w->L->col[e][w->t][c][v]), w->L->col[e][w->t][c][v].len);

@@ -19,7 +19,6 @@
 #include <stdio.h>
 #include <string.h>
 #include "recognize_int.h"
-#include "report_int.h" /* TEMPORARY: to be converted to the report accessors */
 
 /* ------------------------------------------------------------ diagnostics */
 void gk__rec_diag(walk *w, int sev, const char *rule, uint32_t line, const char *zh, const char *en) {
@@ -59,7 +58,7 @@ static void diag_cell_bufs(walk *w, int sev, const char *rule, uint32_t line, si
 static void diag_row(walk *w, int sev, const char *rule, size_t row, uint32_t line,
                      const char *zh_fmt, const char *en_fmt) {
   if (!w->d || w->rc) return;
-  const gk__row_decl *rd = &w->r->ed->tables[w->t].rows[row];
+  const gk__row_decl *rd = &w->ed->tables[w->t].rows[row];
   gk__buf zh, en;
   gk__buf_init(&zh), gk__buf_init(&en);
   gk__buf_printf(&zh, zh_fmt, rd->zh);
@@ -69,7 +68,7 @@ static void diag_row(walk *w, int sev, const char *rule, size_t row, uint32_t li
   if (!rc) rc = gk_diags_add(&idx, w->d, sev, rule, zh.data, en.data, w->file, line, 0);
   if (!rc) {
     char path[160];
-    const gk__table_decl *td = &w->r->ed->tables[w->t];
+    const gk__table_decl *td = &w->ed->tables[w->t];
     for (size_t c = 0; c < td->ncols; c++)
       if (rd->colmask & (1u << c)) {
         gk__path(path, w->r, w->t, row, c);
@@ -101,7 +100,7 @@ static void put_slot(walk *w, size_t row, size_t col, const slot *s) {
   if (s->kind == SLOT_EMPTY) {
     rc = gk_report_set_blank(r, t, row, col);
   } else {
-    int kind = r->ed->tables[t].cols[col].kind;
+    int kind = w->ed->tables[t].cols[col].kind;
     /* thousands separators; Traditional 減 for 减 */
     char tmp[64];
     const char *p = s->p;
@@ -145,7 +144,7 @@ static void put_slot(walk *w, size_t row, size_t col, const slot *s) {
   }
   gk_report_set_line(r, t, row, col, s->line);
   /* the grid cell, made a source position once the document is read */
-  r->cells[t][row * r->ed->tables[t].ncols + col].column = s->cell;
+  gk__report_cells_mut(r, t)[row * w->ed->tables[t].ncols + col].column = s->cell;
 }
 
 static size_t row_ncells(const gk__row_decl *rd) {
@@ -155,7 +154,7 @@ static size_t row_ncells(const gk__row_decl *rd) {
 }
 
 static void fill_row(walk *w, size_t row, const slot *s) {
-  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  const gk__table_decl *td = &w->ed->tables[w->t];
   size_t k = 0;
   for (size_t c = 0; c < td->ncols && !w->rc; c++)
     if (td->rows[row].colmask & (1u << c)) put_slot(w, row, c, &s[k++]);
@@ -202,7 +201,7 @@ static size_t next_in_order(const walk *w, const gk__table_decl *td, size_t r) {
 
 /* The row a run of values with this label text belongs to, or nrows. */
 static size_t pick_row(walk *w, int has_value, int *sequential) {
-  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  const gk__table_decl *td = &w->ed->tables[w->t];
   const char *lab = w->lab.data ? w->lab.data : "";
   size_t labn = w->lab.len, end = 0;
   *sequential = 0;
@@ -295,7 +294,7 @@ static int split_run(walk *w, const slot *s, size_t k, const size_t *rows, const
     if (s[i].kind != SLOT_VALUE || gk__text_quote_end(s[i].p, s[i].n, 0)) return 0;
     tok[i] = (gk__piece){s[i].p, s[i].n};
   }
-  gk__split_spec sp = {w->r->ed, w->t, ncells, rows, cols};
+  gk__split_spec sp = {w->ed, w->t, ncells, rows, cols};
   gk__split_result res;
   if (gk__digit_split(&res, &sp, tok, k, 0) != GK_OK || (res.nsurv == 0 && !res.capped)) return 0;
   gk__buf zh, en, run, cands;
@@ -310,7 +309,7 @@ static int split_run(walk *w, const slot *s, size_t k, const size_t *rows, const
   }
   if (res.nsurv > res.nkeep || res.capped) gk__buf_puts(&cands, ", ...");
   const char *rn = run.data ? run.data : "", *cn = cands.data ? cands.data : "";
-  const char *rowzh = w->r->ed->tables[w->t].rows[rows[0]].zh, *rowkey = w->r->ed->tables[w->t].rows[rows[0]].key;
+  const char *rowzh = w->ed->tables[w->t].rows[rows[0]].zh, *rowkey = w->ed->tables[w->t].rows[rows[0]].key;
   int one = res.nsurv == 1 && !res.capped;
   if (one) {
     for (size_t i = 0; i < ncells; i++)
@@ -325,7 +324,7 @@ static int split_run(walk *w, const slot *s, size_t k, const size_t *rows, const
                    res.capped ? "have too many readings to try" : "read several ways that all fit", cn);
   }
   if (!one && !res.capped && res.nsurv == res.nkeep && w->namb < GK__AMB_ROWS && rows[0] == rows[ncells - 1] &&
-      has_col_relation(w->r->ed, w->t)) { /* the column relations may decide, once the table is read */
+      has_col_relation(w->ed, w->t)) { /* the column relations may decide, once the table is read */
     amb_row *a = &w->amb[w->namb++];
     a->row = rows[0], a->ncand = res.nkeep, a->line = s[0].line, a->zh = zh, a->en = en;
     for (size_t c = 0; c < res.nkeep; c++)
@@ -344,7 +343,7 @@ static int split_run(walk *w, const slot *s, size_t k, const size_t *rows, const
 /* Do the column relations of table t that can be checked hold for row's
  * columns? 1 all checkable ones hold and one could be checked, 0 otherwise. */
 static int columns_hold(const gk_report *r, int t, size_t row) {
-  const gk__edition *ed = r->ed;
+  const gk__edition *ed = gk__report_ed(r);
   const gk__table_decl *td = &ed->tables[t];
   int checked = 0;
   for (size_t q = 0; q < ed->nrelations; q++) {
@@ -372,7 +371,7 @@ static int columns_hold(const gk_report *r, int t, size_t row) {
 /* The rows left ambiguous by their own relations, decided by the columns'
  * when exactly one reading fits; otherwise import.ambiguous as said. */
 static void resolve_ambiguous(walk *w) {
-  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  const gk__table_decl *td = &w->ed->tables[w->t];
   for (size_t i = 0; i < w->namb && !w->rc; i++) {
     amb_row *a = &w->amb[i];
     size_t fits = 0, pick = 0;
@@ -412,7 +411,7 @@ static size_t row_cells(const gk__table_decl *td, size_t row, size_t *rows, size
 
 static void pending_done(walk *w, int cut) {
   if (!w->npend) return;
-  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  const gk__table_decl *td = &w->ed->tables[w->t];
   const gk__row_decl *rd = &td->rows[w->pend_row];
   size_t k = 0;
   if (cut) {
@@ -435,7 +434,7 @@ static void pending_done(walk *w, int cut) {
  * blank cells were dropped somewhere, and then no row can be told. Returns the
  * number of rows spanned when they do not fit, 0 when they fit (or one row). */
 static size_t run_misfit(const walk *w, size_t row, int sequential) {
-  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  const gk__table_decl *td = &w->ed->tables[w->t];
   size_t i = 0, rows = 0;
   while (i < w->nrun && row < td->nrows) {
     const gk__row_decl *rd = &td->rows[row];
@@ -465,7 +464,7 @@ static int run_has_value(const walk *w) {
 /* Table 四: the run's slots kept in order (placed when the table is read), when
  * they hold a value or are a labelled row of empty fields. */
 static void review_run(walk *w) {
-  const gk__table_decl *rtd = &w->r->ed->tables[w->t];
+  const gk__table_decl *rtd = &w->ed->tables[w->t];
   int any = run_has_value(w);
   /* a line of empty fields after a row label ("复议后起诉\t\t\t\t\t") is a blank row */
   size_t end = 0;
@@ -493,7 +492,7 @@ static void review_run(walk *w) {
  * group label ("（六）其他处理" over its sub-rows, a merged cell). 1 when the
  * run is done with. */
 static int run_unplaced(walk *w, size_t row, int has_value, int sequential) {
-  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  const gk__table_decl *td = &w->ed->tables[w->t];
   uint32_t line = w->run[0].line;
   if (row < td->nrows && (has_value || !(sequential || (td->rows[row].flags & GK_ROW_DERIVED)))) return 0;
   if (has_value && w->lab.len) {
@@ -513,7 +512,7 @@ static int run_unplaced(walk *w, size_t row, int has_value, int sequential) {
 /* Rows between the cursor and `row` passed over: missing unless found later
  * (rows out of order); all of them when the copy starts inside the table. */
 static void passed_over(walk *w, size_t row, uint32_t line) {
-  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  const gk__table_decl *td = &w->ed->tables[w->t];
   if (w->start_cut && row > w->cursor) {
     diag_row(w, GK_SEV_WARNING, "import.truncated", row, line, "文本从表格中间开始：“%s”之前的行缺失",
              "the text starts inside the table: the rows before “%s” are missing");
@@ -531,7 +530,7 @@ static void passed_over(walk *w, size_t row, uint32_t line) {
 /* Values in order over `misfit` rows from `row` that do not fill them: the
  * rows stay blank, said ambiguous. Returns the row after them. */
 static size_t misfit_rows(walk *w, size_t row, size_t misfit, uint32_t line) {
-  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  const gk__table_decl *td = &w->ed->tables[w->t];
   diag_row(w, GK_SEV_WARNING, "import.ambiguous", row, line,
            "从“%s”起按顺序排列的数值不能恰好填满各行（空白单元格被省略），无法确定各列，已留空",
            "the values in order from row %s do not fill whole rows (blank cells were dropped): "
@@ -551,7 +550,7 @@ static size_t misfit_rows(walk *w, size_t row, size_t misfit, uint32_t line) {
  * run: ambiguous, or the end of a truncated copy), or ambiguous now. Returns
  * the next row. */
 static size_t short_row(walk *w, size_t row, size_t i) {
-  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  const gk__table_decl *td = &w->ed->tables[w->t];
   const gk__row_decl *rd = &td->rows[row];
   size_t left = w->nrun - i;
   slot cand[GK__SPLIT_MAXCELLS];
@@ -584,7 +583,7 @@ static size_t short_row(walk *w, size_t row, size_t i) {
 /* The run's values into the rows from `row` on: one row after another while
  * values are left. Returns the row after the last one filled. */
 static size_t fill_run(walk *w, size_t row, int sequential) {
-  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  const gk__table_decl *td = &w->ed->tables[w->t];
   size_t i = 0;
   int first = 1;
   while (i < w->nrun && row < td->nrows && !w->rc) {
@@ -750,7 +749,7 @@ static int row_style(const walk *w, const tline *l, const gk__gblock *b) {
  * anywhere else the count of empty cells proves nothing: one empty (TAB), none
  * (bars). */
 static void empty_row(walk *w, const tline *l, const gk__gblock *b, int style) {
-  const gk__table_decl *td = &w->r->ed->tables[w->t];
+  const gk__table_decl *td = &w->ed->tables[w->t];
   size_t nf = b->ncells, k = style == ROW_TABS ? 1 : 0;
   for (size_t lead = 0; lead < 2 && w->t == GK_TABLE_REVIEW; lead++) /* lead: an indentation field */
     if (nf > lead && (nf - lead == td->ncols || nf - lead == td->ncols * td->nrows)) k = nf - lead;
@@ -808,8 +807,7 @@ static void table_line(walk *w, const tline *l) {
 }
 
 static void review_finish(walk *w, uint32_t line) {
-  gk_report *r = w->r;
-  const gk__table_decl *td = &r->ed->tables[GK_TABLE_REVIEW];
+  const gk__table_decl *td = &w->ed->tables[GK_TABLE_REVIEW];
   size_t want = td->nrows * td->ncols;
   if (w->nrv == 0) return;
   if (w->nrv < want && want <= GK__SPLIT_MAXCELLS) { /* digits run together */
@@ -931,7 +929,7 @@ static int md_header_row(const tline *lines, size_t i, size_t to) {
  * row read when the cut fell inside it (some of its cells blank), else `first`,
  * the first row never reached. */
 static size_t cut_row(const walk *w, int t, size_t first) {
-  const gk__table_decl *td = &w->r->ed->tables[t];
+  const gk__table_decl *td = &w->ed->tables[t];
   for (size_t p = first; p-- > 0;) {
     const gk__row_decl *rd = &td->rows[p];
     if (!row_walkable(rd) || !w->done[p]) continue;
@@ -946,7 +944,7 @@ static size_t cut_row(const walk *w, int t, size_t first) {
 }
 
 int gk__rec_table(walk *w, int t, const tline *lines, size_t from, size_t to, int truncated) {
-  const gk__table_decl *td = &w->r->ed->tables[t];
+  const gk__table_decl *td = &w->ed->tables[t];
   w->t = t;
   w->cursor = next_stored(td, 0);
   w->truncated = truncated;

@@ -8,7 +8,6 @@
 #include "text_int.h"
 #include "grid.h"
 #include "gkreport/text.h"
-#include "report_int.h" /* TEMPORARY: to be converted to the report accessors */
 
 /* Text (UTF-8) read into a grid (one-line page text by its own reader) and
  * recognized. */
@@ -120,7 +119,10 @@ GK_API int gk_report_from_text(gk_report **out, const char *bytes, size_t len,
   int rc = report_from_text(out, bytes, len, source_name, diags);
   if (rc || !*out) return rc;
   gk_report *r = *out;
-  for (int t = 0; t < GK_NTABLES; t++)
-    for (size_t i = 0; i < r->ed->tables[t].nrows * r->ed->tables[t].ncols; i++) r->cells[t][i].column = 0;
+  for (int t = 0; t < GK_NTABLES; t++) {
+    const gk__table_decl *td = &gk__report_ed(r)->tables[t];
+    gk__cell *cells = gk__report_cells_mut(r, t);
+    for (size_t i = 0; i < td->nrows * td->ncols; i++) cells[i].column = 0;
+  }
   return GK_OK;
 }

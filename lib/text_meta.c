@@ -22,7 +22,6 @@
 #include <string.h>
 #include "internal.h"
 #include "text_int.h"
-#include "report_int.h" /* TEMPORARY: to be converted to the report accessors */
 
 static const char *const meta_keys[3] = {"报告名称：", "发布机构：", "报告年度："};
 
@@ -66,7 +65,7 @@ static int name_plain(const char *s) {
 
 /* A preamble that opens like the block would be read as one below a title. */
 static int preamble_keyed(const gk_report *r) {
-  const char *p = r->sections[GK_SECTION_PREAMBLE];
+  const char *p = gk_report_section(r, GK_SECTION_PREAMBLE);
   if (!p) return 0;
   size_t n = strlen(p), i = 0;
   while (i < n) {
@@ -100,34 +99,34 @@ static int title_line(const char *t) {
 /* 1 when the title alone carries the report's title, agency name and year: it is
  * NAME + YYYY年… (the name plain, the year the report's), as most are published. */
 static int title_alone(const gk_report *r) {
-  const char *t = r->title, *name = r->agency[GK_AGENCY_NAME];
-  if (!t || !name || r->year < 1900 || r->year > 2199 || !name_plain(name) || preamble_keyed(r)) return 0;
+  const char *t = gk_report_title(r), *name = gk_report_agency(r, GK_AGENCY_NAME);
+  if (!t || !name || gk_report_year(r) < 1900 || gk_report_year(r) > 2199 || !name_plain(name) || preamble_keyed(r)) return 0;
   size_t nn = strlen(name);
   char year[16];
-  snprintf(year, sizeof year, "%d年", r->year);
+  snprintf(year, sizeof year, "%d年", gk_report_year(r));
   return strncmp(t, name, nn) == 0 && strncmp(t + nn, year, strlen(year)) == 0 && title_line(t);
 }
 
 void gk__text_head_put(gk__buf *b, const gk_report *r, int markdown) {
   if (title_alone(r)) {
     gk__buf_puts(b, markdown ? "# " : "");
-    gk__buf_puts(b, r->title);
+    gk__buf_puts(b, gk_report_title(r));
     gk__buf_puts(b, "\n\n");
     return;
   }
-  if (r->title && !is_heading(r->title)) { /* for the reader; the block is what is read back */
+  if (gk_report_title(r) && !is_heading(gk_report_title(r))) { /* for the reader; the block is what is read back */
     gk__buf_puts(b, markdown ? "# " : "");
-    value_put(b, r->title);
+    value_put(b, gk_report_title(r));
     gk__buf_puts(b, "\n\n");
   }
-  const char *vals[2] = {r->title, r->agency[GK_AGENCY_NAME]};
+  const char *vals[2] = {gk_report_title(r), gk_report_agency(r, GK_AGENCY_NAME)};
   for (int k = 0; k < 2; k++) {
     gk__buf_puts(b, meta_keys[k]);
     if (vals[k]) value_put(b, vals[k]);
     gk__buf_putc(b, '\n');
   }
   gk__buf_puts(b, meta_keys[2]);
-  if (r->year) gk__buf_printf(b, "%d", r->year);
+  if (gk_report_year(r)) gk__buf_printf(b, "%d", gk_report_year(r));
   gk__buf_puts(b, "\n\n");
 }
 
@@ -251,7 +250,7 @@ int gk__text_meta_apply(gk_report *r, const char *text, size_t n, size_t *body_l
 }
 
 int gk__text_meta_complete(gk_report *r, const char *text, size_t n, gk_diags *diags) {
-  if (r && !r->agency[GK_AGENCY_NAME]) { /* a block that names no agency: none from the prose */
+  if (r && !gk_report_agency(r, GK_AGENCY_NAME)) { /* a block that names no agency: none from the prose */
     block m;
     int found = block_read(&m, text, n);
     block_free(&m);
