@@ -295,6 +295,12 @@ void gk__report_set_part_order(gk_report *r, int part, uint32_t order);
 int gk__report_set_section_valid(gk_report *r, int section, const char *utf8, size_t len);
 int gk__report_set_literal_valid(gk_report *r, int table, size_t row, size_t col, const char *utf8,
                                  size_t len);
+/* The recognizer's cell setter: table in range (trusted), row and col checked
+ * against the report's own edition without a lookup. state GK_CELL_BLANK is
+ * gk_report_set_blank; GK_CELL_VALUE is gk_report_set_value, then (unit >= 0)
+ * gk_report_set_unit. Same return codes. */
+int gk__report_set_read(gk_report *r, int table, size_t row, size_t col, int state, int64_t value,
+                        int unit);
 /* Bytes the literal pool holds allocated (tests: the pool stays bounded). */
 size_t gk__report_pool_size(const gk_report *r);
 

@@ -13,27 +13,39 @@
 /* Lines of a grid written out (not a text grid's): each paragraph's lines and
  * each row's cells joined by TAB (a cell's line breaks as spaces), tokens by a
  * space; lines[k].p holds the line's offset in buf until fixed up. */
+/* A cell's text with its line breaks and TABs made spaces, copied by spans. */
+static void put_cell_text(gk__buf *buf, const char *t, uint32_t len) {
+  uint32_t st = 0;
+  for (uint32_t j = 0; j < len; j++)
+    if (t[j] == '\n' || t[j] == '\r' || t[j] == '\t') {
+      gk__buf_put(buf, t + st, j - st);
+      gk__buf_putc(buf, ' ');
+      st = j + 1;
+    }
+  gk__buf_put(buf, t + st, len - st);
+}
+
 static void render_lines(const gk__grid *g, gk__buf *buf, tline *lines, size_t *n) {
   for (size_t i = 0; i < g->nblocks; i++) {
     const gk__gblock *b = &g->blocks[i];
-    size_t st = buf->len;
     if (b->kind == GK__BLK_PARA || b->kind == GK__BLK_HEADING) {
-      const char *t = gk__grid_text(g, b->off);
-      for (uint32_t j = 0; j <= b->len; j++)
-        if (j == b->len || t[j] == '\n') {
-          lines[*n] = (tline){(const char *)(uintptr_t)st, buf->len - st, (uint32_t)(*n + 1), (uint32_t)i};
-          ++*n;
-          if (j < b->len) gk__buf_putc(buf, '\n'), st = buf->len;
-        } else {
-          gk__buf_putc(buf, t[j]);
-        }
+      const char *t = gk__grid_text(g, b->off), *e = t + b->len;
+      for (;;) { /* one document line a '\n'-separated part */
+        const char *nl = t < e ? memchr(t, '\n', (size_t)(e - t)) : NULL;
+        size_t k = nl ? (size_t)(nl - t) : (size_t)(e - t);
+        lines[*n] = (tline){(const char *)(uintptr_t)buf->len, k, (uint32_t)(*n + 1), (uint32_t)i};
+        ++*n;
+        gk__buf_put(buf, t, k);
+        if (!nl) break;
+        gk__buf_putc(buf, '\n');
+        t = nl + 1;
+      }
     } else {
+      size_t st = buf->len;
       for (uint32_t k = 0; k < b->ncells; k++) {
         const gk__gcell *c = &g->cells[b->first + k];
-        const char *t = gk__grid_text(g, c->off);
         if (k) gk__buf_putc(buf, b->kind == GK__BLK_ROW ? '\t' : ' ');
-        for (uint32_t j = 0; j < c->len; j++)
-          gk__buf_putc(buf, (t[j] == '\n' || t[j] == '\r' || t[j] == '\t') ? ' ' : t[j]);
+        put_cell_text(buf, gk__grid_text(g, c->off), c->len);
       }
       lines[*n] = (tline){(const char *)(uintptr_t)st, buf->len - st, (uint32_t)(*n + 1), (uint32_t)i};
       ++*n;

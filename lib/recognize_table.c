@@ -98,7 +98,7 @@ static void put_slot(walk *w, size_t row, size_t col, const slot *s) {
   gk_report *r = w->r;
   int t = w->t, rc = GK_OK;
   if (s->kind == SLOT_EMPTY) {
-    rc = gk_report_set_blank(r, t, row, col);
+    rc = gk__report_set_read(r, t, row, col, GK_CELL_BLANK, 0, -1);
   } else {
     int kind = w->ed->tables[t].cols[col].kind;
     /* thousands separators; Traditional 減 for 减 */
@@ -117,7 +117,7 @@ static void put_slot(walk *w, size_t row, size_t col, const slot *s) {
       p = tmp, n = k;
     }
     if (!p) {
-      rc = gk_report_set_value(r, t, row, col, v);
+      rc = gk__report_set_read(r, t, row, col, GK_CELL_VALUE, v, -1);
     } else if (gk__text_quote_end(s->p, s->n, 0) == s->n) { /* 「…」: the literal verbatim */
       gk__buf q;
       gk__buf_init(&q);
@@ -125,8 +125,7 @@ static void put_slot(walk *w, size_t row, size_t col, const slot *s) {
       rc = q.err ? GK_ENOMEM : q.len > 4096 ? GK_ERANGE : gk_report_set_literal(r, t, row, col, q.data ? q.data : "", q.len);
       gk__buf_free(&q);
     } else if (!gk__text_is_literal(s->p, s->n) && gk__parse_cell_text(kind, p, n, &v, &unit) == GK_OK) {
-      rc = gk_report_set_value(r, t, row, col, v);
-      if (!rc && kind == GK_KIND_AMOUNT) rc = gk_report_set_unit(r, t, row, col, unit);
+      rc = gk__report_set_read(r, t, row, col, GK_CELL_VALUE, v, kind == GK_KIND_AMOUNT ? unit : -1);
     } else if (s->n <= 4096) {
       rc = gk__report_set_literal_valid(r, t, row, col, s->p, s->n);
     } else {
@@ -142,9 +141,11 @@ static void put_slot(walk *w, size_t row, size_t col, const slot *s) {
              "“%s”有一个无法保存的单元格值，已留空", "row %s: a cell value cannot be stored; left blank");
     return;
   }
-  gk_report_set_line(r, t, row, col, s->line);
-  /* the grid cell, made a source position once the document is read */
-  gk__report_cells_mut(r, t)[row * w->ed->tables[t].ncols + col].column = s->cell;
+  /* the cell exists (set above); the grid cell, made a source position once
+   * the document is read */
+  gk__cell *c = &gk__report_cells_mut(r, t)[row * w->ed->tables[t].ncols + col];
+  c->line = s->line;
+  c->column = s->cell;
 }
 
 static size_t row_ncells(const gk__row_decl *rd) {

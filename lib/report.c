@@ -535,3 +535,25 @@ GK_API int gk_report_set_missing_tables(gk_report *r, uint32_t mask) {
   r->missing_tables = mask;
   return GK_OK;
 }
+
+/* The recognizer's setter (internal.h): r->ed's declaration read directly,
+ * no lookup of the edition; the same checks and effects as the public setters. */
+int gk__report_set_read(gk_report *r, int table, size_t row, size_t col, int state, int64_t value,
+                        int unit) {
+  const gk__table_decl *td = &r->ed->tables[table];
+  if (row >= td->nrows || col >= td->ncols || !((td->rows[row].colmask >> col) & 1u) ||
+      !(td->rows[row].flags & GK_ROW_STORED))
+    return GK_EINVAL;
+  gk__cell *c = &r->cells[table][row * td->ncols + col];
+  if (state == GK_CELL_BLANK) {
+    c->state = GK_CELL_BLANK, c->value = 0, c->lit = 0, c->unit = GK_UNIT_DEFAULT;
+    return GK_OK;
+  }
+  if (value < 0 && td->cols[col].kind == GK_KIND_COUNT) return GK_ERANGE;
+  c->state = GK_CELL_VALUE, c->value = value, c->lit = 0;
+  if (unit < 0) return GK_OK;
+  if (!gk__unit_valid(unit) || (unit != GK_UNIT_DEFAULT && td->cols[col].kind != GK_KIND_AMOUNT))
+    return GK_EINVAL;
+  c->unit = (uint8_t)unit;
+  return GK_OK;
+}

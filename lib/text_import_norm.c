@@ -80,6 +80,15 @@ static uint32_t norm_cp(uint32_t cp) {
   return to_simplified(cp);
 }
 
+/* 1 when s[0..3) (3 bytes there) is a CJK ideograph U+4E00..U+9FFF that
+ * normalises to itself: most label characters, copied without decoding. */
+static inline int cjk_kept(const char *s) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (u[0] < 0xE4 || u[0] > 0xE9 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80) return 0;
+  uint32_t cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+  return cp >= 0x4E00 && to_simplified(cp) == cp;
+}
+
 /* The slow path: one code point at a time (bad bytes read as themselves). */
 static void norm_slow(gk__buf *out, const char *s, size_t n) {
   size_t i = 0;
@@ -108,6 +117,11 @@ void gk__text_norm(gk__buf *out, const char *s, size_t n) {
       if (c >= 'A' && c <= 'Z') d[w++] = (char)(c + 32);
       else if (c >= 'a' && c <= 'z') d[w++] = (char)c;
       r++;
+      continue;
+    }
+    if (r + 3 <= n && cjk_kept(d + r)) { /* w <= r: a forward copy */
+      d[w] = d[r], d[w + 1] = d[r + 1], d[w + 2] = d[r + 2];
+      w += 3, r += 3;
       continue;
     }
     size_t q = r;
@@ -139,6 +153,12 @@ void gk__text_norm(gk__buf *out, const char *s, size_t n) {
 size_t gk__text_norm_fixed(char *dst, size_t cap, const char *s, size_t n) {
   size_t i = 0, k = 0;
   while (i < n) {
+    if (i + 3 <= n && cjk_kept(s + i)) {
+      if (k + 4 > cap) break;
+      memcpy(dst + k, s + i, 3);
+      k += 3, i += 3;
+      continue;
+    }
     uint32_t cp = norm_cp(gk__utf8_next(s, n, &i));
     if (!cp) continue;
     size_t need = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
