@@ -157,7 +157,7 @@ static int text_ok(const gk__grid *g, uint32_t off, uint32_t len) {
   if (!gk__utf8_valid(s, len, NULL)) return 0;
   if (len) {
     size_t i = 0;
-    if (gk__text_is_space(gk__utf8_next(s, len, &i))) return 0;
+    if (gk__is_space(gk__utf8_next(s, len, &i))) return 0;
   }
   return 1;
 }

@@ -79,7 +79,14 @@ static inline uint32_t gk__utf8_next(const char *s, size_t n, size_t *i) {
 }
 /* String helpers written once (strutil.c). The white-space test: ASCII white
  * space, NBSP, U+2000..U+200B, U+3000, U+FEFF. */
-int gk__is_space(uint32_t cp);
+int gk__is_space_wide(uint32_t cp);
+/* 1 for white space: ASCII space, TAB, LF, VT, FF, CR; NBSP, U+2000..U+200B,
+ * U+3000, U+FEFF. ASCII and CJK answered inline, the rest by gk__is_space_wide. */
+static inline int gk__is_space(uint32_t cp) {
+  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
+  if (cp > 0x3000 && cp < 0xFEFF) return 0; /* CJK and full-width forms */
+  return gk__is_space_wide(cp);
+}
 /* Narrow s[0..*n) to leave out leading and trailing white space (gk__is_space). */
 void gk__trim(const char **s, size_t *n);
 /* Length of the white space (gk__is_space) encoded at s[i..n), 0 when none.

@@ -108,7 +108,7 @@ static gk__gpos pos_at(page *pg, size_t i) {
 static size_t skip_space(const char *p, size_t a, size_t b) {
   while (a < b) {
     size_t q = a;
-    if (!gk__text_is_space(gk__utf8_next(p, b, &q))) break;
+    if (!gk__is_space(gk__utf8_next(p, b, &q))) break;
     a = q;
   }
   return a;

@@ -124,7 +124,7 @@ static size_t gap_at(const char *p, size_t n, size_t i) {
   while (k < n) {
     size_t q = k;
     uint32_t cp = gk__utf8_next(p, n, &q);
-    if (!gk__text_is_space(cp)) break;
+    if (!gk__is_space(cp)) break;
     wide |= cp == 0x3000;
     count++;
     k = q;

@@ -674,7 +674,7 @@ static int is_footer(const char *p, size_t n) {
     size_t j = i;
     uint32_t cp = gk__utf8_next(p, n, &j);
     if (cp >= '0' && cp <= '9') digits++;
-    else if (!(gk__text_is_space(cp) || cp == '-' || cp == 0x2014 || cp == 0xFF0D || cp == 0x2013 ||
+    else if (!(gk__is_space(cp) || cp == '-' || cp == 0x2014 || cp == 0xFF0D || cp == 0x2013 ||
                cp == 0x7B2C || cp == 0x9875 || cp == 0x5171))
       return 0; /* other text */
     i = j;
@@ -894,7 +894,7 @@ static size_t skip_junk_table(const tline *lines, size_t from, size_t i, size_t 
     for (size_t k = a; k < b; k++) {
       size_t q = k;
       uint32_t cp = gk__utf8_next(l->p, b, &q);
-      if (!(gk__text_is_space(cp) || cp == '-' || cp == ':' || l->p[k] == '\t' || bar_at(l->p, b, k))) return i;
+      if (!(gk__is_space(cp) || cp == '-' || cp == ':' || l->p[k] == '\t' || bar_at(l->p, b, k))) return i;
       k = q - 1;
     }
     sep_row |= gk__memfind(l->p + a, b - a, "---", 3) != NULL;

@@ -5,9 +5,8 @@
 #include <string.h>
 #include "internal.h"
 
-int gk__is_space(uint32_t cp) {
-  return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\v' || cp == '\f' ||
-         cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0xFEFF;
+int gk__is_space_wide(uint32_t cp) {
+  return cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0xFEFF;
 }
 
 /* The white space of gk__is_space beyond ASCII at s[0..n): its length, 0 when

@@ -7,10 +7,6 @@
 #include <string.h>
 #include "text_int.h"
 
-int gk__text_is_space_wide(uint32_t cp) {
-  return cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0xFEFF;
-}
-
 /* Traditional -> Simplified for the characters of labels and headings, sorted by
  * the Traditional code point (binary search). */
 static const uint32_t t2s[][2] = {
@@ -70,7 +66,7 @@ static uint32_t norm_cp(uint32_t cp) {
     if (cp >= 'a' && cp <= 'z') return cp;
     return 0; /* digits, punctuation, spaces, controls */
   }
-  if (gk__text_is_space(cp)) return 0;
+  if (gk__is_space(cp)) return 0;
   if (cp >= 0x2000 && cp <= 0x206F) return 0;  /* general punctuation: “ ” — … */
   if (cp >= 0x3000 && cp <= 0x303F) return 0;  /* CJK punctuation: 、。《》【】〔〕 */
   if (cp >= 0xFE30 && cp <= 0xFE6F) return 0;  /* compatibility / small forms */

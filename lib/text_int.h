@@ -20,14 +20,6 @@ void gk__text_norm(gk__buf *out, const char *s, size_t n);
 /* Same into a fixed buffer (truncated at a character boundary); returns length. */
 size_t gk__text_norm_fixed(char *dst, size_t cap, const char *s, size_t n);
 
-/* 1 for whitespace code points (ASCII space/TAB/CR, NBSP, U+3000, ...); the
- * ASCII test is inline, gk__text_is_space_wide answers the rest. */
-int gk__text_is_space_wide(uint32_t cp);
-static inline int gk__text_is_space(uint32_t cp) {
-  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
-  if (cp > 0x3000 && cp < 0xFEFF) return 0; /* CJK and full-width forms */
-  return gk__text_is_space_wide(cp);
-}
 
 /* The labels of the schema normalised once per process: headings of the six
  * parts, and the rows' and columns' labels with their variants, per declared

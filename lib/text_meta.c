@@ -34,10 +34,10 @@ static int needs_quote(const char *s) {
   for (size_t i = 0; i < n; i++)
     if ((unsigned char)s[i] < 0x20 || s[i] == 0x7F) return 1;
   size_t i = 0;
-  if (gk__text_is_space(gk__utf8_next(s, n, &i))) return 1;
+  if (gk__is_space(gk__utf8_next(s, n, &i))) return 1;
   size_t last = n - 1;
   while (last > 0 && ((unsigned char)s[last] & 0xC0) == 0x80) last--;
-  return gk__text_is_space(gk__utf8_next(s, n, &last));
+  return gk__is_space(gk__utf8_next(s, n, &last));
 }
 
 static void value_put(gk__buf *b, const char *s) {
@@ -57,7 +57,7 @@ static int name_plain(const char *s) {
   for (size_t i = 0; i < n;) {
     uint32_t cp = gk__utf8_next(s, n, &i);
     if (cp < 0x20 || cp == 0x7F || cp == ':' || (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) ||
-        gk__text_is_space(cp))
+        gk__is_space(cp))
       return 0;
   }
   return 1;
@@ -70,7 +70,7 @@ static int preamble_keyed(const gk_report *r) {
   size_t n = strlen(p), i = 0;
   while (i < n) {
     size_t j = i;
-    if (!gk__text_is_space(gk__utf8_next(p, n, &j))) break;
+    if (!gk__is_space(gk__utf8_next(p, n, &j))) break;
     i = j;
   }
   return strncmp(p + i, meta_keys[0], strlen(meta_keys[0])) == 0;
@@ -150,7 +150,7 @@ static int next_line(const char *s, size_t n, size_t *pos, span *l) {
 
 static int blank(span l) {
   for (size_t i = 0; i < l.n;) {
-    if (!gk__text_is_space(gk__utf8_next(l.p, l.n, &i))) return 0;
+    if (!gk__is_space(gk__utf8_next(l.p, l.n, &i))) return 0;
   }
   return 1;
 }
