@@ -217,7 +217,8 @@ GK_API int gk_aggregate_add(gk_aggregate *a, const gk_report *r, gk_diags *diags
 
 static int overflow_finding(gk_aggregate *a, const gk_report *r, gk_diags *d, const char *file,
                             uint32_t line) {
-  const char *n = gk_report_agency(r, GK_AGENCY_NAME) ? gk_report_agency(r, GK_AGENCY_NAME) : "?";
+  const char *n = gk_report_agency(r, GK_AGENCY_NAME);
+  if (!n) n = "?";
   char zh[512], en[512];
   snprintf(zh, sizeof zh, "%.200s（%d年）计入后数值之和超出范围，该报告未计入", n,
            gk_report_year(r));

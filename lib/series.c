@@ -180,7 +180,8 @@ static int xvalue(const gk_report *r, int t, const char *row, const char *col, i
 }
 
 static const char *src_name(const gk_report *r) {
-  return gk_report_source(r) ? gk_report_source(r) : "-";
+  const char *s = gk_report_source(r);
+  return s ? s : "-";
 }
 
 /* The printed label of a cell given by keys: “row · column” (en) or 「row · column」 (zh). */
