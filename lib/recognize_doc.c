@@ -60,12 +60,25 @@ static int find_year(const char *s, size_t n, int dates) {
   return 0;
 }
 
-/* A title line: names a report ("报告", "年报") with a year, short, no address. */
+/* The text of a title candidate: l's bytes [*a, *b) without the white space and
+ * the Markdown marks ("# ", "**") around it. */
+static void title_span(const tline *l, size_t *a, size_t *b) {
+  *a = gk__trim_left(l->p, l->n), *b = gk__trim_right(l->p, l->n);
+  while (*a < *b && (l->p[*a] == '#' || l->p[*a] == '*' || l->p[*a] == ' ')) (*a)++;
+  while (*b > *a && l->p[*b - 1] == '*') (*b)--;
+}
+
+/* A title line: names a report ("报告", "年报") with a year, short (its text,
+ * Markdown marks aside, as the exporter measures it), no address. */
 static int is_title(const tline *l) {
-  if (l->n > 130 || l->n == 0) return 0;
-  if (gk__memfind(l->p, l->n, "://", 3) || gk__memfind(l->p, l->n, "www.", 4)) return 0;
-  return gk__memfind(l->p, l->n, "报告", strlen("报告")) || gk__memfind(l->p, l->n, "報告", strlen("報告")) ||
-         gk__memfind(l->p, l->n, "年报", strlen("年报")) || gk__memfind(l->p, l->n, "年報", strlen("年報"));
+  size_t a, b;
+  title_span(l, &a, &b);
+  const char *p = l->p + a;
+  size_t n = b - a;
+  if (n > GK__TITLE_MAX || n == 0) return 0;
+  if (gk__memfind(p, n, "://", 3) || gk__memfind(p, n, "www.", 4)) return 0;
+  return gk__memfind(p, n, "报告", strlen("报告")) || gk__memfind(p, n, "報告", strlen("報告")) ||
+         gk__memfind(p, n, "年报", strlen("年报")) || gk__memfind(p, n, "年報", strlen("年報"));
 }
 
 
@@ -117,9 +130,8 @@ static size_t title_line(const tline *lines, size_t first_head, const char *hint
 
 static int find_title(const gk__labels *L, gk__buf *out, const tline *lines, size_t i) {
   const tline *l = &lines[i];
-  size_t a = gk__trim_left(l->p, l->n), b = gk__trim_right(l->p, l->n);
-  while (a < b && (l->p[a] == '#' || l->p[a] == '*' || l->p[a] == ' ')) a++; /* Markdown */
-  while (b > a && l->p[b - 1] == '*') b--;
+  size_t a, b;
+  title_span(l, &a, &b);
   size_t ys = 0;
   int y = title_year(l->p + a, b - a, &ys);
   /* the line before, when it is adjacent and short */
@@ -129,7 +141,7 @@ static int find_title(const gk__labels *L, gk__buf *out, const tline *lines, siz
   int prev_ok = pl && pa < pb && pb - pa <= 90 && !gk__memfind(pl->p, pl->n, ":", 1) &&
                 !gk__memfind(pl->p, pl->n, "：", 3) && !is_title(pl);
   size_t dummy;
-  if (prev_ok && pb - pa + b - a <= 130 &&
+  if (prev_ok && pb - pa + b - a <= GK__TITLE_MAX &&
       ((!y && title_year(pl->p + pa, pb - pa, &dummy)) ||
        (y && ys == 0 && gk__text_heading(L, pl->p, pl->n) < 0))) {
     gk__buf_put(out, pl->p + pa, pb - pa);

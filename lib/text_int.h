@@ -26,6 +26,9 @@ size_t gk__text_norm_fixed(char *dst, size_t cap, const char *s, size_t n);
  * edition (index i of gk_schema_edition_id(i); gk__labels_ed maps an edition id). */
 #define GK__NV (GK__MAX_VARIANTS + 1)
 #define GK__LROWS 32
+/* The longest title (bytes of its text) the importer takes whole, and so the
+ * longest the text and Markdown exports write alone (text_meta.c). */
+#define GK__TITLE_MAX 130
 #define GK__LEDS GK__MAX_EDITIONS /* editions the cache holds: every one */
 typedef struct { uint32_t off, len; } gk__span; /* into arena; len 0: none */
 typedef struct {

@@ -87,7 +87,7 @@ static int title_line(const char *t) {
   size_t n = strlen(t);
   char norm[32]; /* "第二十条…" opens table 二 (a copy cut at the top) */
   size_t nn = gk__text_norm_fixed(norm, sizeof norm, t, n < 60 ? n : 60);
-  if (n == 0 || n > 130 || needs_quote(t) || t[n - 1] == '*' || gk__memfind(t, n, "://", 3) ||
+  if (n == 0 || n > GK__TITLE_MAX || needs_quote(t) || t[n - 1] == '*' || gk__memfind(t, n, "://", 3) ||
       gk__memfind(t, n, "www.", 4) || (nn >= 12 && memcmp(norm, "第二十条", 12) == 0))
     return 0;
   static const char *const words[] = {"报告", "報告", "年报", "年報"};

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "testutil.h"
 #include "gkreport/text.h"
+#include "internal.h"
 
 static void test_markdown_real_report(void) {
   size_t n = 0;
@@ -59,9 +60,56 @@ static void test_markdown_cells(void) {
   gk_report_free(r);
 }
 
+/* A title as long as the importer takes whole (130 bytes of text), written alone
+ * after "# ", comes back from Markdown and from text, with a page's metadata line
+ * naming another report below it (the fuzzer's case: the "# " counted into the
+ * length made the metadata line the title). One byte longer: the metadata block. */
+static void test_markdown_long_title(void) {
+  for (int extra = 0; extra <= 1; extra++) {
+    gk__buf t;
+    gk__buf_init(&t);
+    gk__buf_puts(&t, "某市2023年");
+    while (t.len + strlen("政府信息公开工作年度报告") < 130) gk__buf_puts(&t, "x");
+    gk__buf_puts(&t, "政府信息公开工作年度报告");
+    if (extra) gk__buf_puts(&t, "y");
+    CU_ASSERT_EQUAL_FATAL(t.len, 130u + (size_t)extra);
+    gk_report *r = NULL;
+    gk_report_new(&r, GK_EDITION_2021, 2023);
+    gk_report_set_agency(r, GK_AGENCY_NAME, "某市", strlen("某市"));
+    gk_report_set_title(r, t.data, t.len);
+    static const char pre[] = "名 称: 另一区2020年度政府信息公开工作年度报告 发布日期: 2021年01月14日";
+    gk_report_set_section(r, GK_SECTION_PREAMBLE, pre, strlen(pre));
+    for (int md = 0; md <= 1; md++) {
+      char *out = NULL;
+      size_t on = 0;
+      CU_ASSERT_EQUAL_FATAL(md ? gk_report_to_markdown(&out, &on, r) : gk_report_to_text(&out, &on, r), GK_OK);
+      const char *head = md ? "# 某市2023年" : "某市2023年";
+      if (extra) { /* too long to be read as a title: the block carries it */
+        CU_ASSERT_PTR_NOT_NULL(strstr(out, "报告名称：某市2023年"));
+      } else {
+        CU_ASSERT_EQUAL(strncmp(out, head, strlen(head)), 0);
+      }
+      gk_report *b = NULL;
+      CU_ASSERT_EQUAL_FATAL(gk_report_from_text(&b, out, on, NULL, NULL), GK_OK);
+      CU_ASSERT_PTR_NOT_NULL_FATAL(gk_report_title(b));
+      CU_ASSERT_PTR_NOT_NULL_FATAL(gk_report_agency(b, GK_AGENCY_NAME));
+      CU_ASSERT_PTR_NOT_NULL_FATAL(gk_report_section(b, GK_SECTION_PREAMBLE));
+      CU_ASSERT_STRING_EQUAL(gk_report_title(b), t.data);
+      CU_ASSERT_STRING_EQUAL(gk_report_agency(b, GK_AGENCY_NAME), "某市");
+      CU_ASSERT_STRING_EQUAL(gk_report_section(b, GK_SECTION_PREAMBLE), pre);
+      CU_ASSERT_EQUAL(gk_report_year(b), 2023);
+      gk_report_free(b);
+      gk_free(out);
+    }
+    gk_report_free(r);
+    gk__buf_free(&t);
+  }
+}
+
 static CU_TestInfo tests[] = {
   {"real_report", test_markdown_real_report},
   {"cells", test_markdown_cells},
+  {"long_title", test_markdown_long_title},
   CU_TEST_INFO_NULL,
 };
 
