@@ -157,7 +157,7 @@ static const gk__col_decl active_cols_2019[] = {
 #define A19_DOCS (C(0) | C(1) | C(2))
 #define A19_ITEMS (C(3) | C(4) | C(5))
 static const gk__row_decl active_rows_2019[] = {
-  {"regulations", "规章", "Regulations", {NULL}, GK_ROW_STORED, A19_DOCS, -1},
+  {"regulations", "规章", "Regulations", {NULL}, GK_ROW_STORED | GK_ROW_RULEMAKING, A19_DOCS, -1},
   {"normative_docs", "规范性文件", "Normative documents", {"行政规范性文件"}, GK_ROW_STORED, A19_DOCS, -1},
   {"licensing", "行政许可", "Administrative licensing", {NULL}, GK_ROW_STORED, A19_ITEMS, -1},
   {"other_services", "其他对外管理服务事项", "Other external management services",
@@ -180,7 +180,7 @@ static const gk__col_decl active_cols_2021[] = {
 };
 #define A21_DOCS (C(0) | C(1) | C(2))
 static const gk__row_decl active_rows_2021[] = {
-  {"regulations", "规章", "Regulations", {NULL}, GK_ROW_STORED, A21_DOCS, -1},
+  {"regulations", "规章", "Regulations", {NULL}, GK_ROW_STORED | GK_ROW_RULEMAKING, A21_DOCS, -1},
   {"normative_docs", "行政规范性文件", "Administrative normative documents", {"规范性文件"},
    GK_ROW_STORED, A21_DOCS, -1},
   {"licensing", "行政许可", "Administrative licensing", {NULL}, GK_ROW_STORED, C(3), -1},

@@ -1239,10 +1239,10 @@ static const char *level_zh(int level) {
  * neither says (or, at city level, the kind is unknown). */
 static int check_rulemaking(const work *w, gk_diags *d) {
   const gk_report *r = w->r;
-  size_t row;
-  if (active_values_max(w) == 0 ||
-      gk_schema_row_find(&row, gk_report_edition(r), GK_TABLE_ACTIVE, "regulations"))
-    return GK_OK;
+  const gk__table_decl *td = tdecl(r, GK_TABLE_ACTIVE);
+  size_t row = 0; /* the row the declarations mark as made under rule-making power */
+  while (row < td->nrows && !(td->rows[row].flags & GK_ROW_RULEMAKING)) row++;
+  if (active_values_max(w) == 0 || row == td->nrows) return GK_OK;
   /* the metadata as given; when the level is not given, what the agency's name
    * says (gk_agency_infer: 某县某镇 -> township government), and the finding says so */
   int level = gk_report_agency_level(r), kind = gk_report_agency_kind(r), inferred = 0;
@@ -1252,7 +1252,6 @@ static int check_rulemaking(const work *w, gk_diags *d) {
   int no_power = level == GK_LEVEL_COUNTY || level == GK_LEVEL_TOWNSHIP ||
                  (level == GK_LEVEL_CITY && kind == GK_AGENCY_KIND_DEPARTMENT);
   if (!no_power) return GK_OK;
-  const gk__table_decl *td = tdecl(r, GK_TABLE_ACTIVE);
   for (size_t col = 0; col < td->ncols; col++) {
     const gk__cell *c = gk__cell_at(r, GK_TABLE_ACTIVE, row, col);
     if (!cell_exists(td, row, col) || c->state != GK_CELL_VALUE || c->value == 0) continue;

@@ -200,6 +200,21 @@ static void test_schema_units(void) {
   CU_ASSERT_TRUE(stating >= 1); /* the 2021 fees column states 万元 */
 }
 
+/* The row active.rulemaking reads is declared, one per edition: 规章. */
+static void test_schema_rulemaking_row(void) {
+  for (size_t e = 0; e < gk_schema_edition_count(); e++) {
+    int ed = gk_schema_edition_id(e);
+    size_t n = 0, row = 0;
+    for (size_t r = 0; r < gk_schema_nrows(ed, GK_TABLE_ACTIVE); r++)
+      if (gk_schema_row_flags(ed, GK_TABLE_ACTIVE, r) & GK_ROW_RULEMAKING) n++, row = r;
+    CU_ASSERT_EQUAL(n, 1);
+    CU_ASSERT_STRING_EQUAL(gk_schema_row_label(ed, GK_TABLE_ACTIVE, row, GK_LANG_ZH), "规章");
+    for (int t = 0; t < GK_NTABLES; t++) /* nowhere else */
+      for (size_t r = 0; t != GK_TABLE_ACTIVE && r < gk_schema_nrows(ed, t); r++)
+        CU_ASSERT_FALSE(gk_schema_row_flags(ed, t, r) & GK_ROW_RULEMAKING);
+  }
+}
+
 int main(void) {
   CU_TestInfo tests[] = {
     {"editions", test_schema_editions},
@@ -209,6 +224,7 @@ int main(void) {
     {"agency_keys", test_schema_agency_keys},
     {"paths_roundtrip_every_cell", test_schema_paths_roundtrip_every_cell},
     {"units", test_schema_units},
+    {"rulemaking_row", test_schema_rulemaking_row},
     CU_TEST_INFO_NULL};
   return gk_test_main("schema", tests);
 }

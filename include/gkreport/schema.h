@@ -60,7 +60,8 @@ typedef enum gk_row_flag {
   GK_ROW_LEAF     = 1u << 0, /**< an outcome leaf row (requests: 19 in 2019, 21 in 2021) */
   GK_ROW_DERIVED  = 1u << 1, /**< a subtotal computed from its children (denied, ...) */
   GK_ROW_STORED   = 1u << 2, /**< the row holds printed values (derived rows may not) */
-  GK_ROW_OUTCOME  = 1u << 3  /**< part of 三、本年度办理结果 */
+  GK_ROW_OUTCOME  = 1u << 3, /**< part of 三、本年度办理结果 */
+  GK_ROW_RULEMAKING = 1u << 4 /**< made only under rule-making power (规章): active.rulemaking. Since 0.2.0 */
 } gk_row_flag;
 
 /** Agency level (format.md §9). GK_LEVEL_UNKNOWN when not given. */

@@ -24,7 +24,7 @@ from ._lib import dec, enc, lib
 LANG_ZH, LANG_EN = 0, 1
 KIND_COUNT, KIND_SIGNED, KIND_AMOUNT = 0, 1, 2
 KINDS = ("count", "signed", "amount")
-ROW_LEAF, ROW_DERIVED, ROW_STORED, ROW_OUTCOME = 1, 2, 4, 8
+ROW_LEAF, ROW_DERIVED, ROW_STORED, ROW_OUTCOME, ROW_RULEMAKING = 1, 2, 4, 8, 16
 AMOUNT_SCALE = 1000000
 
 
@@ -80,6 +80,11 @@ class Row:
     @property
     def outcome(self) -> bool:
         return bool(self.flags & ROW_OUTCOME)
+
+    @property
+    def rulemaking(self) -> bool:
+        """Made only under rule-making power (规章): active.rulemaking checks it."""
+        return bool(self.flags & ROW_RULEMAKING)
 
     @property
     def settable(self) -> bool:
