@@ -141,6 +141,9 @@ int gk__parse_cell_text(int kind, const char *s, size_t n, int64_t *value_out, i
     unit = gk__unit_suffix(s, n, &ul);
     n -= ul;
     gk__trim(&s, &n);
+  } else if (n > 1 && (unsigned char)s[n - 1] >= 0x80) { /* "3件": a count and its counting word */
+    n -= gk__count_word_suffix(s, n);
+    gk__trim(&s, &n);
   }
   int sign = 1;
   size_t k = sign_at(s, n, &sign, kind == GK_KIND_SIGNED);

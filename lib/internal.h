@@ -159,6 +159,11 @@ const gk__unit_decl *gk__unit_decl_of(int unit);
 /* The unit written at the end of s[0..n) (the longest declared text), its
  * length in *len; GK_UNIT_DEFAULT and *len 0 when none is. */
 int gk__unit_suffix(const char *s, size_t n, size_t *len);
+/* Counting words a count cell may end with (schema_tables.c). */
+extern const char *const gk__count_words[];
+extern const size_t gk__ncount_words;
+/* The length of the counting word s[0..n) ends with, 0 when none. */
+size_t gk__count_word_suffix(const char *s, size_t n);
 /* 1 when unit is GK_UNIT_DEFAULT or a declared unit. */
 int gk__unit_valid(int unit);
 

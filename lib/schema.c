@@ -331,6 +331,14 @@ int gk__unit_suffix(const char *s, size_t n, size_t *len) {
   return best;
 }
 
+size_t gk__count_word_suffix(const char *s, size_t n) {
+  for (size_t i = 0; i < gk__ncount_words; i++) {
+    size_t k = strlen(gk__count_words[i]);
+    if (k <= n && memcmp(s + n - k, gk__count_words[i], k) == 0) return k;
+  }
+  return 0;
+}
+
 const char *gk__edition_common_col(int table, const char *row, const char *col, int from,
                                    int to) {
   if (!row || !col) return NULL;

@@ -236,18 +236,25 @@ const gk__edition gk__editions[] = {
 
 const size_t gk__neditions = NT(gk__editions);
 
-/* ----------------------------------------------------------------- printed header groups
- * Header texts of the published tables that label a group of columns or rows: the
- * merged header cells of the XLSX and HTML exports. GK__GROUP_COLS spans columns
- * `first`..`last` (keys); GK__GROUP_ALL spans every column above them;
- * GK__GROUP_CORNER heads the row labels; GK__GROUP_OUTCOME labels the rows flagged
- * GK_ROW_OUTCOME. Both editions. */
 /* ----------------------------------------------------------------- units */
 const gk__unit_decl gk__units[] = {
     {GK_UNIT_YUAN, "元", 1},
     {GK_UNIT_WANYUAN, "万元", 10000},
 };
 const size_t gk__nunits = sizeof gk__units / sizeof gk__units[0];
+
+/* Counting words a count may be printed with in its cell ("3件", "12 条"): the
+ * number is the count, the word adds nothing (the column says what is counted).
+ * Amounts take the units above instead. */
+const char *const gk__count_words[] = {"件", "条", "條", "个", "個", "项", "項", "次"};
+const size_t gk__ncount_words = sizeof gk__count_words / sizeof gk__count_words[0];
+
+/* ----------------------------------------------------------------- printed header groups
+ * Header texts of the published tables that label a group of columns or rows: the
+ * merged header cells of the XLSX and HTML exports. GK__GROUP_COLS spans columns
+ * `first`..`last` (keys); GK__GROUP_ALL spans every column above them;
+ * GK__GROUP_CORNER heads the row labels; GK__GROUP_OUTCOME labels the rows flagged
+ * GK_ROW_OUTCOME. Both editions. */
 
 const gk__header_group gk__header_groups[] = {
   {GK_TABLE_ACTIVE, GK__GROUP_CORNER, NULL, NULL, "信息内容", "Item"},

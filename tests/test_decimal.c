@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Exact decimals: parsing and formatting of amounts (millionths), cell text by kind. */
+#include <stdio.h>
 #include <string.h>
 #include "testutil.h"
 #include "internal.h"
@@ -84,6 +85,25 @@ static void test_decimal_cell_text(void) {
   CU_ASSERT_EQUAL(v, 18871000);
   CU_ASSERT_EQUAL(unit, GK_UNIT_WANYUAN);
   CU_ASSERT_EQUAL(gk__parse_cell_text(GK_KIND_AMOUNT, "   ", 3, &v, &unit), GK_EPARSE);
+  /* a counting word after a count or a change; never after an amount, never alone */
+  CU_ASSERT_EQUAL(gk__parse_cell_text(GK_KIND_COUNT, "3件", strlen("3件"), &v, &unit), GK_OK);
+  CU_ASSERT_EQUAL(v, 3);
+  CU_ASSERT_EQUAL(gk__parse_cell_text(GK_KIND_COUNT, " 12 条 ", strlen(" 12 条 "), &v, &unit), GK_OK);
+  CU_ASSERT_EQUAL(v, 12);
+  CU_ASSERT_EQUAL(gk__parse_cell_text(GK_KIND_SIGNED, "-2项", strlen("-2项"), &v, &unit), GK_OK);
+  CU_ASSERT_EQUAL(v, -2);
+  CU_ASSERT_EQUAL(gk__parse_cell_text(GK_KIND_COUNT, "件", strlen("件"), &v, &unit), GK_EPARSE);
+  CU_ASSERT_EQUAL(gk__parse_cell_text(GK_KIND_COUNT, "3件件", strlen("3件件"), &v, &unit), GK_EPARSE);
+  CU_ASSERT_EQUAL(gk__parse_cell_text(GK_KIND_COUNT, "3元", strlen("3元"), &v, &unit), GK_EPARSE);
+  CU_ASSERT_EQUAL(gk__parse_cell_text(GK_KIND_AMOUNT, "3件", strlen("3件"), &v, &unit), GK_EPARSE);
+  for (size_t i = 0; i < gk__ncount_words; i++) { /* every declared word, and only at the end */
+    char t[32];
+    snprintf(t, sizeof t, "7%s", gk__count_words[i]);
+    CU_ASSERT_EQUAL(gk__parse_cell_text(GK_KIND_COUNT, t, strlen(t), &v, &unit), GK_OK);
+    CU_ASSERT_EQUAL(v, 7);
+    snprintf(t, sizeof t, "%s7", gk__count_words[i]);
+    CU_ASSERT_EQUAL(gk__parse_cell_text(GK_KIND_COUNT, t, strlen(t), &v, &unit), GK_EPARSE);
+  }
   char buf[32];
   CU_ASSERT_EQUAL(gk__format_value(buf, sizeof buf, GK_KIND_SIGNED, -8), 2);
   CU_ASSERT_STRING_EQUAL(buf, "-8");
