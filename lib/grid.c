@@ -163,8 +163,8 @@ void gk__grid_cell(gk__grid *g, const char *s, size_t n, uint32_t x, uint16_t ro
   g->blocks[g->nblocks - 1].ncells++;
 }
 
-void gk__grid_cell_at(gk__grid *g, size_t off, size_t n, uint32_t x, uint32_t flags, int64_t num,
-                      gk__gpos pos) {
+void gk__grid_cell_at_grow(gk__grid *g, size_t off, size_t n, uint32_t x, uint32_t flags, int64_t num,
+                           gk__gpos pos) {
   gk__gcell *c = new_cell(g);
   if (!c) return;
   if (off + n >= g->arena.len || off + n > UINT32_MAX) {

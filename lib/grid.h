@@ -141,8 +141,20 @@ void gk__grid_cell(gk__grid *g, const char *s, size_t n, uint32_t x, uint16_t ro
  * reader's copy of its source): flags hold gk__grid_classify's answer, num its
  * value; rowspan and colspan 1. The byte after the text (arena[off + n], which
  * must be inside the arena and no part of any text) is made its NUL. */
-void gk__grid_cell_at(gk__grid *g, size_t off, size_t n, uint32_t x, uint32_t flags, int64_t num,
-                      gk__gpos pos);
+void gk__grid_cell_at_grow(gk__grid *g, size_t off, size_t n, uint32_t x, uint32_t flags, int64_t num,
+                           gk__gpos pos);
+static inline void gk__grid_cell_at(gk__grid *g, size_t off, size_t n, uint32_t x, uint32_t flags, int64_t num,
+                                    gk__gpos pos) {
+  gk__gblock *b = g->nblocks ? &g->blocks[g->nblocks - 1] : NULL;
+  if (!g->err && g->ncells < g->capcells && g->ncells < UINT32_MAX && b && b->kind == GK__BLK_ROW &&
+      off + n < g->arena.len && off + n <= UINT32_MAX) { /* room, the text inside the arena */
+    g->cells[g->ncells++] = (gk__gcell){(uint32_t)off, (uint32_t)n, x, 1, 1, flags, pos, num};
+    g->arena.data[off + n] = '\0';
+    b->ncells++;
+    return;
+  }
+  gk__grid_cell_at_grow(g, off, n, x, flags, num, pos); /* grows, or says the error */
+}
 /* The value class of a cell's trimmed text s[0..n) (the invariant above):
  * GK__CELL_VALUE, with GK__CELL_COUNT and *num for 1 to 15 ASCII digits, or 0;
  * *num is 0 unless a count. */

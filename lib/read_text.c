@@ -284,10 +284,12 @@ int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
   /* a line of a report is some twenty bytes: room for most documents at once */
   size_t est = n / 12 + 16 < 65536 ? n / 12 + 16 : 65536;
   if (n > UINT32_MAX - 1 || n > (SIZE_MAX - 4 * 65536) / 2) return g->err = GK_EOVERFLOW;
-  if (gk__grid_reserve(g, est, 3 * est, 2 * n + 3 * est + 1)) return g->err;
-  gk__buf_put(&g->arena, s, n); /* the source, where TAB lines' cells stand (tab_row) */
-  gk__buf_putc(&g->arena, '\0');
-  if (g->arena.err) return g->err = GK_ENOMEM;
+  if (gk__grid_reserve(g, est, 3 * est, 2 * n + 3 * est + 1)) return g->err; /* n: the copy below */
+  if (n && memchr(s, '\t', n)) { /* the source, where TAB lines' cells stand (tab_row; no TAB, no TAB line) */
+    gk__buf_put(&g->arena, s, n);
+    gk__buf_putc(&g->arena, '\0');
+    if (g->arena.err) return g->err = GK_ENOMEM;
+  }
   g->src = s, g->nsrc = n;
   uint32_t table = 0, row = 0;
   size_t st = 0, lineno = 0;

@@ -595,7 +595,7 @@ static size_t fill_run(walk *w, size_t row, int sequential) {
     const gk__row_decl *rd = &td->rows[row];
     size_t need = row_ncells(rd), left = w->nrun - i;
     int any = 0;
-    for (size_t k = i; k < w->nrun; k++) any |= w->run[k].kind == SLOT_VALUE;
+    for (size_t k = i; k < w->nrun && !any; k++) any = w->run[k].kind == SLOT_VALUE;
     if (!first && !any) break; /* trailing empty fields */
     if (left < need) {
       if (any) row = short_row(w, row, i);
