@@ -82,7 +82,7 @@ static gk__gblock *new_block(gk__grid *g) {
     return NULL;
   }
   gk__gblock *b = &g->blocks[g->nblocks++];
-  memset(b, 0, sizeof *b);
+  *b = (gk__gblock){0};
   return b;
 }
 
@@ -107,32 +107,72 @@ void gk__grid_row(gk__grid *g, gk__block_kind kind, uint32_t table, uint32_t row
   b->first = (uint32_t)g->ncells;
 }
 
-void gk__grid_cell(gk__grid *g, const char *s, size_t n, uint32_t x, uint16_t rowspan,
-                   uint16_t colspan, uint32_t flags, gk__gpos pos) {
-  if (g->err) return;
+uint32_t gk__grid_classify(const char *s, size_t n, int64_t *num) {
+  *num = 0;
+  if (n == 0) return 0;
+  size_t k = 0; /* the common cell: ASCII digits alone */
+  int64_t v = 0;
+  while (k < n && s[k] >= '0' && s[k] <= '9') v = k < 15 ? v * 10 + (s[k] - '0') : 0, k++;
+  if (k == n) {
+    if (n > 15) return GK__CELL_VALUE;
+    *num = v;
+    return GK__CELL_VALUE | GK__CELL_COUNT;
+  }
+  size_t q = gk__text_quote_end(s, n, 0);
+  if (q) return q == n ? GK__CELL_VALUE : 0; /* 「…」 as a whole, else a literal and more */
+  for (size_t i = 0; i < n; i++) /* one word: a space starts at a lead byte only */
+    if (gk__space_at(s, n, i)) return 0;
+  return gk__text_is_value(s, n) ? GK__CELL_VALUE : 0;
+}
+
+/* A new cell of the last ROW/TOKENS block (its text not yet stored), NULL on
+ * an error (g->err). */
+static gk__gcell *new_cell(gk__grid *g) {
+  if (g->err) return NULL;
   if (!g->nblocks || (g->blocks[g->nblocks - 1].kind != GK__BLK_ROW &&
                       g->blocks[g->nblocks - 1].kind != GK__BLK_TOKENS)) {
     g->err = GK_EINVAL;
-    return;
+    return NULL;
   }
   int rc = grow((void **)&g->cells, &g->capcells, g->ncells, sizeof *g->cells);
   if (!rc && g->ncells >= UINT32_MAX) rc = GK_EOVERFLOW;
   if (rc) {
     g->err = rc;
-    return;
+    return NULL;
   }
-  gk__gcell *c = &g->cells[g->ncells];
+  return &g->cells[g->ncells];
+}
+
+void gk__grid_cell(gk__grid *g, const char *s, size_t n, uint32_t x, uint16_t rowspan,
+                   uint16_t colspan, uint32_t flags, gk__gpos pos) {
+  gk__gcell *c = new_cell(g);
+  if (!c) return;
   memset(c, 0, sizeof *c);
   c->x = x;
   c->rowspan = rowspan ? rowspan : 1;
   c->colspan = colspan ? colspan : 1;
-  c->flags = flags;
   c->pos = pos;
-  rc = put_text(g, s, n, &c->off, &c->len);
+  int rc = put_text(g, s, n, &c->off, &c->len);
   if (rc) {
     g->err = rc;
     return;
   }
+  c->flags = (flags & ~(uint32_t)GK__CELL_CLASS) |
+             gk__grid_classify(gk__grid_text(g, c->off), c->len, &c->num);
+  g->ncells++;
+  g->blocks[g->nblocks - 1].ncells++;
+}
+
+void gk__grid_cell_at_grow(gk__grid *g, size_t off, size_t n, uint32_t x, uint32_t flags, int64_t num,
+                           gk__gpos pos) {
+  gk__gcell *c = new_cell(g);
+  if (!c) return;
+  if (off + n >= g->arena.len || off + n > UINT32_MAX) {
+    g->err = GK_EINVAL;
+    return;
+  }
+  *c = (gk__gcell){(uint32_t)off, (uint32_t)n, x, 1, 1, flags, pos, num};
+  g->arena.data[off + n] = '\0';
   g->ncells++;
   g->blocks[g->nblocks - 1].ncells++;
 }
@@ -162,6 +202,17 @@ static int text_ok(const gk__grid *g, uint32_t off, uint32_t len) {
   return 1;
 }
 
+/* The cell's value class is its text's; a count reads as num by the general
+ * parser too. */
+static int class_ok(const gk__grid *g, const gk__gcell *c) {
+  const char *s = gk__grid_text(g, c->off);
+  int64_t num = 0, v = 0;
+  if ((c->flags & GK__CELL_CLASS) != gk__grid_classify(s, c->len, &num) || c->num != num) return 0;
+  if (!(c->flags & GK__CELL_COUNT)) return 1;
+  return gk__parse_cell_text(GK_KIND_COUNT, s, c->len, &v, NULL) == GK_OK && v == num &&
+         gk__parse_cell_text(GK_KIND_SIGNED, s, c->len, &v, NULL) == GK_OK && v == num;
+}
+
 int gk__grid_check(const gk__grid *g) {
   if (!g || g->err) return GK_EINVAL;
   size_t expect = 0;
@@ -172,7 +223,8 @@ int gk__grid_check(const gk__grid *g) {
       if (b->first != expect || (size_t)b->first + b->ncells > g->ncells) return GK_EINVAL;
       for (uint32_t k = 0; k < b->ncells; k++) {
         const gk__gcell *c = &g->cells[b->first + k];
-        if (!c->rowspan || !c->colspan || !text_ok(g, c->off, c->len)) return GK_EINVAL;
+        if (!c->rowspan || !c->colspan || !text_ok(g, c->off, c->len) || !class_ok(g, c))
+          return GK_EINVAL;
         if (k && c->x < g->cells[b->first + k - 1].x + g->cells[b->first + k - 1].colspan)
           return GK_EINVAL;
       }

@@ -39,6 +39,14 @@
  *    layout blank lines may be blank cells); a Markdown
  *    alignment row ("|---|:--:|") stays a ROW of its own, and flags the cells of
  *    the row above it GK__CELL_HEADER;
+ *  - every cell carries its value class, set by the grid (gk__grid_classify)
+ *    whatever the reader: GK__CELL_VALUE exactly when its text is one value as
+ *    the recognizer reads a field (a quoted literal 「…」 as a whole, or one
+ *    word without white space that gk__text_is_value accepts), and with it
+ *    GK__CELL_COUNT exactly when the text is 1 to 15 ASCII digits; num is then
+ *    their value (gk__parse_cell_text of any kind but amount reads the text as
+ *    num), else 0. The recognizer reads a flagged cell without looking at its
+ *    text again;
  *  - meta[] holds key/value pairs the reader found outside the report proper
  *    (a web page's metadata table: "名称", "发布机构", "公开日期", ...; the
  *    document title), in document order; the recognizer may use them.
@@ -62,8 +70,11 @@ enum { GK__POS_TEXT = 0, GK__POS_DOCX = 1 };
 /* cell flags */
 enum {
   GK__CELL_HEADER = 1u << 0, /* the layout marks it a header cell (<th>, Markdown header row) */
-  GK__CELL_RUN = 1u << 1     /* a token that is a run of digits (TOKENS blocks) */
+  GK__CELL_RUN = 1u << 1,    /* a token that is a run of digits (TOKENS blocks) */
+  GK__CELL_VALUE = 1u << 2,  /* the text is one value (set by the grid, see above) */
+  GK__CELL_COUNT = 1u << 3   /* ... 1 to 15 ASCII digits, their value in num */
 };
+#define GK__CELL_CLASS (GK__CELL_VALUE | GK__CELL_COUNT)
 
 typedef struct { uint32_t line, col; } gk__gpos;
 
@@ -73,6 +84,7 @@ typedef struct {
   uint16_t rowspan, colspan;/* >= 1 */
   uint32_t flags;           /* GK__CELL_* */
   gk__gpos pos;
+  int64_t num;              /* a GK__CELL_COUNT cell's value, else 0 */
 } gk__gcell;
 
 typedef struct {
@@ -119,9 +131,34 @@ void gk__grid_para(gk__grid *g, gk__block_kind kind, uint8_t level, const char *
 /* Start a ROW (or TOKENS) block; cells are then added with gk__grid_cell. */
 void gk__grid_row(gk__grid *g, gk__block_kind kind, uint32_t table, uint32_t row, gk__gpos pos);
 /* Append a cell to the last ROW/TOKENS block; text is trimmed here. x is the
- * laid-out column (the reader computes it from the spans above). */
+ * laid-out column (the reader computes it from the spans above). The value
+ * class (GK__CELL_VALUE, GK__CELL_COUNT, num) is the grid's: any of it in
+ * flags is ignored. */
 void gk__grid_cell(gk__grid *g, const char *s, size_t n, uint32_t x, uint16_t rowspan,
                    uint16_t colspan, uint32_t flags, gk__gpos pos);
+/* gk__grid_cell for a reader that trimmed and classified the text while
+ * scanning it, and whose text already stands in the arena at off (the text
+ * reader's copy of its source): flags hold gk__grid_classify's answer, num its
+ * value; rowspan and colspan 1. The byte after the text (arena[off + n], which
+ * must be inside the arena and no part of any text) is made its NUL. */
+void gk__grid_cell_at_grow(gk__grid *g, size_t off, size_t n, uint32_t x, uint32_t flags, int64_t num,
+                           gk__gpos pos);
+static inline void gk__grid_cell_at(gk__grid *g, size_t off, size_t n, uint32_t x, uint32_t flags, int64_t num,
+                                    gk__gpos pos) {
+  gk__gblock *b = g->nblocks ? &g->blocks[g->nblocks - 1] : NULL;
+  if (!g->err && g->ncells < g->capcells && g->ncells < UINT32_MAX && b && b->kind == GK__BLK_ROW &&
+      off + n < g->arena.len && off + n <= UINT32_MAX) { /* room, the text inside the arena */
+    g->cells[g->ncells++] = (gk__gcell){(uint32_t)off, (uint32_t)n, x, 1, 1, flags, pos, num};
+    g->arena.data[off + n] = '\0';
+    b->ncells++;
+    return;
+  }
+  gk__grid_cell_at_grow(g, off, n, x, flags, num, pos); /* grows, or says the error */
+}
+/* The value class of a cell's trimmed text s[0..n) (the invariant above):
+ * GK__CELL_VALUE, with GK__CELL_COUNT and *num for 1 to 15 ASCII digits, or 0;
+ * *num is 0 unless a count. */
+uint32_t gk__grid_classify(const char *s, size_t n, int64_t *num);
 /* Append a metadata pair. */
 void gk__grid_meta(gk__grid *g, const char *k, size_t kn, const char *v, size_t vn);
 /* GK_OK when g keeps the invariants above, else GK_EINVAL (tests, debug). */

@@ -83,6 +83,45 @@ static void put_cell(gk__grid *g, src_line *l, size_t a, size_t b, uint32_t x) {
   gk__grid_cell(g, l->p + ta, tb - ta, x, 1, 1, 0, pos);
 }
 
+/* A TAB line without bars, quotes or a Markdown heading (the one-cell-per-line
+ * layout: indentation and a value) read in one pass: the row sep_row makes of
+ * it, each field trimmed and classified once, as it is cut, its text left
+ * where it stands in the grid's copy of the source (gk__grid_cell_at). 0 when
+ * the line is another (the general path reads it). */
+#define TAB_MAX 64
+static int tab_row(gk__grid *g, src_line *l) {
+  const char *p = l->p;
+  size_t n = l->n, a = 0, b = n, tabs[TAB_MAX + 1], nt = 0;
+  if (!n || !memchr(p, '\t', n)) return 0; /* most other lines: no byte-by-byte scan */
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (!sep_or_quote_lead(c)) continue;
+    if (c != '\t') {
+      if (c == '|' || sep_len(p, n, i) || gk__text_quote_end(p, n, i)) return 0;
+    } else if (nt == TAB_MAX) {
+      return 0;
+    } else {
+      tabs[nt++] = i;
+    }
+  }
+  if (!nt) return 0;
+  gk__trim_span(p, &a, &b);
+  if (a < b && p[a] == '#') return 0; /* maybe "## heading" */
+  gk__gpos pos = {l->line, col_of(l, a)};
+  gk__grid_row(g, GK__BLK_ROW, 0, 0, pos);
+  tabs[nt] = n;
+  size_t base = (size_t)(p - g->src);
+  for (size_t k = 0, st = 0; k <= nt && !g->err; st = tabs[k++] + 1) {
+    size_t ta = st, tb = tabs[k];
+    gk__trim_span(p, &ta, &tb);
+    int64_t num = 0;
+    uint32_t cls = ta < tb ? gk__grid_classify(p + ta, tb - ta, &num) : 0;
+    gk__gpos cp = {l->line, col_of(l, ta < tb ? ta : st)}; /* a blank cell: where its field starts */
+    gk__grid_cell_at(g, base + ta, tb - ta, (uint32_t)k, cls, num, cp);
+  }
+  return 1;
+}
+
 /* A line with separators: its fields as cells. A bar line's outer bars open and
  * close the row: nothing blank before the first or after the last is a cell. */
 static void sep_row(gk__grid *g, src_line *l, int bars, uint32_t table, uint32_t row) {
@@ -189,8 +228,8 @@ static void flag_header(gk__grid *g) {
   for (uint32_t k = 0; k < b->ncells; k++) g->cells[b->first + k].flags |= GK__CELL_HEADER;
 }
 
-/* One line as its block; *table and *row follow the bar tables. */
-static void read_line(gk__grid *g, src_line *l, uint32_t *table, uint32_t *row) {
+/* One line other than a TAB line as its block. */
+static void read_other(gk__grid *g, src_line *l, uint32_t *table, uint32_t *row) {
   size_t at = 0;
   int level = md_heading(l, &at);
   size_t any = l->n, bar = l->n;
@@ -216,6 +255,13 @@ static void read_line(gk__grid *g, src_line *l, uint32_t *table, uint32_t *row) 
     gk__gpos pos = {l->line, a < b ? col_of(l, a) : 0};
     gk__grid_para(g, GK__BLK_PARA, 0, l->p, l->n, pos);
   }
+}
+
+/* One line as its block (a TAB line by the fast path); *table and *row follow
+ * the bar tables. */
+static void read_line(gk__grid *g, src_line *l, uint32_t *table, uint32_t *row) {
+  if (tab_row(g, l)) *row = 0;
+  else read_other(g, l, table, row);
   if (!g->err && g->nblocks) {
     gk__gblock *b = &g->blocks[g->nblocks - 1];
     b->soff = (size_t)(l->p - g->src), b->slen = l->n;
@@ -237,7 +283,13 @@ int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
   if (!s) s = "";
   /* a line of a report is some twenty bytes: room for most documents at once */
   size_t est = n / 12 + 16 < 65536 ? n / 12 + 16 : 65536;
-  if (gk__grid_reserve(g, est, 3 * est, n + 3 * est)) return g->err;
+  if (n > UINT32_MAX - 1 || n > (SIZE_MAX - 4 * 65536) / 2) return g->err = GK_EOVERFLOW;
+  if (gk__grid_reserve(g, est, 3 * est, 2 * n + 3 * est + 1)) return g->err; /* n: the copy below */
+  if (n && memchr(s, '\t', n)) { /* the source, where TAB lines' cells stand (tab_row; no TAB, no TAB line) */
+    gk__buf_put(&g->arena, s, n);
+    gk__buf_putc(&g->arena, '\0');
+    if (g->arena.err) return g->err = GK_ENOMEM;
+  }
   g->src = s, g->nsrc = n;
   uint32_t table = 0, row = 0;
   size_t st = 0, lineno = 0;

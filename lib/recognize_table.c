@@ -107,7 +107,11 @@ static void put_slot(walk *w, size_t row, size_t col, const slot *s) {
     size_t n = s->n;
     int64_t v = 0;
     int unit = 0;
-    if (plain_count(kind, p, n, &v)) {
+    const gk__gcell *gc = s->cell && w->g && s->cell <= w->g->ncells ? &w->g->cells[s->cell - 1] : NULL;
+    if (gc && (gc->flags & GK__CELL_COUNT) && kind != GK_KIND_AMOUNT && s->n == gc->len &&
+        s->p == gk__grid_text(w->g, gc->off)) {
+      v = gc->num, p = NULL; /* classified by the reader (grid.h) */
+    } else if (plain_count(kind, p, n, &v)) {
       p = NULL; /* read */
     } else if (n < sizeof tmp && (memchr(p, ',', n) || (n > 3 && memcmp(p, "減", 3) == 0))) {
       size_t k = 0, i = 0;
@@ -591,7 +595,7 @@ static size_t fill_run(walk *w, size_t row, int sequential) {
     const gk__row_decl *rd = &td->rows[row];
     size_t need = row_ncells(rd), left = w->nrun - i;
     int any = 0;
-    for (size_t k = i; k < w->nrun; k++) any |= w->run[k].kind == SLOT_VALUE;
+    for (size_t k = i; k < w->nrun && !any; k++) any = w->run[k].kind == SLOT_VALUE;
     if (!first && !any) break; /* trailing empty fields */
     if (left < need) {
       if (any) row = short_row(w, row, i);
@@ -667,6 +671,8 @@ static void lab_push(walk *w, const char *p, size_t n, uint32_t line) {
   }
 }
 
+static const gk__gcell *one_cell(const gk__grid *g, const tline *l);
+
 static int is_footer(const char *p, size_t n) {
   /* page numbers: "-3-", "- 3 -", "第3页", "第 3 页 共 9 页" */
   size_t i = 0, digits = 0;
@@ -709,6 +715,11 @@ static size_t word_end(const char *f, size_t k, size_t b) {
 /* The pieces of one field f[0..b) (a cell, or a line without separators):
  * split at spaces; a piece is a value (a run slot) or label text. */
 static void field_pieces(walk *w, const char *f, size_t b, uint32_t line, uint32_t cell) {
+  const gk__gcell *c = cell ? &w->g->cells[cell - 1] : NULL;
+  if (c && (c->flags & GK__CELL_VALUE)) { /* the reader's class (grid.h): one value, the whole text */
+    run_push(w, f, b, line, SLOT_VALUE, cell);
+    return;
+  }
   size_t k = skip_space(f, 0, b);
   while (k < b && !w->rc) {
     size_t k0 = k, e = k, qend = gk__text_quote_end(f, b, k);
@@ -775,7 +786,8 @@ static void cols_row(walk *w, const tline *l, const gk__gblock *b, const gk__col
  * prose, the line as one field. Empty cells before the first one with text are
  * indentation. */
 static void table_line(walk *w, const tline *l) {
-  if (is_footer(l->p, l->n)) return;
+  const gk__gcell *one = one_cell(w->g, l); /* a count alone is no page number */
+  if (!(one && (one->flags & GK__CELL_COUNT)) && is_footer(l->p, l->n)) return;
   const gk__gblock *b = l->blk < w->g->nblocks ? &w->g->blocks[l->blk] : NULL;
   if (!b || (b->kind != GK__BLK_ROW && b->kind != GK__BLK_TOKENS)) { /* tokens: cells, never empty */
     field_pieces(w, l->p, l->n, l->line, 0);
@@ -849,8 +861,29 @@ static void review_finish(walk *w, uint32_t line) {
 }
 
 
+/* The one cell with text of line l when l is a row of a text grid's
+ * TAB or gap-aligned line (table 0: every other cell empty, so that the line
+ * trimmed is that cell's text); NULL otherwise. */
+static const gk__gcell *one_cell(const gk__grid *g, const tline *l) {
+  if (!g || !g->src || l->blk >= g->nblocks) return NULL;
+  const gk__gblock *b = &g->blocks[l->blk];
+  if (b->kind != GK__BLK_ROW || b->table) return NULL;
+  const gk__gcell *one = NULL;
+  for (uint32_t k = 0; k < b->ncells; k++) {
+    const gk__gcell *c = &g->cells[b->first + k];
+    if (!c->len) continue;
+    if (one) return NULL;
+    one = c;
+  }
+  return one;
+}
+
 /* A line that is one value alone ("12", "-", "3.5万元"). */
-static int single_value_line(const tline *l) {
+static int single_value_line(const gk__grid *g, const tline *l) {
+  const gk__gcell *c = one_cell(g, l);
+  if (c) /* the reader's class (grid.h): a value, or nothing of one */
+    return (c->flags & GK__CELL_VALUE) &&
+           (c->len <= 64 || gk__text_quote_end(gk__grid_text(g, c->off), c->len, 0) == c->len);
   size_t a = gk__trim_left(l->p, l->n), b = gk__trim_right(l->p, l->n);
   if (a < b && gk__text_quote_end(l->p, b, a) == b) return 1; /* 「…」 */
   if (a >= b || b - a > 64) return 0;
@@ -861,14 +894,15 @@ static int single_value_line(const tline *l) {
 /* One cell per line (HTML to text): empty lines are the blank cells when value
  * lines follow each other more often than they stand one empty line apart
  * (a double-spaced copy separates every line with one). */
-static int blanks_are_cells(const tline *lines, size_t from, size_t to) {
+static int blanks_are_cells(const gk__grid *g, const tline *lines, size_t from, size_t to) {
   size_t adjacent = 0, spaced = 0;
   for (size_t i = from; i < to; i++) /* blank cells marked by a TAB: empty lines are spacing */
     if (lines[i].n && memchr(lines[i].p, '\t', lines[i].n) && gk__rec_blank_line(&lines[i])) return 0;
   /* sv[k]: is lines[i + k] a single value (each line tested once) */
-  int sv[3] = {from < to && single_value_line(&lines[from]), from + 1 < to && single_value_line(&lines[from + 1]), 0};
+  int sv[3] = {from < to && single_value_line(g, &lines[from]),
+               from + 1 < to && single_value_line(g, &lines[from + 1]), 0};
   for (size_t i = from; i + 1 < to; i++) {
-    sv[2] = i + 2 < to && single_value_line(&lines[i + 2]);
+    sv[2] = i + 2 < to && single_value_line(g, &lines[i + 2]);
     if (sv[0] && sv[1]) adjacent++;
     else if (sv[0] && i + 2 < to && gk__rec_blank_line(&lines[i + 1]) && sv[2]) spaced++;
     sv[0] = sv[1], sv[1] = sv[2];
@@ -956,7 +990,7 @@ int gk__rec_table(walk *w, int t, const tline *lines, size_t from, size_t to, in
   gk__rec_cols_reset(w);
   w->done = gk__calloc(td->nrows, 1);
   if (!w->done) return w->rc = GK_ENOMEM;
-  int cells = blanks_are_cells(lines, from, to), seen = 0;
+  int cells = blanks_are_cells(w->g, lines, from, to), seen = 0;
   for (size_t i = from; i < to && !w->rc; i++) {
     if (cells && gk__rec_blank_line(&lines[i])) {
       size_t j = i;

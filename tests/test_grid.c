@@ -6,6 +6,7 @@
 #include <string.h>
 #include "testutil.h"
 #include "grid.h"
+#include "text_int.h"
 
 static gk__gpos at(uint32_t line, uint32_t col) {
   gk__gpos p = {line, col};
@@ -166,9 +167,92 @@ static void test_grid_recognized(void) {
   gk__grid_free(&g);
 }
 
+/* The value class of a cell's text (grid.h): a value as the recognizer reads a
+ * field, a count with its value; set by the grid whatever the reader passes. */
+static void test_grid_classify(void) {
+  static const struct { const char *s; uint32_t cls; int64_t num; } cases[] = {
+    {"", 0, 0},
+    {"0", GK__CELL_VALUE | GK__CELL_COUNT, 0},
+    {"007", GK__CELL_VALUE | GK__CELL_COUNT, 7},
+    {"123456789012345", GK__CELL_VALUE | GK__CELL_COUNT, 123456789012345},
+    {"1234567890123456", GK__CELL_VALUE, 0}, /* 16 digits: a value, no count */
+    {"1,234", GK__CELL_VALUE, 0},
+    {"-3", GK__CELL_VALUE, 0},
+    {"3.5万元", GK__CELL_VALUE, 0},
+    {"「无」", GK__CELL_VALUE, 0},
+    {"「无」3", 0, 0},
+    {"12 34", 0, 0},
+    {"12\u300034", 0, 0},
+    {"信息内容", 0, 0},
+    {"2020年", 0, 0},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    int64_t num = -1;
+    size_t n = strlen(cases[i].s);
+    CU_ASSERT_EQUAL(gk__grid_classify(cases[i].s, n, &num), cases[i].cls);
+    CU_ASSERT_EQUAL(num, cases[i].num);
+    /* the grid sets the class, whatever the reader says */
+    gk__grid g;
+    gk__grid_init(&g);
+    gk__grid_row(&g, GK__BLK_ROW, 0, 0, at(1, 1));
+    gk__grid_cell(&g, cases[i].s, n, 0, 1, 1, GK__CELL_CLASS | GK__CELL_HEADER, at(1, 1));
+    CU_ASSERT_EQUAL_FATAL(gk__grid_check(&g), GK_OK);
+    CU_ASSERT_EQUAL(g.cells[0].flags, cases[i].cls | GK__CELL_HEADER);
+    CU_ASSERT_EQUAL(g.cells[0].num, cases[i].num);
+    g.cells[0].flags ^= GK__CELL_VALUE; /* a class that is not the text's breaks the invariant */
+    CU_ASSERT_EQUAL(gk__grid_check(&g), GK_EINVAL);
+    g.cells[0].flags ^= GK__CELL_VALUE;
+    g.cells[0].num += 1;
+    CU_ASSERT_EQUAL(gk__grid_check(&g), GK_EINVAL);
+    gk__grid_free(&g);
+  }
+}
+
+static unsigned next_rand(unsigned *s) {
+  *s = *s * 1103515245u + 12345u;
+  return *s >> 16;
+}
+
+/* Properties over random fields: a count parses, by the general parser, to
+ * its value (any kind but amount); a value is one word or one quoted literal;
+ * digits alone are a value. */
+static void test_grid_classify_properties(void) {
+  static const char *const parts[] = {"0", "1", "9", "05", ",", ".", "-", "+", " ", "\u3000", "万元",
+                                      "元", "无", "「", "」", "信息", "年", "—", "\xC2\xA0"};
+  const size_t np = sizeof parts / sizeof *parts;
+  unsigned seed = 11;
+  for (int it = 0; it < 20000; it++) {
+    char t[128];
+    size_t n = 0, k = 1 + (size_t)(next_rand(&seed) % 6);
+    int digits = 1;
+    for (size_t j = 0; j < k; j++) {
+      const char *p = parts[next_rand(&seed) % (it % 2 ? 4 : np)]; /* half of them: digits only */
+      memcpy(t + n, p, strlen(p)), n += strlen(p);
+    }
+    for (size_t j = 0; j < n; j++) digits &= t[j] >= '0' && t[j] <= '9';
+    int64_t num = 0, v = 0;
+    uint32_t cls = gk__grid_classify(t, n, &num);
+    CU_ASSERT_TRUE(!(cls & GK__CELL_COUNT) || (cls & GK__CELL_VALUE));
+    CU_ASSERT_EQUAL(!!(cls & GK__CELL_COUNT), digits && n <= 15);
+    if (digits) CU_ASSERT_TRUE(cls & GK__CELL_VALUE);
+    if (cls & GK__CELL_COUNT) {
+      CU_ASSERT_EQUAL(gk__parse_cell_text(GK_KIND_COUNT, t, n, &v, NULL), GK_OK);
+      CU_ASSERT_EQUAL(v, num);
+      CU_ASSERT_EQUAL(gk__parse_cell_text(GK_KIND_SIGNED, t, n, &v, NULL), GK_OK);
+      CU_ASSERT_EQUAL(v, num);
+    } else {
+      CU_ASSERT_EQUAL(num, 0);
+    }
+    if ((cls & GK__CELL_VALUE) && gk__text_quote_end(t, n, 0) != n)
+      for (size_t j = 0; j < n; j++) CU_ASSERT_EQUAL(gk__space_at(t, n, j), 0);
+  }
+}
+
 int main(void) {
   CU_TestInfo tests[] = {
     {"grid_build_trims_and_checks", test_grid_build_trims_and_checks},
+    {"grid_classify", test_grid_classify},
+    {"grid_classify_properties", test_grid_classify_properties},
     {"grid_cell_without_row_is_an_error", test_grid_cell_without_row_is_an_error},
     {"grid_recognized", test_grid_recognized},
     {"grid_reserve_same_grid", test_grid_reserve_same_grid},

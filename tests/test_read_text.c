@@ -177,6 +177,79 @@ static void test_read_text_cell_per_line_and_crlf(void) {
   gk__grid_free(&g);
 }
 
+static unsigned next_rand(unsigned *s) {
+  *s = *s * 1103515245u + 12345u;
+  return *s >> 16;
+}
+
+/* TAB lines (read in one pass, their cells classified as they are cut): over
+ * random documents of such lines mixed with others, every line with a TAB and
+ * no bar or quote is a row whose cells are its TAB-separated fields trimmed,
+ * at their code-point columns, classified as gk__grid_classify says (and the
+ * grid's copy of the text intact: the same cells rebuilt by gk__grid_cell). */
+static void test_read_text_tab_lines(void) {
+  static const char *const parts[] = {"\t", "\t", "\t", " ", "\u3000", "12", "007", "-", "3.5万元", "信息内容",
+                                      "a b", "「无」", "「a\tb」", "|", "｜", "#", "# ", "\r", "1234567890123456"};
+  unsigned seed = 7;
+  for (int doc = 0; doc < 300; doc++) {
+    char s[4096];
+    size_t n = 0;
+    for (int line = 0; line < 12; line++) {
+      for (size_t k = 0, np = next_rand(&seed) % 6; k < np; k++) {
+        const char *p = parts[next_rand(&seed) % (sizeof parts / sizeof *parts)];
+        memcpy(s + n, p, strlen(p)), n += strlen(p);
+      }
+      s[n++] = '\n';
+    }
+    s[n] = '\0';
+    gk__grid g, h;
+    read_ok(&g, s);
+    assert_cells_at_source(&g, s);
+    gk__grid_init(&h);
+    for (size_t b = 0; b < g.nblocks; b++) {
+      const gk__gblock *blk = &g.blocks[b];
+      const char *l = s + blk->soff;
+      size_t ln = blk->slen;
+      if (blk->kind != GK__BLK_ROW) continue;
+      gk__grid_row(&h, GK__BLK_ROW, blk->table, blk->row, blk->pos);
+      for (uint32_t k = 0; k < blk->ncells; k++) {
+        const gk__gcell *c = &g.cells[blk->first + k];
+        gk__grid_cell(&h, gk__grid_text(&g, c->off), c->len, c->x, 1, 1, c->flags, c->pos);
+        const gk__gcell *d = &h.cells[h.ncells - 1];
+        CU_ASSERT_EQUAL(c->flags, d->flags);
+        CU_ASSERT_EQUAL(c->num, d->num);
+        CU_ASSERT_EQUAL(c->len, d->len);
+      }
+      if (!memchr(l, '\t', ln) || memchr(l, '|', ln) || gk__memfind(l, ln, "｜", 3) || gk__memfind(l, ln, "「", 3) ||
+          blk->table)
+        continue;
+      size_t st = 0, x = 0;
+      for (size_t e = 0; e <= ln; e++) {
+        if (e < ln && l[e] != '\t') continue;
+        size_t a = st, z = e;
+        gk__trim_span(l, &a, &z);
+        uint32_t col = 1;
+        for (size_t j = 0; j < (a < z ? a : st); j++) col += ((unsigned char)l[j] & 0xC0) != 0x80;
+        CU_ASSERT_FATAL(x < blk->ncells);
+        const gk__gcell *c = cell(&g, b, (uint32_t)x);
+        int64_t num = 0;
+        CU_ASSERT_EQUAL(c->len, z - a);
+        CU_ASSERT_EQUAL(memcmp(gk__grid_text(&g, c->off), l + a, z - a), 0);
+        CU_ASSERT_EQUAL(gk__grid_text(&g, c->off)[c->len], '\0');
+        CU_ASSERT_EQUAL(c->x, x);
+        CU_ASSERT_EQUAL(c->pos.col, col);
+        CU_ASSERT_EQUAL(c->flags, gk__grid_classify(l + a, z - a, &num));
+        CU_ASSERT_EQUAL(c->num, num);
+        x++, st = e + 1;
+      }
+      CU_ASSERT_EQUAL(x, blk->ncells);
+    }
+    CU_ASSERT_EQUAL(gk__grid_check(&h), GK_OK);
+    gk__grid_free(&h);
+    gk__grid_free(&g);
+  }
+}
+
 /* Any bytes (not UTF-8, separators everywhere): a grid that keeps its
  * invariants, never a crash. */
 static void test_read_text_hostile(void) {
@@ -231,6 +304,7 @@ int main(void) {
     {"read_text_space_aligned", test_read_text_space_aligned},
     {"read_text_cell_per_line_and_crlf", test_read_text_cell_per_line_and_crlf},
     {"read_text_hostile", test_read_text_hostile},
+    {"read_text_tab_lines", test_read_text_tab_lines},
     {"read_text_one_recognizer", test_read_text_one_recognizer},
     CU_TEST_INFO_NULL,
   };
