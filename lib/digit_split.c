@@ -18,7 +18,6 @@ typedef struct {
   unsigned char known[GK__SPLIT_MAXCELLS]; /* 1: v holds the value (not a literal) */
 } walker;
 
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
 int gk__split_token_runs(const char *p, size_t n) {
   size_t ul;
@@ -26,7 +25,7 @@ int gk__split_token_runs(const char *p, size_t n) {
   n -= ul;
   size_t digits = 0;
   for (size_t i = 0; i < n; i++) {
-    if (is_digit(p[i])) digits++;
+    if (gk__is_digit(p[i])) digits++;
     else if (p[i] != '-' && p[i] != '+' && p[i] != '.') return 0;
   }
   return digits >= 2;
@@ -39,14 +38,14 @@ static int piece_ok(int kind, const char *p, size_t n, int at_end) {
   if (n == 0 || n > MAXLEN) return 0;
   if (kind == GK_KIND_SIGNED && (p[0] == '-' || p[0] == '+')) i = 1;
   size_t d0 = i;
-  while (i < n && is_digit(p[i])) i++;
+  while (i < n && gk__is_digit(p[i])) i++;
   if (i == d0 || (p[d0] == '0' && i - d0 > 1)) return 0; /* no digit, or a leading zero */
   if (i - d0 > 13) return 0;
   if (i == n) return 1;
   if (kind != GK_KIND_AMOUNT) return 0;
   if (p[i] == '.') {
     size_t f = ++i;
-    while (i < n && is_digit(p[i])) i++;
+    while (i < n && gk__is_digit(p[i])) i++;
     if (i == f || i - f > 4) return 0;
   }
   if (i == n) return 1;

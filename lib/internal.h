@@ -80,6 +80,8 @@ static inline uint32_t gk__utf8_next(const char *s, size_t n, size_t *i) {
 /* String helpers written once (strutil.c). The white-space test: ASCII white
  * space, NBSP, U+2000..U+200B, U+3000, U+FEFF. */
 int gk__is_space_wide(uint32_t cp);
+/* An ASCII digit 0-9. */
+static inline int gk__is_digit(char c) { return c >= '0' && c <= '9'; }
 /* 1 for white space: ASCII space, TAB, LF, VT, FF, CR; NBSP, U+2000..U+200B,
  * U+3000, U+FEFF. ASCII and CJK answered inline, the rest by gk__is_space_wide. */
 static inline int gk__is_space(uint32_t cp) {

@@ -44,7 +44,6 @@ typedef struct member {
   size_t obj_off, nth;
 } member;
 
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* End of the scalar value at p (checked text). */
 static size_t scalar_end(const char *s, size_t n, size_t p) {
@@ -59,7 +58,7 @@ static size_t scalar_end(const char *s, size_t n, size_t p) {
 static void value_at(const rd *x, member *m, size_t p) {
   char c = x->s[p];
   m->val_off = p;
-  m->type = (c == '-' || is_digit(c)) ? '0' : c;
+  m->type = (c == '-' || gk__is_digit(c)) ? '0' : c;
   m->val_end = (c == '{' || c == '[') ? 0 : scalar_end(x->s, x->n, p);
 }
 
@@ -307,12 +306,12 @@ static int int_token(const char *s, size_t a, size_t b, int64_t *out) {
   size_t i = a + (size_t)neg;
   /* up to 18 digits cannot overflow */
   for (; i < b && i < a + (size_t)neg + 18; i++) {
-    if (!is_digit(s[i])) return GK_EPARSE;
+    if (!gk__is_digit(s[i])) return GK_EPARSE;
     v = v * 10 + (s[i] - '0');
   }
   if (neg) v = -v;
   for (; i < b; i++) {
-    if (!is_digit(s[i])) return GK_EPARSE;
+    if (!gk__is_digit(s[i])) return GK_EPARSE;
     int64_t d = s[i] - '0';
     if (gk__mul64(&v, v, 10) || gk__add64(&v, v, neg ? -d : d)) return GK_EOVERFLOW;
   }
@@ -361,11 +360,11 @@ static int cell_number(rd *x, member *m, int kind, int64_t *out) {
     int rc = value_text(x, m, &t, &n);
     if (rc) return rc;
     size_t i = n && t[0] == '-';
-    int ok = i < n && is_digit(t[i]) && !(t[i] == '0' && i + 1 < n && is_digit(t[i + 1]));
-    while (ok && i < n && is_digit(t[i])) i++;
+    int ok = i < n && gk__is_digit(t[i]) && !(t[i] == '0' && i + 1 < n && gk__is_digit(t[i + 1]));
+    while (ok && i < n && gk__is_digit(t[i])) i++;
     if (ok && i < n && t[i] == '.') {
       ok = ++i < n;
-      while (ok && i < n && is_digit(t[i])) i++;
+      while (ok && i < n && gk__is_digit(t[i])) i++;
     }
     if (!ok || i != n)
       return fail(x, "json.value", a, b, "%s 不是精确的十进制数（如 \"59237.2449\"）",

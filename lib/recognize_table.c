@@ -712,15 +712,26 @@ static size_t word_end(const char *f, size_t k, size_t b) {
   return k;
 }
 
+/* A number of one or two digits that opens a cell of a row whose cells are
+ * columns, with label text after it in the same cell ("1 属于国家秘密",
+ * "2 .其他法律行政法规禁止公开": an ordinal whose dot was lost or spaced off)
+ * is part of the label: the row's values stand in cells of their own. */
+static int cell_ordinal(const char *f, size_t k0, size_t pe, size_t k, size_t b) {
+  if (pe - k0 > 2 || k >= b || !gk__is_digit(f[k0]) || !gk__is_digit(f[pe - 1])) return 0;
+  size_t e2 = word_end(f, k, b);
+  return !gk__text_is_value(f + k, e2 - k) && !gk__text_quote_end(f, b, k);
+}
+
 /* The pieces of one field f[0..b) (a cell, or a line without separators):
- * split at spaces; a piece is a value (a run slot) or label text. */
-static void field_pieces(walk *w, const char *f, size_t b, uint32_t line, uint32_t cell) {
+ * split at spaces; a piece is a value (a run slot) or label text. `cellwise`:
+ * the field is one cell of a row whose cells are columns (bars, TAB, a table). */
+static void field_pieces(walk *w, const char *f, size_t b, uint32_t line, uint32_t cell, int cellwise) {
   const gk__gcell *c = cell ? &w->g->cells[cell - 1] : NULL;
   if (c && (c->flags & GK__CELL_VALUE)) { /* the reader's class (grid.h): one value, the whole text */
     run_push(w, f, b, line, SLOT_VALUE, cell);
     return;
   }
-  size_t k = skip_space(f, 0, b);
+  size_t k = skip_space(f, 0, b), first = k;
   while (k < b && !w->rc) {
     size_t k0 = k, e = k, qend = gk__text_quote_end(f, b, k);
     if (qend) { /* 「…」: one literal, spaces and all */
@@ -742,6 +753,7 @@ static void field_pieces(walk *w, const char *f, size_t b, uint32_t line, uint32
       size_t e2 = word_end(f, k, b);
       value = gk__text_is_value(f + k, e2 - k);
     }
+    if (value && cellwise && k0 == first && cell_ordinal(f, k0, pe, k, b)) value = 0;
     if (value) run_push(w, f + k0, pe - k0, line, SLOT_VALUE, cell);
     else lab_push(w, f + k0, pe - k0, line);
   }
@@ -773,11 +785,12 @@ static void empty_row(walk *w, const tline *l, const gk__gblock *b, int style) {
 static void cols_row(walk *w, const tline *l, const gk__gblock *b, const gk__colplan *pl) {
   for (size_t k = 0; k < pl->nlab && !w->rc; k++) {
     const gk__gcell *c = &w->g->cells[b->first + pl->lab[k]];
-    field_pieces(w, gk__grid_text(w->g, c->off), c->len, l->line, b->first + pl->lab[k] + 1);
+    field_pieces(w, gk__grid_text(w->g, c->off), c->len, l->line, b->first + pl->lab[k] + 1, 1);
   }
   for (size_t s = 0; s < pl->nval && !w->rc; s++) {
     const gk__gcell *c = pl->val[s] < 0 ? NULL : &w->g->cells[b->first + (uint32_t)pl->val[s]];
-    if (c && c->len) field_pieces(w, gk__grid_text(w->g, c->off), c->len, l->line, b->first + (uint32_t)pl->val[s] + 1);
+    if (c && c->len)
+      field_pieces(w, gk__grid_text(w->g, c->off), c->len, l->line, b->first + (uint32_t)pl->val[s] + 1, 0);
     else run_push(w, l->p, 0, l->line, SLOT_EMPTY, c ? b->first + (uint32_t)pl->val[s] + 1 : 0);
   }
 }
@@ -790,7 +803,7 @@ static void table_line(walk *w, const tline *l) {
   if (!(one && (one->flags & GK__CELL_COUNT)) && is_footer(l->p, l->n)) return;
   const gk__gblock *b = l->blk < w->g->nblocks ? &w->g->blocks[l->blk] : NULL;
   if (!b || (b->kind != GK__BLK_ROW && b->kind != GK__BLK_TOKENS)) { /* tokens: cells, never empty */
-    field_pieces(w, l->p, l->n, l->line, 0);
+    field_pieces(w, l->p, l->n, l->line, 0, 0);
     return;
   }
   int style = row_style(w, l, b), seen = 0;
@@ -815,7 +828,7 @@ static void table_line(walk *w, const tline *l) {
     if (c->flags & GK__CELL_RUN) /* a run of digits (page text): values for the splitter */
       run_push(w, gk__grid_text(w->g, c->off), c->len, l->line, SLOT_VALUE, b->first + k + 1);
     else
-      field_pieces(w, gk__grid_text(w->g, c->off), c->len, l->line, b->first + k + 1);
+      field_pieces(w, gk__grid_text(w->g, c->off), c->len, l->line, b->first + k + 1, style != ROW_GAPS);
   }
 }
 

@@ -30,7 +30,7 @@ static gk_report *load_truth(const char *base) {
 
 /* ------------------------------------------------------------ layout options */
 enum { SEP_PIPE, SEP_TSV, SEP_LINES, SEP_SPACES, SEP_RUN };
-enum { ORD_KEEP, ORD_NONE, ORD_DUN, ORD_PAREN, ORD_CIRCLE, ORD_HALF };
+enum { ORD_KEEP, ORD_NONE, ORD_DUN, ORD_PAREN, ORD_CIRCLE, ORD_HALF, ORD_SPACE, ORD_SPACEDOT };
 enum { RV_ONE_LINE, RV_THREE_LINES, RV_HEADERS, RV_PER_LINE, RV_CHAR_HEADERS, RV_LABELLED };
 enum { OTHER_FULL, OTHER_SHORT, OTHER_ONE_ROW };
 enum { HEAD_OFFICIAL, HEAD_PAREN, HEAD_LOST, HEAD_PART, HEAD_FWSPACE, HEAD_NONE, HEAD_WRAPPED, HEAD_ARABIC };
@@ -151,6 +151,8 @@ static void put_label(gk__buf *b, const layout *L, const char *zh) {
     if (L->ord == ORD_DUN) gk__buf_printf(b, "%d、", k);
     else if (L->ord == ORD_PAREN) gk__buf_printf(b, "（%d）", k);
     else if (L->ord == ORD_CIRCLE) gk__buf_puts(b, circled[k - 1]);
+    else if (L->ord == ORD_SPACE) gk__buf_printf(b, "%d ", k); /* the dot lost */
+    else if (L->ord == ORD_SPACEDOT) gk__buf_printf(b, "%d .", k);
   } else if (num != 0 && L->ord == ORD_NONE) {
     /* ordinal dropped */
   } else {
@@ -757,6 +759,10 @@ static void test_text_layouts_label_variants(void) {
   check_all(&LAYOUT(.name = "ord-dun", .sep = SEP_TSV, .ord = ORD_DUN));
   check_all(&LAYOUT(.name = "ord-paren", .sep = SEP_TSV, .ord = ORD_PAREN));
   check_all(&LAYOUT(.name = "ord-circle", .sep = SEP_PIPE, .ord = ORD_CIRCLE));
+  check_all(&LAYOUT(.name = "ord-space-pipe", .sep = SEP_PIPE, .ord = ORD_SPACE, .headers = 1));
+  check_all(&LAYOUT(.name = "ord-space-tsv", .sep = SEP_TSV, .ord = ORD_SPACE));
+  check_all(&LAYOUT(.name = "ord-spacedot-pipe", .sep = SEP_PIPE, .ord = ORD_SPACEDOT));
+  check_all(&LAYOUT(.name = "ord-space-html", .sep = SEP_TSV, .prefix = 1, .ord = ORD_SPACE, .headers = 1));
   check_all(&LAYOUT(.name = "ord-none", .sep = SEP_TSV, .ord = ORD_NONE, .headers = 1));
   check_all(&LAYOUT(.name = "traditional", .sep = SEP_TSV, .trad = 1, .headers = 1));
   check_all(&LAYOUT(.name = "traditional-pdf", .sep = SEP_SPACES, .trad = 1, .wrap = 1));
