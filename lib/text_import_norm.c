@@ -244,6 +244,30 @@ static int find_markers(gk__labels *L) {
   return GK_OK;
 }
 
+
+/* Add the first code point of s[0..n) to a code point set (text_int.h). */
+static void cp_set_add(uint64_t *set, const char *s, size_t n) {
+  size_t i = 0;
+  if (!n) return;
+  uint32_t cp = gk__utf8_next(s, n, &i);
+  set[(cp >> 6) & 63] |= (uint64_t)1 << (cp & 63);
+}
+
+/* What a numbered heading's number keeps after normalisation besides the
+ * parts' ordinals: "第一部分" (heading_body reads it). */
+static const char *const heading_number[] = {"第", "部", "分"};
+
+/* head_first, head_skip (text_int.h), from the declarations. */
+static void open_sets(gk__labels *L) {
+  for (int p = 0; p < GK__NPARTS; p++) {
+    for (size_t v = 0; v < GK__NV; v++)
+      cp_set_add(L->head_first, gk__labels_at(L, L->head[p][v]), L->head[p][v].len);
+    cp_set_add(L->head_skip, gk__parts[p].ordinal, strlen(gk__parts[p].ordinal));
+  }
+  for (size_t k = 0; k < sizeof heading_number / sizeof *heading_number; k++)
+    cp_set_add(L->head_skip, heading_number[k], strlen(heading_number[k]));
+}
+
 int gk__labels_new(gk__labels **out) {
   gk__labels *L = gk__calloc(1, sizeof *L);
   *out = NULL;
@@ -266,6 +290,7 @@ int gk__labels_new(gk__labels **out) {
           L->col[e][t][c][v] = put_norm(&L->arena, v ? td->cols[c].variants[v - 1] : td->cols[c].zh);
     }
   }
+  if (!L->arena.err) open_sets(L);
   if (L->arena.err || find_markers(L)) {
     gk__labels_free(L);
     return GK_ENOMEM;
@@ -295,11 +320,17 @@ void gk__labels_free(gk__labels *L) {
   gk__free(L);
 }
 
-int gk__text_heading(const gk__labels *L, const char *s, size_t n) {
-  size_t i = gk__trim_left(s, n);
-  s += i, n -= i;
-  /* Markdown: "## 三、…", "**三、…**", "#### **三、…**" */
-  while (n && (s[0] == '#' || s[0] == '*' || s[0] == ' ' || s[0] == '\t')) s++, n--;
+/* A line without the white space and Markdown marks before it: "## 三、…",
+ * "**三、…**", "#### **三、…**". */
+static inline const char *heading_start(const char *s, size_t *n) {
+  size_t i = gk__trim_left(s, *n);
+  s += i, *n -= i;
+  while (*n && (s[0] == '#' || s[0] == '*' || s[0] == ' ' || s[0] == '\t')) s++, --*n;
+  return s;
+}
+
+/* The full test of a line without its opening marks (see gk__text_heading). */
+static int heading_body(const gk__labels *L, const char *s, size_t n) {
   while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '*' || s[n - 1] == '#'))
     n--;
   /* headings start in CJK (or "(一)") */
@@ -357,6 +388,32 @@ int gk__text_heading(const gk__labels *L, const char *s, size_t n) {
       }
     }
   return -1;
+}
+
+int gk__text_heading_full(const gk__labels *L, const char *s, size_t n) {
+  s = heading_start(s, &n);
+  return heading_body(L, s, n);
+}
+
+/* The first step. A heading normalises to a variant, or to a number (its
+ * characters in head_skip) and a variant (heading_body), so the first
+ * character normalisation keeps that is no number's opens a variant: in
+ * head_first. Most lines (labels, numbers, prose) answer no at their first
+ * character. 1: maybe a heading. */
+static int heading_may_open(const gk__labels *L, const char *s, size_t n) {
+  size_t i = 0;
+  for (int seen = 0; i < n && seen < 16; seen++) {
+    uint32_t nc = norm_cp(gk__utf8_next(s, n, &i));
+    if (nc && gk__cp_set_has(L->head_first, nc)) return 1;
+    if (nc && !gk__cp_set_has(L->head_skip, nc)) return 0;
+  }
+  return i < n; /* a long number: the full test */
+}
+
+int gk__text_heading(const gk__labels *L, const char *s, size_t n) {
+  s = heading_start(s, &n);
+  if (n == 0 || !heading_may_open(L, s, n)) return -1;
+  return heading_body(L, s, n);
 }
 
 /* ------------------------------------------------------------ numbers */
