@@ -42,11 +42,17 @@ static const uint32_t t2s[][2] = {
  * has none. Filled from t2s on first use by whichever threads get there first
  * (each stores the same values; atomics make that race-free), then published. */
 static _Atomic uint16_t t2s_direct[T2S_HI - T2S_LO + 1];
+/* Bit cp - T2S_LO set when cp has a Simplified form (direct[] not 0): the test
+ * of the ideographs that normalise to themselves (cjk_kept). */
+static _Atomic uint64_t t2s_has[(T2S_HI - T2S_LO) / 64 + 1];
 static atomic_int t2s_ready;
 
 static void t2s_fill(void) {
-  for (size_t k = 0; k < T2S_N; k++)
-    atomic_store_explicit(&t2s_direct[t2s[k][0] - T2S_LO], (uint16_t)t2s[k][1], memory_order_relaxed);
+  for (size_t k = 0; k < T2S_N; k++) {
+    uint32_t d = t2s[k][0] - T2S_LO;
+    atomic_store_explicit(&t2s_direct[d], (uint16_t)t2s[k][1], memory_order_relaxed);
+    atomic_fetch_or_explicit(&t2s_has[d >> 6], (uint64_t)1 << (d & 63), memory_order_relaxed);
+  }
   atomic_store_explicit(&t2s_ready, 1, memory_order_release);
 }
 
@@ -80,9 +86,14 @@ static uint32_t norm_cp(uint32_t cp) {
  * normalises to itself: most label characters, copied without decoding. */
 static inline int cjk_kept(const char *s) {
   const unsigned char *u = (const unsigned char *)s;
-  if (u[0] < 0xE4 || u[0] > 0xE9 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80) return 0;
+  /* lead byte E4..E9, two continuation bytes (80..BF: x ^ 0x80 below 0x40) */
+  if ((unsigned)(u[0] - 0xE4) > 5u || ((u[1] ^ 0x80) | (u[2] ^ 0x80)) > 0x3F) return 0;
   uint32_t cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
-  return cp >= 0x4E00 && to_simplified(cp) == cp;
+  if (cp < 0x4E00) return 0;
+  if (cp < T2S_LO || cp > T2S_HI) return 1;
+  if (!atomic_load_explicit(&t2s_ready, memory_order_acquire)) t2s_fill();
+  uint32_t d = cp - T2S_LO; /* to_simplified(cp) == cp: no Simplified form */
+  return !((atomic_load_explicit(&t2s_has[d >> 6], memory_order_relaxed) >> (d & 63)) & 1);
 }
 
 /* The slow path: one code point at a time (bad bytes read as themselves). */
@@ -401,6 +412,10 @@ int gk__text_heading_full(const gk__labels *L, const char *s, size_t n) {
  * head_first. Most lines (labels, numbers, prose) answer no at their first
  * character. 1: maybe a heading. */
 static int heading_may_open(const gk__labels *L, const char *s, size_t n) {
+  unsigned char c = (unsigned char)s[0];
+  if (c < 0x80 && c != '(' && /* heading_body: "(一)", or a part's arabic number and "." "、" "．" */
+      !(c >= '1' && c < '1' + GK__NPARTS && n > 2 && (s[1] == '.' || ((unsigned char)s[1] & 0x80))))
+    return 0;
   size_t i = 0;
   for (int seen = 0; i < n && seen < 16; seen++) {
     uint32_t nc = norm_cp(gk__utf8_next(s, n, &i));
