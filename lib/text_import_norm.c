@@ -255,7 +255,6 @@ static int find_markers(gk__labels *L) {
   return GK_OK;
 }
 
-
 /* Add the first code point of s[0..n) to a code point set (text_int.h). */
 static void cp_set_add(uint64_t *set, const char *s, size_t n) {
   size_t i = 0;
