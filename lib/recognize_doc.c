@@ -154,9 +154,12 @@ static int find_title(const gk__labels *L, gk__buf *out, const tline *lines, siz
  * "和提起行政诉讼情况"): the first line starts with an ordinal, the second is
  * short and no heading itself, and together they are one. Part or -1. */
 static int wrapped_heading(const gk__labels *L, const tline *a, const tline *b) {
-  size_t a0 = gk__trim_left(a->p, a->n), a1 = gk__trim_right(a->p, a->n);
+  size_t a0 = gk__trim_left(a->p, a->n), a1 = gk__trim_right(a->p, a->n), i = a0;
+  if (a1 <= a0 || a1 - a0 > 120) return -1;
+  /* most lines: no ordinal's first character (head_skip holds every one) */
+  if (!gk__cp_set_has(L->head_skip, gk__utf8_next(a->p, a1, &i))) return -1;
   size_t b0 = gk__trim_left(b->p, b->n), b1 = gk__trim_right(b->p, b->n);
-  if (a1 <= a0 || b1 <= b0 || a1 - a0 > 120 || b1 - b0 > 60) return -1;
+  if (b1 <= b0 || b1 - b0 > 60) return -1;
   int ordinal = 0;
   for (size_t k = 0; k < GK__NPARTS && !ordinal; k++) {
     if (a->p[a0] != gk__parts[k].ordinal[0]) continue; /* most lines: no strlen */

@@ -136,6 +136,9 @@ int gk__rec_cols_plan(walk *w, const tline *l, gk__colplan *pl);
  * of the current table: 2 a variant is contained, 1 most of one is (wrapped or
  * misspelt; only when fuzzy), 0 not; *end where the match ends in the text. */
 int gk__rec_row_match(const walk *w, size_t row, const char *lab, size_t labn, int fuzzy, size_t *end);
+/* The same without the first step (a label that is one of the row's wordings):
+ * the reference the tests compare gk__rec_row_match with. */
+int gk__rec_row_match_full(const walk *w, size_t row, const char *lab, size_t labn, int fuzzy, size_t *end);
 /* Does the label text end with a long prefix of a variant of row `row` (a label
  * wrapped below its values)? */
 int gk__rec_row_prefix_at_end(const walk *w, size_t row, const char *lab, size_t labn);

@@ -86,7 +86,7 @@ int gk__rec_row_prefix_at_end(const walk *w, size_t row, const char *lab, size_t
 /* How well the label text matches row `row` of the current table: 2 a variant is
  * contained, 1 most of a variant is (a long prefix plus suffix: wrapped or
  * misspelt labels), 0 not. *end: where the match ends in the label text. */
-int gk__rec_row_match(const walk *w, size_t row, const char *lab, size_t labn, int fuzzy, size_t *end) {
+int gk__rec_row_match_full(const walk *w, size_t row, const char *lab, size_t labn, int fuzzy, size_t *end) {
   int best = 0;
   if (row >= GK__LROWS) return 0;
   const gk__span *vars = w->L->row[gk__labels_ed(w->ed->id)][w->t][row];
@@ -122,6 +122,20 @@ int gk__rec_row_match(const walk *w, size_t row, const char *lab, size_t labn, i
     }
   }
   return best;
+}
+
+/* The label text one of the row's wordings (the common case): the answer of
+ * the search (2, the match ending at the label's end: none ends later)
+ * without searching; else the search. */
+int gk__rec_row_match(const walk *w, size_t row, const char *lab, size_t labn, int fuzzy, size_t *end) {
+  if (row >= GK__LROWS) return 0;
+  const gk__span *vars = w->L->row[gk__labels_ed(w->ed->id)][w->t][row];
+  for (size_t v = 0; v < GK__NV; v++)
+    if (vars[v].len >= 6 && vars[v].len == labn && memcmp(gk__labels_at(w->L, vars[v]), lab, labn) == 0) {
+      *end = labn;
+      return 2;
+    }
+  return gk__rec_row_match_full(w, row, lab, labn, fuzzy, end);
 }
 
 /* Header words that may stand before a run of values without naming a row. */

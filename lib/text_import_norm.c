@@ -42,11 +42,17 @@ static const uint32_t t2s[][2] = {
  * has none. Filled from t2s on first use by whichever threads get there first
  * (each stores the same values; atomics make that race-free), then published. */
 static _Atomic uint16_t t2s_direct[T2S_HI - T2S_LO + 1];
+/* Bit cp - T2S_LO set when cp has a Simplified form (direct[] not 0): the test
+ * of the ideographs that normalise to themselves (cjk_kept). */
+static _Atomic uint64_t t2s_has[(T2S_HI - T2S_LO) / 64 + 1];
 static atomic_int t2s_ready;
 
 static void t2s_fill(void) {
-  for (size_t k = 0; k < T2S_N; k++)
-    atomic_store_explicit(&t2s_direct[t2s[k][0] - T2S_LO], (uint16_t)t2s[k][1], memory_order_relaxed);
+  for (size_t k = 0; k < T2S_N; k++) {
+    uint32_t d = t2s[k][0] - T2S_LO;
+    atomic_store_explicit(&t2s_direct[d], (uint16_t)t2s[k][1], memory_order_relaxed);
+    atomic_fetch_or_explicit(&t2s_has[d >> 6], (uint64_t)1 << (d & 63), memory_order_relaxed);
+  }
   atomic_store_explicit(&t2s_ready, 1, memory_order_release);
 }
 
@@ -80,9 +86,14 @@ static uint32_t norm_cp(uint32_t cp) {
  * normalises to itself: most label characters, copied without decoding. */
 static inline int cjk_kept(const char *s) {
   const unsigned char *u = (const unsigned char *)s;
-  if (u[0] < 0xE4 || u[0] > 0xE9 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80) return 0;
+  /* lead byte E4..E9, two continuation bytes (80..BF: x ^ 0x80 below 0x40) */
+  if ((unsigned)(u[0] - 0xE4) > 5u || ((u[1] ^ 0x80) | (u[2] ^ 0x80)) > 0x3F) return 0;
   uint32_t cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
-  return cp >= 0x4E00 && to_simplified(cp) == cp;
+  if (cp < 0x4E00) return 0;
+  if (cp < T2S_LO || cp > T2S_HI) return 1;
+  if (!atomic_load_explicit(&t2s_ready, memory_order_acquire)) t2s_fill();
+  uint32_t d = cp - T2S_LO; /* to_simplified(cp) == cp: no Simplified form */
+  return !((atomic_load_explicit(&t2s_has[d >> 6], memory_order_relaxed) >> (d & 63)) & 1);
 }
 
 /* The slow path: one code point at a time (bad bytes read as themselves). */
@@ -244,6 +255,29 @@ static int find_markers(gk__labels *L) {
   return GK_OK;
 }
 
+/* Add the first code point of s[0..n) to a code point set (text_int.h). */
+static void cp_set_add(uint64_t *set, const char *s, size_t n) {
+  size_t i = 0;
+  if (!n) return;
+  uint32_t cp = gk__utf8_next(s, n, &i);
+  set[(cp >> 6) & 63] |= (uint64_t)1 << (cp & 63);
+}
+
+/* What a numbered heading's number keeps after normalisation besides the
+ * parts' ordinals: "第一部分" (heading_body reads it). */
+static const char *const heading_number[] = {"第", "部", "分"};
+
+/* head_first, head_skip (text_int.h), from the declarations. */
+static void open_sets(gk__labels *L) {
+  for (int p = 0; p < GK__NPARTS; p++) {
+    for (size_t v = 0; v < GK__NV; v++)
+      cp_set_add(L->head_first, gk__labels_at(L, L->head[p][v]), L->head[p][v].len);
+    cp_set_add(L->head_skip, gk__parts[p].ordinal, strlen(gk__parts[p].ordinal));
+  }
+  for (size_t k = 0; k < sizeof heading_number / sizeof *heading_number; k++)
+    cp_set_add(L->head_skip, heading_number[k], strlen(heading_number[k]));
+}
+
 int gk__labels_new(gk__labels **out) {
   gk__labels *L = gk__calloc(1, sizeof *L);
   *out = NULL;
@@ -266,6 +300,7 @@ int gk__labels_new(gk__labels **out) {
           L->col[e][t][c][v] = put_norm(&L->arena, v ? td->cols[c].variants[v - 1] : td->cols[c].zh);
     }
   }
+  if (!L->arena.err) open_sets(L);
   if (L->arena.err || find_markers(L)) {
     gk__labels_free(L);
     return GK_ENOMEM;
@@ -295,11 +330,17 @@ void gk__labels_free(gk__labels *L) {
   gk__free(L);
 }
 
-int gk__text_heading(const gk__labels *L, const char *s, size_t n) {
-  size_t i = gk__trim_left(s, n);
-  s += i, n -= i;
-  /* Markdown: "## 三、…", "**三、…**", "#### **三、…**" */
-  while (n && (s[0] == '#' || s[0] == '*' || s[0] == ' ' || s[0] == '\t')) s++, n--;
+/* A line without the white space and Markdown marks before it: "## 三、…",
+ * "**三、…**", "#### **三、…**". */
+static inline const char *heading_start(const char *s, size_t *n) {
+  size_t i = gk__trim_left(s, *n);
+  s += i, *n -= i;
+  while (*n && (s[0] == '#' || s[0] == '*' || s[0] == ' ' || s[0] == '\t')) s++, --*n;
+  return s;
+}
+
+/* The full test of a line without its opening marks (see gk__text_heading). */
+static int heading_body(const gk__labels *L, const char *s, size_t n) {
   while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '*' || s[n - 1] == '#'))
     n--;
   /* headings start in CJK (or "(一)") */
@@ -357,6 +398,36 @@ int gk__text_heading(const gk__labels *L, const char *s, size_t n) {
       }
     }
   return -1;
+}
+
+int gk__text_heading_full(const gk__labels *L, const char *s, size_t n) {
+  s = heading_start(s, &n);
+  return heading_body(L, s, n);
+}
+
+/* The first step. A heading normalises to a variant, or to a number (its
+ * characters in head_skip) and a variant (heading_body), so the first
+ * character normalisation keeps that is no number's opens a variant: in
+ * head_first. Most lines (labels, numbers, prose) answer no at their first
+ * character. 1: maybe a heading. */
+static int heading_may_open(const gk__labels *L, const char *s, size_t n) {
+  unsigned char c = (unsigned char)s[0];
+  if (c < 0x80 && c != '(' && /* heading_body: "(一)", or a part's arabic number and "." "、" "．" */
+      !(c >= '1' && c < '1' + GK__NPARTS && n > 2 && (s[1] == '.' || ((unsigned char)s[1] & 0x80))))
+    return 0;
+  size_t i = 0;
+  for (int seen = 0; i < n && seen < 16; seen++) {
+    uint32_t nc = norm_cp(gk__utf8_next(s, n, &i));
+    if (nc && gk__cp_set_has(L->head_first, nc)) return 1;
+    if (nc && !gk__cp_set_has(L->head_skip, nc)) return 0;
+  }
+  return i < n; /* a long number: the full test */
+}
+
+int gk__text_heading(const gk__labels *L, const char *s, size_t n) {
+  s = heading_start(s, &n);
+  if (n == 0 || !heading_may_open(L, s, n)) return -1;
+  return heading_body(L, s, n);
 }
 
 /* ------------------------------------------------------------ numbers */

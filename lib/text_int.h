@@ -41,7 +41,16 @@ typedef struct {
    * tell the edition from the table headers */
   gk__span mark[GK__LEDS][256];
   size_t nmark[GK__LEDS];
+  /* First steps of the tests that run on every line, as sets of code points
+   * (bit cp % 4096: a set may answer yes for a code point not in it, never no
+   * for one in it). head_first: the first code point of every normalised
+   * heading variant; head_skip: the characters a numbered heading's number
+   * keeps after normalisation (the parts' ordinals, 第, 部分). */
+  uint64_t head_first[64], head_skip[64];
 } gk__labels;
+static inline int gk__cp_set_has(const uint64_t *set, uint32_t cp) {
+  return (int)((set[(cp >> 6) & 63] >> (cp & 63)) & 1);
+}
 /* A fresh table (tests); gk__labels_shared is the one every import uses. */
 int gk__labels_new(gk__labels **out);
 void gk__labels_free(gk__labels *L);
@@ -59,6 +68,9 @@ static inline const char *gk__labels_at(const gk__labels *L, gk__span sp) {
  * 4 problems, 5 other) or -1. Headings are the official ones and their variants
  * (schema_tables.c), with a Chinese ordinal, a lost ordinal ("、…") or alone. */
 int gk__text_heading(const gk__labels *L, const char *s, size_t n);
+/* The same answer without the first step (the code point sets head_first and
+ * head_skip): the reference the tests compare gk__text_heading with. */
+int gk__text_heading_full(const gk__labels *L, const char *s, size_t n);
 /* The label (official wording and variants) of part p (0..5), NULL out of range. */
 /* One-line page text (a web page's text as a crawler saves it: the whole report
  * on one line, headings inline, cells run together) read as a grid

@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: MIT */
+/* The cheap first steps of the tests the recognizer runs on every line give
+ * the answers of the full tests: the heading test's code point sets
+ * (head_first, head_skip) never turn a heading away; a row label that is one
+ * of the row's wordings answers as the search does. Properties over every
+ * declared heading in every decoration, random lines, every line of real
+ * reports, every row wording of every table. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "testutil.h"
+#include "internal.h"
+#include "text_int.h"
+#include "recognize_int.h"
+
+static uint32_t next_rand(uint32_t *s) {
+  *s = *s * 1103515245u + 12345u;
+  return *s >> 8;
+}
+
+static const gk__labels *labels(void) {
+  const gk__labels *L = gk__labels_shared();
+  CU_ASSERT_PTR_NOT_NULL_FATAL(L);
+  return L;
+}
+
+static size_t g_headings; /* lines the full test reads as a heading */
+
+static void same_heading(const gk__labels *L, const char *s, size_t n) {
+  int full = gk__text_heading_full(L, s, n), fast = gk__text_heading(L, s, n);
+  if (full != fast) fprintf(stderr, "heading %.*s: full %d, fast %d\n", (int)n, s, full, fast);
+  CU_ASSERT_EQUAL(full, fast);
+  g_headings += full >= 0;
+}
+
+/* Every heading variant of every part (official wording too), in Traditional
+ * where the generator writes it, behind every ordinal form and Markdown mark
+ * the format's headings take, with and without trailing text. */
+static void test_line_tests_heading_forms(void) {
+  const gk__labels *L = labels();
+  static const char *const pre[] = {"",   "## ", "**", "#### **", "　　", "、", "“", "【", "1"};
+  static const char *const ord[] = {"%s、", "（%s）", "(%s)", "第%s部分 ", "%s ", "%s．", ""};
+  static const char *const arabic[] = {"%d、", "%d.", "%d．", ""};
+  g_headings = 0;
+  for (int p = 0; p < GK__NPARTS; p++) {
+    const gk__label *l = gk__part_label(p);
+    for (size_t v = 0; v <= GK__MAX_VARIANTS; v++) {
+      const char *body = v ? l->variants[v - 1] : l->zh;
+      if (!body) continue;
+      for (size_t a = 0; a < sizeof pre / sizeof *pre; a++)
+        for (size_t o = 0; o < sizeof ord / sizeof *ord + sizeof arabic / sizeof *arabic; o++)
+          for (int k = 0; k < GK__NPARTS; k++) {
+            char num[16], line[512];
+            if (o < sizeof ord / sizeof *ord) snprintf(num, sizeof num, ord[o], gk__parts[k].ordinal);
+            else snprintf(num, sizeof num, arabic[o - sizeof ord / sizeof *ord], k + 1);
+            for (int tail = 0; tail < 3; tail++) {
+              int len = snprintf(line, sizeof line, "%s%s%s%s", pre[a], num, body,
+                                 tail == 0 ? "" : tail == 1 ? "**" : "（续）");
+              same_heading(L, line, (size_t)len);
+            }
+          }
+    }
+  }
+  CU_ASSERT_TRUE(g_headings > 1000); /* the forms above are mostly headings */
+}
+
+/* A random line: characters of heading variants, ordinals, punctuation that
+ * normalisation drops, Traditional forms, ASCII, other ideographs. */
+static void random_line(gk__buf *b, uint32_t *seed) {
+  static const char *const bits[] = {"一", "二", "三", "六", "、", "（", "）", "(", ")", "第", "部分", "总体",
+                                     "情况", "事项", "措施", "其他", "需要", "报告", "的", "報告", "事項",
+                                     "政府信息公开", "行政复议", "存在", "主要问题", "改进", "“", "【",
+                                     " ", "　", "#", "*", "1", "3", ".", "．", "Ａ", "a", "\t", "工作",
+                                     "基本", "收到和处理", "申请", "因", "總體", "\xFF", "\xE4\xB8"};
+  size_t k = next_rand(seed) % 12;
+  for (size_t i = 0; i < k; i++) gk__buf_puts(b, bits[next_rand(seed) % (sizeof bits / sizeof *bits)]);
+}
+
+static void test_line_tests_heading_random(void) {
+  const gk__labels *L = labels();
+  uint32_t seed = 20261203;
+  g_headings = 0;
+  for (int round = 0; round < 200000; round++) {
+    gk__buf b;
+    gk__buf_init(&b);
+    random_line(&b, &seed);
+    CU_ASSERT_FALSE_FATAL(b.err);
+    same_heading(L, b.data ? b.data : "", b.len);
+    gk__buf_free(&b);
+  }
+  CU_ASSERT_TRUE(g_headings > 0);
+}
+
+/* Each line of each real report (tests/data/real). */
+static void test_line_tests_heading_real(void) {
+  const gk__labels *L = labels();
+  static const char *const files[] = {"2024_suqian-municipal-government.txt",
+                                      "2019_shanghai-municipal-general-office.txt",
+                                      "2020_baoji-longxian-town.txt",
+                                      "2013_hunan-daoxian-culture-bureau.txt"};
+  g_headings = 0;
+  for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", GK_REAL_DATA, files[f]);
+    size_t n = 0;
+    char *t = gk_test_read_file(path, &n);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    for (size_t a = 0; a < n;) {
+      const char *nl = memchr(t + a, '\n', n - a);
+      size_t e = nl ? (size_t)(nl - t) : n;
+      same_heading(L, t + a, e - a);
+      a = e + 1;
+    }
+    free(t);
+  }
+  CU_ASSERT_TRUE(g_headings >= 12);
+}
+
+static void same_row_match(const walk *w, size_t row, const char *lab, size_t labn, size_t *hits) {
+  for (int fuzzy = 0; fuzzy < 2; fuzzy++) {
+    size_t e1 = 7, e2 = 7; /* the caller's value before: overwritten or kept alike */
+    int m1 = gk__rec_row_match(w, row, lab, labn, fuzzy, &e1);
+    int m2 = gk__rec_row_match_full(w, row, lab, labn, fuzzy, &e2);
+    CU_ASSERT_EQUAL(m1, m2);
+    CU_ASSERT_TRUE(m1 == 0 || e1 == e2);
+    *hits += m1 == 2;
+  }
+}
+
+/* Each row of each table of each edition against every normalised wording of
+ * the table's rows: alone, behind other text, cut short, run into the next. */
+static void test_line_tests_row_match(void) {
+  const gk__labels *L = labels();
+  size_t hits = 0;
+  for (size_t e = 0; e < L->neds; e++)
+    for (int t = 0; t < GK_NTABLES; t++) {
+      walk w;
+      walk_init(&w);
+      w.L = L, w.ed = gk__edition_get(gk_schema_edition_id(e)), w.t = t;
+      const gk__table_decl *td = &w.ed->tables[t];
+      for (size_t r = 0; r < td->nrows && r < GK__LROWS; r++)
+        for (size_t r2 = 0; r2 < td->nrows && r2 < GK__LROWS; r2++)
+          for (size_t v = 0; v < GK__NV; v++) {
+            gk__span sp = L->row[e][t][r2][v];
+            if (!sp.len) continue;
+            const char *x = gk__labels_at(L, sp);
+            char buf[1024];
+            size_t n = sp.len < 400 ? sp.len : 400;
+            same_row_match(&w, r, x, n, &hits);
+            memcpy(buf, "本年", 6), memcpy(buf + 6, x, n);
+            same_row_match(&w, r, buf, n + 6, &hits);
+            same_row_match(&w, r, x, n > 3 ? n - 3 : n, &hits);
+            memcpy(buf, x, n), memcpy(buf + n, x, n);
+            same_row_match(&w, r, buf, 2 * n, &hits);
+          }
+    }
+  CU_ASSERT_TRUE(hits > 100);
+}
+
+int main(void) {
+  CU_TestInfo tests[] = {{"heading_forms", test_line_tests_heading_forms},
+                         {"heading_random", test_line_tests_heading_random},
+                         {"heading_real", test_line_tests_heading_real},
+                         {"row_match", test_line_tests_row_match},
+                         CU_TEST_INFO_NULL};
+  return gk_test_main("line_tests", tests);
+}
