@@ -529,7 +529,9 @@ int gk__text_is_value(const char *s, size_t n) {
   }
   if (nd == 0) return 0;
   if (i == n) return 1;
-  return (n - i == 3 && memcmp(s + i, "元", 3) == 0) || (n - i == 6 && memcmp(s + i, "万元", 6) == 0);
+  size_t ul; /* a declared unit ("元", "万元") or counting word ("件") and nothing after it */
+  gk__unit_suffix(s + i, n - i, &ul);
+  return ul == n - i || gk__count_word_suffix(s + i, n - i) == n - i;
 }
 
 /* ------------------------------------------------------------ quoted literals */

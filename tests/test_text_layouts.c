@@ -58,6 +58,7 @@ typedef struct {
   int fwsep;      /* values apart by full-width spaces and thousands separators */
   int fwpipe;     /* 1: full-width vertical bars "｜", 2: box drawing "│" */
   const char *blankmark; /* blank cells written as this literal ("—", "/") */
+  const char *countword; /* counts written with this counting word ("3件") */
   int md;         /* Markdown: "# " title, "## " headings */
   int perrow;     /* table 三: one pipe table per row, header of anonymous columns */
   int junk;       /* three junk tables of "-" before table 三 */
@@ -298,11 +299,16 @@ static int other_printed(const gk_report *r, size_t row) {
 }
 
 /* Values of the row (the row's columns in order) into vals[]. */
-static size_t row_values(const gk_report *r, int t, size_t row, char v[][64]) {
+static size_t row_values(const layout *L, const gk_report *r, int t, size_t row, char v[][64]) {
   int ed = gk_report_edition(r);
   size_t n = 0;
-  for (size_t c = 0; c < gk_schema_ncols(ed, t); c++)
-    if (gk_schema_cell_exists(ed, t, row, c)) cell_text(r, t, row, c, v[n++], 64);
+  for (size_t c = 0; c < gk_schema_ncols(ed, t); c++) {
+    if (!gk_schema_cell_exists(ed, t, row, c)) continue;
+    cell_text(r, t, row, c, v[n], 64);
+    if (L->countword && v[n][0] && gk_schema_col_kind(ed, t, c) != GK_KIND_AMOUNT)
+      strncat(v[n], L->countword, 63 - strlen(v[n]));
+    n++;
+  }
   return n;
 }
 
@@ -445,7 +451,7 @@ static void put_table_pass(gk__buf *b, const layout *L, const gk_report *r, int 
       }
       put_row(b, L, lab.data, vp, 7);
     } else {
-      size_t n = row_values(r, t, row, v);
+      size_t n = row_values(L, r, t, row, v);
       put_row(b, L, nolab ? NULL : lab.data, vp, n);
     }
     gk__buf_free(&lab);
@@ -767,6 +773,9 @@ static void test_text_layouts_label_variants(void) {
   check_all(&LAYOUT(.name = "traditional", .sep = SEP_TSV, .trad = 1, .headers = 1));
   check_all(&LAYOUT(.name = "traditional-pdf", .sep = SEP_SPACES, .trad = 1, .wrap = 1));
   check_all(&LAYOUT(.name = "spaced", .sep = SEP_TSV, .spaced = 1, .fwdigits = 1));
+  check_all(&LAYOUT(.name = "count-word-pipe", .sep = SEP_PIPE, .countword = "件", .headers = 1));
+  check_all(&LAYOUT(.name = "count-word-lines", .sep = SEP_LINES, .countword = "项"));
+  check_all(&LAYOUT(.name = "count-word-html", .sep = SEP_TSV, .prefix = 1, .countword = "件"));
   check_all(&LAYOUT(.name = "spaced-pipe", .sep = SEP_PIPE, .spaced = 1, .ord = ORD_NONE, .headers = 1));
 }
 
