@@ -32,9 +32,8 @@ static uint32_t row_width(const gk__grid *g, const gk__gblock *b) {
 
 /* The declared column of table t whose label (or a variant) the normalised
  * text is exactly, else -1. */
-static int match_col(const walk *w, const char *s, size_t n) {
+static int match_col(const walk *w, int e, const char *s, size_t n) {
   const gk__table_decl *td = &w->ed->tables[w->t];
-  int e = gk__labels_ed(w->ed->id);
   for (size_t c = 0; c < td->ncols && c < GK__MAX_COLS; c++)
     for (size_t v = 0; v < GK__NV; v++) {
       gk__span sp = w->L->col[e][w->t][c][v];
@@ -44,9 +43,8 @@ static int match_col(const walk *w, const char *s, size_t n) {
 }
 
 /* Table 四: the row a group cell names (行政复议, 未经复议直接起诉, 复议后起诉). */
-static int match_group(const walk *w, const char *s, size_t n) {
+static int match_group(const walk *w, int e, const char *s, size_t n) {
   const gk__table_decl *td = &w->ed->tables[w->t];
-  int e = gk__labels_ed(w->ed->id);
   if (w->t != GK_TABLE_REVIEW) return -1;
   for (size_t r = 0; r < td->nrows && r < GK__LROWS; r++)
     for (size_t v = 0; v < GK__NV; v++) {
@@ -70,6 +68,7 @@ static int has_value(const gk__grid *g, const gk__gblock *b) {
 static int read_header(const walk *w, const tline *l, const gk__gblock *b, gk__colmap *m) {
   const gk__grid *g = w->g;
   size_t matched = 0, groups = 0, nonempty = 0, at = 0, after = 0;
+  int e = gk__labels_ed(w->ed->id);
   memset(m, 0, sizeof *m);
   m->width = row_width(g, b);
   if (!m->width || m->width > GK__COLMAP_W) return 0;
@@ -81,7 +80,7 @@ static int read_header(const walk *w, const tline *l, const gk__gblock *b, gk__c
     char nb[160];
     size_t nn = gk__text_norm_fixed(nb, sizeof nb, p, c->len);
     /* the label's place (x 0) names a row ("行政复议", "3.其他" over blank cells), never a column */
-    int col = c->x ? match_col(w, nb, nn) : -1, grp = col < 0 && c->x ? match_group(w, nb, nn) : -1;
+    int col = c->x ? match_col(w, e, nb, nn) : -1, grp = col < 0 && c->x ? match_group(w, e, nb, nn) : -1;
     nonempty++;
     matched += col >= 0, groups += grp >= 0;
     if (col >= 0) at = c->x;
@@ -128,13 +127,40 @@ static void merge_header(walk *w, const gk__colmap *h) {
   if (h->width > m->width) m->width = h->width;
 }
 
+/* A cheap first test: 0 when read_header cannot accept the row. Proof: it
+ * accepts only when matched >= 2, groups > 0, or matched == 1 with nonempty
+ * >= 2; matched and groups count distinct non-empty cells at x > 0 (the
+ * label's place names no column), and groups only in table 四. So with k the
+ * non-empty cells at x > 0 and n all non-empty cells, acceptance needs k >= 1
+ * and (n >= 2 or table 四). (A one-cell-per-line layout makes every label line
+ * a row of one cell: never a header outside table 四.) Pinned against
+ * read_header by tests/test_text_columns.c ("cheap header test"). */
+int gk__rec_cols_may_head(const walk *w, const gk__gblock *b) {
+  uint32_t k = 0, n = 0, need = w->t == GK_TABLE_REVIEW ? 1 : 2;
+  for (uint32_t i = 0; i < b->ncells; i++) {
+    const gk__gcell *c = &w->g->cells[b->first + i];
+    if (!c->len) continue;
+    n++, k += c->x != 0;
+    if (k && n >= need) return 1;
+  }
+  return 0;
+}
+
+int gk__rec_cols_read_head(const walk *w, const gk__gblock *b) {
+  static const tline none = {"", 0, 0, 0};
+  gk__colmap h;
+  return read_header(w, &none, b, &h);
+}
+
 /* Learn a header row; 1 when the row is one. A header that names no columns
  * (marked so by the layout, or words and no value over the named columns:
  * anonymous 数据1 …, a wrong header, headers with notes in them) ends the map. */
 static int learn(walk *w, const tline *l, const gk__gblock *b) {
   gk__colmap h;
+  int may = gk__rec_cols_may_head(w, b);
+  if (!may && !w->cols.width) return 0; /* no header, and the end of a map is no change */
   if (has_value(w->g, b)) return 0;
-  if (read_header(w, l, b, &h)) {
+  if (may && read_header(w, l, b, &h)) {
     merge_header(w, &h);
     return 1;
   }
@@ -174,10 +200,11 @@ static int targets(const walk *w, int *tgt, uint32_t *first, uint32_t *last, siz
   const gk__colmap *m = &w->cols;
   const gk__table_decl *td = &w->ed->tables[w->t];
   uint32_t f = m->width, e = 0;
-  int groups = 0, seen[GK__COLMAP_W] = {0}, in_order = 1, prev = -1;
+  int groups = 0, in_order = 1, prev = -1;
   for (uint32_t x = 0; x < m->width; x++)
     if (m->col[x] >= 0) f = f < x ? f : x, e = x, groups |= m->grp[x] >= 0;
   if (f >= m->width) return 0;
+  int seen[GK__COLMAP_W] = {0};
   *compress = 0;
   for (size_t r = 0; r < td->nrows && !groups; r++)
     if ((td->rows[r].flags & GK_ROW_STORED) && td->rows[r].colmask != (1u << td->ncols) - 1) *compress = 1;
@@ -244,10 +271,11 @@ static int place(walk *w, const gk__gblock *b, const int *tgt, uint32_t first, u
   return nonempty != 0;
 }
 
-int gk__rec_cols_plan(walk *w, const tline *l, gk__colplan *pl) {
+/* gk__rec_cols_plan past its first test. */
+static int plan(walk *w, const tline *l, gk__colplan *pl) {
+  gk__colmap *m = &w->cols;
   const gk__gblock *b = row_block(w, l);
   if (!b || learn(w, l, b)) return 0;
-  gk__colmap *m = &w->cols;
   m->fresh = 0;
   int tgt[GK__COLMAP_W], compress = 0;
   uint32_t first = 0, last = 0;
@@ -266,4 +294,11 @@ int gk__rec_cols_plan(walk *w, const tline *l, gk__colplan *pl) {
   for (uint32_t x = 0; x < m->width; x++)
     if (ignored & ((uint64_t)1 << x)) say_ignored(w, x);
   return 1;
+}
+
+int gk__rec_cols_plan(walk *w, const tline *l, gk__colplan *pl) {
+  /* no map and no header possible (learn would change nothing): by position */
+  if (!w->cols.width && (!w->g || l->blk >= w->g->nblocks || !gk__rec_cols_may_head(w, &w->g->blocks[l->blk])))
+    return 0;
+  return plan(w, l, pl);
 }

@@ -17,6 +17,8 @@
 #include "text_int.h"
 #include "gkreport/text.h"
 #include "gkreport/document.h"
+#include "recognize_int.h"
+#include "read_doc.h"
 
 static const char *const truth_files[] = {
   "2019_shanghai-municipal-general-office", "2020_ganzhou-fenggang-town",
@@ -345,12 +347,52 @@ static int printed(const variant *V, int c) {
   return 0;
 }
 
+/* ------------------------------------------------------------ cheap header test */
+static size_t g_rows, g_heads;
+
+/* Every row of g, as a row of each table of edition ed: the cheap first test
+ * never turns away a row the full test takes for a header. */
+static void check_cheap_rows(const gk__grid *g, int ed) {
+  for (int t = 0; t < GK_NTABLES; t++) {
+    walk w;
+    walk_init(&w);
+    w.L = gk__labels_shared(), w.ed = gk__edition_get(ed), w.t = t, w.g = g;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(w.L);
+    for (size_t i = 0; i < g->nblocks; i++) {
+      if (g->blocks[i].kind != GK__BLK_ROW) continue;
+      int full = gk__rec_cols_read_head(&w, &g->blocks[i]);
+      CU_ASSERT_TRUE(gk__rec_cols_may_head(&w, &g->blocks[i]) || !full);
+      g_rows++, g_heads += full != 0;
+    }
+  }
+}
+
+/* The rendered variant's grid, through the cheap test. */
+static void check_cheap(const variant *V, const gk__buf *b, int ed) {
+  gk__grid g;
+  int rc = GK_OK;
+  if (V->form != F_HTML) {
+    rc = gk__grid_from_text(&g, b->data, b->len);
+  } else {
+#ifdef GK_WITH_HTML
+    gk__grid_init(&g);
+    rc = gk__html_grid(&g, b->data, b->len, "t.html", NULL);
+#else
+    return;
+#endif
+  }
+  CU_ASSERT_EQUAL(rc, GK_OK);
+  if (rc == GK_OK) check_cheap_rows(&g, ed);
+  gk__grid_free(&g);
+}
+
 /* Import one variant of one truth; returns the wrong cells. */
 static size_t check_one(const variant *V, const gk_report *truth, const char *base) {
   gk__buf b;
   gk__buf_init(&b);
   render(&b, V, truth);
   CU_ASSERT_FATAL(b.err == 0);
+  check_cheap(V, &b, gk_report_edition(truth));
   gk_report *r = NULL;
   gk_diags *d = NULL;
   CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
@@ -404,15 +446,17 @@ static size_t check_one(const variant *V, const gk_report *truth, const char *ba
 
 static void check_variant(const variant *V) {
   size_t wrong = 0;
-  g_cells = g_unknown_col = 0;
+  g_cells = g_unknown_col = g_rows = g_heads = 0;
   for (size_t i = 0; i < NTRUTH; i++) {
     gk_report *truth = gk_test_load_truth(GK_REAL_DATA, truth_files[i], NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(truth);
     wrong += check_one(V, truth, truth_files[i]);
     gk_report_free(truth);
   }
-  fprintf(stderr, "columns %-22s %zu of %zu cells right\n", V->name, g_cells - wrong, g_cells);
+  fprintf(stderr, "columns %-22s %zu of %zu cells right (%zu header rows of %zu)\n", V->name, g_cells - wrong, g_cells,
+          g_heads, g_rows);
   CU_ASSERT_TRUE(g_cells > 0 || V->form == F_HTML);
+  CU_ASSERT_TRUE(g_heads > 0 || V->form == F_HTML); /* the cheap test met headers */
   CU_ASSERT_EQUAL(wrong, 0);
   CU_ASSERT_EQUAL(g_unknown_col, 0);
 }
@@ -466,7 +510,52 @@ static void test_text_columns_omitted(void) {
   check_forms(V(.name = "no other, total first", .order = ORDER(6, 0, 1, 2, 3, 4), .trail = TRAIL_TEXT));
 }
 
+/* Random rows (labels and variants of every table's columns and rows, header
+ * words, values, blanks; at random columns and spans) against the cheap test. */
+static void test_text_columns_cheap_random(void) {
+  const char *words[600];
+  size_t nw = 0;
+  static const char *const extra[] = {"", "", "", "序号", "备注", "数据1", "类别", "项目", "12", "0", "-3",
+                                      "无", "行政复议", "申请人情况", "信息内容", "本年新收"};
+  for (size_t i = 0; i < sizeof extra / sizeof *extra; i++) words[nw++] = extra[i];
+  for (size_t e = 0; e < gk_schema_edition_count(); e++) {
+    const gk__edition *ed = gk__edition_get(gk_schema_edition_id(e));
+    for (int t = 0; t < GK_NTABLES; t++) {
+      const gk__table_decl *td = &ed->tables[t];
+      for (size_t c = 0; c < td->ncols && nw < 580; c++) {
+        words[nw++] = td->cols[c].zh;
+        for (size_t v = 0; v < GK__MAX_VARIANTS && td->cols[c].variants[v] && nw < 580; v++) words[nw++] = td->cols[c].variants[v];
+      }
+      for (size_t r = 0; r < td->nrows && nw < 580; r++) words[nw++] = td->rows[r].zh;
+    }
+  }
+  g_rows = g_heads = 0;
+  unsigned seed = 12345;
+  gk__grid g;
+  gk__grid_init(&g);
+  for (int n = 0; n < 20000; n++) {
+    seed = seed * 1103515245u + 12345u;
+    size_t ncells = 1 + (seed >> 16) % 6;
+    uint32_t x = 0;
+    gk__grid_row(&g, GK__BLK_ROW, (uint32_t)(n % 3), 1, (gk__gpos){(uint32_t)n + 1, 1});
+    for (size_t k = 0; k < ncells; k++) {
+      seed = seed * 1103515245u + 12345u;
+      const char *s = words[(seed >> 8) % nw];
+      uint16_t span = (seed >> 4) % 5 == 0 ? 2 : 1;
+      x += (seed >> 20) % 4 == 0; /* a column with no cell */
+      gk__grid_cell(&g, s, strlen(s), x, 1, span, 0, (gk__gpos){(uint32_t)n + 1, (uint32_t)x + 1});
+      x += span;
+    }
+  }
+  CU_ASSERT_EQUAL_FATAL(g.err, 0);
+  for (size_t e = 0; e < gk_schema_edition_count(); e++) check_cheap_rows(&g, gk_schema_edition_id(e));
+  gk__grid_free(&g);
+  fprintf(stderr, "cheap header test: %zu random rows, %zu headers, none turned away\n", g_rows, g_heads);
+  CU_ASSERT_TRUE(g_heads > 100); /* the property is not vacuous */
+}
+
 static CU_TestInfo tests[] = {
+  {"cheap header test on random rows", test_text_columns_cheap_random},
   {"declared order", test_text_columns_declared},
   {"serial column", test_text_columns_serial},
   {"notes column", test_text_columns_notes},
