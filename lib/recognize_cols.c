@@ -4,7 +4,9 @@
  *
  * A row of the region with no value in it whose cells name the table's
  * declared columns (their labels and variants, normalised: schema_tables.c via
- * gk__labels) is a header row; rows right under it refine it (a two-level
+ * gk__labels; a cell may carry removable decoration besides: bracketed notes,
+ * a declared unit, white space, Traditional characters: match_cell) is a
+ * header row; rows right under it refine it (a two-level
  * header: 法人或其他组织 over its sub-columns; 行政复议 / 复议后起诉 over the five
  * columns of table 四). The map is per laid-out column (grid cell x, spans
  * counted). A data row as wide as the header then has its cells placed by it:
@@ -14,7 +16,9 @@
  * not decide (position rules as before) when it names fewer than two columns,
  * leaves a column inside the named ones unknown, names one twice, leaves more
  * than one out, has rows that do not line up, is of another width than the
- * row, or names the columns in the declared order anyway. */
+ * row, or names the columns in the declared order anyway (blank header cells
+ * after them saying nothing). A Markdown alignment row under a header neither
+ * refines nor ends it. */
 #include <string.h>
 #include "recognize_int.h"
 
@@ -54,6 +58,63 @@ static int match_group(const walk *w, int e, const char *s, size_t n) {
   return -1;
 }
 
+/* Brackets whose content is a note (ASCII, full-width, 【】, 〔〕): the
+ * opening and closing forms, index for index. */
+static const char *const opens[] = {"(", "\xef\xbc\x88", "[", "\xef\xbc\xbb", "\xe3\x80\x90", "\xe3\x80\x94"};
+static const char *const closes[] = {")", "\xef\xbc\x89", "]", "\xef\xbc\xbd", "\xe3\x80\x91", "\xe3\x80\x95"};
+
+/* The bracket at s[i..n): +1 opening, -1 closing, 0 none; its length in *len. */
+static int bracket_at(const char *s, size_t n, size_t i, size_t *len) {
+  for (size_t k = 0; k < sizeof opens / sizeof *opens; k++)
+    for (int side = 0; side < 2; side++) {
+      const char *b = side ? closes[k] : opens[k];
+      size_t bl = strlen(b);
+      if (i + bl <= n && memcmp(s + i, b, bl) == 0) return *len = bl, side ? -1 : 1;
+    }
+  return 0;
+}
+
+/* s[0..n) without its bracketed notes (nested ones too) into dst: its
+ * length, 0 when nothing is removed or the brackets do not pair (a cell
+ * cut inside a note keeps its text). */
+static size_t strip_notes(char *dst, size_t cap, const char *s, size_t n) {
+  size_t k = 0, len = 1;
+  int depth = 0, removed = 0;
+  for (size_t i = 0; i < n; i += len) {
+    unsigned char c = (unsigned char)s[i];
+    int b = c == '(' || c == ')' || c == '[' || c == ']' || c == 0xE3 || c == 0xEF ? bracket_at(s, n, i, &len) : 0;
+    if (!b) len = 1;
+    if (b > 0) depth++, removed = 1;
+    if (b < 0 && --depth < 0) return 0;
+    if (!b && !depth) {
+      if (k + 1 >= cap) return 0;
+      dst[k++] = s[i];
+    }
+  }
+  return depth || !removed ? 0 : k;
+}
+
+/* The declared column (*grp: the row of table 四 a group cell names, -1)
+ * a header cell names: its normalised text is a label or variant, or is one
+ * once its removable decoration goes: bracketed notes (（件）, (指2020年…),
+ * 【注】), a declared unit written after it (万元); white space, full-width
+ * forms and Traditional characters go in normalising. -1 when none. */
+static int match_cell(const walk *w, int e, const char *p, size_t n, int *grp) {
+  char nb[160], sb[160];
+  size_t nn = gk__text_norm_fixed(nb, sizeof nb, p, n), ul = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    int col = match_col(w, e, nb, nn);
+    *grp = col < 0 ? match_group(w, e, nb, nn) : -1;
+    if (col >= 0 || *grp >= 0 || pass) return col;
+    size_t sn = strip_notes(sb, sizeof sb, p, n), before = nn;
+    if (sn) nn = gk__text_norm_fixed(nb, sizeof nb, sb, sn);
+    gk__unit_suffix(nb, nn, &ul);
+    if (ul < nn) nn -= ul;
+    if (nn == before && !sn) return -1; /* nothing removable */
+  }
+  return -1;
+}
+
 static int is_value_cell(const char *p, size_t n) {
   return n && (gk__text_quote_end(p, n, 0) == n || gk__text_is_value(p, n));
 }
@@ -62,6 +123,21 @@ static int has_value(const gk__grid *g, const gk__gblock *b) {
   for (uint32_t k = 0; k < b->ncells; k++)
     if (is_value_cell(gk__grid_text(g, g->cells[b->first + k].off), g->cells[b->first + k].len)) return 1;
   return 0;
+}
+
+/* A row of rules: every cell with text of '-' and ':' only (a Markdown
+ * alignment row, "|---|:--:|"). */
+static int rule_row(const gk__grid *g, const gk__gblock *b) {
+  size_t dashes = 0;
+  for (uint32_t k = 0; k < b->ncells; k++) {
+    const gk__gcell *c = &g->cells[b->first + k];
+    const char *p = gk__grid_text(g, c->off);
+    for (uint32_t i = 0; i < c->len; i++) {
+      if (p[i] != '-' && p[i] != ':') return 0;
+      dashes += p[i] == '-';
+    }
+  }
+  return dashes > 0;
 }
 
 /* The header a row is, into m (fresh); 0 when it is none. */
@@ -76,11 +152,8 @@ static int read_header(const walk *w, const tline *l, const gk__gblock *b, gk__c
   for (uint32_t k = 0; k < b->ncells; k++) {
     const gk__gcell *c = &g->cells[b->first + k];
     if (!c->len) continue;
-    const char *p = gk__grid_text(g, c->off);
-    char nb[160];
-    size_t nn = gk__text_norm_fixed(nb, sizeof nb, p, c->len);
     /* the label's place (x 0) names a row ("行政复议", "3.其他" over blank cells), never a column */
-    int col = c->x ? match_col(w, e, nb, nn) : -1, grp = col < 0 && c->x ? match_group(w, e, nb, nn) : -1;
+    int grp = -1, col = c->x ? match_cell(w, e, gk__grid_text(g, c->off), c->len, &grp) : -1;
     nonempty++;
     matched += col >= 0, groups += grp >= 0;
     if (col >= 0) at = c->x;
@@ -164,6 +237,7 @@ static int learn(walk *w, const tline *l, const gk__gblock *b) {
     merge_header(w, &h);
     return 1;
   }
+  if (rule_row(w->g, b)) return 0; /* a Markdown alignment row under a header: layout, no words */
   size_t flagged = 0, inside = 0;
   for (uint32_t k = 0; k < b->ncells; k++) {
     const gk__gcell *c = &w->g->cells[b->first + k];
@@ -220,7 +294,10 @@ static int targets(const walk *w, int *tgt, uint32_t *first, uint32_t *last, siz
   }
   if (!*compress && named + 1 < *total) return 0; /* more than one column left out: undecided */
   *first = f, *last = e;
-  int identity = f == 1 && e + 1 == m->width && in_order && (named == *total || *compress);
+  /* columns after the last named one under blank header cells: the header says nothing of them */
+  uint32_t said_end = m->width;
+  while (said_end > e + 1 && m->col[said_end - 1] == GK__COL_NONE) said_end--;
+  int identity = f == 1 && e + 1 == said_end && in_order && (named == *total || *compress);
   return !identity;
 }
 
