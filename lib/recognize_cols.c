@@ -4,7 +4,9 @@
  *
  * A row of the region with no value in it whose cells name the table's
  * declared columns (their labels and variants, normalised: schema_tables.c via
- * gk__labels) is a header row; rows right under it refine it (a two-level
+ * gk__labels; a cell may carry removable decoration besides: bracketed notes,
+ * a declared unit, white space, Traditional characters: match_cell) is a
+ * header row; rows right under it refine it (a two-level
  * header: 法人或其他组织 over its sub-columns; 行政复议 / 复议后起诉 over the five
  * columns of table 四). The map is per laid-out column (grid cell x, spans
  * counted). A data row as wide as the header then has its cells placed by it:
@@ -14,7 +16,9 @@
  * not decide (position rules as before) when it names fewer than two columns,
  * leaves a column inside the named ones unknown, names one twice, leaves more
  * than one out, has rows that do not line up, is of another width than the
- * row, or names the columns in the declared order anyway. */
+ * row, or names the columns in the declared order anyway (blank header cells
+ * after them saying nothing). A Markdown alignment row under a header neither
+ * refines nor ends it. */
 #include <string.h>
 #include "recognize_int.h"
 
@@ -32,9 +36,8 @@ static uint32_t row_width(const gk__grid *g, const gk__gblock *b) {
 
 /* The declared column of table t whose label (or a variant) the normalised
  * text is exactly, else -1. */
-static int match_col(const walk *w, const char *s, size_t n) {
+static int match_col(const walk *w, int e, const char *s, size_t n) {
   const gk__table_decl *td = &w->ed->tables[w->t];
-  int e = gk__labels_ed(w->ed->id);
   for (size_t c = 0; c < td->ncols && c < GK__MAX_COLS; c++)
     for (size_t v = 0; v < GK__NV; v++) {
       gk__span sp = w->L->col[e][w->t][c][v];
@@ -44,15 +47,71 @@ static int match_col(const walk *w, const char *s, size_t n) {
 }
 
 /* Table 四: the row a group cell names (行政复议, 未经复议直接起诉, 复议后起诉). */
-static int match_group(const walk *w, const char *s, size_t n) {
+static int match_group(const walk *w, int e, const char *s, size_t n) {
   const gk__table_decl *td = &w->ed->tables[w->t];
-  int e = gk__labels_ed(w->ed->id);
   if (w->t != GK_TABLE_REVIEW) return -1;
   for (size_t r = 0; r < td->nrows && r < GK__LROWS; r++)
     for (size_t v = 0; v < GK__NV; v++) {
       gk__span sp = w->L->row[e][w->t][r][v];
       if (sp.len && sp.len == n && memcmp(gk__labels_at(w->L, sp), s, n) == 0) return (int)r;
     }
+  return -1;
+}
+
+/* Brackets whose content is a note (ASCII, full-width, 【】, 〔〕): the
+ * opening and closing forms, index for index. */
+static const char *const opens[] = {"(", "\xef\xbc\x88", "[", "\xef\xbc\xbb", "\xe3\x80\x90", "\xe3\x80\x94"};
+static const char *const closes[] = {")", "\xef\xbc\x89", "]", "\xef\xbc\xbd", "\xe3\x80\x91", "\xe3\x80\x95"};
+
+/* The bracket at s[i..n): +1 opening, -1 closing, 0 none; its length in *len. */
+static int bracket_at(const char *s, size_t n, size_t i, size_t *len) {
+  for (size_t k = 0; k < sizeof opens / sizeof *opens; k++)
+    for (int side = 0; side < 2; side++) {
+      const char *b = side ? closes[k] : opens[k];
+      size_t bl = strlen(b);
+      if (i + bl <= n && memcmp(s + i, b, bl) == 0) return *len = bl, side ? -1 : 1;
+    }
+  return 0;
+}
+
+/* s[0..n) without its bracketed notes (nested ones too) into dst: its
+ * length, 0 when nothing is removed or the brackets do not pair (a cell
+ * cut inside a note keeps its text). */
+static size_t strip_notes(char *dst, size_t cap, const char *s, size_t n) {
+  size_t k = 0, len = 1;
+  int depth = 0, removed = 0;
+  for (size_t i = 0; i < n; i += len) {
+    unsigned char c = (unsigned char)s[i];
+    int b = c == '(' || c == ')' || c == '[' || c == ']' || c == 0xE3 || c == 0xEF ? bracket_at(s, n, i, &len) : 0;
+    if (!b) len = 1;
+    if (b > 0) depth++, removed = 1;
+    if (b < 0 && --depth < 0) return 0;
+    if (!b && !depth) {
+      if (k + 1 >= cap) return 0;
+      dst[k++] = s[i];
+    }
+  }
+  return depth || !removed ? 0 : k;
+}
+
+/* The declared column (*grp: the row of table 四 a group cell names, -1)
+ * a header cell names: its normalised text is a label or variant, or is one
+ * once its removable decoration goes: bracketed notes (（件）, (指2020年…),
+ * 【注】), a declared unit written after it (万元); white space, full-width
+ * forms and Traditional characters go in normalising. -1 when none. */
+static int match_cell(const walk *w, int e, const char *p, size_t n, int *grp) {
+  char nb[160], sb[160];
+  size_t nn = gk__text_norm_fixed(nb, sizeof nb, p, n), ul = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    int col = match_col(w, e, nb, nn);
+    *grp = col < 0 ? match_group(w, e, nb, nn) : -1;
+    if (col >= 0 || *grp >= 0 || pass) return col;
+    size_t sn = strip_notes(sb, sizeof sb, p, n), before = nn;
+    if (sn) nn = gk__text_norm_fixed(nb, sizeof nb, sb, sn);
+    gk__unit_suffix(nb, nn, &ul);
+    if (ul < nn) nn -= ul;
+    if (nn == before && !sn) return -1; /* nothing removable */
+  }
   return -1;
 }
 
@@ -66,10 +125,26 @@ static int has_value(const gk__grid *g, const gk__gblock *b) {
   return 0;
 }
 
+/* A row of rules: every cell with text of '-' and ':' only (a Markdown
+ * alignment row, "|---|:--:|"). */
+static int rule_row(const gk__grid *g, const gk__gblock *b) {
+  size_t dashes = 0;
+  for (uint32_t k = 0; k < b->ncells; k++) {
+    const gk__gcell *c = &g->cells[b->first + k];
+    const char *p = gk__grid_text(g, c->off);
+    for (uint32_t i = 0; i < c->len; i++) {
+      if (p[i] != '-' && p[i] != ':') return 0;
+      dashes += p[i] == '-';
+    }
+  }
+  return dashes > 0;
+}
+
 /* The header a row is, into m (fresh); 0 when it is none. */
 static int read_header(const walk *w, const tline *l, const gk__gblock *b, gk__colmap *m) {
   const gk__grid *g = w->g;
   size_t matched = 0, groups = 0, nonempty = 0, at = 0, after = 0;
+  int e = gk__labels_ed(w->ed->id);
   memset(m, 0, sizeof *m);
   m->width = row_width(g, b);
   if (!m->width || m->width > GK__COLMAP_W) return 0;
@@ -77,11 +152,8 @@ static int read_header(const walk *w, const tline *l, const gk__gblock *b, gk__c
   for (uint32_t k = 0; k < b->ncells; k++) {
     const gk__gcell *c = &g->cells[b->first + k];
     if (!c->len) continue;
-    const char *p = gk__grid_text(g, c->off);
-    char nb[160];
-    size_t nn = gk__text_norm_fixed(nb, sizeof nb, p, c->len);
     /* the label's place (x 0) names a row ("行政复议", "3.其他" over blank cells), never a column */
-    int col = c->x ? match_col(w, nb, nn) : -1, grp = col < 0 && c->x ? match_group(w, nb, nn) : -1;
+    int grp = -1, col = c->x ? match_cell(w, e, gk__grid_text(g, c->off), c->len, &grp) : -1;
     nonempty++;
     matched += col >= 0, groups += grp >= 0;
     if (col >= 0) at = c->x;
@@ -128,16 +200,44 @@ static void merge_header(walk *w, const gk__colmap *h) {
   if (h->width > m->width) m->width = h->width;
 }
 
+/* A cheap first test: 0 when read_header cannot accept the row. Proof: it
+ * accepts only when matched >= 2, groups > 0, or matched == 1 with nonempty
+ * >= 2; matched and groups count distinct non-empty cells at x > 0 (the
+ * label's place names no column), and groups only in table 四. So with k the
+ * non-empty cells at x > 0 and n all non-empty cells, acceptance needs k >= 1
+ * and (n >= 2 or table 四). (A one-cell-per-line layout makes every label line
+ * a row of one cell: never a header outside table 四.) Pinned against
+ * read_header by tests/test_text_columns.c ("cheap header test"). */
+int gk__rec_cols_may_head(const walk *w, const gk__gblock *b) {
+  uint32_t k = 0, n = 0, need = w->t == GK_TABLE_REVIEW ? 1 : 2;
+  for (uint32_t i = 0; i < b->ncells; i++) {
+    const gk__gcell *c = &w->g->cells[b->first + i];
+    if (!c->len) continue;
+    n++, k += c->x != 0;
+    if (k && n >= need) return 1;
+  }
+  return 0;
+}
+
+int gk__rec_cols_read_head(const walk *w, const gk__gblock *b) {
+  static const tline none = {"", 0, 0, 0};
+  gk__colmap h;
+  return read_header(w, &none, b, &h);
+}
+
 /* Learn a header row; 1 when the row is one. A header that names no columns
  * (marked so by the layout, or words and no value over the named columns:
  * anonymous 数据1 …, a wrong header, headers with notes in them) ends the map. */
 static int learn(walk *w, const tline *l, const gk__gblock *b) {
   gk__colmap h;
+  int may = gk__rec_cols_may_head(w, b);
+  if (!may && !w->cols.width) return 0; /* no header, and the end of a map is no change */
   if (has_value(w->g, b)) return 0;
-  if (read_header(w, l, b, &h)) {
+  if (may && read_header(w, l, b, &h)) {
     merge_header(w, &h);
     return 1;
   }
+  if (rule_row(w->g, b)) return 0; /* a Markdown alignment row under a header: layout, no words */
   size_t flagged = 0, inside = 0;
   for (uint32_t k = 0; k < b->ncells; k++) {
     const gk__gcell *c = &w->g->cells[b->first + k];
@@ -174,10 +274,11 @@ static int targets(const walk *w, int *tgt, uint32_t *first, uint32_t *last, siz
   const gk__colmap *m = &w->cols;
   const gk__table_decl *td = &w->ed->tables[w->t];
   uint32_t f = m->width, e = 0;
-  int groups = 0, seen[GK__COLMAP_W] = {0}, in_order = 1, prev = -1;
+  int groups = 0, in_order = 1, prev = -1;
   for (uint32_t x = 0; x < m->width; x++)
     if (m->col[x] >= 0) f = f < x ? f : x, e = x, groups |= m->grp[x] >= 0;
   if (f >= m->width) return 0;
+  int seen[GK__COLMAP_W] = {0};
   *compress = 0;
   for (size_t r = 0; r < td->nrows && !groups; r++)
     if ((td->rows[r].flags & GK_ROW_STORED) && td->rows[r].colmask != (1u << td->ncols) - 1) *compress = 1;
@@ -193,7 +294,10 @@ static int targets(const walk *w, int *tgt, uint32_t *first, uint32_t *last, siz
   }
   if (!*compress && named + 1 < *total) return 0; /* more than one column left out: undecided */
   *first = f, *last = e;
-  int identity = f == 1 && e + 1 == m->width && in_order && (named == *total || *compress);
+  /* columns after the last named one under blank header cells: the header says nothing of them */
+  uint32_t said_end = m->width;
+  while (said_end > e + 1 && m->col[said_end - 1] == GK__COL_NONE) said_end--;
+  int identity = f == 1 && e + 1 == said_end && in_order && (named == *total || *compress);
   return !identity;
 }
 
@@ -244,10 +348,11 @@ static int place(walk *w, const gk__gblock *b, const int *tgt, uint32_t first, u
   return nonempty != 0;
 }
 
-int gk__rec_cols_plan(walk *w, const tline *l, gk__colplan *pl) {
+/* gk__rec_cols_plan past its first test. */
+static int plan(walk *w, const tline *l, gk__colplan *pl) {
+  gk__colmap *m = &w->cols;
   const gk__gblock *b = row_block(w, l);
   if (!b || learn(w, l, b)) return 0;
-  gk__colmap *m = &w->cols;
   m->fresh = 0;
   int tgt[GK__COLMAP_W], compress = 0;
   uint32_t first = 0, last = 0;
@@ -266,4 +371,11 @@ int gk__rec_cols_plan(walk *w, const tline *l, gk__colplan *pl) {
   for (uint32_t x = 0; x < m->width; x++)
     if (ignored & ((uint64_t)1 << x)) say_ignored(w, x);
   return 1;
+}
+
+int gk__rec_cols_plan(walk *w, const tline *l, gk__colplan *pl) {
+  /* no map and no header possible (learn would change nothing): by position */
+  if (!w->cols.width && (!w->g || l->blk >= w->g->nblocks || !gk__rec_cols_may_head(w, &w->g->blocks[l->blk])))
+    return 0;
+  return plan(w, l, pl);
 }

@@ -131,6 +131,10 @@ int gk__rec_blank_line(const tline *l);
 void gk__rec_cols_reset(walk *w);
 void gk__rec_cols_header(walk *w, const tline *l);
 int gk__rec_cols_plan(walk *w, const tline *l, gk__colplan *pl);
+/* (tests) may_head: the cheap first test of a row (0: no header); read_head:
+ * the full one (1: the row is a header naming the table's columns). */
+int gk__rec_cols_may_head(const walk *w, const gk__gblock *b);
+int gk__rec_cols_read_head(const walk *w, const gk__gblock *b);
 
 /* recognize_labels.c: how well the (normalised) label text matches row `row`
  * of the current table: 2 a variant is contained, 1 most of one is (wrapped or

@@ -5,7 +5,10 @@
  * arrangement than the declared one: a leading 序号 column, a trailing 备注
  * column (text or numbers), the columns in another order (总计 first, the
  * 法人或其他组织 sub-columns reversed, 商业企业 and 科研机构 swapped), a column
- * left out (其他: its cells stay blank, never shifted), a two-level header. Every
+ * left out (其他: its cells stay blank, never shifted), a two-level header, header
+ * cells carrying a unit, a note in brackets, a break, Traditional characters
+ * (and, as cases that must not decide, a cell with a word left over or naming
+ * two columns: then by position). Every
  * cell of every table is compared with the truth. Headers that do not decide
  * (anonymous 数据1 …) leave the position rule in force: pinned in
  * test_text_layouts ("Markdown from PDF converters"). */
@@ -17,6 +20,8 @@
 #include "text_int.h"
 #include "gkreport/text.h"
 #include "gkreport/document.h"
+#include "recognize_int.h"
+#include "read_doc.h"
 
 static const char *const truth_files[] = {
   "2019_shanghai-municipal-general-office", "2020_ganzhou-fenggang-town",
@@ -39,7 +44,56 @@ typedef struct {
   int active_lead;   /* table 二 with the 序号 column too */
   const int *review_order; /* table 四: three labelled rows, its five columns as printed; NULL: one row of 15 */
   int review_groups; /* table 四 under its three-level header, one row of 15; 2: the two 行政诉讼 groups swapped */
+  int deco;          /* DECO_*: header cells carry removable decoration */
+  int spoil;         /* SPOIL_*: one header cell of table 三 names no column: the header must not decide */
 } variant;
+
+/* Decoration a header cell may carry and still name its column. */
+enum { DECO_UNIT = 1, DECO_NOTE = 2, DECO_BREAK = 4, DECO_TRAD = 8, DECO_ALL = 15 };
+/* Header cells that name no column (or two): the header does not decide. */
+enum { SPOIL_NONE, SPOIL_WORD, SPOIL_TWO };
+
+/* Simplified -> Traditional for the characters of the column labels. */
+static const char *const trad[][2] = {
+  {"业", "業"}, {"机", "機"}, {"构", "構"}, {"组", "組"}, {"织", "織"}, {"务", "務"}, {"结", "結"},
+  {"维", "維"}, {"审", "審"}, {"总", "總"}, {"计", "計"}, {"纠", "糾"}, {"发", "發"}, {"废", "廢"},
+  {"现", "現"}, {"数", "數"}, {"处", "處"}, {"决", "決"}, {"费", "費"}, {"额", "額"}, {"单", "單"},
+  {"万", "萬"}, {"项", "項"}, {"采", "採"}, {"购", "購"}, {"制", "製"}, {"对", "對"}, {"开", "開"},
+  {"复", "復"}, {"议", "議"}, {"讼", "訟"}, {"诉", "訴"}, {"经", "經"}};
+
+/* A header cell's text as the variant prints it: the label with a unit
+ * (（件）, or 万元 after an amount), a note in brackets, a break inside (a space;
+ * a line break in HTML), in Traditional characters. */
+static const char *head_text(int deco, int html, const char *zh, int amount, size_t idx, char *buf, size_t cap) {
+  if (!deco) return zh;
+  char a[256];
+  size_t n = strlen(zh);
+  if ((deco & DECO_BREAK) && n >= 12 && (unsigned char)zh[0] >= 0xE0 && (unsigned char)zh[3] >= 0xE0)
+    snprintf(a, sizeof a, "%.6s%s%s", zh, html ? "\n" : " ", zh + 6);
+  else
+    snprintf(a, sizeof a, "%s", zh);
+  static const char *const notes[] = {"（指本年度数据）", "(注:含上年结转,如-8)", "【备注】"};
+  if (deco & DECO_NOTE) snprintf(a + strlen(a), sizeof a - strlen(a), "%s", notes[idx % 3]);
+  if (deco & DECO_UNIT) snprintf(a + strlen(a), sizeof a - strlen(a), "%s", amount ? " 万元" : "（件）");
+  size_t k = 0;
+  for (size_t i = 0; a[i] && k + 4 < cap;) {
+    size_t t = 0, hit = 0;
+    for (; (deco & DECO_TRAD) && t < sizeof trad / sizeof *trad; t++)
+      if (strncmp(a + i, trad[t][0], strlen(trad[t][0])) == 0) {
+        hit = 1;
+        break;
+      }
+    const char *put = hit ? trad[t][1] : a + i;
+    size_t len = hit ? strlen(trad[t][1]) : 1, adv = hit ? strlen(trad[t][0]) : 1;
+    memcpy(buf + k, put, len), k += len, i += adv;
+  }
+  buf[k] = '\0';
+  return buf;
+}
+
+static const char *col_head(const variant *V, const gk__col_decl *cd, size_t idx, char *buf, size_t cap) {
+  return head_text(V->deco, V->form == F_HTML, cd->zh, cd->kind == GK_KIND_AMOUNT, idx, buf, cap);
+}
 
 /* ------------------------------------------------------------ rendering */
 typedef struct {
@@ -136,7 +190,7 @@ static void put_active(out *o, const gk_report *r) {
   int ed = gk_report_edition(r);
   const gk__table_decl *td = &gk__edition_get(ed)->tables[GK_TABLE_ACTIVE];
   uint32_t mask = 0;
-  char v[GK__MAX_COLS + 2][64], no[24];
+  char v[GK__MAX_COLS + 2][64], no[24], hb[GK__MAX_COLS][192];
   const char *cells[GK__MAX_COLS + 2];
   for (size_t row = 0; row < td->nrows; row++) {
     const gk__row_decl *rd = &td->rows[row];
@@ -146,7 +200,7 @@ static void put_active(out *o, const gk_report *r) {
       if (o->V->active_lead) cells[n++] = "序号";
       cells[n++] = "信息内容";
       for (size_t c = 0; c < td->ncols; c++)
-        if (rd->colmask & (1u << c)) cells[n++] = td->cols[c].zh;
+        if (rd->colmask & (1u << c)) cells[n++] = col_head(o->V, &td->cols[c], c, hb[c], sizeof hb[c]);
       put_cells(o, cells, NULL, n, 1);
       mask = rd->colmask, n = 0;
     }
@@ -165,18 +219,22 @@ static void put_active(out *o, const gk_report *r) {
 static void put_requests_head(out *o, const gk__table_decl *td) {
   const variant *V = o->V;
   const char *top[12], *low[12];
+  char hb[12][192];
   int span[12];
   size_t n = 0, first_org = 12, norg = 0;
   if (V->lead) top[n] = "序号", low[n++] = "";
   top[n] = "申请人情况", low[n++] = "";
   for (size_t i = 0; i < norder(V); i++) {
     int c = order_of(V)[i];
+    const char *h = col_head(V, &td->cols[c], (size_t)c, hb[n], sizeof hb[n]);
+    if (V->spoil && i == 3) /* a word no column has, or two columns in one cell */
+      h = V->spoil == SPOIL_WORD ? "科研机构数量" : "科研机构/社会公益组织";
     if (V->two_level && c >= 1 && c <= 5) {
       if (first_org == 12) first_org = n;
       norg++;
-      top[n] = first_org == n ? "法人或其他组织" : "", low[n++] = td->cols[c].zh;
+      top[n] = first_org == n ? "法人或其他组织" : "", low[n++] = h;
     } else {
-      top[n] = td->cols[c].zh, low[n++] = "";
+      top[n] = h, low[n++] = "";
     }
   }
   if (V->trail) top[n] = "备注", low[n++] = "";
@@ -237,15 +295,16 @@ static void put_review_groups(out *o, const gk_report *r, const gk__table_decl *
   if (V->review_groups == 2) g[1] = 2, g[2] = 1;
   const char *c1[16], *c2[16], *c3[16], *c4[16];
   int s1[16], s2[16];
-  char v[16][64];
+  char v[16][64], hb[16][192], gb[3][192];
   static const char *const gname[] = {"行政复议", "未经复议直接起诉", "复议后起诉"};
   for (size_t x = 0; x < 16; x++) c1[x] = c2[x] = c3[x] = "", s1[x] = s2[x] = html ? 0 : 1;
   c1[0] = "", s1[0] = -3;
-  c1[1] = "行政复议", c1[6] = "行政诉讼", s1[1] = 5, s1[6] = 10;
+  c1[1] = head_text(V->deco, html, "行政复议", 0, 0, gb[0], sizeof gb[0]), c1[6] = "行政诉讼", s1[1] = 5, s1[6] = 10;
   for (size_t k = 0; k < 3; k++) {
-    c2[1 + 5 * k] = g[k] ? gname[g[k]] : "", s2[1 + 5 * k] = g[k] ? 5 : 0;
+    c2[1 + 5 * k] = g[k] ? head_text(V->deco, html, gname[g[k]], 0, k, gb[k], sizeof gb[k]) : "";
+    s2[1 + 5 * k] = g[k] ? 5 : 0;
     for (size_t i = 0; i < 5; i++) {
-      c3[1 + 5 * k + i] = td->cols[ord[i]].zh;
+      c3[1 + 5 * k + i] = col_head(V, &td->cols[ord[i]], i, hb[1 + 5 * k + i], sizeof hb[0]);
       cell_text(r, GK_TABLE_REVIEW, g[k], (size_t)ord[i], v[1 + 5 * k + i], 64);
       c4[1 + 5 * k + i] = v[1 + 5 * k + i];
     }
@@ -294,7 +353,8 @@ static void put_review(out *o, const gk_report *r) {
   }
   size_t n = 0;
   cells[n++] = "类别";
-  for (size_t i = 0; i < 5; i++) cells[n++] = td->cols[V->review_order[i]].zh;
+  char hb[5][192];
+  for (size_t i = 0; i < 5; i++) cells[n++] = col_head(V, &td->cols[V->review_order[i]], i, hb[i], sizeof hb[i]);
   put_cells(o, cells, NULL, n, 1);
   static const char *const labs[] = {"行政复议", "行政诉讼 未经复议直接起诉", "行政诉讼 复议后起诉"};
   for (size_t row = 0; row < 3; row++) {
@@ -345,12 +405,54 @@ static int printed(const variant *V, int c) {
   return 0;
 }
 
+/* ------------------------------------------------------------ cheap header test */
+static size_t g_rows, g_heads;
+
+/* Every row of g, as a row of each table of edition ed: the cheap first test
+ * never turns away a row the full test takes for a header. */
+static void check_cheap_rows(const gk__grid *g, int ed) {
+  for (int t = 0; t < GK_NTABLES; t++) {
+    walk w;
+    walk_init(&w);
+    w.L = gk__labels_shared(), w.ed = gk__edition_get(ed), w.t = t, w.g = g;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(w.L);
+    for (size_t i = 0; i < g->nblocks; i++) {
+      if (g->blocks[i].kind != GK__BLK_ROW) continue;
+      int full = gk__rec_cols_read_head(&w, &g->blocks[i]);
+      CU_ASSERT_TRUE(gk__rec_cols_may_head(&w, &g->blocks[i]) || !full);
+      g_rows++, g_heads += full != 0;
+    }
+  }
+}
+
+/* The rendered variant's grid, through the cheap test. */
+static void check_cheap(const variant *V, const gk__buf *b, int ed) {
+  gk__grid g;
+  int rc = GK_OK;
+  if (V->form != F_HTML) {
+    rc = gk__grid_from_text(&g, b->data, b->len);
+  } else {
+#ifdef GK_WITH_HTML
+    gk__grid_init(&g);
+    rc = gk__html_grid(&g, b->data, b->len, "t.html", NULL);
+#else
+    return;
+#endif
+  }
+  CU_ASSERT_EQUAL(rc, GK_OK);
+  if (rc == GK_OK) check_cheap_rows(&g, ed);
+  gk__grid_free(&g);
+}
+
 /* Import one variant of one truth; returns the wrong cells. */
 static size_t check_one(const variant *V, const gk_report *truth, const char *base) {
   gk__buf b;
   gk__buf_init(&b);
   render(&b, V, truth);
   CU_ASSERT_FATAL(b.err == 0);
+  check_cheap(V, &b, gk_report_edition(truth));
+  if (getenv("GK_COLS_DUMP") && strcmp(getenv("GK_COLS_DUMP"), V->name) == 0) /* the rendered texts, to look at */
+    fwrite(b.data, 1, b.len, stdout);
   gk_report *r = NULL;
   gk_diags *d = NULL;
   CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
@@ -372,6 +474,10 @@ static size_t check_one(const variant *V, const gk_report *truth, const char *ba
         char want[64], got[64], path[160];
         cell_text(truth, t, row, c, want, sizeof want);
         if (t == GK_TABLE_REQUESTS && !printed(V, (int)c)) want[0] = '\0'; /* left out: blank */
+        if (t == GK_TABLE_REQUESTS && V->spoil) { /* the header does not decide: by position */
+          want[0] = '\0';
+          if (c < norder(V)) cell_text(truth, t, row, (size_t)order_of(V)[c], want, sizeof want);
+        }
         gk_schema_path_format(path, sizeof path, ed, t, row, c);
         got[0] = '\0';
         if (same) gk_report_text(got, sizeof got, r, path, GK_NUL_TERMINATED);
@@ -404,15 +510,17 @@ static size_t check_one(const variant *V, const gk_report *truth, const char *ba
 
 static void check_variant(const variant *V) {
   size_t wrong = 0;
-  g_cells = g_unknown_col = 0;
+  g_cells = g_unknown_col = g_rows = g_heads = 0;
   for (size_t i = 0; i < NTRUTH; i++) {
     gk_report *truth = gk_test_load_truth(GK_REAL_DATA, truth_files[i], NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(truth);
     wrong += check_one(V, truth, truth_files[i]);
     gk_report_free(truth);
   }
-  fprintf(stderr, "columns %-22s %zu of %zu cells right\n", V->name, g_cells - wrong, g_cells);
+  fprintf(stderr, "columns %-22s %zu of %zu cells right (%zu header rows of %zu)\n", V->name, g_cells - wrong, g_cells,
+          g_heads, g_rows);
   CU_ASSERT_TRUE(g_cells > 0 || V->form == F_HTML);
+  CU_ASSERT_TRUE(g_heads > 0 || V->form == F_HTML); /* the cheap test met headers */
   CU_ASSERT_EQUAL(wrong, 0);
   CU_ASSERT_EQUAL(g_unknown_col, 0);
 }
@@ -466,7 +574,80 @@ static void test_text_columns_omitted(void) {
   check_forms(V(.name = "no other, total first", .order = ORDER(6, 0, 1, 2, 3, 4), .trail = TRAIL_TEXT));
 }
 
+/* Random rows (labels and variants of every table's columns and rows, header
+ * words, values, blanks; at random columns and spans) against the cheap test. */
+static void test_text_columns_cheap_random(void) {
+  const char *words[600];
+  size_t nw = 0;
+  static const char *const extra[] = {"", "", "", "序号", "备注", "数据1", "类别", "项目", "12", "0", "-3",
+                                      "无", "行政复议", "申请人情况", "信息内容", "本年新收", "自然人（件）",
+                                      "总计(注:含上年结转,如-8)", "復議後起訴【注】", "采购总金额 万元", "（商业企业）",
+                                      "科研机构/社会公益组织", "其他(", "结果维持)"};
+  for (size_t i = 0; i < sizeof extra / sizeof *extra; i++) words[nw++] = extra[i];
+  for (size_t e = 0; e < gk_schema_edition_count(); e++) {
+    const gk__edition *ed = gk__edition_get(gk_schema_edition_id(e));
+    for (int t = 0; t < GK_NTABLES; t++) {
+      const gk__table_decl *td = &ed->tables[t];
+      for (size_t c = 0; c < td->ncols && nw < 580; c++) {
+        words[nw++] = td->cols[c].zh;
+        for (size_t v = 0; v < GK__MAX_VARIANTS && td->cols[c].variants[v] && nw < 580; v++) words[nw++] = td->cols[c].variants[v];
+      }
+      for (size_t r = 0; r < td->nrows && nw < 580; r++) words[nw++] = td->rows[r].zh;
+    }
+  }
+  g_rows = g_heads = 0;
+  unsigned seed = 12345;
+  gk__grid g;
+  gk__grid_init(&g);
+  for (int n = 0; n < 20000; n++) {
+    seed = seed * 1103515245u + 12345u;
+    size_t ncells = 1 + (seed >> 16) % 6;
+    uint32_t x = 0;
+    gk__grid_row(&g, GK__BLK_ROW, (uint32_t)(n % 3), 1, (gk__gpos){(uint32_t)n + 1, 1});
+    for (size_t k = 0; k < ncells; k++) {
+      seed = seed * 1103515245u + 12345u;
+      const char *s = words[(seed >> 8) % nw];
+      uint16_t span = (seed >> 4) % 5 == 0 ? 2 : 1;
+      x += (seed >> 20) % 4 == 0; /* a column with no cell */
+      gk__grid_cell(&g, s, strlen(s), x, 1, span, 0, (gk__gpos){(uint32_t)n + 1, (uint32_t)x + 1});
+      x += span;
+    }
+  }
+  CU_ASSERT_EQUAL_FATAL(g.err, 0);
+  for (size_t e = 0; e < gk_schema_edition_count(); e++) check_cheap_rows(&g, gk_schema_edition_id(e));
+  gk__grid_free(&g);
+  fprintf(stderr, "cheap header test: %zu random rows, %zu headers, none turned away\n", g_rows, g_heads);
+  CU_ASSERT_TRUE(g_heads > 100); /* the property is not vacuous */
+}
+
+/* Headers whose cells carry units, notes, breaks, Traditional characters:
+ * each still names its column. */
+static void test_text_columns_decorated(void) {
+  check_forms(V(.name = "units total first", .deco = DECO_UNIT, .order = ORDER(6, 0, 1, 2, 3, 4, 5)));
+  check_forms(V(.name = "notes orgs reversed", .deco = DECO_NOTE, .order = ORDER(0, 5, 4, 3, 2, 1, 6), .two_level = 1));
+  check_forms(V(.name = "breaks commercial/research", .deco = DECO_BREAK, .order = ORDER(0, 2, 1, 3, 4, 5, 6)));
+  check_forms(V(.name = "traditional serial+notes", .deco = DECO_TRAD, .lead = 1, .trail = TRAIL_NUM,
+                .order = ORDER(6, 0, 1, 2, 3, 4, 5)));
+  check_forms(V(.name = "all: active serial", .deco = DECO_ALL, .lead = 1, .active_lead = 1));
+  check_forms(V(.name = "all: no other", .deco = DECO_ALL, .order = ORDER(6, 0, 1, 2, 3, 4), .trail = TRAIL_TEXT));
+  check_forms(V(.name = "all: review total first", .deco = DECO_ALL, .review_order = (const int[]){4, 0, 1, 2, 3}));
+  check_forms(V(.name = "all: review 3-level", .deco = DECO_ALL, .review_groups = 2,
+                .review_order = (const int[]){4, 3, 2, 1, 0}));
+}
+
+/* A header cell that is no column once its decoration goes (a word left
+ * over, two columns in one cell): the header does not decide, the cells go
+ * by position. */
+static void test_text_columns_undecided(void) {
+  check_forms(V(.name = "word left over", .spoil = SPOIL_WORD, .order = ORDER(6, 0, 1, 2, 3, 4, 5)));
+  check_forms(V(.name = "two columns in a cell", .spoil = SPOIL_TWO, .deco = DECO_NOTE,
+                .order = ORDER(6, 0, 1, 2, 3, 4, 5)));
+}
+
 static CU_TestInfo tests[] = {
+  {"decorated headers", test_text_columns_decorated},
+  {"headers that do not decide", test_text_columns_undecided},
+  {"cheap header test on random rows", test_text_columns_cheap_random},
   {"declared order", test_text_columns_declared},
   {"serial column", test_text_columns_serial},
   {"notes column", test_text_columns_notes},
