@@ -115,13 +115,12 @@ static int match_cell(const walk *w, int e, const char *p, size_t n, int *grp) {
   return -1;
 }
 
-static int is_value_cell(const char *p, size_t n) {
-  return n && (gk__text_quote_end(p, n, 0) == n || gk__text_is_value(p, n));
-}
+/* A cell that is one value: the grid's class (grid.h), set once by the reader. */
+static int is_value_cell(const gk__gcell *c) { return (c->flags & GK__CELL_VALUE) != 0; }
 
 static int has_value(const gk__grid *g, const gk__gblock *b) {
   for (uint32_t k = 0; k < b->ncells; k++)
-    if (is_value_cell(gk__grid_text(g, g->cells[b->first + k].off), g->cells[b->first + k].len)) return 1;
+    if (is_value_cell(&g->cells[b->first + k])) return 1;
   return 0;
 }
 
@@ -331,17 +330,16 @@ static int place(walk *w, const gk__gblock *b, const int *tgt, uint32_t first, u
   for (size_t s = 0; s < pl->nval; s++) pl->val[s] = -1;
   for (uint32_t k = 0; k < b->ncells; k++) {
     const gk__gcell *c = &g->cells[b->first + k];
-    const char *p = gk__grid_text(g, c->off);
     uint32_t x = c->x;
     nonempty += c->len != 0;
     if (x < first && x + c->colspan > first) return 0;
     if (x < first) { /* the label, or a serial number */
-      if (is_value_cell(p, c->len)) *ignored |= (uint64_t)1 << x;
+      if (is_value_cell(c)) *ignored |= (uint64_t)1 << x;
       else if (c->len) pl->lab[pl->nlab++] = k;
     } else if (x > last) {
       if (c->len) *ignored |= (uint64_t)1 << x;
     } else {
-      if (c->colspan != 1 || (c->len && !is_value_cell(p, c->len))) return 0;
+      if (c->colspan != 1 || (c->len && !is_value_cell(c))) return 0;
       pl->val[tgt[x]] = (int32_t)k;
     }
   }
