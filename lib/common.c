@@ -99,6 +99,12 @@ static int buf_reserve(gk__buf *b, size_t extra) {
 }
 
 void gk__buf_put(gk__buf *b, const char *s, size_t n) {
+  if (b->cap - b->len > n && !b->err) { /* room for n bytes and the NUL: most calls */
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return;
+  }
   if (!buf_reserve(b, n)) return;
   if (n) memcpy(b->data + b->len, s, n);
   b->len += n;
