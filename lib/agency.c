@@ -13,17 +13,19 @@
 
 /* Division suffixes and the level of a division ending with them. Longer suffixes
  * first where one ends another (自治区 before 区). */
+#define SUFFIX(s, level) {s, sizeof s - 1, level}
 static const struct {
   const char *suffix;
+  size_t len;
   int level;
 } divisions[] = {
-  {"自治区", GK_LEVEL_PROVINCE}, {"省", GK_LEVEL_PROVINCE},
-  {"自治州", GK_LEVEL_CITY},     {"地区", GK_LEVEL_CITY},     {"盟", GK_LEVEL_CITY},
-  {"市", GK_LEVEL_CITY},
-  {"自治县", GK_LEVEL_COUNTY},   {"自治旗", GK_LEVEL_COUNTY}, {"县", GK_LEVEL_COUNTY},
-  {"区", GK_LEVEL_COUNTY},       {"旗", GK_LEVEL_COUNTY},
-  {"街道", GK_LEVEL_TOWNSHIP},   {"镇", GK_LEVEL_TOWNSHIP},   {"乡", GK_LEVEL_TOWNSHIP},
-  {"苏木", GK_LEVEL_TOWNSHIP},
+  SUFFIX("自治区", GK_LEVEL_PROVINCE), SUFFIX("省", GK_LEVEL_PROVINCE),
+  SUFFIX("自治州", GK_LEVEL_CITY),     SUFFIX("地区", GK_LEVEL_CITY),     SUFFIX("盟", GK_LEVEL_CITY),
+  SUFFIX("市", GK_LEVEL_CITY),
+  SUFFIX("自治县", GK_LEVEL_COUNTY),   SUFFIX("自治旗", GK_LEVEL_COUNTY), SUFFIX("县", GK_LEVEL_COUNTY),
+  SUFFIX("区", GK_LEVEL_COUNTY),       SUFFIX("旗", GK_LEVEL_COUNTY),
+  SUFFIX("街道", GK_LEVEL_TOWNSHIP),   SUFFIX("镇", GK_LEVEL_TOWNSHIP),   SUFFIX("乡", GK_LEVEL_TOWNSHIP),
+  SUFFIX("苏木", GK_LEVEL_TOWNSHIP),
 };
 
 /* Cities at province level (直辖市). */
@@ -48,8 +50,9 @@ static int next_division(const char *s, size_t n, size_t pos, size_t *end_out, i
     if (e > n) return 0;
     chars++;
     for (size_t i = 0; i < sizeof divisions / sizeof *divisions; i++) {
-      size_t k = strlen(divisions[i].suffix);
-      if (e - pos <= k || memcmp(s + e - k, divisions[i].suffix, k) != 0) continue;
+      size_t k = divisions[i].len;
+      if (e - pos <= k || s[e - 1] != divisions[i].suffix[k - 1] || memcmp(s + e - k, divisions[i].suffix, k) != 0)
+        continue;
       *end_out = e;
       *level_out = divisions[i].level;
       return 1;
@@ -104,6 +107,12 @@ typedef struct {
   size_t n, end; /* candidates of the deepest division read, byte offset after it */
 } places;
 
+/* 1 when the name at position `at` of the names in order starts with s[0..n):
+ * when the first name not below s[0..n) does not, none does. */
+static int name_starts(size_t at, const char *s, size_t n) {
+  return at < gk__ndivisions && strncmp(gk__divisions[gk__divisions_by_name[at]].name, s, n) == 0;
+}
+
 /* Divisions named s[pos..e) for the longest e that lies below one of `above`
  * (any division when above->n is 0); 0 when none. */
 static int longest_below(places *out, const places *above, const char *s, size_t n, size_t pos) {
@@ -113,6 +122,7 @@ static int longest_below(places *out, const places *above, const char *s, size_t
     e += utf8_len((unsigned char)s[e]);
     if (e > n) break;
     size_t first, k = gk__divisions_named(&first, s + pos, e - pos);
+    if (!k && !name_starts(first, s + pos, e - pos)) break; /* no longer name either */
     places p = {.n = 0, .end = e};
     for (size_t i = 0; i < k && p.n < MAX_PLACES; i++) {
       const gk__division *d = &gk__divisions[gk__divisions_by_name[first + i]];

@@ -99,6 +99,12 @@ static int buf_reserve(gk__buf *b, size_t extra) {
 }
 
 void gk__buf_put(gk__buf *b, const char *s, size_t n) {
+  if (b->cap - b->len > n && !b->err) { /* room for n bytes and the NUL: most calls */
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return;
+  }
   if (!buf_reserve(b, n)) return;
   if (n) memcpy(b->data + b->len, s, n);
   b->len += n;
@@ -192,8 +198,19 @@ static size_t utf8_seq(const unsigned char *s, size_t n, size_t i) {
   return 0;
 }
 
-/* ASCII runs are skipped 8 bytes at a time; multi-byte sequences are checked
- * against the table of well-formed sequences without decoding them. */
+/* From i on, past the 3-byte sequences led by E1..EC or EE..EF (every CJK
+ * character: no overlong or surrogate to rule out), the common case of Chinese
+ * text: the offset of the first byte that is not one. */
+static size_t skip_cjk(const unsigned char *s, size_t n, size_t i) {
+  if (n - i < 3) return i;
+  const unsigned char *p = s + i, *last = s + n - 3;
+  while (p <= last && *p - 0xE1u <= 0x0Eu && *p != 0xED && ((p[1] ^ 0x80u) | (p[2] ^ 0x80u)) < 0x40u) p += 3;
+  return (size_t)(p - s);
+}
+
+/* ASCII runs are skipped 8 bytes at a time, runs of CJK characters 3 bytes at
+ * a time; other multi-byte sequences are checked against the table of
+ * well-formed sequences without decoding them. */
 int gk__utf8_valid(const char *str, size_t n, size_t *bad_at) {
   const unsigned char *s = (const unsigned char *)str;
   size_t i = 0;
@@ -204,6 +221,8 @@ int gk__utf8_valid(const char *str, size_t n, size_t *bad_at) {
       while (i < n && s[i] < 0x80) i++;
       continue;
     }
+    i = skip_cjk(s, n, i);
+    if (i >= n || s[i] < 0x80) continue;
     size_t len = utf8_seq(s, n, i);
     if (!len) {
       if (bad_at) *bad_at = i;

@@ -53,6 +53,34 @@ static int from_gb18030(char **out, size_t *len_out, const char *bytes, size_t l
   return GK_OK;
 }
 
+int gk__text_decode(const char **text, size_t *n, char **owned, int *enc, size_t *bad_at,
+                    const char *bytes, size_t len) {
+  *text = NULL, *n = 0, *owned = NULL, *enc = GK_ENCODING_UTF8, *bad_at = 0;
+  if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
+    bytes += 3, len -= 3;
+    *enc = GK_ENCODING_UTF8_BOM;
+  }
+  size_t bad = 0;
+  if (gk__utf8_valid(bytes, len, &bad)) {
+    *text = bytes, *n = len;
+    return GK_OK;
+  }
+  if (*enc == GK_ENCODING_UTF8_BOM) { /* a BOM promised UTF-8 */
+    *bad_at = bad + 3;
+    return GK_EENCODING;
+  }
+  size_t gbad = 0;
+  int rc = from_gb18030(owned, n, bytes, len, &gbad);
+  if (rc == GK_OK) {
+    *text = *owned;
+    *enc = GK_ENCODING_GB18030;
+    return GK_OK;
+  }
+  if (rc == GK_ENOMEM) return rc;
+  *bad_at = gbad > bad ? gbad : bad; /* neither: where the reading that got further stopped */
+  return GK_EENCODING;
+}
+
 GK_API int gk_text_to_utf8(char **out, size_t *len_out, int *encoding_out,
                            size_t *bad_offset_out, const char *bytes, size_t len) {
   len = gk__nul_len(bytes, len);
@@ -61,36 +89,15 @@ GK_API int gk_text_to_utf8(char **out, size_t *len_out, int *encoding_out,
   if (encoding_out) *encoding_out = GK_ENCODING_UTF8;
   if (bad_offset_out) *bad_offset_out = 0;
   if (!out || (!bytes && len)) return GK_EINVAL;
-  if (!bytes) bytes = "";
-  int enc = GK_ENCODING_UTF8;
-  if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
-    bytes += 3, len -= 3;
-    enc = GK_ENCODING_UTF8_BOM;
-  }
-  size_t bad = 0;
-  if (gk__utf8_valid(bytes, len, &bad)) {
-    char *s = gk__strndup(bytes, len);
-    if (!s) return GK_ENOMEM;
-    *out = s;
-    if (len_out) *len_out = len;
-    if (encoding_out) *encoding_out = enc;
-    return GK_OK;
-  }
-  if (enc == GK_ENCODING_UTF8_BOM) { /* a BOM promised UTF-8 */
-    if (bad_offset_out) *bad_offset_out = bad + 3;
-    return GK_EENCODING;
-  }
-  size_t gbad = 0, n = 0;
-  char *s = NULL;
-  int rc = from_gb18030(&s, &n, bytes, len, &gbad);
-  if (rc == GK_OK) {
-    *out = s;
-    if (len_out) *len_out = n;
-    if (encoding_out) *encoding_out = GK_ENCODING_GB18030;
-    return GK_OK;
-  }
-  if (rc == GK_ENOMEM) return rc;
-  /* neither: report where the reading that got further stopped */
-  if (bad_offset_out) *bad_offset_out = gbad > bad ? gbad : bad;
-  return GK_EENCODING;
+  const char *text;
+  char *owned;
+  size_t n, bad;
+  int enc, rc = gk__text_decode(&text, &n, &owned, &enc, &bad, bytes ? bytes : "", len);
+  if (rc == GK_EENCODING && bad_offset_out) *bad_offset_out = bad;
+  if (rc) return rc;
+  if (!owned && !(owned = gk__strndup(text, n))) return GK_ENOMEM;
+  *out = owned;
+  if (len_out) *len_out = n;
+  if (encoding_out) *encoding_out = enc;
+  return GK_OK;
 }

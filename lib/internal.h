@@ -61,6 +61,13 @@ void gk__csv_field(gk__buf *b, const char *s, size_t n);
 /* 1 if s[0..n) is valid UTF-8 (no overlongs, no surrogates), else 0. On failure
  * *bad_at (if not NULL) gets the byte offset of the first bad sequence. */
 int gk__utf8_valid(const char *s, size_t n, size_t *bad_at);
+/* Bytes as UTF-8, in one validating pass (encoding.c): UTF-8 input (its BOM
+ * skipped) is a view into bytes (*owned NULL: no copy, not NUL-terminated);
+ * GB18030 is converted into *owned (gk__free it), *text pointing there. *enc: a
+ * GK_ENCODING_*. GK_OK, GK_ENOMEM, or GK_EENCODING with *bad_at, the byte offset
+ * in bytes where the reading that got further stopped. */
+int gk__text_decode(const char **text, size_t *n, char **owned, int *enc, size_t *bad_at,
+                    const char *bytes, size_t len);
 /* The one UTF-8 decoder (common.c): the code point at s[*i] (s valid UTF-8 or
  * not: a bad byte reads as itself), advancing *i. ASCII is decoded inline. */
 uint32_t gk__utf8_next_multi(const char *s, size_t n, size_t *i);

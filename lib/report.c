@@ -11,20 +11,22 @@ GK_API int gk_report_new(gk_report **out, gk_edition edition, int year) {
   const gk__edition *ed = gk__edition_get(edition);
   if (!ed) return GK_EUNSUPPORTED;
   if (year < 0 || year > 9999) return GK_EINVAL;
-  gk_report *r = gk__calloc(1, sizeof *r);
+  /* one allocation: the report, then the cells of its tables (struct gk_report
+   * is a multiple of 8 bytes: its pointers and size_t; the cells follow aligned) */
+  size_t ncells = 0;
+  for (int t = 0; t < GK_NTABLES; t++) ncells += ed->tables[t].nrows * ed->tables[t].ncols;
+  _Static_assert(sizeof(struct gk_report) % _Alignof(gk__cell) == 0, "cells after the report stay aligned");
+  gk_report *r = gk__calloc(1, sizeof *r + ncells * sizeof(gk__cell));
   if (!r) return GK_ENOMEM;
   r->edition = edition;
   r->year = year;
   r->ed = ed;
   r->trunc_table = -1;
   r->trunc_row = SIZE_MAX;
+  gk__cell *cells = (gk__cell *)(void *)(r + 1);
   for (int t = 0; t < GK_NTABLES; t++) {
-    size_t n = ed->tables[t].nrows * ed->tables[t].ncols;
-    r->cells[t] = gk__calloc(n, sizeof(gk__cell));
-    if (!r->cells[t]) {
-      gk_report_free(r);
-      return GK_ENOMEM;
-    }
+    r->cells[t] = cells;
+    cells += ed->tables[t].nrows * ed->tables[t].ncols;
   }
   *out = r;
   return GK_OK;
@@ -36,8 +38,7 @@ GK_API void gk_report_free(gk_report *r) {
   gk__free(r->title);
   gk__free(r->source);
   for (int s = 0; s < GK_NSECTIONS; s++) gk__free(r->sections[s]);
-  for (int t = 0; t < GK_NTABLES; t++) gk__free(r->cells[t]);
-  gk__free(r->pool);
+  gk__free(r->pool); /* the cells lie in r's own allocation */
   gk__free(r);
 }
 

@@ -59,10 +59,11 @@ static int report_from_text(gk_report **out, const char *bytes, size_t len, cons
   }
   size_t cut = cut_char(bytes, len); /* a file cut inside its last UTF-8 character */
   len -= cut;
-  char *text = NULL;
+  const char *text = NULL;
+  char *owned = NULL;
   size_t n = 0, bad = 0;
   int enc = 0;
-  int rc = gk_text_to_utf8(&text, &n, &enc, &bad, bytes, len);
+  int rc = gk__text_decode(&text, &n, &owned, &enc, &bad, bytes, len);
   if (rc == GK_EENCODING) {
     /* located by line and column (code points), the byte offset kept */
     size_t line = 1, col = 1;
@@ -86,13 +87,16 @@ static int report_from_text(gk_report **out, const char *bytes, size_t len, cons
     rc = gk_diags_add(NULL, diags, GK_SEV_INFO, "import.converted", "输入为GB18030/GBK编码，已转换为UTF-8",
                       "the input was GB18030/GBK and has been converted to UTF-8", source_name, 0, 0);
     if (rc) {
-      gk__free(text);
+      gk__free(owned);
       return rc;
     }
   }
-  if (n && !memchr(text, '\n', n)) /* CR-only line endings (classic Mac): read as lines */
+  if (n && !memchr(text, '\n', n) && memchr(text, '\r', n)) { /* CR-only line endings (classic Mac): read as lines */
+    if (!owned && !(owned = gk__strndup(text, n))) return GK_ENOMEM;
     for (size_t i = 0; i < n; i++)
-      if (text[i] == '\r') text[i] = '\n';
+      if (owned[i] == '\r') owned[i] = '\n';
+    text = owned;
+  }
   rc = import_doc(out, text, n, source_name, diags);
   if (!rc) rc = gk__text_meta_complete(*out, text, n, diags);
   if (!rc && cut && diags)
@@ -103,7 +107,7 @@ static int report_from_text(gk_report **out, const char *bytes, size_t len, cons
     gk_report_free(*out);
     *out = NULL;
   }
-  gk__free(text);
+  gk__free(owned);
   if (rc == GK_ENOMEM && diags) {
     /* leave the caller's list as it was */
     gk__diags_truncate(diags, diag_from);

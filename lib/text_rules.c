@@ -79,8 +79,9 @@ typedef struct {
  * class is in its mask, and checks the literals there (UTF-8: 。 【 】 〔 〕 start
  * with E3, （ ） ； Ｘ ［ with EF, 其中 包括 with E5, × with C3). A literal added
  * to a scanned rule needs its first byte here, in that loop's mask. */
-enum { B_DIGIT = 1, B_PAREN = 2, B_SEMI = 4, B_E3 = 8, B_E5 = 16, B_EF = 32, B_MARK = 64 };
+enum { B_DIGIT = 1, B_PAREN = 2, B_SEMI = 4, B_E3 = 8, B_E5 = 16, B_EF = 32, B_MARK = 64, B_END = 127 };
 static const unsigned char byte_class[256] = {
+  [0] = B_END, /* the NUL that ends the flat text (a section holds none): every scan stops */
   ['0'] = B_DIGIT, ['1'] = B_DIGIT, ['2'] = B_DIGIT, ['3'] = B_DIGIT, ['4'] = B_DIGIT,
   ['5'] = B_DIGIT, ['6'] = B_DIGIT, ['7'] = B_DIGIT, ['8'] = B_DIGIT, ['9'] = B_DIGIT,
   ['('] = B_PAREN, [')'] = B_PAREN, [';'] = B_SEMI,  ['x'] = B_MARK,  ['X'] = B_MARK,
@@ -90,6 +91,15 @@ static const unsigned char byte_class[256] = {
 /* The first i' >= i (or n) whose byte is of a class in mask. */
 static size_t scan_to(const char *s, size_t n, size_t i, unsigned mask) {
   while (i < n && !(byte_class[(unsigned char)s[i]] & mask)) i++;
+  return i;
+}
+
+/* scan_to over the whole flat text (n its length, s[n] its NUL, whose class is in
+ * every mask): the loop needs no bound. Never for a shorter bound: the scan
+ * would run past it (quadratic when it is called again and again before it). */
+static size_t scan_flat(const char *s, size_t n, size_t i, unsigned mask) {
+  if (i >= n) return i;
+  while (!(byte_class[(unsigned char)s[i]] & mask)) i++;
   return i;
 }
 
@@ -181,7 +191,7 @@ static size_t sum_parts(const char *s, size_t n, size_t from, int unit, int64_t 
   size_t parts = 0;
   *sum = 0, *hit = 0;
   size_t i = from;
-  for (; (i = scan_to(s, n, i, B_DIGIT | B_PAREN | B_SEMI | B_E3 | B_E5 | B_EF)) < n; i++) {
+  for (; (i = scan_flat(s, n, i, B_DIGIT | B_PAREN | B_SEMI | B_E3 | B_E5 | B_EF)) < n; i++) {
     if (parts && clause_end(s, n, i) && *sum == total) *hit = 1;
     if (sentence_end(s, n, i)) break;
     if (i > from && (AT(s, n, i, "其中") || AT(s, n, i, "包括"))) break;
@@ -225,7 +235,7 @@ static int rule_sum(const gk_report *r, const flat *f, gk_diags *d) {
   const char *s = f->s;
   size_t n = f->len;
   size_t sent = 0, cap = gk_diags_count(d) + TEXT_RULE_MAX; /* sent: start of the sentence */
-  for (size_t i = 0; (i = scan_to(s, n, i, B_DIGIT | B_E3 | B_E5)) < n && gk_diags_count(d) < cap;
+  for (size_t i = 0; (i = scan_flat(s, n, i, B_DIGIT | B_E3 | B_E5)) < n && gk_diags_count(d) < cap;
        i++) {
     if (sentence_end(s, n, i)) {
       sent = i + 3;
@@ -495,14 +505,15 @@ static int rule_fee(const gk_report *r, gk_diags *d) {
  * 0 when the table is not there (no line and every cell blank). */
 static uint32_t table_line(const gk_report *r, int t) {
   const gk__table_decl *td = &gk__report_ed(r)->tables[t];
-  uint32_t best = 0;
-  int filled = 0;
+  uint32_t least = UINT32_MAX; /* line - 1: 0 (no line) wraps to the largest, never the least */
+  unsigned filled = 0;
   const gk__cell *cells = gk__report_cells(r, t);
-  for (size_t i = 0; i < td->nrows * td->ncols; i++) {
-    uint32_t l = cells[i].line;
-    if (l && (!best || l < best)) best = l;
-    filled |= cells[i].state != GK_CELL_BLANK;
+  for (size_t i = 0, n = td->nrows * td->ncols; i < n; i++) {
+    uint32_t l = cells[i].line - 1u;
+    least = l < least ? l : least;
+    filled |= cells[i].state; /* GK_CELL_BLANK is 0 */
   }
+  uint32_t best = least == UINT32_MAX ? 0 : least + 1;
   return best || filled ? best | 1u << 31 : 0;
 }
 
