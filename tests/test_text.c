@@ -40,11 +40,6 @@ static void assert_line(const gk_report *r, const char *path, uint32_t line) {
 }
 
 /* ------------------------------------------------------------ complete reports */
-static const char *const truth_files[] = {
-  "2019_shanghai-municipal-general-office", "2020_ganzhou-fenggang-town",
-  "2023_huaian-hongze-district-government", "2023_suqian-municipal-government",
-  "2024_huaian-hongze-district-government", "2024_huaian-municipal-government",
-  "2024_suqian-municipal-government"};
 
 static void check_truth(const char *base) {
   char name[128];
@@ -99,7 +94,7 @@ static void check_truth(const char *base) {
 }
 
 static void test_text_import_complete_reports(void) {
-  for (size_t i = 0; i < sizeof truth_files / sizeof truth_files[0]; i++) check_truth(truth_files[i]);
+  for (size_t i = 0; i < gk_test_ntruth; i++) check_truth(gk_test_truth_files[i]);
 }
 
 static void test_text_import_metadata_and_lines(void) {

@@ -16,18 +16,6 @@
 #include "text_int.h"
 #include "gkreport/text.h"
 
-static const char *const truth_files[] = {
-  "2019_shanghai-municipal-general-office", "2020_ganzhou-fenggang-town",
-  "2023_huaian-hongze-district-government", "2023_suqian-municipal-government",
-  "2024_huaian-hongze-district-government", "2024_huaian-municipal-government",
-  "2024_suqian-municipal-government"};
-#define NTRUTH (sizeof truth_files / sizeof truth_files[0])
-
-/* The truth as a report (cells only, no importer involved). */
-static gk_report *load_truth(const char *base) {
-  return gk_test_load_truth(GK_REAL_DATA, base, NULL);
-}
-
 /* ------------------------------------------------------------ layout options */
 enum { SEP_PIPE, SEP_TSV, SEP_LINES, SEP_SPACES, SEP_RUN };
 enum { ORD_KEEP, ORD_NONE, ORD_DUN, ORD_PAREN, ORD_CIRCLE, ORD_HALF, ORD_SPACE, ORD_SPACEDOT };
@@ -694,16 +682,16 @@ static size_t check_layout(const layout *L, const gk_report *truth, const char *
 }
 
 /* Check one layout on every complete report: every cell right. */
+static size_t check_truth(const void *arg, const gk_report *truth, const char *base) {
+  const layout *L = arg;
+  size_t w = check_layout(L, truth, base, 1);
+  if (w) fprintf(stderr, "layout %s on %s: %zu cells wrong\n", L->name, base, w);
+  return w;
+}
+
 static void check_all(const layout *L) {
-  size_t wrong = 0;
   g_cells = g_unread = 0;
-  for (size_t i = 0; i < NTRUTH; i++) {
-    gk_report *truth = load_truth(truth_files[i]);
-    size_t w = check_layout(L, truth, truth_files[i], 1);
-    if (w) fprintf(stderr, "layout %s on %s: %zu cells wrong\n", L->name, truth_files[i], w);
-    wrong += w;
-    gk_report_free(truth);
-  }
+  size_t wrong = gk_test_each_truth(check_truth, L);
   if (L->sep == SEP_RUN)
     fprintf(stderr, "layout %s: %zu of %zu cells read, %zu left blank as ambiguous, %zu wrong\n", L->name,
             g_cells - g_unread - wrong, g_cells, g_unread, wrong);

@@ -101,3 +101,21 @@ gk_report *gk_test_load_truth(const char *dir, const char *name, cJSON **doc_out
   else cJSON_Delete(doc);
   return r;
 }
+
+const char *const gk_test_truth_files[] = {
+  "2019_shanghai-municipal-general-office", "2020_ganzhou-fenggang-town",
+  "2023_huaian-hongze-district-government", "2023_suqian-municipal-government",
+  "2024_huaian-hongze-district-government", "2024_huaian-municipal-government",
+  "2024_suqian-municipal-government"};
+const size_t gk_test_ntruth = sizeof gk_test_truth_files / sizeof gk_test_truth_files[0];
+
+size_t gk_test_each_truth(size_t (*check)(const void *arg, const gk_report *truth, const char *name),
+                          const void *arg) {
+  size_t wrong = 0;
+  for (size_t i = 0; i < gk_test_ntruth; i++) {
+    gk_report *truth = gk_test_load_truth(GK_REAL_DATA, gk_test_truth_files[i], NULL);
+    wrong += check(arg, truth, gk_test_truth_files[i]);
+    gk_report_free(truth);
+  }
+  return wrong;
+}

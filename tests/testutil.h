@@ -28,6 +28,16 @@ void gk_test_data_path(char *buf, size_t cap, const char *name, int real);
  * doc_out is not NULL. */
 gk_report *gk_test_load_truth(const char *dir, const char *name, cJSON **doc_out);
 
+/* The complete real reports with a hand-checked truth file
+ * (tests/data/real/<name>.truth.json), by name without the suffix. */
+extern const char *const gk_test_truth_files[];
+extern const size_t gk_test_ntruth;
+/* Run check(arg, truth, name) on the truth of every complete real report
+ * (loaded with gk_test_load_truth, freed after); the sum of what check returns
+ * (the cells it found wrong). */
+size_t gk_test_each_truth(size_t (*check)(const void *arg, const gk_report *truth, const char *name),
+                          const void *arg);
+
 /* Assert a cell's text (gk_report_text) equals `want` ("" for blank). */
 #define GK_ASSERT_CELL(r, path, want)                                   \
   do {                                                                  \
