@@ -204,6 +204,15 @@ static size_t next_in_order(const walk *w, const gk__table_decl *td, size_t r) {
   return next_walkable(td, r);
 }
 
+/* Does a match ending at lab[e] end the label text (nothing but ASCII after
+ * it)? A later row's short label inside a longer text ("其他" in "…不计其他情形")
+ * names no row. */
+static int ends_label(const char *lab, size_t labn, size_t e) {
+  for (; e < labn; e++)
+    if ((unsigned char)lab[e] >= 0x80) return 0;
+  return 1;
+}
+
 /* The row a run of values with this label text belongs to, or nrows. */
 static size_t pick_row(walk *w, int has_value, int *sequential) {
   const gk__table_decl *td = &w->ed->tables[w->t];
@@ -224,7 +233,7 @@ static size_t pick_row(walk *w, int has_value, int *sequential) {
         if (!(td->rows[r2].flags & GK_ROW_STORED)) continue;
         int m = gk__rec_row_match(w, r2, lab, labn, 0, &e) == 2;
         if (!m && gk__rec_row_prefix_at_end(w, r2, lab, labn)) m = 1, e = labn;
-        if (m && e > end) best = r2, end = e;
+        if (m && e > end && ends_label(lab, labn, e)) best = r2, end = e;
       }
       return best;
     }
