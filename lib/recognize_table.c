@@ -252,7 +252,7 @@ static size_t pick_row(walk *w, int has_value, int *sequential) {
     size_t e = 0;
     int m = gk__rec_row_match(w, r, lab, labn, 0, &e) == 2;
     if (!m && gk__rec_row_prefix_at_end(w, r, lab, labn)) m = 1, e = labn; /* a wrapped label */
-    if (m && (best == td->nrows || e > best_end)) {
+    if (m && ends_label(lab, labn, e) && (best == td->nrows || e > best_end)) {
       best = r, best_end = e;
     }
   }
