@@ -83,6 +83,20 @@ static int is_title(const tline *l) {
 
 
 
+/* A title wrapped before its last characters ("…工作年度报" / "告"): line a is
+ * no title alone, the short line b (4 characters at most) after it makes one. */
+static int title_wrapped(const tline *a, const tline *b) {
+  size_t a0, a1, b0, b1;
+  title_span(a, &a0, &a1), title_span(b, &b0, &b1);
+  if (a0 >= a1 || b0 >= b1 || b1 - b0 > 12 || a1 - a0 + b1 - b0 > GK__TITLE_MAX) return 0;
+  char buf[GK__TITLE_MAX];
+  memcpy(buf, a->p + a0, a1 - a0);
+  memcpy(buf + (a1 - a0), b->p + b0, b1 - b0);
+  tline j = *a;
+  j.p = buf, j.n = (a1 - a0) + (b1 - b0);
+  return !is_title(a) && is_title(&j);
+}
+
 /* Year of a title and where its digits start; 0 when none. */
 static int title_year(const char *p, size_t n, size_t *start) {
   for (size_t i = 0; i + 3 <= n; i++)
@@ -121,14 +135,14 @@ static size_t title_line(const tline *lines, size_t first_head, const char *hint
     size_t a = gk__trim_left(l->p, l->n), b = gk__trim_right(l->p, l->n);
     if (a >= b) continue;
     seen++;
-    if (!is_title(l)) continue;
+    if (!is_title(l) && !(i + 1 < first_head && title_wrapped(l, &lines[i + 1]))) continue;
     size_t o = hint_overlap(l, a, b, hint, hn);
     if (pick == SIZE_MAX || o > best) pick = i, best = o;
   }
   return pick;
 }
 
-static int find_title(const gk__labels *L, gk__buf *out, const tline *lines, size_t i) {
+static int find_title(const gk__labels *L, gk__buf *out, const tline *lines, size_t i, size_t first_head) {
   const tline *l = &lines[i];
   size_t a, b;
   title_span(l, &a, &b);
@@ -147,6 +161,11 @@ static int find_title(const gk__labels *L, gk__buf *out, const tline *lines, siz
     gk__buf_put(out, pl->p + pa, pb - pa);
   }
   gk__buf_put(out, l->p + a, b - a);
+  if (i + 1 < first_head && title_wrapped(l, &lines[i + 1])) { /* "…年度报" / "告" */
+    size_t na, nb;
+    title_span(&lines[i + 1], &na, &nb);
+    gk__buf_put(out, lines[i + 1].p + na, nb - na);
+  }
   return out->err ? out->err : 1;
 }
 
@@ -437,7 +456,7 @@ static int doc_title(doc *D, const gk__labels *L, const gk__grid *g) {
     if (g->meta[k].klen == 5 && memcmp(gk__grid_text(g, g->meta[k].koff), "title", 5) == 0)
       hint = gk__grid_text(g, g->meta[k].voff), hn = g->meta[k].vlen;
   D->title = title_line(D->lines, D->first_head, hint, hn);
-  D->has_title = D->title != SIZE_MAX ? find_title(L, &D->tbuf, D->lines, D->title) : 0;
+  D->has_title = D->title != SIZE_MAX ? find_title(L, &D->tbuf, D->lines, D->title, D->first_head) : 0;
   if (D->has_title < 0) return D->has_title;
   if (!D->has_title) /* a title line beyond the first lines still ends the preamble's search */
     for (size_t i = 0; i < D->first_head; i++)

@@ -55,6 +55,22 @@ static void diag_cell_bufs(walk *w, int sev, const char *rule, uint32_t line, si
   gk__buf_free(zh), gk__buf_free(en);
 }
 
+/* Like diag_bufs, naming the first cell of every row of the current table (a
+ * table left blank as a whole). */
+static void diag_table_bufs(walk *w, int sev, const char *rule, uint32_t line, gk__buf *zh, gk__buf *en) {
+  size_t idx = 0;
+  int rc = zh->err ? zh->err : en->err;
+  if (!rc && w->d && !w->rc) rc = gk_diags_add(&idx, w->d, sev, rule, zh->data, en->data, w->file, line, 0);
+  const gk__table_decl *td = &w->ed->tables[w->t];
+  for (size_t row = 0; row < td->nrows && !rc && w->d && !w->rc; row++) {
+    char path[160];
+    gk__path(path, w->r, w->t, row, 0);
+    rc = gk_diags_add_cell(w->d, idx, path);
+  }
+  if (rc == GK_ENOMEM) w->rc = rc;
+  gk__buf_free(zh), gk__buf_free(en);
+}
+
 static void diag_row(walk *w, int sev, const char *rule, size_t row, uint32_t line,
                      const char *zh_fmt, const char *en_fmt) {
   if (!w->d || w->rc) return;
@@ -866,7 +882,7 @@ static void review_finish(walk *w, uint32_t line) {
       gk__buf_printf(&en, "the review table has %zu values instead of %zu: the columns are "
                      "ambiguous, left blank", w->nrv, want);
       w->t = GK_TABLE_REVIEW;
-      diag_cell_bufs(w, GK_SEV_WARNING, "import.ambiguous", w->rv[0].line, 0, 0, &zh, &en);
+      diag_table_bufs(w, GK_SEV_WARNING, "import.ambiguous", w->rv[0].line, &zh, &en);
       return;
     }
   }

@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: MIT */
+/* Web pages printed to PDF and read back: the complete real reports rendered as
+ * web pages (tests/data/documents/<name>.html), printed to PDF by Chromium and
+ * converted by `pdftotext -layout` (tools/render_pdf_text.sh made
+ * tests/data/pdftext/<name>.txt; nobody tuned the importer for them). Imported
+ * with gk_report_from_text and compared cell by cell with the truth: no cell may
+ * hold another value than the truth's, every cell left blank where the truth has
+ * a value must be named by an import.* finding on its row, and at least
+ * PDF_RIGHT_MIN cells are read right. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "testutil.h"
+#include "internal.h"
+
+/* The cells read right over the seven reports (raise it when the importer reads more). */
+#define PDF_RIGHT_MIN 1129
+
+static size_t g_right, g_blank, g_unexplained, g_cells;
+
+/* Does an import.* finding name a cell of table t, row `row`? */
+static int row_named(const gk_diags *d, int ed, int t, size_t row) {
+  char pre[160];
+  snprintf(pre, sizeof pre, "%s/%s/", gk_schema_table_key((gk_table)t), gk_schema_row_key(ed, (gk_table)t, row));
+  for (size_t i = 0; i < gk_diags_count(d); i++) {
+    if (strncmp(gk_diag_rule(d, i), "import.", 7) != 0) continue;
+    for (size_t k = 0; k < gk_diag_ncells(d, i); k++) {
+      const char *c = gk_diag_cell(d, i, k);
+      if (c && strncmp(c, pre, strlen(pre)) == 0) return 1;
+    }
+  }
+  return 0;
+}
+
+/* A derived row printed as one row in the truth (2021 `other` without its
+ * children): compared; else its value is the children's sum, compared there. */
+static int row_printed(const gk_report *truth, int t, size_t row) {
+  int ed = gk_report_edition(truth);
+  if (!(gk_schema_row_flags(ed, (gk_table)t, row) & GK_ROW_DERIVED)) return 1;
+  for (size_t c = 0; c < gk_schema_ncols(ed, (gk_table)t); c++)
+    if (gk_schema_cell_exists(ed, (gk_table)t, row, c) && gk__cell_at(truth, t, row, c)->state != GK_CELL_BLANK)
+      return 1;
+  return 0;
+}
+
+/* Compare one row of the import with the truth; returns the wrong cells. */
+static size_t check_row(const gk_report *truth, const gk_report *r, const gk_diags *d, int t, size_t row,
+                        const char *base) {
+  int ed = gk_report_edition(truth);
+  size_t wrong = 0, blank = 0;
+  for (size_t c = 0; c < gk_schema_ncols(ed, (gk_table)t); c++) {
+    if (!gk_schema_cell_exists(ed, (gk_table)t, row, c)) continue;
+    char want[64] = "", got[64] = "", path[160];
+    CU_ASSERT_TRUE_FATAL(gk_schema_path_format(path, sizeof path, ed, (gk_table)t, row, c) > 0);
+    CU_ASSERT_TRUE_FATAL(gk_report_text(want, sizeof want, truth, path, GK_NUL_TERMINATED) >= 0);
+    CU_ASSERT_TRUE_FATAL(gk_report_text(got, sizeof got, r, path, GK_NUL_TERMINATED) >= 0);
+    if (!want[0]) continue;
+    g_cells++;
+    if (strcmp(got, want) == 0) {
+      g_right++;
+    } else if (got[0]) {
+      wrong++;
+      if (getenv("GK_PDF_VERBOSE")) fprintf(stderr, "  [%s] %s: want '%s' got '%s'\n", base, path, want, got);
+    } else {
+      blank++;
+    }
+  }
+  g_blank += blank;
+  if (blank && !row_named(d, ed, t, row)) {
+    g_unexplained++;
+    if (getenv("GK_PDF_VERBOSE"))
+      fprintf(stderr, "  [%s] %s/%s: %zu blank, no finding\n", base, gk_schema_table_key((gk_table)t),
+              gk_schema_row_key(ed, (gk_table)t, row), blank);
+  }
+  return wrong;
+}
+
+/* Import tests/data/pdftext/<name>.txt; returns the wrong cells. */
+static size_t check_pdftext(const void *arg, const gk_report *truth, const char *base) {
+  (void)arg;
+  char name[256];
+  snprintf(name, sizeof name, "pdftext/%s.txt", base);
+  size_t n = 0;
+  char *text = gk_test_read_data(name, 0, &n);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+  gk_report *r = NULL;
+  gk_diags *d = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_report_from_text(&r, text, n, base, d), GK_OK);
+  int ed = gk_report_edition(truth);
+  CU_ASSERT_EQUAL(gk_report_edition(r), ed);
+  CU_ASSERT_EQUAL(gk_report_year(r), gk_report_year(truth));
+  size_t wrong = 0;
+  for (int t = 0; t < GK_NTABLES && gk_report_edition(r) == ed; t++)
+    for (size_t row = 0; row < gk_schema_nrows(ed, (gk_table)t); row++)
+      if ((gk_schema_row_flags(ed, (gk_table)t, row) & GK_ROW_STORED) && row_printed(truth, t, row))
+        wrong += check_row(truth, r, d, t, row, base);
+  gk_report_free(r);
+  gk_diags_free(d);
+  free(text);
+  return wrong;
+}
+
+static void test_pdftext(void) {
+  g_right = g_blank = g_unexplained = g_cells = 0;
+  size_t wrong = gk_test_each_truth(check_pdftext, NULL);
+  fprintf(stderr, "pdftotext -layout of printed web pages: %zu of %zu cells right, %zu wrong, %zu blank "
+          "(%zu rows blank without a finding)\n", g_right, g_cells, wrong, g_blank, g_unexplained);
+  CU_ASSERT_EQUAL(wrong, 0);
+  CU_ASSERT_EQUAL(g_unexplained, 0);
+  CU_ASSERT_TRUE(g_right >= PDF_RIGHT_MIN);
+}
+
+int main(void) {
+  CU_TestInfo tests[] = {
+    {"pdftotext -layout of the printed web pages: never wrong, blanks said", test_pdftext},
+    CU_TEST_INFO_NULL,
+  };
+  return gk_test_main("pdftext", tests);
+}
