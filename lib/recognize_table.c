@@ -643,7 +643,70 @@ static size_t fill_run(walk *w, size_t row, int sequential) {
   return row;
 }
 
+/* Do the per-row relations of table t (a row's columns adding up to its total)
+ * hold for row? 1 when one could be checked and every checkable one holds. */
+static int row_adds_up(const gk_report *r, int t, size_t row) {
+  const gk__edition *ed = gk__report_ed(r);
+  int checked = 0;
+  for (size_t q = 0; q < ed->nrelations; q++) {
+    const gk__relation *rel = &ed->relations[q];
+    if (rel->table != t || rel->axis != GK__PER_ROW) continue;
+    if (rel->line_flags && !(ed->tables[t].rows[row].flags & rel->line_flags)) continue;
+    int64_t sum = 0;
+    int ok = 1, blank = 0;
+    for (size_t k = 0; k < rel->nterms && ok && !blank; k++) {
+      int st = 0;
+      int64_t v = 0, term = 0;
+      if (gk__cell_effective(r, t, row, (size_t)rel->terms[k].index, &st, &v) != GK_OK) ok = 0;
+      else if (st != GK_CELL_VALUE) blank = 1;
+      else ok = gk__mul64(&term, v, rel->terms[k].coef) == GK_OK && gk__add64(&sum, sum, term) == GK_OK;
+    }
+    if (blank) continue;
+    if (!ok || sum != 0) return 0;
+    checked = 1;
+  }
+  return checked;
+}
+
+/* Does the label text before the run name a stored row (its label ending it)? */
+static int lab_names_row(walk *w) {
+  const gk__table_decl *td = &w->ed->tables[w->t];
+  const char *lab = w->lab.data ? w->lab.data : "";
+  for (size_t r = 0; r < td->nrows; r++) {
+    size_t e = 0;
+    if (!(td->rows[r].flags & GK_ROW_STORED)) continue;
+    if (gk__rec_row_match(w, r, lab, w->lab.len, 0, &e) == 2 && ends_label(lab, w->lab.len, e)) return 1;
+    if (gk__rec_row_prefix_at_end(w, r, lab, w->lab.len)) return 1;
+  }
+  return 0;
+}
+
+/* A row's values over two lines ("26 2" / "0 0 0 0 28" beside a wrapped
+ * label): the pending short row and this run, on the next line under no row's
+ * label, fill the row exactly and its columns add up. 1 placed. */
+static int pending_continues(walk *w) {
+  const gk__table_decl *td = &w->ed->tables[w->t];
+  size_t row = w->pend_row, need = row_ncells(&td->rows[row]);
+  if (w->npend + w->nrun != need || need > GK__SPLIT_MAXCELLS) return 0;
+  if (w->run[0].line != w->pend[w->npend - 1].line + 1 || lab_names_row(w)) return 0;
+  slot all[GK__SPLIT_MAXCELLS];
+  memcpy(all, w->pend, w->npend * sizeof *all);
+  memcpy(all + w->npend, w->run, w->nrun * sizeof *all);
+  fill_row(w, row, all);
+  if (w->rc) return 1;
+  if (!row_adds_up(w->r, w->t, row)) { /* not one row after all: blank again */
+    slot empty = {NULL, 0, all[0].line, SLOT_EMPTY, 0};
+    for (size_t c = 0; c < td->ncols; c++)
+      if (td->rows[row].colmask & (1u << c)) put_slot(w, row, c, &empty);
+    return 0;
+  }
+  w->npend = 0, w->nrun = 0;
+  lab_reset(w);
+  return 1;
+}
+
 static void flush_run_at(walk *w, int final) {
+  if (w->npend && w->nrun && run_has_value(w) && pending_continues(w)) return;
   if (w->npend && w->nrun && run_has_value(w)) pending_done(w, 0);
   if (w->nrun == 0 || w->rc) {
     w->nrun = 0;
