@@ -111,9 +111,40 @@ static void test_pdftext(void) {
   CU_ASSERT_TRUE(g_right >= PDF_RIGHT_MIN);
 }
 
+/* A row's values over two lines are one row only when its columns add up:
+ * spoil the second line's total and the row is blank, named import.ambiguous. */
+static void test_split_values_checked(void) {
+  size_t n = 0;
+  char *text = gk_test_read_data("pdftext/2023_suqian-municipal-government.txt", 0, &n);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+  for (int spoil = 0; spoil < 2; spoil++) {
+    char *q = strstr(text, "0   0   0    0   28");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(q); /* the second line of a row split in two */
+    q[strlen("0   0   0    0   2")] = spoil ? '9' : '8';
+    gk_report *r = NULL;
+    gk_diags *d = NULL;
+    CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+    CU_ASSERT_EQUAL_FATAL(gk_report_from_text(&r, text, n, "split", d), GK_OK);
+    GK_ASSERT_CELL(r, "requests/unavailable.needs_creation/natural", spoil ? "" : "26");
+    GK_ASSERT_CELL(r, "requests/unavailable.needs_creation/total", spoil ? "" : "28");
+    char next[32]; /* the next row: its own value or (spoilt) blank, never another */
+    CU_ASSERT_TRUE(gk_report_text(next, sizeof next, r, "requests/unavailable.unclear/total", GK_NUL_TERMINATED) >= 0);
+    CU_ASSERT_TRUE(strcmp(next, "3") == 0 || (spoil && next[0] == '\0'));
+    int named = 0;
+    for (size_t i = 0; i < gk_diags_count(d); i++)
+      named |= strcmp(gk_diag_rule(d, i), "import.ambiguous") == 0 && gk_diag_ncells(d, i) &&
+               strncmp(gk_diag_cell(d, i, 0), "requests/unavailable.needs_creation/", 36) == 0;
+    CU_ASSERT_EQUAL(named, spoil);
+    gk_report_free(r);
+    gk_diags_free(d);
+  }
+  free(text);
+}
+
 int main(void) {
   CU_TestInfo tests[] = {
     {"pdftotext -layout of the printed web pages: never wrong, blanks said", test_pdftext},
+    {"values over two lines: one row only when its columns add up", test_split_values_checked},
     CU_TEST_INFO_NULL,
   };
   return gk_test_main("pdftext", tests);
