@@ -135,14 +135,17 @@ static size_t title_line(const tline *lines, size_t first_head, const char *hint
     size_t a = gk__trim_left(l->p, l->n), b = gk__trim_right(l->p, l->n);
     if (a >= b) continue;
     seen++;
-    if (!is_title(l) && !(i + 1 < first_head && title_wrapped(l, &lines[i + 1]))) continue;
+    /* a title wrapped before its last characters: its last line is the title's
+     * line (find_title joins the line before, the preamble starts after it) */
+    size_t at = is_title(l) ? i : i + 1 < first_head && title_wrapped(l, &lines[i + 1]) ? i + 1 : SIZE_MAX;
+    if (at == SIZE_MAX) continue;
     size_t o = hint_overlap(l, a, b, hint, hn);
-    if (pick == SIZE_MAX || o > best) pick = i, best = o;
+    if (pick == SIZE_MAX || o > best) pick = at, best = o;
   }
   return pick;
 }
 
-static int find_title(const gk__labels *L, gk__buf *out, const tline *lines, size_t i, size_t first_head) {
+static int find_title(const gk__labels *L, gk__buf *out, const tline *lines, size_t i) {
   const tline *l = &lines[i];
   size_t a, b;
   title_span(l, &a, &b);
@@ -155,17 +158,16 @@ static int find_title(const gk__labels *L, gk__buf *out, const tline *lines, siz
   int prev_ok = pl && pa < pb && pb - pa <= 90 && !gk__memfind(pl->p, pl->n, ":", 1) &&
                 !gk__memfind(pl->p, pl->n, "：", 3) && !is_title(pl);
   size_t dummy;
-  if (prev_ok && pb - pa + b - a <= GK__TITLE_MAX &&
-      ((!y && title_year(pl->p + pa, pb - pa, &dummy)) ||
-       (y && ys == 0 && gk__text_heading(L, pl->p, pl->n) < 0))) {
+  if (pl && title_wrapped(pl, l)) { /* "…年度报" / "告" */
+    size_t na, nb;
+    title_span(pl, &na, &nb);
+    gk__buf_put(out, pl->p + na, nb - na);
+  } else if (prev_ok && pb - pa + b - a <= GK__TITLE_MAX &&
+             ((!y && title_year(pl->p + pa, pb - pa, &dummy)) ||
+              (y && ys == 0 && gk__text_heading(L, pl->p, pl->n) < 0))) {
     gk__buf_put(out, pl->p + pa, pb - pa);
   }
   gk__buf_put(out, l->p + a, b - a);
-  if (i + 1 < first_head && title_wrapped(l, &lines[i + 1])) { /* "…年度报" / "告" */
-    size_t na, nb;
-    title_span(&lines[i + 1], &na, &nb);
-    gk__buf_put(out, lines[i + 1].p + na, nb - na);
-  }
   return out->err ? out->err : 1;
 }
 
@@ -456,7 +458,7 @@ static int doc_title(doc *D, const gk__labels *L, const gk__grid *g) {
     if (g->meta[k].klen == 5 && memcmp(gk__grid_text(g, g->meta[k].koff), "title", 5) == 0)
       hint = gk__grid_text(g, g->meta[k].voff), hn = g->meta[k].vlen;
   D->title = title_line(D->lines, D->first_head, hint, hn);
-  D->has_title = D->title != SIZE_MAX ? find_title(L, &D->tbuf, D->lines, D->title, D->first_head) : 0;
+  D->has_title = D->title != SIZE_MAX ? find_title(L, &D->tbuf, D->lines, D->title) : 0;
   if (D->has_title < 0) return D->has_title;
   if (!D->has_title) /* a title line beyond the first lines still ends the preamble's search */
     for (size_t i = 0; i < D->first_head; i++)

@@ -141,10 +141,33 @@ static void test_split_values_checked(void) {
   free(text);
 }
 
+/* A title wrapped over two lines, its tail short ("…年度报" / "告") or a title of
+ * its own ("…工作" / "年度报告"): one title, and the preamble starts after both. */
+static void test_wrapped_title(void) {
+  static const char *const docs[][2] = {
+    {"某县人民政府2023年政府信息公开工作年度报\n告\n本报告依据条例编制。\n一、总体情况\n正文。\n",
+     "某县人民政府2023年政府信息公开工作年度报告"},
+    {"某县文广新局2013年度信息公开工作\n年度报告\n本报告依据条例编制。\n一、总体情况\n正文。\n",
+     "某县文广新局2013年度信息公开工作年度报告"}};
+  for (size_t k = 0; k < 2; k++) {
+    gk_report *r = NULL;
+    gk_diags *d = NULL;
+    CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+    CU_ASSERT_EQUAL_FATAL(gk_report_from_text(&r, docs[k][0], strlen(docs[k][0]), "title", d), GK_OK);
+    CU_ASSERT_STRING_EQUAL(gk_report_title(r), docs[k][1]);
+    const char *pre = gk_report_section(r, GK_SECTION_PREAMBLE);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(pre);
+    CU_ASSERT_STRING_EQUAL(pre, "本报告依据条例编制。");
+    gk_report_free(r);
+    gk_diags_free(d);
+  }
+}
+
 int main(void) {
   CU_TestInfo tests[] = {
     {"pdftotext -layout of the printed web pages: never wrong, blanks said", test_pdftext},
     {"values over two lines: one row only when its columns add up", test_split_values_checked},
+    {"a title wrapped over two lines: one title, the preamble after it", test_wrapped_title},
     CU_TEST_INFO_NULL,
   };
   return gk_test_main("pdftext", tests);
