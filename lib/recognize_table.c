@@ -370,6 +370,24 @@ static int split_run(walk *w, const slot *s, size_t k, const size_t *rows, const
   return one ? 1 : 2;
 }
 
+/* Does relation rel hold at one place of table t: along row `row` (a per-row
+ * relation, its terms columns) or down column `col` (per-column, its terms rows)?
+ * 1 it holds, 0 it fails (or a term overflows), -1 a term is not a value (not
+ * checked). */
+static int relation_at(const gk_report *r, int t, const gk__relation *rel, size_t row, size_t col) {
+  int64_t sum = 0;
+  for (size_t k = 0; k < rel->nterms; k++) {
+    size_t i = (size_t)rel->terms[k].index;
+    int st = 0;
+    int64_t v = 0, term = 0;
+    int per_row = rel->axis == GK__PER_ROW;
+    if (gk__cell_effective(r, t, per_row ? row : i, per_row ? i : col, &st, &v) != GK_OK) return 0;
+    if (st != GK_CELL_VALUE) return -1;
+    if (gk__mul64(&term, v, rel->terms[k].coef) != GK_OK || gk__add64(&sum, sum, term) != GK_OK) return 0;
+  }
+  return sum == 0;
+}
+
 /* Do the column relations of table t that can be checked hold for row's
  * columns? 1 all checkable ones hold and one could be checked, 0 otherwise. */
 static int columns_hold(const gk_report *r, int t, size_t row) {
@@ -380,19 +398,9 @@ static int columns_hold(const gk_report *r, int t, size_t row) {
     const gk__relation *rel = &ed->relations[q];
     if (rel->table != t || rel->axis != GK__PER_COL) continue;
     for (size_t c = 0; c < td->ncols; c++) {
-      if (!(td->rows[row].colmask & (1u << c))) continue;
-      int64_t sum = 0;
-      int ok = 1, blank = 0;
-      for (size_t k = 0; k < rel->nterms && ok && !blank; k++) {
-        int st = 0;
-        int64_t v = 0, term = 0;
-        if (gk__cell_effective(r, t, (size_t)rel->terms[k].index, c, &st, &v) != GK_OK) ok = 0;
-        else if (st != GK_CELL_VALUE) blank = 1;
-        else ok = gk__mul64(&term, v, rel->terms[k].coef) == GK_OK && gk__add64(&sum, sum, term) == GK_OK;
-      }
-      if (blank) continue;
-      if (!ok || sum != 0) return 0;
-      checked = 1;
+      int h = td->rows[row].colmask & (1u << c) ? relation_at(r, t, rel, row, c) : -1;
+      if (h == 0) return 0;
+      checked |= h > 0;
     }
   }
   return checked;
@@ -652,18 +660,9 @@ static int row_adds_up(const gk_report *r, int t, size_t row) {
     const gk__relation *rel = &ed->relations[q];
     if (rel->table != t || rel->axis != GK__PER_ROW) continue;
     if (rel->line_flags && !(ed->tables[t].rows[row].flags & rel->line_flags)) continue;
-    int64_t sum = 0;
-    int ok = 1, blank = 0;
-    for (size_t k = 0; k < rel->nterms && ok && !blank; k++) {
-      int st = 0;
-      int64_t v = 0, term = 0;
-      if (gk__cell_effective(r, t, row, (size_t)rel->terms[k].index, &st, &v) != GK_OK) ok = 0;
-      else if (st != GK_CELL_VALUE) blank = 1;
-      else ok = gk__mul64(&term, v, rel->terms[k].coef) == GK_OK && gk__add64(&sum, sum, term) == GK_OK;
-    }
-    if (blank) continue;
-    if (!ok || sum != 0) return 0;
-    checked = 1;
+    int h = relation_at(r, t, rel, row, 0);
+    if (h == 0) return 0;
+    checked |= h > 0;
   }
   return checked;
 }
