@@ -110,14 +110,7 @@ void gk__grid_row(gk__grid *g, gk__block_kind kind, uint32_t table, uint32_t row
 uint32_t gk__grid_classify(const char *s, size_t n, int64_t *num) {
   *num = 0;
   if (n == 0) return 0;
-  size_t k = 0; /* the common cell: ASCII digits alone */
-  int64_t v = 0;
-  while (k < n && s[k] >= '0' && s[k] <= '9') v = k < 15 ? v * 10 + (s[k] - '0') : 0, k++;
-  if (k == n) {
-    if (n > 15) return GK__CELL_VALUE;
-    *num = v;
-    return GK__CELL_VALUE | GK__CELL_COUNT;
-  }
+  if (gk__grid_plain_count(s, n, num)) return GK__CELL_VALUE | GK__CELL_COUNT; /* the common cell */
   size_t q = gk__text_quote_end(s, n, 0);
   if (q) return q == n ? GK__CELL_VALUE : 0; /* 「…」 as a whole, else a literal and more */
   for (size_t i = 0; i < n; i++) /* one word: a space starts at a lead byte only */

@@ -159,6 +159,17 @@ static inline void gk__grid_cell_at(gk__grid *g, size_t off, size_t n, uint32_t 
  * GK__CELL_VALUE, with GK__CELL_COUNT and *num for 1 to 15 ASCII digits, or 0;
  * *num is 0 unless a count. */
 uint32_t gk__grid_classify(const char *s, size_t n, int64_t *num);
+/* A plain count: 1 to 15 ASCII digits, their value in *v (GK__CELL_COUNT's test). */
+static inline int gk__grid_plain_count(const char *s, size_t n, int64_t *v) {
+  if (n == 0 || n > 15) return 0;
+  int64_t x = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] < '0' || s[i] > '9') return 0;
+    x = x * 10 + (s[i] - '0');
+  }
+  *v = x;
+  return 1;
+}
 /* Append a metadata pair. */
 void gk__grid_meta(gk__grid *g, const char *k, size_t kn, const char *v, size_t vn);
 /* GK_OK when g keeps the invariants above, else GK_EINVAL (tests, debug). */

@@ -100,14 +100,7 @@ static void diag_row(walk *w, int sev, const char *rule, size_t row, uint32_t li
 /* The common cell, ASCII digits alone (up to 15: no overflow) in a column of
  * counts: its value, as gk__parse_cell_text reads it; 0 when s is another. */
 static int plain_count(int kind, const char *s, size_t n, int64_t *v) {
-  if (kind == GK_KIND_AMOUNT || n == 0 || n > 15) return 0;
-  int64_t x = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (s[i] < '0' || s[i] > '9') return 0;
-    x = x * 10 + (s[i] - '0');
-  }
-  *v = x;
-  return 1;
+  return kind != GK_KIND_AMOUNT && gk__grid_plain_count(s, n, v);
 }
 
 static void put_slot(walk *w, size_t row, size_t col, const slot *s) {
