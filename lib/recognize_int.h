@@ -104,6 +104,9 @@ typedef struct {
   size_t nlines;
   const gk__grid *g;   /* the grid the lines are of */
   gk__colmap cols;     /* the current table's columns by their header */
+  int ref;             /* the reference walk: no fast path (the tests compare the two) */
+  const gk__edition *led_ed; /* the edition whose labels index (gk__labels_ed) is led */
+  int led;
   /* last: walk_init clears what comes before (amb[k] is written before it is read, k < namb) */
   amb_row amb[GK__AMB_ROWS]; /* runs the row's relations leave ambiguous: decided by the columns' */
 } walk;
@@ -140,8 +143,10 @@ int gk__rec_cols_read_head(const walk *w, const gk__gblock *b);
  * of the current table: 2 a variant is contained, 1 most of one is (wrapped or
  * misspelt; only when fuzzy), 0 not; *end where the match ends in the text. */
 int gk__rec_row_match(const walk *w, size_t row, const char *lab, size_t labn, int fuzzy, size_t *end);
-/* The same without the first step (a label that is one of the row's wordings):
- * the reference the tests compare gk__rec_row_match with. */
+/* The same without the first step (a label ending with one of the row's
+ * wordings) and with the plain search for the longest part of a wording found
+ * (one length after another): the reference the tests compare
+ * gk__rec_row_match with. */
 int gk__rec_row_match_full(const walk *w, size_t row, const char *lab, size_t labn, int fuzzy, size_t *end);
 /* Does the label text end with a long prefix of a variant of row `row` (a label
  * wrapped below its values)? */

@@ -6,6 +6,11 @@
 #include <string.h>
 #include "recognize_int.h"
 
+/* The labels of the walk's edition (its index found once per table). */
+static int labels_ed(const walk *w) {
+  return w->led_ed == w->ed ? w->led : gk__labels_ed(w->ed->id);
+}
+
 static size_t cp_count(const char *s, size_t n) {
   size_t k = 0;
   for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
@@ -73,7 +78,7 @@ static int ends_with_prefix(const cp_bounds *c, const char *lab, size_t labn) {
 /* Does the label text end with a long prefix of a variant of row `row`? */
 int gk__rec_row_prefix_at_end(const walk *w, size_t row, const char *lab, size_t labn) {
   if (row >= GK__LROWS) return 0;
-  const gk__span *vars = w->L->row[gk__labels_ed(w->ed->id)][w->t][row];
+  const gk__span *vars = w->L->row[labels_ed(w)][w->t][row];
   cp_bounds c;
   for (size_t v = 0; v < GK__NV; v++) {
     if (vars[v].len < 6) continue;
@@ -83,13 +88,40 @@ int gk__rec_row_prefix_at_end(const walk *w, size_t row, const char *lab, size_t
   return 0;
 }
 
+/* The most characters k in [2, chars - 1] such that the variant's first k
+ * (suffix: last k) characters occur in the label text, 0 none. An occurrence of
+ * k characters holds one of every fewer (the same start, or end): the answer is
+ * where "found" turns to "not found", searched by halving (fast) or from the
+ * top down one by one (the reference). */
+static int part_found(const cp_bounds *c, const char *lab, size_t labn, size_t k, int suffix) {
+  size_t off = cp_bounds_prefix(c, suffix ? c->chars - k : k);
+  return suffix ? gk__memfind(lab, labn, c->s + off, c->n - off) != NULL : gk__memfind(lab, labn, c->s, off) != NULL;
+}
+
+static size_t longest_part(const cp_bounds *c, const char *lab, size_t labn, int suffix, int fast) {
+  size_t chars = c->chars;
+  if (chars < 3) return 0;
+  if (!fast) {
+    for (size_t k = chars - 1; k >= 2; k--)
+      if (part_found(c, lab, labn, k, suffix)) return k;
+    return 0;
+  }
+  size_t lo = 1, hi = chars; /* found for lo (or lo = 1), not found for hi */
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (part_found(c, lab, labn, mid, suffix)) lo = mid;
+    else hi = mid;
+  }
+  return lo >= 2 ? lo : 0;
+}
+
 /* How well the label text matches row `row` of the current table: 2 a variant is
  * contained, 1 most of a variant is (a long prefix plus suffix: wrapped or
  * misspelt labels), 0 not. *end: where the match ends in the label text. */
-int gk__rec_row_match_full(const walk *w, size_t row, const char *lab, size_t labn, int fuzzy, size_t *end) {
+static int row_match(const walk *w, size_t row, const char *lab, size_t labn, int fuzzy, size_t *end, int fast) {
   int best = 0;
   if (row >= GK__LROWS) return 0;
-  const gk__span *vars = w->L->row[gk__labels_ed(w->ed->id)][w->t][row];
+  const gk__span *vars = w->L->row[labels_ed(w)][w->t][row];
   for (size_t v = 0; v < GK__NV; v++) {
     if (vars[v].len < 6) continue; /* two CJK characters at least */
     const char *nv = gk__labels_at(w->L, vars[v]);
@@ -104,13 +136,8 @@ int gk__rec_row_match_full(const walk *w, size_t row, const char *lab, size_t la
     if (!fuzzy || best) continue;
     cp_bounds c;
     cp_bounds_init(&c, nv, vn);
-    size_t chars = c.chars, pre = 0, suf = 0;
-    for (size_t k = chars - 1; k >= 2 && !pre; k--)
-      if (gk__memfind(lab, labn, nv, cp_bounds_prefix(&c, k))) pre = k;
-    for (size_t k = chars - 1; k >= 2 && !suf; k--) {
-      size_t off = cp_bounds_prefix(&c, chars - k);
-      if (gk__memfind(lab, labn, nv + off, vn - off)) suf = k;
-    }
+    size_t chars = c.chars, pre = longest_part(&c, lab, labn, 0, fast);
+    size_t suf = !fast || (pre >= 2 && pre < 8) ? longest_part(&c, lab, labn, 1, fast) : 0; /* else unused */
     if (pre >= 8 || (pre >= 2 && (pre + suf) * 10 >= chars * 6)) {
       best = 1;
       *end = labn;
@@ -124,18 +151,25 @@ int gk__rec_row_match_full(const walk *w, size_t row, const char *lab, size_t la
   return best;
 }
 
-/* The label text one of the row's wordings (the common case): the answer of
- * the search (2, the match ending at the label's end: none ends later)
- * without searching; else the search. */
+int gk__rec_row_match_full(const walk *w, size_t row, const char *lab, size_t labn, int fuzzy, size_t *end) {
+  return row_match(w, row, lab, labn, fuzzy, end, 0);
+}
+
+/* The label text ending with one of the row's wordings (the common case: the
+ * wording alone, or behind an ordinal or header words): the answer of the
+ * search (2, the match ending at the label's end: none ends later) without
+ * searching; else the search, its longest parts found by halving. */
 int gk__rec_row_match(const walk *w, size_t row, const char *lab, size_t labn, int fuzzy, size_t *end) {
   if (row >= GK__LROWS) return 0;
-  const gk__span *vars = w->L->row[gk__labels_ed(w->ed->id)][w->t][row];
+  if (w->ref) return gk__rec_row_match_full(w, row, lab, labn, fuzzy, end);
+  const gk__span *vars = w->L->row[labels_ed(w)][w->t][row];
   for (size_t v = 0; v < GK__NV; v++)
-    if (vars[v].len >= 6 && vars[v].len == labn && memcmp(gk__labels_at(w->L, vars[v]), lab, labn) == 0) {
+    if (vars[v].len >= 6 && vars[v].len <= labn &&
+        memcmp(gk__labels_at(w->L, vars[v]), lab + labn - vars[v].len, vars[v].len) == 0) {
       *end = labn;
       return 2;
     }
-  return gk__rec_row_match_full(w, row, lab, labn, fuzzy, end);
+  return row_match(w, row, lab, labn, fuzzy, end, 1);
 }
 
 /* Header words that may stand before a run of values without naming a row. */
@@ -159,7 +193,7 @@ int gk__rec_lab_is_noise(const walk *w, const char *lab, size_t labn) {
                                       "单位", "项"};
   for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) cut_all(tmp, &n, words[k], strlen(words[k]));
   const gk__table_decl *td = &w->ed->tables[w->t];
-  int e = gk__labels_ed(w->ed->id);
+  int e = labels_ed(w);
   for (size_t c = 0; c < td->ncols && c < GK__MAX_COLS; c++)
     for (size_t v = 0; v < GK__NV; v++)
       cut_all(tmp, &n, gk__labels_at(w->L, w->L->col[e][w->t][c][v]), w->L->col[e][w->t][c][v].len);

@@ -811,6 +811,11 @@ static void field_pieces(walk *w, const char *f, size_t b, uint32_t line, uint32
     run_push(w, f, b, line, SLOT_VALUE, cell);
     return;
   }
+  /* one word, no 「…」 at its start, and by its class no value: label text whole */
+  if (c && !w->ref && word_end(f, 0, b) == b && !gk__text_quote_end(f, b, 0)) {
+    lab_push(w, f, b, line);
+    return;
+  }
   size_t k = skip_space(f, 0, b), first = k;
   while (k < b && !w->rc) {
     size_t k0 = k, e = k, qend = gk__text_quote_end(f, b, k);
@@ -990,7 +995,7 @@ static int single_value_line(const gk__grid *g, const tline *l) {
 static int blanks_are_cells(const gk__grid *g, const tline *lines, size_t from, size_t to) {
   size_t adjacent = 0, spaced = 0;
   for (size_t i = from; i < to; i++) /* blank cells marked by a TAB: empty lines are spacing */
-    if (lines[i].n && memchr(lines[i].p, '\t', lines[i].n) && gk__rec_blank_line(&lines[i])) return 0;
+    if (gk__rec_blank_line(&lines[i]) && lines[i].n && memchr(lines[i].p, '\t', lines[i].n)) return 0;
   /* sv[k]: is lines[i + k] a single value (each line tested once) */
   int sv[3] = {from < to && single_value_line(g, &lines[from]),
                from + 1 < to && single_value_line(g, &lines[from + 1]), 0};
@@ -1074,6 +1079,7 @@ static size_t cut_row(const walk *w, int t, size_t first) {
 int gk__rec_table(walk *w, int t, const tline *lines, size_t from, size_t to, int truncated) {
   const gk__table_decl *td = &w->ed->tables[t];
   w->t = t;
+  w->led_ed = w->ed, w->led = gk__labels_ed(w->ed->id);
   w->cursor = next_stored(td, 0);
   w->truncated = truncated;
   w->nrun = 0;
@@ -1085,7 +1091,8 @@ int gk__rec_table(walk *w, int t, const tline *lines, size_t from, size_t to, in
   if (!w->done) return w->rc = GK_ENOMEM;
   int cells = blanks_are_cells(w->g, lines, from, to), seen = 0;
   for (size_t i = from; i < to && !w->rc; i++) {
-    if (cells && gk__rec_blank_line(&lines[i])) {
+    size_t a = gk__trim_left(lines[i].p, lines[i].n);
+    if (cells && a == lines[i].n) { /* a blank line */
       size_t j = i;
       while (j < to && gk__rec_blank_line(&lines[j])) j++;
       /* empty lines after the first line of the table (of table 四: after its
@@ -1096,7 +1103,6 @@ int gk__rec_table(walk *w, int t, const tline *lines, size_t from, size_t to, in
       continue;
     }
     /* junk tables and header rows open with a bar: other lines skip the tests */
-    size_t a = gk__trim_left(lines[i].p, lines[i].n);
     int bar_line = a < lines[i].n && bar_at(lines[i].p, lines[i].n, a);
     size_t junk = bar_line ? skip_junk_table(lines, from, i, to) : i;
     if (junk > i || (bar_line && md_header_row(lines, i, to))) {

@@ -7,6 +7,7 @@
 #include "doc_variants.h"
 #include "gkreport/document.h"
 #include "read_doc.h"
+#include "walk_ref.h"
 
 typedef struct {
   const char *name;
@@ -65,6 +66,7 @@ static size_t v_grid_faults(const vs *s, const vdoc *d, const char *name) {
   int rc = strstr(name, ".docx") ? gk__docx_grid(&g, s->p, s->n, name, NULL)
                                   : gk__html_grid(&g, s->p, s->n, name, NULL);
   size_t faults = rc != GK_OK || gk__grid_check(&g) != GK_OK;
+  faults += gk_test_walk_ref_grid(&g, (uint32_t)s->n, NULL); /* the table walk's fast paths (walk_ref.h) */
   long at = v_find_block(&g, 0, d->title);
   if (at != 0) printf("\n  %s: the first block is not the title (%ld)", name, at), faults++;
   if (v_find_block(&g, 0, v_prose[0]) < 1) printf("\n  %s: the first paragraph is not whole", name), faults++;

@@ -157,11 +157,50 @@ static void test_line_tests_row_match(void) {
   CU_ASSERT_TRUE(hits > 100);
 }
 
+/* Random label texts made of pieces of the table's wordings (heads, tails,
+ * middles, run together with other text): the fuzzy matches (most of a
+ * wording: its longest head and tail found) answer as the search does. */
+static void test_line_tests_row_match_random(void) {
+  const gk__labels *L = labels();
+  uint32_t seed = 20261203;
+  size_t hits = 0, fuzzy = 0;
+  for (size_t e = 0; e < L->neds; e++)
+    for (int t = 0; t < GK_NTABLES; t++) {
+      walk w;
+      walk_init(&w);
+      w.L = L, w.ed = gk__edition_get(gk_schema_edition_id(e)), w.t = t;
+      const gk__table_decl *td = &w.ed->tables[t];
+      for (int round = 0; round < 3000; round++) {
+        char buf[1024];
+        size_t n = 0;
+        for (int k = 1 + (int)(next_rand(&seed) % 3); k > 0; k--) {
+          gk__span sp = L->row[e][t][next_rand(&seed) % td->nrows % GK__LROWS][next_rand(&seed) % GK__NV];
+          if (!sp.len) continue;
+          const char *x = gk__labels_at(L, sp);
+          size_t chars = sp.len / 3, a = next_rand(&seed) % (chars / 2 + 1), z = chars - next_rand(&seed) % (chars / 2 + 1);
+          if (next_rand(&seed) % 3 == 0) a = 0; /* a head */
+          if (next_rand(&seed) % 3 == 0) z = chars; /* a tail */
+          if ((z - a) * 3 + n + 6 > sizeof buf || sp.len % 3 || z <= a) continue;
+          if (next_rand(&seed) % 4 == 0) memcpy(buf + n, "其他", 6), n += 6;
+          memcpy(buf + n, x + 3 * a, 3 * (z - a)), n += 3 * (z - a);
+        }
+        for (size_t r = 0; r < td->nrows && r < GK__LROWS; r++) {
+          size_t e1 = 0;
+          same_row_match(&w, r, buf, n, &hits);
+          fuzzy += gk__rec_row_match_full(&w, r, buf, n, 1, &e1) == 1;
+        }
+      }
+    }
+  CU_ASSERT_TRUE(hits > 1000);
+  CU_ASSERT_TRUE(fuzzy > 1000); /* the fuzzy search is exercised */
+}
+
 int main(void) {
   CU_TestInfo tests[] = {{"heading_forms", test_line_tests_heading_forms},
                          {"heading_random", test_line_tests_heading_random},
                          {"heading_real", test_line_tests_heading_real},
                          {"row_match", test_line_tests_row_match},
+                         {"row_match_random", test_line_tests_row_match_random},
                          CU_TEST_INFO_NULL};
   return gk_test_main("line_tests", tests);
 }

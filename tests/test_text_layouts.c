@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <cjson/cJSON.h>
 #include "testutil.h"
+#include "walk_ref.h"
 #include "internal.h"
 #include "text_int.h"
 #include "gkreport/text.h"
@@ -571,6 +572,12 @@ static size_t check_layout(const layout *L, const gk_report *truth, const char *
   render(&b, L, truth);
   size_t n = 0;
   char *doc = encode(L, &b, &n);
+  char *u = NULL; /* the table walk's fast paths against its reference (walk_ref.h) */
+  size_t un = 0;
+  int enc = 0;
+  CU_ASSERT_EQUAL_FATAL(gk_text_to_utf8(&u, &un, &enc, NULL, doc, n), GK_OK);
+  CU_ASSERT_EQUAL(gk_test_walk_ref_text(u, un, (uint32_t)n, NULL), 0);
+  gk_free(u);
   gk_report *r = NULL;
   gk_diags *d = NULL;
   CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
