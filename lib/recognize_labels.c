@@ -37,7 +37,21 @@ typedef struct {
   size_t off[LAB_CPS + 1];
 } cp_bounds;
 
-static void cp_bounds_init(cp_bounds *c, const char *s, size_t n) {
+/* A text of three-byte characters only (the normalised labels' ideographs):
+ * its boundaries every three bytes, without stepping (fast: the reference
+ * steps every text). */
+static int cp_bounds_cjk(cp_bounds *c, const char *s, size_t n) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (n % 3 || n / 3 > LAB_CPS) return 0;
+  for (size_t i = 0; i < n; i += 3)
+    if ((u[i] & 0xF0) != 0xE0 || (u[i + 1] & 0xC0) != 0x80 || (u[i + 2] & 0xC0) != 0x80) return 0;
+  c->s = s, c->n = n, c->chars = n / 3, c->known = n / 3;
+  for (size_t k = 0; k <= c->known; k++) c->off[k] = 3 * k;
+  return 1;
+}
+
+static void cp_bounds_init(cp_bounds *c, const char *s, size_t n, int fast) {
+  if (fast && cp_bounds_cjk(c, s, n)) return;
   c->s = s, c->n = n, c->chars = cp_count(s, n), c->known = 0;
   c->off[0] = 0;
   for (size_t i = 0; i < n && c->known < LAB_CPS;) {
@@ -82,7 +96,7 @@ int gk__rec_row_prefix_at_end(const walk *w, size_t row, const char *lab, size_t
   cp_bounds c;
   for (size_t v = 0; v < GK__NV; v++) {
     if (vars[v].len < 6) continue;
-    cp_bounds_init(&c, gk__labels_at(w->L, vars[v]), vars[v].len);
+    cp_bounds_init(&c, gk__labels_at(w->L, vars[v]), vars[v].len, !w->ref);
     if (ends_with_prefix(&c, lab, labn)) return 1;
   }
   return 0;
@@ -135,7 +149,7 @@ static int row_match(const walk *w, size_t row, const char *lab, size_t labn, in
     }
     if (!fuzzy || best) continue;
     cp_bounds c;
-    cp_bounds_init(&c, nv, vn);
+    cp_bounds_init(&c, nv, vn, fast);
     size_t chars = c.chars, pre = longest_part(&c, lab, labn, 0, fast);
     size_t suf = !fast || (pre >= 2 && pre < 8) ? longest_part(&c, lab, labn, 1, fast) : 0; /* else unused */
     if (pre >= 8 || (pre >= 2 && (pre + suf) * 10 >= chars * 6)) {

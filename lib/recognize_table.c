@@ -868,7 +868,7 @@ enum { ROW_GAPS = 0, ROW_TABS = 1, ROW_BARS = 2 };
 static int row_style(const walk *w, const tline *l, const gk__gblock *b) {
   if (!w->g->src) return b->ncells > 1 ? ROW_TABS : ROW_GAPS;
   if (b->table) return ROW_BARS;
-  return memchr(l->p, '\t', l->n) ? ROW_TABS : ROW_GAPS;
+  return (l->n && l->p[0] == '\t') || memchr(l->p, '\t', l->n) ? ROW_TABS : ROW_GAPS;
 }
 
 /* A row of empty cells ("\t\t\t\t", "| | | | | |"): in table 四, whose rows
@@ -902,16 +902,20 @@ static void cols_row(walk *w, const tline *l, const gk__gblock *b, const gk__col
  * prose, the line as one field. Empty cells before the first one with text are
  * indentation. */
 static void table_line(walk *w, const tline *l) {
-  const gk__gcell *one = one_cell(w->g, l); /* a count alone is no page number */
-  if (!(one && (one->flags & GK__CELL_COUNT)) && is_footer(l->p, l->n)) return;
   const gk__gblock *b = l->blk < w->g->nblocks ? &w->g->blocks[l->blk] : NULL;
+  size_t nonempty = 0, last = 0; /* the cells with text, the last of them */
+  for (uint32_t k = 0; b && k < b->ncells; k++)
+    if (w->g->cells[b->first + k].len) nonempty++, last = k;
+  /* one_cell(w->g, l), known from the count: a count alone is no page number */
+  const gk__gcell *one = w->ref ? one_cell(w->g, l) :
+                         w->g->src && b && b->kind == GK__BLK_ROW && !b->table && nonempty == 1 ?
+                         &w->g->cells[b->first + last] : NULL;
+  if (!(one && (one->flags & GK__CELL_COUNT)) && is_footer(l->p, l->n)) return;
   if (!b || (b->kind != GK__BLK_ROW && b->kind != GK__BLK_TOKENS)) { /* tokens: cells, never empty */
     field_pieces(w, l->p, l->n, l->line, 0, 0);
     return;
   }
   int style = row_style(w, l, b), seen = 0;
-  size_t nonempty = 0;
-  for (uint32_t k = 0; k < b->ncells; k++) nonempty += w->g->cells[b->first + k].len != 0;
   if (nonempty == 0) {
     empty_row(w, l, b, style);
     return;
@@ -928,8 +932,8 @@ static void table_line(walk *w, const tline *l) {
       continue;
     }
     seen = 1;
-    if (c->flags & GK__CELL_RUN) /* a run of digits (page text): values for the splitter */
-      run_push(w, gk__grid_text(w->g, c->off), c->len, l->line, SLOT_VALUE, b->first + k + 1);
+    if (c->flags & GK__CELL_RUN || (c->flags & GK__CELL_VALUE && !w->ref)) /* a run of digits (page text): */
+      run_push(w, gk__grid_text(w->g, c->off), c->len, l->line, SLOT_VALUE, b->first + k + 1); /* or a value */
     else
       field_pieces(w, gk__grid_text(w->g, c->off), c->len, l->line, b->first + k + 1, style != ROW_GAPS);
   }
