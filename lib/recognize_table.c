@@ -161,6 +161,24 @@ static void put_slot(walk *w, size_t row, size_t col, const slot *s) {
   c->column = s->cell;
 }
 
+/* A value the reader classified as a count (grid.h), whole, into a column of
+ * counts: stored from the grid's number, as put_slot stores it, without
+ * put_slot's other cases. 1 done; 0 for any other slot (or a failure, which
+ * put_slot meets again and says). */
+static int put_count(walk *w, size_t row, size_t col, const slot *s) {
+  const gk__grid *g = w->g;
+  if (w->ref || s->kind != SLOT_VALUE || !s->cell || !g || s->cell > g->ncells) return 0;
+  const gk__gcell *gc = &g->cells[s->cell - 1];
+  const gk__table_decl *td = &w->ed->tables[w->t];
+  if (!(gc->flags & GK__CELL_COUNT) || td->cols[col].kind == GK_KIND_AMOUNT || s->n != gc->len ||
+      s->p != gk__grid_text(g, gc->off) || gk__report_set_read(w->r, w->t, row, col, GK_CELL_VALUE, gc->num, -1))
+    return 0;
+  gk__cell *c = &gk__report_cells_mut(w->r, w->t)[row * td->ncols + col];
+  c->line = s->line;
+  c->column = s->cell;
+  return 1;
+}
+
 static size_t row_ncells(const gk__row_decl *rd) {
   size_t k = 0;
   for (uint32_t m = rd->colmask; m; m &= m - 1) k++;
@@ -171,7 +189,10 @@ static void fill_row(walk *w, size_t row, const slot *s) {
   const gk__table_decl *td = &w->ed->tables[w->t];
   size_t k = 0;
   for (size_t c = 0; c < td->ncols && !w->rc; c++)
-    if (td->rows[row].colmask & (1u << c)) put_slot(w, row, c, &s[k++]);
+    if (td->rows[row].colmask & (1u << c)) {
+      if (!put_count(w, row, c, &s[k])) put_slot(w, row, c, &s[k]);
+      k++;
+    }
   w->done[row] = 1;
 }
 
