@@ -17,6 +17,7 @@
 #include <string.h>
 #include "testutil.h"
 #include "internal.h"
+#include "gkreport/text.h"
 
 #define NCOL 7
 #define BASE "pdftext/2019_shanghai-municipal-general-office.txt"
@@ -170,9 +171,65 @@ static void test_xpos_cases(void) {
   free(base);
 }
 
+/* The Markdown export of a complete report with its tables' outer bars taken
+ * off ("| a | 1 |  |" -> "a | 1 | "): every cell read as the truth has it. */
+static size_t g_right, g_cells;
+static size_t check_bare_pipes(const void *arg, const gk_report *truth, const char *base) {
+  (void)arg;
+  char *md = NULL;
+  size_t n = 0, wrong = 0;
+  CU_ASSERT_EQUAL_FATAL(gk_report_to_markdown(&md, &n, truth), GK_OK);
+  gk__buf b;
+  gk__buf_init(&b);
+  for (const char *p = md, *e = md + n; p < e;) {
+    const char *nl = memchr(p, '\n', (size_t)(e - p));
+    size_t len = nl ? (size_t)(nl - p) : (size_t)(e - p);
+    size_t a = 0;
+    size_t next = nl ? len + 1 : len;
+    if (len >= 2 && p[0] == '|' && p[len - 1] == '|') a = p[1] == ' ' ? 2 : 1, len -= a + 1; /* its outer bars */
+    gk__buf_put(&b, p + a, len);
+    gk__buf_putc(&b, '\n');
+    p += next;
+  }
+  gk_free(md);
+  gk_report *r = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_report_from_text(&r, b.data, b.len, base, NULL), GK_OK);
+  int ed = gk_report_edition(truth);
+  CU_ASSERT_EQUAL_FATAL(gk_report_edition(r), ed);
+  for (int t = 0; t < GK_NTABLES; t++)
+    for (size_t row = 0; row < gk_schema_nrows(ed, (gk_table)t); row++)
+      for (size_t c = 0; c < gk_schema_ncols(ed, (gk_table)t); c++) {
+        char path[160], want[64], got[64];
+        if (!(gk_schema_row_flags(ed, (gk_table)t, row) & GK_ROW_STORED) ||
+            !gk_schema_cell_exists(ed, (gk_table)t, row, c))
+          continue;
+        gk_schema_path_format(path, sizeof path, ed, (gk_table)t, row, c);
+        CU_ASSERT_TRUE_FATAL(gk_report_text(want, sizeof want, truth, path, GK_NUL_TERMINATED) >= 0);
+        CU_ASSERT_TRUE_FATAL(gk_report_text(got, sizeof got, r, path, GK_NUL_TERMINATED) >= 0);
+        if (!want[0]) continue;
+        g_cells++;
+        if (!strcmp(got, want)) g_right++;
+        else if (got[0]) wrong++;
+        if (strcmp(got, want) && getenv("GK_XPOS_VERBOSE"))
+          fprintf(stderr, "  [%s] %s: want '%s' got '%s'\n", base, path, want, got);
+      }
+  gk_report_free(r);
+  gk__buf_free(&b);
+  return wrong;
+}
+
+static void test_bare_pipes(void) {
+  g_right = g_cells = 0;
+  size_t wrong = gk_test_each_truth(check_bare_pipes, NULL);
+  fprintf(stderr, "Markdown export without outer bars: %zu of %zu cells right, %zu wrong\n", g_right, g_cells, wrong);
+  CU_ASSERT_EQUAL(wrong, 0);
+  CU_ASSERT_EQUAL(g_right, g_cells);
+}
+
 int main(void) {
   CU_TestInfo tests[] = {
     {"values placed under the header column they overlap most; undecided ones blank and said", test_xpos_cases},
+    {"pipe tables without outer bars: blank first and last cells kept", test_bare_pipes},
     CU_TEST_INFO_NULL,
   };
   return gk_test_main("text_xpos", tests);
