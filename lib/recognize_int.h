@@ -105,6 +105,8 @@ typedef struct {
   const gk__grid *g;   /* the grid the lines are of */
   const tline *reg;    /* the table region being walked (gk__rec_table) */
   size_t nreg;
+  int xknown;          /* recognize_xpos.c, once a region: its first row of values, */
+  size_t xtop, xfv, xff; /* header's first line and first form feed from it (indices in reg) */
   gk__colmap cols;     /* the current table's columns by their header */
   /* last: walk_init clears what comes before (amb[k] is written before it is read, k < namb) */
   amb_row amb[GK__AMB_ROWS]; /* runs the row's relations leave ambiguous: decided by the columns' */
@@ -148,7 +150,7 @@ int gk__rec_cols_match(const walk *w, const char *p, size_t n);
  * the value or SLOT_EMPTY. 0 when position says nothing (no such line or
  * header, another page, no value placed, values out of order); 1 every value
  * placed; 2 some placed, the others undecided (left blank: the caller says so). */
-int gk__rec_xpos_row(const walk *w, const slot *s, size_t k, const size_t *cols, size_t nc, slot *out);
+int gk__rec_xpos_row(walk *w, const slot *s, size_t k, const size_t *cols, size_t nc, slot *out);
 
 /* recognize_labels.c: how well the (normalised) label text matches row `row`
  * of the current table: 2 a variant is contained, 1 most of one is (wrapped or

@@ -1094,7 +1094,7 @@ static size_t cut_row(const walk *w, int t, size_t first) {
 int gk__rec_table(walk *w, int t, const tline *lines, size_t from, size_t to, int truncated) {
   const gk__table_decl *td = &w->ed->tables[t];
   w->t = t;
-  w->reg = lines + from, w->nreg = to - from;
+  w->reg = lines + from, w->nreg = to - from, w->xknown = 0;
   w->cursor = next_stored(td, 0);
   w->truncated = truncated;
   w->nrun = 0;

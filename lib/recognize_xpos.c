@@ -147,11 +147,15 @@ static int in_order(const xcol *cols, size_t ncols) {
   return n >= 2;
 }
 
-/* The region's line index of document line `line`, or nreg. */
+/* The region's line index of document line `line` (lines in order), or nreg. */
 static size_t reg_index(const walk *w, uint32_t line) {
-  for (size_t i = 0; i < w->nreg; i++)
-    if (w->reg[i].line == line) return i;
-  return w->nreg;
+  size_t lo = 0, hi = w->nreg;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (w->reg[mid].line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < w->nreg && w->reg[lo].line == line ? lo : w->nreg;
 }
 
 /* A line of the text grid split at space gaps (no bars, no TAB). */
@@ -177,30 +181,39 @@ static uint32_t first_value_col(const walk *w, const tline *l) {
   return UINT32_MAX;
 }
 
+/* Once a region: its first row of values (w->xfv), the header lines above
+ * it (from w->xtop) and the first form feed from there (w->xff); the column
+ * of that row's first value in *anchor. */
+static void find_header(walk *w, uint32_t *anchor) {
+  size_t fv = 0;
+  uint32_t from = UINT32_MAX;
+  while (fv < w->nreg && (from = first_value_col(w, &w->reg[fv])) == UINT32_MAX) fv++;
+  size_t top = fv;
+  while (top > 0 && fv - top < XL && !gk__rec_blank_line(&w->reg[top - 1])) top--;
+  size_t ff = top;
+  while (ff < w->nreg && !memchr(w->reg[ff].p, '\f', w->reg[ff].n)) ff++;
+  w->xtop = top, w->xfv = fv, w->xff = ff, w->xknown = 1;
+  *anchor = from;
+}
+
 /* The header lines above the region's first row of values into h, only
  * their words over the values (words left of the first value, in the
  * label's column, name rows: "（本列数据的勾稽关系为：…）"); their count, 0
  * when none or row line `at` is on another page. */
-static size_t header_lines(const walk *w, size_t at, xline *h, uint32_t *anchor) {
-  size_t fv = 0;
-  uint32_t from = UINT32_MAX;
-  while (fv < at && (from = first_value_col(w, &w->reg[fv])) == UINT32_MAX) fv++;
-  if (fv == at) from = first_value_col(w, &w->reg[fv]);
-  *anchor = from;
-  from = from > XD ? from - XD : 0;
-  size_t top = fv;
-  while (top > 0 && fv - top < XL && !gk__rec_blank_line(&w->reg[top - 1])) top--;
-  for (size_t i = top; i <= at; i++)
-    if (memchr(w->reg[i].p, '\f', w->reg[i].n)) return 0;
-  for (size_t i = top; i < fv; i++) {
-    xline *x = &h[i - top];
+static size_t header_lines(walk *w, size_t at, xline *h, uint32_t *anchor) {
+  if (!w->xknown) find_header(w, anchor);
+  else *anchor = first_value_col(w, &w->reg[w->xfv]);
+  if (w->xfv >= w->nreg || at < w->xfv || w->xff <= at) return 0;
+  uint32_t from = *anchor > XD ? *anchor - XD : 0;
+  for (size_t i = w->xtop; i < w->xfv; i++) {
+    xline *x = &h[i - w->xtop];
     if (!split_words(&w->reg[i], x)) return 0;
     size_t k = 0;
     for (size_t j = 0; j < x->nw; j++)
       if (x->w[j].a >= from) x->w[k++] = x->w[j];
     x->nw = k;
   }
-  return fv - top;
+  return w->xfv - w->xtop;
 }
 
 /* Code points of t[from..to). */
@@ -230,7 +243,7 @@ static int best_col(const walk *w, const slot *v, const xcol *cols, size_t ncols
   return best && best > second ? bc : -1;
 }
 
-int gk__rec_xpos_row(const walk *w, const slot *s, size_t k, const size_t *cols, size_t nc, slot *out) {
+int gk__rec_xpos_row(walk *w, const slot *s, size_t k, const size_t *cols, size_t nc, slot *out) {
   const gk__table_decl *td = &w->ed->tables[w->t];
   if (!k || !w->g || !w->g->src || !w->reg || td->ncols > GK__MAX_COLS) return 0;
   size_t at = reg_index(w, s[0].line);
