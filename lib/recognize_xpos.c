@@ -181,9 +181,22 @@ static uint32_t first_value_col(const walk *w, const tline *l) {
   return UINT32_MAX;
 }
 
+/* Line i of the region after the first row of values: words and no value
+ * over the values (from code point column `from` on), the header of another
+ * table in the region (table 二's parts), or too many words to tell? */
+static int new_header(const walk *w, size_t i, uint32_t from) {
+  xline x;
+  if (first_value_col(w, &w->reg[i]) != UINT32_MAX) return 0;
+  if (!split_words(&w->reg[i], &x)) return 1;
+  for (size_t j = 0; j < x.nw; j++)
+    if (x.w[j].a + XD >= from) return 1;
+  return 0;
+}
+
 /* Once a region: its first row of values (w->xfv), the header lines above
- * it (from w->xtop) and the first form feed from there (w->xff); the column
- * of that row's first value in *anchor. */
+ * it (from w->xtop) and where positions end (w->xff): the first form feed
+ * from there or the next header. The column of that row's first value in
+ * *anchor. */
 static void find_header(walk *w, uint32_t *anchor) {
   size_t fv = 0;
   uint32_t from = UINT32_MAX;
@@ -191,7 +204,7 @@ static void find_header(walk *w, uint32_t *anchor) {
   size_t top = fv;
   while (top > 0 && fv - top < XL && !gk__rec_blank_line(&w->reg[top - 1])) top--;
   size_t ff = top;
-  while (ff < w->nreg && !memchr(w->reg[ff].p, '\f', w->reg[ff].n)) ff++;
+  while (ff < w->nreg && !memchr(w->reg[ff].p, '\f', w->reg[ff].n) && (ff <= fv || !new_header(w, ff, from))) ff++;
   w->xtop = top, w->xfv = fv, w->xff = ff, w->xknown = 1;
   *anchor = from;
 }

@@ -10,8 +10,9 @@
  * of both rows is compared: a value is where its column is, or blank with an
  * import.ambiguous finding on its row, never in another column. And the
  * cases where position must say nothing: a row that fills its cells (by
- * order), a header that does not stand over the values, a row on the next
- * page. */
+ * order), a header that does not stand over the values, a row under another
+ * header's words, a row on the next page. And pipe tables written without
+ * their outer bars. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +51,7 @@ typedef struct {
   const char *name;
   int shift;              /* the header's columns moved (a header not over the values) */
   int pagebreak;          /* a form feed before the second row */
+  int midhead;            /* header words over the values before the second row (another header) */
   const char *row1[NCOL]; /* the values printed (NULL blank), at col_at + off1 */
   const char *row2[NCOL];
   int off2[NCOL];         /* the second row's values moved from their column */
@@ -59,28 +61,32 @@ typedef struct {
 } xcase;
 
 static const xcase cases[] = {
-  {"blank in the middle", 0, 0, {"821", "35", NULL, NULL, "2", "1", "859"}, {"18", NULL, NULL, NULL, NULL, NULL, "18"},
+  {"blank in the middle", 0, 0, 0, {"821", "35", NULL, NULL, "2", "1", "859"}, {"18", NULL, NULL, NULL, NULL, NULL, "18"},
    {0}, {"821", "35", "", "", "2", "1", "859"}, {"18", "", "", "", "", "", "18"}, 0, 0},
-  {"blank at the start", 0, 0, {"821", "35", NULL, NULL, "2", "1", "859"}, {NULL, "7", NULL, NULL, NULL, NULL, "7"},
+  {"blank at the start", 0, 0, 0, {"821", "35", NULL, NULL, "2", "1", "859"}, {NULL, "7", NULL, NULL, NULL, NULL, "7"},
    {0}, {"821", "35", "", "", "2", "1", "859"}, {"", "7", "", "", "", "", "7"}, 0, 0},
-  {"blank at the end", 0, 0, {"5", "3", NULL, NULL, NULL, NULL, NULL}, {"1", NULL, "1", NULL, NULL, NULL, NULL},
+  {"blank at the end", 0, 0, 0, {"5", "3", NULL, NULL, NULL, NULL, NULL}, {"1", NULL, "1", NULL, NULL, NULL, NULL},
    {0}, {"5", "3", "", "", "", "", ""}, {"1", "", "1", "", "", "", ""}, 0, 0},
   /* "18" two columns right of 商业企业's words: under no column */
-  {"a value under no column", 0, 0, {"821", "35", NULL, NULL, "2", "1", "859"},
+  {"a value under no column", 0, 0, 0, {"821", "35", NULL, NULL, "2", "1", "859"},
    {NULL, "18", NULL, NULL, NULL, NULL, "18"}, {0, 4, 0, 0, 0, 0, 0},
    {"821", "35", "", "", "2", "1", "859"}, {"", "", "", "", "", "", "18"}, 0, 1},
   /* eight digits from the last column of 商业企业's words to the first of 科研机构's: one column of each */
-  {"a value between two columns", 0, 0, {"821", "35", NULL, NULL, "2", "1", "859"},
+  {"a value between two columns", 0, 0, 0, {"821", "35", NULL, NULL, "2", "1", "859"},
    {NULL, "12345678", NULL, NULL, NULL, NULL, "12345678"}, {0, 1, 0, 0, 0, 0, 0},
    {"821", "35", "", "", "2", "1", "859"}, {"", "", "", "", "", "", "12345678"}, 0, 1},
   /* quiet: a full row is read by order wherever its values stand (the second one apart) */
-  {"a full row by order", 0, 0, {"1", "2", "3", "4", "5", "6", "21"}, {"1", "2", "3", "4", "5", "6", "21"},
+  {"a full row by order", 0, 0, 0, {"1", "2", "3", "4", "5", "6", "21"}, {"1", "2", "3", "4", "5", "6", "21"},
    {0, -6, -12, -18, -24, -30, -36}, {"1", "2", "3", "4", "5", "6", "21"}, {"1", "2", "3", "4", "5", "6", "21"}, 0, 0},
   /* quiet: the header's words not over the values (the first column not over the first value) */
-  {"a header not over the values", 6, 0, {"821", "35", NULL, NULL, "2", "1", "859"},
+  {"a header not over the values", 6, 0, 0, {"821", "35", NULL, NULL, "2", "1", "859"},
    {"18", NULL, NULL, NULL, NULL, NULL, "18"}, {0}, {"", "", "", "", "", "", ""}, {"", "", "", "", "", "", ""}, 1, 1},
+  /* quiet: the second row under another header's words */
+  {"a row under another header", 0, 0, 1, {"821", "35", NULL, NULL, "2", "1", "859"},
+   {"18", NULL, NULL, NULL, NULL, NULL, "18"}, {0}, {"821", "35", "", "", "2", "1", "859"},
+   {"", "", "", "", "", "", ""}, 0, 1},
   /* quiet: the second row on the next page */
-  {"a row on the next page", 0, 1, {"821", "35", NULL, NULL, "2", "1", "859"},
+  {"a row on the next page", 0, 1, 0, {"821", "35", NULL, NULL, "2", "1", "859"},
    {"18", NULL, NULL, NULL, NULL, NULL, "18"}, {0}, {"821", "35", "", "", "2", "1", "859"},
    {"", "", "", "", "", "", ""}, 0, 1},
 };
@@ -109,6 +115,12 @@ static void table_text(gk__buf *b, const xcase *c) {
     }
     ps[n] = (put){0, NULL};
     line_of(l, sizeof l, ps);
+    if (r && c->midhead) {
+      char m[256];
+      put mh[] = {{20, "自然人"}, {28, "商业企业"}, {68, "总计"}, {0, NULL}};
+      line_of(m, sizeof m, mh);
+      gk__buf_printf(b, "%s\n", m);
+    }
     gk__buf_printf(b, "%s%s\n", r && c->pagebreak ? "\f" : "", l);
   }
 }
