@@ -123,17 +123,23 @@ static int tab_row(gk__grid *g, src_line *l) {
 }
 
 /* A line with separators: its fields as cells. A bar line's outer bars open and
- * close the row: nothing blank before the first or after the last is a cell. */
-static void sep_row(gk__grid *g, src_line *l, int bars, uint32_t table, uint32_t row) {
+ * close the row: nothing blank before the first or after the last is a cell.
+ * Once a line of two bars or more is written without them (text at both
+ * ends: "a | 1 |  | 2", *bare set), no such line of the document has outer
+ * bars: a bar at an end starts or ends a blank cell there ("a | 1 | 2 | ";
+ * before, "a | 1 | 2 |" is a row closed by its bar). */
+static void sep_row(gk__grid *g, src_line *l, int bars, uint32_t table, uint32_t row, int *bare) {
   size_t a = 0, b = l->n;
   gk__trim_span(l->p, &a, &b);
-  size_t from = 0, to = l->n;
-  if (bars && is_bar(l->p, b, a)) from = a + sep_len(l->p, b, a);
-  if (bars && b > from) {
-    size_t k = b - 1;
-    while (k > from && ((unsigned char)l->p[k] & 0xC0) == 0x80) k--;
-    if (is_bar(l->p, b, k)) to = k;
-  }
+  size_t from = 0, to = l->n, k = b ? b - 1 : 0;
+  while (k > a && ((unsigned char)l->p[k] & 0xC0) == 0x80) k--;
+  int open = bars && b > a && is_bar(l->p, b, a), close = bars && b > a && k > a && is_bar(l->p, b, k);
+  size_t nbars = 0; /* a bar of one cell per line ("规章 |") is no column */
+  for (size_t i = a; bars && i < b && nbars < 2; i++) nbars += sep_or_quote_lead((unsigned char)l->p[i]) && is_bar(l->p, b, i);
+  if (nbars >= 2 && !open && !close) *bare = 1;
+  int outer = nbars < 2 || !*bare;
+  if (open && outer) from = a + sep_len(l->p, b, a);
+  if (close && outer) to = k;
   gk__gpos pos = {l->line, col_of(l, a)};
   gk__grid_row(g, GK__BLK_ROW, bars ? table : 0, bars ? row : 0, pos);
   uint32_t x = 0;
@@ -229,7 +235,7 @@ static void flag_header(gk__grid *g) {
 }
 
 /* One line other than a TAB line as its block. */
-static void read_other(gk__grid *g, src_line *l, uint32_t *table, uint32_t *row) {
+static void read_other(gk__grid *g, src_line *l, uint32_t *table, uint32_t *row, int *bare) {
   size_t at = 0;
   int level = md_heading(l, &at);
   size_t any = l->n, bar = l->n;
@@ -242,7 +248,7 @@ static void read_other(gk__grid *g, src_line *l, uint32_t *table, uint32_t *row)
   } else if (bars || any < l->n) {
     if (bars && *row == 0) ++*table;
     if (bars && md_align_row(l) && *row == 1) flag_header(g);
-    sep_row(g, l, bars, *table, bars ? ++*row : 0);
+    sep_row(g, l, bars, *table, bars ? ++*row : 0, bare);
   } else if (aligned_cells(NULL, l) >= 2) {
     size_t a = 0, b = l->n;
     gk__trim_span(l->p, &a, &b);
@@ -259,9 +265,9 @@ static void read_other(gk__grid *g, src_line *l, uint32_t *table, uint32_t *row)
 
 /* One line as its block (a TAB line by the fast path); *table and *row follow
  * the bar tables. */
-static void read_line(gk__grid *g, src_line *l, uint32_t *table, uint32_t *row) {
+static void read_line(gk__grid *g, src_line *l, uint32_t *table, uint32_t *row, int *bare) {
   if (tab_row(g, l)) *row = 0;
-  else read_other(g, l, table, row);
+  else read_other(g, l, table, row, bare);
   if (!g->err && g->nblocks) {
     gk__gblock *b = &g->blocks[g->nblocks - 1];
     b->soff = (size_t)(l->p - g->src), b->slen = l->n;
@@ -292,6 +298,7 @@ int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
   }
   g->src = s, g->nsrc = n;
   uint32_t table = 0, row = 0;
+  int bare = 0; /* pipe rows without outer bars (sep_row) */
   size_t st = 0, lineno = 0;
   for (size_t i = 0; i <= n && !g->err; i++) {
     const char *nl = i < n ? memchr(s + i, '\n', n - i) : NULL;
@@ -305,7 +312,7 @@ int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
       b->slen = e - b->soff;
       row = 0;
     } else {
-      read_line(g, &l, &table, &row);
+      read_line(g, &l, &table, &row, &bare);
     }
     st = i + 1;
   }

@@ -218,6 +218,11 @@ int gk__rec_cols_may_head(const walk *w, const gk__gblock *b) {
   return 0;
 }
 
+int gk__rec_cols_match(const walk *w, const char *p, size_t n) {
+  int grp = -1;
+  return match_cell(w, gk__labels_ed(w->ed->id), p, n, &grp);
+}
+
 int gk__rec_cols_read_head(const walk *w, const gk__gblock *b) {
   static const tline none = {"", 0, 0, 0};
   gk__colmap h;

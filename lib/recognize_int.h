@@ -103,6 +103,10 @@ typedef struct {
   const tline *lines;  /* the document's lines */
   size_t nlines;
   const gk__grid *g;   /* the grid the lines are of */
+  const tline *reg;    /* the table region being walked (gk__rec_table) */
+  size_t nreg;
+  int xknown;          /* recognize_xpos.c, once a region: its first row of values, */
+  size_t xtop, xfv, xff; /* header's first line and first form feed from it (indices in reg) */
   gk__colmap cols;     /* the current table's columns by their header */
   int ref;             /* the reference walk: no fast path (the tests compare the two) */
   const gk__edition *led_ed; /* the edition whose labels index (gk__labels_ed) is led */
@@ -138,6 +142,18 @@ int gk__rec_cols_plan(walk *w, const tline *l, gk__colplan *pl);
  * the full one (1: the row is a header naming the table's columns). */
 int gk__rec_cols_may_head(const walk *w, const gk__gblock *b);
 int gk__rec_cols_read_head(const walk *w, const gk__gblock *b);
+/* The declared column of the current table a header cell's text names (its
+ * labels and variants, decoration removed), or -1. */
+int gk__rec_cols_match(const walk *w, const char *p, size_t n);
+
+/* recognize_xpos.c: a row's values s[0..k) on one space-aligned line
+ * (pdftotext -layout) that do not fill its cells one for one, placed by their
+ * horizontal position under the header words above the region's first row of
+ * values: out[j] for the row's declared cell j of nc (cols[j] its column),
+ * the value or SLOT_EMPTY. 0 when position says nothing (no such line or
+ * header, another page, no value placed, values out of order); 1 every value
+ * placed; 2 some placed, the others undecided (left blank: the caller says so). */
+int gk__rec_xpos_row(walk *w, const slot *s, size_t k, const size_t *cols, size_t nc, slot *out);
 
 /* recognize_labels.c: how well the (normalised) label text matches row `row`
  * of the current table: 2 a variant is contained, 1 most of one is (wrapped or

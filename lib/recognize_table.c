@@ -461,6 +461,25 @@ static size_t row_cells(const gk__table_decl *td, size_t row, size_t *rows, size
   return n;
 }
 
+/* A short row's values on one space-aligned line placed by their position
+ * under the header (recognize_xpos.c); values it leaves undecided are blank,
+ * said import.ambiguous. 1 when the row is read so. */
+static int by_position(walk *w, size_t row, const slot *s, size_t k) {
+  const gk__table_decl *td = &w->ed->tables[w->t];
+  size_t rws[GK__SPLIT_MAXCELLS], cls[GK__SPLIT_MAXCELLS];
+  slot out[GK__SPLIT_MAXCELLS];
+  size_t nc = row_cells(td, row, rws, cls);
+  int xp = gk__rec_xpos_row(w, s, k, cls, nc, out);
+  if (!xp) return 0;
+  fill_row(w, row, out);
+  if (xp == 2)
+    diag_row(w, GK_SEV_WARNING, "import.ambiguous", row, s[0].line,
+             "“%s”的数值个数少于列数，部分数值不在表头任何一列之下或在两列之间，无法确定其列，已留空",
+             "row “%s” has fewer values than columns; some stand under no column of the header or "
+             "between two: their columns are ambiguous, left blank");
+  return 1;
+}
+
 static void pending_done(walk *w, int cut) {
   if (!w->npend) return;
   const gk__table_decl *td = &w->ed->tables[w->t];
@@ -470,7 +489,7 @@ static void pending_done(walk *w, int cut) {
     /* the copy ends inside this row: the values there are its first cells */
     for (size_t c = 0; c < td->ncols && k < w->npend && !w->rc; c++)
       if (rd->colmask & (1u << c)) put_slot(w, w->pend_row, c, &w->pend[k++]);
-  } else {
+  } else if (!by_position(w, w->pend_row, w->pend, w->npend)) {
     diag_row(w, GK_SEV_WARNING, "import.ambiguous", w->pend_row, w->pend[0].line,
              "“%s”的数值个数少于列数（空白单元格被省略），无法确定各列，已留空",
              "row “%s” has fewer values than columns (blank cells were dropped): the "
@@ -623,6 +642,7 @@ static size_t short_row(walk *w, size_t row, size_t i) {
     w->npend = left;
     return row + 1;
   }
+  if (by_position(w, row, w->run + i, left)) return row + 1;
   diag_row(w, GK_SEV_WARNING, "import.ambiguous", row, w->run[i].line,
            "“%s”的数值个数少于列数（空白单元格被省略），无法确定各列，已留空",
            "row “%s” has fewer values than columns (blank cells were dropped): the "
@@ -1123,6 +1143,7 @@ int gk__rec_table(walk *w, int t, const tline *lines, size_t from, size_t to, in
   const gk__table_decl *td = &w->ed->tables[t];
   w->t = t;
   w->led_ed = w->ed, w->led = gk__labels_ed(w->ed->id);
+  w->reg = lines + from, w->nreg = to - from, w->xknown = 0;
   w->cursor = next_stored(td, 0);
   w->truncated = truncated;
   w->nrun = 0;

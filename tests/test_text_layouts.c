@@ -46,6 +46,7 @@ typedef struct {
   int pagebreak;  /* a page break inside table 三: footer, form feed, the header again */
   int fwsep;      /* values apart by full-width spaces and thousands separators */
   int fwpipe;     /* 1: full-width vertical bars "｜", 2: box drawing "│" */
+  int noouter;    /* pipe rows without their outer bars ("a | 1 |  | 2"; a blank last cell ends the line in a bar) */
   const char *blankmark; /* blank cells written as this literal ("—", "/") */
   const char *countword; /* counts written with this counting word ("3件") */
   int md;         /* Markdown: "# " title, "## " headings */
@@ -194,14 +195,14 @@ static void put_row(gk__buf *b, const layout *L, const char *label, const char *
   case SEP_TSV: { /* "| a | 1 | 2 |" or "a\t1\t2" */
     int pipe = L->sep == SEP_PIPE;
     const char *bar = L->fwpipe == 1 ? "｜" : L->fwpipe == 2 ? "│" : "|";
-    if (pipe) gk__buf_puts(b, bar), gk__buf_putc(b, ' ');
+    if (pipe && !L->noouter) gk__buf_puts(b, bar), gk__buf_putc(b, ' ');
     gk__buf_put(b, lab.data ? lab.data : "", lab.len);
     for (size_t i = 0; i < n; i++) {
       if (pipe) gk__buf_putc(b, ' '), gk__buf_puts(b, bar), gk__buf_putc(b, ' ');
       else gk__buf_putc(b, '\t');
       put_value(b, L, vals[i]);
     }
-    if (pipe) gk__buf_putc(b, ' '), gk__buf_puts(b, bar);
+    if (pipe && !L->noouter) gk__buf_putc(b, ' '), gk__buf_puts(b, bar);
     gk__buf_putc(b, '\n');
     break;
   }
@@ -261,9 +262,9 @@ static void put_header(gk__buf *b, const layout *L, const char *first, const cha
   if (L->sep == SEP_PIPE) {
     put_row(b, L, first, cols, n);
     const char *sep = L->align ? "|:---:" : "|---";
-    gk__buf_puts(b, sep);
+    gk__buf_puts(b, sep + (L->noouter ? 1 : 0));
     for (size_t i = 0; i < n; i++) gk__buf_puts(b, sep);
-    gk__buf_puts(b, "|\n");
+    gk__buf_puts(b, L->noouter ? "\n" : "|\n");
     return;
   }
   gk__buf_puts(b, first);
@@ -710,6 +711,8 @@ static void check_all(const layout *L) {
 static void test_text_layouts_pipe(void) {
   check_all(&LAYOUT(.name = "pipe", .sep = SEP_PIPE, .headers = 1));
   check_all(&LAYOUT(.name = "pipe-bare", .sep = SEP_PIPE));
+  check_all(&LAYOUT(.name = "pipe-no-outer", .sep = SEP_PIPE, .noouter = 1, .headers = 1));
+  check_all(&LAYOUT(.name = "pipe-no-outer-bare", .sep = SEP_PIPE, .noouter = 1));
   check_all(&LAYOUT(.name = "pipe-fullwidth", .sep = SEP_PIPE, .fwpipe = 1, .review = RV_THREE_LINES));
   check_all(&LAYOUT(.name = "pipe-box", .sep = SEP_PIPE, .fwpipe = 2, .headers = 1, .trad = 1));
   check_all(&LAYOUT(.name = "pipe-align", .sep = SEP_PIPE, .headers = 1, .align = 1, .ord = ORD_HALF));

@@ -1,0 +1,289 @@
+/* SPDX-License-Identifier: MIT */
+/* libgkreport: a short row of a space-aligned table (pdftotext -layout) read
+ * by the horizontal position of its values (issue 11, "Column headers").
+ *
+ * A blank cell of such a table leaves no mark in the text: a row with fewer
+ * values than columns does not say by their order which columns they fill.
+ * Their place on the line does. The header lines right above the table's
+ * first row of values are split into words, each with its extent in code
+ * points (pdftotext lays a page out on a grid of one glyph a column, a CJK
+ * character as wide as a digit: in display columns, CJK two wide, the header
+ * of a printed report stands nowhere near its values). A header word wrapped
+ * over two or three lines ("商业" / "企业", "自然" / "人") is a chain of words
+ * on later lines, each within XD code points of the one above; a chain whose
+ * words together name a declared column (its labels and variants,
+ * recognize_cols.c) gives that column its extent, the union of its words'.
+ * A column two chains name, or a word two columns' chains share, is not
+ * learnt. Each value then goes to the learnt column its extent overlaps
+ * most; a value that overlaps none, or two alike, is undecided (blank, and
+ * the caller says import.ambiguous on its row). Placements out of order or
+ * two in one column: position says nothing (the row as before). Positions
+ * are trusted on the header's page only: a form feed between the header
+ * and the row ends them. The caller asks only for a row whose values do not
+ * fill its cells one for one, after every other reading failed: no row read
+ * today changes. */
+#include <string.h>
+#include "recognize_int.h"
+
+#define XL 4  /* header lines above the first row of values */
+#define XW 24 /* words of a header line */
+#define XD 2  /* code points between a wrapped header word and the part above it */
+#define XC 3  /* words of a chain (a label wrapped over three lines at most) */
+
+typedef struct {
+  uint32_t a, b;   /* extent in code points [a, b) */
+  size_t off, n;   /* bytes in the line */
+} xword;
+
+typedef struct {
+  const char *p;
+  size_t nw;
+  xword w[XW];
+} xline;
+
+typedef struct {
+  int n;           /* chains naming the column */
+  uint32_t a, b;   /* the first chain's extent */
+  int words[XC];   /* its words (line * XW + word), -1 none */
+} xcol;
+
+/* White space at p[i] (ASCII, form feed, the ideographic space): its bytes, else 0. */
+static size_t space_len(const char *p, size_t n, size_t i) {
+  unsigned char c = (unsigned char)p[i];
+  if (c == ' ' || c == '\t' || c == '\f' || c == '\r' || c == '\v') return 1;
+  if (c == 0xE3 && i + 2 < n && (unsigned char)p[i + 1] == 0x80 && (unsigned char)p[i + 2] == 0x80) return 3;
+  return 0;
+}
+
+/* Bytes of the UTF-8 sequence led by c (the text is valid UTF-8). */
+static size_t seq_len(unsigned char c) { return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
+
+/* The words of a line with their extents; 0 when it has more than XW. */
+static int split_words(const tline *l, xline *x) {
+  uint32_t col = 0;
+  size_t i = 0;
+  x->p = l->p, x->nw = 0;
+  while (i < l->n) {
+    size_t s = space_len(l->p, l->n, i);
+    if (s) {
+      i += s, col++;
+      continue;
+    }
+    if (x->nw == XW) return 0;
+    xword *wd = &x->w[x->nw++];
+    wd->a = col, wd->off = i;
+    while (i < l->n && !space_len(l->p, l->n, i)) i += seq_len((unsigned char)l->p[i]), col++;
+    if (i > l->n) i = l->n;
+    wd->b = col, wd->n = i - wd->off;
+  }
+  return 1;
+}
+
+/* Code points between two extents (0 when they overlap or touch). */
+static uint32_t gap(uint32_t a1, uint32_t b1, uint32_t a2, uint32_t b2) {
+  return a2 >= b1 ? a2 - b1 : a1 >= b2 ? a1 - b2 : 0;
+}
+
+/* A chain of words ids[0..k) (line * XW + word): the column its text names. */
+static void chain_seen(const walk *w, const xline *h, const int *ids, int k, xcol *cols, size_t ncols) {
+  char buf[160];
+  size_t len = 0;
+  uint32_t a = UINT32_MAX, b = 0;
+  for (int i = 0; i < k; i++) {
+    const xword *wd = &h[ids[i] / XW].w[ids[i] % XW];
+    if (len + wd->n >= sizeof buf) return;
+    memcpy(buf + len, h[ids[i] / XW].p + wd->off, wd->n), len += wd->n;
+    a = wd->a < a ? wd->a : a, b = wd->b > b ? wd->b : b;
+  }
+  int c = gk__rec_cols_match(w, buf, len);
+  if (c < 0 || (size_t)c >= ncols) return;
+  if (cols[c].n++) return;
+  cols[c].a = a, cols[c].b = b;
+  for (int i = 0; i < XC; i++) cols[c].words[i] = i < k ? ids[i] : -1;
+}
+
+/* Every chain from ids[0..k) on: words on later lines near its last one. */
+static void chains_from(const walk *w, const xline *h, size_t nh, int *ids, int k, xcol *cols, size_t ncols) {
+  chain_seen(w, h, ids, k, cols, ncols);
+  if (k == XC) return;
+  const xword *last = &h[ids[k - 1] / XW].w[ids[k - 1] % XW];
+  for (size_t li = (size_t)(ids[k - 1] / XW) + 1; li < nh; li++)
+    for (size_t wi = 0; wi < h[li].nw; wi++)
+      if (gap(last->a, last->b, h[li].w[wi].a, h[li].w[wi].b) <= XD) {
+        ids[k] = (int)(li * XW + wi);
+        chains_from(w, h, nh, ids, k + 1, cols, ncols);
+      }
+}
+
+/* The declared columns the header lines name, with their extents; a column
+ * named twice, or sharing a word with another, is dropped (n != 1). */
+static void learn_cols(const walk *w, const xline *h, size_t nh, xcol *cols, size_t ncols) {
+  int ids[XC], owner[XL * XW];
+  memset(cols, 0, ncols * sizeof *cols);
+  for (size_t li = 0; li < nh; li++)
+    for (size_t wi = 0; wi < h[li].nw; wi++) {
+      ids[0] = (int)(li * XW + wi);
+      chains_from(w, h, nh, ids, 1, cols, ncols);
+    }
+  for (size_t i = 0; i < XL * XW; i++) owner[i] = -1;
+  for (size_t c = 0; c < ncols; c++)
+    for (int i = 0; i < XC && cols[c].n == 1 && cols[c].words[i] >= 0; i++) {
+      int *o = &owner[cols[c].words[i]];
+      if (*o >= 0) cols[*o].n = cols[c].n = 2; /* a word of two columns: neither */
+      else *o = (int)c;
+    }
+}
+
+/* Do two or more learnt columns stand left to right in their declared order? (A
+ * header whose words do not stand over the values, written one gap apart
+ * while the values are padded, names them out of order.) */
+static int in_order(const xcol *cols, size_t ncols) {
+  size_t prev = ncols, n = 0;
+  for (size_t c = 0; c < ncols; c++) {
+    if (cols[c].n != 1) continue;
+    if (prev < ncols && (cols[c].a <= cols[prev].a || cols[c].b <= cols[prev].b)) return 0;
+    prev = c, n++;
+  }
+  return n >= 2;
+}
+
+/* The region's line index of document line `line` (lines in order), or nreg. */
+static size_t reg_index(const walk *w, uint32_t line) {
+  size_t lo = 0, hi = w->nreg;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (w->reg[mid].line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < w->nreg && w->reg[lo].line == line ? lo : w->nreg;
+}
+
+/* A line of the text grid split at space gaps (no bars, no TAB). */
+static int gap_row(const walk *w, const tline *l) {
+  if (!w->g || !w->g->src || l->blk >= w->g->nblocks) return 0;
+  const gk__gblock *b = &w->g->blocks[l->blk];
+  return b->kind == GK__BLK_ROW && !b->table && !memchr(l->p, '\t', l->n);
+}
+
+/* The code point column where line l's first value starts (its first cell
+ * past the label starting with a digit: "821 35" is two values one space
+ * apart), or UINT32_MAX. */
+static uint32_t first_value_col(const walk *w, const tline *l) {
+  if (l->blk >= w->g->nblocks || w->g->blocks[l->blk].kind != GK__BLK_ROW) return UINT32_MAX;
+  const gk__gblock *b = &w->g->blocks[l->blk];
+  int label = 0;
+  for (uint32_t k = 0; k < b->ncells; k++) {
+    const gk__gcell *c = &w->g->cells[b->first + k];
+    const char *t = gk__grid_text(w->g, c->off);
+    if (label && c->len && t[0] >= '0' && t[0] <= '9') return c->pos.col ? c->pos.col - 1 : 0;
+    label |= c->len != 0;
+  }
+  return UINT32_MAX;
+}
+
+/* Line i of the region after the first row of values: words and no value
+ * over the values (from code point column `from` on), the header of another
+ * table in the region (table 二's parts), or too many words to tell? */
+static int new_header(const walk *w, size_t i, uint32_t from) {
+  xline x;
+  if (first_value_col(w, &w->reg[i]) != UINT32_MAX) return 0;
+  if (!split_words(&w->reg[i], &x)) return 1;
+  for (size_t j = 0; j < x.nw; j++)
+    if (x.w[j].a + XD >= from) return 1;
+  return 0;
+}
+
+/* Once a region: its first row of values (w->xfv), the header lines above
+ * it (from w->xtop) and where positions end (w->xff): the first form feed
+ * from there or the next header. The column of that row's first value in
+ * *anchor. */
+static void find_header(walk *w, uint32_t *anchor) {
+  size_t fv = 0;
+  uint32_t from = UINT32_MAX;
+  while (fv < w->nreg && (from = first_value_col(w, &w->reg[fv])) == UINT32_MAX) fv++;
+  size_t top = fv;
+  while (top > 0 && fv - top < XL && !gk__rec_blank_line(&w->reg[top - 1])) top--;
+  size_t ff = top;
+  while (ff < w->nreg && !memchr(w->reg[ff].p, '\f', w->reg[ff].n) && (ff <= fv || !new_header(w, ff, from))) ff++;
+  w->xtop = top, w->xfv = fv, w->xff = ff, w->xknown = 1;
+  *anchor = from;
+}
+
+/* The header lines above the region's first row of values into h, only
+ * their words over the values (words left of the first value, in the
+ * label's column, name rows: "（本列数据的勾稽关系为：…）"); their count, 0
+ * when none or row line `at` is on another page. */
+static size_t header_lines(walk *w, size_t at, xline *h, uint32_t *anchor) {
+  if (!w->xknown) find_header(w, anchor);
+  else *anchor = first_value_col(w, &w->reg[w->xfv]);
+  if (w->xfv >= w->nreg || at < w->xfv || w->xff <= at) return 0;
+  uint32_t from = *anchor > XD ? *anchor - XD : 0;
+  for (size_t i = w->xtop; i < w->xfv; i++) {
+    xline *x = &h[i - w->xtop];
+    if (!split_words(&w->reg[i], x)) return 0;
+    size_t k = 0;
+    for (size_t j = 0; j < x->nw; j++)
+      if (x->w[j].a >= from) x->w[k++] = x->w[j];
+    x->nw = k;
+  }
+  return w->xfv - w->xtop;
+}
+
+/* Code points of t[from..to). */
+static uint32_t cps(const char *t, size_t from, size_t to) {
+  uint32_t n = 0;
+  for (size_t i = from; i < to; i += seq_len((unsigned char)t[i])) n++;
+  return n;
+}
+
+/* The learnt column value v's extent overlaps most (index into cols), or -1;
+ * v is its grid cell or a piece of it (one cell "821 35" of single-spaced values). */
+static int best_col(const walk *w, const slot *v, const xcol *cols, size_t ncols) {
+  const gk__gcell *gc = &w->g->cells[v->cell - 1];
+  const char *t = gk__grid_text(w->g, gc->off);
+  if (v->p < t || v->p + v->n > t + gc->len) return -1;
+  size_t off = (size_t)(v->p - t);
+  uint32_t a = (gc->pos.col ? gc->pos.col - 1 : 0) + cps(t, 0, off), b = a + cps(t, off, off + v->n);
+  uint32_t best = 0, second = 0;
+  int bc = -1;
+  for (size_t c = 0; c < ncols; c++) {
+    if (cols[c].n != 1) continue;
+    uint32_t lo = a > cols[c].a ? a : cols[c].a, hi = b < cols[c].b ? b : cols[c].b;
+    uint32_t ov = hi > lo ? hi - lo : 0;
+    if (ov > best) second = best, best = ov, bc = (int)c;
+    else if (ov > second) second = ov;
+  }
+  return best && best > second ? bc : -1;
+}
+
+int gk__rec_xpos_row(walk *w, const slot *s, size_t k, const size_t *cols, size_t nc, slot *out) {
+  const gk__table_decl *td = &w->ed->tables[w->t];
+  if (!k || !w->g || !w->g->src || !w->reg || td->ncols > GK__MAX_COLS) return 0;
+  size_t at = reg_index(w, s[0].line);
+  if (at == w->nreg || !gap_row(w, &w->reg[at])) return 0;
+  for (size_t i = 0; i < k; i++)
+    if (s[i].line != s[0].line || !s[i].cell || s[i].cell > w->g->ncells) return 0; /* one line, its cells */
+  xline h[XL];
+  xcol xc[GK__MAX_COLS];
+  uint32_t anchor = 0;
+  size_t nh = header_lines(w, at, h, &anchor);
+  if (!nh) return 0;
+  learn_cols(w, h, nh, xc, td->ncols);
+  /* the header holds: two columns or more in order, the table's first over
+   * the first value of its first row of values */
+  if (!in_order(xc, td->ncols) || xc[0].n != 1 || anchor < xc[0].a || anchor >= xc[0].b) return 0;
+  for (size_t j = 0; j < nc; j++) out[j] = (slot){NULL, 0, s[0].line, SLOT_EMPTY, 0};
+  size_t placed = 0, prev = 0;
+  for (size_t i = 0; i < k; i++) {
+    if (s[i].kind != SLOT_VALUE) continue;
+    int c = best_col(w, &s[i], xc, td->ncols);
+    size_t j = 0;
+    while (c >= 0 && j < nc && cols[j] != (size_t)c) j++;
+    if (c < 0 || j == nc) continue; /* undecided (or no cell of this row) */
+    if ((placed && j < prev) || out[j].kind == SLOT_VALUE) return 0; /* out of order: position says nothing */
+    out[j] = s[i], prev = j, placed++;
+  }
+  size_t values = 0;
+  for (size_t i = 0; i < k; i++) values += s[i].kind == SLOT_VALUE;
+  return !placed ? 0 : placed == values ? 1 : 2;
+}
