@@ -60,12 +60,6 @@ static void first_seps(const char *p, size_t n, size_t *any, size_t *bar) {
   }
 }
 
-static size_t first_sep(const char *p, size_t n) {
-  size_t any, bar;
-  first_seps(p, n, &any, &bar);
-  return any;
-}
-
 /* Column (1-based, code points) of byte offset at of the line; counts on from
  * the last offset asked when at is not before it. */
 static uint32_t col_of(src_line *l, size_t at) {
@@ -84,31 +78,18 @@ static void put_cell(gk__grid *g, src_line *l, size_t a, size_t b, uint32_t x) {
 }
 
 /* A TAB line without bars, quotes or a Markdown heading (the one-cell-per-line
- * layout: indentation and a value) read in one pass: the row sep_row makes of
- * it, each field trimmed and classified once, as it is cut, its text left
- * where it stands in the grid's copy of the source (gk__grid_cell_at). 0 when
- * the line is another (the general path reads it). */
+ * layout: indentation and a value) whose TABs the scan found (tabs[0..nt),
+ * offsets in the line; room for one more): the row sep_row makes of it, each
+ * field trimmed and classified once, as it is cut, its text left where it
+ * stands in the grid's copy of the source (gk__grid_cell_at). 0 when the line
+ * is a Markdown heading (the general path reads it). */
 #define TAB_MAX 64
-static int tab_row(gk__grid *g, src_line *l) {
+static int tab_row_cut(gk__grid *g, src_line *l, size_t *tabs, size_t nt) {
   const char *p = l->p;
-  size_t n = l->n, a = 0, b = n, tabs[TAB_MAX + 1], nt = 0;
-  if (!n || !memchr(p, '\t', n)) return 0; /* most other lines: no byte-by-byte scan */
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)p[i];
-    if (!sep_or_quote_lead(c)) continue;
-    if (c != '\t') {
-      if (c == '|' || sep_len(p, n, i) || gk__text_quote_end(p, n, i)) return 0;
-    } else if (nt == TAB_MAX) {
-      return 0;
-    } else {
-      tabs[nt++] = i;
-    }
-  }
-  if (!nt) return 0;
-  gk__trim_span(p, &a, &b);
-  if (a < b && p[a] == '#') return 0; /* maybe "## heading" */
+  size_t n = l->n, a = gk__trim_left(p, n);
+  if (a < n && p[a] == '#') return 0; /* maybe "## heading" */
   gk__gpos pos = {l->line, col_of(l, a)};
-  gk__grid_row(g, GK__BLK_ROW, 0, 0, pos);
+  gk__grid_row_at(g, pos);
   tabs[nt] = n;
   size_t base = (size_t)(p - g->src);
   for (size_t k = 0, st = 0; k <= nt && !g->err; st = tabs[k++] + 1) {
@@ -120,6 +101,58 @@ static int tab_row(gk__grid *g, src_line *l) {
     gk__grid_cell_at(g, base + ta, tb - ta, (uint32_t)k, cls, num, cp);
   }
   return 1;
+}
+
+/* A TAB line whose scan met a bar, a 「 or too many TABs: its own look at
+ * every byte decides (a bar, a quoted literal or more than TAB_MAX TABs: 0,
+ * the general path reads it), else tab_row_cut. */
+static int tab_row(gk__grid *g, src_line *l) {
+  const char *p = l->p;
+  size_t n = l->n, tabs[TAB_MAX + 1], nt = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (!sep_or_quote_lead(c)) continue;
+    if (c != '\t') {
+      if (c == '|' || sep_len(p, n, i) || gk__text_quote_end(p, n, i)) return 0;
+    } else if (nt == TAB_MAX) {
+      return 0;
+    } else {
+      tabs[nt++] = i;
+    }
+  }
+  return nt ? tab_row_cut(g, l, tabs, nt) : 0;
+}
+
+/* What the one scan of the source tells of a line: where it ends (its '\n',
+ * or the end of the source), its TABs (offsets in the line), and whether a
+ * byte stands in it that makes the TAB fast path look closer (odd: a bar, a
+ * 「, more than TAB_MAX TABs). */
+typedef struct {
+  size_t end, nt;
+  int odd;
+  size_t tabs[TAB_MAX + 1];
+} line_scan;
+
+/* Bytes the scan stops at: a line end, a TAB, and the lead bytes of the other
+ * separators and of 「 ('|', E2, EF, E3); every other byte is passed at once. */
+static const unsigned char scan_stop[256] = {['\n'] = 1, ['\t'] = 1, ['|'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1};
+
+/* Scan the line of s[0..n) starting at st, up to its '\n'. */
+static void scan_line(const char *s, size_t n, size_t st, line_scan *ls) {
+  size_t i = st;
+  ls->nt = 0, ls->odd = 0;
+  for (; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (!scan_stop[c]) continue;
+    if (c == '\n') break;
+    if (c == '\t') {
+      if (ls->nt < TAB_MAX) ls->tabs[ls->nt++] = i - st;
+      else ls->odd = 1;
+    } else if (c == '|' || wide_bar_len(s, n, i) || (c == 0xE3 && i + 3 <= n && memcmp(s + i, "\xE3\x80\x8C", 3) == 0)) {
+      ls->odd = 1;
+    }
+  }
+  ls->end = i;
 }
 
 /* A line with separators: its fields as cells. A bar line's outer bars open and
@@ -259,8 +292,8 @@ static void read_other(gk__grid *g, src_line *l, uint32_t *table, uint32_t *row)
 
 /* One line as its block (a TAB line by the fast path); *table and *row follow
  * the bar tables. */
-static void read_line(gk__grid *g, src_line *l, uint32_t *table, uint32_t *row) {
-  if (tab_row(g, l)) *row = 0;
+static void read_line(gk__grid *g, src_line *l, line_scan *ls, uint32_t *table, uint32_t *row) {
+  if (ls->nt && (ls->odd ? tab_row(g, l) : tab_row_cut(g, l, ls->tabs, ls->nt))) *row = 0;
   else read_other(g, l, table, row);
   if (!g->err && g->nblocks) {
     gk__gblock *b = &g->blocks[g->nblocks - 1];
@@ -268,12 +301,11 @@ static void read_line(gk__grid *g, src_line *l, uint32_t *table, uint32_t *row) 
   }
 }
 
-/* Is l blank after a blank line (the block before an empty paragraph)? A run
- * of blank lines is one block. */
+/* Is l, a line without TAB, blank after a blank line (the block before an
+ * empty paragraph)? A run of blank lines is one block; a blank line with a
+ * TAB is a row of blank cells (no other separator is white space). */
 static int extends_blank(const gk__grid *g, const src_line *l) {
-  size_t a = 0, b = l->n;
-  gk__trim_span(l->p, &a, &b);
-  if (a < b || !g->nblocks || first_sep(l->p, l->n) < l->n) return 0; /* "\t": a row of blank cells */
+  if (gk__trim_left(l->p, l->n) < l->n || !g->nblocks) return 0;
   const gk__gblock *prev = &g->blocks[g->nblocks - 1];
   return prev->kind == GK__BLK_PARA && prev->len == 0;
 }
@@ -292,22 +324,23 @@ int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
   }
   g->src = s, g->nsrc = n;
   uint32_t table = 0, row = 0;
-  size_t st = 0, lineno = 0;
-  for (size_t i = 0; i <= n && !g->err; i++) {
-    const char *nl = i < n ? memchr(s + i, '\n', n - i) : NULL;
-    i = nl ? (size_t)(nl - s) : n;
-    size_t e = i;
+  size_t lineno = 0;
+  line_scan ls;
+  for (size_t st = 0; st <= n && !g->err; st = ls.end + 1) {
+    scan_line(s, n, st, &ls);
+    size_t e = ls.end;
+    if (e - st > g->longest) g->longest = e - st;
     while (e > st && s[e - 1] == '\r') e--;
     lineno++;
     src_line l = {s + st, e - st, lineno > UINT32_MAX ? UINT32_MAX : (uint32_t)lineno, 0, 0};
-    if (extends_blank(g, &l)) {
+    if (!ls.nt && extends_blank(g, &l)) {
       gk__gblock *b = &g->blocks[g->nblocks - 1];
       b->slen = e - b->soff;
       row = 0;
     } else {
-      read_line(g, &l, &table, &row);
+      read_line(g, &l, &ls, &table, &row);
     }
-    st = i + 1;
   }
+  g->nlines = lineno;
   return g->err;
 }

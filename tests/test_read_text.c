@@ -26,6 +26,7 @@ static void read_ok(gk__grid *g, const char *s) {
     covered += nl + 1;
   }
   CU_ASSERT_EQUAL(covered, lines);
+  CU_ASSERT_EQUAL(g->nlines, lines);
 }
 
 static const gk__gcell *cell(const gk__grid *g, size_t blk, uint32_t k) {
