@@ -129,28 +129,44 @@ static int tab_row(gk__grid *g, src_line *l) {
  * 「, more than TAB_MAX TABs). */
 typedef struct {
   size_t end, nt;
-  int odd;
+  int odd, bars; /* bars: a '|' or a wide bar stands in it (else it has no separator but TABs) */
   size_t tabs[TAB_MAX + 1];
 } line_scan;
 
-/* Bytes the scan stops at: a line end, a TAB, and the lead bytes of the other
- * separators and of 「 ('|', E2, EF, E3); every other byte is passed at once. */
-static const unsigned char scan_stop[256] = {['\n'] = 1, ['\t'] = 1, ['|'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1};
+/* Bytes the scan stops at (2): a line end, a TAB, and the lead bytes of the
+ * other separators and of 「 ('|', E2, EF, E3); the lead bytes of the other
+ * CJK characters (1, E4..E9) pass with their two continuation bytes; every
+ * other byte (0) passes alone. */
+static const unsigned char scan_stop[256] = {['\n'] = 2, ['\t'] = 2, ['|'] = 2, [0xE2] = 2, [0xE3] = 2,
+                                             [0xEF] = 2, [0xE4] = 1, [0xE5] = 1, [0xE6] = 1, [0xE7] = 1,
+                                             [0xE8] = 1, [0xE9] = 1};
 
-/* Scan the line of s[0..n) starting at st, up to its '\n'. */
+/* Scan the line of s[0..n) starting at st, up to its '\n'. A character is
+ * passed whole only when its continuation bytes are there (never a '\n'). */
 static void scan_line(const char *s, size_t n, size_t st, line_scan *ls) {
+  const unsigned char *u = (const unsigned char *)s;
   size_t i = st;
-  ls->nt = 0, ls->odd = 0;
-  for (; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (!scan_stop[c]) continue;
-    if (c == '\n') break;
-    if (c == '\t') {
+  ls->nt = 0, ls->odd = 0, ls->bars = 0;
+  while (i < n) {
+    unsigned k = scan_stop[u[i]];
+    if (k == 0) {
+      i++;
+      continue;
+    }
+    if (k == 1) {
+      i += n - i >= 3 && ((u[i + 1] ^ 0x80u) | (u[i + 2] ^ 0x80u)) < 0x40u ? 3 : 1;
+      continue;
+    }
+    if (u[i] == '\n') break;
+    if (u[i] == '\t') {
       if (ls->nt < TAB_MAX) ls->tabs[ls->nt++] = i - st;
       else ls->odd = 1;
-    } else if (c == '|' || wide_bar_len(s, n, i) || (c == 0xE3 && i + 3 <= n && memcmp(s + i, "\xE3\x80\x8C", 3) == 0)) {
+    } else if (u[i] == '|' || wide_bar_len(s, n, i)) {
+      ls->odd = ls->bars = 1;
+    } else if (u[i] == 0xE3 && n - i >= 3 && memcmp(s + i, "\xE3\x80\x8C", 3) == 0) {
       ls->odd = 1;
     }
+    i++;
   }
   ls->end = i;
 }
@@ -262,11 +278,11 @@ static void flag_header(gk__grid *g) {
 }
 
 /* One line other than a TAB line as its block. */
-static void read_other(gk__grid *g, src_line *l, uint32_t *table, uint32_t *row) {
+static void read_other(gk__grid *g, src_line *l, const line_scan *ls, uint32_t *table, uint32_t *row) {
   size_t at = 0;
   int level = md_heading(l, &at);
   size_t any = l->n, bar = l->n;
-  if (!level) first_seps(l->p, l->n, &any, &bar);
+  if (!level && (ls->nt || ls->bars)) first_seps(l->p, l->n, &any, &bar); /* else none: no TAB, no bar */
   int bars = bar < l->n;
   if (!bars) *row = 0;
   if (level) {
@@ -294,7 +310,7 @@ static void read_other(gk__grid *g, src_line *l, uint32_t *table, uint32_t *row)
  * the bar tables. */
 static void read_line(gk__grid *g, src_line *l, line_scan *ls, uint32_t *table, uint32_t *row) {
   if (ls->nt && (ls->odd ? tab_row(g, l) : tab_row_cut(g, l, ls->tabs, ls->nt))) *row = 0;
-  else read_other(g, l, table, row);
+  else read_other(g, l, ls, table, row);
   if (!g->err && g->nblocks) {
     gk__gblock *b = &g->blocks[g->nblocks - 1];
     b->soff = (size_t)(l->p - g->src), b->slen = l->n;
@@ -313,8 +329,8 @@ static int extends_blank(const gk__grid *g, const src_line *l) {
 int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
   gk__grid_init(g);
   if (!s) s = "";
-  /* a line of a report is some twenty bytes: room for most documents at once */
-  size_t est = n / 12 + 16 < 65536 ? n / 12 + 16 : 65536;
+  /* a line of a report is ten bytes or more: room for most documents at once, no regrowing */
+  size_t est = n / 8 + 16 < 65536 ? n / 8 + 16 : 65536;
   if (n > UINT32_MAX - 1 || n > (SIZE_MAX - 4 * 65536) / 2) return g->err = GK_EOVERFLOW;
   if (gk__grid_reserve(g, est, 3 * est, 2 * n + 3 * est + 1)) return g->err; /* n: the copy below */
   if (n && memchr(s, '\t', n)) { /* the source, where TAB lines' cells stand (tab_row; no TAB, no TAB line) */
