@@ -168,6 +168,20 @@ static inline void gk__grid_cell_at(gk__grid *g, size_t off, size_t n, uint32_t 
   }
   gk__grid_cell_at_grow(g, off, n, x, flags, num, pos); /* grows, or says the error */
 }
+/* Room for k more cells of the last block, a ROW, whose texts (and their
+ * NULs) lie in the arena before offset end: then k calls of gk__grid_cell_put
+ * need no other check. */
+static inline int gk__grid_cells_room(const gk__grid *g, size_t k, size_t end) {
+  return !g->err && g->nblocks && g->blocks[g->nblocks - 1].kind == GK__BLK_ROW && g->capcells - g->ncells >= k &&
+         UINT32_MAX - g->ncells >= k && end < g->arena.len && end <= UINT32_MAX;
+}
+/* gk__grid_cell_at for a cell gk__grid_cells_room made room for. */
+static inline void gk__grid_cell_put(gk__grid *g, size_t off, size_t n, uint32_t x, uint32_t flags, int64_t num,
+                                     gk__gpos pos) {
+  g->cells[g->ncells++] = (gk__gcell){(uint32_t)off, (uint32_t)n, x, 1, 1, flags, pos, num};
+  g->arena.data[off + n] = '\0';
+  g->blocks[g->nblocks - 1].ncells++;
+}
 /* The value class of a cell's trimmed text s[0..n) (the invariant above):
  * GK__CELL_VALUE, with GK__CELL_COUNT and *num for 1 to 15 ASCII digits, or 0;
  * *num is 0 unless a count. */

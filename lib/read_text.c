@@ -79,26 +79,38 @@ static void put_cell(gk__grid *g, src_line *l, size_t a, size_t b, uint32_t x) {
 
 /* A TAB line without bars, quotes or a Markdown heading (the one-cell-per-line
  * layout: indentation and a value) whose TABs the scan found (tabs[0..nt),
- * offsets in the line; room for one more): the row sep_row makes of it, each
- * field trimmed and classified once, as it is cut, its text left where it
- * stands in the grid's copy of the source (gk__grid_cell_at). 0 when the line
- * is a Markdown heading (the general path reads it). */
+ * offsets in the line; room for one more): the row sep_row makes of it. Each
+ * field is trimmed and its column counted on from the last (fields come left
+ * to right), then classified once, its text left where it stands in the
+ * grid's copy of the source (gk__grid_cell_put). 0 when the line is a
+ * Markdown heading (the general path reads it). */
 #define TAB_MAX 64
 static int tab_row_cut(gk__grid *g, src_line *l, size_t *tabs, size_t nt) {
   const char *p = l->p;
-  size_t n = l->n, a = gk__trim_left(p, n);
-  if (a < n && p[a] == '#') return 0; /* maybe "## heading" */
-  gk__gpos pos = {l->line, col_of(l, a)};
-  gk__grid_row_at(g, pos);
+  size_t n = l->n, at = 0, col = 1, first = n, ta[TAB_MAX + 1], tb[TAB_MAX + 1], rcol = 0;
+  uint32_t cc[TAB_MAX + 1];
   tabs[nt] = n;
+  for (size_t k = 0, st = 0; k <= nt; st = tabs[k++] + 1) {
+    size_t a = st, b = tabs[k], c = st;
+    gk__trim_span(p, &a, &b);
+    if (a < b) c = a, first = first == n ? a : first; /* a blank cell: where its field starts */
+    for (; at < c; at++) col += ((unsigned char)p[at] & 0xC0) != 0x80;
+    ta[k] = a, tb[k] = b, cc[k] = (uint32_t)col;
+    if (first == a && a < b) rcol = col;
+  }
+  if (first < n && p[first] == '#') return 0; /* maybe "## heading" */
+  for (; !rcol && at < n; at++) col += ((unsigned char)p[at] & 0xC0) != 0x80; /* blank: the line's end */
+  gk__grid_row_at(g, (gk__gpos){l->line, (uint32_t)(rcol ? rcol : col)});
   size_t base = (size_t)(p - g->src);
-  for (size_t k = 0, st = 0; k <= nt && !g->err; st = tabs[k++] + 1) {
-    size_t ta = st, tb = tabs[k];
-    gk__trim_span(p, &ta, &tb);
+  int room = gk__grid_cells_room(g, nt + 1, base + n);
+  for (size_t k = 0; k <= nt && !g->err; k++) {
     int64_t num = 0;
-    uint32_t cls = ta < tb ? gk__grid_classify(p + ta, tb - ta, &num) : 0;
-    gk__gpos cp = {l->line, col_of(l, ta < tb ? ta : st)}; /* a blank cell: where its field starts */
-    gk__grid_cell_at(g, base + ta, tb - ta, (uint32_t)k, cls, num, cp);
+    uint32_t cls = 0;
+    if (gk__grid_plain_count(p + ta[k], tb[k] - ta[k], &num)) cls = GK__CELL_VALUE | GK__CELL_COUNT; /* classify's first test */
+    else if (ta[k] < tb[k]) cls = gk__grid_classify(p + ta[k], tb[k] - ta[k], &num);
+    gk__gpos cp = {l->line, cc[k]};
+    if (room) gk__grid_cell_put(g, base + ta[k], tb[k] - ta[k], (uint32_t)k, cls, num, cp);
+    else gk__grid_cell_at(g, base + ta[k], tb[k] - ta[k], (uint32_t)k, cls, num, cp);
   }
   return 1;
 }
