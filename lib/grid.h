@@ -214,6 +214,12 @@ int gk__grid_check(const gk__grid *g);
  * GK_ENOMEM / GK_EOVERFLOW (g->err). */
 int gk__grid_from_text(gk__grid *g, const char *s, size_t n);
 
+/* For the tests (read_text.c): may the line p[0..n) (no '\n') be space-aligned
+ * columns by the reader's one scan (0: it holds no white space byte), and the
+ * full test's count (2: it holds a column gap with text on both sides). */
+int gk__text_line_may_align(const char *p, size_t n);
+size_t gk__text_line_aligned(const char *p, size_t n);
+
 /* Bytes of the shortest line that may be one-line page text: a text whose
  * every line is shorter (gk__grid_from_text's longest) is none, and
  * gk__grid_from_pagetext returns 0 for it. */

@@ -136,52 +136,87 @@ static int tab_row(gk__grid *g, src_line *l) {
 }
 
 /* What the one scan of the source tells of a line: where it ends (its '\n',
- * or the end of the source), its TABs (offsets in the line), and whether a
- * byte stands in it that makes the TAB fast path look closer (odd: a bar, a
- * 「, more than TAB_MAX TABs). */
+ * or the end of the source), its TABs (offsets in the line), whether a byte
+ * stands in it that makes the TAB fast path look closer (odd: a bar, a 「,
+ * more than TAB_MAX TABs), and where the first byte stands that may be or
+ * start white space (ws, an offset in the line; SIZE_MAX none). */
 typedef struct {
-  size_t end, nt;
+  size_t end, nt, ws;
   int odd, bars; /* bars: a '|' or a wide bar stands in it (else it has no separator but TABs) */
   size_t tabs[TAB_MAX + 1];
 } line_scan;
 
-/* Bytes the scan stops at (2): a line end, a TAB, and the lead bytes of the
- * other separators and of 「 ('|', E2, EF, E3); the lead bytes of the other
- * CJK characters (1, E4..E9) pass with their two continuation bytes; every
- * other byte (0) passes alone. */
-static const unsigned char scan_stop[256] = {['\n'] = 2, ['\t'] = 2, ['|'] = 2, [0xE2] = 2, [0xE3] = 2,
-                                             [0xEF] = 2, [0xE4] = 1, [0xE5] = 1, [0xE6] = 1, [0xE7] = 1,
-                                             [0xE8] = 1, [0xE9] = 1};
+/* Classes of bytes for the scan: ASCII text passes (0); the lead bytes of CJK
+ * ideographs (1, E4..E9) pass with their two continuation bytes; a line end,
+ * a TAB, and the lead bytes of the other separators and of 「 ('|', E2, EF,
+ * E3) stop it (2); ASCII white space but TAB (3). Every other byte above
+ * ASCII (0 too) passes whole only as a three-byte character that is no white
+ * space (E1, EA..EE), else it may be white space (a stray byte, a two- or
+ * four-byte or an overlong character, as gk__utf8_next reads them). */
+static const unsigned char scan_stop[256] = {['\n'] = 2, ['\t'] = 2, ['|'] = 2, [0xE2] = 2, [0xE3] = 2, [0xEF] = 2,
+                                             [0xE4] = 1, [0xE5] = 1, [0xE6] = 1, [0xE7] = 1, [0xE8] = 1, [0xE9] = 1,
+                                             [0x0B] = 3, [0x0C] = 3, [0x0D] = 3, [' '] = 3};
+
+/* A wide white space among E2, E3, EF characters: U+2000..200B, U+3000, U+FEFF
+ * (gk__space_at_wide); u[1], u[2] are continuation bytes. */
+static int wide_space3(const unsigned char *u) {
+  return (u[0] == 0xE2 && u[1] == 0x80 && u[2] <= 0x8B) || (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80) ||
+         (u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF);
+}
+
+/* A separator's or 「's lead byte u[i] (stop class, not '\n'): TABs and bars
+ * noted; the offset after it (a whole character when it is one). */
+static size_t scan_stop_byte(const unsigned char *u, size_t n, size_t i, size_t st, line_scan *ls) {
+  int three = n - i >= 3 && ((u[i + 1] ^ 0x80u) | (u[i + 2] ^ 0x80u)) < 0x40u;
+  if (u[i] == '\t') {
+    if (ls->nt < TAB_MAX) ls->tabs[ls->nt++] = i - st;
+    else ls->odd = 1;
+    if (ls->ws == SIZE_MAX) ls->ws = i - st;
+    return i + 1;
+  }
+  if (u[i] == '|') {
+    ls->odd = ls->bars = 1;
+    return i + 1;
+  }
+  if (wide_bar_len((const char *)u, n, i)) ls->odd = ls->bars = 1;
+  else if (three && u[i] == 0xE3 && u[i + 1] == 0x80 && u[i + 2] == 0x8C) ls->odd = 1; /* 「 */
+  if (three && !wide_space3(u + i)) return i + 3;
+  if (ls->ws == SIZE_MAX) ls->ws = i - st;
+  return three ? i + 3 : i + 1;
+}
 
 /* Scan the line of s[0..n) starting at st, up to its '\n'. A character is
  * passed whole only when its continuation bytes are there (never a '\n'). */
 static void scan_line(const char *s, size_t n, size_t st, line_scan *ls) {
   const unsigned char *u = (const unsigned char *)s;
   size_t i = st;
-  ls->nt = 0, ls->odd = 0, ls->bars = 0;
+  ls->nt = 0, ls->odd = 0, ls->bars = 0, ls->ws = SIZE_MAX;
   while (i < n) {
-    unsigned k = scan_stop[u[i]];
-    if (k == 0) {
+    unsigned c = u[i], k = scan_stop[c];
+    if (k == 0 && c < 0x80) {
       i++;
       continue;
     }
-    if (k == 1) {
-      i += n - i >= 3 && ((u[i + 1] ^ 0x80u) | (u[i + 2] ^ 0x80u)) < 0x40u ? 3 : 1;
+    if (k == 2) {
+      if (c == '\n') break;
+      i = scan_stop_byte(u, n, i, st, ls);
       continue;
     }
-    if (u[i] == '\n') break;
-    if (u[i] == '\t') {
-      if (ls->nt < TAB_MAX) ls->tabs[ls->nt++] = i - st;
-      else ls->odd = 1;
-    } else if (u[i] == '|' || wide_bar_len(s, n, i)) {
-      ls->odd = ls->bars = 1;
-    } else if (u[i] == 0xE3 && n - i >= 3 && memcmp(s + i, "\xE3\x80\x8C", 3) == 0) {
-      ls->odd = 1;
+    int three = n - i >= 3 && ((u[i + 1] ^ 0x80u) | (u[i + 2] ^ 0x80u)) < 0x40u;
+    if (three && (k == 1 || c == 0xE1 || (c >= 0xEA && c <= 0xEE))) { /* no white space among them */
+      i += 3;
+      continue;
     }
+    if (ls->ws == SIZE_MAX) ls->ws = i - st; /* ASCII white space, or maybe white space */
     i++;
   }
   ls->end = i;
 }
+
+/* May the line (its length len, '\r's at the end left out) be space-aligned
+ * columns? Not when no byte in it may be white space: aligned_cells would
+ * find no gap. */
+static int maybe_aligned(const line_scan *ls, size_t len) { return ls->nt || ls->ws < len; }
 
 /* A line with separators: its fields as cells. A bar line's outer bars open and
  * close the row: nothing blank before the first or after the last is a cell. */
@@ -304,7 +339,7 @@ static void read_other(gk__grid *g, src_line *l, const line_scan *ls, uint32_t *
     if (bars && *row == 0) ++*table;
     if (bars && md_align_row(l) && *row == 1) flag_header(g);
     sep_row(g, l, bars, *table, bars ? ++*row : 0);
-  } else if (aligned_cells(NULL, l) >= 2) {
+  } else if (maybe_aligned(ls, l->n) && aligned_cells(NULL, l) >= 2) {
     size_t a = 0, b = l->n;
     gk__trim_span(l->p, &a, &b);
     gk__gpos pos = {l->line, col_of(l, a)};
@@ -371,4 +406,22 @@ int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
   }
   g->nlines = lineno;
   return g->err;
+}
+
+/* For the tests: the scan's answer for one line p[0..n) without '\n' (0: no
+ * white space, no gap), and the full test's (aligned_cells: 2 when the line
+ * has a gap with text on both sides). */
+int gk__text_line_may_align(const char *p, size_t n) {
+  line_scan ls;
+  scan_line(p, n, 0, &ls);
+  size_t e = ls.end;
+  while (e > 0 && p[e - 1] == '\r') e--;
+  return maybe_aligned(&ls, e);
+}
+
+size_t gk__text_line_aligned(const char *p, size_t n) {
+  size_t e = n;
+  while (e > 0 && p[e - 1] == '\r') e--;
+  src_line l = {p, e, 1, 0, 0};
+  return aligned_cells(NULL, &l);
 }
