@@ -113,9 +113,10 @@ uint32_t gk__grid_classify(const char *s, size_t n, int64_t *num) {
   if (gk__grid_plain_count(s, n, num)) return GK__CELL_VALUE | GK__CELL_COUNT; /* the common cell */
   size_t q = gk__text_quote_end(s, n, 0);
   if (q) return q == n ? GK__CELL_VALUE : 0; /* 「…」 as a whole, else a literal and more */
+  if (!gk__text_is_value(s, n)) return 0; /* most labels: at their first byte */
   for (size_t i = 0; i < n; i++) /* one word: a space starts at a lead byte only */
     if (gk__space_at(s, n, i)) return 0;
-  return gk__text_is_value(s, n) ? GK__CELL_VALUE : 0;
+  return GK__CELL_VALUE;
 }
 
 /* A new cell of the last ROW/TOKENS block (its text not yet stored), NULL on

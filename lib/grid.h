@@ -111,6 +111,8 @@ typedef struct gk__grid {
   size_t nmeta, capmeta;
   const char *src; /* text readers: the source (not owned; NULL for other readers) */
   size_t nsrc;
+  size_t nlines;  /* the text reader: the source's lines ('\n' count + 1) */
+  size_t longest; /* the text reader: bytes of its longest line ('\r' counted, '\n' not) */
   int pos_kind; /* GK__POS_* */
   int err;      /* first error (GK_ENOMEM, GK_EOVERFLOW), sticky */
 } gk__grid;
@@ -130,6 +132,17 @@ void gk__grid_para(gk__grid *g, gk__block_kind kind, uint8_t level, const char *
                    gk__gpos pos);
 /* Start a ROW (or TOKENS) block; cells are then added with gk__grid_cell. */
 void gk__grid_row(gk__grid *g, gk__block_kind kind, uint32_t table, uint32_t row, gk__gpos pos);
+/* gk__grid_row of a ROW outside a table (table 0, row 0), inline when there
+ * is room. */
+static inline void gk__grid_row_at(gk__grid *g, gk__gpos pos) {
+  if (!g->err && g->nblocks < g->capblocks) {
+    gk__gblock *b = &g->blocks[g->nblocks++];
+    *b = (gk__gblock){0};
+    b->kind = GK__BLK_ROW, b->pos = pos, b->first = (uint32_t)g->ncells;
+    return;
+  }
+  gk__grid_row(g, GK__BLK_ROW, 0, 0, pos);
+}
 /* Append a cell to the last ROW/TOKENS block; text is trimmed here. x is the
  * laid-out column (the reader computes it from the spans above). The value
  * class (GK__CELL_VALUE, GK__CELL_COUNT, num) is the grid's: any of it in
@@ -154,6 +167,20 @@ static inline void gk__grid_cell_at(gk__grid *g, size_t off, size_t n, uint32_t 
     return;
   }
   gk__grid_cell_at_grow(g, off, n, x, flags, num, pos); /* grows, or says the error */
+}
+/* Room for k more cells of the last block, a ROW, whose texts (and their
+ * NULs) lie in the arena before offset end: then k calls of gk__grid_cell_put
+ * need no other check. */
+static inline int gk__grid_cells_room(const gk__grid *g, size_t k, size_t end) {
+  return !g->err && g->nblocks && g->blocks[g->nblocks - 1].kind == GK__BLK_ROW && g->capcells - g->ncells >= k &&
+         UINT32_MAX - g->ncells >= k && end < g->arena.len && end <= UINT32_MAX;
+}
+/* gk__grid_cell_at for a cell gk__grid_cells_room made room for. */
+static inline void gk__grid_cell_put(gk__grid *g, size_t off, size_t n, uint32_t x, uint32_t flags, int64_t num,
+                                     gk__gpos pos) {
+  g->cells[g->ncells++] = (gk__gcell){(uint32_t)off, (uint32_t)n, x, 1, 1, flags, pos, num};
+  g->arena.data[off + n] = '\0';
+  g->blocks[g->nblocks - 1].ncells++;
 }
 /* The value class of a cell's trimmed text s[0..n) (the invariant above):
  * GK__CELL_VALUE, with GK__CELL_COUNT and *num for 1 to 15 ASCII digits, or 0;
@@ -186,6 +213,17 @@ int gk__grid_check(const gk__grid *g);
  * g is initialised here; s must outlive g (g->src points into it). GK_OK, or
  * GK_ENOMEM / GK_EOVERFLOW (g->err). */
 int gk__grid_from_text(gk__grid *g, const char *s, size_t n);
+
+/* For the tests (read_text.c): may the line p[0..n) (no '\n') be space-aligned
+ * columns by the reader's one scan (0: it holds no white space byte), and the
+ * full test's count (2: it holds a column gap with text on both sides). */
+int gk__text_line_may_align(const char *p, size_t n);
+size_t gk__text_line_aligned(const char *p, size_t n);
+
+/* Bytes of the shortest line that may be one-line page text: a text whose
+ * every line is shorter (gk__grid_from_text's longest) is none, and
+ * gk__grid_from_pagetext returns 0 for it. */
+#define GK__PAGE_MIN_LINE 600
 
 /* The table recognizer: a report from a grid. Same contract as
  * gk_report_from_text (diagnostics with source positions, GK_EPARSE for a

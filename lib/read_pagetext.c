@@ -19,7 +19,6 @@
 #include "text_int.h"
 #include "digit_split.h"
 
-#define PT_MIN_LINE 600 /* bytes: a line shorter than this is no page */
 #define PT_MAX_HEADS 64
 #define PT_TITLE_MAX 400 /* bytes: the title ends this near the start */
 
@@ -80,7 +79,7 @@ static size_t find_heads(const char *p, size_t n, hit *h) {
 
 /* Is this line a page: long, with two part headings inside it? */
 static size_t page_heads(const char *p, size_t n, hit *h) {
-  if (n < PT_MIN_LINE) return 0;
+  if (n < GK__PAGE_MIN_LINE) return 0; /* grid.h */
   size_t nh = find_heads(p, n, h), inside = 0;
   for (size_t k = 0; k < nh; k++) inside += h[k].at > 0;
   return inside >= 2 ? nh : 0;

@@ -60,12 +60,6 @@ static void first_seps(const char *p, size_t n, size_t *any, size_t *bar) {
   }
 }
 
-static size_t first_sep(const char *p, size_t n) {
-  size_t any, bar;
-  first_seps(p, n, &any, &bar);
-  return any;
-}
-
 /* Column (1-based, code points) of byte offset at of the line; counts on from
  * the last offset asked when at is not before it. */
 static uint32_t col_of(src_line *l, size_t at) {
@@ -84,15 +78,49 @@ static void put_cell(gk__grid *g, src_line *l, size_t a, size_t b, uint32_t x) {
 }
 
 /* A TAB line without bars, quotes or a Markdown heading (the one-cell-per-line
- * layout: indentation and a value) read in one pass: the row sep_row makes of
- * it, each field trimmed and classified once, as it is cut, its text left
- * where it stands in the grid's copy of the source (gk__grid_cell_at). 0 when
- * the line is another (the general path reads it). */
+ * layout: indentation and a value) whose TABs the scan found (tabs[0..nt),
+ * offsets in the line; room for one more): the row sep_row makes of it. Each
+ * field is trimmed and its column counted on from the last (fields come left
+ * to right), then classified once, its text left where it stands in the
+ * grid's copy of the source (gk__grid_cell_put). 0 when the line is a
+ * Markdown heading (the general path reads it). */
 #define TAB_MAX 64
+static int tab_row_cut(gk__grid *g, src_line *l, size_t *tabs, size_t nt) {
+  const char *p = l->p;
+  size_t n = l->n, at = 0, col = 1, first = n, ta[TAB_MAX + 1], tb[TAB_MAX + 1], rcol = 0;
+  uint32_t cc[TAB_MAX + 1];
+  tabs[nt] = n;
+  for (size_t k = 0, st = 0; k <= nt; st = tabs[k++] + 1) {
+    size_t a = st, b = tabs[k], c = st;
+    gk__trim_span(p, &a, &b);
+    if (a < b) c = a, first = first == n ? a : first; /* a blank cell: where its field starts */
+    for (; at < c; at++) col += ((unsigned char)p[at] & 0xC0) != 0x80;
+    ta[k] = a, tb[k] = b, cc[k] = (uint32_t)col;
+    if (first == a && a < b) rcol = col;
+  }
+  if (first < n && p[first] == '#') return 0; /* maybe "## heading" */
+  for (; !rcol && at < n; at++) col += ((unsigned char)p[at] & 0xC0) != 0x80; /* blank: the line's end */
+  gk__grid_row_at(g, (gk__gpos){l->line, (uint32_t)(rcol ? rcol : col)});
+  size_t base = (size_t)(p - g->src);
+  int room = gk__grid_cells_room(g, nt + 1, base + n);
+  for (size_t k = 0; k <= nt && !g->err; k++) {
+    int64_t num = 0;
+    uint32_t cls = 0;
+    if (gk__grid_plain_count(p + ta[k], tb[k] - ta[k], &num)) cls = GK__CELL_VALUE | GK__CELL_COUNT; /* classify's first test */
+    else if (ta[k] < tb[k]) cls = gk__grid_classify(p + ta[k], tb[k] - ta[k], &num);
+    gk__gpos cp = {l->line, cc[k]};
+    if (room) gk__grid_cell_put(g, base + ta[k], tb[k] - ta[k], (uint32_t)k, cls, num, cp);
+    else gk__grid_cell_at(g, base + ta[k], tb[k] - ta[k], (uint32_t)k, cls, num, cp);
+  }
+  return 1;
+}
+
+/* A TAB line whose scan met a bar, a 「 or too many TABs: its own look at
+ * every byte decides (a bar, a quoted literal or more than TAB_MAX TABs: 0,
+ * the general path reads it), else tab_row_cut. */
 static int tab_row(gk__grid *g, src_line *l) {
   const char *p = l->p;
-  size_t n = l->n, a = 0, b = n, tabs[TAB_MAX + 1], nt = 0;
-  if (!n || !memchr(p, '\t', n)) return 0; /* most other lines: no byte-by-byte scan */
+  size_t n = l->n, tabs[TAB_MAX + 1], nt = 0;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)p[i];
     if (!sep_or_quote_lead(c)) continue;
@@ -104,23 +132,91 @@ static int tab_row(gk__grid *g, src_line *l) {
       tabs[nt++] = i;
     }
   }
-  if (!nt) return 0;
-  gk__trim_span(p, &a, &b);
-  if (a < b && p[a] == '#') return 0; /* maybe "## heading" */
-  gk__gpos pos = {l->line, col_of(l, a)};
-  gk__grid_row(g, GK__BLK_ROW, 0, 0, pos);
-  tabs[nt] = n;
-  size_t base = (size_t)(p - g->src);
-  for (size_t k = 0, st = 0; k <= nt && !g->err; st = tabs[k++] + 1) {
-    size_t ta = st, tb = tabs[k];
-    gk__trim_span(p, &ta, &tb);
-    int64_t num = 0;
-    uint32_t cls = ta < tb ? gk__grid_classify(p + ta, tb - ta, &num) : 0;
-    gk__gpos cp = {l->line, col_of(l, ta < tb ? ta : st)}; /* a blank cell: where its field starts */
-    gk__grid_cell_at(g, base + ta, tb - ta, (uint32_t)k, cls, num, cp);
-  }
-  return 1;
+  return nt ? tab_row_cut(g, l, tabs, nt) : 0;
 }
+
+/* What the one scan of the source tells of a line: where it ends (its '\n',
+ * or the end of the source), its TABs (offsets in the line), whether a byte
+ * stands in it that makes the TAB fast path look closer (odd: a bar, a 「,
+ * more than TAB_MAX TABs), and where the first byte stands that may be or
+ * start white space (ws, an offset in the line; SIZE_MAX none). */
+typedef struct {
+  size_t end, nt, ws;
+  int odd, bars; /* bars: a '|' or a wide bar stands in it (else it has no separator but TABs) */
+  size_t tabs[TAB_MAX + 1];
+} line_scan;
+
+/* Classes of bytes for the scan: ASCII text passes (0); the lead bytes of CJK
+ * ideographs (1, E4..E9) pass with their two continuation bytes; a line end,
+ * a TAB, and the lead bytes of the other separators and of 「 ('|', E2, EF,
+ * E3) stop it (2); ASCII white space but TAB (3). Every other byte above
+ * ASCII (0 too) passes whole only as a three-byte character that is no white
+ * space (E1, EA..EE), else it may be white space (a stray byte, a two- or
+ * four-byte or an overlong character, as gk__utf8_next reads them). */
+static const unsigned char scan_stop[256] = {['\n'] = 2, ['\t'] = 2, ['|'] = 2, [0xE2] = 2, [0xE3] = 2, [0xEF] = 2,
+                                             [0xE4] = 1, [0xE5] = 1, [0xE6] = 1, [0xE7] = 1, [0xE8] = 1, [0xE9] = 1,
+                                             [0x0B] = 3, [0x0C] = 3, [0x0D] = 3, [' '] = 3};
+
+/* A wide white space among E2, E3, EF characters: U+2000..200B, U+3000, U+FEFF
+ * (gk__space_at_wide); u[1], u[2] are continuation bytes. */
+static int wide_space3(const unsigned char *u) {
+  return (u[0] == 0xE2 && u[1] == 0x80 && u[2] <= 0x8B) || (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80) ||
+         (u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF);
+}
+
+/* A separator's or 「's lead byte u[i] (stop class, not '\n'): TABs and bars
+ * noted; the offset after it (a whole character when it is one). */
+static size_t scan_stop_byte(const unsigned char *u, size_t n, size_t i, size_t st, line_scan *ls) {
+  int three = n - i >= 3 && ((u[i + 1] ^ 0x80u) | (u[i + 2] ^ 0x80u)) < 0x40u;
+  if (u[i] == '\t') {
+    if (ls->nt < TAB_MAX) ls->tabs[ls->nt++] = i - st;
+    else ls->odd = 1;
+    if (ls->ws == SIZE_MAX) ls->ws = i - st;
+    return i + 1;
+  }
+  if (u[i] == '|') {
+    ls->odd = ls->bars = 1;
+    return i + 1;
+  }
+  if (wide_bar_len((const char *)u, n, i)) ls->odd = ls->bars = 1;
+  else if (three && u[i] == 0xE3 && u[i + 1] == 0x80 && u[i + 2] == 0x8C) ls->odd = 1; /* 「 */
+  if (three && !wide_space3(u + i)) return i + 3;
+  if (ls->ws == SIZE_MAX) ls->ws = i - st;
+  return three ? i + 3 : i + 1;
+}
+
+/* Scan the line of s[0..n) starting at st, up to its '\n'. A character is
+ * passed whole only when its continuation bytes are there (never a '\n'). */
+static void scan_line(const char *s, size_t n, size_t st, line_scan *ls) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i = st;
+  ls->nt = 0, ls->odd = 0, ls->bars = 0, ls->ws = SIZE_MAX;
+  while (i < n) {
+    unsigned c = u[i], k = scan_stop[c];
+    if (k == 0 && c < 0x80) {
+      i++;
+      continue;
+    }
+    if (k == 2) {
+      if (c == '\n') break;
+      i = scan_stop_byte(u, n, i, st, ls);
+      continue;
+    }
+    int three = n - i >= 3 && ((u[i + 1] ^ 0x80u) | (u[i + 2] ^ 0x80u)) < 0x40u;
+    if (three && (k == 1 || c == 0xE1 || (c >= 0xEA && c <= 0xEE))) { /* no white space among them */
+      i += 3;
+      continue;
+    }
+    if (ls->ws == SIZE_MAX) ls->ws = i - st; /* ASCII white space, or maybe white space */
+    i++;
+  }
+  ls->end = i;
+}
+
+/* May the line (its length len, '\r's at the end left out) be space-aligned
+ * columns? Not when no byte in it may be white space: aligned_cells would
+ * find no gap. */
+static int maybe_aligned(const line_scan *ls, size_t len) { return ls->nt || ls->ws < len; }
 
 /* A line with separators: its fields as cells. A bar line's outer bars open and
  * close the row: nothing blank before the first or after the last is a cell.
@@ -235,11 +331,11 @@ static void flag_header(gk__grid *g) {
 }
 
 /* One line other than a TAB line as its block. */
-static void read_other(gk__grid *g, src_line *l, uint32_t *table, uint32_t *row, int *bare) {
+static void read_other(gk__grid *g, src_line *l, const line_scan *ls, uint32_t *table, uint32_t *row, int *bare) {
   size_t at = 0;
   int level = md_heading(l, &at);
   size_t any = l->n, bar = l->n;
-  if (!level) first_seps(l->p, l->n, &any, &bar);
+  if (!level && (ls->nt || ls->bars)) first_seps(l->p, l->n, &any, &bar); /* else none: no TAB, no bar */
   int bars = bar < l->n;
   if (!bars) *row = 0;
   if (level) {
@@ -249,7 +345,7 @@ static void read_other(gk__grid *g, src_line *l, uint32_t *table, uint32_t *row,
     if (bars && *row == 0) ++*table;
     if (bars && md_align_row(l) && *row == 1) flag_header(g);
     sep_row(g, l, bars, *table, bars ? ++*row : 0, bare);
-  } else if (aligned_cells(NULL, l) >= 2) {
+  } else if (maybe_aligned(ls, l->n) && aligned_cells(NULL, l) >= 2) {
     size_t a = 0, b = l->n;
     gk__trim_span(l->p, &a, &b);
     gk__gpos pos = {l->line, col_of(l, a)};
@@ -265,21 +361,20 @@ static void read_other(gk__grid *g, src_line *l, uint32_t *table, uint32_t *row,
 
 /* One line as its block (a TAB line by the fast path); *table and *row follow
  * the bar tables. */
-static void read_line(gk__grid *g, src_line *l, uint32_t *table, uint32_t *row, int *bare) {
-  if (tab_row(g, l)) *row = 0;
-  else read_other(g, l, table, row, bare);
+static void read_line(gk__grid *g, src_line *l, line_scan *ls, uint32_t *table, uint32_t *row, int *bare) {
+  if (ls->nt && (ls->odd ? tab_row(g, l) : tab_row_cut(g, l, ls->tabs, ls->nt))) *row = 0;
+  else read_other(g, l, ls, table, row, bare);
   if (!g->err && g->nblocks) {
     gk__gblock *b = &g->blocks[g->nblocks - 1];
     b->soff = (size_t)(l->p - g->src), b->slen = l->n;
   }
 }
 
-/* Is l blank after a blank line (the block before an empty paragraph)? A run
- * of blank lines is one block. */
+/* Is l, a line without TAB, blank after a blank line (the block before an
+ * empty paragraph)? A run of blank lines is one block; a blank line with a
+ * TAB is a row of blank cells (no other separator is white space). */
 static int extends_blank(const gk__grid *g, const src_line *l) {
-  size_t a = 0, b = l->n;
-  gk__trim_span(l->p, &a, &b);
-  if (a < b || !g->nblocks || first_sep(l->p, l->n) < l->n) return 0; /* "\t": a row of blank cells */
+  if (gk__trim_left(l->p, l->n) < l->n || !g->nblocks) return 0;
   const gk__gblock *prev = &g->blocks[g->nblocks - 1];
   return prev->kind == GK__BLK_PARA && prev->len == 0;
 }
@@ -287,8 +382,8 @@ static int extends_blank(const gk__grid *g, const src_line *l) {
 int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
   gk__grid_init(g);
   if (!s) s = "";
-  /* a line of a report is some twenty bytes: room for most documents at once */
-  size_t est = n / 12 + 16 < 65536 ? n / 12 + 16 : 65536;
+  /* a line of a report is ten bytes or more: room for most documents at once, no regrowing */
+  size_t est = n / 8 + 16 < 65536 ? n / 8 + 16 : 65536;
   if (n > UINT32_MAX - 1 || n > (SIZE_MAX - 4 * 65536) / 2) return g->err = GK_EOVERFLOW;
   if (gk__grid_reserve(g, est, 3 * est, 2 * n + 3 * est + 1)) return g->err; /* n: the copy below */
   if (n && memchr(s, '\t', n)) { /* the source, where TAB lines' cells stand (tab_row; no TAB, no TAB line) */
@@ -299,22 +394,41 @@ int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
   g->src = s, g->nsrc = n;
   uint32_t table = 0, row = 0;
   int bare = 0; /* pipe rows without outer bars (sep_row) */
-  size_t st = 0, lineno = 0;
-  for (size_t i = 0; i <= n && !g->err; i++) {
-    const char *nl = i < n ? memchr(s + i, '\n', n - i) : NULL;
-    i = nl ? (size_t)(nl - s) : n;
-    size_t e = i;
+  size_t lineno = 0;
+  line_scan ls;
+  for (size_t st = 0; st <= n && !g->err; st = ls.end + 1) {
+    scan_line(s, n, st, &ls);
+    size_t e = ls.end;
+    if (e - st > g->longest) g->longest = e - st;
     while (e > st && s[e - 1] == '\r') e--;
     lineno++;
     src_line l = {s + st, e - st, lineno > UINT32_MAX ? UINT32_MAX : (uint32_t)lineno, 0, 0};
-    if (extends_blank(g, &l)) {
+    if (!ls.nt && extends_blank(g, &l)) {
       gk__gblock *b = &g->blocks[g->nblocks - 1];
       b->slen = e - b->soff;
       row = 0;
     } else {
-      read_line(g, &l, &table, &row, &bare);
+      read_line(g, &l, &ls, &table, &row, &bare);
     }
-    st = i + 1;
   }
+  g->nlines = lineno;
   return g->err;
+}
+
+/* For the tests: the scan's answer for one line p[0..n) without '\n' (0: no
+ * white space, no gap), and the full test's (aligned_cells: 2 when the line
+ * has a gap with text on both sides). */
+int gk__text_line_may_align(const char *p, size_t n) {
+  line_scan ls;
+  scan_line(p, n, 0, &ls);
+  size_t e = ls.end;
+  while (e > 0 && p[e - 1] == '\r') e--;
+  return maybe_aligned(&ls, e);
+}
+
+size_t gk__text_line_aligned(const char *p, size_t n) {
+  size_t e = n;
+  while (e > 0 && p[e - 1] == '\r') e--;
+  src_line l = {p, e, 1, 0, 0};
+  return aligned_cells(NULL, &l);
 }

@@ -57,9 +57,7 @@ static void render_lines(const gk__grid *g, gk__buf *buf, tline *lines, size_t *
 /* The document's lines of a grid: a text grid's source lines as they stand
  * (one block a line), else the blocks written out into buf. */
 static int grid_lines(const gk__grid *g, gk__buf *buf, tline **out, size_t *nout) {
-  size_t cap = g->nblocks + 1;
-  for (const char *p = g->src, *e = p ? p + g->nsrc : NULL; p && p < e && (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
-    cap++;
+  size_t cap = g->src ? g->nlines + 1 : g->nblocks + 1; /* a text grid's lines: the reader counted them */
   for (size_t i = 0; i < g->nblocks && !g->src; i++)
     if (g->blocks[i].kind == GK__BLK_PARA || g->blocks[i].kind == GK__BLK_HEADING)
       for (uint32_t j = 0; j < g->blocks[i].len; j++) cap += gk__grid_text(g, g->blocks[i].off)[j] == '\n';
@@ -68,8 +66,14 @@ static int grid_lines(const gk__grid *g, gk__buf *buf, tline **out, size_t *nout
   if (!lines) return GK_ENOMEM;
   size_t n = 0;
   if (g->src) {
-    for (size_t i = 0; i < g->nblocks; i++) /* a run of blank lines is one block */
-      for (size_t a = g->blocks[i].soff, e = a + g->blocks[i].slen, k = a; k <= e; k++) {
+    for (size_t i = 0; i < g->nblocks && n < cap; i++) {
+      const gk__gblock *bl = &g->blocks[i];
+      if (!(bl->kind == GK__BLK_PARA && bl->len == 0)) { /* one line a block, its '\r' left out */
+        lines[n] = (tline){g->src + bl->soff, bl->slen, (uint32_t)(n + 1), (uint32_t)i};
+        n++;
+        continue;
+      }
+      for (size_t a = bl->soff, e = a + bl->slen, k = a; k <= e && n < cap; k++) { /* a run of blank lines */
         const char *nl = k < e ? memchr(g->src + k, '\n', e - k) : NULL;
         k = nl ? (size_t)(nl - g->src) : e;
         size_t b = k;
@@ -77,6 +81,7 @@ static int grid_lines(const gk__grid *g, gk__buf *buf, tline **out, size_t *nout
         lines[n] = (tline){g->src + a, b - a, (uint32_t)(n + 1), (uint32_t)i};
         n++, a = k + 1;
       }
+    }
   } else {
     render_lines(g, buf, lines, &n);
     if (buf->err) {

@@ -10,15 +10,24 @@
 #include "gkreport/text.h"
 
 /* Text (UTF-8) read into a grid (one-line page text by its own reader) and
- * recognized. */
+ * recognized. The text reader reads first: a text whose lines are all shorter
+ * than a page's (its longest, grid.h) is no page, and its grid is the one. */
 static int import_doc(gk_report **out, const char *text, size_t len, const char *source_name,
                       gk_diags *d) {
   const gk__labels *L = gk__labels_shared();
   if (!L) return GK_ENOMEM;
-  gk__grid g;
-  int rc = gk__grid_from_pagetext(&g, text, len);
-  if (rc == 0) gk__grid_free(&g), rc = gk__grid_from_text(&g, text, len);
-  else if (rc == 1) rc = GK_OK;
+  gk__grid g, page;
+  int rc = gk__grid_from_text(&g, text, len);
+  if (rc || g.longest >= GK__PAGE_MIN_LINE) { /* maybe a page (else the page reader says 0) */
+    int pr = gk__grid_from_pagetext(&page, text, len);
+    if (pr == 0) { /* no page: the text grid (or its error) */
+      gk__grid_free(&page);
+    } else { /* a page (1), or the page reader's error */
+      gk__grid_free(&g);
+      g = page;
+      rc = pr == 1 ? GK_OK : pr;
+    }
+  }
   if (!rc) rc = gk__recognize_grid(L, out, &g, source_name, d, NULL);
   gk__grid_free(&g);
   return rc;

@@ -2,6 +2,8 @@
 /* The plain text and Markdown reader (lib/read_text.c) alone: each layout read
  * into a grid that keeps its invariants, one block per line, the cells split
  * where the layout splits them, with their source line and column. */
+#include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "testutil.h"
@@ -26,6 +28,7 @@ static void read_ok(gk__grid *g, const char *s) {
     covered += nl + 1;
   }
   CU_ASSERT_EQUAL(covered, lines);
+  CU_ASSERT_EQUAL(g->nlines, lines);
 }
 
 static const gk__gcell *cell(const gk__grid *g, size_t blk, uint32_t k) {
@@ -250,6 +253,57 @@ static void test_read_text_tab_lines(void) {
   }
 }
 
+/* The reader's scan skips the space-aligned test on a line it found no white
+ * space byte in: pinned against the full test (aligned_cells). Property: a
+ * line the scan says cannot be aligned has no gap, over random lines of text,
+ * white space of every width, separators, quotes and broken UTF-8 (stray
+ * continuation bytes, overlong and truncated characters), and over every line
+ * of the real reports. */
+static size_t align_pin(const char *l, size_t n, size_t *skipped) {
+  if (!gk__text_line_may_align(l, n)) {
+    CU_ASSERT_TRUE(gk__text_line_aligned(l, n) < 2);
+    ++*skipped;
+  }
+  return gk__text_line_aligned(l, n) >= 2;
+}
+
+static void test_read_text_align_pin(void) {
+  static const char *const parts[] = {"信息", "公开", "12", "a", " ", "  ", "\u3000", "\u2003", "\u00a0", "\ufeff",
+                                      "\t", "|", "｜", "「无」", "、", "（", "\r", "\xa0", "\xc0\xa0", "\xe0\x80\xa0",
+                                      "\xf0\x82\x80\x80", "\xe4\xa0", "\xe2\x80", "\xe3", "\x0b", "é", "😀", "ꀀ"};
+  unsigned seed = 5;
+  size_t skipped = 0, aligned = 0;
+  for (int k = 0; k < 20000; k++) {
+    char l[256];
+    size_t n = 0;
+    for (size_t j = 0, np = next_rand(&seed) % 8; j < np; j++) {
+      const char *p = parts[next_rand(&seed) % (sizeof parts / sizeof *parts)];
+      memcpy(l + n, p, strlen(p)), n += strlen(p);
+    }
+    aligned += align_pin(l, n, &skipped);
+  }
+  CU_ASSERT_TRUE(skipped > 1000 && aligned > 1000); /* both answers met */
+  DIR *dir = opendir(GK_REAL_DATA);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
+  for (struct dirent *e; (e = readdir(dir)) != NULL;) {
+    size_t nl = strlen(e->d_name);
+    if (nl < 4 || strcmp(e->d_name + nl - 4, ".txt") != 0) continue;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", GK_REAL_DATA, e->d_name);
+    size_t n = 0;
+    char *s = gk_test_read_file(path, &n);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    for (size_t st = 0; st <= n;) {
+      const char *nlp = memchr(s + st, '\n', n - st);
+      size_t end = nlp ? (size_t)(nlp - s) : n;
+      align_pin(s + st, end - st, &skipped);
+      st = end + 1;
+    }
+    free(s);
+  }
+  closedir(dir);
+}
+
 /* Any bytes (not UTF-8, separators everywhere): a grid that keeps its
  * invariants, never a crash. */
 static void test_read_text_hostile(void) {
@@ -305,6 +359,7 @@ int main(void) {
     {"read_text_cell_per_line_and_crlf", test_read_text_cell_per_line_and_crlf},
     {"read_text_hostile", test_read_text_hostile},
     {"read_text_tab_lines", test_read_text_tab_lines},
+    {"read_text_align_pin", test_read_text_align_pin},
     {"read_text_one_recognizer", test_read_text_one_recognizer},
     CU_TEST_INFO_NULL,
   };

@@ -4,7 +4,9 @@
  * table part a TOKENS block of label text and digit runs (GK__CELL_RUN) with
  * their ordinals left to the labels, every block and token at its true source
  * line and column. */
+#include <dirent.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "testutil.h"
 #include "grid.h"
@@ -257,12 +259,91 @@ static void test_pagetext_signed_run(void) {
   gk_diags_free(d);
 }
 
+/* The importer asks the page reader only when the text reader's longest line
+ * is a page's length: that cheap test is implied by the full one. For a text
+ * s, the text reader's longest line and line count are the source's ('\n'
+ * split, '\r' counted), and a text whose lines are all shorter than
+ * GK__PAGE_MIN_LINE is no page to gk__grid_from_pagetext. */
+static int decision_ok(const char *s, size_t n) {
+  size_t longest = 0, lines = 1, st = 0;
+  for (size_t i = 0; i <= n; i++)
+    if (i == n || s[i] == '\n') {
+      if (i - st > longest) longest = i - st;
+      lines += i < n, st = i + 1;
+    }
+  gk__grid g;
+  CU_ASSERT_EQUAL_FATAL(gk__grid_from_text(&g, s, n), GK_OK);
+  CU_ASSERT_EQUAL(g.longest, longest);
+  CU_ASSERT_EQUAL(g.nlines, lines);
+  gk__grid_free(&g);
+  int page = gk__grid_from_pagetext(&g, s, n);
+  CU_ASSERT_TRUE(page == 0 || page == 1);
+  gk__grid_free(&g);
+  if (longest < GK__PAGE_MIN_LINE) CU_ASSERT_EQUAL(page, 0);
+  return page;
+}
+
+static size_t decide_dir(const char *dir) {
+  DIR *d = opendir(dir);
+  size_t files = 0;
+  if (!d) return 0;
+  for (struct dirent *e; (e = readdir(d)) != NULL;) {
+    if (e->d_name[0] == '.') continue;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+    size_t n = 0;
+    char *s = gk_test_read_file(path, &n);
+    if (!s) continue;
+    decision_ok(s, n);
+    files++;
+    free(s);
+  }
+  closedir(d);
+  return files;
+}
+
+static void test_pagetext_decision(void) {
+  /* every layout fixture: the real reports, pdftotext text, the fuzz corpora */
+  CU_ASSERT_TRUE(decide_dir(GK_REAL_DATA) > 40);
+  CU_ASSERT_TRUE(decide_dir(GK_TEST_DATA "/pdftext") > 3);
+  decide_dir(GK_TEST_DATA "/../fuzz/corpus/pagetext");
+  decide_dir(GK_TEST_DATA "/../fuzz/corpus/text");
+  decide_dir(GK_TEST_DATA "/../fuzz/corpus/read_text");
+  /* random texts: lines of the page cut just below and above a page's length
+   * (each with headings inside), prose, TAB lines, CR */
+  static const char *const other[] = {"\t12", "一、总体情况", "", "\r", "本年度依法做好政府信息公开工作。"};
+  size_t plen = strlen(PAGE), pages = 0;
+  unsigned seed = 11;
+  for (int doc = 0; doc < 400; doc++) {
+    char s[8192];
+    size_t n = 0;
+    for (int line = 0; line < 6; line++) {
+      seed = seed * 1103515245u + 12345u;
+      unsigned r = seed >> 16;
+      if (r % 3 == 0) { /* a piece of the page, cut at a character */
+        size_t cut = GK__PAGE_MIN_LINE - 40 + r % 80;
+        if (cut > plen) cut = plen;
+        while (cut && ((unsigned char)PAGE[cut] & 0xC0) == 0x80) cut--;
+        memcpy(s + n, PAGE, cut), n += cut;
+        if (r & 8) s[n++] = '\r';
+      } else {
+        const char *o = other[r % (sizeof other / sizeof *other)];
+        memcpy(s + n, o, strlen(o)), n += strlen(o);
+      }
+      if (line < 5 || (r & 16)) s[n++] = '\n';
+    }
+    pages += (size_t)decision_ok(s, n);
+  }
+  CU_ASSERT_TRUE(pages > 20); /* the full test said "page" for some: the pieces were near the edge */
+}
+
 static CU_TestInfo tests[] = {
   {"a page read as a grid", test_pagetext_grid},
   {"a page among other lines", test_pagetext_lines_around},
   {"no page: no grid", test_pagetext_not_a_page},
   {"a page imported", test_pagetext_import},
   {"a run with a sign inside", test_pagetext_signed_run},
+  {"the page test implied by the longest line", test_pagetext_decision},
   CU_TEST_INFO_NULL,
 };
 
