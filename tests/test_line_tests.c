@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* The cheap first steps of the tests the recognizer runs on every line give
  * the answers of the full tests: the heading test's code point sets
- * (head_first, head_skip) never turn a heading away; a row label that is one
+ * (head_first, head_skip) and the document walk's first character test
+ * (gk__text_heading_may) never turn a heading away; a row label that is one
  * of the row's wordings answers as the search does. Properties over every
  * declared heading in every decoration, random lines, every line of real
  * reports, every row wording of every table. */
@@ -31,6 +32,13 @@ static void same_heading(const gk__labels *L, const char *s, size_t n) {
   if (full != fast) fprintf(stderr, "heading %.*s: full %d, fast %d\n", (int)n, s, full, fast);
   CU_ASSERT_EQUAL(full, fast);
   g_headings += full >= 0;
+  /* the document walk's first step turns away no heading and no ordinal that
+   * may open one wrapped over two lines (wrapped_heading's first test) */
+  if (!gk__text_heading_may(L, s, n)) {
+    size_t a = gk__trim_left(s, n), b = gk__trim_right(s, n);
+    CU_ASSERT_EQUAL(full, -1);
+    CU_ASSERT_TRUE(a >= b || !gk__cp_set_has(L->head_skip, gk__utf8_next(s, b, &a)));
+  }
 }
 
 /* Every heading variant of every part (official wording too), in Traditional
@@ -157,11 +165,67 @@ static void test_line_tests_row_match(void) {
   CU_ASSERT_TRUE(hits > 100);
 }
 
+/* The one-pass marker search (gk__labels_markers) counts what a search per
+ * marker counts: random texts of whole markers, their halves, bytes of other
+ * text and bad bytes; and each real report's normalised text. */
+static void same_markers(const gk__labels *L, const char *s, size_t n, size_t *hits) {
+  size_t one[GK__LEDS] = {0}, each[GK__LEDS] = {0};
+  gk__labels_markers(L, s, n, one);
+  gk__labels_markers_each(L, s, n, each);
+  for (size_t e = 0; e < L->neds; e++) {
+    CU_ASSERT_EQUAL(one[e], each[e]);
+    *hits += one[e];
+  }
+}
+
+static void test_line_tests_markers(void) {
+  const gk__labels *L = labels();
+  uint32_t seed = 20261204;
+  size_t hits = 0, nm = 0;
+  for (size_t e = 0; e < L->neds; e++) nm += L->nmark[e];
+  CU_ASSERT_TRUE_FATAL(nm > 0);
+  static const char *const other[] = {"申请", "情况", "a", "\xFF", "\xE4\xB8", "公开", "1", "行政"};
+  for (int round = 0; round < 20000; round++) {
+    gk__buf b;
+    gk__buf_init(&b);
+    size_t k = next_rand(&seed) % 10;
+    for (size_t i = 0; i < k; i++) {
+      size_t e = next_rand(&seed) % L->neds, m = L->nmark[e] ? next_rand(&seed) % L->nmark[e] : 0;
+      gk__span sp = L->nmark[e] ? L->mark[e][m] : (gk__span){0, 0};
+      switch (next_rand(&seed) % 4) {
+      case 0: gk__buf_put(&b, gk__labels_at(L, sp), sp.len); break;
+      case 1: gk__buf_put(&b, gk__labels_at(L, sp), sp.len / 2); break;
+      case 2: gk__buf_put(&b, gk__labels_at(L, sp) + sp.len / 2, sp.len - sp.len / 2); break;
+      default: gk__buf_puts(&b, other[next_rand(&seed) % (sizeof other / sizeof *other)]);
+      }
+    }
+    CU_ASSERT_FALSE_FATAL(b.err);
+    same_markers(L, b.data ? b.data : "", b.len, &hits);
+    gk__buf_free(&b);
+  }
+  static const char *const files[] = {"2024_suqian-municipal-government.txt", "2019_shanghai-municipal-general-office.txt",
+                                      "2020_baoji-longxian-town.txt"};
+  for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", GK_REAL_DATA, files[f]);
+    size_t n = 0;
+    char *t = gk_test_read_file(path, &n);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    gk__buf b;
+    gk__buf_init(&b);
+    gk__text_norm(&b, t, n);
+    same_markers(L, b.data ? b.data : "", b.len, &hits);
+    gk__buf_free(&b), free(t);
+  }
+  CU_ASSERT_TRUE(hits > 1000);
+}
+
 int main(void) {
   CU_TestInfo tests[] = {{"heading_forms", test_line_tests_heading_forms},
                          {"heading_random", test_line_tests_heading_random},
                          {"heading_real", test_line_tests_heading_real},
                          {"row_match", test_line_tests_row_match},
+                         {"markers", test_line_tests_markers},
                          CU_TEST_INFO_NULL};
   return gk_test_main("line_tests", tests);
 }
