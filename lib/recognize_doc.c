@@ -166,10 +166,11 @@ static int find_title(const gk__labels *L, gk__buf *out, const tline *lines, siz
  * "和提起行政诉讼情况"): the first line starts with an ordinal, the second is
  * short and no heading itself, and together they are one. Part or -1. */
 static int wrapped_heading(const gk__labels *L, const tline *a, const tline *b) {
-  size_t a0 = gk__trim_left(a->p, a->n), a1 = gk__trim_right(a->p, a->n), i = a0;
-  if (a1 <= a0 || a1 - a0 > 120) return -1;
+  size_t a0 = gk__trim_left(a->p, a->n), i = a0;
   /* most lines: no ordinal's first character (head_skip holds every one) */
-  if (!gk__cp_set_has(L->head_skip, gk__utf8_next(a->p, a1, &i))) return -1;
+  if (a0 == a->n || !gk__cp_set_has(L->head_skip, gk__utf8_next(a->p, a->n, &i))) return -1;
+  size_t a1 = gk__trim_right(a->p, a->n);
+  if (a1 <= a0 || a1 - a0 > 120) return -1;
   size_t b0 = gk__trim_left(b->p, b->n), b1 = gk__trim_right(b->p, b->n);
   if (b1 <= b0 || b1 - b0 > 60) return -1;
   int ordinal = 0;

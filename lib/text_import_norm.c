@@ -481,16 +481,12 @@ int gk__text_heading(const gk__labels *L, const char *s, size_t n) {
 }
 
 int gk__text_heading_may(const gk__labels *L, const char *s, size_t n) {
-  size_t a = gk__trim_left(s, n);
+  size_t a = gk__trim_left(s, n), i = a;
   if (a == n) return 0;
-  unsigned char c = (unsigned char)s[a];
-  if (c < 0x80) /* Markdown marks, "(一)", "1、" (heading_start, heading_may_open); an ordinal */
-    return c == '#' || c == '*' || c == '(' || (c >= '1' && c < '1' + GK__NPARTS) ||
-           gk__cp_set_has(L->head_skip, c);
-  uint32_t cp = gk__utf8_next(s, n, &a);
-  if (gk__cp_set_has(L->head_skip, cp)) return 1; /* an ordinal, a number's character */
-  uint32_t nc = norm_cp(cp); /* heading_may_open's first step */
-  return !nc || gk__cp_set_has(L->head_first, nc) || gk__cp_set_has(L->head_skip, nc);
+  if (gk__cp_set_has(L->head_skip, gk__utf8_next(s, n, &i))) return 1; /* an ordinal: maybe wrapped */
+  n -= a;
+  s = heading_start(s + a, &n); /* gk__text_heading's first step */
+  return n && heading_may_open(L, s, n);
 }
 
 /* ------------------------------------------------------------ numbers */

@@ -80,10 +80,9 @@ static inline const char *gk__labels_at(const gk__labels *L, gk__span sp) {
  * (schema_tables.c), with a Chinese ordinal, a lost ordinal ("、…") or alone. */
 int gk__text_heading(const gk__labels *L, const char *s, size_t n);
 /* 0 when the line s[0..n) can be no heading and open none wrapped over two
- * lines: its first character, white space aside, opens no heading variant and
- * is no number's (head_first, head_skip), nor a Markdown mark or "(" or an
- * arabic part number. The document walk's one-character first step; 1: the
- * full tests decide. */
+ * lines: its first character, white space aside, is no ordinal's (head_skip),
+ * and gk__text_heading's first step (the code point sets) turns it away. The
+ * document walk's first step; 1: the full tests decide. */
 int gk__text_heading_may(const gk__labels *L, const char *s, size_t n);
 /* The markers (gk__labels.mark) in the normalised text s[0..n): found[e] +=
  * the number of edition e's markers found (each once). One pass over s; the

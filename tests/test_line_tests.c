@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include "testutil.h"
 #include "internal.h"
 #include "text_int.h"
@@ -26,6 +27,7 @@ static const gk__labels *labels(void) {
 }
 
 static size_t g_headings; /* lines the full test reads as a heading */
+static void same_markers(const gk__labels *L, const char *s, size_t n, size_t *hits);
 
 static void same_heading(const gk__labels *L, const char *s, size_t n) {
   int full = gk__text_heading_full(L, s, n), fast = gk__text_heading(L, s, n);
@@ -99,28 +101,37 @@ static void test_line_tests_heading_random(void) {
   CU_ASSERT_TRUE(g_headings > 0);
 }
 
-/* Each line of each real report (tests/data/real). */
+/* Each line of each real report and layout in tests/data/real (.txt, .md). */
 static void test_line_tests_heading_real(void) {
   const gk__labels *L = labels();
-  static const char *const files[] = {"2024_suqian-municipal-government.txt",
-                                      "2019_shanghai-municipal-general-office.txt",
-                                      "2020_baoji-longxian-town.txt",
-                                      "2013_hunan-daoxian-culture-bureau.txt"};
   g_headings = 0;
-  for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+  DIR *dir = opendir(GK_REAL_DATA);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
+  size_t files = 0;
+  for (struct dirent *de; (de = readdir(dir)) != NULL;) {
+    size_t nl = strlen(de->d_name);
+    if (!(nl > 4 && (strcmp(de->d_name + nl - 4, ".txt") == 0 || strcmp(de->d_name + nl - 3, ".md") == 0))) continue;
     char path[512];
-    snprintf(path, sizeof path, "%s/%s", GK_REAL_DATA, files[f]);
+    snprintf(path, sizeof path, "%s/%s", GK_REAL_DATA, de->d_name);
     size_t n = 0;
     char *t = gk_test_read_file(path, &n);
     CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    files++;
     for (size_t a = 0; a < n;) {
-      const char *nl = memchr(t + a, '\n', n - a);
-      size_t e = nl ? (size_t)(nl - t) : n;
+      const char *nl2 = memchr(t + a, '\n', n - a);
+      size_t e = nl2 ? (size_t)(nl2 - t) : n;
       same_heading(L, t + a, e - a);
       a = e + 1;
     }
-    free(t);
+    gk__buf b; /* the whole text normalised: the edition markers */
+    gk__buf_init(&b);
+    gk__text_norm(&b, t, n);
+    size_t hits = 0;
+    same_markers(L, b.data ? b.data : "", b.len, &hits);
+    gk__buf_free(&b), free(t);
   }
+  closedir(dir);
+  CU_ASSERT_TRUE(files >= 20);
   CU_ASSERT_TRUE(g_headings >= 12);
 }
 
@@ -202,20 +213,6 @@ static void test_line_tests_markers(void) {
     CU_ASSERT_FALSE_FATAL(b.err);
     same_markers(L, b.data ? b.data : "", b.len, &hits);
     gk__buf_free(&b);
-  }
-  static const char *const files[] = {"2024_suqian-municipal-government.txt", "2019_shanghai-municipal-general-office.txt",
-                                      "2020_baoji-longxian-town.txt"};
-  for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", GK_REAL_DATA, files[f]);
-    size_t n = 0;
-    char *t = gk_test_read_file(path, &n);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
-    gk__buf b;
-    gk__buf_init(&b);
-    gk__text_norm(&b, t, n);
-    same_markers(L, b.data ? b.data : "", b.len, &hits);
-    gk__buf_free(&b), free(t);
   }
   CU_ASSERT_TRUE(hits > 1000);
 }
