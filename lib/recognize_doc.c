@@ -8,15 +8,6 @@
 #include <string.h>
 #include "recognize_int.h"
 
-/* ------------------------------------------------------------ edition from headers */
-/* Labels only edition e has, found in the normalised header text. */
-static size_t edition_markers(const gk__labels *L, int e, const char *text, size_t tn) {
-  size_t found = 0;
-  for (size_t k = 0; k < L->nmark[e]; k++)
-    found += gk__memfind(text, tn, gk__labels_at(L, L->mark[e][k]), L->mark[e][k].len) != NULL;
-  return found;
-}
-
 /* ------------------------------------------------------------ the document */
 #define part_section(p) (gk__parts[p].section)
 #define part_table(p) (gk__parts[p].table)
@@ -175,10 +166,11 @@ static int find_title(const gk__labels *L, gk__buf *out, const tline *lines, siz
  * "和提起行政诉讼情况"): the first line starts with an ordinal, the second is
  * short and no heading itself, and together they are one. Part or -1. */
 static int wrapped_heading(const gk__labels *L, const tline *a, const tline *b) {
-  size_t a0 = gk__trim_left(a->p, a->n), a1 = gk__trim_right(a->p, a->n), i = a0;
-  if (a1 <= a0 || a1 - a0 > 120) return -1;
+  size_t a0 = gk__trim_left(a->p, a->n), i = a0;
   /* most lines: no ordinal's first character (head_skip holds every one) */
-  if (!gk__cp_set_has(L->head_skip, gk__utf8_next(a->p, a1, &i))) return -1;
+  if (a0 == a->n || !gk__cp_set_has(L->head_skip, gk__utf8_next(a->p, a->n, &i))) return -1;
+  size_t a1 = gk__trim_right(a->p, a->n);
+  if (a1 <= a0 || a1 - a0 > 120) return -1;
   size_t b0 = gk__trim_left(b->p, b->n), b1 = gk__trim_right(b->p, b->n);
   if (b1 <= b0 || b1 - b0 > 60) return -1;
   int ordinal = 0;
@@ -235,11 +227,10 @@ static void check_duplicate(walk *w, int t, const tline *lines, size_t first_hea
 }
 
 /* Each heading of a table part seen again after its first: a second copy. */
-static void check_duplicates(walk *w, const gk__labels *L, const tline *lines, size_t nlines, const size_t *hl,
+static void check_duplicates(walk *w, const tline *lines, size_t nlines, const size_t *hl, const int *hp,
                              size_t nhl, const size_t *head) {
   for (size_t q = 0; q < nhl && !w->rc; q++) {
-    const tline *l = &lines[hl[q]];
-    int p = l->n <= 200 ? gk__text_heading(L, l->p, l->n) : -1;
+    int p = hp[q];
     if (p < 1 || p > 3 || head[p] == SIZE_MAX || hl[q] <= head[p]) continue;
     size_t to = q + 1 < nhl ? hl[q + 1] : nlines;
     check_duplicate(w, part_table(p), lines, head[p], hl[q] + 1, to);
@@ -272,6 +263,7 @@ typedef struct {
   size_t nlines;
   size_t head[NPARTS], end[NPARTS], first_head;
   size_t *hl, nhl, caphl; /* every heading line (a repeated one too) */
+  int *hp; /* the heading its line alone reads as (-1: the first of two) */
   int virt_active, virt_requests; /* a copy that starts inside table 二 / 三 */
   int last_part;
   gk__buf tbuf; /* the title's text */
@@ -283,13 +275,16 @@ typedef struct {
   size_t agency_n, pre_from, pre_to;
 } doc;
 
-static int add_heading_line(doc *D, size_t i) {
+static int add_heading_line(doc *D, size_t i, int alone) {
   if (D->nhl == D->caphl) {
     size_t nc = D->caphl ? D->caphl * 2 : 16;
     size_t *nh = gk__realloc(D->hl, nc * sizeof *nh);
-    if (!nh) return GK_ENOMEM;
-    D->hl = nh, D->caphl = nc;
+    if (nh) D->hl = nh;
+    int *np = nh ? gk__realloc(D->hp, nc * sizeof *np) : NULL;
+    if (!np) return GK_ENOMEM;
+    D->hp = np, D->caphl = nc;
   }
+  D->hp[D->nhl] = alone;
   D->hl[D->nhl++] = i;
   return GK_OK;
 }
@@ -301,12 +296,12 @@ static int find_heads(doc *D, const gk__labels *L) {
   for (int p = 0; p < NPARTS; p++) D->head[p] = SIZE_MAX;
   D->first_head = D->nlines;
   for (size_t i = 0; i < D->nlines; i++) {
-    if (lines[i].n > 200) continue;
-    int p = gk__text_heading(L, lines[i].p, lines[i].n);
+    if (lines[i].n > 200 || !gk__text_heading_may(L, lines[i].p, lines[i].n)) continue; /* most lines */
+    int alone = gk__text_heading(L, lines[i].p, lines[i].n), p = alone;
     size_t at = i; /* the heading's last line */
     if (p < 0 && i + 1 < D->nlines && (p = wrapped_heading(L, &lines[i], &lines[i + 1])) >= 0) at = i + 1;
     if (p < 0) continue;
-    if (add_heading_line(D, i)) return GK_ENOMEM; /* a wrapped heading ends the region above at its first line */
+    if (add_heading_line(D, i, alone)) return GK_ENOMEM; /* a wrapped heading ends the region above at its first line */
     if (D->head[p] == SIZE_MAX) {
       D->head[p] = at;
       if (i < D->first_head) D->first_head = i;
@@ -378,10 +373,11 @@ static int marked_edition(doc *D, const gk__labels *L, int *marked) {
     gk__buf_free(&hdr);
     return GK_ENOMEM;
   }
-  size_t best_marks = 0, nbest = 0;
+  size_t best_marks = 0, nbest = 0, found[GK__LEDS] = {0};
   *marked = 0;
+  gk__labels_markers(L, hdr.data ? hdr.data : "", hdr.len, found); /* labels only edition e has */
   for (size_t e = 0; e < L->neds; e++) {
-    size_t m = edition_markers(L, (int)e, hdr.data ? hdr.data : "", hdr.len);
+    size_t m = found[e];
     D->any_marks += m;
     if (m > best_marks) best_marks = m, nbest = 1, *marked = gk_schema_edition_id(e);
     else if (m == best_marks && m) nbest++;
@@ -569,7 +565,7 @@ static int import_parts(doc *D, walk *w) {
                    "are missing", next + 1, gk__part_label(next)->en);
     gk__rec_diag_bufs(w, GK_SEV_WARNING, "import.truncated", D->nlines ? D->lines[D->nlines - 1].line : 0, &zh, &en);
   }
-  if (!rc && !w->rc) check_duplicates(w, w->L, D->lines, D->nlines, D->hl, D->nhl, D->head);
+  if (!rc && !w->rc) check_duplicates(w, D->lines, D->nlines, D->hl, D->hp, D->nhl, D->head);
   return rc;
 }
 
@@ -603,7 +599,7 @@ int gk__rec_document(const gk__labels *L, gk_report **out, const tline *lines, s
   if (!rc) rc = w.rc;
   gk__free(w.run), gk__free(w.rv), gk__free(w.done);
   gk__buf_free(&w.lab);
-  gk__free(D.hl);
+  gk__free(D.hl), gk__free(D.hp);
   gk__buf_free(&D.tbuf);
   if (rc) {
     gk_report_free(r);

@@ -82,8 +82,14 @@ static uint32_t norm_cp(uint32_t cp) {
   return to_simplified(cp);
 }
 
+/* The direct table filled: once per call of the normalisers, not per character. */
+static inline void t2s_ensure(void) {
+  if (!atomic_load_explicit(&t2s_ready, memory_order_acquire)) t2s_fill();
+}
+
 /* 1 when s[0..3) (3 bytes there) is a CJK ideograph U+4E00..U+9FFF that
- * normalises to itself: most label characters, copied without decoding. */
+ * normalises to itself: most label characters, copied without decoding. The
+ * caller has called t2s_ensure. */
 static inline int cjk_kept(const char *s) {
   const unsigned char *u = (const unsigned char *)s;
   /* lead byte E4..E9, two continuation bytes (80..BF: x ^ 0x80 below 0x40) */
@@ -91,7 +97,6 @@ static inline int cjk_kept(const char *s) {
   uint32_t cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
   if (cp < 0x4E00) return 0;
   if (cp < T2S_LO || cp > T2S_HI) return 1;
-  if (!atomic_load_explicit(&t2s_ready, memory_order_acquire)) t2s_fill();
   uint32_t d = cp - T2S_LO; /* to_simplified(cp) == cp: no Simplified form */
   return !((atomic_load_explicit(&t2s_has[d >> 6], memory_order_relaxed) >> (d & 63)) & 1);
 }
@@ -116,6 +121,7 @@ void gk__text_norm(gk__buf *out, const char *s, size_t n) {
   size_t before = out->len;
   gk__buf_put(out, s, n);
   if (out->err) return;
+  t2s_ensure();
   char *d = out->data + before;
   size_t r = 0, w = 0;
   while (r < n) {
@@ -126,8 +132,8 @@ void gk__text_norm(gk__buf *out, const char *s, size_t n) {
       r++;
       continue;
     }
-    if (r + 3 <= n && cjk_kept(d + r)) { /* w <= r: a forward copy */
-      d[w] = d[r], d[w + 1] = d[r + 1], d[w + 2] = d[r + 2];
+    if (r + 3 <= n && cjk_kept(d + r)) { /* w <= r: a forward copy, none while nothing was dropped */
+      if (w != r) d[w] = d[r], d[w + 1] = d[r + 1], d[w + 2] = d[r + 2];
       w += 3, r += 3;
       continue;
     }
@@ -159,6 +165,7 @@ void gk__text_norm(gk__buf *out, const char *s, size_t n) {
 
 size_t gk__text_norm_fixed(char *dst, size_t cap, const char *s, size_t n) {
   size_t i = 0, k = 0;
+  t2s_ensure();
   while (i < n) {
     if (i + 3 <= n && cjk_kept(s + i)) {
       if (k + 4 > cap) break;
@@ -255,6 +262,48 @@ static int find_markers(gk__labels *L) {
   return GK_OK;
 }
 
+/* The markers' index by their first three bytes (text_int.h). */
+static void index_markers(gk__labels *L) {
+  uint16_t count[64] = {0};
+  for (size_t pass = 0; pass < 2; pass++) {
+    for (size_t e = 0; e < L->neds; e++)
+      for (size_t k = 0; k < L->nmark[e]; k++) {
+        uint32_t h = gk__mark_hash((const unsigned char *)gk__labels_at(L, L->mark[e][k]));
+        if (pass) {
+          L->mark_item[L->mark_bucket[h & 63] + --count[h & 63]] = (uint16_t)(e << 8 | k);
+        } else {
+          L->mark_first[h >> 6] |= (uint64_t)1 << (h & 63), count[h & 63]++;
+        }
+      }
+    for (size_t b = 0; b < 64 && !pass; b++) L->mark_bucket[b + 1] = (uint16_t)(L->mark_bucket[b] + count[b]);
+  }
+}
+
+void gk__labels_markers(const gk__labels *L, const char *s, size_t n, size_t *found) {
+  const unsigned char *u = (const unsigned char *)s;
+  unsigned char seen[GK__LEDS * 256] = {0};
+  /* every marker has 3 characters at least, and starts with no continuation
+   * byte (it is normalised text): a 3-byte character's last two bytes are
+   * stepped over */
+  for (size_t i = 0, step; i + 9 <= n; i += step) {
+    step = u[i] >= 0xE0 && u[i] < 0xF0 && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80 ? 3 : 1;
+    uint32_t h = gk__mark_hash(u + i);
+    if (!((L->mark_first[h >> 6] >> (h & 63)) & 1)) continue;
+    for (size_t q = L->mark_bucket[h & 63]; q < L->mark_bucket[(h & 63) + 1]; q++) {
+      uint16_t it = L->mark_item[q];
+      gk__span sp = L->mark[it >> 8][it & 255];
+      if (!seen[it] && sp.len <= n - i && memcmp(s + i, gk__labels_at(L, sp), sp.len) == 0)
+        seen[it] = 1, found[it >> 8]++;
+    }
+  }
+}
+
+void gk__labels_markers_each(const gk__labels *L, const char *s, size_t n, size_t *found) {
+  for (size_t e = 0; e < L->neds; e++)
+    for (size_t k = 0; k < L->nmark[e]; k++)
+      found[e] += gk__memfind(s, n, gk__labels_at(L, L->mark[e][k]), L->mark[e][k].len) != NULL;
+}
+
 /* Add the first code point of s[0..n) to a code point set (text_int.h). */
 static void cp_set_add(uint64_t *set, const char *s, size_t n) {
   size_t i = 0;
@@ -305,6 +354,7 @@ int gk__labels_new(gk__labels **out) {
     gk__labels_free(L);
     return GK_ENOMEM;
   }
+  index_markers(L);
   *out = L;
   return GK_OK;
 }
@@ -428,6 +478,15 @@ int gk__text_heading(const gk__labels *L, const char *s, size_t n) {
   s = heading_start(s, &n);
   if (n == 0 || !heading_may_open(L, s, n)) return -1;
   return heading_body(L, s, n);
+}
+
+int gk__text_heading_may(const gk__labels *L, const char *s, size_t n) {
+  size_t a = gk__trim_left(s, n), i = a;
+  if (a == n) return 0;
+  if (gk__cp_set_has(L->head_skip, gk__utf8_next(s, n, &i))) return 1; /* an ordinal: maybe wrapped */
+  n -= a;
+  s = heading_start(s + a, &n); /* gk__text_heading's first step */
+  return n && heading_may_open(L, s, n);
 }
 
 /* ------------------------------------------------------------ numbers */

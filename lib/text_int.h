@@ -47,7 +47,18 @@ typedef struct {
    * heading variant; head_skip: the characters a numbered heading's number
    * keeps after normalisation (the parts' ordinals, 第, 部分). */
   uint64_t head_first[64], head_skip[64];
+  /* The markers by their first three bytes (gk__mark_hash): mark_first the set
+   * of their hashes; bucket b (the hash's low 6 bits) lists, at mark_item[
+   * mark_bucket[b] .. mark_bucket[b + 1]), edition << 8 | index. */
+  uint64_t mark_first[64];
+  uint16_t mark_bucket[65];
+  uint16_t mark_item[GK__LEDS * 256];
 } gk__labels;
+/* The hash of the 3 bytes at s for the marker index: the low 12 bits of a CJK
+ * character's code point. */
+static inline uint32_t gk__mark_hash(const unsigned char *s) {
+  return ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+}
 static inline int gk__cp_set_has(const uint64_t *set, uint32_t cp) {
   return (int)((set[(cp >> 6) & 63] >> (cp & 63)) & 1);
 }
@@ -68,6 +79,16 @@ static inline const char *gk__labels_at(const gk__labels *L, gk__span sp) {
  * 4 problems, 5 other) or -1. Headings are the official ones and their variants
  * (schema_tables.c), with a Chinese ordinal, a lost ordinal ("、…") or alone. */
 int gk__text_heading(const gk__labels *L, const char *s, size_t n);
+/* 0 when the line s[0..n) can be no heading and open none wrapped over two
+ * lines: its first character, white space aside, is no ordinal's (head_skip),
+ * and gk__text_heading's first step (the code point sets) turns it away. The
+ * document walk's first step; 1: the full tests decide. */
+int gk__text_heading_may(const gk__labels *L, const char *s, size_t n);
+/* The markers (gk__labels.mark) in the normalised text s[0..n): found[e] +=
+ * the number of edition e's markers found (each once). One pass over s; the
+ * same counts as a gk__memfind per marker (gk__labels_markers_each). */
+void gk__labels_markers(const gk__labels *L, const char *s, size_t n, size_t *found);
+void gk__labels_markers_each(const gk__labels *L, const char *s, size_t n, size_t *found);
 /* The same answer without the first step (the code point sets head_first and
  * head_skip): the reference the tests compare gk__text_heading with. */
 int gk__text_heading_full(const gk__labels *L, const char *s, size_t n);

@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /* The cheap first steps of the tests the recognizer runs on every line give
  * the answers of the full tests: the heading test's code point sets
- * (head_first, head_skip) never turn a heading away; a row label that is one
+ * (head_first, head_skip) and the document walk's first character test
+ * (gk__text_heading_may) never turn a heading away; a row label that is one
  * of the row's wordings answers as the search does. Properties over every
  * declared heading in every decoration, random lines, every line of real
  * reports, every row wording of every table. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include "testutil.h"
 #include "internal.h"
 #include "text_int.h"
@@ -25,12 +27,20 @@ static const gk__labels *labels(void) {
 }
 
 static size_t g_headings; /* lines the full test reads as a heading */
+static void same_markers(const gk__labels *L, const char *s, size_t n, size_t *hits);
 
 static void same_heading(const gk__labels *L, const char *s, size_t n) {
   int full = gk__text_heading_full(L, s, n), fast = gk__text_heading(L, s, n);
   if (full != fast) fprintf(stderr, "heading %.*s: full %d, fast %d\n", (int)n, s, full, fast);
   CU_ASSERT_EQUAL(full, fast);
   g_headings += full >= 0;
+  /* the document walk's first step turns away no heading and no ordinal that
+   * may open one wrapped over two lines (wrapped_heading's first test) */
+  if (!gk__text_heading_may(L, s, n)) {
+    size_t a = gk__trim_left(s, n), b = gk__trim_right(s, n);
+    CU_ASSERT_EQUAL(full, -1);
+    CU_ASSERT_TRUE(a >= b || !gk__cp_set_has(L->head_skip, gk__utf8_next(s, b, &a)));
+  }
 }
 
 /* Every heading variant of every part (official wording too), in Traditional
@@ -91,28 +101,37 @@ static void test_line_tests_heading_random(void) {
   CU_ASSERT_TRUE(g_headings > 0);
 }
 
-/* Each line of each real report (tests/data/real). */
+/* Each line of each real report and layout in tests/data/real (.txt, .md). */
 static void test_line_tests_heading_real(void) {
   const gk__labels *L = labels();
-  static const char *const files[] = {"2024_suqian-municipal-government.txt",
-                                      "2019_shanghai-municipal-general-office.txt",
-                                      "2020_baoji-longxian-town.txt",
-                                      "2013_hunan-daoxian-culture-bureau.txt"};
   g_headings = 0;
-  for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+  DIR *dir = opendir(GK_REAL_DATA);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
+  size_t files = 0;
+  for (struct dirent *de; (de = readdir(dir)) != NULL;) {
+    size_t nl = strlen(de->d_name);
+    if (!(nl > 4 && (strcmp(de->d_name + nl - 4, ".txt") == 0 || strcmp(de->d_name + nl - 3, ".md") == 0))) continue;
     char path[512];
-    snprintf(path, sizeof path, "%s/%s", GK_REAL_DATA, files[f]);
+    snprintf(path, sizeof path, "%s/%s", GK_REAL_DATA, de->d_name);
     size_t n = 0;
     char *t = gk_test_read_file(path, &n);
     CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    files++;
     for (size_t a = 0; a < n;) {
-      const char *nl = memchr(t + a, '\n', n - a);
-      size_t e = nl ? (size_t)(nl - t) : n;
+      const char *nl2 = memchr(t + a, '\n', n - a);
+      size_t e = nl2 ? (size_t)(nl2 - t) : n;
       same_heading(L, t + a, e - a);
       a = e + 1;
     }
-    free(t);
+    gk__buf b; /* the whole text normalised: the edition markers */
+    gk__buf_init(&b);
+    gk__text_norm(&b, t, n);
+    size_t hits = 0;
+    same_markers(L, b.data ? b.data : "", b.len, &hits);
+    gk__buf_free(&b), free(t);
   }
+  closedir(dir);
+  CU_ASSERT_TRUE(files >= 20);
   CU_ASSERT_TRUE(g_headings >= 12);
 }
 
@@ -195,12 +214,54 @@ static void test_line_tests_row_match_random(void) {
   CU_ASSERT_TRUE(fuzzy > 1000); /* the fuzzy search is exercised */
 }
 
+/* The one-pass marker search (gk__labels_markers) counts what a search per
+ * marker counts: random texts of whole markers, their halves, bytes of other
+ * text and bad bytes; and each real report's normalised text. */
+static void same_markers(const gk__labels *L, const char *s, size_t n, size_t *hits) {
+  size_t one[GK__LEDS] = {0}, each[GK__LEDS] = {0};
+  gk__labels_markers(L, s, n, one);
+  gk__labels_markers_each(L, s, n, each);
+  for (size_t e = 0; e < L->neds; e++) {
+    CU_ASSERT_EQUAL(one[e], each[e]);
+    *hits += one[e];
+  }
+}
+
+static void test_line_tests_markers(void) {
+  const gk__labels *L = labels();
+  uint32_t seed = 20261204;
+  size_t hits = 0, nm = 0;
+  for (size_t e = 0; e < L->neds; e++) nm += L->nmark[e];
+  CU_ASSERT_TRUE_FATAL(nm > 0);
+  static const char *const other[] = {"申请", "情况", "a", "\xFF", "\xE4\xB8", "公开", "1", "行政"};
+  for (int round = 0; round < 20000; round++) {
+    gk__buf b;
+    gk__buf_init(&b);
+    size_t k = next_rand(&seed) % 10;
+    for (size_t i = 0; i < k; i++) {
+      size_t e = next_rand(&seed) % L->neds, m = L->nmark[e] ? next_rand(&seed) % L->nmark[e] : 0;
+      gk__span sp = L->nmark[e] ? L->mark[e][m] : (gk__span){0, 0};
+      switch (next_rand(&seed) % 4) {
+      case 0: gk__buf_put(&b, gk__labels_at(L, sp), sp.len); break;
+      case 1: gk__buf_put(&b, gk__labels_at(L, sp), sp.len / 2); break;
+      case 2: gk__buf_put(&b, gk__labels_at(L, sp) + sp.len / 2, sp.len - sp.len / 2); break;
+      default: gk__buf_puts(&b, other[next_rand(&seed) % (sizeof other / sizeof *other)]);
+      }
+    }
+    CU_ASSERT_FALSE_FATAL(b.err);
+    same_markers(L, b.data ? b.data : "", b.len, &hits);
+    gk__buf_free(&b);
+  }
+  CU_ASSERT_TRUE(hits > 1000);
+}
+
 int main(void) {
   CU_TestInfo tests[] = {{"heading_forms", test_line_tests_heading_forms},
                          {"heading_random", test_line_tests_heading_random},
                          {"heading_real", test_line_tests_heading_real},
                          {"row_match", test_line_tests_row_match},
                          {"row_match_random", test_line_tests_row_match_random},
+                         {"markers", test_line_tests_markers},
                          CU_TEST_INFO_NULL};
   return gk_test_main("line_tests", tests);
 }
