@@ -19,7 +19,10 @@ typedef struct {
   uint32_t line0;      /* line of the first line (0 unknown) */
 } flat;
 
-/* Flatten text[0, len) into chars (room for len + 1) and starts (room for one
+/* NULs after the flat text's own: see scan_flat. */
+#define FLAT_PAD 3
+
+/* Flatten text[0, len) into chars (room for len + 1 + FLAT_PAD) and starts (room for one
  * more than its '\n's): the lines joined, '\r' dropped, copied a run at a time. */
 static void flat_fill(flat *f, const char *text, size_t len, uint32_t line0, char *chars,
                       size_t *starts) {
@@ -40,7 +43,7 @@ static void flat_fill(flat *f, const char *text, size_t len, uint32_t line0, cha
     starts[nl++] = o;
     p = eol + 1;
   }
-  chars[o] = '\0';
+  memset(chars + o, 0, 1 + FLAT_PAD); /* the NUL and the scans' pad */
   f->s = chars;
   f->len = o;
   f->starts = starts;
@@ -88,19 +91,34 @@ static const unsigned char byte_class[256] = {
   ['['] = B_MARK,  [0xC3] = B_MARK, [0xE3] = B_E3,   [0xE5] = B_E5,   [0xEF] = B_EF,
 };
 
-/* The first i' >= i (or n) whose byte is of a class in mask. */
+/* How far a scan moves from a byte: past the whole character from a lead byte
+ * (sections are valid UTF-8, so its continuation bytes follow, and they are of
+ * no class: nothing a scan looks for is skipped), one byte from any other (a scan
+ * may start inside a character: it walks on to the next lead byte). Chinese prose
+ * takes a third of the steps. */
+#define STEP16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+static const unsigned char utf8_step[256] = {
+  STEP16(1), STEP16(1), STEP16(1), STEP16(1), STEP16(1), STEP16(1), /* ASCII */
+  STEP16(1), STEP16(1), STEP16(1), STEP16(1), STEP16(1), STEP16(1), /* ASCII, continuation */
+  STEP16(2), STEP16(2), STEP16(3), STEP16(4),                       /* C0-DF, E0-EF, F0-FF */
+};
+
+/* The first i' >= i (or n) whose byte is of a class in mask. A step past n (a
+ * character that runs over the bound) stops at n, as the byte walk would. */
 static size_t scan_to(const char *s, size_t n, size_t i, unsigned mask) {
-  while (i < n && !(byte_class[(unsigned char)s[i]] & mask)) i++;
-  return i;
+  if (i >= n) return i;
+  while (i < n && !(byte_class[(unsigned char)s[i]] & mask)) i += utf8_step[(unsigned char)s[i]];
+  return i < n ? i : n;
 }
 
 /* scan_to over the whole flat text (n its length, s[n] its NUL, whose class is in
- * every mask): the loop needs no bound. Never for a shorter bound: the scan
- * would run past it (quadratic when it is called again and again before it). */
+ * every mask, and FLAT_PAD more NULs after it, so that no step reads past the
+ * buffer): the loop needs no bound. Never for a shorter bound: the scan would run
+ * past it (quadratic when it is called again and again before it). */
 static size_t scan_flat(const char *s, size_t n, size_t i, unsigned mask) {
   if (i >= n) return i;
-  while (!(byte_class[(unsigned char)s[i]] & mask)) i++;
-  return i;
+  while (!(byte_class[(unsigned char)s[i]] & mask)) i += utf8_step[(unsigned char)s[i]];
+  return i < n ? i : n;
 }
 
 /* First occurrence of x[0, k) in h[0, hn) (like gk__memfind), NULL when none:
@@ -620,8 +638,8 @@ int gk__text_rules_run(const gk_report *r, gk_diags *out) {
   int rc = rule_sections(r, out), period_seen = 0;
   if (rc) return rc;
   /* one buffer for every section in turn: its line starts, then its flat text */
-  if (maxlines > (SIZE_MAX - maxlen - 1) / sizeof(size_t)) return GK_ENOMEM;
-  size_t *starts = gk__malloc(maxlines * sizeof *starts + maxlen + 1);
+  if (maxlines > (SIZE_MAX - maxlen - 1 - FLAT_PAD) / sizeof(size_t)) return GK_ENOMEM;
+  size_t *starts = gk__malloc(maxlines * sizeof *starts + maxlen + 1 + FLAT_PAD);
   if (!starts) return GK_ENOMEM;
   char *chars = (char *)(starts + maxlines);
   table_wants w;

@@ -307,6 +307,49 @@ static void test_text_rules_crlf_edges(void) {
   gk_report_free(r);
 }
 
+/* Property: the scans step over whole characters of every UTF-8 length without
+ * missing a mark or a digit after one. Random prose of fillers (1- to 4-byte
+ * characters, line breaks) and placeholders (each one finding, in order) and
+ * breakdowns "共N条，其中A条、B条。" (a finding exactly when A + B != N). */
+static void test_text_rules_random_prose(void) {
+  static const char *const fill[] = {"a", "é", "中", "𠀀", "，", "\n", "“", "的", "政"};
+  static const char *const mark[] = {"××", "ＸＸ", "【】", "〔〕", "［］"};
+  unsigned seed = 12345;
+  for (int round = 0; round < 300; round++) {
+    char text[2048], want[40][8];
+    size_t len = 0, nwant = 0, nsum = 0;
+    for (int k = 0; k < 30; k++) {
+      seed = seed * 1103515245u + 12345u;
+      unsigned x = (seed >> 16) % 16;
+      const char *piece = x < 9 ? fill[x] : x < 14 ? mark[x - 9] : NULL;
+      char sum[64];
+      if (!piece) { /* a breakdown, after the sentence before */
+        unsigned a = (seed >> 8) % 5, b = (seed >> 4) % 5, t = a + b + (x == 15);
+        snprintf(sum, sizeof sum, "。共%u条，其中%u条、%u条。", t, a, b);
+        piece = sum;
+        nsum += x == 15;
+      } else if (x >= 9) {
+        strcpy(want[nwant++], piece);
+      }
+      memcpy(text + len, piece, strlen(piece));
+      len += strlen(piece);
+    }
+    text[len] = '\0';
+    gk_report *r = NULL;
+    CU_ASSERT_EQUAL_FATAL(gk_report_new(&r, GK_EDITION_2021, 2022), GK_OK);
+    CU_ASSERT_EQUAL_FATAL(gk_report_set_section(r, GK_SECTION_OVERVIEW, text, len), GK_OK);
+    gk_diags *d = run(r, "text.placeholder");
+    CU_ASSERT_EQUAL(gk_diags_count(d), nwant);
+    for (size_t i = 0; i < nwant && i < gk_diags_count(d); i++)
+      CU_ASSERT_STRING_EQUAL(gk_diag_actual(d, i), want[i]);
+    gk_diags_free(d);
+    d = run(r, "text.sum");
+    CU_ASSERT_EQUAL(gk_diags_count(d), nsum);
+    gk_diags_free(d);
+    gk_report_free(r);
+  }
+}
+
 /* Allocation failures: GK_ENOMEM, or all the findings. */
 static void test_text_rules_alloc_failures(void) {
   gk_report *r = crlf_report();
@@ -338,6 +381,7 @@ static CU_TestInfo tests[] = {
   {"period", test_text_rules_period},
   {"table", test_text_rules_table},
   {"placeholder", test_text_rules_placeholder},
+  {"random_prose", test_text_rules_random_prose},
   {"fee", test_text_rules_fee},
   {"sections", test_text_rules_sections},
   {"through_validate", test_text_rules_through_validate},
