@@ -439,6 +439,11 @@ static int rule_table(const gk_report *r, const flat *f, table_wants *w, gk_diag
 static int placeholder_at(const char *s, size_t n, size_t i, size_t *len) {
   static const lit marks[] = {LIT("××"), LIT("ＸＸ"), LIT("xx"), LIT("XX"),
                               LIT("【】"), LIT("〔〕"), LIT("[]"), LIT("［］")};
+  /* the scan stops at every E3 or EF byte (most of them the punctuation 。、，：),
+   * and the marks there are told by their last byte (【 〔 Ｘ ［); no unit of the
+   * year check below starts with either */
+  unsigned char b = (unsigned char)s[i], b3 = i + 2 < n ? (unsigned char)s[i + 2] : 0;
+  if ((b == 0xE3 || b == 0xEF) && b3 != 0x90 && b3 != 0x94 && b3 != 0xB8 && b3 != 0xBB) return 0;
   for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
     if (at_n(s, n, i, marks[k].s, marks[k].n)) {
       size_t m = marks[k].n;

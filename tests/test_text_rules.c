@@ -312,7 +312,7 @@ static void test_text_rules_crlf_edges(void) {
  * characters, line breaks) and placeholders (each one finding, in order) and
  * breakdowns "共N条，其中A条、B条。" (a finding exactly when A + B != N). */
 static void test_text_rules_random_prose(void) {
-  static const char *const fill[] = {"a", "é", "中", "𠀀", "，", "\n", "“", "的", "政"};
+  static const char *const fill[] = {"a", "é", "中", "𠀀", "，", "\n", "“", "、", "：", "。"};
   static const char *const mark[] = {"××", "ＸＸ", "【】", "〔〕", "［］"};
   unsigned seed = 12345;
   for (int round = 0; round < 300; round++) {
@@ -320,15 +320,15 @@ static void test_text_rules_random_prose(void) {
     size_t len = 0, nwant = 0, nsum = 0;
     for (int k = 0; k < 30; k++) {
       seed = seed * 1103515245u + 12345u;
-      unsigned x = (seed >> 16) % 16;
-      const char *piece = x < 9 ? fill[x] : x < 14 ? mark[x - 9] : NULL;
+      unsigned x = (seed >> 16) % 17;
+      const char *piece = x < 10 ? fill[x] : x < 15 ? mark[x - 10] : NULL;
       char sum[64];
       if (!piece) { /* a breakdown, after the sentence before */
-        unsigned a = (seed >> 8) % 5, b = (seed >> 4) % 5, t = a + b + (x == 15);
+        unsigned a = (seed >> 8) % 5, b = (seed >> 4) % 5, t = a + b + (x == 16);
         snprintf(sum, sizeof sum, "。共%u条，其中%u条、%u条。", t, a, b);
         piece = sum;
-        nsum += x == 15;
-      } else if (x >= 9) {
+        nsum += x == 16;
+      } else if (x >= 10) {
         strcpy(want[nwant++], piece);
       }
       memcpy(text + len, piece, strlen(piece));
