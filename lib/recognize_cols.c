@@ -209,7 +209,6 @@ static void merge_header(walk *w, const gk__colmap *h) {
  * read_header by tests/test_text_columns.c ("cheap header test"). */
 int gk__rec_cols_may_head(const walk *w, const gk__gblock *b) {
   uint32_t k = 0, n = 0, need = w->t == GK_TABLE_REVIEW ? 1 : 2;
-  if (b->ncells < need) return 0; /* n counts cells: a one-cell row (a label line) at once */
   for (uint32_t i = 0; i < b->ncells; i++) {
     const gk__gcell *c = &w->g->cells[b->first + i];
     if (!c->len) continue;
