@@ -1067,6 +1067,8 @@ static int blanks_are_cells(const gk__grid *g, const tline *lines, size_t from, 
     if (sv[0] && sv[1]) adjacent++;
     else if (sv[0] && i + 2 < to && gk__rec_blank_line(&lines[i + 1]) && sv[2]) spaced++;
     sv[0] = sv[1], sv[1] = sv[2];
+    size_t left = to - i - 2; /* the steps still to come, each adding one to a count at most */
+    if (adjacent > spaced + left || adjacent + left <= spaced) break; /* decided */
   }
   return adjacent > spaced;
 }
