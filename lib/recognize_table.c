@@ -783,7 +783,7 @@ static const gk__span *known_wording(const walk *w, const char *p, size_t n) {
     for (size_t v = 0; v < GK__NV; v++) { /* the wording, then its variants up to the first none */
       const char *s = v ? td->rows[r].variants[v - 1] : td->rows[r].zh;
       if (!s) break;
-      if (s[0] != p[0] || strncmp(s, p, n) != 0 || s[n] != '\0') continue;
+      if (s[0] != p[0] || strnlen(s, n + 1) != n || memcmp(s, p, n) != 0) continue; /* never past s's end (a NUL in p) */
       const gk__span *sp = &w->L->row[w->led][w->t][r][v];
       return sp->len ? sp : NULL;
     }
