@@ -56,7 +56,7 @@ static void render_lines(const gk__grid *g, gk__buf *buf, tline *lines, size_t *
 
 /* The document's lines of a grid: a text grid's source lines as they stand
  * (one block a line), else the blocks written out into buf. */
-static int grid_lines(const gk__grid *g, gk__buf *buf, tline **out, size_t *nout) {
+int gk__rec_grid_lines(const gk__grid *g, gk__buf *buf, tline **out, size_t *nout) {
   size_t cap = g->src ? g->nlines + 1 : g->nblocks + 1; /* a text grid's lines: the reader counted them */
   for (size_t i = 0; i < g->nblocks && !g->src; i++)
     if (g->blocks[i].kind == GK__BLK_PARA || g->blocks[i].kind == GK__BLK_HEADING)
@@ -135,7 +135,7 @@ int gk__recognize_grid(const gk__labels *L, gk_report **out, const gk__grid *g, 
   tline *lines = NULL;
   size_t n = 0, diag_from = gk_diags_count(d);
   *out = NULL;
-  int rc = g->err ? g->err : grid_lines(g, &buf, &lines, &n);
+  int rc = g->err ? g->err : gk__rec_grid_lines(g, &buf, &lines, &n);
   if (!rc) rc = gk__rec_document(L, out, lines, n, g, source_name, d);
   if (rc != GK_ENOMEM && lines && !g->src) /* the findings (also why a document is no report) */
     for (size_t i = diag_from; i < gk_diags_count(d); i++) {

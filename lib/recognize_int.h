@@ -120,6 +120,10 @@ static inline void walk_init(walk *w) { memset(w, 0, offsetof(walk, amb)); }
 /* recognize_table.c: one table region [from, to) of the lines into the
  * report's table t (the walk over rows, labels and runs of values). */
 int gk__rec_table(walk *w, int t, const tline *lines, size_t from, size_t to, int truncated);
+/* The document's lines of a grid (recognize.c): a text grid's source lines,
+ * else the blocks written out into buf; *out gk__malloc'd. GK_ENOMEM,
+ * GK_EOVERFLOW. */
+int gk__rec_grid_lines(const gk__grid *g, gk__buf *buf, tline **out, size_t *nout);
 /* A finding at a document line (free-standing messages / built ones, freed). */
 void gk__rec_diag(walk *w, int sev, const char *rule, uint32_t line, const char *zh, const char *en);
 void gk__rec_diag_bufs(walk *w, int sev, const char *rule, uint32_t line, gk__buf *zh, gk__buf *en);

@@ -6,61 +6,6 @@
 #include "walk_ref.h"
 #include "recognize_int.h"
 
-/* The document's lines of a grid as the recognizer makes them (recognize.c):
- * a text grid's source lines, else paragraphs' lines and rows' cells joined by
- * TAB (tokens by a space) written into buf. NULL when out of memory. */
-static tline *grid_lines(const gk__grid *g, gk__buf *buf, size_t *nout) {
-  size_t cap = g->nblocks + 1 + (g->src ? g->nsrc : buf->len);
-  for (size_t i = 0; i < g->nblocks && !g->src; i++) cap += g->blocks[i].len;
-  tline *lines = malloc(cap * sizeof *lines);
-  size_t n = 0;
-  if (!lines) return NULL;
-  for (size_t i = 0; i < g->nblocks; i++) {
-    const gk__gblock *b = &g->blocks[i];
-    if (g->src) { /* each source line of the block (a run of blank lines is one block) */
-      for (size_t a = b->soff, e = a + b->slen, k = a; k <= e; k++) {
-        const char *nl = k < e ? memchr(g->src + k, '\n', e - k) : NULL;
-        k = nl ? (size_t)(nl - g->src) : e;
-        size_t z = k;
-        while (z > a && g->src[z - 1] == '\r') z--;
-        lines[n] = (tline){g->src + a, z - a, (uint32_t)(n + 1), (uint32_t)i}, n++;
-        a = k + 1;
-      }
-      continue;
-    }
-    if (b->kind == GK__BLK_PARA || b->kind == GK__BLK_HEADING) {
-      const char *t = gk__grid_text(g, b->off), *e = t + b->len;
-      for (;;) {
-        const char *nl = t < e ? memchr(t, '\n', (size_t)(e - t)) : NULL;
-        size_t k = nl ? (size_t)(nl - t) : (size_t)(e - t);
-        lines[n] = (tline){(const char *)(uintptr_t)buf->len, k, (uint32_t)(n + 1), (uint32_t)i}, n++;
-        gk__buf_put(buf, t, k);
-        if (!nl) break;
-        gk__buf_putc(buf, '\n');
-        t = nl + 1;
-      }
-    } else {
-      size_t st = buf->len;
-      for (uint32_t k = 0; k < b->ncells; k++) {
-        const gk__gcell *c = &g->cells[b->first + k];
-        const char *t = gk__grid_text(g, c->off);
-        if (k) gk__buf_putc(buf, b->kind == GK__BLK_ROW ? '\t' : ' ');
-        for (uint32_t j = 0; j < c->len; j++)
-          gk__buf_putc(buf, t[j] == '\n' || t[j] == '\r' || t[j] == '\t' ? ' ' : t[j]);
-      }
-      lines[n] = (tline){(const char *)(uintptr_t)st, buf->len - st, (uint32_t)(n + 1), (uint32_t)i}, n++;
-    }
-    gk__buf_putc(buf, '\n');
-  }
-  if (buf->err) {
-    free(lines);
-    return NULL;
-  }
-  for (size_t i = 0; i < n && !g->src; i++) lines[i].p = buf->data + (uintptr_t)lines[i].p;
-  *nout = n;
-  return lines;
-}
-
 typedef struct {
   gk_report *r;
   gk_diags *d;
@@ -135,8 +80,8 @@ size_t gk_test_walk_ref_grid(const gk__grid *g, uint32_t seed, size_t *walked) {
   gk__buf buf;
   gk__buf_init(&buf);
   size_t n = 0, bad = 0, count = 0;
-  tline *lines = grid_lines(g, &buf, &n);
-  if (!lines) {
+  tline *lines = NULL;
+  if (gk__rec_grid_lines(g, &buf, &lines, &n) != GK_OK) {
     gk__buf_free(&buf);
     return 1;
   }
@@ -154,7 +99,7 @@ size_t gk_test_walk_ref_grid(const gk__grid *g, uint32_t seed, size_t *walked) {
         bad += d != 0, count++;
         gk_report_free(a.r), gk_report_free(b.r), gk_diags_free(a.d), gk_diags_free(b.d);
       }
-  free(lines);
+  gk__free(lines);
   gk__buf_free(&buf);
   if (walked) *walked = count;
   return bad;
