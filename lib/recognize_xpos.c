@@ -215,7 +215,7 @@ static void find_header(walk *w, uint32_t *anchor) {
  * when none or row line `at` is on another page. */
 static size_t header_lines(walk *w, size_t at, xline *h, uint32_t *anchor) {
   if (!w->xknown) find_header(w, anchor);
-  else *anchor = first_value_col(w, &w->reg[w->xfv]);
+  else *anchor = w->xfv < w->nreg ? first_value_col(w, &w->reg[w->xfv]) : UINT32_MAX; /* none: past the region */
   if (w->xfv >= w->nreg || at < w->xfv || w->xff <= at) return 0;
   uint32_t from = *anchor > XD ? *anchor - XD : 0;
   for (size_t i = w->xtop; i < w->xfv; i++) {
