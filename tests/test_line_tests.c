@@ -135,6 +135,14 @@ static void test_line_tests_heading_real(void) {
   CU_ASSERT_TRUE(g_headings >= 12);
 }
 
+/* A walk of table t of edition e (the labels' index) for the row tests; its
+ * table's declaration. */
+static const gk__table_decl *walk_for(walk *w, const gk__labels *L, size_t e, int t) {
+  walk_init(w);
+  w->L = L, w->ed = gk__edition_get(gk_schema_edition_id(e)), w->t = t;
+  return &w->ed->tables[t];
+}
+
 static void same_row_match(const walk *w, size_t row, const char *lab, size_t labn, size_t *hits) {
   for (int fuzzy = 0; fuzzy < 2; fuzzy++) {
     size_t e1 = 7, e2 = 7; /* the caller's value before: overwritten or kept alike */
@@ -154,9 +162,7 @@ static void test_line_tests_row_match(void) {
   for (size_t e = 0; e < L->neds; e++)
     for (int t = 0; t < GK_NTABLES; t++) {
       walk w;
-      walk_init(&w);
-      w.L = L, w.ed = gk__edition_get(gk_schema_edition_id(e)), w.t = t;
-      const gk__table_decl *td = &w.ed->tables[t];
+      const gk__table_decl *td = walk_for(&w, L, e, t);
       for (size_t r = 0; r < td->nrows && r < GK__LROWS; r++)
         for (size_t r2 = 0; r2 < td->nrows && r2 < GK__LROWS; r2++)
           for (size_t v = 0; v < GK__NV; v++) {
@@ -186,9 +192,7 @@ static void test_line_tests_row_match_random(void) {
   for (size_t e = 0; e < L->neds; e++)
     for (int t = 0; t < GK_NTABLES; t++) {
       walk w;
-      walk_init(&w);
-      w.L = L, w.ed = gk__edition_get(gk_schema_edition_id(e)), w.t = t;
-      const gk__table_decl *td = &w.ed->tables[t];
+      const gk__table_decl *td = walk_for(&w, L, e, t);
       for (int round = 0; round < 3000; round++) {
         char buf[1024];
         size_t n = 0;
