@@ -296,15 +296,17 @@ static void put_table_section(page *p, int part, int t) {
   gk__buf_puts(p->b, "</section>\n");
 }
 
-/* The list of findings, each linked to the cells it names. */
+/* The list of findings, each linked to the cells it names: an <aside>, no
+ * part of the report (a reader, gk_report_from_html too, passes it by: a
+ * finding's quoted cell is no value of a table the report lacks). */
 static void put_findings(page *p) {
   size_t n = p->d ? gk_diags_count(p->d) : 0;
   gk__buf *b = p->b;
   int en = p->lang == GK_LANG_EN;
-  gk__buf_printf(b, "<section id=\"findings\" class=\"findings\">\n<h2>%s</h2>\n",
+  gk__buf_printf(b, "<aside id=\"findings\" class=\"findings\">\n<h2>%s</h2>\n",
                  en ? "Findings" : "检查发现的问题");
   if (!n) {
-    gk__buf_printf(b, "<p>%s</p>\n</section>\n", en ? "No finding." : "未发现问题。");
+    gk__buf_printf(b, "<p>%s</p>\n</aside>\n", en ? "No finding." : "未发现问题。");
     return;
   }
   gk__buf_puts(b, "<ol>\n");
@@ -336,7 +338,7 @@ static void put_findings(page *p) {
     if (gk_diag_line(p->d, i)) gk__buf_printf(b, " <small>(%s %u)</small>", en ? "line" : "第", gk_diag_line(p->d, i));
     gk__buf_puts(b, "</li>\n");
   }
-  gk__buf_puts(b, "</ol>\n</section>\n");
+  gk__buf_puts(b, "</ol>\n</aside>\n");
 }
 
 static void put_header(page *p, const char *title) {

@@ -151,6 +151,38 @@ static void push_nest(hw *w, xmlNode *t) {
   w->nest[w->nnest++] = t;
 }
 
+/* A note mark: an element whose text is all inside links to the page's own
+ * anchors (<sup><a href="#f3">3</a></sup>, the mark gk_report_to_html puts
+ * after a failing cell's value). */
+static int note_mark(const xmlNode *n, int depth) {
+  int any = 0;
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE && c->content) {
+      for (const xmlChar *p = c->content; *p; p++)
+        if (*p > ' ') return 0; /* text outside a link */
+    } else if (name_is(c, "a")) {
+      xmlChar *h = xmlGetProp(c, (const xmlChar *)"href");
+      int local = h && h[0] == '#';
+      xmlFree(h);
+      if (!local) return 0;
+      any = 1;
+    } else if (c->type == XML_ELEMENT_NODE && (depth > GK__DOC_MAX_DEPTH || !note_mark(c, depth + 1))) {
+      return 0;
+    }
+  }
+  return any;
+}
+
+/* <sup> or <sub> in a table cell: a note mark is no part of the cell's text;
+ * other text stands apart from the text beside it, so that a digit of it
+ * never runs into a number ("8" and a mark "3" are not 83). */
+static void script_in_cell(hw *w, xmlNode *c, int depth) {
+  if (note_mark(c, depth)) return;
+  w->pending = w->pending ? w->pending : 1;
+  walk(w, c, depth);
+  w->pending = w->pending ? w->pending : 1;
+}
+
 static void element(hw *w, xmlNode *c, int depth) {
   if (depth > GK__DOC_MAX_DEPTH) {
     too_deep(w, c);
@@ -161,6 +193,10 @@ static void element(hw *w, xmlNode *c, int depth) {
   if ((strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0) && menu(c, depth)) return;
   if (strcmp(name, "br") == 0) {
     boundary(w);
+    return;
+  }
+  if (w->in_cell && (strcmp(name, "sup") == 0 || strcmp(name, "sub") == 0)) {
+    script_in_cell(w, c, depth);
     return;
   }
   if (strcmp(name, "table") == 0) {
