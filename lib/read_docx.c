@@ -54,6 +54,7 @@ typedef struct {
   int skipped, skip_rc; /* the reader moved past a subtree: its next node is current */
   uint32_t ntables, npara;
   int in_t, pending;
+  int in_run, run_script, run_wrote; /* a w:r open; it is raised or lowered (w:vertAlign); it put text */
   gk__buf para;       /* a body paragraph's text */
   uint8_t hlevel;
   gk__docx_num *num;  /* automatic numbering (NULL: none) */
@@ -366,6 +367,26 @@ static int on_run_char(dw *w, const xmlChar *name) {
   return 1;
 }
 
+/* A run starts (w:r), or says it is raised or lowered (w:vertAlign
+ * superscript or subscript: a note mark typed after a value). */
+static void run_start(dw *w, const xmlChar *name, int empty) {
+  if (is(name, "w:r")) {
+    w->in_run = !empty;
+    w->run_script = w->run_wrote = 0;
+    return;
+  }
+  xmlChar *v = xmlTextReaderGetAttribute(w->rd, (const xmlChar *)"w:val");
+  w->run_script = v && (strcmp((const char *)v, "superscript") == 0 || strcmp((const char *)v, "subscript") == 0);
+  xmlFree(v);
+}
+
+/* In a table cell a raised or lowered run stands apart from the text beside
+ * it (when at is set: before its first text, after its end), so that its
+ * digits never run into a number ("8" and a mark "3" are not 83). */
+static void script_apart(dw *w, int at) {
+  if (at && w->run_script && w->ntab && !w->in_txbx && !w->pending) w->pending = 1;
+}
+
 /* One start tag of word/document.xml. */
 static void on_start(dw *w, const xmlChar *name, int empty) {
   tctx *t = w->ntab ? &w->tab[w->ntab - 1] : NULL;
@@ -379,6 +400,8 @@ static void on_start(dw *w, const xmlChar *name, int empty) {
     if (empty) para_end(w);
   } else if (is(name, "w:t")) {
     w->in_t = !empty;
+  } else if (is(name, "w:r") || (w->in_run && is(name, "w:vertAlign"))) {
+    run_start(w, name, empty);
   } else if (on_table_tag(w, t, name, empty) || on_run_char(w, name)) {
     return;
   } else if (is(name, "w:txbxContent")) {
@@ -407,7 +430,8 @@ static void on_start(dw *w, const xmlChar *name, int empty) {
 
 static void on_end(dw *w, const xmlChar *name) {
   tctx *t = w->ntab ? &w->tab[w->ntab - 1] : NULL;
-  if (is(name, "w:p")) para_end(w);
+  if (is(name, "w:r")) script_apart(w, w->run_wrote), w->in_run = 0;
+  else if (is(name, "w:p")) para_end(w);
   else if (is(name, "w:t")) w->in_t = 0;
   else if (is(name, "w:pPr")) ppr_end(w);
   else if (is(name, "w:numPr")) w->in_numpr = 0;
@@ -423,6 +447,8 @@ static void on_text(dw *w) {
   gk__buf *b = sink(w);
   const xmlChar *v = xmlTextReaderConstValue(w->rd);
   if (!b || !v) return;
+  script_apart(w, !w->run_wrote);
+  w->run_wrote = 1;
   gk__doc_put_text(b, (const char *)v, strlen((const char *)v), &w->pending);
 }
 

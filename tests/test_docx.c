@@ -200,6 +200,35 @@ static void test_docx_run_characters_deleted_rows_text_boxes(void) {
   free(z);
 }
 
+/* A superscript or subscript run in a cell (a note mark typed after a value)
+ * stands apart from the text beside it: 8 with a mark 3 is "8 3", never 83;
+ * in body text nothing changes. */
+static void test_docx_script_runs_in_cells(void) {
+  const char *sup = "<w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr>";
+  char body[4096];
+  snprintf(body, sizeof body,
+           "<w:p><w:r><w:t>注</w:t></w:r><w:r>%s<w:t>1</w:t></w:r></w:p>"
+           "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>8</w:t></w:r><w:r>%s<w:t>3</w:t></w:r></w:p></w:tc>"
+           "<w:tc><w:p><w:pPr><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr></w:pPr><w:r><w:t>1</w:t>"
+           "</w:r><w:r><w:t>2</w:t></w:r></w:p></w:tc>"
+           "<w:tc><w:p><w:r><w:t>5</w:t></w:r><w:r><w:rPr><w:vertAlign w:val=\"baseline\"/></w:rPr>"
+           "<w:t>6</w:t></w:r><w:r><w:rPr><w:vertAlign w:val=\"subscript\"/></w:rPr><w:t>x</w:t></w:r>"
+           "<w:r><w:t>7</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
+           sup, sup);
+  size_t len = 0;
+  char *z = docx_of(&len, body);
+  gk__grid g;
+  gk__grid_init(&g);
+  CU_ASSERT_EQUAL_FATAL(gk__docx_grid(&g, z, len, "s.docx", NULL), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(g.nblocks, 2);
+  CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[0].off), "注1");
+  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 1, 0), "8 3");
+  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 1, 1), "12"); /* the paragraph mark's superscript is no run's */
+  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 1, 2), "56 x 7");
+  gk__grid_free(&g);
+  free(z);
+}
+
 /* A heading numbered through its style: Chinese Word's style id "1" named
  * "heading 1", the numbering in the style (basedOn followed); a paragraph's own
  * w:numPr wins (numId 0: none); the old numbering of a tracked formatting
@@ -459,6 +488,7 @@ int main(void) {
       {"sections in document order", test_docx_sections_in_document_order},
       {"runs, tables and positions", test_docx_runs_tables_and_positions},
       {"grid of a rendering", test_docx_rendering_grid},
+      {"script runs in cells", test_docx_script_runs_in_cells},
       {"run characters, deleted rows, text boxes", test_docx_run_characters_deleted_rows_text_boxes},
       {"style headings and numbering", test_docx_style_headings_and_numbering},
       {"numbering rendered", test_docx_numbering_rendered},
