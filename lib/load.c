@@ -19,6 +19,38 @@ GK_API gk_form gk_report_detect_form(const char *bytes, size_t len) {
   return GK_FORM_TEXT;
 }
 
+/* Files of forms no reader here takes, by their first bytes: named in the
+ * finding with what to do, instead of being read as text that is no report. */
+static const struct {
+  const char *magic;
+  size_t len;
+  const char *zh, *en;
+} foreign[] = {
+    {"%PDF-", 5, "这是PDF文件，不是文本：请先用 pdftotext -layout 转换为文本再读取",
+     "a PDF file, not text: convert it with pdftotext -layout first"},
+    {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8,
+     "这是Word 97-2003（.doc）、WPS或Excel 97-2003文件：请另存为.docx再读取",
+     "a Word 97-2003 (.doc), WPS or Excel 97-2003 file: save it as .docx first"},
+    {"{\\rtf", 5, "这是RTF文件：请另存为.docx再读取", "an RTF file: save it as .docx first"},
+    {"\x89PNG", 4, "这是图片文件（PNG）：需要先识别文字", "an image (PNG): its text must be recognised (OCR) first"},
+    {"\xFF\xD8\xFF", 3, "这是图片文件（JPEG）：需要先识别文字", "an image (JPEG): its text must be recognised (OCR) first"},
+};
+
+/* GK_EENCODING and an import.encoding finding when bytes start as a form of
+ * foreign[]; GK_OK otherwise. */
+static int foreign_form(const char *bytes, size_t len, const char *source_name, gk_diags *diags) {
+  for (size_t i = 0; i < sizeof foreign / sizeof foreign[0]; i++) {
+    if (len < foreign[i].len || memcmp(bytes, foreign[i].magic, foreign[i].len) != 0) continue;
+    if (diags) {
+      int rc = gk_diags_add(NULL, diags, GK_SEV_ERROR, "import.encoding", foreign[i].zh, foreign[i].en,
+                            source_name, 1, 1);
+      if (rc) return rc;
+    }
+    return GK_EENCODING;
+  }
+  return GK_OK;
+}
+
 GK_API int gk_report_load_form(gk_report **out, const char *bytes, size_t len, gk_form form,
                                const char *source_name, gk_diags *diags) {
   len = gk__nul_len(bytes, len);
@@ -26,6 +58,10 @@ GK_API int gk_report_load_form(gk_report **out, const char *bytes, size_t len, g
   *out = NULL;
   if (!bytes && len) return GK_EINVAL;
   if (!bytes) bytes = "";
+  if (form == GK_FORM_TEXT || form == GK_FORM_JSON) {
+    int rc = foreign_form(bytes, len, source_name, diags);
+    if (rc) return rc;
+  }
   switch (form) {
   case GK_FORM_TEXT:
     return gk_report_from_text(out, bytes, len, source_name, diags);

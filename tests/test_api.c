@@ -219,6 +219,37 @@ static void test_nul_terminated_readers(void) {
   free(text);
 }
 
+/* Files of forms no reader takes (PDF, .doc, RTF, images) are refused with a
+ * finding that names the form and what to do, not read as text that is no
+ * report; a text that only mentions "%PDF-" further on is read as text. */
+static void test_load_foreign_forms(void) {
+  static const struct {
+    const char *bytes;
+    size_t len;
+    const char *says;
+  } cases[] = {{"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj", 25, "pdftotext"},
+               {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0", 11, ".docx"},
+               {"{\\rtf1\\ansi 一、总体情况", 30, "RTF"},
+               {"\x89PNG\r\n\x1A\n", 8, "OCR"},
+               {"\xFF\xD8\xFF\xE0", 4, "OCR"}};
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    gk_diags *d = NULL;
+    gk_report *r = NULL;
+    CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+    CU_ASSERT_EQUAL(gk_report_load(&r, cases[i].bytes, cases[i].len, "f", d), GK_EENCODING);
+    CU_ASSERT_PTR_NULL(r);
+    CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
+    CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 0), "import.encoding");
+    CU_ASSERT_PTR_NOT_NULL(strstr(gk_diag_message(d, 0, GK_LANG_EN), cases[i].says));
+    CU_ASSERT_EQUAL(gk_diag_line(d, 0), 1);
+    gk_diags_free(d);
+  }
+  gk_report *r = NULL;
+  const char *text = "报告\n%PDF- 一词\n";
+  CU_ASSERT_NOT_EQUAL(gk_report_load(&r, text, strlen(text), "t", NULL), GK_EENCODING);
+  gk_report_free(r);
+}
+
 /* ---- gk_report_load keeps source_name for every form -------------------- */
 
 static void load_named(const char *file, int real, const char *dir_name, gk_form want_form) {
@@ -346,6 +377,7 @@ int main(void) {
       {"load keeps source_name: HTML", test_load_source_html},
       {"load keeps source_name: DOCX", test_load_source_docx},
       {"load keeps source_name: JSON", test_load_source_json},
+      {"foreign forms named", test_load_foreign_forms},
       {"gk_value_format prints as the CLI did", test_value_format_as_cli_printed},
       {"gk_report_text is gk_value_format", test_report_text_is_value_format},
       CU_TEST_INFO_NULL,
