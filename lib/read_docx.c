@@ -590,6 +590,29 @@ int gk__docx_grid(gk__grid *g, const char *bytes, size_t len, const char *file, 
   return gk__docx_grid_cap(g, bytes, len, file, d, GK_DOCX_MAX_XML);
 }
 
+/* Zip files of other forms (no word/document.xml), known by a part of their
+ * own: named in the finding with what to do. */
+static const struct {
+  const char *part, *zh, *en;
+} other_zips[] = {
+    {"OFD.xml", "这是OFD版式文件，不是Word文档：请先转换为文本或.docx再读取",
+     "an OFD file, not a Word document: convert it to text or .docx first"},
+    {"xl/workbook.xml", "这是Excel工作簿（.xlsx），不是Word文档", "an Excel workbook (.xlsx), not a Word document"},
+    {"ppt/presentation.xml", "这是PowerPoint文件（.pptx），不是Word文档", "a PowerPoint file (.pptx), not a Word document"},
+    {"content.xml", "这是OpenDocument文件（.odt等）：请另存为.docx再读取",
+     "an OpenDocument file (.odt, ...): save it as .docx first"},
+};
+
+/* GK_EPARSE with a finding naming the form when za is a zip of other_zips[]
+ * (and has no word/document.xml), else GK_OK. */
+static int other_zip(zip_t *za, const char *file, gk_diags *d) {
+  if (zip_name_locate(za, "word/document.xml", 0) >= 0) return GK_OK;
+  for (size_t i = 0; i < sizeof other_zips / sizeof other_zips[0]; i++)
+    if (zip_name_locate(za, other_zips[i].part, 0) >= 0)
+      return docx_error(d, file, 0, other_zips[i].zh, other_zips[i].en);
+  return GK_OK;
+}
+
 int gk__docx_grid_cap(gk__grid *g, const char *bytes, size_t len, const char *file, gk_diags *d,
                       size_t xml_cap) {
   g->pos_kind = GK__POS_DOCX;
@@ -599,12 +622,13 @@ int gk__docx_grid_cap(gk__grid *g, const char *bytes, size_t len, const char *fi
   int rc = open_zip(&za, bytes, len, file, d);
   if (rc) return rc;
   char part[256] = "word/document.xml";
-  rc = main_part(za, part, sizeof part);
-  if (rc == GK_EPARSE)
+  int said = other_zip(za, file, d); /* a zip of another form: its finding said */
+  rc = said ? said : main_part(za, part, sizeof part);
+  if (!said && rc == GK_EPARSE)
     rc = docx_error(d, file, 0, "内容类型不对：[Content_Types].xml未声明Word正文部分，不是Word文档",
                     "wrong content type: [Content_Types].xml declares no Word main document part; "
                     "this is not a Word document");
-  else if (rc == GK_ENOTFOUND)
+  else if (!said && rc == GK_ENOTFOUND)
     rc = GK_OK; /* no content types: word/document.xml, if it is there */
   if (!rc) {
     dw w;

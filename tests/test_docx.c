@@ -319,6 +319,42 @@ static void expect_error(const char *bytes, size_t len, const char *rule, int rc
   gk_diags_free(d);
 }
 
+/* Zips of other forms (OFD, Excel, PowerPoint, OpenDocument) are named in the
+ * finding, not called a broken Word file; a .docx that also holds such a part
+ * is read as Word. */
+static void test_docx_other_zip_forms(void) {
+  static const char *const parts[][2] = {{"OFD.xml", "OFD"}, {"xl/workbook.xml", "Excel"},
+                                         {"ppt/presentation.xml", "PowerPoint"}, {"content.xml", "OpenDocument"}};
+  for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+    const char *names[] = {parts[i][0]}, *texts[] = {"<x/>"};
+    size_t len = 0;
+    char *z = make_zip(&len, 1, names, texts, NULL);
+    gk_diags *d = NULL;
+    gk_report *r = NULL;
+    CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+    CU_ASSERT_EQUAL(gk_report_from_docx(&r, z, len, "o.zip", d), GK_EPARSE);
+    long k = gk_doc_find_rule(d, "import.docx");
+    CU_ASSERT_TRUE_FATAL(k >= 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(gk_diag_message(d, (size_t)k, GK_LANG_EN), parts[i][1]));
+    gk_diags_free(d);
+    free(z);
+  }
+  char doc[512];
+  snprintf(doc, sizeof doc, "<?xml version=\"1.0\"?><w:document %s><w:body><w:p><w:r><w:t>甲</w:t></w:r></w:p>"
+           "</w:body></w:document>", W_NS);
+  const char *names[] = {"[Content_Types].xml", "word/document.xml", "content.xml"};
+  const char *texts[] = {ctypes_ok, doc, "<x/>"};
+  size_t len = 0;
+  char *z = make_zip(&len, 3, names, texts, NULL);
+  gk__grid g;
+  gk__grid_init(&g);
+  CU_ASSERT_EQUAL(gk__docx_grid(&g, z, len, "w.docx", NULL), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(g.nblocks, 1);
+  CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[0].off), "甲");
+  gk__grid_free(&g);
+  free(z);
+}
+
 static void test_docx_hostile_files(void) {
   /* not a zip, and a rendering cut in half */
   expect_error("PK\3\4garbage", 11, "import.docx", GK_EPARSE);
@@ -493,6 +529,7 @@ int main(void) {
       {"style headings and numbering", test_docx_style_headings_and_numbering},
       {"numbering rendered", test_docx_numbering_rendered},
       {"hostile files", test_docx_hostile_files},
+      {"zips of other forms named", test_docx_other_zip_forms},
       {"zip bomb and nesting", test_docx_zip_bomb_and_nesting},
       {"positions in findings", test_docx_positions_in_findings},
       {"allocation failures", test_docx_allocation_failures},
