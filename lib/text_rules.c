@@ -435,15 +435,51 @@ static int rule_table(const gk_report *r, const flat *f, table_wants *w, gk_diag
   return GK_OK;
 }
 
-/* text.placeholder: template residue. */
-static int placeholder_at(const char *s, size_t n, size_t i, size_t *len) {
+/* Length of the run of blanks on the line at s[i..n): spaces, TABs, U+3000,
+ * NBSP (white space but line breaks); 0 when none. */
+static size_t blanks_at(const char *s, size_t n, size_t i) {
+  size_t j = i, k;
+  while (j < n && s[j] != '\n' && s[j] != '\r' && (k = gk__space_at(s, n, j)) > 0) j += k;
+  return j - i;
+}
+
+/* Brackets holding nothing but blanks: "〔　〕", "【 】", "[ ]", "［　］"; its
+ * length at s[i..n), 0 when none. */
+static size_t blank_brackets(const char *s, size_t n, size_t i) {
+  static const lit pairs[][2] = {{LIT("〔"), LIT("〕")}, {LIT("【"), LIT("】")}, {LIT("["), LIT("]")},
+                                 {LIT("［"), LIT("］")}};
+  for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
+    if (!at_n(s, n, i, pairs[k][0].s, pairs[k][0].n)) continue;
+    size_t q = i + pairs[k][0].n, b = blanks_at(s, n, q);
+    return b && at_n(s, n, q + b, pairs[k][1].s, pairs[k][1].n) ? q + b + pairs[k][1].n - i : 0;
+  }
+  return 0;
+}
+
+/* A date whose numbers were left blank, at the 年 at s[y..n): "年　月　日",
+ * "年 月" (blanks between, no digit); its length, 0 when none. */
+static size_t blank_date(const char *s, size_t n, size_t y) {
+  if (!AT(s, n, y, "年")) return 0;
+  size_t b = blanks_at(s, n, y + 3);
+  if (!b || !AT(s, n, y + 3 + b, "月")) return 0;
+  size_t e = y + 6 + b, b2 = blanks_at(s, n, e);
+  return (b2 && AT(s, n, e + b2, "日") ? e + b2 + 3 : e) - y;
+}
+
+/* text.placeholder: template residue; its length at s[i + *from ..). */
+static int placeholder_at(const char *s, size_t n, size_t i, size_t *from, size_t *len) {
+  *from = 0;
   static const lit marks[] = {LIT("××"), LIT("ＸＸ"), LIT("xx"), LIT("XX"),
                               LIT("【】"), LIT("〔〕"), LIT("[]"), LIT("［］")};
   /* the scan stops at every E3 or EF byte (most of them the punctuation 。、，：),
    * and the marks there are told by their last byte (【 〔 Ｘ ［); no unit of the
    * year check below starts with either */
   unsigned char b = (unsigned char)s[i], b3 = i + 2 < n ? (unsigned char)s[i + 2] : 0;
-  if ((b == 0xE3 || b == 0xEF) && b3 != 0x90 && b3 != 0x94 && b3 != 0xB8 && b3 != 0xBB) return 0;
+  if ((b == 0xE3 || b == 0xEF) && b3 != 0x90 && b3 != 0x94 && b3 != 0xB8 && b3 != 0xBB) {
+    if (b3 != 0x80 || (*len = blank_date(s, n, i + 3)) == 0) return 0; /* but "　年　月": U+3000 is E3 80 80 */
+    *from = 3;
+    return 1;
+  }
   for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
     if (at_n(s, n, i, marks[k].s, marks[k].n)) {
       size_t m = marks[k].n;
@@ -456,6 +492,7 @@ static int placeholder_at(const char *s, size_t n, size_t i, size_t *len) {
       *len = m;
       return 1;
     }
+  if ((*len = blank_brackets(s, n, i)) != 0) return 1;
   /* a document number without its year: 【9号】, 〔9号〕 */
   if (AT(s, n, i, "【") || AT(s, n, i, "〔")) {
     size_t q = i + 3, d0 = q;
@@ -470,6 +507,10 @@ static int placeholder_at(const char *s, size_t n, size_t i, size_t *len) {
                               LIT("乡"), LIT("省"), LIT("州"), LIT("旗")};
   static const lit next[] = {LIT("政务公开"), LIT("政府信息公开"), LIT("工作要点")};
   if (!AT(s, n, i + 3, "年")) return 0;
+  if ((*len = blank_date(s, n, i + 3)) != 0) {
+    *from = 3;
+    return 1;
+  }
   for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
     if (at_n(s, n, i, units[k].s, units[k].n))
       for (size_t j = 0; j < sizeof next / sizeof next[0]; j++)
@@ -495,10 +536,11 @@ static int rule_placeholder(const gk_report *r, const flat *f, gk_diags *d) {
     if (year < i) year = year_slot(s, n, i);
     /* the scan stops at the year slot: never past it and back (quadratic on 年年年) */
     i = scan_to(s, year < n ? year : n, i, B_MARK | B_E3 | B_EF);
-    size_t len = 0;
-    if (i >= n || !placeholder_at(s, n, i, &len)) continue;
+    size_t from = 0, len = 0;
+    if (i >= n || !placeholder_at(s, n, i, &from, &len)) continue;
     char a[64], zh[160], en[160];
     size_t c = len < sizeof a - 1 ? len : sizeof a - 1;
+    i += from;
     memcpy(a, s + i, c);
     a[c] = '\0';
     snprintf(zh, sizeof zh, "正文中有未填写的模板占位内容“%s”", a);

@@ -133,15 +133,21 @@ static void test_text_rules_placeholder(void) {
   /* XX, ××, empty brackets, 〔〕号 */
   gk_report *s = NULL;
   gk_report_new(&s, GK_EDITION_2021, 2022);
-  const char *t = "XX镇2022年工作。\n依据××文件（X政发〔〕号）和【】。\nXXL尺码不是占位。";
+  const char *t = "XX镇2022年工作。\n依据××文件（X政发〔〕号）和【】。\nXXL尺码不是占位。\n"
+                  "依据〔　〕号和【 】，于　年　月　日印发，2022年 月 日生效。\n"
+                  "2022年1月1日、出生年月日、【政务公开】、〔2022〕1号、本年\n月度、[ x ]都不是。";
   gk_report_set_section(s, GK_SECTION_OVERVIEW, t, strlen(t));
   gk_report_set_section_line(s, GK_SECTION_OVERVIEW, 10);
   d = run(s, "text.placeholder");
-  CU_ASSERT_EQUAL(gk_diags_count(d), 4);
+  CU_ASSERT_EQUAL(gk_diags_count(d), 8);
   expect(d, 0, 10, NULL, "XX");
   expect(d, 1, 11, NULL, "××");
   expect(d, 2, 11, NULL, "〔〕");
   expect(d, 3, 11, NULL, "【】");
+  expect(d, 4, 13, NULL, "〔　〕");
+  expect(d, 5, 13, NULL, "【 】");
+  expect(d, 6, 13, NULL, "年　月　日");
+  expect(d, 7, 13, NULL, "年 月 日");
   gk_diags_free(d);
   gk_report_free(s);
   quiet("2020_ganzhou-fenggang-town.txt", "text.placeholder");
@@ -313,21 +319,21 @@ static void test_text_rules_crlf_edges(void) {
  * breakdowns "共N条，其中A条、B条。" (a finding exactly when A + B != N). */
 static void test_text_rules_random_prose(void) {
   static const char *const fill[] = {"a", "é", "中", "𠀀", "，", "\n", "“", "、", "：", "。"};
-  static const char *const mark[] = {"××", "ＸＸ", "【】", "〔〕", "［］"};
+  static const char *const mark[] = {"××", "ＸＸ", "【】", "〔〕", "［］", "〔　〕", "【 】"};
   unsigned seed = 12345;
   for (int round = 0; round < 300; round++) {
-    char text[2048], want[40][8];
+    char text[2048], want[40][16];
     size_t len = 0, nwant = 0, nsum = 0;
     for (int k = 0; k < 30; k++) {
       seed = seed * 1103515245u + 12345u;
-      unsigned x = (seed >> 16) % 17;
-      const char *piece = x < 10 ? fill[x] : x < 15 ? mark[x - 10] : NULL;
+      unsigned x = (seed >> 16) % 19;
+      const char *piece = x < 10 ? fill[x] : x < 17 ? mark[x - 10] : NULL;
       char sum[64];
       if (!piece) { /* a breakdown, after the sentence before */
-        unsigned a = (seed >> 8) % 5, b = (seed >> 4) % 5, t = a + b + (x == 16);
+        unsigned a = (seed >> 8) % 5, b = (seed >> 4) % 5, t = a + b + (x == 18);
         snprintf(sum, sizeof sum, "。共%u条，其中%u条、%u条。", t, a, b);
         piece = sum;
-        nsum += x == 16;
+        nsum += x == 18;
       } else if (x >= 10) {
         strcpy(want[nwant++], piece);
       }
