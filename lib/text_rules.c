@@ -247,8 +247,21 @@ static int emit_sum(gk_diags *d, const gk_report *r, const flat *f, size_t pos, 
   return gk__emit(d, r, "text.sum", NULL, flat_line(f, pos), e, a, zh, en, NULL);
 }
 
+/* Does the breakdown s[a, b) say it lists every part: a part "其他…",
+ * "其余…", "另有…", "剩余…" or "分别为"? Else it may name only some ("共发布
+ * 1000条，其中政策文件20条、图片新闻100条"), and parts short of the total are no
+ * error. */
+static int whole_breakdown(const char *s, size_t a, size_t b) {
+  static const lit all[] = {LIT("其他"), LIT("其它"), LIT("其余"), LIT("另有"), LIT("剩余"), LIT("分别")};
+  for (size_t k = 0; k < sizeof all / sizeof all[0]; k++)
+    if (b > a && gk__memfind(s + a, b - a, all[k].s, all[k].n)) return 1;
+  return 0;
+}
+
 /* text.sum: "共N条，其中A条…B条…", and lists of parts given as shares
- * ("予以公开258件，占33.9%；…") of the total stated just before. */
+ * ("予以公开258件，占33.9%；…") of the total stated just before. A finding
+ * when the parts exceed the total, or fall short of it in a list of shares or
+ * one that names every part (whole_breakdown). */
 static int rule_sum(const gk_report *r, const flat *f, gk_diags *d) {
   const char *s = f->s;
   size_t n = f->len;
@@ -291,7 +304,7 @@ static int rule_sum(const gk_report *r, const flat *f, gk_diags *d) {
     int hit = 0;
     size_t stop = list;
     size_t parts = sum_parts(s, n, list, unit, total, &sum, &hit, &stop);
-    if (parts >= 2 && !hit) {
+    if (parts >= 2 && !hit && (share || sum > total || whole_breakdown(s, list, stop))) {
       int rc = emit_sum(d, r, f, share ? sent : i, total, sum);
       if (rc) return rc;
     }

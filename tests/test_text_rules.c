@@ -72,6 +72,24 @@ static void test_text_rules_sum(void) {
   expect(d, 0, 16, "805", "716");
   gk_diags_free(d);
   gk_report_free(r);
+  /* parts short of the total: a finding only when the list names every part */
+  gk_report *s = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_report_new(&s, GK_EDITION_2021, 2022), GK_OK);
+  const char *t = "共发布信息1000条，其中政策文件20条、图片新闻100条。\n"   /* some parts: quiet */
+                  "共受理申请10件，其中自然人申请6件，法人或其他组织申请3件。\n" /* every part: 9 */
+                  "共办结12件，其中予以公开5件，其余4件。\n"                     /* every part: 9 */
+                  "共公开100条，其中网站80条、微博30条。\n"                       /* more than the total */
+                  "共发布信息120条，其中政策文件20条、图片新闻100条。\n"         /* equal: quiet */
+                  "共处理8件，分别为公开3件、不予公开2件。";                       /* every part: 5 */
+  CU_ASSERT_EQUAL(gk_report_set_section(s, GK_SECTION_OVERVIEW, t, strlen(t)), GK_OK);
+  CU_ASSERT_EQUAL(gk_report_set_section_line(s, GK_SECTION_OVERVIEW, 1), GK_OK);
+  d = run(s, "text.sum");
+  CU_ASSERT_EQUAL(gk_diags_count(d), 3);
+  expect(d, 0, 2, "10", "9");
+  expect(d, 1, 3, "12", "9");
+  expect(d, 2, 4, "100", "110");
+  gk_diags_free(d);
+  gk_report_free(s);
   quiet("2020_ganzhou-fenggang-town.txt", "text.sum");       /* 132 = 2+5+99+23+2+1 */
   quiet("2023_suqian-municipal-government.txt", "text.sum"); /* 3607 = 3493+114; 119 期; 25 件 */
   quiet("2024_suqian-municipal-government.txt", "text.sum");
@@ -288,7 +306,7 @@ static void test_text_rules_real_recorded(void) {
 
 /* The flattened prose: CR LF and empty lines, findings at the very start and
  * end of a section, each on the line of its sentence. */
-static const char crlf_text[] = "XX镇\r\n\r\n抚松县年政务公开。共5件，其中2\r\n件、2件。\r\n［］";
+static const char crlf_text[] = "XX镇\r\n\r\n抚松县年政务公开。共5件，其中2\r\n件、其他2件。\r\n［］";
 
 static gk_report *crlf_report(void) {
   gk_report *r = NULL;
@@ -316,7 +334,7 @@ static void test_text_rules_crlf_edges(void) {
 /* Property: the scans step over whole characters of every UTF-8 length without
  * missing a mark or a digit after one. Random prose of fillers (1- to 4-byte
  * characters, line breaks) and placeholders (each one finding, in order) and
- * breakdowns "共N条，其中A条、B条。" (a finding exactly when A + B != N). */
+ * breakdowns "共N条，其中A条、其他B条。" (a finding exactly when A + B != N). */
 static void test_text_rules_random_prose(void) {
   static const char *const fill[] = {"a", "é", "中", "𠀀", "，", "\n", "“", "、", "：", "。"};
   static const char *const mark[] = {"××", "ＸＸ", "【】", "〔〕", "［］", "〔　〕", "【 】"};
@@ -331,7 +349,7 @@ static void test_text_rules_random_prose(void) {
       char sum[64];
       if (!piece) { /* a breakdown, after the sentence before */
         unsigned a = (seed >> 8) % 5, b = (seed >> 4) % 5, t = a + b + (x == 18);
-        snprintf(sum, sizeof sum, "。共%u条，其中%u条、%u条。", t, a, b);
+        snprintf(sum, sizeof sum, "。共%u条，其中%u条、其他%u条。", t, a, b);
         piece = sum;
         nsum += x == 18;
       } else if (x >= 10) {
