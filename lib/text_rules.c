@@ -359,50 +359,104 @@ static int rule_period(const gk_report *r, const flat *f, gk_diags *d, int *seen
 }
 
 /* text.table: numbers in the prose that restate a table cell. The keyword, a
- * short run of words that must include `need` (when set), the number and 件. */
+ * short run of words that must include `need` (when set), the number and 件;
+ * `ctx`, when set, must stand before the keyword in its sentence (the number
+ * is about information disclosure: a justice bureau's own 行政复议 work is not
+ * table 四). The number may restate any of the readings in alt (each a sum of
+ * cells; the first is the one named): 受理 counts the new requests, or these
+ * with the ones carried over; 行政诉讼 both litigation rows, or one. */
+#define RESTATE_ALTS 3
 typedef struct {
-  const char *keyword, *need;
-  int table;
-  const char *paths[2]; /* cells summed */
-  const char *zh, *en, *en1; /* en1: the English singular */
+  const char *keyword, *need, *ctx;
+  const char *alt[RESTATE_ALTS][2]; /* readings: cells summed */
+  const char *zh, *en, *en1;        /* en1: the English singular */
 } restate;
 
 static const restate restates[] = {
-  {"新收", "申请", GK_TABLE_REQUESTS, {"requests/new/total", NULL}, "新收申请", "new requests",
-   "new request"},
-  {"受理", "申请", GK_TABLE_REQUESTS, {"requests/new/total", NULL}, "受理申请", "requests received",
-   "request received"},
-  {"行政复议", NULL, GK_TABLE_REVIEW, {"review/reconsideration/total", NULL}, "行政复议",
+  {"新收", "申请", NULL, {{"requests/new/total", NULL}}, "新收申请", "new requests", "new request"},
+  {"受理", "公开", NULL, {{"requests/new/total", NULL}, {"requests/new/total", "requests/carried_over/total"}},
+   "受理申请", "requests received", "request received"},
+  {"行政复议", NULL, "公开", {{"review/reconsideration/total", NULL}}, "行政复议",
    "administrative reconsiderations", "administrative reconsideration"},
-  {"行政诉讼", NULL, GK_TABLE_REVIEW,
-   {"review/litigation_direct/total", "review/litigation_after_review/total"}, "行政诉讼", "lawsuits",
-   "lawsuit"},
+  {"行政诉讼", NULL, "公开",
+   {{"review/litigation_direct/total", "review/litigation_after_review/total"},
+    {"review/litigation_direct/total", NULL}, {"review/litigation_after_review/total", NULL}},
+   "行政诉讼", "lawsuits", "lawsuit"},
 };
 
-/* The cells of each restate, read once per run and only when the prose restates
- * them: state 0 not read yet, 1 read into want, -1 not all values (no check). */
+/* The readings of each restate, read once per run and only when the prose
+ * restates them: state 0 not read yet, 1 read into want (nwant readings), -1
+ * the first reading has not all its values (no check). */
 typedef struct {
   int state[sizeof restates / sizeof restates[0]];
-  int64_t want[sizeof restates / sizeof restates[0]];
+  int64_t want[sizeof restates / sizeof restates[0]][RESTATE_ALTS];
+  int nwant[sizeof restates / sizeof restates[0]];
 } table_wants;
+
+/* One reading: the sum of its cells into *want; 0 when a cell holds no value. */
+static int reading(const gk_report *r, const char *const paths[2], int64_t *want) {
+  *want = 0;
+  for (int j = 0; j < 2 && paths[j]; j++) {
+    int t, st;
+    size_t row, col;
+    int64_t v;
+    if (gk_report_path_find(&t, &row, &col, r, paths[j], GK_NUL_TERMINATED) ||
+        gk_report_cell(&st, &v, r, t, row, col) || st != GK_CELL_VALUE || gk__add64(want, *want, v) != GK_OK)
+      return 0;
+  }
+  return 1;
+}
 
 static int want_get(const gk_report *r, table_wants *w, size_t k) {
   if (w->state[k]) return w->state[k] > 0;
   const restate *rs = &restates[k];
-  int64_t want = 0;
   w->state[k] = -1;
-  for (int j = 0; j < 2 && rs->paths[j]; j++) {
-    int t, st;
-    size_t row, col;
-    int64_t v;
-    if (gk_report_path_find(&t, &row, &col, r, rs->paths[j], GK_NUL_TERMINATED) ||
-        gk_report_cell(&st, &v, r, t, row, col) || st != GK_CELL_VALUE ||
-        gk__add64(&want, want, v) != GK_OK)
-      return 0;
-  }
+  w->nwant[k] = 0;
+  for (int a = 0; a < RESTATE_ALTS && rs->alt[a][0]; a++)
+    if (reading(r, rs->alt[a], &w->want[k][w->nwant[k]])) w->nwant[k]++;
+    else if (a == 0) return 0;
   w->state[k] = 1;
-  w->want[k] = want;
   return 1;
+}
+
+/* Does ctx stand in the sentence before offset i (at most 300 bytes back)? */
+static int ctx_before(const char *s, size_t i, const char *ctx) {
+  size_t from = i > 300 ? i - 300 : 0, cl = strlen(ctx);
+  for (size_t j = i; j >= from + 3; j--)
+    if (AT(s, i, j - 3, "。")) { /* the sentence starts at j */
+      from = j;
+      break;
+    }
+  return i > from && gk__memfind(s + from, i - from, ctx, cl) != NULL;
+}
+
+/* The number restated after keyword ending at i (words, number, 件): its value
+ * in *v, 0 when none. */
+static int restated_at(const char *s, size_t n, size_t i, const restate *rs, int64_t *v) {
+  size_t words = 0, q = i, nl = rs->need ? strlen(rs->need) : 0, e;
+  int need = rs->need == NULL;
+  while (q < n && words < 12) { /* up to 12 characters of words: no digits, no punctuation */
+    if ((s[q] >= '0' && s[q] <= '9') || s[q] == ' ') break;
+    size_t q2 = q;
+    uint32_t cp = gk__utf8_next(s, n, &q2);
+    if (cp < 0x3400) break; /* punctuation or ASCII */
+    if (rs->need && at_n(s, n, q, rs->need, nl)) need = 1;
+    q = q2, words++;
+  }
+  q = skip_spaces(s, n, q);
+  if (!need || !number_at(s, n, q, v, &e) || *v < 0) return 0;
+  return AT(s, n, skip_spaces(s, n, e), "件");
+}
+
+static int emit_restate(const gk_report *r, const flat *f, gk_diags *d, const restate *rs, size_t at,
+                        int64_t want, int64_t v) {
+  char ev[32], av[32], zh[256], en[256];
+  snprintf(ev, sizeof ev, "%lld", (long long)want);
+  snprintf(av, sizeof av, "%lld", (long long)v);
+  snprintf(zh, sizeof zh, "正文称%s%s件，与表格的%s不符", rs->zh, av, ev);
+  snprintf(en, sizeof en, "the prose gives %s %s%s, the table %s", av, v == 1 ? rs->en1 : rs->en,
+           rs->alt[0][1] ? " (both litigation rows)" : "", ev);
+  return gk__emit(d, r, "text.table", rs->alt[0][0], flat_line(f, at), ev, av, zh, en, NULL);
 }
 
 static int rule_table(const gk_report *r, const flat *f, table_wants *w, gk_diags *d) {
@@ -411,37 +465,18 @@ static int rule_table(const gk_report *r, const flat *f, table_wants *w, gk_diag
   for (size_t k = 0; k < sizeof restates / sizeof restates[0]; k++) {
     const restate *rs = &restates[k];
     if (w->state[k] < 0) continue;
-    size_t kl = strlen(rs->keyword), nl = rs->need ? strlen(rs->need) : 0;
+    size_t kl = strlen(rs->keyword);
     const char *p = s;
     while (gk_diags_count(d) < cap && (p = find_lit(p, n - (size_t)(p - s), rs->keyword, kl)) != NULL) {
-      size_t i = (size_t)(p - s) + kl, words = 0, q = i;
-      int need = rs->need == NULL;
-      p += kl;
-      /* up to 12 characters of words: no digits, no punctuation */
-      while (q < n && words < 12) {
-        if ((s[q] >= '0' && s[q] <= '9') || s[q] == ' ') break;
-        size_t q2 = q;
-        uint32_t cp = gk__utf8_next(s, n, &q2);
-        if (cp < 0x3400) break; /* punctuation or ASCII */
-        if (rs->need && at_n(s, n, q, rs->need, nl)) need = 1;
-        q = q2, words++;
-      }
-      q = skip_spaces(s, n, q);
+      size_t i = (size_t)(p - s) + kl;
       int64_t v;
-      size_t e;
-      if (!need || !number_at(s, n, q, &v, &e) || v < 0) continue;
-      size_t u = skip_spaces(s, n, e);
-      if (!AT(s, n, u, "件")) continue;
+      p += kl;
+      if (!restated_at(s, n, i, rs, &v) || (rs->ctx && !ctx_before(s, i - kl, rs->ctx))) continue;
       if (!want_get(r, w, k)) break;
-      int64_t want = w->want[k];
-      if (v == want) continue;
-      char ev[32], av[32], zh[256], en[256];
-      snprintf(ev, sizeof ev, "%lld", (long long)want);
-      snprintf(av, sizeof av, "%lld", (long long)v);
-      snprintf(zh, sizeof zh, "正文称%s%s件，与表格的%s不符", rs->zh, av, ev);
-      snprintf(en, sizeof en, "the prose gives %s %s%s, the table %s", av, v == 1 ? rs->en1 : rs->en,
-               rs->paths[1] ? " (both litigation rows)" : "", ev);
-      int rc = gk__emit(d, r, "text.table", rs->paths[0], flat_line(f, i - kl), ev, av, zh, en, NULL);
+      int same = 0;
+      for (int a = 0; a < w->nwant[k]; a++) same |= w->want[k][a] == v;
+      if (same) continue;
+      int rc = emit_restate(r, f, d, rs, i - kl, w->want[k][0], v);
       if (rc) return rc;
     }
   }

@@ -140,6 +140,28 @@ static void test_text_rules_table(void) {
   quiet("2024_huaian-municipal-government.txt", "text.table");       /* 3119 */
 }
 
+/* text.table reads what the prose may mean: 受理 counts the new requests or
+ * these with the carried-over ones, 行政诉讼 both litigation rows or one; a
+ * 行政复议 or 行政诉讼 number counts only in a sentence about 公开 (a justice
+ * bureau's own reconsiderations are not table 四), a 受理 one only of 公开
+ * requests. Table: new 3525, carried over 121, 复议 170, 诉讼 25 + 52. */
+static void test_text_rules_table_readings(void) {
+  gk_report *r = load("2024_suqian-municipal-government.txt");
+  const char *t = "全年共受理政府信息公开申请3646件。\n"        /* 3525 + 121: quiet */
+                  "全年共受理政府信息公开申请3600件。\n"        /* a finding: 3525 */
+                  "本局共受理行政复议申请120件。\n"             /* no 公开: quiet */
+                  "政府信息公开行政复议170件，行政诉讼52件。\n" /* one litigation row: quiet */
+                  "政府信息公开行政诉讼78件。";                  /* a finding: 77 */
+  CU_ASSERT_EQUAL_FATAL(gk_report_set_section(r, GK_SECTION_OVERVIEW, t, strlen(t)), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_report_set_section_line(r, GK_SECTION_OVERVIEW, 1), GK_OK);
+  gk_diags *d = run(r, "text.table"); /* the report's own findings were in the overview replaced */
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 2);
+  expect(d, 0, 2, "3525", "3600");
+  expect(d, 1, 5, "77", "78");
+  gk_diags_free(d);
+  gk_report_free(r);
+}
+
 static void test_text_rules_placeholder(void) {
   gk_report *r = load("2020_jilin-fusong-donggang-town.txt");
   gk_diags *d = run(r, "text.placeholder");
@@ -404,6 +426,7 @@ static CU_TestInfo tests[] = {
   {"sum", test_text_rules_sum},
   {"period", test_text_rules_period},
   {"table", test_text_rules_table},
+  {"table: the readings of a restated number", test_text_rules_table_readings},
   {"placeholder", test_text_rules_placeholder},
   {"random_prose", test_text_rules_random_prose},
   {"fee", test_text_rules_fee},
