@@ -55,7 +55,8 @@ static int name_in(const char *name, const char *const *list) {
 static const char *const skip_tags[] = {
     "script", "style", "noscript", "template", "iframe", "object", "embed", "nav", "footer",
     "button", "select", "textarea", "input", "svg", "canvas", "map", "audio", "video", "head",
-    "aside", NULL};
+    "aside", "del", "s", "strike", NULL}; /* deleted and struck-out text: a number corrected
+                                           * in place (<del>12</del>13) is 13, not 1213 */
 static const char *const block_tags[] = {
     "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "section", "article", "main",
     "center", "pre", "address", "hr", "header", "figure", "figcaption", "caption", "tr", "td",

@@ -469,11 +469,13 @@ static void test_html_own_page_reads_back(void) {
 
 /* A note mark in a cell: an in-page link in <sup> is no part of the cell's
  * text; any other <sup> or <sub> stands apart from the text beside it (a
- * digit of it never runs into a number). Outside tables nothing changes. */
+ * digit of it never runs into a number). Outside tables nothing changes.
+ * Deleted and struck-out text (<del>, <s>, <strike>) is not read. */
 static void test_html_sup_in_cells(void) {
   const char *page = "<p>见注<sup><a href=\"#n1\">1</a></sup>。</p><table><tr><td>行政许可</td>"
                      "<td>8<sup><a href=\"#f3\">3</a></sup></td><td>12<sup>注</sup></td><td>5<sub>2</sub></td>"
-                     "<td>4<sup><a href=\"http://x/\">1</a></sup></td></tr></table>";
+                     "<td>4<sup><a href=\"http://x/\">1</a></sup></td><td><del>12</del>13</td>"
+                     "<td><s>7</s><strike>8</strike>9</td></tr></table>";
   gk__grid g;
   CU_ASSERT_EQUAL_FATAL(grid_of(&g, page, NULL), GK_OK);
   CU_ASSERT_EQUAL_FATAL(g.nblocks, 2);
@@ -482,6 +484,8 @@ static void test_html_sup_in_cells(void) {
   CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 1, 2), "12 注");
   CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 1, 3), "5 2");
   CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 1, 4), "4 1");
+  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 1, 5), "13"); /* deleted and struck-out text is not read */
+  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 1, 6), "9");
   gk__grid_free(&g);
 }
 
