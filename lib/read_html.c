@@ -84,6 +84,23 @@ static int chrome_attr(const xmlNode *n, const char *attr) {
   return hit;
 }
 
+/* 1 when the element is not shown: the hidden attribute, or an inline style
+ * display:none or visibility:hidden. Asked in table cells only (a page's
+ * hidden digits must not run into the numbers shown beside them); elsewhere a
+ * hidden block may be a tab a script shows, and is read. */
+static int hidden(const xmlNode *n) {
+  if (xmlHasProp(n, (const xmlChar *)"hidden")) return 1;
+  xmlChar *v = xmlGetProp(n, (const xmlChar *)"style");
+  if (!v) return 0;
+  char flat[256];
+  size_t k = 0;
+  for (const xmlChar *p = v; *p && k < sizeof flat - 1; p++) /* spaces out, lower case */
+    if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') flat[k++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+  flat[k] = '\0';
+  xmlFree(v);
+  return strstr(flat, "display:none") != NULL || strstr(flat, "visibility:hidden") != NULL;
+}
+
 static int skipped(const xmlNode *n) {
   return name_in((const char *)n->name, skip_tags) || chrome_attr(n, "class") ||
          chrome_attr(n, "id");
@@ -190,7 +207,7 @@ static void element(hw *w, xmlNode *c, int depth) {
     return;
   }
   const char *name = (const char *)c->name;
-  if (skipped(c)) return;
+  if (skipped(c) || (w->in_cell && hidden(c))) return;
   if ((strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0) && menu(c, depth)) return;
   if (strcmp(name, "br") == 0) {
     boundary(w);

@@ -470,22 +470,28 @@ static void test_html_own_page_reads_back(void) {
 /* A note mark in a cell: an in-page link in <sup> is no part of the cell's
  * text; any other <sup> or <sub> stands apart from the text beside it (a
  * digit of it never runs into a number). Outside tables nothing changes.
- * Deleted and struck-out text (<del>, <s>, <strike>) is not read. */
+ * Deleted and struck-out text (<del>, <s>, <strike>) is not read, nor
+ * hidden text in a cell (the hidden attribute, display:none,
+ * visibility:hidden); a hidden block outside tables is (a tab a script shows). */
 static void test_html_sup_in_cells(void) {
-  const char *page = "<p>见注<sup><a href=\"#n1\">1</a></sup>。</p><table><tr><td>行政许可</td>"
+  const char *page = "<p>见注<sup><a href=\"#n1\">1</a></sup>。</p><div style=\"display:none\">一个标签页</div>"
+                     "<table><tr><td>行政许可</td>"
                      "<td>8<sup><a href=\"#f3\">3</a></sup></td><td>12<sup>注</sup></td><td>5<sub>2</sub></td>"
                      "<td>4<sup><a href=\"http://x/\">1</a></sup></td><td><del>12</del>13</td>"
-                     "<td><s>7</s><strike>8</strike>9</td></tr></table>";
+                     "<td><s>7</s><strike>8</strike>9</td><td>1<span style=\"DISPLAY: none\">5</span>0"
+                     "<font hidden>3</font><i style=\"color:red;visibility : hidden\">4</i></td></tr></table>";
   gk__grid g;
   CU_ASSERT_EQUAL_FATAL(grid_of(&g, page, NULL), GK_OK);
-  CU_ASSERT_EQUAL_FATAL(g.nblocks, 2);
+  CU_ASSERT_EQUAL_FATAL(g.nblocks, 3);
   CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[0].off), "见注1。");
-  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 1, 1), "8");
-  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 1, 2), "12 注");
-  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 1, 3), "5 2");
-  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 1, 4), "4 1");
-  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 1, 5), "13"); /* deleted and struck-out text is not read */
-  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 1, 6), "9");
+  CU_ASSERT_STRING_EQUAL(gk__grid_text(&g, g.blocks[1].off), "一个标签页"); /* hidden outside a cell: read */
+  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 2, 1), "8");
+  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 2, 2), "12 注");
+  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 2, 3), "5 2");
+  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 2, 4), "4 1");
+  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 2, 5), "13"); /* deleted and struck-out text is not read */
+  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 2, 6), "9");
+  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 2, 7), "10"); /* hidden text in a cell is not read */
   gk__grid_free(&g);
 }
 
