@@ -55,6 +55,7 @@ typedef struct {
   uint32_t ntables, npara;
   int in_t, pending;
   int in_run, run_script, run_wrote; /* a w:r open; it is raised or lowered (w:vertAlign); it put text */
+  int run_hidden;                     /* the open run is hidden text (w:vanish) */
   gk__buf para;       /* a body paragraph's text */
   uint8_t hlevel;
   gk__docx_num *num;  /* automatic numbering (NULL: none) */
@@ -368,14 +369,20 @@ static int on_run_char(dw *w, const xmlChar *name) {
 }
 
 /* A run starts (w:r), or says it is raised or lowered (w:vertAlign
- * superscript or subscript: a note mark typed after a value). */
+ * superscript or subscript: a note mark typed after a value), or hidden
+ * (w:vanish, unless w:val is 0 or false: its text is not read). */
 static void run_start(dw *w, const xmlChar *name, int empty) {
   if (is(name, "w:r")) {
     w->in_run = !empty;
-    w->run_script = w->run_wrote = 0;
+    w->run_script = w->run_wrote = w->run_hidden = 0;
     return;
   }
   xmlChar *v = xmlTextReaderGetAttribute(w->rd, (const xmlChar *)"w:val");
+  if (is(name, "w:vanish")) {
+    w->run_hidden = !v || (strcmp((const char *)v, "0") != 0 && strcmp((const char *)v, "false") != 0);
+    xmlFree(v);
+    return;
+  }
   w->run_script = v && (strcmp((const char *)v, "superscript") == 0 || strcmp((const char *)v, "subscript") == 0);
   xmlFree(v);
 }
@@ -400,7 +407,7 @@ static void on_start(dw *w, const xmlChar *name, int empty) {
     if (empty) para_end(w);
   } else if (is(name, "w:t")) {
     w->in_t = !empty;
-  } else if (is(name, "w:r") || (w->in_run && is(name, "w:vertAlign"))) {
+  } else if (is(name, "w:r") || (w->in_run && (is(name, "w:vertAlign") || is(name, "w:vanish")))) {
     run_start(w, name, empty);
   } else if (on_table_tag(w, t, name, empty) || on_run_char(w, name)) {
     return;
@@ -443,7 +450,7 @@ static void on_end(dw *w, const xmlChar *name) {
 }
 
 static void on_text(dw *w) {
-  if (!w->in_t) return;
+  if (!w->in_t || (w->in_run && w->run_hidden)) return;
   gk__buf *b = sink(w);
   const xmlChar *v = xmlTextReaderConstValue(w->rd);
   if (!b || !v) return;

@@ -202,7 +202,7 @@ static void test_docx_run_characters_deleted_rows_text_boxes(void) {
 
 /* A superscript or subscript run in a cell (a note mark typed after a value)
  * stands apart from the text beside it: 8 with a mark 3 is "8 3", never 83;
- * in body text nothing changes. */
+ * in body text nothing changes. Hidden text (w:vanish) is not read. */
 static void test_docx_script_runs_in_cells(void) {
   const char *sup = "<w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr>";
   char body[4096];
@@ -213,7 +213,9 @@ static void test_docx_script_runs_in_cells(void) {
            "</w:r><w:r><w:t>2</w:t></w:r></w:p></w:tc>"
            "<w:tc><w:p><w:r><w:t>5</w:t></w:r><w:r><w:rPr><w:vertAlign w:val=\"baseline\"/></w:rPr>"
            "<w:t>6</w:t></w:r><w:r><w:rPr><w:vertAlign w:val=\"subscript\"/></w:rPr><w:t>x</w:t></w:r>"
-           "<w:r><w:t>7</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
+           "<w:r><w:t>7</w:t></w:r></w:p></w:tc>"
+           "<w:tc><w:p><w:r><w:t>1</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>5</w:t></w:r>"
+           "<w:r><w:rPr><w:vanish w:val=\"0\"/></w:rPr><w:t>0</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
            sup, sup);
   size_t len = 0;
   char *z = docx_of(&len, body);
@@ -225,6 +227,7 @@ static void test_docx_script_runs_in_cells(void) {
   CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 1, 0), "8 3");
   CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 1, 1), "12"); /* the paragraph mark's superscript is no run's */
   CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 1, 2), "56 x 7");
+  CU_ASSERT_STRING_EQUAL(gk_doc_cell(&g, 1, 3), "10"); /* hidden text (w:vanish) is not read */
   gk__grid_free(&g);
   free(z);
 }
