@@ -537,13 +537,33 @@ int gk__text_heading(const gk__labels *L, const char *s, size_t n) {
   return heading_body(L, s, n);
 }
 
-int gk__text_heading_may(const gk__labels *L, const char *s, size_t n) {
+int gk__text_heading_may_full(const gk__labels *L, const char *s, size_t n) {
   size_t a = gk__trim_left(s, n), i = a;
   if (a == n) return 0;
   if (gk__cp_set_has(L->head_skip, gk__utf8_next(s, n, &i))) return 1; /* an ordinal: maybe wrapped */
   n -= a;
   s = heading_start(s + a, &n); /* gk__text_heading's first step */
   return n && heading_may_open(L, s, n);
+}
+
+/* gk__text_heading_may_full with the first character decoded once: white space
+ * trimmed, a line that opens with no Markdown mark is where heading_start
+ * leaves it, so heading_may_open's first character is that one. */
+int gk__text_heading_may(const gk__labels *L, const char *s, size_t n) {
+  size_t a = gk__trim_left(s, n), i = a;
+  if (a == n) return 0;
+  unsigned char c = (unsigned char)s[a];
+  if (c == '#' || c == '*') return gk__text_heading_may_full(L, s, n);
+  uint32_t cp = gk__utf8_next(s, n, &i);
+  if (gk__cp_set_has(L->head_skip, cp)) return 1; /* an ordinal: maybe wrapped */
+  if (c < 0x80) /* heading_may_open's first test: a line of numbers answers here */
+    return (c == '(' || (c >= '1' && c < '1' + GK__NPARTS && n - a > 2 &&
+                         (s[a + 1] == '.' || ((unsigned char)s[a + 1] & 0x80)))) &&
+           heading_may_open(L, s + a, n - a);
+  uint32_t nc = norm_cp(cp); /* heading_may_open's first step on cp */
+  if (nc && gk__cp_set_has(L->head_first, nc)) return 1;
+  if (nc && !gk__cp_set_has(L->head_skip, nc)) return 0;
+  return heading_may_open(L, s + a, n - a);
 }
 
 /* ------------------------------------------------------------ numbers */

@@ -94,6 +94,9 @@ int gk__text_heading(const gk__labels *L, const char *s, size_t n);
  * and gk__text_heading's first step (the code point sets) turns it away. The
  * document walk's first step; 1: the full tests decide. */
 int gk__text_heading_may(const gk__labels *L, const char *s, size_t n);
+/* The same answer, the first character decoded twice (the reference
+ * tests/test_line_tests.c compares gk__text_heading_may with). */
+int gk__text_heading_may_full(const gk__labels *L, const char *s, size_t n);
 /* The markers (gk__labels.mark) in the normalised text s[0..n): found[e] +=
  * the number of edition e's markers found (each once). One pass over s; the
  * same counts as a gk__memfind per marker (gk__labels_markers_each). */
