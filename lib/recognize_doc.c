@@ -367,7 +367,7 @@ static int marked_edition(doc *D, const gk__labels *L, int *marked) {
   for (int p = 1; p <= 3; p++) {
     if (D->head[p] == SIZE_MAX) continue;
     for (size_t i = D->head[p] + 1; i < D->end[p] && hdr.len < (1u << 20); i++)
-      gk__text_norm(&hdr, D->lines[i].p, D->lines[i].n < 4096 ? D->lines[i].n : 4096);
+      gk__labels_norm(L, &hdr, D->lines[i].p, D->lines[i].n < 4096 ? D->lines[i].n : 4096);
   }
   if (hdr.err) {
     gk__buf_free(&hdr);

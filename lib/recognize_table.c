@@ -774,28 +774,11 @@ static int run_push(walk *w, const char *p, size_t n, uint32_t line, int kind, u
   return GK_OK;
 }
 
-/* A label word for word one of the wordings of the next rows expected (the
- * cursor's and the one after): its normalised form, as the labels hold it
- * (gk__labels: every wording normalised once); NULL for any other text. */
-static const gk__span *known_wording(const walk *w, const char *p, size_t n) {
-  const gk__table_decl *td = &w->ed->tables[w->t];
-  for (size_t r = w->cursor; r < td->nrows && r < w->cursor + 2 && r < GK__LROWS; r++)
-    for (size_t v = 0; v < GK__NV; v++) { /* the wording, then its variants up to the first none */
-      const char *s = v ? td->rows[r].variants[v - 1] : td->rows[r].zh;
-      if (!s) break;
-      if (s[0] != p[0] || strnlen(s, n + 1) != n || memcmp(s, p, n) != 0) continue; /* never past s's end (a NUL in p) */
-      const gk__span *sp = &w->L->row[w->led][w->t][r][v];
-      return sp->len ? sp : NULL;
-    }
-  return NULL;
-}
-
 static void lab_push(walk *w, const char *p, size_t n, uint32_t line) {
   if (w->nrun) flush_run(w);
   size_t before = w->lab.len;
-  const gk__span *known = !w->ref && n && w->led_ed == w->ed ? known_wording(w, p, n) : NULL;
-  if (known) gk__buf_put(&w->lab, gk__labels_at(w->L, *known), known->len);
-  else gk__text_norm(&w->lab, p, n);
+  if (w->ref) gk__text_norm(&w->lab, p, n);
+  else gk__labels_norm(w->L, &w->lab, p, n); /* a declared wording: its normalised form at once */
   if (w->lab.err) {
     w->rc = GK_ENOMEM;
     return;

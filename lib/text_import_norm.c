@@ -212,6 +212,59 @@ static gk__span put_norm(gk__buf *a, const char *s) {
   return sp;
 }
 
+/* ------------------------------------------------------------ wordings */
+/* The slot of the wording s[0..n) (n >= 3): its first, middle and last bytes. */
+static inline uint32_t word_hash(const char *str, size_t n) {
+  const unsigned char *s = (const unsigned char *)str;
+  uint32_t a = (uint32_t)s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16;
+  uint32_t b = (uint32_t)s[n - 1] | (uint32_t)s[n - 2] << 8 | (uint32_t)s[n - 3] << 16;
+  uint32_t c = (uint32_t)s[n / 2] | (uint32_t)s[n / 2 - 1] << 8;
+  uint32_t h = a * 0x9E3779B1u ^ b * 0x85EBCA77u ^ c * 0xC2B2AE3Du ^ (uint32_t)n * 0x27D4EB2Fu;
+  return (h >> 16) & (GK__WORD_SLOTS - 1);
+}
+
+/* The index of the wording s[0..n) (n >= 3) in L->word, or -1. */
+static long word_find(const gk__labels *L, const char *s, size_t n) {
+  for (uint32_t h = word_hash(s, n);; h = (h + 1) & (GK__WORD_SLOTS - 1)) {
+    uint16_t k = L->word_slot[h];
+    if (!k) return -1;
+    if (L->word[k - 1].n == n && memcmp(L->word[k - 1].s, s, n) == 0) return k - 1;
+  }
+}
+
+/* The declared wording s (NULL: none) whose normalised form is sp. */
+static void word_add(gk__labels *L, const char *s, gk__span sp) {
+  size_t n = s ? strlen(s) : 0;
+  if (n < 3 || !sp.len || L->nword >= GK__WORD_MAX || word_find(L, s, n) >= 0) return;
+  uint32_t h = word_hash(s, n);
+  while (L->word_slot[h]) h = (h + 1) & (GK__WORD_SLOTS - 1);
+  L->word[L->nword].s = s, L->word[L->nword].n = n, L->word[L->nword].norm = sp;
+  L->word_slot[h] = (uint16_t)++L->nword;
+  unsigned char c = (unsigned char)s[0];
+  L->word_lead[c >> 6] |= (uint64_t)1 << (c & 63);
+}
+
+/* ASCII other than letters normalises to nothing (norm_cp). */
+static inline int ascii_dropped(char c) {
+  return (unsigned char)c < 0x80 && ((c | 0x20) < 'a' || (c | 0x20) > 'z');
+}
+
+void gk__labels_norm(const gk__labels *L, gk__buf *out, const char *s, size_t n) {
+  /* as gk__text_norm: a line of numbers at once */
+  while (n && ascii_dropped(*s)) s++, n--;
+  if (!n && out->data) return;
+  if (n >= 3 && ((L->word_lead[(unsigned char)s[0] >> 6] >> ((unsigned char)s[0] & 63)) & 1)) {
+    size_t m = n; /* the ASCII after a wording normalises to nothing too; s[0] is no ASCII */
+    while (ascii_dropped(s[m - 1])) m--;
+    long k = m >= 3 ? word_find(L, s, m) : -1;
+    if (k >= 0) {
+      gk__buf_put(out, gk__labels_at(L, L->word[k].norm), L->word[k].norm.len);
+      return;
+    }
+  }
+  gk__text_norm(out, s, n);
+}
+
 int gk__labels_ed(int edition) {
   for (size_t i = 0; i < gk_schema_edition_count() && i < GK__LEDS; i++)
     if (gk_schema_edition_id(i) == edition) return (int)i;
@@ -342,11 +395,15 @@ int gk__labels_new(gk__labels **out) {
     for (int t = 0; t < GK_NTABLES; t++) {
       const gk__table_decl *td = &ed->tables[t];
       for (size_t r = 0; r < td->nrows && r < GK__LROWS; r++)
-        for (size_t v = 0; v < GK__NV; v++)
-          L->row[e][t][r][v] = put_norm(&L->arena, v ? td->rows[r].variants[v - 1] : td->rows[r].zh);
+        for (size_t v = 0; v < GK__NV; v++) {
+          const char *w = v ? td->rows[r].variants[v - 1] : td->rows[r].zh;
+          word_add(L, w, L->row[e][t][r][v] = put_norm(&L->arena, w));
+        }
       for (size_t c = 0; c < td->ncols && c < GK__MAX_COLS; c++)
-        for (size_t v = 0; v < GK__NV; v++)
-          L->col[e][t][c][v] = put_norm(&L->arena, v ? td->cols[c].variants[v - 1] : td->cols[c].zh);
+        for (size_t v = 0; v < GK__NV; v++) {
+          const char *w = v ? td->cols[c].variants[v - 1] : td->cols[c].zh;
+          word_add(L, w, L->col[e][t][c][v] = put_norm(&L->arena, w));
+        }
     }
   }
   if (!L->arena.err) open_sets(L);
@@ -480,13 +537,33 @@ int gk__text_heading(const gk__labels *L, const char *s, size_t n) {
   return heading_body(L, s, n);
 }
 
-int gk__text_heading_may(const gk__labels *L, const char *s, size_t n) {
+int gk__text_heading_may_full(const gk__labels *L, const char *s, size_t n) {
   size_t a = gk__trim_left(s, n), i = a;
   if (a == n) return 0;
   if (gk__cp_set_has(L->head_skip, gk__utf8_next(s, n, &i))) return 1; /* an ordinal: maybe wrapped */
   n -= a;
   s = heading_start(s + a, &n); /* gk__text_heading's first step */
   return n && heading_may_open(L, s, n);
+}
+
+/* gk__text_heading_may_full with the first character decoded once: white space
+ * trimmed, a line that opens with no Markdown mark is where heading_start
+ * leaves it, so heading_may_open's first character is that one. */
+int gk__text_heading_may(const gk__labels *L, const char *s, size_t n) {
+  size_t a = gk__trim_left(s, n), i = a;
+  if (a == n) return 0;
+  unsigned char c = (unsigned char)s[a];
+  if (c == '#' || c == '*') return gk__text_heading_may_full(L, s, n);
+  uint32_t cp = gk__utf8_next(s, n, &i);
+  if (gk__cp_set_has(L->head_skip, cp)) return 1; /* an ordinal: maybe wrapped */
+  if (c < 0x80) /* heading_may_open's first test: a line of numbers answers here */
+    return (c == '(' || (c >= '1' && c < '1' + GK__NPARTS && n - a > 2 &&
+                         (s[a + 1] == '.' || ((unsigned char)s[a + 1] & 0x80)))) &&
+           heading_may_open(L, s + a, n - a);
+  uint32_t nc = norm_cp(cp); /* heading_may_open's first step on cp */
+  if (nc && gk__cp_set_has(L->head_first, nc)) return 1;
+  if (nc && !gk__cp_set_has(L->head_skip, nc)) return 0;
+  return heading_may_open(L, s + a, n - a);
 }
 
 /* ------------------------------------------------------------ numbers */

@@ -31,6 +31,8 @@ size_t gk__text_norm_fixed(char *dst, size_t cap, const char *s, size_t n);
 #define GK__TITLE_MAX 130
 #define GK__LEDS GK__MAX_EDITIONS /* editions the cache holds: every one */
 typedef struct { uint32_t off, len; } gk__span; /* into arena; len 0: none */
+#define GK__WORD_MAX 4096   /* wordings gk__labels_norm knows (more: normalised as any text) */
+#define GK__WORD_SLOTS 8192 /* a power of two, twice GK__WORD_MAX */
 typedef struct {
   gk__buf arena;
   size_t neds;
@@ -53,6 +55,14 @@ typedef struct {
   uint64_t mark_first[64];
   uint16_t mark_bucket[65];
   uint16_t mark_item[GK__LEDS * 256];
+  /* Every declared row and column wording (and variant) of every edition, as
+   * written in schema_tables.c, with its normalised form (gk__labels_norm):
+   * word_lead the set of their first bytes; word_slot[h] = index + 1 into word
+   * (open addressing on gk__labels_word_hash), 0 empty. */
+  uint64_t word_lead[4];
+  uint16_t word_slot[GK__WORD_SLOTS];
+  struct { const char *s; size_t n; gk__span norm; } word[GK__WORD_MAX];
+  size_t nword;
 } gk__labels;
 /* The hash of the 3 bytes at s for the marker index: the low 12 bits of a CJK
  * character's code point. */
@@ -84,11 +94,20 @@ int gk__text_heading(const gk__labels *L, const char *s, size_t n);
  * and gk__text_heading's first step (the code point sets) turns it away. The
  * document walk's first step; 1: the full tests decide. */
 int gk__text_heading_may(const gk__labels *L, const char *s, size_t n);
+/* The same answer, the first character decoded twice (the reference
+ * tests/test_line_tests.c compares gk__text_heading_may with). */
+int gk__text_heading_may_full(const gk__labels *L, const char *s, size_t n);
 /* The markers (gk__labels.mark) in the normalised text s[0..n): found[e] +=
  * the number of edition e's markers found (each once). One pass over s; the
  * same counts as a gk__memfind per marker (gk__labels_markers_each). */
 void gk__labels_markers(const gk__labels *L, const char *s, size_t n, size_t *found);
 void gk__labels_markers_each(const gk__labels *L, const char *s, size_t n, size_t *found);
+/* Appends the normalised form of s[0..n) to out, as gk__text_norm: a text that is,
+ * the ASCII other than letters around it aside (which normalises to nothing), a
+ * declared row or column wording takes the wording's normalised form from the
+ * table (no normalisation); any other text is normalised. The output is
+ * gk__text_norm's, byte for byte (tests/test_text_norm.c). */
+void gk__labels_norm(const gk__labels *L, gk__buf *out, const char *s, size_t n);
 /* The same answer without the first step (the code point sets head_first and
  * head_skip): the reference the tests compare gk__text_heading with. */
 int gk__text_heading_full(const gk__labels *L, const char *s, size_t n);

@@ -34,6 +34,7 @@ static void same_heading(const gk__labels *L, const char *s, size_t n) {
   if (full != fast) fprintf(stderr, "heading %.*s: full %d, fast %d\n", (int)n, s, full, fast);
   CU_ASSERT_EQUAL(full, fast);
   g_headings += full >= 0;
+  CU_ASSERT_EQUAL(gk__text_heading_may(L, s, n), gk__text_heading_may_full(L, s, n));
   /* the document walk's first step turns away no heading and no ordinal that
    * may open one wrapped over two lines (wrapped_heading's first test) */
   if (!gk__text_heading_may(L, s, n)) {
