@@ -38,7 +38,9 @@
  *    verbatim, and a run of blank lines keeps its count (in a one-cell-per-line
  *    layout blank lines may be blank cells); a Markdown
  *    alignment row ("|---|:--:|") stays a ROW of its own, and flags the cells of
- *    the row above it GK__CELL_HEADER;
+ *    the row above it GK__CELL_HEADER; a raw HTML table (a line starting
+ *    "<table" to its "</table>") is the HTML reader's blocks, and the grid then
+ *    has no src (its lines are its blocks written out, as another reader's);
  *  - every cell carries its value class, set by the grid (gk__grid_classify)
  *    whatever the reader: GK__CELL_VALUE exactly when its text is one value as
  *    the recognizer reads a field (a quoted literal 「…」 as a whole, or one
