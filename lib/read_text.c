@@ -461,9 +461,9 @@ static void read_line(gk__grid *g, src_line *l, line_scan *ls, uint32_t *table, 
 /* ------------------------------------------------------------ raw HTML tables */
 /* Markdown written by PDF converters (MinerU, pandoc) holds its tables as raw
  * HTML: a line whose text starts with "<table" begins one, which runs to the
- * line of its matching "</table>" (nested tables counted), or, unclosed, to
- * the end of the document or the first line end past MD_HTML_CAP bytes. The
- * HTML reader reads it (gk__html_fragment). A line of a fenced code block
+ * line of its matching "</table>" (nested tables counted); unclosed before
+ * the end of the document or MD_HTML_CAP bytes, to the line of its last table
+ * tag. The HTML reader reads it (gk__html_fragment). A line of a fenced code block
  * (``` or ~~~) is never one. */
 #define MD_HTML_CAP ((size_t)16 << 20)
 
@@ -495,18 +495,21 @@ static int md_fence(md_state *md, const char *p, size_t n) {
 }
 
 /* The end of the raw HTML table starting at s[st] ("<table"): the offset of
- * the '\n' ending the line of its matching "</table>" (n at the end), or of
- * the first line end past the cap when it has none. */
+ * the '\n' ending the line of its matching "</table>" (n at the end). When
+ * it has none before the end or the cap, the line of its last table tag
+ * ("<t…" or "</t…": table, tr, td, th, thead, tbody, tfoot) ends it: the
+ * Markdown after it stays Markdown. */
 static size_t html_table_end(const char *s, size_t n, size_t st) {
-  size_t lim = n - st > MD_HTML_CAP ? st + MD_HTML_CAP : n, depth = 0, i = st;
-  for (const char *q; i < lim && (q = memchr(s + i, '<', lim - i)) != NULL;) {
+  size_t lim = n - st > MD_HTML_CAP ? st + MD_HTML_CAP : n, depth = 0, i = st, last = st;
+  for (const char *q; i < lim && (q = memchr(s + i, '<', lim - i)) != NULL; i++) {
     i = (size_t)(q - s);
+    size_t k = i + 1 < n && q[1] == '/' ? 2 : 1;
+    if (i + k < n && (q[k] | 0x20) == 't') last = i;
     if (tag_at(q, n - i, "<table")) depth++;
     else if (tag_at(q, n - i, "</table") && --depth == 0) break;
-    i++;
   }
-  if (i >= lim) i = lim;
-  const char *nl = i < n ? memchr(s + i, '\n', n - i) : NULL;
+  if (i >= lim || depth) i = last; /* unclosed */
+  const char *nl = memchr(s + i, '\n', n - i);
   return nl ? (size_t)(nl - s) : n;
 }
 
