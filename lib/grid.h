@@ -211,7 +211,10 @@ int gk__grid_check(const gk__grid *g);
  * lines have table 0); a line whose text stands in columns two spaces or an
  * ideographic space apart (pdftotext -layout) is a ROW of them (table 0); a
  * Markdown heading ("## …") is a HEADING with its level; a run of blank lines
- * one empty PARA; any other line a PARA.
+ * one empty PARA; any other line a PARA. A raw HTML table (a line starting
+ * "<table" to its "</table>", outside fenced code) is read by the HTML reader
+ * (gk__html_fragment), and g->src is then NULL; a pipe row's <br> and HTML
+ * entities are decoded.
  * g is initialised here; s must outlive g (g->src points into it). GK_OK, or
  * GK_ENOMEM / GK_EOVERFLOW (g->err). */
 int gk__grid_from_text(gk__grid *g, const char *s, size_t n);

@@ -460,7 +460,7 @@ static void read_line(gk__grid *g, src_line *l, line_scan *ls, uint32_t *table, 
 
 /* ------------------------------------------------------------ raw HTML tables */
 /* Markdown written by PDF converters (MinerU, pandoc) holds its tables as raw
- * HTML: a line whose text starts with "<table" begins one, which runs to the
+ * HTML: a line starting with "<table" (after spaces) begins one, which runs to the
  * line of its matching "</table>" (nested tables counted); unclosed before
  * the end of the document or MD_HTML_CAP bytes, to the line of its last table
  * tag. The HTML reader reads it (gk__html_fragment). A line of a fenced code block
@@ -481,10 +481,12 @@ static int tag_at(const char *p, size_t n, const char *tag) {
   return n == k || strchr(" \t\r\n>/", p[k]) != NULL;
 }
 
-/* A fence line (3 or more '`' or '~' after white space) opens or closes a
+/* A fence line (3 or more '`' or '~' after spaces) opens or closes a
  * fenced code block; 1 when the line is one. */
 static int md_fence(md_state *md, const char *p, size_t n) {
-  size_t a = gk__trim_left(p, n), k = a;
+  size_t a = 0, k;
+  while (a < n && p[a] == ' ') a++;
+  k = a;
   if (a >= n || (p[a] != '`' && p[a] != '~')) return 0;
   while (k < n && p[k] == p[a]) k++;
   if (k - a < 3) return 0;
@@ -513,9 +515,10 @@ static size_t html_table_end(const char *s, size_t n, size_t st) {
   return nl ? (size_t)(nl - s) : n;
 }
 
-/* Does the line (its text after white space at a) start a raw HTML table? */
+/* Does the line (after spaces) start a raw HTML table? */
 static int html_table_line(const char *p, size_t n) {
-  size_t a = gk__trim_left(p, n);
+  size_t a = 0;
+  while (a < n && p[a] == ' ') a++;
   return a < n && p[a] == '<' && tag_at(p + a, n - a, "<table");
 }
 
@@ -547,15 +550,25 @@ static int extends_blank(const gk__grid *g, const src_line *l) {
   return prev->kind == GK__BLK_PARA && prev->len == 0;
 }
 
-/* Bytes that may start (after white space) a raw HTML table or a code fence:
- * the line loop looks closer only at a line starting with one, or with white
- * space. */
-static const unsigned char md_lead[256] = {['<'] = 1, ['`'] = 1, ['~'] = 1};
+/* Bytes that may start a raw HTML table or a code fence, and the space that
+ * may indent them: the line loop looks closer only at a line starting with
+ * one (a TAB-indented line is TSV or, in Markdown, code). */
+static const unsigned char md_lead[256] = {['<'] = 1, ['`'] = 1, ['~'] = 1, [' '] = 1};
+
+/* Kept out of the line loop (inlined, it costs the loop registers on every line). */
+#if defined(__GNUC__)
+#define MD_NOINLINE __attribute__((noinline))
+#else
+#define MD_NOINLINE
+#endif
 
 /* A line that starts a raw HTML table outside a fenced code block: the table
  * read (its blocks, *lineno and *end past its last line); 1 then, else 0 (a
  * fence line is noted, and read as any line). */
-static int md_html(gk__grid *g, const src_line *l, md_state *md, uint32_t *table, size_t *lineno, size_t *end) {
+MD_NOINLINE static int md_html(gk__grid *g, const src_line *l, md_state *md, uint32_t *table, size_t *lineno, size_t *end) {
+  size_t a = 0;
+  while (a < l->n && l->p[a] == ' ') a++;
+  if (a == l->n || !md_lead[(unsigned char)l->p[a]]) return 0; /* an indented line of other text */
   if (md_fence(md, l->p, l->n) || md->fence || !html_table_line(l->p, l->n)) return 0;
   size_t nl = 0, st = (size_t)(l->p - g->src), e = read_html_table(g, g->src, g->nsrc, st, l->line, table, &nl);
   if (!e) return 0;
@@ -589,7 +602,7 @@ int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
     while (e > st && s[e - 1] == '\r') e--;
     lineno++;
     src_line l = {s + st, e - st, lineno > UINT32_MAX ? UINT32_MAX : (uint32_t)lineno, 0, 0};
-    if (e > st && (md_lead[(unsigned char)s[st]] || ls.ws == 0) && md_html(g, &l, &md, &table, &lineno, &ls.end)) {
+    if (e > st && md_lead[(unsigned char)s[st]] && md_html(g, &l, &md, &table, &lineno, &ls.end)) {
       row = 0;
     } else if (!ls.nt && extends_blank(g, &l)) {
       gk__gblock *b = &g->blocks[g->nblocks - 1];
