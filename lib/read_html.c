@@ -31,6 +31,7 @@ typedef struct {
   int deep_warned;
   uint32_t ntables, last_line;
   uint32_t line0; /* a fragment's first source line - 1 (its lines are numbered on from there) */
+  int frag;       /* a fragment (Markdown's raw HTML): content a table holds outside its cells is read */
   /* the paragraph being collected (flow) or the cell text (in a cell) */
   gk__buf para;
   int pending;
@@ -425,6 +426,19 @@ static void data_row(hw *w, xmlNode *tr, uint32_t t, uint32_t row, uint32_t nrow
   gk__buf_free(&b);
 }
 
+/* What a fragment's table holds outside its cells (text or a table straight in
+ * <table>, <tbody> or <tr>: an unclosed table running into the Markdown after
+ * it), read as the flow reads it after the table's rows: nothing is lost. */
+static void stray(hw *w, xmlNode *n, int depth) {
+  if (depth > GK__DOC_MAX_DEPTH) return;
+  for (xmlNode *c = n->children; c && !w->rc; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) put_node_text(w, c);
+    else if (name_is(c, "tr") || name_is(c, "thead") || name_is(c, "tbody") || name_is(c, "tfoot")) stray(w, c, depth + 1);
+    else if (c->type == XML_ELEMENT_NODE && !is_cell(c)) element(w, c, depth + 1);
+  }
+  boundary(w);
+}
+
 static void table(hw *w, xmlNode *t, int depth) {
   rows r = {0};
   if (rows_of(&r, t)) w->rc = GK_ENOMEM;
@@ -454,6 +468,7 @@ static void table(hw *w, xmlNode *t, int depth) {
     gk__span_map_free(&m);
   }
   gk__free(r.tr);
+  if (w->frag && !w->rc) stray(w, t, depth);
 }
 
 /* ------------------------------------------------------------------ positions */
@@ -661,7 +676,7 @@ static int parse_walk(gk__grid *g, const char *bytes, size_t len, const char *en
   w.g = g;
   w.d = d;
   w.file = file;
-  w.line0 = st->line0, w.last_line = st->line0 ? st->line0 + 1 : 0, w.ntables = st->ntables;
+  w.line0 = st->line0, w.last_line = st->line0 ? st->line0 + 1 : 0, w.ntables = st->ntables, w.frag = !st->page;
   gk__buf_init(&w.para);
   src_scan sc = {bytes, len, 0, 1, 1, enc && enc[0] == 'G'};
   xmlNode top = {0};

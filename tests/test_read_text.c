@@ -424,6 +424,14 @@ static void test_read_text_html_nested_unclosed(void) {
   CU_ASSERT_EQUAL(g.blocks[h].pos.line, 4);
   CU_ASSERT_TRUE(grid_has(&g, "正文说明")); /* nothing lost */
   gk__grid_free(&g);
+  /* unclosed, with text and another table before its last tag: read, in order */
+  const char *v = "<table><tr><td>a</td><td>1</td></tr>\n中间文字\n<table><tr><td>b</td><td>2</td></tr></table>\n后";
+  read_html_ok(&g, v);
+  size_t a = find_block(&g, 0, GK__BLK_ROW, "a"), mid = find_block(&g, 0, GK__BLK_PARA, "中间文字");
+  size_t b = find_block(&g, 0, GK__BLK_ROW, "b");
+  CU_ASSERT_TRUE(a < mid && mid < b && b != SIZE_MAX);
+  CU_ASSERT_EQUAL(find_block(&g, 0, GK__BLK_PARA, "后"), g.nblocks - 1);
+  gk__grid_free(&g);
 }
 
 /* A huge table on one line is read whole: every row, the columns counted on. */
