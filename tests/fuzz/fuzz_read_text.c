@@ -27,10 +27,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (rc == GK_OK) {
     size_t lines = 1, covered = 0;
     for (size_t i = 0; i < size; i++) lines += s[i] == '\n';
+    if (!g.src) covered = lines; /* a raw HTML table read: no source lines */
     for (size_t b = 0; b < g.nblocks; b++) {
-      if (!g.src) { /* a raw HTML table read: its blocks within the source's lines */
+      if (!g.src) { /* its blocks within the source's lines */
         CHECK(g.blocks[b].pos.line >= 1 && g.blocks[b].pos.line <= lines);
-        covered = lines;
       } else {
         CHECK(g.blocks[b].soff + g.blocks[b].slen <= size);
         CHECK(g.blocks[b].pos.line == covered + 1);
