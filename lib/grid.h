@@ -38,7 +38,9 @@
  *    verbatim, and a run of blank lines keeps its count (in a one-cell-per-line
  *    layout blank lines may be blank cells); a Markdown
  *    alignment row ("|---|:--:|") stays a ROW of its own, and flags the cells of
- *    the row above it GK__CELL_HEADER;
+ *    the row above it GK__CELL_HEADER; a raw HTML table (a line starting
+ *    "<table" to its "</table>") is the HTML reader's blocks, and the grid then
+ *    has no src (its lines are its blocks written out, as another reader's);
  *  - every cell carries its value class, set by the grid (gk__grid_classify)
  *    whatever the reader: GK__CELL_VALUE exactly when its text is one value as
  *    the recognizer reads a field (a quoted literal 「…」 as a whole, or one
@@ -209,7 +211,10 @@ int gk__grid_check(const gk__grid *g);
  * lines have table 0); a line whose text stands in columns two spaces or an
  * ideographic space apart (pdftotext -layout) is a ROW of them (table 0); a
  * Markdown heading ("## …") is a HEADING with its level; a run of blank lines
- * one empty PARA; any other line a PARA.
+ * one empty PARA; any other line a PARA. A raw HTML table (a line starting
+ * "<table" to its "</table>", outside fenced code) is read by the HTML reader
+ * (gk__html_fragment), and g->src is then NULL; a pipe row's <br> and HTML
+ * entities are decoded.
  * g is initialised here; s must outlive g (g->src points into it). GK_OK, or
  * GK_ENOMEM / GK_EOVERFLOW (g->err). */
 int gk__grid_from_text(gk__grid *g, const char *s, size_t n);

@@ -22,6 +22,15 @@
 /* Read an HTML page into g (pos_kind GK__POS_TEXT). GK_OK, GK_ENOMEM, or
  * GK_EPARSE with a located error in d (may be NULL). */
 int gk__html_grid(gk__grid *g, const char *bytes, size_t len, const char *file, gk_diags *d);
+/* Append what an HTML fragment s[0..n) (UTF-8; a Markdown file's raw HTML
+ * table, from the start of its first line) holds to g, which the text reader
+ * is filling: its tables' rows laid out with their spans and numbered on from
+ * *ntables (updated), its text as paragraphs; positions are the source's, the
+ * fragment's first line being `line`. The HTML reader's limits apply. GK_OK,
+ * GK_ENOMEM, GK_EPARSE (nothing appended), GK_EUNSUPPORTED (a build without
+ * HTML). */
+int gk__html_fragment(gk__grid *g, const char *s, size_t n, uint32_t line, uint32_t *ntables,
+                      gk_diags *d);
 /* Read a .docx file into g (pos_kind GK__POS_DOCX). Same contract. */
 int gk__docx_grid(gk__grid *g, const char *bytes, size_t len, const char *file, gk_diags *d);
 

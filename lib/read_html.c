@@ -30,6 +30,8 @@ typedef struct {
   int rc;
   int deep_warned;
   uint32_t ntables, last_line;
+  uint32_t line0; /* a fragment's first source line - 1 (its lines are numbered on from there) */
+  int frag;       /* a fragment (Markdown's raw HTML): content a table holds outside its cells is read */
   /* the paragraph being collected (flow) or the cell text (in a cell) */
   gk__buf para;
   int pending;
@@ -41,6 +43,12 @@ typedef struct {
   xmlNode **nest;    /* tables nested in the cells of the current row */
   size_t nnest, capnest;
 } hw;
+
+/* The source line of a parser line (a fragment's numbered on); 0 stays 0. */
+static uint32_t src_line(const hw *w, uint32_t line) {
+  if (!line) return 0;
+  return line > UINT32_MAX - w->line0 ? UINT32_MAX : line + w->line0;
+}
 
 static int name_is(const xmlNode *n, const char *name) {
   return n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, name) == 0;
@@ -111,7 +119,7 @@ static void put_node_text(hw *w, const xmlNode *n) {
   gk__buf *b = w->in_cell ? w->cell : &w->para;
   if (!w->in_cell && !w->para.len) {
     uint32_t line = n->line ? n->line : (n->parent ? n->parent->line : 0);
-    w->para_line = line;
+    w->para_line = src_line(w, line);
   }
   /* Word's downlevel-revealed conditionals (<![if !supportLists]>, <![endif]>)
    * reach the tree as text: the markers go, what they reveal stays. */
@@ -150,7 +158,7 @@ static int menu(const xmlNode *n, int depth);
 static void too_deep(hw *w, const xmlNode *n) {
   if (w->deep_warned) return;
   w->deep_warned = 1;
-  if (gk__doc_diag(w->d, GK_SEV_WARNING, "import.html", w->file, n->line, 0,
+  if (gk__doc_diag(w->d, GK_SEV_WARNING, "import.html", w->file, src_line(w, n->line), 0,
                    "元素嵌套过深，其内容未读取", "elements nested too deeply: their content is not read"))
     w->rc = GK_ENOMEM;
 }
@@ -436,8 +444,8 @@ static int meta_table(hw *w, const rows *r, int depth) {
 }
 
 /* Source position of a cell: set by the pre-pass (cell_columns) in _private. */
-static gk__gpos cell_pos(const xmlNode *c) {
-  gk__gpos p = {c->line, (uint32_t)(uintptr_t)c->_private};
+static gk__gpos cell_pos(const hw *w, const xmlNode *c) {
+  gk__gpos p = {src_line(w, c->line), (uint32_t)(uintptr_t)c->_private};
   return p;
 }
 
@@ -445,12 +453,12 @@ static void data_row(hw *w, xmlNode *tr, uint32_t t, uint32_t row, uint32_t nrow
                      gk__span_map *m, int depth) {
   gk__buf b;
   gk__buf_init(&b);
-  uint32_t line = tr->line < w->last_line ? w->last_line : tr->line;
+  uint32_t line = src_line(w, tr->line) < w->last_line ? w->last_line : src_line(w, tr->line);
   w->last_line = line;
   gk__gpos rp = {line, 0};
   for (xmlNode *c = tr->children; c; c = c->next)
     if (is_cell(c)) {
-      rp.col = cell_pos(c).col;
+      rp.col = cell_pos(w, c).col;
       break;
     }
   gk__grid_row(w->g, GK__BLK_ROW, t, row, rp);
@@ -467,9 +475,22 @@ static void data_row(hw *w, xmlNode *tr, uint32_t t, uint32_t row, uint32_t nrow
     if (at == UINT32_MAX || w->rc) continue;
     uint32_t span = x - at;
     gk__grid_cell(w->g, b.data ? b.data : "", b.len, at, rs, (uint16_t)span,
-                  name_is(c, "th") ? GK__CELL_HEADER : 0, cell_pos(c));
+                  name_is(c, "th") ? GK__CELL_HEADER : 0, cell_pos(w, c));
   }
   gk__buf_free(&b);
+}
+
+/* What a fragment's table holds outside its cells (text or a table straight in
+ * <table>, <tbody> or <tr>: an unclosed table running into the Markdown after
+ * it), read as the flow reads it after the table's rows: nothing is lost. */
+static void stray(hw *w, xmlNode *n, int depth) {
+  if (depth > GK__DOC_MAX_DEPTH) return;
+  for (xmlNode *c = n->children; c && !w->rc; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) put_node_text(w, c);
+    else if (name_is(c, "tr") || name_is(c, "thead") || name_is(c, "tbody") || name_is(c, "tfoot")) stray(w, c, depth + 1);
+    else if (c->type == XML_ELEMENT_NODE && !is_cell(c)) element(w, c, depth + 1);
+  }
+  boundary(w);
 }
 
 static void table(hw *w, xmlNode *t, int depth) {
@@ -501,6 +522,7 @@ static void table(hw *w, xmlNode *t, int depth) {
     gk__span_map_free(&m);
   }
   gk__free(r.tr);
+  if (w->frag && !w->rc) stray(w, t, depth);
 }
 
 /* ------------------------------------------------------------------ positions */
@@ -657,9 +679,17 @@ static int clean_page(gk__buf *b, const char **bytes, size_t *len, const char **
   return GK_OK;
 }
 
-/* Parse the page (in encoding enc, NULL: its own) and walk it into g. */
-static int parse_page(gk__grid *g, const char *bytes, size_t len, const char *enc, int cleaned,
-                      const char *file, gk_diags *d) {
+/* Where a read starts: the first source line of its bytes - 1 (0 for a page,
+ * a fragment's line in its document - 1) and the tables the grid holds. */
+typedef struct {
+  uint32_t line0, ntables;
+  int page; /* a whole page: its <head> read for metadata */
+} start;
+
+/* Parse bytes (in encoding enc, NULL: its own) into *out; GK_OK, GK_ENOMEM,
+ * or GK_EPARSE with a located error in d. */
+static int parse_tree(htmlDocPtr *out, const char *bytes, size_t len, const char *enc, int cleaned,
+                      const char *file, uint32_t line0, gk_diags *d) {
   htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
   htmlDocPtr doc = ctxt ? htmlCtxtReadMemory(ctxt, bytes, (int)len, NULL, enc,
                                              HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
@@ -667,13 +697,12 @@ static int parse_page(gk__grid *g, const char *bytes, size_t len, const char *en
                                                  (cleaned ? HTML_PARSE_IGNORE_ENC : 0))
                         : NULL;
   int stopped = ctxt && ctxt->lastError.level == XML_ERR_FATAL;
-  uint32_t stop_line = stopped && ctxt->lastError.line > 0 ? (uint32_t)ctxt->lastError.line : 0;
+  uint32_t stop_line = stopped && ctxt->lastError.line > 0 ? (uint32_t)ctxt->lastError.line + line0 : 0;
   if (ctxt) htmlFreeParserCtxt(ctxt);
   if (!ctxt) return GK_ENOMEM;
-  xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
-  if (!root) {
+  if (!doc || !xmlDocGetRootElement(doc)) {
     if (doc) xmlFreeDoc(doc);
-    int rc = gk__doc_diag(d, GK_SEV_ERROR, "import.html", file, 1, 1, "不是可读的HTML页面",
+    int rc = gk__doc_diag(d, GK_SEV_ERROR, "import.html", file, line0 + 1, 1, "不是可读的HTML页面",
                           "not a readable HTML page");
     return rc ? rc : GK_EPARSE;
   }
@@ -684,17 +713,30 @@ static int parse_page(gk__grid *g, const char *bytes, size_t len, const char *en
     xmlFreeDoc(doc);
     return GK_ENOMEM;
   }
+  *out = doc;
+  return GK_OK;
+}
+
+/* Parse bytes and walk them into g from where st says; st->ntables is then
+ * the grid's tables. */
+static int parse_walk(gk__grid *g, const char *bytes, size_t len, const char *enc, int cleaned,
+                      const char *file, gk_diags *d, start *st) {
+  htmlDocPtr doc = NULL;
+  int rc = parse_tree(&doc, bytes, len, enc, cleaned, file, st->line0, d);
+  if (rc) return rc;
+  xmlNode *root = xmlDocGetRootElement(doc);
   hw w;
   memset(&w, 0, sizeof w);
   w.g = g;
   w.d = d;
   w.file = file;
+  w.line0 = st->line0, w.last_line = st->line0 ? st->line0 + 1 : 0, w.ntables = st->ntables, w.frag = !st->page;
   gk__buf_init(&w.para);
   src_scan sc = {bytes, len, 0, 1, 1, enc && enc[0] == 'G'};
   xmlNode top = {0};
   top.children = root;
   cell_columns(&sc, &top, 0);
-  for (xmlNode *c = root; c && !w.rc; c = c->next) {
+  for (xmlNode *c = root; c && !w.rc && st->page; c = c->next) {
     if (name_is(c, "html"))
       for (xmlNode *h = c->children; h && !w.rc; h = h->next)
         if (name_is(h, "head")) head_meta(&w, h);
@@ -705,6 +747,7 @@ static int parse_page(gk__grid *g, const char *bytes, size_t len, const char *en
   gk__buf_free(&w.para);
   gk__free(w.nest);
   xmlFreeDoc(doc);
+  st->ntables = w.ntables;
   if (!w.rc) w.rc = g->err;
   return w.rc;
 }
@@ -717,7 +760,23 @@ int gk__html_grid(gk__grid *g, const char *bytes, size_t len, const char *file, 
   gk__buf clean;
   gk__buf_init(&clean);
   int rc = clean_page(&clean, &bytes, &len, &enc, file, d);
-  if (!rc) rc = parse_page(g, bytes, len, enc, clean.data != NULL, file, d);
+  start st = {0, 0, 1};
+  if (!rc) rc = parse_walk(g, bytes, len, enc, clean.data != NULL, file, d, &st);
+  gk__buf_free(&clean);
+  return rc;
+}
+
+int gk__html_fragment(gk__grid *g, const char *s, size_t n, uint32_t line, uint32_t *ntables,
+                      gk_diags *d) {
+  gk__doc_init();
+  if (n > GK_DOCUMENT_MAX_INPUT) return gk__doc_too_large(d, NULL, "输入", n, GK_DOCUMENT_MAX_INPUT);
+  gk__buf clean;
+  gk__buf_init(&clean);
+  const char *enc = "UTF-8";
+  int rc = gk__utf8_valid(s, n, NULL) ? GK_OK : clean_page(&clean, &s, &n, &enc, NULL, d);
+  start st = {line ? line - 1 : 0, *ntables, 0};
+  if (!rc) rc = parse_walk(g, s, n, enc, 1, NULL, d, &st);
+  *ntables = st.ntables;
   gk__buf_free(&clean);
   return rc;
 }

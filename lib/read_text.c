@@ -7,7 +7,9 @@
  * reader knows layouts only: nothing here names a row, a heading or an
  * edition. */
 #include <string.h>
+#include <strings.h>
 #include "grid.h"
+#include "read_doc.h"
 #include "text_int.h"
 
 /* One source line being read. */
@@ -75,6 +77,87 @@ static void put_cell(gk__grid *g, src_line *l, size_t a, size_t b, uint32_t x) {
   gk__trim_span(l->p, &ta, &tb);
   gk__gpos pos = {l->line, col_of(l, ta < tb ? ta : a)}; /* a blank cell: where its field starts */
   gk__grid_cell(g, l->p + ta, tb - ta, x, 1, 1, 0, pos);
+}
+
+/* ------------------------------------------------------------ HTML in pipe cells */
+/* Markdown converters (marker) write a pipe cell's line breaks as <br> and
+ * some characters as HTML entities. */
+static const struct {
+  const char *name, *text;
+} md_entities[] = {{"nbsp", " "}, {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}};
+
+/* The length of a line break tag at p[0..n) ("<br>", "<br/>", "<br />", any
+ * case), else 0. */
+static size_t br_len(const char *p, size_t n) {
+  if (n < 4 || p[0] != '<' || (p[1] | 0x20) != 'b' || (p[2] | 0x20) != 'r') return 0;
+  size_t k = 3;
+  while (k < n && p[k] == ' ') k++;
+  if (k < n && p[k] == '/') k++;
+  return k < n && p[k] == '>' ? k + 1 : 0;
+}
+
+/* An entity at p[0..n) ("&name;" or "&#…;"): appended to b decoded, its
+ * length returned; 0 when none (a NUL, a surrogate or a code point out of
+ * range is U+FFFD; U+00A0 a space, as the HTML reader reads it). */
+static size_t entity_put(gk__buf *b, const char *p, size_t n) {
+  const char *semi = n > 2 ? memchr(p, ';', n < 12 ? n : 12) : NULL;
+  if (!semi) return 0;
+  size_t k = (size_t)(semi - p);
+  if (p[1] != '#') {
+    for (size_t i = 0; i < sizeof md_entities / sizeof *md_entities; i++)
+      if (strlen(md_entities[i].name) == k - 1 && memcmp(p + 1, md_entities[i].name, k - 1) == 0) {
+        gk__buf_puts(b, md_entities[i].text);
+        return k + 1;
+      }
+    return 0;
+  }
+  int hex = (p[2] | 0x20) == 'x';
+  uint32_t cp = 0;
+  size_t i = hex ? 3 : 2;
+  if (i >= k) return 0;
+  for (; i < k; i++) {
+    char c = p[i], d = (char)(c | 0x20);
+    unsigned v = c >= '0' && c <= '9' ? (unsigned)(c - '0') : hex && d >= 'a' && d <= 'f' ? (unsigned)(d - 'a' + 10) : 99;
+    if (v == 99) return 0;
+    cp = cp > 0x10FFFF ? cp : cp * (hex ? 16 : 10) + v;
+  }
+  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  if (cp == 0xA0) cp = ' ';
+  gk__utf8_put(b, cp);
+  return k + 1;
+}
+
+/* A pipe cell's text p[0..n) with its <br> and entities decoded into b
+ * (emptied first). */
+static void cell_html_text(gk__buf *b, const char *p, size_t n) {
+  b->len = 0;
+  size_t st = 0;
+  for (size_t i = 0, k; i < n; i++) {
+    if (p[i] != '<' && p[i] != '&') continue;
+    gk__buf_put(b, p + st, i - st);
+    if ((k = p[i] == '<' ? br_len(p + i, n - i) : entity_put(b, p + i, n - i)) == 0) {
+      st = i;
+      continue;
+    }
+    if (p[i] == '<') gk__buf_putc(b, ' ');
+    i += k - 1, st = i + 1;
+  }
+  gk__buf_put(b, p + st, n - st);
+}
+
+/* put_cell for a Markdown pipe row holding '<' or '&': the cell's text
+ * decoded (cell_html_text into tmp) when it holds one. */
+static void put_cell_html(gk__grid *g, src_line *l, size_t a, size_t b, uint32_t x, gk__buf *tmp) {
+  size_t ta = a, tb = b;
+  gk__trim_span(l->p, &ta, &tb);
+  if (!memchr(l->p + ta, '<', tb - ta) && !memchr(l->p + ta, '&', tb - ta)) {
+    put_cell(g, l, a, b, x);
+    return;
+  }
+  cell_html_text(tmp, l->p + ta, tb - ta);
+  if (tmp->err && !g->err) g->err = GK_ENOMEM;
+  gk__gpos pos = {l->line, col_of(l, ta)};
+  gk__grid_cell(g, tmp->data ? tmp->data : "", tmp->len, x, 1, 1, 0, pos);
 }
 
 /* A TAB line without bars, quotes or a Markdown heading (the one-cell-per-line
@@ -240,6 +323,9 @@ static void sep_row(gk__grid *g, src_line *l, int bars, uint32_t table, uint32_t
   gk__grid_row(g, GK__BLK_ROW, bars ? table : 0, bars ? row : 0, pos);
   uint32_t x = 0;
   size_t st = from;
+  int html = bars && memchr(l->p, '|', l->n) && (memchr(l->p, '<', l->n) || memchr(l->p, '&', l->n));
+  gk__buf tmp;
+  gk__buf_init(&tmp);
   for (size_t i = from; i <= to; i++) {
     if (i < to && !sep_or_quote_lead((unsigned char)l->p[i])) continue;
     size_t qe = i < to ? gk__text_quote_end(l->p, to, i) : 0, sl = 0;
@@ -248,10 +334,12 @@ static void sep_row(gk__grid *g, src_line *l, int bars, uint32_t table, uint32_t
       continue;
     }
     if (i < to && (sl = sep_len(l->p, to, i)) == 0) continue;
-    put_cell(g, l, st, i, x++);
+    if (html) put_cell_html(g, l, st, i, x++, &tmp);
+    else put_cell(g, l, st, i, x++);
     st = i + sl;
     if (i < to) i += sl - 1;
   }
+  gk__buf_free(&tmp);
 }
 
 /* Length of a column gap at p[i]: two or more spaces, or runs holding an
@@ -370,6 +458,89 @@ static void read_line(gk__grid *g, src_line *l, line_scan *ls, uint32_t *table, 
   }
 }
 
+/* ------------------------------------------------------------ raw HTML tables */
+/* Markdown written by PDF converters (MinerU, pandoc) holds its tables as raw
+ * HTML: a line starting with "<table" (after spaces) begins one, which runs to the
+ * line of its matching "</table>" (nested tables counted); unclosed before
+ * the end of the document or MD_HTML_CAP bytes, to the line of its last table
+ * tag. The HTML reader reads it (gk__html_fragment). A line of a fenced code block
+ * (``` or ~~~) is never one. */
+#define MD_HTML_CAP ((size_t)16 << 20)
+
+typedef struct {
+  char fence;     /* inside a fenced code block opened by this character, else 0 */
+  size_t fence_n; /* its length */
+  int tables;     /* a raw HTML table was read: the grid is no longer one block a line */
+} md_state;
+
+/* Does p[0..n) start with the tag name `tag` (any case, "<" included) ended by
+ * white space, '>', '/' or the end? */
+static int tag_at(const char *p, size_t n, const char *tag) {
+  size_t k = strlen(tag);
+  if (n < k || strncasecmp(p, tag, k) != 0) return 0;
+  return n == k || strchr(" \t\r\n>/", p[k]) != NULL;
+}
+
+/* A fence line (3 or more '`' or '~' after spaces) opens or closes a
+ * fenced code block; 1 when the line is one. */
+static int md_fence(md_state *md, const char *p, size_t n) {
+  size_t a = 0, k;
+  while (a < n && p[a] == ' ') a++;
+  k = a;
+  if (a >= n || (p[a] != '`' && p[a] != '~')) return 0;
+  while (k < n && p[k] == p[a]) k++;
+  if (k - a < 3) return 0;
+  if (!md->fence) md->fence = p[a], md->fence_n = k - a;
+  else if (p[a] == md->fence && k - a >= md->fence_n && gk__trim_left(p + k, n - k) == n - k) md->fence = 0;
+  else return 0;
+  return 1;
+}
+
+/* The end of the raw HTML table starting at s[st] ("<table"): the offset of
+ * the '\n' ending the line of its matching "</table>" (n at the end). When
+ * it has none before the end or the cap, the line of its last table tag
+ * ("<t…" or "</t…": table, tr, td, th, thead, tbody, tfoot) ends it: the
+ * Markdown after it stays Markdown. */
+static size_t html_table_end(const char *s, size_t n, size_t st) {
+  size_t lim = n - st > MD_HTML_CAP ? st + MD_HTML_CAP : n, depth = 0, i = st, last = st;
+  for (const char *q; i < lim && (q = memchr(s + i, '<', lim - i)) != NULL; i++) {
+    i = (size_t)(q - s);
+    size_t k = i + 1 < n && q[1] == '/' ? 2 : 1;
+    if (i + k < n && (q[k] | 0x20) == 't') last = i;
+    if (tag_at(q, n - i, "<table")) depth++;
+    else if (tag_at(q, n - i, "</table") && --depth == 0) break;
+  }
+  if (i >= lim || depth) i = last; /* unclosed */
+  const char *nl = memchr(s + i, '\n', n - i);
+  return nl ? (size_t)(nl - s) : n;
+}
+
+/* Does the line (after spaces) start a raw HTML table? */
+static int html_table_line(const char *p, size_t n) {
+  size_t a = 0;
+  while (a < n && p[a] == ' ') a++;
+  return a < n && p[a] == '<' && tag_at(p + a, n - a, "<table");
+}
+
+/* Read the raw HTML table starting at line `line`, s[st..): its blocks
+ * appended to g; the offset of its last line's end ('\n' or n), and the
+ * lines it holds in *nl; 0 when the HTML reader could not read it (the lines
+ * are then read as text). */
+static size_t read_html_table(gk__grid *g, const char *s, size_t n, size_t st, uint32_t line, uint32_t *table,
+                              size_t *nl) {
+  size_t end = html_table_end(s, n, st), lines = 1, from = st;
+  for (const char *q = s + st; q < s + end && (q = memchr(q, '\n', (size_t)(s + end - q))) != NULL; q++) {
+    if ((size_t)(q - s) - from > g->longest) g->longest = (size_t)(q - s) - from;
+    from = (size_t)(q - s) + 1, lines++;
+  }
+  if (end - from > g->longest) g->longest = end - from;
+  int rc = gk__html_fragment(g, s + st, end - st, line, table, NULL);
+  if (rc == GK_EPARSE || rc == GK_EUNSUPPORTED) return 0;
+  if (rc && !g->err) g->err = rc;
+  *nl = lines;
+  return end;
+}
+
 /* Is l, a line without TAB, blank after a blank line (the block before an
  * empty paragraph)? A run of blank lines is one block; a blank line with a
  * TAB is a row of blank cells (no other separator is white space). */
@@ -377,6 +548,33 @@ static int extends_blank(const gk__grid *g, const src_line *l) {
   if (gk__trim_left(l->p, l->n) < l->n || !g->nblocks) return 0;
   const gk__gblock *prev = &g->blocks[g->nblocks - 1];
   return prev->kind == GK__BLK_PARA && prev->len == 0;
+}
+
+/* Bytes that may start a raw HTML table or a code fence, and the space that
+ * may indent them: the line loop looks closer only at a line starting with
+ * one (a TAB-indented line is TSV or, in Markdown, code). */
+static const unsigned char md_lead[256] = {['<'] = 1, ['`'] = 1, ['~'] = 1, [' '] = 1};
+
+/* Kept out of the line loop (inlined, it costs the loop registers on every line). */
+#if defined(__GNUC__)
+#define MD_NOINLINE __attribute__((noinline))
+#else
+#define MD_NOINLINE
+#endif
+
+/* A line that starts a raw HTML table outside a fenced code block: the table
+ * read (its blocks, *lineno and *end past its last line); 1 then, else 0 (a
+ * fence line is noted, and read as any line). */
+MD_NOINLINE static int md_html(gk__grid *g, const src_line *l, md_state *md, uint32_t *table, size_t *lineno, size_t *end) {
+  size_t a = 0;
+  while (a < l->n && l->p[a] == ' ') a++;
+  if (a == l->n || !md_lead[(unsigned char)l->p[a]]) return 0; /* an indented line of other text */
+  if (md_fence(md, l->p, l->n) || md->fence || !html_table_line(l->p, l->n)) return 0;
+  size_t nl = 0, st = (size_t)(l->p - g->src), e = read_html_table(g, g->src, g->nsrc, st, l->line, table, &nl);
+  if (!e) return 0;
+  md->tables = 1;
+  *lineno += nl - 1, *end = e;
+  return 1;
 }
 
 int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
@@ -394,6 +592,7 @@ int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
   g->src = s, g->nsrc = n;
   uint32_t table = 0, row = 0;
   int bare = 0; /* pipe rows without outer bars (sep_row) */
+  md_state md = {0, 0, 0};
   size_t lineno = 0;
   line_scan ls;
   for (size_t st = 0; st <= n && !g->err; st = ls.end + 1) {
@@ -403,7 +602,9 @@ int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
     while (e > st && s[e - 1] == '\r') e--;
     lineno++;
     src_line l = {s + st, e - st, lineno > UINT32_MAX ? UINT32_MAX : (uint32_t)lineno, 0, 0};
-    if (!ls.nt && extends_blank(g, &l)) {
+    if (e > st && md_lead[(unsigned char)s[st]] && md_html(g, &l, &md, &table, &lineno, &ls.end)) {
+      row = 0;
+    } else if (!ls.nt && extends_blank(g, &l)) {
       gk__gblock *b = &g->blocks[g->nblocks - 1];
       b->slen = e - b->soff;
       row = 0;
@@ -412,6 +613,7 @@ int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
     }
   }
   g->nlines = lineno;
+  if (md.tables) g->src = NULL, g->nsrc = 0; /* its lines: the blocks written out (grid.h) */
   return g->err;
 }
 

@@ -13,6 +13,11 @@ int gk__html_grid(gk__grid *g, const char *bytes, size_t len, const char *file, 
   (void)g, (void)bytes, (void)len, (void)file, (void)d;
   return GK_EUNSUPPORTED;
 }
+int gk__html_fragment(gk__grid *g, const char *s, size_t n, uint32_t line, uint32_t *ntables,
+                      gk_diags *d) {
+  (void)g, (void)s, (void)n, (void)line, (void)ntables, (void)d;
+  return GK_EUNSUPPORTED;
+}
 #endif
 
 #ifndef GK_WITH_DOCX

@@ -304,6 +304,210 @@ static void test_read_text_align_pin(void) {
   closedir(dir);
 }
 
+/* ------------------------------------------------------------ raw HTML tables (Markdown) */
+/* Read s, which holds raw HTML tables: the grid keeps its invariants, has no
+ * source lines (its blocks are its lines), counts the source's lines, and its
+ * positions never pass them. */
+static void read_html_ok(gk__grid *g, const char *s) {
+  CU_ASSERT_EQUAL_FATAL(gk__grid_from_text(g, s, strlen(s)), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk__grid_check(g), GK_OK);
+  size_t lines = 1;
+  for (const char *p = s; *p; p++) lines += *p == '\n';
+  CU_ASSERT_EQUAL(g->nlines, lines);
+  CU_ASSERT_PTR_NULL(g->src);
+  for (size_t i = 0; i < g->nblocks; i++) CU_ASSERT_TRUE(g->blocks[i].pos.line >= 1 && g->blocks[i].pos.line <= lines);
+  for (size_t i = 0; i < g->ncells; i++) CU_ASSERT_TRUE(g->cells[i].pos.line >= 1 && g->cells[i].pos.line <= lines);
+}
+
+/* The first block from `from` of this kind whose text (PARA/HEADING) or first
+ * cell (ROW) is text; SIZE_MAX when none. */
+static size_t find_block(const gk__grid *g, size_t from, gk__block_kind kind, const char *text) {
+  for (size_t i = from; i < g->nblocks; i++) {
+    const gk__gblock *b = &g->blocks[i];
+    if (b->kind != kind) continue;
+    uint32_t off = b->off, len = b->len;
+    if (kind == GK__BLK_ROW) {
+      if (!b->ncells) continue;
+      off = g->cells[b->first].off, len = g->cells[b->first].len;
+    }
+    if (len == strlen(text) && memcmp(gk__grid_text(g, off), text, len) == 0) return i;
+  }
+  return SIZE_MAX;
+}
+
+/* Does text stand in some block or cell of g? */
+static int grid_has(const gk__grid *g, const char *text) {
+  for (size_t i = 0; i < g->nblocks; i++)
+    if (g->blocks[i].kind != GK__BLK_ROW && gk__memfind(gk__grid_text(g, g->blocks[i].off), g->blocks[i].len, text, strlen(text)))
+      return 1;
+  for (size_t i = 0; i < g->ncells; i++)
+    if (gk__memfind(gk__grid_text(g, g->cells[i].off), g->cells[i].len, text, strlen(text))) return 1;
+  return 0;
+}
+
+#ifdef GK_WITH_HTML
+/* MinerU's Markdown: a table on one line, spans kept, "# " headings; the
+ * cells at their source line and column. */
+static void test_read_text_html_one_line(void) {
+  const char *s = "# 一、总体情况\n正文。\n<table><tr><td rowspan=\"2\">信息内容</td><td>本年制发件数</td></tr>"
+                  "<tr><td>3</td></tr></table>\n| 项目 | 数量 |\n尾。";
+  gk__grid g;
+  read_html_ok(&g, s);
+  CU_ASSERT_EQUAL_FATAL(g.nblocks, 6);
+  CU_ASSERT_EQUAL(g.blocks[0].kind, GK__BLK_HEADING);
+  CU_ASSERT_EQUAL(g.blocks[0].level, 1);
+  CU_ASSERT_EQUAL(g.blocks[1].kind, GK__BLK_PARA);
+  CU_ASSERT_EQUAL(g.blocks[2].kind, GK__BLK_ROW);
+  CU_ASSERT_EQUAL(g.blocks[2].table, 1);
+  CU_ASSERT_EQUAL(g.blocks[2].row, 1);
+  CU_ASSERT_EQUAL(g.blocks[3].row, 2);
+  assert_cell(&g, 2, 0, "信息内容", 0, 12); /* its <td> after "<table><tr>" */
+  assert_cell(&g, 2, 1, "本年制发件数", 1, 37);
+  CU_ASSERT_EQUAL(cell(&g, 2, 0)->rowspan, 2);
+  assert_cell(&g, 3, 0, "3", 1, 61); /* the rowspan above covers column 0 */
+  CU_ASSERT_EQUAL(g.blocks[2].pos.line, 3);
+  CU_ASSERT_EQUAL(g.blocks[4].kind, GK__BLK_ROW); /* the pipe table after it: table 2, line 4 */
+  CU_ASSERT_EQUAL(g.blocks[4].table, 2);
+  assert_cell(&g, 4, 0, "项目", 0, 3);
+  CU_ASSERT_EQUAL(g.blocks[4].pos.line, 4);
+  CU_ASSERT_EQUAL(g.blocks[5].pos.line, 5);
+  gk__grid_free(&g);
+}
+
+/* pandoc's Markdown: the table over many lines, <thead>/<tbody>/<th>, "<TABLE>"
+ * in capitals, indented. */
+static void test_read_text_html_many_lines(void) {
+  const char *s = "前文\n  <TABLE>\n<thead>\n<tr class=\"header\">\n<th>项目</th>\n<th colspan=\"2\">数量</th>\n</tr>\n"
+                  "</thead>\n<tbody>\n<TR>\n<TD>规章</TD>\n<td>5</td><td>6</td>\n</TR>\n</tbody>\n</TABLE>\n后文";
+  gk__grid g;
+  read_html_ok(&g, s);
+  size_t h = find_block(&g, 0, GK__BLK_ROW, "项目"), r = find_block(&g, 0, GK__BLK_ROW, "规章");
+  CU_ASSERT_FATAL(h != SIZE_MAX && r == h + 1);
+  CU_ASSERT_EQUAL(g.blocks[h].pos.line, 4); /* its <tr> */
+  CU_ASSERT_EQUAL(cell(&g, h, 0)->pos.line, 5);
+  CU_ASSERT_EQUAL(cell(&g, h, 0)->pos.col, 1);
+  CU_ASSERT_EQUAL(cell(&g, h, 1)->pos.line, 6);
+  CU_ASSERT_EQUAL(cell(&g, h, 1)->colspan, 2);
+  CU_ASSERT_TRUE(cell(&g, h, 0)->flags & GK__CELL_HEADER);
+  CU_ASSERT_EQUAL(cell(&g, r, 0)->pos.line, 11);
+  CU_ASSERT_EQUAL(cell(&g, r, 2)->pos.line, 12);
+  CU_ASSERT_EQUAL(cell(&g, r, 2)->pos.col, 11);
+  CU_ASSERT_EQUAL(cell(&g, r, 2)->x, 2);
+  CU_ASSERT_EQUAL(cell(&g, r, 2)->num, 6);
+  size_t last = find_block(&g, 0, GK__BLK_PARA, "后文");
+  CU_ASSERT_FATAL(last == g.nblocks - 1);
+  CU_ASSERT_EQUAL(g.blocks[last].pos.line, 16);
+  CU_ASSERT_EQUAL(find_block(&g, 0, GK__BLK_PARA, "前文"), 0);
+  gk__grid_free(&g);
+}
+
+/* A nested table is read to its outer "</table>"; an unclosed one to the end,
+ * its text after it kept. */
+static void test_read_text_html_nested_unclosed(void) {
+  const char *s = "<table><tr><td>甲</td><td><table><tr><td>内</td><td>1</td></tr></table></td><td>2</td><td>5</td></tr>"
+                  "<tr><td>乙</td><td>3</td><td>4</td><td>6</td></tr></table>\n后";
+  gk__grid g;
+  read_html_ok(&g, s);
+  CU_ASSERT_NOT_EQUAL(find_block(&g, 0, GK__BLK_ROW, "内"), SIZE_MAX);
+  CU_ASSERT_NOT_EQUAL(find_block(&g, 0, GK__BLK_ROW, "乙"), SIZE_MAX);
+  CU_ASSERT_EQUAL(find_block(&g, 0, GK__BLK_PARA, "后"), g.nblocks - 1);
+  CU_ASSERT_EQUAL(g.blocks[g.nblocks - 1].pos.line, 2);
+  gk__grid_free(&g);
+  const char *u = "前\n<table><tr><td>规章</td><td>1</td></tr>\n<tr><td>文件</td><td>2</td></tr>\n# 二、标题\n正文说明\n";
+  read_html_ok(&g, u);
+  size_t r = find_block(&g, 0, GK__BLK_ROW, "规章");
+  CU_ASSERT_FATAL(r != SIZE_MAX);
+  CU_ASSERT_EQUAL(g.blocks[r].pos.line, 2);
+  CU_ASSERT_NOT_EQUAL(find_block(&g, r, GK__BLK_ROW, "文件"), SIZE_MAX);
+  size_t h = find_block(&g, r, GK__BLK_HEADING, "二、标题"); /* the Markdown after it stays Markdown */
+  CU_ASSERT_FATAL(h != SIZE_MAX);
+  CU_ASSERT_EQUAL(g.blocks[h].pos.line, 4);
+  CU_ASSERT_TRUE(grid_has(&g, "正文说明")); /* nothing lost */
+  gk__grid_free(&g);
+  /* unclosed, with text and another table before its last tag: read, in order */
+  const char *v = "<table><tr><td>a</td><td>1</td></tr>\n中间文字\n<table><tr><td>b</td><td>2</td></tr></table>\n后";
+  read_html_ok(&g, v);
+  size_t a = find_block(&g, 0, GK__BLK_ROW, "a"), mid = find_block(&g, 0, GK__BLK_PARA, "中间文字");
+  size_t b = find_block(&g, 0, GK__BLK_ROW, "b");
+  CU_ASSERT_TRUE(a < mid && mid < b && b != SIZE_MAX);
+  CU_ASSERT_EQUAL(find_block(&g, 0, GK__BLK_PARA, "后"), g.nblocks - 1);
+  gk__grid_free(&g);
+}
+
+/* A huge table on one line is read whole: every row, the columns counted on. */
+static void test_read_text_html_huge_line(void) {
+  gk__buf b;
+  gk__buf_init(&b);
+  gk__buf_puts(&b, "标题\n<table>");
+  enum { ROWS = 30000 };
+  for (int i = 0; i < ROWS; i++) gk__buf_printf(&b, "<tr><td>行%d</td><td>%d</td></tr>", i, i);
+  gk__buf_puts(&b, "</table>\n<table><tr><td>另表</td><td>1</td></tr></table>\n");
+  gk__buf_putc(&b, '\0');
+  CU_ASSERT_FATAL(!b.err);
+  gk__grid g;
+  read_html_ok(&g, b.data);
+  size_t rows = 0;
+  for (size_t i = 0; i < g.nblocks; i++) rows += g.blocks[i].kind == GK__BLK_ROW && g.blocks[i].table == 1;
+  CU_ASSERT_EQUAL(rows, ROWS);
+  size_t last = find_block(&g, 0, GK__BLK_ROW, "行29999");
+  CU_ASSERT_FATAL(last != SIZE_MAX);
+  CU_ASSERT_EQUAL(cell(&g, last, 1)->num, 29999);
+  CU_ASSERT_EQUAL(cell(&g, last, 1)->pos.line, 2);
+  /* its column: the characters before its <td> */
+  const char *td = strstr(b.data, "<td>29999</td>");
+  size_t col = 1;
+  for (const char *p = strchr(b.data, '\n') + 1; p < td; p++) col += ((unsigned char)*p & 0xC0) != 0x80;
+  CU_ASSERT_EQUAL(cell(&g, last, 1)->pos.col, col);
+  size_t other = find_block(&g, 0, GK__BLK_ROW, "另表");
+  CU_ASSERT_FATAL(other != SIZE_MAX);
+  CU_ASSERT_EQUAL(g.blocks[other].table, 2);
+  CU_ASSERT_EQUAL(g.blocks[other].pos.line, 3);
+  gk__grid_free(&g);
+  gk__buf_free(&b);
+}
+#endif
+
+/* No raw HTML table: a <table> line in a fenced code block, a mention inside
+ * prose: each line stays its own block, verbatim. */
+static void test_read_text_html_not_tables(void) {
+  static const char *const inputs[] = {
+      "```\n<table><tr><td>a</td><td>1</td></tr></table>\n```\n正文",
+      "  ~~~~ html\n<table><tr><td>a</td></tr></table>\n~~~\n<TABLE/>\n~~~~\n后",
+      "如下表见<table>说明</table>\n<tablet>不是表</tablet>\n< table>",
+      "<br>\n<p>段落</p>\n<div>块</div>"};
+  for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++) {
+    gk__grid g;
+    read_ok(&g, inputs[i]);
+    CU_ASSERT_PTR_NOT_NULL(g.src);
+    for (size_t k = 0; k < g.nblocks; k++) CU_ASSERT_EQUAL(g.blocks[k].kind, GK__BLK_PARA);
+    gk__grid_free(&g);
+  }
+}
+
+/* Pipe cells: <br> a space, entities decoded; a TAB row and prose keep them. */
+static void test_read_text_pipe_cell_html(void) {
+  const char *s = "| 项目 | 数量 |\n|---|---|\n| 规章<br>文件 | &nbsp;5 |\n| a&amp;b | &#49;&#x32; |\n"
+                  "| x<BR/>y<br />z | &lt;&gt;&quot;&apos; |\n| &foo; &#; <b> | &#0;&#xD800;&#99999999; |\n"
+                  "a&amp;b\t&nbsp;\n甲 &amp; 乙";
+  gk__grid g;
+  read_ok(&g, s);
+  assert_cell(&g, 2, 0, "规章 文件", 0, 3);
+  assert_cell(&g, 2, 1, "5", 1, 14);
+  CU_ASSERT_TRUE(cell(&g, 2, 1)->flags & GK__CELL_COUNT);
+  assert_cell(&g, 3, 0, "a&b", 0, 3);
+  assert_cell(&g, 3, 1, "12", 1, 13);
+  CU_ASSERT_EQUAL(cell(&g, 3, 1)->num, 12);
+  assert_cell(&g, 4, 0, "x y z", 0, 3);
+  assert_cell(&g, 4, 1, "<>\"'", 1, 20);
+  assert_cell(&g, 5, 0, "&foo; &#; <b>", 0, 3);
+  assert_cell(&g, 5, 1, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD", 1, 19);
+  assert_cell(&g, 6, 0, "a&amp;b", 0, 1); /* TAB: no Markdown */
+  assert_cell(&g, 6, 1, "&nbsp;", 1, 9);
+  CU_ASSERT_EQUAL(g.blocks[7].kind, GK__BLK_PARA);
+  CU_ASSERT_EQUAL(g.blocks[7].len, strlen("甲 &amp; 乙"));
+  gk__grid_free(&g);
+}
+
 /* Any bytes (not UTF-8, separators everywhere): a grid that keeps its
  * invariants, never a crash. */
 static void test_read_text_hostile(void) {
@@ -361,6 +565,14 @@ int main(void) {
     {"read_text_tab_lines", test_read_text_tab_lines},
     {"read_text_align_pin", test_read_text_align_pin},
     {"read_text_one_recognizer", test_read_text_one_recognizer},
+#ifdef GK_WITH_HTML
+    {"read_text_html_one_line", test_read_text_html_one_line},
+    {"read_text_html_many_lines", test_read_text_html_many_lines},
+    {"read_text_html_nested_unclosed", test_read_text_html_nested_unclosed},
+    {"read_text_html_huge_line", test_read_text_html_huge_line},
+#endif
+    {"read_text_html_not_tables", test_read_text_html_not_tables},
+    {"read_text_pipe_cell_html", test_read_text_pipe_cell_html},
     CU_TEST_INFO_NULL,
   };
   return gk_test_main("read_text", tests);

@@ -54,6 +54,8 @@ typedef struct {
   int junk;       /* three junk tables of "-" before table 三 */
   int nolabel;    /* table 三: every 5th leaf row printed without its label cell */
   int shuffle;    /* table 三: neighbouring leaf rows swapped */
+  int html;       /* tables as raw HTML, spans as published: 1 one line each (MinerU), 2 a tag a line with <thead>/<th> (pandoc) */
+  int brcells;    /* pipe cells holding <br> inside labels and &nbsp; around values (marker) */
   int pass;       /* (internal) block: 1 labels, 2 values */
 } layout;
 
@@ -183,7 +185,13 @@ static void put_value(gk__buf *b, const layout *L, const char *v) {
 static const char *const short_other[] = {"1.逾期不补正", "2.逾期不缴费", "3.其他"};
 
 /* One table line: label and values in the layout's separator. */
+static void put_row_br(gk__buf *b, const layout *L, const char *label, const char *const *vals, size_t n);
+
 static void put_row(gk__buf *b, const layout *L, const char *label, const char *const *vals, size_t n) {
+  if (L->brcells && L->sep == SEP_PIPE) {
+    put_row_br(b, L, label, vals, n);
+    return;
+  }
   if (L->pass == 1) n = 0;        /* labels only */
   if (L->pass == 2) label = NULL; /* values only */
   if (L->pass == 2 && n == 0) return;
@@ -483,7 +491,13 @@ static void put_heading(gk__buf *b, const layout *L, int p) {
   gk__buf_putc(b, '\n');
 }
 
+static void render_html(gk__buf *b, const layout *L, const gk_report *r);
+
 static void render(gk__buf *b, const layout *L, const gk_report *r) {
+  if (L->html) {
+    render_html(b, L, r);
+    return;
+  }
   if (L->md) gk__buf_puts(b, "# ");
   gk__buf_printf(b, "%s%d年政府信息公开工作年度报告\n", gk_report_agency(r, GK_AGENCY_NAME),
                  gk_report_year(r));
@@ -885,6 +899,225 @@ static void test_text_layouts_traditional_chars(void) {
   CU_ASSERT_STRING_EQUAL(n, "勾稽关系");
 }
 
+/* ------------------------------------------------------------ raw HTML tables in Markdown */
+/* A pipe row as marker writes it: a label's line break a <br> (after its
+ * fourth character), a value's padding &nbsp;, a blank cell "&nbsp;". */
+static void put_row_br(gk__buf *b, const layout *L, const char *label, const char *const *vals, size_t n) {
+  gk__buf lab;
+  gk__buf_init(&lab);
+  if (label) put_label(&lab, L, label);
+  gk__buf_puts(b, "| ");
+  const char *t = lab.data ? lab.data : "";
+  size_t cut = 0;
+  for (int k = 0; k < 4 && cut < lab.len; k++)
+    for (cut++; cut < lab.len && ((unsigned char)t[cut] & 0xC0) == 0x80; cut++) {}
+  gk__buf_put(b, t, cut);
+  if (cut < lab.len) gk__buf_puts(b, (lab.len & 1) ? "<br>" : "<BR />");
+  gk__buf_put(b, t + cut, lab.len - cut);
+  for (size_t i = 0; i < n; i++) {
+    gk__buf_puts(b, " | &nbsp;");
+    put_value(b, L, vals[i]);
+    if (vals[i][0]) gk__buf_puts(b, "&nbsp;");
+  }
+  gk__buf_puts(b, " |\n");
+  gk__buf_free(&lab);
+}
+
+/* One cell of a raw HTML table: <td> (<th> in a pandoc header) with its spans;
+ * pandoc writes a tag a line. */
+static void html_cell(gk__buf *b, const layout *L, int th, int rs, int cs, const char *text, int value) {
+  gk__buf_puts(b, th ? "<th" : "<td");
+  if (rs > 1) gk__buf_printf(b, " rowspan=\"%d\"", rs);
+  if (cs > 1) gk__buf_printf(b, " colspan=\"%d\"", cs);
+  gk__buf_putc(b, '>');
+  if (value) put_value(b, L, text);
+  else if (L->html == 2 && strchr(text, '&')) gk__buf_puts(b, text); /* already escaped */
+  else put_text(b, L, text);
+  gk__buf_puts(b, th ? "</th>" : "</td>");
+  if (L->html == 2) gk__buf_putc(b, '\n');
+}
+
+/* A tag of the table's structure (a line of its own for pandoc). */
+static void html_tag(gk__buf *b, const layout *L, const char *tag) {
+  gk__buf_puts(b, tag);
+  if (L->html == 2) gk__buf_putc(b, '\n');
+}
+
+/* A row of values after its label cells, padded to width cells by a blank
+ * spanning cell, as published. */
+static void html_values(gk__buf *b, const layout *L, char v[][64], size_t n, size_t width) {
+  for (size_t i = 0; i < n; i++) html_cell(b, L, 0, 1, 1, v[i], 1);
+  if (n < width) html_cell(b, L, 0, 1, (int)(width - n), "", 0);
+  html_tag(b, L, "</tr>");
+}
+
+/* Table 二 (active): a header row "信息内容 + columns" before each group of rows. */
+static void html_active(gk__buf *b, const layout *L, const gk_report *r) {
+  const gk__table_decl *td = &gk__edition_get(gk_report_edition(r))->tables[GK_TABLE_ACTIVE];
+  size_t width = 0;
+  for (size_t k = 0; k < td->nrows; k++) {
+    size_t w = 0;
+    for (size_t c = 0; c < td->ncols; c++) w += (td->rows[k].colmask >> c) & 1u;
+    if (w > width) width = w;
+  }
+  char v[GK__MAX_COLS][64];
+  uint32_t mask = 0;
+  for (size_t k = 0; k < td->nrows; k++) {
+    const gk__row_decl *rd = &td->rows[k];
+    if (rd->colmask != mask) {
+      int th = L->html == 2 && mask == 0;
+      if (th) html_tag(b, L, "<thead>");
+      html_tag(b, L, "<tr>");
+      html_cell(b, L, th, 1, 1, "信息内容", 0);
+      size_t n = 0;
+      for (size_t c = 0; c < td->ncols; c++)
+        if (rd->colmask & (1u << c)) html_cell(b, L, th, 1, 1, td->cols[c].zh, 0), n++;
+      if (n < width) html_cell(b, L, th, 1, (int)(width - n), "", 0);
+      html_tag(b, L, "</tr>");
+      if (th) html_tag(b, L, "</thead>"), html_tag(b, L, "<tbody>");
+      mask = rd->colmask;
+    }
+    html_tag(b, L, "<tr>");
+    html_cell(b, L, 0, 1, 1, rd->zh, 0);
+    html_values(b, L, v, row_values(L, r, GK_TABLE_ACTIVE, k, v), width);
+  }
+}
+
+/* Is row k of table 三 printed as a row of its own (not a group, not a sub-row
+ * of a (六) printed as one row)? */
+static int requests_printed(const gk__table_decl *td, const gk_report *r, size_t k) {
+  const gk__row_decl *rd = &td->rows[k];
+  int parent_one = rd->parent >= 0 && (td->rows[rd->parent].flags & GK_ROW_STORED) && other_printed(r, (size_t)rd->parent);
+  if (parent_one) return 0;
+  if (!(rd->flags & GK_ROW_STORED)) return 0;
+  return !((rd->flags & GK_ROW_DERIVED) && !other_printed(r, k));
+}
+
+/* Printed rows of table 三 below row k (its children when a group). */
+static int requests_span(const gk__table_decl *td, const gk_report *r, size_t k) {
+  int n = 0;
+  for (size_t j = k + 1; j < td->nrows && td->rows[j].parent == (int)k; j++) n += requests_printed(td, r, j);
+  return n;
+}
+
+/* The header of table 三 as published: three rows of merged cells. */
+static void html_requests_head(gk__buf *b, const layout *L, const gk__table_decl *td) {
+  int th = L->html == 2;
+  if (th) html_tag(b, L, "<thead>");
+  html_tag(b, L, "<tr>");
+  html_cell(b, L, th, 3, 3, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 0);
+  html_cell(b, L, th, 1, (int)td->ncols, "申请人情况", 0);
+  html_tag(b, L, "</tr>");
+  html_tag(b, L, "<tr>");
+  html_cell(b, L, th, 2, 1, td->cols[0].zh, 0);
+  html_cell(b, L, th, 1, (int)td->ncols - 2, "法人或其他组织", 0);
+  html_cell(b, L, th, 2, 1, td->cols[td->ncols - 1].zh, 0);
+  html_tag(b, L, "</tr>");
+  html_tag(b, L, "<tr>");
+  for (size_t c = 1; c + 1 < td->ncols; c++) html_cell(b, L, th, 1, 1, td->cols[c].zh, 0);
+  html_tag(b, L, "</tr>");
+  if (th) html_tag(b, L, "</thead>"), html_tag(b, L, "<tbody>");
+}
+
+/* Table 三: label columns merged as published ("三、本年度办理结果" down the
+ * rows it holds, each group down its sub-rows). */
+static void html_requests(gk__buf *b, const layout *L, const gk_report *r) {
+  const gk__table_decl *td = &gk__edition_get(gk_report_edition(r))->tables[GK_TABLE_REQUESTS];
+  html_requests_head(b, L, td);
+  int under = 0, num = 0; /* rows under 三、本年度办理结果 */
+  for (size_t k = 0; k < td->nrows; k++)
+    if (label_body(td->rows[k].zh, &num), num >= 0 && requests_printed(td, r, k)) under++;
+  char v[GK__MAX_COLS][64];
+  int three = 0;
+  for (size_t k = 0; k < td->nrows; k++) {
+    const gk__row_decl *rd = &td->rows[k];
+    if (!requests_printed(td, r, k)) continue;
+    label_body(rd->zh, &num);
+    html_tag(b, L, "<tr>");
+    if (num < 0) {
+      html_cell(b, L, 0, 1, 3, rd->zh, 0);
+    } else {
+      if (!three++) html_cell(b, L, 0, under, 1, "三、本年度办理结果", 0);
+      int child = rd->parent >= 0;
+      if (child && td->rows[rd->parent].zh && (size_t)rd->parent + 1 == k) /* a group's first printed row */
+        html_cell(b, L, 0, requests_span(td, r, (size_t)rd->parent), 1, td->rows[rd->parent].zh, 0);
+      html_cell(b, L, 0, 1, child ? 1 : 2, rd->zh, 0);
+    }
+    html_values(b, L, v, row_values(L, r, GK_TABLE_REQUESTS, k, v), td->ncols);
+  }
+}
+
+/* Table 四 (review): two header rows over the five columns, as published, and
+ * the fifteen values in one row. */
+static void html_review(gk__buf *b, const layout *L, const gk_report *r) {
+  const gk__table_decl *td = &gk__edition_get(gk_report_edition(r))->tables[GK_TABLE_REVIEW];
+  int th = L->html == 2;
+  if (th) html_tag(b, L, "<thead>");
+  html_tag(b, L, "<tr>");
+  html_cell(b, L, th, 1, 5, "行政复议", 0);
+  html_cell(b, L, th, 1, 10, "行政诉讼", 0);
+  html_tag(b, L, "</tr>");
+  html_tag(b, L, "<tr>");
+  for (size_t c = 0; c < 5; c++) html_cell(b, L, th, 2, 1, td->cols[c].zh, 0);
+  html_cell(b, L, th, 1, 5, "未经复议直接起诉", 0);
+  html_cell(b, L, th, 1, 5, "复议后起诉", 0);
+  html_tag(b, L, "</tr>");
+  html_tag(b, L, "<tr>");
+  for (size_t k = 0; k < 2; k++)
+    for (size_t c = 0; c < 5; c++) html_cell(b, L, th, 1, 1, td->cols[c].zh, 0);
+  html_tag(b, L, "</tr>");
+  if (th) html_tag(b, L, "</thead>"), html_tag(b, L, "<tbody>");
+  html_tag(b, L, "<tr>");
+  for (size_t row = 0; row < 3; row++)
+    for (size_t c = 0; c < 5; c++) {
+      char x[64];
+      cell_text(r, GK_TABLE_REVIEW, row, c, x, sizeof x);
+      html_cell(b, L, 0, 1, 1, x, 1);
+    }
+  html_tag(b, L, "</tr>");
+}
+
+/* The report as MinerU (html 1) or pandoc (html 2) writes it from the PDF:
+ * "# " headings, paragraphs apart by a blank line, each table raw HTML. */
+static void render_html(gk__buf *b, const layout *L, const gk_report *r) {
+  static const char *const cn[] = {"一", "二", "三", "四", "五", "六"};
+  gk__buf_printf(b, "# %s%d年政府信息公开工作年度报告\n\n", gk_report_agency(r, GK_AGENCY_NAME), gk_report_year(r));
+  gk__buf_printf(b, "本报告统计期限自%d年1月1日起至%d年12月31日止。\n\n", gk_report_year(r), gk_report_year(r));
+  static const char *const prose[6] = {"本年度依法做好政府信息公开工作。", NULL, NULL, NULL, "无。", "本年度未收取信息处理费。"};
+  for (int p = 0; p < 6; p++) {
+    gk__buf_printf(b, "# %s、", cn[p]);
+    put_text(b, L, part_head[p]);
+    gk__buf_puts(b, "\n\n");
+    if (prose[p]) {
+      gk__buf_printf(b, "%s\n\n", prose[p]);
+      continue;
+    }
+    html_tag(b, L, L->html == 2 ? "<table>" : "<table>");
+    if (p == 1) html_active(b, L, r);
+    else if (p == 2) html_requests(b, L, r);
+    else html_review(b, L, r);
+    if (L->html == 2) html_tag(b, L, "</tbody>");
+    gk__buf_puts(b, "</table>\n\n");
+  }
+}
+
+/* MinerU's Markdown of the report: every table one line of raw HTML with the
+ * header cells merged as published, "# " headings. Every cell comes back. */
+static void test_text_layouts_mineru(void) {
+  check_all(&LAYOUT(.name = "mineru", .sep = SEP_PIPE, .html = 1, .headers = 1));
+}
+
+/* pandoc's Markdown: each table over many lines, <thead>/<th>/<tbody>. */
+static void test_text_layouts_pandoc_html(void) {
+  check_all(&LAYOUT(.name = "pandoc-html", .sep = SEP_PIPE, .html = 2, .headers = 1));
+  check_all(&LAYOUT(.name = "pandoc-html-crlf", .sep = SEP_PIPE, .html = 2, .headers = 1, .enc = ENC_CRLF));
+}
+
+/* marker's Markdown: pipe tables whose cells hold <br> and &nbsp;. */
+static void test_text_layouts_pipe_br(void) {
+  check_all(&LAYOUT(.name = "pipe-br", .sep = SEP_PIPE, .brcells = 1, .md = 1, .headers = 1));
+}
+
 static CU_TestInfo tests[] = {
   {"heading forms", test_text_layouts_heading_forms},
   {"Traditional characters", test_text_layouts_traditional_chars},
@@ -900,6 +1133,9 @@ static CU_TestInfo tests[] = {
   {"heading variants", test_text_layouts_headings},
   {"Markdown from PDF converters", test_text_layouts_markdown},
   {"one-line page text", test_text_layouts_page_text},
+  {"Markdown with raw HTML tables (MinerU)", test_text_layouts_mineru},
+  {"Markdown with raw HTML tables (pandoc)", test_text_layouts_pandoc_html},
+  {"pipe cells with <br> and &nbsp;", test_text_layouts_pipe_br},
   CU_TEST_INFO_NULL,
 };
 
