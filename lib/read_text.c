@@ -515,11 +515,20 @@ static size_t html_table_end(const char *s, size_t n, size_t st) {
   return nl ? (size_t)(nl - s) : n;
 }
 
-/* Does the line (after spaces) start a raw HTML table? */
+/* Does the line (after spaces) start a raw HTML table? MinerU wraps each in
+ * "<html><body>…</body></html>": those opening tags (any case, with
+ * attributes) may stand before "<table". */
 static int html_table_line(const char *p, size_t n) {
   size_t a = 0;
-  while (a < n && p[a] == ' ') a++;
-  return a < n && p[a] == '<' && tag_at(p + a, n - a, "<table");
+  for (int wraps = 0;; wraps++) {
+    while (a < n && p[a] == ' ') a++;
+    if (a >= n || p[a] != '<') return 0;
+    if (tag_at(p + a, n - a, "<table")) return 1;
+    if (wraps == 2 || !(tag_at(p + a, n - a, "<html") || tag_at(p + a, n - a, "<body"))) return 0;
+    const char *gt = memchr(p + a, '>', n - a);
+    if (!gt) return 0;
+    a = (size_t)(gt - p) + 1;
+  }
 }
 
 /* Read the raw HTML table starting at line `line`, s[st..): its blocks

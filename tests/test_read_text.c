@@ -374,6 +374,24 @@ static void test_read_text_html_one_line(void) {
   gk__grid_free(&g);
 }
 
+/* MinerU wraps each table in <html><body>: read as the table it holds; a
+ * line of other tags before "<table" stays text. */
+static void test_read_text_html_wrapped(void) {
+  const char *s = "前\n<html><body><table><tr><td>规章</td><td>5</td></tr></table></body></html>\n"
+                  " <HTML lang=\"zh\"> <BODY class=\"x\"><table><tr><td>文件</td><td>6</td></tr></table>\n"
+                  "<div><table><tr><td>不读</td></tr></table></div>\n后";
+  gk__grid g;
+  read_html_ok(&g, s);
+  size_t a = find_block(&g, 0, GK__BLK_ROW, "规章"), b = find_block(&g, 0, GK__BLK_ROW, "文件");
+  CU_ASSERT_FATAL(a != SIZE_MAX && b != SIZE_MAX);
+  CU_ASSERT_EQUAL(g.blocks[a].pos.line, 2);
+  CU_ASSERT_EQUAL(cell(&g, a, 1)->num, 5);
+  CU_ASSERT_EQUAL(g.blocks[b].pos.line, 3);
+  CU_ASSERT_EQUAL(cell(&g, b, 1)->num, 6);
+  CU_ASSERT_EQUAL(find_block(&g, 0, GK__BLK_ROW, "不读"), SIZE_MAX); /* <div> first: prose */
+  gk__grid_free(&g);
+}
+
 /* pandoc's Markdown: the table over many lines, <thead>/<tbody>/<th>, "<TABLE>"
  * in capitals, indented. */
 static void test_read_text_html_many_lines(void) {
@@ -567,6 +585,7 @@ int main(void) {
     {"read_text_one_recognizer", test_read_text_one_recognizer},
 #ifdef GK_WITH_HTML
     {"read_text_html_one_line", test_read_text_html_one_line},
+    {"read_text_html_wrapped", test_read_text_html_wrapped},
     {"read_text_html_many_lines", test_read_text_html_many_lines},
     {"read_text_html_nested_unclosed", test_read_text_html_nested_unclosed},
     {"read_text_html_huge_line", test_read_text_html_huge_line},
