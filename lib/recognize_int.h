@@ -158,6 +158,10 @@ int gk__rec_cols_match(const walk *w, const char *p, size_t n);
  * header, another page, no value placed, values out of order); 1 every value
  * placed; 2 some placed, the others undecided (left blank: the caller says so). */
 int gk__rec_xpos_row(walk *w, const slot *s, size_t k, const size_t *cols, size_t nc, slot *out);
+/* The same for table 四 printed on one line (each column named once a row,
+ * 复议 then the two 诉讼 groups left to right): out[row * ncols + col] for
+ * every cell (nrows * ncols slots). */
+int gk__rec_xpos_table(walk *w, const slot *s, size_t k, slot *out);
 
 /* recognize_labels.c: how well the (normalised) label text matches row `row`
  * of the current table: 2 a variant is contained, 1 most of one is (wrapped or
