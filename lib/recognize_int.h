@@ -53,12 +53,13 @@ typedef struct {
  * above it naming a row of table 四), or none. width 0: no header that decides;
  * values are placed by position. */
 #define GK__COLMAP_W 48
-enum { GK__COL_NONE = -1, GK__COL_OTHER = -2 };
+/* GK__COL_FOREIGN: another edition's column of none of this table (recognize_cols.c) */
+enum { GK__COL_NONE = -1, GK__COL_OTHER = -2, GK__COL_FOREIGN = -3 };
 typedef struct {
   uint32_t width;               /* laid-out columns of the header; 0 no map */
   uint32_t table;               /* the grid table of the header rows (0: none, TAB lines) */
   int fresh;                    /* header rows only so far: the next one refines */
-  int8_t col[GK__COLMAP_W];     /* declared column, GK__COL_NONE (blank) or GK__COL_OTHER */
+  int8_t col[GK__COLMAP_W];     /* declared column, GK__COL_NONE (blank), GK__COL_OTHER or _FOREIGN */
   int8_t grp[GK__COLMAP_W];     /* table 四: the row a group cell above names, -1 none */
   uint32_t head[GK__COLMAP_W];  /* the header cell there (grid cell + 1), 0 none */
   uint32_t hline[GK__COLMAP_W]; /* its document line */
