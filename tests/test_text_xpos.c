@@ -258,11 +258,13 @@ typedef struct {
   size_t prow[SP], pcol[SP]; /* each place's declared cell */
   unsigned x[SP], wd[SP];    /* its extent in code points: the header's words */
   unsigned lw;          /* the label column's width */
+  unsigned aside;       /* the header's words moved right of the values (BL_ASIDE) */
 } synth;
 
-enum { BL_START, BL_MIDDLE, BL_END, BL_SPARSE, BL_BETWEEN, BL_N };
+enum { BL_START, BL_MIDDLE, BL_END, BL_SPARSE, BL_BETWEEN, BL_ASIDE, BL_N };
 static const char *const bl_name[BL_N] = {"blank at the start", "blank in the middle", "blank at the end",
-                                          "every other blank", "a value between two columns"};
+                                          "every other blank", "a value between two columns",
+                                          "a header not over the values"};
 
 static unsigned cps_of(const char *s) {
   unsigned n = 0;
@@ -329,7 +331,7 @@ static void synth_header(gk__buf *b, const synth *sy, unsigned lines) {
           (hg->kind == GK__GROUP_COLS && !strcmp(hg->first, td->cols[sy->pcol[j]].key)))
         g = hg->zh;
     }
-    if (g) ps[n++] = (put){sy->x[j], g};
+    if (g) ps[n++] = (put){sy->x[j] + sy->aside, g};
   }
   ps[n] = (put){0, NULL};
   if (n) line_of(l, sizeof l, ps), gk__buf_printf(b, "%s\n", l);
@@ -337,7 +339,7 @@ static void synth_header(gk__buf *b, const synth *sy, unsigned lines) {
     n = 0;
     for (size_t j = 0; j < sy->np; j++) {
       cps_cut(part[j], sizeof part[j], td->cols[sy->pcol[j]].zh, li * sy->wd[j], sy->wd[j]);
-      if (part[j][0]) ps[n++] = (put){sy->x[j], part[j]};
+      if (part[j][0]) ps[n++] = (put){sy->x[j] + sy->aside, part[j]};
     }
     ps[n] = (put){0, NULL};
     if (n) line_of(l, sizeof l, ps), gk__buf_printf(b, "%s\n", l); /* labels shorter than `lines` parts: fewer */
@@ -348,7 +350,7 @@ static void synth_header(gk__buf *b, const synth *sy, unsigned lines) {
 static const char *synth_value(char *buf, size_t cap, const synth *sy, int bl, size_t r, size_t j) {
   int blanks = r + 1 == sy->nrow; /* the last row holds the case */
   size_t np = sy->np;
-  if (blanks && ((bl == BL_START && j == 0) || (bl == BL_MIDDLE && j == np / 2) || (bl == BL_END && j == np - 1) ||
+  if (blanks && ((bl == BL_START && j == 0) || ((bl == BL_MIDDLE || bl == BL_ASIDE) && j == np / 2) || (bl == BL_END && j == np - 1) ||
                  (bl == BL_SPARSE && j % 2) || (bl == BL_BETWEEN && j == 2)))
     return NULL;
   if (blanks && bl == BL_BETWEEN && j == 1) { /* from the last code point of place 1 to the first of place 2 */
@@ -417,6 +419,7 @@ static void synth_check(const char *base, size_t n, synth *sy, unsigned lines, i
   size_t from = heading_at(base, part, 0), to = heading_at(base, part, 1);
   CU_ASSERT_TRUE_FATAL(from != SIZE_MAX && to != SIZE_MAX && from <= to);
   synth_places(sy, lines);
+  sy->aside = bl == BL_ASIDE ? sy->wd[0] + 1 : 0; /* past the first column's values: over none */
   gk__buf b;
   gk__buf_init(&b);
   gk__buf_put(&b, base, from);
@@ -429,13 +432,14 @@ static void synth_check(const char *base, size_t n, synth *sy, unsigned lines, i
   CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
   CU_ASSERT_EQUAL_FATAL(gk_report_from_text(&rep, b.data, b.len, "synth", d), GK_OK);
   CU_ASSERT_EQUAL_FATAL(gk_report_edition(rep), sy->ed);
-  int amb_want = bl == BL_BETWEEN, bad = 0;
+  int amb_want = bl == BL_BETWEEN || bl == BL_ASIDE, bad = 0;
   for (size_t r = 0; r < sy->nrow; r++) {
     size_t row = sy->row[r];
     for (size_t j = 0; j < sy->np; j++) {
       char v[32], path[160], got[64];
       const char *want = synth_value(v, sizeof v, sy, bl, r, j);
       if (bl == BL_BETWEEN && j == 1 && r + 1 == sy->nrow) want = NULL; /* undecided */
+      if (bl == BL_ASIDE && r + 1 == sy->nrow) want = NULL;                /* position says nothing */
       size_t cr = sy->t == GK_TABLE_REVIEW ? sy->prow[j] : row;
       CU_ASSERT_TRUE_FATAL(gk_schema_path_format(path, sizeof path, sy->ed, (gk_table)sy->t, cr, sy->pcol[j]) > 0);
       CU_ASSERT_TRUE_FATAL(gk_report_text(got, sizeof got, rep, path, GK_NUL_TERMINATED) >= 0);
@@ -479,7 +483,7 @@ static void test_synth_tables(void) {
     CU_ASSERT_PTR_NOT_NULL_FATAL(base);
     for (int t = 0; t < GK_NTABLES; t++) {
       const gk__table_decl *td = &gk__edition_get(ed)->tables[t];
-      synth sy = {ed, t, t == GK_TABLE_REVIEW ? 1 : 2, {0, 1}, 0, {0}, {0}, {0}, {0}, 0};
+      synth sy = {ed, t, t == GK_TABLE_REVIEW ? 1 : 2, {0, 1}, 0, {0}, {0}, {0}, {0}, 0, 0};
       if (td->rows[0].colmask != td->rows[1].colmask && t != GK_TABLE_REVIEW) continue;
       for (unsigned lines = 1; lines <= 3; lines++)
         for (int bl = 0; bl < BL_N; bl++) synth_check(base, n, &sy, lines, bl);
