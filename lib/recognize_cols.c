@@ -18,7 +18,10 @@
  * than one out, has rows that do not line up, is of another width than the
  * row, or names the columns in the declared order anyway (blank header cells
  * after them saying nothing). A Markdown alignment row under a header neither
- * refines nor ends it. */
+ * refines nor ends it. A header cell in the other edition's wording names the
+ * column the declared cross-edition correspondences map it to (match_any);
+ * another edition's column of none here is ignored like 备注 (and in table
+ * 二, after the named ones, a blank cell of the row). */
 #include <string.h>
 #include "recognize_int.h"
 

@@ -13,15 +13,20 @@
  * on later lines, each within XD code points of the one above; a chain whose
  * words together name a declared column (its labels and variants,
  * recognize_cols.c) gives that column its extent, the union of its words'.
- * A column two chains name, or a word two columns' chains share, is not
- * learnt. Each value then goes to the learnt column its extent overlaps
+ * A column two chains name (a chain inside a longer one of the same column,
+ * "维持" under "结果维持", is none), or a word two columns' chains share, is
+ * not learnt. Table 四 printed on one line (its fifteen cells: each column
+ * label once a group, 复议 then the two 诉讼 groups) learns cell (r, c) from
+ * the r-th chain of column c from the left, when each column has one a row;
+ * it has no label column, and its first value need only stand under a
+ * learnt cell. Each value then goes to the learnt column its extent overlaps
  * most; a value that overlaps none, or two alike, is undecided (blank, and
  * the caller says import.ambiguous on its row). Placements out of order or
  * two in one column: position says nothing (the row as before). Positions
  * are trusted on the header's page only: a form feed between the header
  * and the row ends them. The caller asks only for a row whose values do not
- * fill its cells one for one, after every other reading failed: no row read
- * today changes. */
+ * fill its cells one for one; a row whose values each stand under one column
+ * is not split as run-together digits first. */
 #include <string.h>
 #include "recognize_int.h"
 
