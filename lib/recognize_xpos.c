@@ -282,25 +282,53 @@ static void find_header(walk *w, uint32_t *anchor) {
   *anchor = from;
 }
 
+/* A row past the first header's reach (table 二's later parts, each under
+ * a header of its own): the header right above the rows of values holding
+ * row line `at` (*top, *fv and *anchor as find_header's), when a line of
+ * words over the values ends them above, past the first header's reach,
+ * and no form feed lies between it and the row. Only in a table whose rows
+ * have columns of their own. */
+static int part_header(const walk *w, size_t at, size_t *top, size_t *fv, uint32_t *anchor) {
+  const gk__table_decl *td = &w->ed->tables[w->t];
+  int parts = 0; /* rows of columns of their own (table 二); in other tables another header ends positions */
+  for (size_t r = 1; r < td->nrows; r++) parts |= td->rows[r].colmask != td->rows[0].colmask;
+  size_t i = at;
+  if (!parts) return 0;
+  while (i > w->xff && first_value_col(w, &w->reg[i - 1]) != UINT32_MAX) i--;
+  uint32_t from = first_value_col(w, &w->reg[i]);
+  if (i <= w->xff || from == UINT32_MAX || !new_header(w, i - 1, from)) return 0;
+  size_t t = i;
+  while (t > w->xff && i - t < XL && !gk__rec_blank_line(&w->reg[t - 1]) &&
+         first_value_col(w, &w->reg[t - 1]) == UINT32_MAX)
+    t--;
+  for (size_t k = t; k <= at; k++)
+    if (memchr(w->reg[k].p, '\f', w->reg[k].n)) return 0;
+  *top = t, *fv = i, *anchor = from;
+  return 1;
+}
+
 /* The header lines above the region's first row of values into h, only
  * their words over the values (words left of the first value, in the
  * label's column, name rows: "（本列数据的勾稽关系为：…）"; table 四 has no
  * such column: all); their count, 0 when none or row line `at` is on
  * another page. */
-static size_t header_lines(walk *w, size_t at, xline *h, uint32_t *anchor) {
+static size_t header_lines(walk *w, size_t at, xline *h, uint32_t *anchor, int *part) {
   if (!w->xknown) find_header(w, anchor);
   else *anchor = w->xfv < w->nreg ? first_value_col(w, &w->reg[w->xfv]) : UINT32_MAX; /* none: past the region */
-  if (w->xfv >= w->nreg || at < w->xfv || w->xff <= at) return 0;
+  size_t top = w->xtop, fv = w->xfv;
+  if (w->xfv >= w->nreg || at < w->xfv) return 0;
+  *part = w->xff <= at;
+  if (*part && !part_header(w, at, &top, &fv, anchor)) return 0;
   uint32_t from = *anchor > XD && w->t != GK_TABLE_REVIEW ? *anchor - XD : 0; /* 四: no label column */
-  for (size_t i = w->xtop; i < w->xfv; i++) {
-    xline *x = &h[i - w->xtop];
+  for (size_t i = top; i < fv; i++) {
+    xline *x = &h[i - top];
     if (!split_words(&w->reg[i], x)) return 0;
     size_t k = 0;
     for (size_t j = 0; j < x->nw; j++)
       if (x->w[j].a >= from) x->w[k++] = x->w[j];
     x->nw = k;
   }
-  return w->xfv - w->xtop;
+  return fv - top;
 }
 
 /* Code points of t[from..to). */
@@ -344,15 +372,20 @@ static size_t learn(walk *w, const slot *s, size_t k, xext *ext) {
   xline h[XL];
   xcol xc[GK__MAX_COLS];
   uint32_t anchor = 0;
-  size_t nh = header_lines(w, at, h, &anchor);
+  int part = 0;
+  size_t nh = header_lines(w, at, h, &anchor, &part);
   if (!nh) return 0;
   learn_cols(w, h, nh, xc, td->ncols);
   size_t n = places(w, xc, ext);
   if (!n || !in_order(ext, n)) return 0;
-  /* the first value of the region's first row of values under the table's
-   * first column (table 四, its cells blank as well: under a learnt cell) */
-  for (size_t j = 0; j < (w->t == GK_TABLE_REVIEW ? n : 1); j++)
+  /* the first value of the first row of values under the table's first
+   * column (a part's: its first learnt; table 四, its cells blank as well:
+   * under any learnt cell) */
+  size_t j = 0;
+  while (part && j < n && !ext[j].ok) j++; /* a part of table 二: its own first column */
+  for (; j < n; j++)
     if (ext[j].ok && anchor >= ext[j].a && anchor < ext[j].b) return n;
+    else if (w->t != GK_TABLE_REVIEW) break;
   return 0;
 }
 

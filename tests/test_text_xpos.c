@@ -409,30 +409,12 @@ static int cell_named(const gk_diags *d, const gk_report *r, int t, size_t row) 
 
 static size_t g_synth_cases, g_synth_cells;
 
-/* One case: every printed cell is its value, or blank where the case leaves
- * it (blank, or undecided: then import.ambiguous names its row); never
- * another value. */
-static void synth_check(const char *base, size_t n, synth *sy, unsigned lines, int bl) {
-  int part = -1;
-  for (int p = 0; p < GK__NPARTS; p++)
-    if (gk__parts[p].table == sy->t) part = p;
-  size_t from = heading_at(base, part, 0), to = heading_at(base, part, 1);
-  CU_ASSERT_TRUE_FATAL(from != SIZE_MAX && to != SIZE_MAX && from <= to);
-  synth_places(sy, lines);
-  sy->aside = bl == BL_ASIDE ? sy->wd[0] + 1 : 0; /* past the first column's values: over none */
-  gk__buf b;
-  gk__buf_init(&b);
-  gk__buf_put(&b, base, from);
-  synth_header(&b, sy, lines);
-  for (size_t r = 0; r < sy->nrow; r++) synth_row(&b, sy, bl, r);
-  gk__buf_put(&b, base + to, n - to);
-  CU_ASSERT_EQUAL_FATAL(b.err, 0);
-  gk_report *rep = NULL;
-  gk_diags *d = NULL;
-  CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
-  CU_ASSERT_EQUAL_FATAL(gk_report_from_text(&rep, b.data, b.len, "synth", d), GK_OK);
-  CU_ASSERT_EQUAL_FATAL(gk_report_edition(rep), sy->ed);
+/* The cells of one printed part of a case: each its value, or blank where
+ * the case leaves it (blank, or undecided: then import.ambiguous names its
+ * row); never another value. 1 when one is not. */
+static int synth_cells(const synth *sy, const gk_report *rep, const gk_diags *d, unsigned lines, int bl) {
   int amb_want = bl == BL_BETWEEN || bl == BL_ASIDE, bad = 0;
+  const char *name = bl < BL_N ? bl_name[bl] : "no blank";
   for (size_t r = 0; r < sy->nrow; r++) {
     size_t row = sy->row[r];
     for (size_t j = 0; j < sy->np; j++) {
@@ -451,16 +433,47 @@ static void synth_check(const char *base, size_t n, synth *sy, unsigned lines, i
       if (strcmp(got, want ? want : "")) {
         bad = 1;
         fprintf(stderr, "  [ed %d, %s, %u line(s), %s] %s: want '%s' got '%s'\n", sy->ed,
-                gk_schema_table_key((gk_table)sy->t), lines, bl_name[bl], path, want ? want : "", got);
+                gk_schema_table_key((gk_table)sy->t), lines, name, path, want ? want : "", got);
       }
     }
     int amb = cell_named(d, rep, sy->t, sy->t == GK_TABLE_REVIEW ? 0 : row);
     if (amb != (amb_want && r + 1 == sy->nrow)) {
       bad = 1;
       fprintf(stderr, "  [ed %d, %s, %u line(s), %s] row %zu: import.ambiguous %d\n", sy->ed,
-              gk_schema_table_key((gk_table)sy->t), lines, bl_name[bl], row, amb);
+              gk_schema_table_key((gk_table)sy->t), lines, name, row, amb);
     }
   }
+  return bad;
+}
+
+/* One case: the table's region replaced by its parts sy[0..np) (table 二:
+ * each under its own header), the case bl in part `target`, the others
+ * full; every printed cell compared (synth_cells). */
+static void synth_check(const char *base, size_t n, synth *sy, size_t np, size_t target, unsigned lines, int bl) {
+  int part = -1;
+  for (int p = 0; p < GK__NPARTS; p++)
+    if (gk__parts[p].table == sy->t) part = p;
+  size_t from = heading_at(base, part, 0), to = heading_at(base, part, 1);
+  CU_ASSERT_TRUE_FATAL(from != SIZE_MAX && to != SIZE_MAX && from <= to);
+  gk__buf b;
+  gk__buf_init(&b);
+  gk__buf_put(&b, base, from);
+  for (size_t q = 0; q < np; q++) {
+    int bq = q == target ? bl : BL_N;
+    synth_places(&sy[q], lines);
+    sy[q].aside = bq == BL_ASIDE ? sy[q].wd[0] + 1 : 0; /* past the first column's values: over none */
+    synth_header(&b, &sy[q], lines);
+    for (size_t r = 0; r < sy[q].nrow; r++) synth_row(&b, &sy[q], bq, r);
+  }
+  gk__buf_put(&b, base + to, n - to);
+  CU_ASSERT_EQUAL_FATAL(b.err, 0);
+  gk_report *rep = NULL;
+  gk_diags *d = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_report_from_text(&rep, b.data, b.len, "synth", d), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_report_edition(rep), sy->ed);
+  int bad = 0;
+  for (size_t q = 0; q < np; q++) bad |= synth_cells(&sy[q], rep, d, lines, q == target ? bl : BL_N);
   CU_ASSERT_FALSE(bad);
   if (bad && getenv("GK_XPOS_DUMP")) fprintf(stderr, "%.*s\n", (int)(b.len - from < 1500 ? b.len - from : 1500),
                                              b.data + from);
@@ -486,7 +499,7 @@ static void test_synth_tables(void) {
       synth sy = {ed, t, t == GK_TABLE_REVIEW ? 1 : 2, {0, 1}, 0, {0}, {0}, {0}, {0}, 0, 0};
       if (td->rows[0].colmask != td->rows[1].colmask && t != GK_TABLE_REVIEW) continue;
       for (unsigned lines = 1; lines <= 3; lines++)
-        for (int bl = 0; bl < BL_N; bl++) synth_check(base, n, &sy, lines, bl);
+        for (int bl = 0; bl < BL_N; bl++) synth_check(base, n, &sy, 1, 0, lines, bl);
     }
     free(base);
   }
@@ -494,11 +507,51 @@ static void test_synth_tables(void) {
   CU_ASSERT_TRUE(g_synth_cases >= 2 * 3 * 3 * BL_N);
 }
 
+/* Table 二 in its parts, each under a header of its own (the rows of one
+ * set of columns: 规章 / 规范性文件, 行政许可 …, 行政事业性收费, 政府集中采购),
+ * the case in one part of two rows or more and two cells or more: its
+ * blanks placed under that part's own header. */
+static void test_synth_parts(void) {
+  g_synth_cases = g_synth_cells = 0;
+  size_t tested = 0;
+  for (size_t e = 0; e < gk_schema_edition_count() && e < sizeof synth_base / sizeof *synth_base; e++) {
+    int ed = gk_schema_edition_id(e);
+    const gk__table_decl *td = &gk__edition_get(ed)->tables[GK_TABLE_ACTIVE];
+    synth parts[GK__MAX_COLS];
+    size_t np = 0;
+    for (size_t r = 0; r < td->nrows && np < GK__MAX_COLS; r++) {
+      if (!(td->rows[r].flags & GK_ROW_STORED)) continue;
+      synth *last = np ? &parts[np - 1] : NULL;
+      if (last && td->rows[last->row[0]].colmask == td->rows[r].colmask) {
+        if (last->nrow < 2) last->row[last->nrow++] = r;
+        continue;
+      }
+      parts[np++] = (synth){ed, GK_TABLE_ACTIVE, 1, {r, 0}, 0, {0}, {0}, {0}, {0}, 0, 0};
+    }
+    size_t n = 0;
+    char *base = gk_test_read_data(synth_base[e], 0, &n);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(base);
+    for (size_t p = 0; p < np; p++) {
+      unsigned cells = 0;
+      for (size_t c = 0; c < td->ncols; c++) cells += (td->rows[parts[p].row[0]].colmask >> c) & 1u;
+      if (parts[p].nrow < 2 || cells < 3) continue;
+      tested += p > 0;
+      for (unsigned lines = 1; lines <= 2; lines++)
+        for (int bl = 0; bl < BL_N; bl++) synth_check(base, n, parts, np, p, lines, bl);
+    }
+    free(base);
+  }
+  fprintf(stderr, "table 二 in its parts: %zu cases, %zu cells (%zu parts after the first)\n", g_synth_cases,
+          g_synth_cells, tested);
+  CU_ASSERT_TRUE(tested > 0);
+}
+
 int main(void) {
   CU_TestInfo tests[] = {
     {"values placed under the header column they overlap most; undecided ones blank and said", test_xpos_cases},
     {"pipe tables without outer bars: blank first and last cells kept", test_bare_pipes},
     {"synthetic tables 二, 三, 四 of both editions from the declarations: blanks placed or said", test_synth_tables},
+    {"table 二 in its parts, each under its own header: blanks placed or said", test_synth_parts},
     CU_TEST_INFO_NULL,
   };
   return gk_test_main("text_xpos", tests);
