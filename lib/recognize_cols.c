@@ -18,7 +18,10 @@
  * than one out, has rows that do not line up, is of another width than the
  * row, or names the columns in the declared order anyway (blank header cells
  * after them saying nothing). A Markdown alignment row under a header neither
- * refines nor ends it. */
+ * refines nor ends it. A header cell in the other edition's wording names the
+ * column the declared cross-edition correspondences map it to (match_any);
+ * another edition's column of none here is ignored like 备注 (and in table
+ * 二, after the named ones, a blank cell of the row). */
 #include <string.h>
 #include "recognize_int.h"
 
@@ -34,16 +37,48 @@ static uint32_t row_width(const gk__grid *g, const gk__gblock *b) {
   return wd;
 }
 
-/* The declared column of table t whose label (or a variant) the normalised
- * text is exactly, else -1. */
-static int match_col(const walk *w, int e, const char *s, size_t n) {
-  const gk__table_decl *td = &w->ed->tables[w->t];
-  for (size_t c = 0; c < td->ncols && c < GK__MAX_COLS; c++)
+/* The declared column of table t in the edition of labels index e (ncols
+ * columns) whose label (or a variant) the normalised text is exactly, else -1. */
+static int match_col(const walk *w, int e, size_t ncols, const char *s, size_t n) {
+  for (size_t c = 0; c < ncols && c < GK__MAX_COLS; c++)
     for (size_t v = 0; v < GK__NV; v++) {
       gk__span sp = w->L->col[e][w->t][c][v];
       if (sp.len && sp.len == n && memcmp(gk__labels_at(w->L, sp), s, n) == 0) return (int)c;
     }
   return -1;
+}
+
+/* The column of this edition's table that column c of edition `from`'s
+ * corresponds to by the declared cross-edition correspondences (format.md
+ * §8: every row declaring one alike), else -1. */
+static int common_col(const walk *w, const gk__edition *from, size_t c) {
+  const gk__table_decl *fd = &from->tables[w->t], *td = &w->ed->tables[w->t];
+  int col = -1;
+  for (size_t r = 0; r < fd->nrows; r++) {
+    const char *k = gk__edition_common_col(w->t, fd->rows[r].key, fd->cols[c].key, from->id, w->ed->id);
+    for (size_t i = 0; k && i < td->ncols; i++)
+      if (strcmp(td->cols[i].key, k) == 0) {
+        if (col >= 0 && col != (int)i) return -1; /* rows disagree: none */
+        col = (int)i;
+      }
+  }
+  return col;
+}
+
+/* The declared column a normalised header text names: this edition's label
+ * or variant, else another edition's whose column corresponds to one here (a
+ * 2019 本年新制作数量 over 2021 rows: issued). *foreign when it is another
+ * edition's column that corresponds to none: a known column, not this
+ * table's. -1 when none. */
+static int match_any(const walk *w, int e, const char *s, size_t n, int *foreign) {
+  int c = match_col(w, e, w->ed->tables[w->t].ncols, s, n);
+  *foreign = 0;
+  for (size_t oe = 0; c < 0 && !*foreign && oe < w->L->neds; oe++) {
+    const gk__edition *other = gk__edition_get(gk_schema_edition_id(oe));
+    int oc = (int)oe == e || !other ? -1 : match_col(w, (int)oe, other->tables[w->t].ncols, s, n);
+    if (oc >= 0) c = common_col(w, other, (size_t)oc), *foreign = c < 0;
+  }
+  return c;
 }
 
 /* Table 四: the row a group cell names (行政复议, 未经复议直接起诉, 复议后起诉). */
@@ -94,18 +129,18 @@ static size_t strip_notes(char *dst, size_t cap, const char *s, size_t n) {
   return depth || !removed ? 0 : k;
 }
 
-/* The declared column (*grp: the row of table 四 a group cell names, -1)
- * a header cell names: its normalised text is a label or variant, or is one
+/* The declared column (*grp: the row of table 四 a group cell names, -1;
+ * *foreign: another edition's column of none here, match_any) a header cell names: its normalised text is a label or variant, or is one
  * once its removable decoration goes: bracketed notes (（件）, (指2020年…),
  * 【注】), a declared unit written after it (万元); white space, full-width
  * forms and Traditional characters go in normalising. -1 when none. */
-static int match_cell(const walk *w, int e, const char *p, size_t n, int *grp) {
+static int match_cell(const walk *w, int e, const char *p, size_t n, int *grp, int *foreign) {
   char nb[160], sb[160];
   size_t nn = gk__text_norm_fixed(nb, sizeof nb, p, n), ul = 0;
   for (int pass = 0; pass < 2; pass++) {
-    int col = match_col(w, e, nb, nn);
-    *grp = col < 0 ? match_group(w, e, nb, nn) : -1;
-    if (col >= 0 || *grp >= 0 || pass) return col;
+    int col = match_any(w, e, nb, nn, foreign);
+    *grp = col < 0 && !*foreign ? match_group(w, e, nb, nn) : -1;
+    if (col >= 0 || *grp >= 0 || *foreign || pass) return col;
     size_t sn = strip_notes(sb, sizeof sb, p, n), before = nn;
     if (sn) nn = gk__text_norm_fixed(nb, sizeof nb, sb, sn);
     gk__unit_suffix(nb, nn, &ul);
@@ -152,10 +187,10 @@ static int read_header(const walk *w, const tline *l, const gk__gblock *b, gk__c
     const gk__gcell *c = &g->cells[b->first + k];
     if (!c->len) continue;
     /* the label's place (x 0) names a row ("行政复议", "3.其他" over blank cells), never a column */
-    int grp = -1, col = c->x ? match_cell(w, e, gk__grid_text(g, c->off), c->len, &grp) : -1;
+    int grp = -1, foreign = 0, col = c->x ? match_cell(w, e, gk__grid_text(g, c->off), c->len, &grp, &foreign) : -1;
     nonempty++;
-    matched += col >= 0, groups += grp >= 0;
-    if (col >= 0) at = c->x;
+    matched += col >= 0 || foreign, groups += grp >= 0; /* another edition's column: a column, ignored */
+    if (col >= 0 || foreign) at = c->x;
     else after += matched > 0;
     /* a group cell covers its span, or in text the blank cells after it */
     uint32_t end = c->x + c->colspan;
@@ -165,7 +200,7 @@ static int read_header(const walk *w, const tline *l, const gk__gblock *b, gk__c
       end = j < b->ncells ? g->cells[b->first + j].x : m->width;
     }
     for (uint32_t x = c->x; x < c->x + c->colspan && x < GK__COLMAP_W; x++) {
-      m->col[x] = (int8_t)(col >= 0 ? col : GK__COL_OTHER);
+      m->col[x] = (int8_t)(col >= 0 ? col : foreign ? GK__COL_FOREIGN : GK__COL_OTHER);
       m->head[x] = b->first + k + 1, m->hline[x] = l->line;
     }
     for (uint32_t x = c->x; grp >= 0 && x < end && x < GK__COLMAP_W; x++) m->grp[x] = (int8_t)grp;
@@ -192,7 +227,7 @@ static void merge_header(walk *w, const gk__colmap *h) {
       return;
     }
   for (uint32_t x = 0; x < h->width && x < GK__COLMAP_W; x++) {
-    if (h->col[x] >= 0 || (h->col[x] == GK__COL_OTHER && m->col[x] == GK__COL_NONE))
+    if (h->col[x] >= 0 || (h->col[x] < GK__COL_NONE && m->col[x] == GK__COL_NONE))
       m->col[x] = h->col[x], m->head[x] = h->head[x], m->hline[x] = h->hline[x];
     if (h->grp[x] >= 0) m->grp[x] = h->grp[x];
   }
@@ -219,8 +254,8 @@ int gk__rec_cols_may_head(const walk *w, const gk__gblock *b) {
 }
 
 int gk__rec_cols_match(const walk *w, const char *p, size_t n) {
-  int grp = -1;
-  return match_cell(w, gk__labels_ed(w->ed->id), p, n, &grp);
+  int grp = -1, foreign = 0;
+  return match_cell(w, gk__labels_ed(w->ed->id), p, n, &grp, &foreign);
 }
 
 int gk__rec_cols_read_head(const walk *w, const gk__gblock *b) {
@@ -363,12 +398,15 @@ static int plan(walk *w, const tline *l, gk__colplan *pl) {
   if (!targets(w, tgt, &first, &last, &pl->nval, &compress)) return 0;
   uint64_t ignored = 0;
   if (!place(w, b, tgt, first, last, pl, &ignored)) return 0;
-  if (compress) { /* (二) the named slots only, in order */
+  if (compress) { /* (二) the named slots only, in order; then a blank one for each other edition's
+                    * column after them (2019 本年新公开数量 over 2021 rows: their repealed) */
     int named[GK__COLMAP_W] = {0};
     size_t n = 0;
     for (uint32_t x = first; x <= last; x++) named[tgt[x]] = 1;
     for (size_t s = 0; s < pl->nval; s++)
       if (named[s]) pl->val[n++] = pl->val[s];
+    for (uint32_t x = last + 1; x < m->width && n < GK__COLMAP_W; x++)
+      if (m->col[x] == GK__COL_FOREIGN) pl->val[n++] = -1;
     pl->nval = n;
   }
   for (uint32_t x = 0; x < m->width; x++)

@@ -53,12 +53,13 @@ typedef struct {
  * above it naming a row of table 四), or none. width 0: no header that decides;
  * values are placed by position. */
 #define GK__COLMAP_W 48
-enum { GK__COL_NONE = -1, GK__COL_OTHER = -2 };
+/* GK__COL_FOREIGN: another edition's column of none of this table (recognize_cols.c) */
+enum { GK__COL_NONE = -1, GK__COL_OTHER = -2, GK__COL_FOREIGN = -3 };
 typedef struct {
   uint32_t width;               /* laid-out columns of the header; 0 no map */
   uint32_t table;               /* the grid table of the header rows (0: none, TAB lines) */
   int fresh;                    /* header rows only so far: the next one refines */
-  int8_t col[GK__COLMAP_W];     /* declared column, GK__COL_NONE (blank) or GK__COL_OTHER */
+  int8_t col[GK__COLMAP_W];     /* declared column, GK__COL_NONE (blank), GK__COL_OTHER or _FOREIGN */
   int8_t grp[GK__COLMAP_W];     /* table 四: the row a group cell above names, -1 none */
   uint32_t head[GK__COLMAP_W];  /* the header cell there (grid cell + 1), 0 none */
   uint32_t hline[GK__COLMAP_W]; /* its document line */
@@ -158,6 +159,10 @@ int gk__rec_cols_match(const walk *w, const char *p, size_t n);
  * header, another page, no value placed, values out of order); 1 every value
  * placed; 2 some placed, the others undecided (left blank: the caller says so). */
 int gk__rec_xpos_row(walk *w, const slot *s, size_t k, const size_t *cols, size_t nc, slot *out);
+/* The same for table 四 printed on one line (each column named once a row,
+ * 复议 then the two 诉讼 groups left to right): out[row * ncols + col] for
+ * every cell (nrows * ncols slots). */
+int gk__rec_xpos_table(walk *w, const slot *s, size_t k, slot *out);
 
 /* recognize_labels.c: how well the (normalised) label text matches row `row`
  * of the current table: 2 a variant is contained, 1 most of one is (wrapped or

@@ -627,7 +627,10 @@ static size_t short_row(walk *w, size_t row, size_t i) {
   slot cand[GK__SPLIT_MAXCELLS];
   size_t rws[GK__SPLIT_MAXCELLS], cls[GK__SPLIT_MAXCELLS];
   size_t nc = row_cells(td, row, rws, cls);
-  int sp = split_run(w, w->run + i, left, rws, cls, nc, cand);
+  /* each value under one column of the header (pdftotext -layout): no digits run together */
+  int sp = gk__rec_xpos_row(w, w->run + i, left, cls, nc, cand) == 1
+               ? 0
+               : split_run(w, w->run + i, left, rws, cls, nc, cand);
   if (sp == 1) fill_row(w, row, cand);
   if (sp) {
     w->done[row] = 1;
@@ -963,10 +966,35 @@ static void table_line(walk *w, const tline *l) {
   }
 }
 
+/* Table 四 on one space-aligned line, its blank cells dropped: the values
+ * placed by their position under the header (recognize_xpos.c); undecided
+ * ones blank, said import.ambiguous (with `all`: only when every value is
+ * placed). 1 when the table is read so. */
+static int review_by_position(walk *w, int all) {
+  const gk__table_decl *td = &w->ed->tables[GK_TABLE_REVIEW];
+  size_t want = td->nrows * td->ncols;
+  slot out[GK__SPLIT_MAXCELLS];
+  w->t = GK_TABLE_REVIEW;
+  int xp = want <= GK__SPLIT_MAXCELLS && !w->truncated ? gk__rec_xpos_table(w, w->rv, w->nrv, out) : 0;
+  if (all && xp != 1) return 0;
+  for (size_t i = 0; xp && i < want && !w->rc; i++) put_slot(w, i / td->ncols, i % td->ncols, &out[i]);
+  if (xp == 2) {
+    gk__buf zh, en;
+    gk__buf_init(&zh), gk__buf_init(&en);
+    gk__buf_printf(&zh, "行政复议、行政诉讼表只有%zu个数值（应为%zu个），部分数值不在表头任何一列之下或在两列之间，"
+                   "无法确定其列，已留空", w->nrv, want);
+    gk__buf_printf(&en, "the review table has %zu values instead of %zu; some stand under no column of the "
+                   "header or between two: their columns are ambiguous, left blank", w->nrv, want);
+    diag_table_bufs(w, GK_SEV_WARNING, "import.ambiguous", w->rv[0].line, &zh, &en);
+  }
+  return xp != 0;
+}
+
 static void review_finish(walk *w, uint32_t line) {
   const gk__table_decl *td = &w->ed->tables[GK_TABLE_REVIEW];
   size_t want = td->nrows * td->ncols;
   if (w->nrv == 0) return;
+  if (w->nrv < want && review_by_position(w, 1)) return; /* each value under one column: none run together */
   if (w->nrv < want && want <= GK__SPLIT_MAXCELLS) { /* digits run together */
     slot cand[GK__SPLIT_MAXCELLS];
     size_t rws[GK__SPLIT_MAXCELLS], cls[GK__SPLIT_MAXCELLS];
@@ -977,6 +1005,7 @@ static void review_finish(walk *w, uint32_t line) {
       for (size_t i = 0; i < want && !w->rc; i++) put_slot(w, rws[i], cls[i], &cand[i]);
     if (sp) return;
   }
+  if (w->nrv < want && review_by_position(w, 0)) return;
   if (w->nrv < want) {
     int empties = 0;
     for (size_t i = 0; i < w->nrv; i++) empties |= w->rv[i].kind == SLOT_EMPTY;

@@ -13,15 +13,20 @@
  * on later lines, each within XD code points of the one above; a chain whose
  * words together name a declared column (its labels and variants,
  * recognize_cols.c) gives that column its extent, the union of its words'.
- * A column two chains name, or a word two columns' chains share, is not
- * learnt. Each value then goes to the learnt column its extent overlaps
+ * A column two chains name (a chain inside a longer one of the same column,
+ * "维持" under "结果维持", is none), or a word two columns' chains share, is
+ * not learnt. Table 四 printed on one line (its fifteen cells: each column
+ * label once a group, 复议 then the two 诉讼 groups) learns cell (r, c) from
+ * the r-th chain of column c from the left, when each column has one a row;
+ * it has no label column, and its first value need only stand under a
+ * learnt cell. Each value then goes to the learnt column its extent overlaps
  * most; a value that overlaps none, or two alike, is undecided (blank, and
  * the caller says import.ambiguous on its row). Placements out of order or
  * two in one column: position says nothing (the row as before). Positions
  * are trusted on the header's page only: a form feed between the header
  * and the row ends them. The caller asks only for a row whose values do not
- * fill its cells one for one, after every other reading failed: no row read
- * today changes. */
+ * fill its cells one for one; a row whose values each stand under one column
+ * is not split as run-together digits first. */
 #include <string.h>
 #include "recognize_int.h"
 
@@ -41,11 +46,20 @@ typedef struct {
   xword w[XW];
 } xline;
 
+#define XR 4  /* chains kept per column (table 四 names each column once a row) */
+
 typedef struct {
-  int n;           /* chains naming the column */
-  uint32_t a, b;   /* the first chain's extent */
-  int words[XC];   /* its words (line * XW + word), -1 none */
+  int n;                 /* chains naming the column (none a part of another) */
+  int clash;             /* two of its chains share a word, neither a part of the other */
+  uint32_t a[XR], b[XR]; /* the chains' extents */
+  int words[XR][XC];     /* their words (line * XW + word), -1 none */
 } xcol;
+
+/* A learnt place: the extent of a column (table 四: of a cell) over the values. */
+typedef struct {
+  uint32_t a, b;
+  int ok;
+} xext;
 
 /* White space at p[i] (ASCII, form feed, the ideographic space): its bytes, else 0. */
 static size_t space_len(const char *p, size_t n, size_t i) {
@@ -84,6 +98,43 @@ static uint32_t gap(uint32_t a1, uint32_t b1, uint32_t a2, uint32_t b2) {
   return a2 >= b1 ? a2 - b1 : a1 >= b2 ? a1 - b2 : 0;
 }
 
+/* Words of chain ch (XC ids, -1 ended) that chain ids[0..k) has too. */
+static int shared(const int *ch, const int *ids, int k) {
+  int n = 0;
+  for (int i = 0; i < XC && ch[i] >= 0; i++)
+    for (int j = 0; j < k; j++) n += ch[i] == ids[j];
+  return n;
+}
+
+static int chain_len(const int *ch) {
+  int n = 0;
+  while (n < XC && ch[n] >= 0) n++;
+  return n;
+}
+
+/* Chain ids[0..k) names column x: kept unless a longer chain of x holds all
+ * its words ("维持" under "结果维持"); it replaces a shorter one it holds; a
+ * chain of x sharing some words only is a clash. */
+static void chain_keep(xcol *x, const int *ids, int k, uint32_t a, uint32_t b) {
+  for (int i = 0; i < x->n && i < XR; i++) {
+    int sh = shared(x->words[i], ids, k), len = chain_len(x->words[i]);
+    if (!sh) continue;
+    if (sh == k && len >= k) return; /* a part of a chain kept (or the same) */
+    if (sh == len && k > len) {      /* holds a chain kept: takes its place */
+      x->a[i] = a, x->b[i] = b;
+      for (int j = 0; j < XC; j++) x->words[i][j] = j < k ? ids[j] : -1;
+      return;
+    }
+    x->clash = 1;
+    return;
+  }
+  if (x->n < XR) {
+    x->a[x->n] = a, x->b[x->n] = b;
+    for (int j = 0; j < XC; j++) x->words[x->n][j] = j < k ? ids[j] : -1;
+  }
+  x->n++;
+}
+
 /* A chain of words ids[0..k) (line * XW + word): the column its text names. */
 static void chain_seen(const walk *w, const xline *h, const int *ids, int k, xcol *cols, size_t ncols) {
   char buf[160];
@@ -96,10 +147,7 @@ static void chain_seen(const walk *w, const xline *h, const int *ids, int k, xco
     a = wd->a < a ? wd->a : a, b = wd->b > b ? wd->b : b;
   }
   int c = gk__rec_cols_match(w, buf, len);
-  if (c < 0 || (size_t)c >= ncols) return;
-  if (cols[c].n++) return;
-  cols[c].a = a, cols[c].b = b;
-  for (int i = 0; i < XC; i++) cols[c].words[i] = i < k ? ids[i] : -1;
+  if (c >= 0 && (size_t)c < ncols) chain_keep(&cols[c], ids, k, a, b);
 }
 
 /* Every chain from ids[0..k) on: words on later lines near its last one. */
@@ -115,8 +163,8 @@ static void chains_from(const walk *w, const xline *h, size_t nh, int *ids, int 
       }
 }
 
-/* The declared columns the header lines name, with their extents; a column
- * named twice, or sharing a word with another, is dropped (n != 1). */
+/* The declared columns the header lines name, with their chains' extents; a
+ * word of two columns' chains is a clash of both. */
 static void learn_cols(const walk *w, const xline *h, size_t nh, xcol *cols, size_t ncols) {
   int ids[XC], owner[XL * XW];
   memset(cols, 0, ncols * sizeof *cols);
@@ -127,24 +175,49 @@ static void learn_cols(const walk *w, const xline *h, size_t nh, xcol *cols, siz
     }
   for (size_t i = 0; i < XL * XW; i++) owner[i] = -1;
   for (size_t c = 0; c < ncols; c++)
-    for (int i = 0; i < XC && cols[c].n == 1 && cols[c].words[i] >= 0; i++) {
-      int *o = &owner[cols[c].words[i]];
-      if (*o >= 0) cols[*o].n = cols[c].n = 2; /* a word of two columns: neither */
-      else *o = (int)c;
-    }
+    for (int k = 0; k < cols[c].n && k < XR; k++)
+      for (int i = 0; i < XC && cols[c].words[k][i] >= 0; i++) {
+        int *o = &owner[cols[c].words[k][i]];
+        if (*o >= 0 && *o != (int)c) cols[*o].clash = cols[c].clash = 1; /* a word of two columns: neither */
+        else *o = (int)c;
+      }
 }
 
-/* Do two or more learnt columns stand left to right in their declared order? (A
+/* The places learnt into ext, their count: a table of one row a line, each
+ * column named once (ext[c]); table 四 printed on one line, each column
+ * named once a row (ext[row * ncols + c], its chains left to right). */
+static size_t places(const walk *w, const xcol *cols, xext *ext) {
+  const gk__table_decl *td = &w->ed->tables[w->t];
+  size_t rows = w->t == GK_TABLE_REVIEW ? td->nrows : 1;
+  if (rows > XR) return 0;
+  memset(ext, 0, rows * td->ncols * sizeof *ext);
+  for (size_t c = 0; c < td->ncols; c++) {
+    const xcol *x = &cols[c];
+    if (x->clash || (size_t)x->n != rows) continue;
+    int done[XR] = {0};
+    for (size_t r = 0; r < rows; r++) { /* the r-th chain from the left */
+      size_t m = 0;
+      while (done[m]) m++;
+      for (size_t i = m + 1; i < rows; i++)
+        if (!done[i] && x->a[i] < x->a[m]) m = i;
+      done[m] = 1;
+      ext[r * td->ncols + c] = (xext){x->a[m], x->b[m], 1};
+    }
+  }
+  return rows * td->ncols;
+}
+
+/* Do two or more learnt places stand left to right in their declared order? (A
  * header whose words do not stand over the values, written one gap apart
  * while the values are padded, names them out of order.) */
-static int in_order(const xcol *cols, size_t ncols) {
-  size_t prev = ncols, n = 0;
-  for (size_t c = 0; c < ncols; c++) {
-    if (cols[c].n != 1) continue;
-    if (prev < ncols && (cols[c].a <= cols[prev].a || cols[c].b <= cols[prev].b)) return 0;
-    prev = c, n++;
+static int in_order(const xext *e, size_t n) {
+  size_t prev = n, k = 0;
+  for (size_t c = 0; c < n; c++) {
+    if (!e[c].ok) continue;
+    if (prev < n && (e[c].a <= e[prev].a || e[c].b <= e[prev].b)) return 0;
+    prev = c, k++;
   }
-  return n >= 2;
+  return k >= 2;
 }
 
 /* The region's line index of document line `line` (lines in order), or nreg. */
@@ -167,11 +240,11 @@ static int gap_row(const walk *w, const tline *l) {
 
 /* The code point column where line l's first value starts (its first cell
  * past the label starting with a digit: "821 35" is two values one space
- * apart), or UINT32_MAX. */
+ * apart; table 四's line of values has no label), or UINT32_MAX. */
 static uint32_t first_value_col(const walk *w, const tline *l) {
   if (l->blk >= w->g->nblocks || w->g->blocks[l->blk].kind != GK__BLK_ROW) return UINT32_MAX;
   const gk__gblock *b = &w->g->blocks[l->blk];
-  int label = 0;
+  int label = w->t == GK_TABLE_REVIEW;
   for (uint32_t k = 0; k < b->ncells; k++) {
     const gk__gcell *c = &w->g->cells[b->first + k];
     const char *t = gk__grid_text(w->g, c->off);
@@ -209,24 +282,53 @@ static void find_header(walk *w, uint32_t *anchor) {
   *anchor = from;
 }
 
+/* A row past the first header's reach (table 二's later parts, each under
+ * a header of its own): the header right above the rows of values holding
+ * row line `at` (*top, *fv and *anchor as find_header's), when a line of
+ * words over the values ends them above, past the first header's reach,
+ * and no form feed lies between it and the row. Only in a table whose rows
+ * have columns of their own. */
+static int part_header(const walk *w, size_t at, size_t *top, size_t *fv, uint32_t *anchor) {
+  const gk__table_decl *td = &w->ed->tables[w->t];
+  int parts = 0; /* rows of columns of their own (table 二); in other tables another header ends positions */
+  for (size_t r = 1; r < td->nrows; r++) parts |= td->rows[r].colmask != td->rows[0].colmask;
+  size_t i = at;
+  if (!parts) return 0;
+  while (i > w->xff && first_value_col(w, &w->reg[i - 1]) != UINT32_MAX) i--;
+  uint32_t from = first_value_col(w, &w->reg[i]);
+  if (i <= w->xff || from == UINT32_MAX || !new_header(w, i - 1, from)) return 0;
+  size_t t = i;
+  while (t > w->xff && i - t < XL && !gk__rec_blank_line(&w->reg[t - 1]) &&
+         first_value_col(w, &w->reg[t - 1]) == UINT32_MAX)
+    t--;
+  for (size_t k = t; k <= at; k++)
+    if (memchr(w->reg[k].p, '\f', w->reg[k].n)) return 0;
+  *top = t, *fv = i, *anchor = from;
+  return 1;
+}
+
 /* The header lines above the region's first row of values into h, only
  * their words over the values (words left of the first value, in the
- * label's column, name rows: "（本列数据的勾稽关系为：…）"); their count, 0
- * when none or row line `at` is on another page. */
-static size_t header_lines(walk *w, size_t at, xline *h, uint32_t *anchor) {
+ * label's column, name rows: "（本列数据的勾稽关系为：…）"; table 四 has no
+ * such column: all); their count, 0 when none or row line `at` is on
+ * another page. */
+static size_t header_lines(walk *w, size_t at, xline *h, uint32_t *anchor, int *part) {
   if (!w->xknown) find_header(w, anchor);
   else *anchor = w->xfv < w->nreg ? first_value_col(w, &w->reg[w->xfv]) : UINT32_MAX; /* none: past the region */
-  if (w->xfv >= w->nreg || at < w->xfv || w->xff <= at) return 0;
-  uint32_t from = *anchor > XD ? *anchor - XD : 0;
-  for (size_t i = w->xtop; i < w->xfv; i++) {
-    xline *x = &h[i - w->xtop];
+  size_t top = w->xtop, fv = w->xfv;
+  if (w->xfv >= w->nreg || at < w->xfv) return 0;
+  *part = w->xff <= at;
+  if (*part && !part_header(w, at, &top, &fv, anchor)) return 0;
+  uint32_t from = *anchor > XD && w->t != GK_TABLE_REVIEW ? *anchor - XD : 0; /* 四: no label column */
+  for (size_t i = top; i < fv; i++) {
+    xline *x = &h[i - top];
     if (!split_words(&w->reg[i], x)) return 0;
     size_t k = 0;
     for (size_t j = 0; j < x->nw; j++)
       if (x->w[j].a >= from) x->w[k++] = x->w[j];
     x->nw = k;
   }
-  return w->xfv - w->xtop;
+  return fv - top;
 }
 
 /* Code points of t[from..to). */
@@ -236,9 +338,9 @@ static uint32_t cps(const char *t, size_t from, size_t to) {
   return n;
 }
 
-/* The learnt column value v's extent overlaps most (index into cols), or -1;
+/* The learnt place value v's extent overlaps most (index into e), or -1;
  * v is its grid cell or a piece of it (one cell "821 35" of single-spaced values). */
-static int best_col(const walk *w, const slot *v, const xcol *cols, size_t ncols) {
+static int best_place(const walk *w, const slot *v, const xext *e, size_t n) {
   const gk__gcell *gc = &w->g->cells[v->cell - 1];
   const char *t = gk__grid_text(w->g, gc->off);
   if (v->p < t || v->p + v->n > t + gc->len) return -1;
@@ -246,9 +348,9 @@ static int best_col(const walk *w, const slot *v, const xcol *cols, size_t ncols
   uint32_t a = (gc->pos.col ? gc->pos.col - 1 : 0) + cps(t, 0, off), b = a + cps(t, off, off + v->n);
   uint32_t best = 0, second = 0;
   int bc = -1;
-  for (size_t c = 0; c < ncols; c++) {
-    if (cols[c].n != 1) continue;
-    uint32_t lo = a > cols[c].a ? a : cols[c].a, hi = b < cols[c].b ? b : cols[c].b;
+  for (size_t c = 0; c < n; c++) {
+    if (!e[c].ok) continue;
+    uint32_t lo = a > e[c].a ? a : e[c].a, hi = b < e[c].b ? b : e[c].b;
     uint32_t ov = hi > lo ? hi - lo : 0;
     if (ov > best) second = best, best = ov, bc = (int)c;
     else if (ov > second) second = ov;
@@ -256,7 +358,11 @@ static int best_col(const walk *w, const slot *v, const xcol *cols, size_t ncols
   return best && best > second ? bc : -1;
 }
 
-int gk__rec_xpos_row(walk *w, const slot *s, size_t k, const size_t *cols, size_t nc, slot *out) {
+/* The places the header over values s[0..k) (one space-aligned line, its
+ * cells) names into ext: their count, 0 when position says nothing (no
+ * header, another page, fewer than two places in order, the first not over
+ * the first value of the region's first row of values). */
+static size_t learn(walk *w, const slot *s, size_t k, xext *ext) {
   const gk__table_decl *td = &w->ed->tables[w->t];
   if (!k || !w->g || !w->g->src || !w->reg || td->ncols > GK__MAX_COLS) return 0;
   size_t at = reg_index(w, s[0].line);
@@ -266,24 +372,53 @@ int gk__rec_xpos_row(walk *w, const slot *s, size_t k, const size_t *cols, size_
   xline h[XL];
   xcol xc[GK__MAX_COLS];
   uint32_t anchor = 0;
-  size_t nh = header_lines(w, at, h, &anchor);
+  int part = 0;
+  size_t nh = header_lines(w, at, h, &anchor, &part);
   if (!nh) return 0;
   learn_cols(w, h, nh, xc, td->ncols);
-  /* the header holds: two columns or more in order, the table's first over
-   * the first value of its first row of values */
-  if (!in_order(xc, td->ncols) || xc[0].n != 1 || anchor < xc[0].a || anchor >= xc[0].b) return 0;
+  size_t n = places(w, xc, ext);
+  if (!n || !in_order(ext, n)) return 0;
+  /* the first value of the first row of values under the table's first
+   * column (a part's: its first learnt; table 四, its cells blank as well:
+   * under any learnt cell) */
+  size_t j = 0;
+  while (part && j < n && !ext[j].ok) j++; /* a part of table 二: its own first column */
+  for (; j < n; j++)
+    if (ext[j].ok && anchor >= ext[j].a && anchor < ext[j].b) return n;
+    else if (w->t != GK_TABLE_REVIEW) break;
+  return 0;
+}
+
+/* Values s[0..k) into out[j], j < nc the places slots[j] (the rest
+ * SLOT_EMPTY): 0 when position says nothing, 1 every value placed, 2 some
+ * undecided (under no place of out, or between two). */
+static int put_values(const walk *w, const slot *s, size_t k, const xext *ext, size_t n, const size_t *slots,
+                      size_t nc, slot *out) {
   for (size_t j = 0; j < nc; j++) out[j] = (slot){NULL, 0, s[0].line, SLOT_EMPTY, 0};
-  size_t placed = 0, prev = 0;
+  size_t placed = 0, prev = 0, values = 0;
   for (size_t i = 0; i < k; i++) {
     if (s[i].kind != SLOT_VALUE) continue;
-    int c = best_col(w, &s[i], xc, td->ncols);
+    values++;
+    int c = best_place(w, &s[i], ext, n);
     size_t j = 0;
-    while (c >= 0 && j < nc && cols[j] != (size_t)c) j++;
+    while (c >= 0 && j < nc && slots[j] != (size_t)c) j++;
     if (c < 0 || j == nc) continue; /* undecided (or no cell of this row) */
     if ((placed && j < prev) || out[j].kind == SLOT_VALUE) return 0; /* out of order: position says nothing */
     out[j] = s[i], prev = j, placed++;
   }
-  size_t values = 0;
-  for (size_t i = 0; i < k; i++) values += s[i].kind == SLOT_VALUE;
   return !placed ? 0 : placed == values ? 1 : 2;
+}
+
+int gk__rec_xpos_row(walk *w, const slot *s, size_t k, const size_t *cols, size_t nc, slot *out) {
+  xext ext[GK__MAX_COLS * XR];
+  size_t n = w->t == GK_TABLE_REVIEW ? 0 : learn(w, s, k, ext);
+  return n ? put_values(w, s, k, ext, n, cols, nc, out) : 0;
+}
+
+int gk__rec_xpos_table(walk *w, const slot *s, size_t k, slot *out) {
+  xext ext[GK__MAX_COLS * XR];
+  size_t slots[GK__MAX_COLS * XR];
+  size_t n = learn(w, s, k, ext);
+  for (size_t j = 0; j < n; j++) slots[j] = j;
+  return n ? put_values(w, s, k, ext, n, slots, n, out) : 0;
 }

@@ -63,6 +63,7 @@ static size_t check_row(const gk_report *truth, const gk_report *r, const gk_dia
       if (getenv("GK_PDF_VERBOSE")) fprintf(stderr, "  [%s] %s: want '%s' got '%s'\n", base, path, want, got);
     } else {
       blank++;
+      if (getenv("GK_PDF_BLANKS")) fprintf(stderr, "  [%s] %s: blank, want '%s'\n", base, path, want);
     }
   }
   g_blank += blank;
