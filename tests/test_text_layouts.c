@@ -1092,17 +1092,18 @@ static void render_html(gk__buf *b, const layout *L, const gk_report *r) {
       gk__buf_printf(b, "%s\n\n", prose[p]);
       continue;
     }
-    html_tag(b, L, L->html == 2 ? "<table>" : "<table>");
+    html_tag(b, L, L->html == 1 ? "<html><body><table>" : "<table>"); /* MinerU wraps each table */
     if (p == 1) html_active(b, L, r);
     else if (p == 2) html_requests(b, L, r);
     else html_review(b, L, r);
     if (L->html == 2) html_tag(b, L, "</tbody>");
-    gk__buf_puts(b, "</table>\n\n");
+    gk__buf_puts(b, L->html == 1 ? "</table></body></html>\n\n" : "</table>\n\n");
   }
 }
 
-/* MinerU's Markdown of the report: every table one line of raw HTML with the
- * header cells merged as published, "# " headings. Every cell comes back. */
+/* MinerU's Markdown of the report: every table one line of raw HTML in
+ * <html><body>, the header cells merged as published, "# " headings. Every
+ * cell comes back. */
 static void test_text_layouts_mineru(void) {
   check_all(&LAYOUT(.name = "mineru", .sep = SEP_PIPE, .html = 1, .headers = 1));
 }
