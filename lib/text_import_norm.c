@@ -624,7 +624,8 @@ int gk__text_is_literal(const char *s, size_t n) {
     const char *s;
     size_t n;
   } lits[] = {LIT("-"),   LIT("/"),   LIT("—"),   LIT("——"),  LIT("－"), LIT("／"), LIT("–"),
-              LIT("\\"), LIT("无"), LIT("--"), LIT("—/—"), LIT("-/-"), LIT("／／"), LIT("//")};
+              LIT("\\"), LIT("无"), LIT("--"), LIT("—/—"), LIT("-/-"), LIT("／／"), LIT("//"),
+              LIT("〇")}; /* the ideographic zero U+3007, typed for 0 */
   if (n == 0 || n > 9) return 0; /* the longest is 9 bytes */
   for (size_t i = 0; i < sizeof lits / sizeof lits[0]; i++)
     if (lits[i].n == n && memcmp(lits[i].s, s, n) == 0) return 1;
@@ -638,9 +639,9 @@ int gk__text_is_value(const char *s, size_t n) {
   if (k == n) return 1;
   unsigned char c0 = (unsigned char)s[0]; /* an ASCII start: a digit, a sign or a literal */
   if (c0 < 0x80 && !(c0 >= '0' && c0 <= '9') && c0 != '+' && c0 != '-' && c0 != '/' && c0 != '\\') return 0;
-  /* beyond ASCII a value starts with a literal (— – －／ 无), a sign (＋－ 增减減)
-   * or a full-width digit: lead bytes E2, E5, E6 and EF only */
-  if (c0 >= 0x80 && c0 != 0xE2 && c0 != 0xE5 && c0 != 0xE6 && c0 != 0xEF) return 0;
+  /* beyond ASCII a value starts with a literal (— – －／ 无 〇), a sign (＋－ 增减減)
+   * or a full-width digit: lead bytes E2, E3, E5, E6 and EF only */
+  if (c0 >= 0x80 && c0 != 0xE2 && c0 != 0xE3 && c0 != 0xE5 && c0 != 0xE6 && c0 != 0xEF) return 0;
   int digit0 = c0 >= '0' && c0 <= '9'; /* no literal starts with a digit */
   if (!digit0 && gk__text_is_literal(s, n)) return 1;
   size_t i = 0;

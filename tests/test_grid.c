@@ -185,6 +185,9 @@ static void test_grid_classify(void) {
     {"12\u300034", 0, 0},
     {"信息内容", 0, 0},
     {"2020年", 0, 0},
+    {"〇", GK__CELL_VALUE, 0},   /* the ideographic zero: a literal, kept verbatim */
+    {"〇〇", 0, 0},
+    {"、", 0, 0},
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     int64_t num = -1;
