@@ -36,7 +36,8 @@
  *    in order, but one empty PARA for a run of blank lines, and keeps the
  *    source (src) with each block's lines in it (soff, slen): prose stays
  *    verbatim, and a run of blank lines keeps its count (in a one-cell-per-line
- *    layout blank lines may be blank cells); a Markdown
+ *    layout blank lines may be blank cells); a grid table (pandoc, RST) is one
+ *    ROW a row of it, its border lines none, its source line the row's first; a Markdown
  *    alignment row ("|---|:--:|") stays a ROW of its own, and flags the cells of
  *    the row above it GK__CELL_HEADER;
  *  - every cell carries its value class, set by the grid (gk__grid_classify)
@@ -219,6 +220,15 @@ int gk__grid_from_text(gk__grid *g, const char *s, size_t n);
  * full test's count (2: it holds a column gap with text on both sides). */
 int gk__text_line_may_align(const char *p, size_t n);
 size_t gk__text_line_aligned(const char *p, size_t n);
+
+/* A pandoc or reStructuredText grid table whose top border is the line at
+ * s[st..) (line number `line`), for the text reader's line loop
+ * (read_gridtable.c): its rows appended to g as ROW blocks of table
+ * ++*table, *end the offset of its last line's end ('\n' or n), *nlines its
+ * lines. Returns the lines read, 0 when no grid table starts there (nothing
+ * appended). */
+size_t gk__gridtable_read(gk__grid *g, const char *s, size_t n, size_t st, uint32_t line, uint32_t *table,
+                          size_t *end, uint32_t *nlines);
 
 /* Bytes of the shortest line that may be one-line page text: a text whose
  * every line is shorter (gk__grid_from_text's longest) is none, and

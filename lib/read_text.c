@@ -379,6 +379,20 @@ static int extends_blank(const gk__grid *g, const src_line *l) {
   return prev->kind == GK__BLK_PARA && prev->len == 0;
 }
 
+/* A grid table (read_gridtable.c) when the line at st starts one ("+-" or
+ * "+=" after spaces): read whole, ls->end its last line's end and *lineno
+ * past it; 0 when none. */
+static int grid_table(gk__grid *g, const char *s, size_t n, size_t st, size_t *lineno, uint32_t *table,
+                      line_scan *ls) {
+  size_t k = st;
+  while (k < n && s[k] == ' ') k++;
+  if (k + 1 >= n || s[k] != '+' || (s[k + 1] != '-' && s[k + 1] != '=')) return 0;
+  uint32_t line = *lineno + 1 > UINT32_MAX ? UINT32_MAX : (uint32_t)(*lineno + 1), nl = 0;
+  if (!gk__gridtable_read(g, s, n, st, line, table, &ls->end, &nl)) return 0;
+  *lineno += nl;
+  return 1;
+}
+
 int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
   gk__grid_init(g);
   if (!s) s = "";
@@ -397,6 +411,10 @@ int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
   size_t lineno = 0;
   line_scan ls;
   for (size_t st = 0; st <= n && !g->err; st = ls.end + 1) {
+    if (grid_table(g, s, n, st, &lineno, &table, &ls)) {
+      row = 0;
+      continue;
+    }
     scan_line(s, n, st, &ls);
     size_t e = ls.end;
     if (e - st > g->longest) g->longest = e - st;
