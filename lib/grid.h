@@ -230,6 +230,12 @@ size_t gk__text_line_aligned(const char *p, size_t n);
 size_t gk__gridtable_read(gk__grid *g, const char *s, size_t n, size_t st, uint32_t line, uint32_t *table,
                           size_t *end, uint32_t *nlines);
 
+/* The same for pandoc's simple and multiline tables: a header line at st
+ * over a line of dash runs, or a line of dashes at st opening a multiline
+ * table or one without a header. */
+size_t gk__dashtable_read(gk__grid *g, const char *s, size_t n, size_t st, uint32_t line, uint32_t *table,
+                          size_t *end, uint32_t *nlines);
+
 /* Bytes of the shortest line that may be one-line page text: a text whose
  * every line is shorter (gk__grid_from_text's longest) is none, and
  * gk__grid_from_pagetext returns 0 for it. */

@@ -64,6 +64,7 @@ typedef struct {
   uint32_t open[GT_MAX_COLS]; /* the cell open at a column + 1, 0 none */
   uint32_t cur;               /* the row the next content line is in */
   uint32_t nhead;             /* rows of the header ("+===+" under them) */
+  uint32_t ra[GT_MAX_COLS], rb[GT_MAX_COLS], nr; /* dash runs: display columns [ra, rb) */
   int err;
 } gt_table;
 
@@ -310,14 +311,196 @@ size_t gk__gridtable_read(gk__grid *g, const char *s, size_t n, size_t st, uint3
   memset(&t, 0, sizeof t);
   t.s = s;
   gk__buf_init(&t.lines), gk__buf_init(&t.rows), gk__buf_init(&t.cells), gk__buf_init(&t.pieces);
-  size_t nl = find_lines(&t, s, n, st, line, end);
+  size_t e = 0, nl = find_lines(&t, s, n, st, line, &e);
   for (size_t i = 1; i < nl && !t.err; i++) {
     const gt_line *gl = &GT_AT(t.lines, gt_line, i);
     if (gl->border) border_row(&t, gl);
     else content_line(&t, gl);
   }
   if (t.err) g->err = t.err;
-  if (nl && !t.err) emit(g, &t, ++*table);
+  if (nl && !t.err) emit(g, &t, ++*table), *end = e;
+  *nlines = (uint32_t)nl;
+  gk__buf_free(&t.lines), gk__buf_free(&t.rows), gk__buf_free(&t.cells), gk__buf_free(&t.pieces);
+  return nl;
+}
+
+/* ------------------------------------------------------------ simple and multiline tables */
+/* pandoc's simple tables (a header line, a line of dash runs under it giving
+ * the columns, one row a line up to a blank line; without a header, dash
+ * runs above and below the rows) and multiline tables (a line of dashes, the
+ * header's lines, the dash runs, rows apart by blank lines, a line of
+ * dashes). A character of a row stands under a dash run (the last column
+ * reaches to the line's end), else the line is no row of the table: a simple
+ * table ends above it, a multiline table is none. A dash-runs line is never
+ * a row of '-' values. */
+
+/* The dash runs of the line p[0..n) (only '-' and spaces, ASCII: a byte a
+ * column) into the table's; their number, 0 when it is none or has too
+ * many. */
+static uint32_t dash_runs(gt_table *t, const char *p, size_t n) {
+  uint32_t nr = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (p[i] == ' ') continue;
+    if (p[i] != '-' || nr == GT_MAX_COLS) return 0;
+    t->ra[nr] = (uint32_t)i;
+    while (i < n && p[i] == '-') i++;
+    t->rb[nr++] = (uint32_t)i;
+    i--;
+  }
+  return nr;
+}
+
+/* The cells of the line gl under the runs: byte ranges [ca, cb) in the line
+ * (SIZE_MAX none) and their code point columns; 0 when a character stands
+ * outside every run (or a wide one across its end). */
+static int cut_runs(const gt_table *t, const gt_line *gl, size_t *ca, size_t *cb, uint32_t *cpc) {
+  const char *p = t->s + gl->off;
+  uint32_t d = 0, c = 0, k = 0;
+  for (uint32_t j = 0; j < t->nr; j++) ca[j] = cb[j] = SIZE_MAX, cpc[j] = t->ra[j];
+  for (size_t i = 0; i < gl->len; c++) {
+    size_t at = i;
+    uint32_t cp = gk__utf8_next(p, gl->len, &i), w = cp_width(cp);
+    while (k + 1 < t->nr && d >= t->ra[k + 1]) k++; /* the column whose extent holds d */
+    if (!gk__is_space(cp)) {
+      if (d < t->ra[k] || (k + 1 < t->nr && d + w > t->rb[k])) return 0;
+      if (ca[k] == SIZE_MAX) ca[k] = at, cpc[k] = c;
+      cb[k] = i;
+    }
+    d += w;
+  }
+  return 1;
+}
+
+/* The line gl of a row cut under the runs: the row's cells (its first line,
+ * first set) or pieces of them. 0 when not sound (nothing added). */
+static int runs_line(gt_table *t, const gt_line *gl, int first) {
+  size_t ca[GT_MAX_COLS], cb[GT_MAX_COLS];
+  uint32_t cpc[GT_MAX_COLS];
+  if (!cut_runs(t, gl, ca, cb, cpc)) return 0;
+  for (uint32_t k = 0; k < t->nr && !t->err; k++) {
+    uint32_t ci = first ? new_cell(t, gl, k, 1, cpc[k]) : t->open[k];
+    if (ci && ca[k] != SIZE_MAX) put_piece(t, gl, ci, ca[k], cb[k], cpc[k]);
+  }
+  return 1;
+}
+
+/* The next line at *at (line number *line) into gl, trailing white space
+ * left out; *e its end. 0 when none is left. */
+static int next_line(const char *s, size_t n, size_t *at, uint32_t *line, gt_line *gl, size_t *e) {
+  if (*at > n) return 0;
+  size_t len;
+  *e = line_at(s, n, *at, &len);
+  *gl = (gt_line){*at, len, *line, 0};
+  *at = *e + 1, ++*line;
+  return 1;
+}
+
+static int blank(const gt_table *t, const gt_line *gl) { return gk__trim_left(t->s + gl->off, gl->len) == gl->len; }
+
+/* Does the line hold dashes and spaces only, a dash at least? */
+static int dash_line(const char *p, size_t n) {
+  size_t k = 0, d = 0;
+  for (; k < n && (p[k] == '-' || p[k] == ' '); k++) d += p[k] == '-';
+  return k == n && d > 0;
+}
+
+/* The rows of lines [from, to) of t->lines: one a line (simple), or groups
+ * apart by blank lines (multi). 0 when a line is not sound. */
+static int runs_rows(gt_table *t, size_t from, size_t to, int multi) {
+  int open = 0;
+  for (size_t i = from; i < to && !t->err; i++) {
+    const gt_line *gl = &GT_AT(t->lines, gt_line, i);
+    if (blank(t, gl)) {
+      if (open) t->cur++;
+      open = 0;
+      continue;
+    }
+    if (!runs_line(t, gl, !open)) return 0;
+    open = multi;
+    if (!multi) t->cur++;
+  }
+  if (open) t->cur++;
+  return 1;
+}
+
+static void keep_line(gt_table *t, const gt_line *gl) {
+  gk__buf_put(&t->lines, (const char *)gl, sizeof *gl);
+  if (t->lines.err) t->err = GK_ENOMEM;
+}
+
+/* A simple table with its header at st: the header row, the rows up to a
+ * blank line or the first line that is not sound. Its lines, 0 none. */
+static size_t simple_table(gt_table *t, const char *s, size_t n, size_t st, uint32_t line, size_t *end) {
+  gt_line h, d, gl;
+  size_t at = st, e = 0, nl = 2;
+  if (!next_line(s, n, &at, &line, &h, &e) || !next_line(s, n, &at, &line, &d, &e) ||
+      (t->nr = dash_runs(t, s + d.off, d.len)) < 2 || !runs_line(t, &h, 1))
+    return 0;
+  t->cur = t->nhead = 1;
+  *end = e;
+  while (!t->err && next_line(s, n, &at, &line, &gl, &e) && !blank(t, &gl) && !dash_line(s + gl.off, gl.len) &&
+         runs_line(t, &gl, 1))
+    t->cur++, nl++, *end = e;
+  return nl > 2 ? nl : 0;
+}
+
+/* The lines of a table that starts with a line of dashes at st, up to the
+ * line of dashes that closes it (kept in t->lines): *runs the index of the
+ * dash runs (1 after a header, 0 none); 0 when it is none. */
+static size_t runs_extent(gt_table *t, const char *s, size_t n, size_t st, uint32_t line, size_t *runs,
+                          size_t *end) {
+  gt_line gl;
+  size_t at = st, e = 0, nl = 0;
+  int head = 0, was_blank = 0;
+  *runs = 0;
+  while (!t->err && next_line(s, n, &at, &line, &gl, &e)) {
+    keep_line(t, &gl);
+    int dl = dash_line(s + gl.off, gl.len), bl = blank(t, &gl);
+    uint32_t nr = dl ? dash_runs(t, s + gl.off, gl.len) : 0;
+    if (++nl == 1) {
+      head = nr == 1;
+      if (!nr || (head && gl.len < 3)) return 0;
+    } else if (head && !*runs) { /* the header's lines, then its dash runs */
+      if (nr >= 2) *runs = nl - 1;
+      else if (bl || dl || nl > 10) return 0;
+    } else if (dl) {
+      *end = e;
+      return nl > *runs + 2 ? nl : 0;
+    } else if (bl && was_blank) {
+      return 0;
+    }
+    was_blank = bl;
+  }
+  return 0;
+}
+
+/* A multiline table, or a table without a header (dash runs above and below
+ * its rows, blank lines between them when it is multiline), at st. Its
+ * lines, 0 none. */
+static size_t runs_table(gt_table *t, const char *s, size_t n, size_t st, uint32_t line, size_t *end) {
+  size_t runs = 0, nl = runs_extent(t, s, n, st, line, &runs, end);
+  if (!nl) return 0;
+  const gt_line *gl = &GT_AT(t->lines, gt_line, runs);
+  if ((t->nr = dash_runs(t, s + gl->off, gl->len)) < 2) return 0;
+  for (size_t i = 1; i < runs; i++)
+    if (!runs_line(t, &GT_AT(t->lines, gt_line, i), i == 1)) return 0;
+  if (runs) t->cur = t->nhead = 1;
+  int multi = runs > 0;
+  for (size_t i = runs + 1; i + 1 < nl; i++) multi |= blank(t, &GT_AT(t->lines, gt_line, i));
+  return runs_rows(t, runs + 1, nl - 1, multi) && GT_N(t->rows, gt_row) > t->nhead ? nl : 0;
+}
+
+size_t gk__dashtable_read(gk__grid *g, const char *s, size_t n, size_t st, uint32_t line, uint32_t *table,
+                          size_t *end, uint32_t *nlines) {
+  gt_table t;
+  memset(&t, 0, sizeof t);
+  t.s = s;
+  gk__buf_init(&t.lines), gk__buf_init(&t.rows), gk__buf_init(&t.cells), gk__buf_init(&t.pieces);
+  size_t len;
+  line_at(s, n, st, &len);
+  size_t e = 0, nl = dash_line(s + st, len) ? runs_table(&t, s, n, st, line, &e) : simple_table(&t, s, n, st, line, &e);
+  if (t.err) g->err = t.err;
+  if (nl && !t.err) emit(g, &t, ++*table), *end = e;
   *nlines = (uint32_t)nl;
   gk__buf_free(&t.lines), gk__buf_free(&t.rows), gk__buf_free(&t.cells), gk__buf_free(&t.pieces);
   return nl;

@@ -393,6 +393,22 @@ static int grid_table(gk__grid *g, const char *s, size_t n, size_t st, size_t *l
   return 1;
 }
 
+/* A pandoc simple or multiline table (read_gridtable.c) when the line l
+ * (at st, scanned: ls) starts one: a line of dashes, or a line of text
+ * without TAB or bar over dash runs ("--" after spaces). Read whole, as
+ * grid_table. */
+static int dash_table(gk__grid *g, const char *s, size_t n, size_t st, const src_line *l, line_scan *ls,
+                      size_t *lineno, uint32_t *table) {
+  size_t k = gk__trim_left(l->p, l->n), x = ls->end + 1;
+  int here = k + 1 < l->n && l->p[k] == '-' && l->p[k + 1] == '-';
+  while (!here && x < n && s[x] == ' ') x++;
+  if (!here && (k == l->n || ls->nt || ls->bars || x + 1 >= n || s[x] != '-' || s[x + 1] != '-')) return 0;
+  uint32_t nl = 0;
+  if (!gk__dashtable_read(g, s, n, st, l->line, table, &ls->end, &nl)) return 0;
+  *lineno += nl - 1;
+  return 1;
+}
+
 int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
   gk__grid_init(g);
   if (!s) s = "";
@@ -421,6 +437,10 @@ int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
     while (e > st && s[e - 1] == '\r') e--;
     lineno++;
     src_line l = {s + st, e - st, lineno > UINT32_MAX ? UINT32_MAX : (uint32_t)lineno, 0, 0};
+    if (dash_table(g, s, n, st, &l, &ls, &lineno, &table)) {
+      row = 0;
+      continue;
+    }
     if (!ls.nt && extends_blank(g, &l)) {
       gk__gblock *b = &g->blocks[g->nblocks - 1];
       b->slen = e - b->soff;

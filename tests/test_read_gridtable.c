@@ -192,6 +192,68 @@ static void test_gridtable_hostile(void) {
   gk__buf_free(&b);
 }
 
+/* pandoc's simple tables: the columns from the dash runs under the header,
+ * one row a line up to a blank line; '-' in a row stays a value, the dash
+ * runs never become a row. */
+static void test_dashtable_simple(void) {
+  const char *s = "前言\n"
+                  "信息内容        本年制发件数  本年废止件数\n"
+                  "--------------  ------------  ------------\n"
+                  "规章            0             -\n"
+                  "行政规范性文件  12            5\n"
+                  "\n"
+                  "后记\n";
+  assert_table(s, 1, "信息内容@0|本年制发件数@1|本年废止件数@2 ; 规章@0|0@1|-@2 ; 行政规范性文件@0|12@1|5@2");
+  gk__grid g;
+  read_ok(&g, s);
+  CU_ASSERT_EQUAL_FATAL(g.nblocks, 7); /* 前言, three rows, the blank line, 后记, the empty last line */
+  CU_ASSERT_EQUAL(g.blocks[4].kind, GK__BLK_PARA);
+  CU_ASSERT_EQUAL(g.blocks[4].pos.line, 6);
+  CU_ASSERT_TRUE(g.cells[g.blocks[1].first].flags & GK__CELL_HEADER);
+  CU_ASSERT_FALSE(g.cells[g.blocks[2].first].flags & GK__CELL_HEADER);
+  gk__grid_free(&g);
+  /* a row with text across a column's end ends the table above it; without a header, runs above and below */
+  assert_table("a     b\n----  ----\n1     2\n333333 4\n", 1, "a@0|b@1 ; 1@0|2@1");
+  assert_table("---  ---\n1    2\n-    3\n---  ---\n", 1, "1@0|2@1 ; -@0|3@1");
+}
+
+/* Multiline tables: header and cells wrapped over lines, rows apart by blank
+ * lines, lines of dashes around. */
+static void test_dashtable_multiline(void) {
+  const char *s = "------------------------------\n"
+                  "信息内容        本年制发  本年\n"
+                  "                件数      废止\n"
+                  "--------------  --------  ----\n"
+                  "一、本年新收政  21        0\n"
+                  "府信息公开申请\n"
+                  "\n"
+                  "two             1         2\n"
+                  "words\n"
+                  "------------------------------\n";
+  assert_table(s, 1, "信息内容@0|本年制发件数@1|本年废止@2 ; 一、本年新收政府信息公开申请@0|21@1|0@2 ; two words@0|1@1|2@2");
+  gk__grid g;
+  read_ok(&g, s);
+  CU_ASSERT_EQUAL(g.blocks[1].pos.line, 5);
+  CU_ASSERT_EQUAL(g.blocks[2].pos.line, 8);
+  CU_ASSERT_EQUAL(g.blocks[3].kind, GK__BLK_PARA); /* the empty last line */
+  gk__grid_free(&g);
+}
+
+/* Dashes that are no table: a rule, a heading's underline, a rule over text
+ * never closed, a dash-runs line with nothing under it: read line by line
+ * as before. */
+static void test_dashtable_none(void) {
+  static const char *const inputs[] = {"正文\n----------\n正文", "标题\n-----\n", "-----\n正文\n\n正文\n",
+                                       "--  --\n", "a  b\n--  --\n", "- 3 -\n", "----\n|a|b|\n----  ----\n1  2\n",
+                                       "-- --\n中文中文 x\n-- --\n", "------\n头\n------\n1\n------\n"};
+  for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++) {
+    gk__grid g;
+    read_ok(&g, inputs[i]);
+    CU_ASSERT_EQUAL(g.nblocks, g.nlines); /* one block a line */
+    gk__grid_free(&g);
+  }
+}
+
 int main(void) {
   CU_TestInfo tests[] = {
     {"gridtable_wrapped", test_gridtable_wrapped},
@@ -199,6 +261,9 @@ int main(void) {
     {"gridtable_unsound", test_gridtable_unsound},
     {"gridtable_cap", test_gridtable_cap},
     {"gridtable_hostile", test_gridtable_hostile},
+    {"dashtable_simple", test_dashtable_simple},
+    {"dashtable_multiline", test_dashtable_multiline},
+    {"dashtable_none", test_dashtable_none},
     CU_TEST_INFO_NULL,
   };
   return gk_test_main("read_gridtable", tests);

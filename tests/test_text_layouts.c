@@ -921,6 +921,99 @@ static void pt_render(gk__buf *b, const pt_table *t) {
   pt_border(b, t, w, t->nrows);
 }
 
+/* The TAB lines as a table without spans (simple and multiline tables have
+ * none): one cell a field, the first row the header (none in a table of one
+ * row). */
+static void pt_build_plain(pt_table *t, const char *const *lines, const size_t *len, int nl) {
+  const char *f[GK__MAX_COLS + 1];
+  size_t fl[GK__MAX_COLS + 1];
+  memset(t, 0, sizeof *t);
+  for (int i = 0; i < nl; i++) {
+    int nf = pt_fields(lines[i], len[i], f, fl);
+    if (nf > t->ncols) t->ncols = nf;
+    for (int k = 0; k < nf; k++) pt_add(t, f[k], fl[k], i, k, 1, 1);
+  }
+  t->nhead = nl > 1;
+}
+
+/* Line i of the cells of row r, at their columns (at[c]), into b. */
+static void pt_plain_line(gk__buf *b, const pt_table *t, const int *w, int r, int i) {
+  size_t st = b->len;
+  for (int x = 0, col = 0; x < t->ncols; col += w[x] + 2, x++) {
+    const pt_cell *c = t->occ[r][x] ? &t->c[t->occ[r][x] - 1] : NULL;
+    size_t at[33], a = 0, e = 0;
+    int nat = 0;
+    if (c) pt_wrap(c->text, w[x], at, &nat);
+    if (c && i < nat) a = at[i], e = at[i + 1];
+    while (e > a && c->text[e - 1] == ' ') e--;
+    if (a == e) continue;
+    for (int pad = pt_width(b->data + st, b->len - st); pad < col; pad++) gk__buf_putc(b, ' ');
+    gk__buf_put(b, c->text + a, e - a);
+  }
+  gk__buf_putc(b, '\n');
+}
+
+/* Lines of row r: its tallest cell's. */
+static int pt_plain_height(const pt_table *t, const int *w, int r) {
+  int h = 1;
+  for (int x = 0; x < t->ncols; x++) {
+    size_t at[33];
+    int nat = 0;
+    if (t->occ[r][x]) pt_wrap(t->c[t->occ[r][x] - 1].text, w[x], at, &nat);
+    if (nat > h) h = nat;
+  }
+  return h;
+}
+
+/* A pandoc simple table (every cell on one line: a header line, its dash
+ * runs, the rows, a blank line; without a header, dash runs above and below)
+ * or a multiline table (a row of dashes, the header's lines, its dash runs,
+ * rows apart by blank lines, a row of dashes). */
+static void pt_render_plain(gk__buf *b, const pt_table *t) {
+  int w[GK__MAX_COLS + 1], multi = 0, total = 0;
+  pt_widths(t, w);
+  for (int i = 0; i < t->n; i++) {
+    int fw = pt_width(t->c[i].text, strlen(t->c[i].text));
+    multi |= fw > w[t->c[i].x];
+  }
+  for (int c = 0; c < t->ncols; c++) total += w[c] + (c ? 2 : 0);
+  for (int k = 0; multi && k < total; k++) gk__buf_putc(b, '-');
+  if (multi) gk__buf_putc(b, '\n');
+  gk__buf dash;
+  gk__buf_init(&dash);
+  for (int c = 0; c < t->ncols; c++) {
+    for (int k = 0; k < (c ? 2 : 0); k++) gk__buf_putc(&dash, ' ');
+    for (int k = 0; k < w[c]; k++) gk__buf_putc(&dash, '-');
+  }
+  gk__buf_putc(&dash, '\n');
+  if (!t->nhead) gk__buf_put(b, dash.data, dash.len);
+  for (int r = 0; r < t->nrows; r++) {
+    for (int i = 0, h = pt_plain_height(t, w, r); i < h; i++) pt_plain_line(b, t, w, r, i);
+    if (r + 1 == t->nhead) gk__buf_put(b, dash.data, dash.len);
+    else if (multi && r + 1 < t->nrows) gk__buf_putc(b, '\n');
+  }
+  if (multi) {
+    for (int k = 0; k < total; k++) gk__buf_putc(b, '-');
+    gk__buf_putc(b, '\n');
+  } else if (!t->nhead) {
+    gk__buf_put(b, dash.data, dash.len);
+  }
+  gk__buf_putc(b, '\n');
+  gk__buf_free(&dash);
+}
+
+/* One run of TAB lines as the layout's table. */
+static void pt_table_out(gk__buf *b, const layout *L, pt_table *t, const gk_report *r, const char *const *lines,
+                         const size_t *len, int nl) {
+  if (L->grid == 2) {
+    pt_build_plain(t, lines, len, nl);
+    pt_render_plain(b, t);
+    return;
+  }
+  pt_build(t, r, lines, len, nl);
+  pt_render(b, t);
+}
+
 /* The report rendered as TSV, each run of TAB lines then a pandoc table (a
  * line between two of as many fields, "三、本年度办理结果", a row of one
  * cell spanning the table). */
@@ -944,11 +1037,11 @@ static void render_pandoc(gk__buf *b, const layout *L, const gk_report *r) {
                                                           pt_fields(next, nn, f, fl) ==
                                                               pt_fields(lines[nl - 1], len[nl - 1], f, fl);
     if ((tabbed || inside) && nl < PT_ROWS) lines[nl] = p, len[nl++] = n;
-    else if (nl) pt_build(&tab, r, lines, len, nl), pt_render(b, &tab), nl = 0;
+    else if (nl) pt_table_out(b, L, &tab, r, lines, len, nl), nl = 0;
     if (!tabbed && !inside) gk__buf_put(b, p, n), gk__buf_putc(b, '\n');
     p = next;
   }
-  if (nl) pt_build(&tab, r, lines, len, nl), pt_render(b, &tab);
+  if (nl) pt_table_out(b, L, &tab, r, lines, len, nl);
   gk__buf_free(&tsv);
 }
 
@@ -1132,7 +1225,7 @@ static void test_text_layouts_traditional_chars(void) {
 }
 
 /* The pandoc layout's text read by the text reader: no line of a table left
- * to the line reader (no block starts with a border or a bar); the rows with
+ * to the line reader (no block starts with a border, a bar or a dash); the rows with
  * a cell spanning rows or columns counted in *arg. */
 static size_t check_pandoc_grid(const void *arg, const gk_report *truth, const char *base) {
   const layout *L = ((const layout *const *)arg)[0];
@@ -1145,7 +1238,7 @@ static size_t check_pandoc_grid(const void *arg, const gk_report *truth, const c
   CU_ASSERT_EQUAL(gk__grid_check(&g), GK_OK);
   for (size_t i = 0; i < g.nblocks; i++) {
     const gk__gblock *bl = &g.blocks[i];
-    int line_read = bl->kind != GK__BLK_ROW ? bl->slen && strchr("+|", b.data[bl->soff]) : !bl->table;
+    int line_read = bl->kind != GK__BLK_ROW ? bl->slen && strchr("+|-", b.data[bl->soff]) : !bl->table;
     if (line_read) fprintf(stderr, "  %s [%s]: line %u read line by line\n", L->name, base, bl->pos.line);
     wrong += (size_t)line_read;
     for (uint32_t k = 0; bl->kind == GK__BLK_ROW && k < bl->ncells; k++)
@@ -1175,6 +1268,19 @@ static void test_text_layouts_pandoc_grid(void) {
   }
 }
 
+/* The same as pandoc's simple and multiline tables (no spans). */
+static void test_text_layouts_pandoc_simple(void) {
+  static const layout L[] = {{.name = "pandoc-simple", .grid = 2}, {.name = "pandoc-simple-md", .grid = 2, .md = 1}};
+  for (size_t i = 0; i < sizeof L / sizeof *L; i++) {
+    check_all(&L[i]);
+    size_t spans = 0;
+    const void *arg[] = {&L[i], &spans};
+    CU_ASSERT_EQUAL(gk_test_each_truth(check_pandoc_grid, arg), 0);
+    CU_ASSERT_EQUAL(spans, 0);
+    fprintf(stderr, "layout %s: %zu cells checked\n", L[i].name, g_cells);
+  }
+}
+
 static CU_TestInfo tests[] = {
   {"heading forms", test_text_layouts_heading_forms},
   {"Traditional characters", test_text_layouts_traditional_chars},
@@ -1191,6 +1297,7 @@ static CU_TestInfo tests[] = {
   {"Markdown from PDF converters", test_text_layouts_markdown},
   {"one-line page text", test_text_layouts_page_text},
   {"pandoc grid tables", test_text_layouts_pandoc_grid},
+  {"pandoc simple and multiline tables", test_text_layouts_pandoc_simple},
   CU_TEST_INFO_NULL,
 };
 
