@@ -36,8 +36,9 @@
  *    in order, but one empty PARA for a run of blank lines, and keeps the
  *    source (src) with each block's lines in it (soff, slen): prose stays
  *    verbatim, and a run of blank lines keeps its count (in a one-cell-per-line
- *    layout blank lines may be blank cells); a grid table (pandoc, RST) is one
- *    ROW a row of it, its border lines none, its source line the row's first; a Markdown
+ *    layout blank lines may be blank cells); a grid table (pandoc, RST) or a pandoc
+ *    simple or multiline table is one ROW a row of it, its border and dash lines
+ *    none, its source line the row's first; a Markdown
  *    alignment row ("|---|:--:|") stays a ROW of its own, and flags the cells of
  *    the row above it GK__CELL_HEADER;
  *  - every cell carries its value class, set by the grid (gk__grid_classify)

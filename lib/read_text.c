@@ -379,6 +379,17 @@ static int extends_blank(const gk__grid *g, const src_line *l) {
   return prev->kind == GK__BLK_PARA && prev->len == 0;
 }
 
+/* The longest line of s[st..end) ('\r' counted, '\n' not) into g->longest:
+ * the lines a table reader took whole. */
+static void longest_of(gk__grid *g, const char *s, size_t st, size_t end) {
+  while (st <= end) {
+    const char *nl = memchr(s + st, '\n', end - st);
+    size_t e = nl ? (size_t)(nl - s) : end;
+    if (e - st > g->longest) g->longest = e - st;
+    st = e + 1;
+  }
+}
+
 /* A grid table (read_gridtable.c) when the line at st starts one ("+-" or
  * "+=" after spaces): read whole, ls->end its last line's end and *lineno
  * past it; 0 when none. */
@@ -389,6 +400,7 @@ static int grid_table(gk__grid *g, const char *s, size_t n, size_t st, size_t *l
   if (k + 1 >= n || s[k] != '+' || (s[k + 1] != '-' && s[k + 1] != '=')) return 0;
   uint32_t line = *lineno + 1 > UINT32_MAX ? UINT32_MAX : (uint32_t)(*lineno + 1), nl = 0;
   if (!gk__gridtable_read(g, s, n, st, line, table, &ls->end, &nl)) return 0;
+  longest_of(g, s, st, ls->end);
   *lineno += nl;
   return 1;
 }
@@ -405,6 +417,7 @@ static int dash_table(gk__grid *g, const char *s, size_t n, size_t st, const src
   if (!here && (k == l->n || ls->nt || ls->bars || x + 1 >= n || s[x] != '-' || s[x + 1] != '-')) return 0;
   uint32_t nl = 0;
   if (!gk__dashtable_read(g, s, n, st, l->line, table, &ls->end, &nl)) return 0;
+  longest_of(g, s, st, ls->end);
   *lineno += nl - 1;
   return 1;
 }

@@ -1225,7 +1225,8 @@ static void test_text_layouts_traditional_chars(void) {
 }
 
 /* The pandoc layout's text read by the text reader: no line of a table left
- * to the line reader (no block starts with a border, a bar or a dash); the rows with
+ * to the line reader (no block starts with a border, a bar or a dash), the
+ * lines after the tables found at their numbers; the rows with
  * a cell spanning rows or columns counted in *arg. */
 static size_t check_pandoc_grid(const void *arg, const gk_report *truth, const char *base) {
   const layout *L = ((const layout *const *)arg)[0];
@@ -1248,6 +1249,18 @@ static size_t check_pandoc_grid(const void *arg, const gk_report *truth, const c
       }
   }
   gk__grid_free(&g);
+  /* lines after the tables keep their numbers: the last section's is its line in the text */
+  gk_report *r = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_report_from_text(&r, b.data, b.len, base, NULL), GK_OK);
+  const char *other = strstr(b.data, "本年度未收取信息处理费");
+  uint32_t want = 1;
+  for (const char *p = b.data; other && p < other; p++) want += *p == '\n';
+  if (gk_report_section_line(r, GK_SECTION_OTHER) != want) {
+    fprintf(stderr, "  %s [%s]: section line %u, want %u\n", L->name, base,
+            gk_report_section_line(r, GK_SECTION_OTHER), want);
+    wrong++;
+  }
+  gk_report_free(r);
   gk__buf_free(&b);
   return wrong;
 }
