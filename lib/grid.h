@@ -210,7 +210,8 @@ int gk__grid_check(const gk__grid *g);
  * outer bars open and close it; consecutive bar lines are one table, TAB
  * lines have table 0); a line whose text stands in columns two spaces or an
  * ideographic space apart (pdftotext -layout) is a ROW of them (table 0); a
- * Markdown heading ("## …") is a HEADING with its level; a run of blank lines
+ * pandoc grid, simple or multiline table is a table of ROWs, one a row
+ * (gk__gridtable_read, gk__dashtable_read); a Markdown heading ("## …") is a HEADING with its level; a run of blank lines
  * one empty PARA; any other line a PARA.
  * g is initialised here; s must outlive g (g->src points into it). GK_OK, or
  * GK_ENOMEM / GK_EOVERFLOW (g->err). */
