@@ -36,7 +36,9 @@
  *    in order, but one empty PARA for a run of blank lines, and keeps the
  *    source (src) with each block's lines in it (soff, slen): prose stays
  *    verbatim, and a run of blank lines keeps its count (in a one-cell-per-line
- *    layout blank lines may be blank cells); a Markdown
+ *    layout blank lines may be blank cells); a grid table (pandoc, RST) or a pandoc
+ *    simple or multiline table is one ROW a row of it, its border and dash lines
+ *    none, its source line the row's first; a Markdown
  *    alignment row ("|---|:--:|") stays a ROW of its own, and flags the cells of
  *    the row above it GK__CELL_HEADER; a raw HTML table (a line starting
  *    "<table" to its "</table>") is the HTML reader's blocks, and the grid then
@@ -210,11 +212,13 @@ int gk__grid_check(const gk__grid *g);
  * outer bars open and close it; consecutive bar lines are one table, TAB
  * lines have table 0); a line whose text stands in columns two spaces or an
  * ideographic space apart (pdftotext -layout) is a ROW of them (table 0); a
- * Markdown heading ("## …") is a HEADING with its level; a run of blank lines
- * one empty PARA; any other line a PARA. A raw HTML table (a line starting
- * "<table" to its "</table>", outside fenced code) is read by the HTML reader
- * (gk__html_fragment), and g->src is then NULL; a pipe row's <br> and HTML
- * entities are decoded.
+ * pandoc grid, simple or multiline table is a table of ROWs, one a row
+ * (gk__gridtable_read, gk__dashtable_read); a Markdown heading ("## …") is a
+ * HEADING with its level; a run of blank lines one empty PARA; any other line
+ * a PARA. A raw HTML table (a line starting "<table", maybe after MinerU's
+ * "<html><body>", to its "</table>", outside fenced code) is read by the HTML
+ * reader (gk__html_fragment), and g->src is then NULL; a pipe row's <br> and
+ * HTML entities are decoded.
  * g is initialised here; s must outlive g (g->src points into it). GK_OK, or
  * GK_ENOMEM / GK_EOVERFLOW (g->err). */
 int gk__grid_from_text(gk__grid *g, const char *s, size_t n);
@@ -224,6 +228,21 @@ int gk__grid_from_text(gk__grid *g, const char *s, size_t n);
  * full test's count (2: it holds a column gap with text on both sides). */
 int gk__text_line_may_align(const char *p, size_t n);
 size_t gk__text_line_aligned(const char *p, size_t n);
+
+/* A pandoc or reStructuredText grid table whose top border is the line at
+ * s[st..) (line number `line`), for the text reader's line loop
+ * (read_gridtable.c): its rows appended to g as ROW blocks of table
+ * ++*table, *end the offset of its last line's end ('\n' or n), *nlines its
+ * lines. Returns the lines read, 0 when no grid table starts there (nothing
+ * appended). */
+size_t gk__gridtable_read(gk__grid *g, const char *s, size_t n, size_t st, uint32_t line, uint32_t *table,
+                          size_t *end, uint32_t *nlines);
+
+/* The same for pandoc's simple and multiline tables: a header line at st
+ * over a line of dash runs, or a line of dashes at st opening a multiline
+ * table or one without a header. */
+size_t gk__dashtable_read(gk__grid *g, const char *s, size_t n, size_t st, uint32_t line, uint32_t *table,
+                          size_t *end, uint32_t *nlines);
 
 /* Bytes of the shortest line that may be one-line page text: a text whose
  * every line is shorter (gk__grid_from_text's longest) is none, and

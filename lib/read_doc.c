@@ -31,8 +31,9 @@ int gk__doc_too_large(gk_diags *d, const char *file, const char *what, size_t n,
 /* East Asian wide characters (CJK, kana, hangul, full-width forms and their
  * punctuation): a line break between two of them is no space (CSS Text 3
  * "segment break transformation"; Word wraps the source lines of its web
- * pages inside Chinese text). */
-static int wide(uint32_t cp) {
+ * pages inside Chinese text). Also two columns wide on a monospaced page
+ * (read_gridtable.c measures pandoc's grid tables by them). */
+int gk__doc_wide(uint32_t cp) {
   return (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
          (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
          (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) ||
@@ -64,7 +65,7 @@ void gk__doc_put_text(gk__buf *b, const char *s, size_t n, int *pending) {
       continue;
     }
     if (invisible(cp)) continue;
-    int joined = *pending == 2 && wide(cp) && b->len && wide(last_cp(b));
+    int joined = *pending == 2 && gk__doc_wide(cp) && b->len && gk__doc_wide(last_cp(b));
     if (*pending && !joined && b->len && b->data[b->len - 1] != '\n') gk__buf_putc(b, ' ');
     *pending = 0;
     if (!gk__utf8_valid(s + start, i - start, NULL)) gk__buf_put(b, "\xEF\xBF\xBD", 3);

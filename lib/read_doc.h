@@ -91,6 +91,10 @@ int gk__doc_too_large(gk_diags *d, const char *file, const char *what, size_t n,
  * U+FFFD. *pending carries the white space across calls (1 a space, 2 one
  * holding a line break). */
 void gk__doc_put_text(gk__buf *b, const char *s, size_t n, int *pending);
+/* An East Asian wide character (CJK, kana, hangul, full-width forms): no space
+ * at a line break between two of them (gk__doc_put_text), two columns wide in
+ * monospaced text (read_gridtable.c). */
+int gk__doc_wide(uint32_t cp);
 
 /* bytes[0..len) (GB18030 when gb, else UTF-8) appended to b as valid UTF-8:
  * each invalid or cut sequence becomes one U+FFFD (*nbad of them, the first at

@@ -3,7 +3,8 @@
  * the grid of grid.h, one block per line (a run of blank lines one): rows of cells split at TAB and bars
  * (TSV, pipe and box-drawing tables, Markdown tables with their alignment
  * rows), rows of space-aligned columns (pdftotext -layout), Markdown headings,
- * prose lines and blank lines. A cell keeps its source line and column. The
+ * prose lines and blank lines; pandoc's grid, simple and multiline tables are
+ * read whole by read_gridtable.c, one block a row. A cell keeps its source line and column. The
  * reader knows layouts only: nothing here names a row, a heading or an
  * edition. */
 #include <string.h>
@@ -586,6 +587,55 @@ MD_NOINLINE static int md_html(gk__grid *g, const src_line *l, md_state *md, uin
   return 1;
 }
 
+/* Spaces before a table's first line that the table readers' hooks look
+ * past (reStructuredText indents a table in a block quote). */
+#define TABLE_INDENT 8
+
+/* The longest line of s[st..end) ('\r' counted, '\n' not) into g->longest:
+ * the lines a table reader took whole. */
+static void longest_of(gk__grid *g, const char *s, size_t st, size_t end) {
+  while (st <= end) {
+    const char *nl = memchr(s + st, '\n', end - st);
+    size_t e = nl ? (size_t)(nl - s) : end;
+    if (e - st > g->longest) g->longest = e - st;
+    st = e + 1;
+  }
+}
+
+/* A grid table (read_gridtable.c) when the line at st starts one ("+-" or
+ * "+=" after TABLE_INDENT spaces at most): read whole, ls->end its last
+ * line's end and *lineno past it; 0 when none. */
+static int grid_table(gk__grid *g, const char *s, size_t n, size_t st, size_t *lineno, uint32_t *table,
+                      line_scan *ls) {
+  size_t k = st;
+  while (k < n && k - st < TABLE_INDENT && s[k] == ' ') k++;
+  if (k + 1 >= n || s[k] != '+' || (s[k + 1] != '-' && s[k + 1] != '=')) return 0;
+  uint32_t line = *lineno + 1 > UINT32_MAX ? UINT32_MAX : (uint32_t)(*lineno + 1), nl = 0;
+  if (!gk__gridtable_read(g, s, n, st, line, table, &ls->end, &nl)) return 0;
+  longest_of(g, s, st, ls->end);
+  *lineno += nl;
+  return 1;
+}
+
+/* A pandoc simple or multiline table (read_gridtable.c) when the line l
+ * (at st, scanned: ls; no TAB, no bar) starts one: a line of dashes, or a
+ * line of text over dash runs ("--" after TABLE_INDENT spaces at most).
+ * Read whole, as grid_table. */
+static int dash_table(gk__grid *g, const char *s, size_t n, size_t st, const src_line *l, line_scan *ls,
+                      size_t *lineno, uint32_t *table) {
+  size_t k = 0, x = ls->end + 1, x0 = x;
+  if (ls->nt || ls->bars) return 0;
+  while (k < l->n && k < TABLE_INDENT && l->p[k] == ' ') k++;
+  int here = k + 1 < l->n && l->p[k] == '-' && l->p[k + 1] == '-';
+  while (!here && x < n && x - x0 < TABLE_INDENT && s[x] == ' ') x++;
+  if (!here && (x + 1 >= n || s[x] != '-' || s[x + 1] != '-' || gk__trim_left(l->p, l->n) == l->n)) return 0;
+  uint32_t nl = 0;
+  if (!gk__dashtable_read(g, s, n, st, l->line, table, &ls->end, &nl)) return 0;
+  longest_of(g, s, st, ls->end);
+  *lineno += nl - 1;
+  return 1;
+}
+
 int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
   gk__grid_init(g);
   if (!s) s = "";
@@ -605,6 +655,10 @@ int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
   size_t lineno = 0;
   line_scan ls;
   for (size_t st = 0; st <= n && !g->err; st = ls.end + 1) {
+    if (grid_table(g, s, n, st, &lineno, &table, &ls)) {
+      row = 0;
+      continue;
+    }
     scan_line(s, n, st, &ls);
     size_t e = ls.end;
     if (e - st > g->longest) g->longest = e - st;
@@ -612,6 +666,8 @@ int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
     lineno++;
     src_line l = {s + st, e - st, lineno > UINT32_MAX ? UINT32_MAX : (uint32_t)lineno, 0, 0};
     if (e > st && md_lead[(unsigned char)s[st]] && md_html(g, &l, &md, &table, &lineno, &ls.end)) {
+      row = 0;
+    } else if (dash_table(g, s, n, st, &l, &ls, &lineno, &table)) {
       row = 0;
     } else if (!ls.nt && extends_blank(g, &l)) {
       gk__gblock *b = &g->blocks[g->nblocks - 1];

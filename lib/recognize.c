@@ -101,6 +101,20 @@ static gk__gpos line_pos(const gk__grid *g, const tline *lines, size_t n, uint32
   return g->blocks[lines[line - 1].blk].pos;
 }
 
+/* A text grid with tables whose rows stand on several lines and whose
+ * border lines are no block (read_gridtable.c: fewer document lines than
+ * source lines): document line `line` -> its source line (its block's first
+ * line, and the lines of a run of blank lines counted on). Elsewhere the two
+ * are one. */
+static uint32_t src_line(const gk__grid *g, const tline *lines, size_t n, uint32_t line) {
+  if (line < 1 || line > n) return line;
+  const tline *l = &lines[line - 1];
+  const gk__gblock *b = &g->blocks[l->blk];
+  uint32_t k = b->pos.line;
+  for (const char *p = g->src + b->soff; p < l->p; p++) k += *p == '\n';
+  return k;
+}
+
 /* Cells and sections: document lines -> the grid's positions; a cell read
  * from a grid cell (its number in column) takes that cell's. The parts'
  * document order is kept (in document lines) for grids other than text. */
@@ -115,9 +129,12 @@ static void grid_positions(gk_report *r, const gk__grid *g, const tline *lines, 
       gk__gpos p = {c->line, 0};
       if (c->column && c->column <= g->ncells) p = g->cells[c->column - 1].pos;
       else if (!g->src) p = line_pos(g, lines, n, c->line);
+      else if (n != g->nlines) p.line = src_line(g, lines, n, c->line);
       c->line = p.line, c->column = p.col;
     }
   }
+  for (int s = 0; g->src && n != g->nlines && s < GK_NSECTIONS; s++)
+    gk_report_set_section_line(r, (gk_section)s, src_line(g, lines, n, gk_report_section_line(r, (gk_section)s)));
   if (g->src) return; /* a text grid's lines are the source's */
   for (int p = 0; p < GK__NPARTS; p++)
     gk__report_set_part_order(r, p, gk__parts[p].table >= 0
@@ -142,6 +159,9 @@ int gk__recognize_grid(const gk__labels *L, gk_report **out, const gk__grid *g, 
       gk__gpos p = line_pos(g, lines, n, gk_diag_line(d, i));
       gk__diags_set_pos(d, i, p.line, p.col);
     }
+  else if (rc != GK_ENOMEM && lines && n != g->nlines) /* a text grid with tables over several lines */
+    for (size_t i = diag_from; i < gk_diags_count(d); i++)
+      gk__diags_set_pos(d, i, src_line(g, lines, n, gk_diag_line(d, i)), gk_diag_column(d, i));
   if (!rc) grid_positions(*out, g, lines, n);
   if (!rc && text) gk__buf_put(text, buf.data ? buf.data : "", buf.len);
   if (!rc && text && text->err) rc = GK_ENOMEM;

@@ -16,6 +16,8 @@
 #include "internal.h"
 #include "text_int.h"
 #include "gkreport/text.h"
+#include "read_doc.h"
+#include "grid.h"
 
 /* ------------------------------------------------------------ layout options */
 enum { SEP_PIPE, SEP_TSV, SEP_LINES, SEP_SPACES, SEP_RUN };
@@ -57,6 +59,7 @@ typedef struct {
   int html;       /* tables as raw HTML, spans as published: 1 one line each (MinerU), 2 a tag a line with <thead>/<th> (pandoc) */
   int brcells;    /* pipe cells holding <br> inside labels and &nbsp; around values (marker) */
   int pass;       /* (internal) block: 1 labels, 2 values */
+  int grid;       /* pandoc tables: 1 grid tables (+---+), 2 simple and multiline tables */
 } layout;
 
 /* Does the layout keep blank cells (empty fields or empty lines)? */
@@ -492,10 +495,15 @@ static void put_heading(gk__buf *b, const layout *L, int p) {
 }
 
 static void render_html(gk__buf *b, const layout *L, const gk_report *r);
+static void render_pandoc(gk__buf *b, const layout *L, const gk_report *r);
 
 static void render(gk__buf *b, const layout *L, const gk_report *r) {
   if (L->html) {
     render_html(b, L, r);
+    return;
+  }
+  if (L->grid) {
+    render_pandoc(b, L, r);
     return;
   }
   if (L->md) gk__buf_puts(b, "# ");
@@ -718,6 +726,336 @@ static void check_all(const layout *L) {
     fprintf(stderr, "layout %s: %zu of %zu cells read, %zu left blank as ambiguous, %zu wrong\n", L->name,
             g_cells - g_unread - wrong, g_cells, g_unread, wrong);
   CU_ASSERT_EQUAL(wrong, 0);
+}
+
+/* ------------------------------------------------------------ pandoc tables */
+/* A report converted from .docx by pandoc: its tables as grid tables (grid 1:
+ * "+---+" borders, header words and long labels wrapped over lines, merged
+ * cells) or as simple and multiline tables (grid 2: dash runs under the
+ * header). Made from the TSV rendering: each run of TAB lines is a table. */
+#define PT_ROWS 64
+#define PT_CELLS 1024
+typedef struct {
+  char text[256];
+  int x, row, cs, rs;
+} pt_cell;
+typedef struct {
+  pt_cell c[PT_CELLS];
+  int n, nrows, ncols, nhead;
+  int occ[PT_ROWS][GK__MAX_COLS + 1]; /* the cell covering a place + 1 */
+} pt_table;
+
+static int pt_add(pt_table *t, const char *s, size_t len, int row, int x, int cs, int rs) {
+  CU_ASSERT_FATAL(t->n < PT_CELLS && row + rs <= PT_ROWS && x + cs <= GK__MAX_COLS + 1 && len < 256);
+  pt_cell *c = &t->c[t->n++];
+  memcpy(c->text, s, len), c->text[len] = '\0';
+  c->x = x, c->row = row, c->cs = cs, c->rs = rs;
+  for (int r = row; r < row + rs; r++)
+    for (int k = x; k < x + cs; k++) t->occ[r][k] = t->n;
+  if (row + rs > t->nrows) t->nrows = row + rs;
+  return t->n;
+}
+
+/* Fields of a TAB line into f[] (pointers and lengths); their number. */
+static int pt_fields(const char *p, size_t n, const char **f, size_t *fl) {
+  int k = 0;
+  for (size_t st = 0;; k++) {
+    const char *tab = memchr(p + st, '\t', n - st);
+    size_t e = tab ? (size_t)(tab - p) : n;
+    f[k] = p + st, fl[k] = e - st;
+    if (!tab || k == GK__MAX_COLS) return k + 1;
+    st = e + 1;
+  }
+}
+
+/* Table 四 printed as one line of 15 values: its merged three-row header
+ * over them (行政复议 | 行政诉讼 / 未经复议直接起诉 | 复议后起诉 / the columns). */
+static void pt_review(pt_table *t, const gk_report *r, const char **f, const size_t *fl) {
+  const gk__table_decl *td = &gk__edition_get(gk_report_edition(r))->tables[GK_TABLE_REVIEW];
+  pt_add(t, "行政复议", strlen("行政复议"), 0, 0, 5, 1);
+  pt_add(t, "行政诉讼", strlen("行政诉讼"), 0, 5, 10, 1);
+  for (int c = 0; c < 5; c++) pt_add(t, td->cols[c].zh, strlen(td->cols[c].zh), 1, c, 1, 2);
+  pt_add(t, "未经复议直接起诉", strlen("未经复议直接起诉"), 1, 5, 5, 1);
+  pt_add(t, "复议后起诉", strlen("复议后起诉"), 1, 10, 5, 1);
+  for (int k = 0; k < 2; k++)
+    for (int c = 0; c < 5; c++) pt_add(t, td->cols[c].zh, strlen(td->cols[c].zh), 2, 5 + 5 * k + c, 1, 1);
+  for (int c = 0; c < 15; c++) pt_add(t, f[c + 1], fl[c + 1], 3, c, 1, 1);
+  t->ncols = 15, t->nhead = 3;
+}
+
+/* The TAB lines lines[0..nl) as a table: a short row's last cell spans the
+ * rest; a header row over a row that starts blank (申请人情况 | 自然人 |
+ * 法人或其他组织 | 总计 over its five kinds) is one header of two rows, the
+ * second last cell spanning the kinds, the others both rows. */
+static void pt_build(pt_table *t, const gk_report *r, const char *const *lines, const size_t *len, int nl) {
+  const char *f[GK__MAX_COLS + 1], *g[GK__MAX_COLS + 1];
+  size_t fl[GK__MAX_COLS + 1], gl[GK__MAX_COLS + 1];
+  memset(t, 0, sizeof *t);
+  for (int i = 0; i < nl; i++) {
+    int nf = pt_fields(lines[i], len[i], f, fl);
+    if (nf > t->ncols) t->ncols = nf;
+  }
+  if (nl == 1 && t->ncols == 16 && len[0] && lines[0][0] == '\t') {
+    pt_fields(lines[0], len[0], f, fl);
+    pt_review(t, r, f, fl);
+    return;
+  }
+  t->nhead = 1;
+  for (int i = 0, row = 0; i < nl; i++, row++) {
+    int nf = pt_fields(lines[i], len[i], f, fl);
+    int ng = i + 1 < nl ? pt_fields(lines[i + 1], len[i + 1], g, gl) : 0;
+    if (nf >= 3 && nf < t->ncols && ng > 1 && gl[0] == 0 && nf - 1 + ng - 1 == t->ncols) {
+      for (int k = 0, x = 0; k < nf; k++) x += t->c[pt_add(t, f[k], fl[k], row, x, k == nf - 2 ? ng - 1 : 1,
+                                                           k == nf - 2 ? 1 : 2) - 1].cs;
+      for (int k = 1; k < ng; k++) pt_add(t, g[k], gl[k], row + 1, nf - 2 + k - 1, 1, 1);
+      if (row == 0) t->nhead = 2;
+      i++, row++;
+      continue;
+    }
+    for (int k = 0; k < nf; k++) pt_add(t, f[k], fl[k], row, k, k == nf - 1 ? t->ncols - k : 1, 1);
+  }
+}
+
+/* Display width of s[0..n) (a wide character two columns). */
+static int pt_width(const char *s, size_t n) {
+  int w = 0;
+  for (size_t i = 0; i < n;) w += gk__doc_wide(gk__utf8_next(s, n, &i)) ? 2 : 1;
+  return w;
+}
+
+/* May a line break stand before the character at s[i]: between two wide
+ * characters (joined again without a space), or at a space between narrow
+ * ones (joined again with one)? */
+static int pt_break_before(const char *s, size_t n, size_t i, size_t prev) {
+  size_t a = prev, b = i;
+  uint32_t p = gk__utf8_next(s, n, &a), c = gk__utf8_next(s, n, &b);
+  return (gk__doc_wide(p) && gk__doc_wide(c)) || (c == ' ' && !gk__doc_wide(p));
+}
+
+/* Wrap s into lines of at most w columns (a unit wider stays whole): the
+ * line starts in at[], *nat of them; the widest unit's width returned. */
+static int pt_wrap(const char *s, int w, size_t *at, int *nat) {
+  size_t n = strlen(s), st = 0, prev = 0, cut = 0;
+  int widest = 0, unit = 0;
+  *nat = 0;
+  at[(*nat)++] = 0;
+  for (size_t i = 0; i < n;) {
+    size_t q = i;
+    uint32_t cp = gk__utf8_next(s, n, &q);
+    if (i > st && pt_break_before(s, n, i, prev)) cut = i, unit = 0;
+    unit += gk__doc_wide(cp) ? 2 : 1;
+    if (unit > widest) widest = unit;
+    if (pt_width(s + st, q - st) > w && cut > st && *nat < 31) {
+      st = s[cut] == ' ' ? cut + 1 : cut;
+      at[(*nat)++] = st;
+      if (s[cut] == ' ') unit = 0;
+    }
+    prev = i, i = q;
+  }
+  at[*nat] = n;
+  return widest;
+}
+
+/* Column widths: a value its width, a header cell half its own (two lines),
+ * a long label 16 columns; a spanning cell's widest unit fits its columns. */
+static void pt_widths(const pt_table *t, int *w) {
+  size_t at[32];
+  int nat;
+  for (int c = 0; c < t->ncols; c++) w[c] = 3;
+  for (int pass = 0; pass < 2; pass++)
+    for (int i = 0; i < t->n; i++) {
+      const pt_cell *c = &t->c[i];
+      int full = pt_width(c->text, strlen(c->text)), unit = pt_wrap(c->text, 1 << 20, at, &nat), d = full;
+      if (pass == 0 && c->cs == 1) {
+        if (full > 8) d = c->row < t->nhead ? (full + 1) / 2 + (full + 1) / 2 % 2 : 16;
+        d = d < unit ? unit : d > full ? full : d;
+        if (d > w[c->x]) w[c->x] = d;
+      } else if (pass == 1 && c->cs > 1) {
+        int have = 3 * (c->cs - 1);
+        for (int k = c->x; k < c->x + c->cs; k++) have += w[k];
+        if (unit > have) w[c->x + c->cs - 1] += unit - have;
+      }
+    }
+}
+
+/* Is boundary j of row r (0..ncols) a cell edge? Rows outside: none. */
+static int pt_edge(const pt_table *t, int r, int j) {
+  if (r < 0 || r >= t->nrows) return 0;
+  return j == 0 || j == t->ncols || t->occ[r][j - 1] != t->occ[r][j];
+}
+
+/* The border line above row r (r == nrows: the bottom one). */
+static void pt_border(gk__buf *b, const pt_table *t, const int *w, int r) {
+  for (int j = 0; j <= t->ncols; j++) {
+    int lcont = j > 0 && r > 0 && r < t->nrows && t->occ[r - 1][j - 1] == t->occ[r][j - 1];
+    int rcont = j < t->ncols && r > 0 && r < t->nrows && t->occ[r - 1][j] == t->occ[r][j];
+    int dash = (j > 0 && !lcont) || (j < t->ncols && !rcont), edge = pt_edge(t, r - 1, j) || pt_edge(t, r, j);
+    gk__buf_putc(b, dash && edge ? '+' : edge ? '|' : dash ? (r == t->nhead ? '=' : '-') : ' ');
+    for (int k = 0; j < t->ncols && k < w[j] + 2; k++) gk__buf_putc(b, rcont ? ' ' : r == t->nhead ? '=' : '-');
+  }
+  gk__buf_putc(b, '\n');
+}
+
+/* Line i of the rows starting at r: each cell's i-th wrapped line. */
+static void pt_line(gk__buf *b, const pt_table *t, const int *w, int r, int i) {
+  gk__buf_putc(b, '|');
+  for (int x = 0; x < t->ncols;) {
+    const pt_cell *c = &t->c[t->occ[r][x] - 1];
+    int width = 3 * (c->cs - 1), nat = 0;
+    for (int k = c->x; k < c->x + c->cs; k++) width += w[k];
+    size_t at[33], a = 0, e = 0;
+    pt_wrap(c->text, width, at, &nat);
+    if (c->row == r && i < nat) a = at[i], e = at[i + 1];
+    while (e > a && c->text[e - 1] == ' ') e--;
+    gk__buf_putc(b, ' ');
+    gk__buf_put(b, c->text + a, e - a);
+    for (int pad = pt_width(c->text + a, e - a); pad < width + 1; pad++) gk__buf_putc(b, ' ');
+    gk__buf_putc(b, '|');
+    x += c->cs;
+  }
+  gk__buf_putc(b, '\n');
+}
+
+static void pt_render(gk__buf *b, const pt_table *t) {
+  int w[GK__MAX_COLS + 1];
+  pt_widths(t, w);
+  for (int r = 0; r < t->nrows; r++) {
+    int h = 1;
+    for (int i = 0; i < t->n; i++) {
+      size_t at[33];
+      int nat = 0, width = 3 * (t->c[i].cs - 1);
+      for (int k = t->c[i].x; k < t->c[i].x + t->c[i].cs; k++) width += w[k];
+      pt_wrap(t->c[i].text, width, at, &nat);
+      if (t->c[i].row == r && nat > h) h = nat;
+    }
+    pt_border(b, t, w, r);
+    for (int i = 0; i < h; i++) pt_line(b, t, w, r, i);
+  }
+  pt_border(b, t, w, t->nrows);
+}
+
+/* The TAB lines as a table without spans (simple and multiline tables have
+ * none): one cell a field, the first row the header (none in a table of one
+ * row). */
+static void pt_build_plain(pt_table *t, const char *const *lines, const size_t *len, int nl) {
+  const char *f[GK__MAX_COLS + 1];
+  size_t fl[GK__MAX_COLS + 1];
+  memset(t, 0, sizeof *t);
+  for (int i = 0; i < nl; i++) {
+    int nf = pt_fields(lines[i], len[i], f, fl);
+    if (nf > t->ncols) t->ncols = nf;
+    for (int k = 0; k < nf; k++) pt_add(t, f[k], fl[k], i, k, 1, 1);
+  }
+  t->nhead = nl > 1;
+}
+
+/* Line i of the cells of row r, at their columns (at[c]), into b. */
+static void pt_plain_line(gk__buf *b, const pt_table *t, const int *w, int r, int i) {
+  size_t st = b->len;
+  for (int x = 0, col = 0; x < t->ncols; col += w[x] + 2, x++) {
+    const pt_cell *c = t->occ[r][x] ? &t->c[t->occ[r][x] - 1] : NULL;
+    size_t at[33], a = 0, e = 0;
+    int nat = 0;
+    if (c) pt_wrap(c->text, w[x], at, &nat);
+    if (c && i < nat) a = at[i], e = at[i + 1];
+    while (e > a && c->text[e - 1] == ' ') e--;
+    if (a == e) continue;
+    for (int pad = pt_width(b->data + st, b->len - st); pad < col; pad++) gk__buf_putc(b, ' ');
+    gk__buf_put(b, c->text + a, e - a);
+  }
+  gk__buf_putc(b, '\n');
+}
+
+/* Lines of row r: its tallest cell's. */
+static int pt_plain_height(const pt_table *t, const int *w, int r) {
+  int h = 1;
+  for (int x = 0; x < t->ncols; x++) {
+    size_t at[33];
+    int nat = 0;
+    if (t->occ[r][x]) pt_wrap(t->c[t->occ[r][x] - 1].text, w[x], at, &nat);
+    if (nat > h) h = nat;
+  }
+  return h;
+}
+
+/* A pandoc simple table (every cell on one line: a header line, its dash
+ * runs, the rows, a blank line; without a header, dash runs above and below)
+ * or a multiline table (a row of dashes, the header's lines, its dash runs,
+ * rows apart by blank lines, a row of dashes). */
+static void pt_render_plain(gk__buf *b, const pt_table *t) {
+  int w[GK__MAX_COLS + 1], multi = 0, total = 0;
+  pt_widths(t, w);
+  for (int i = 0; i < t->n; i++) {
+    int fw = pt_width(t->c[i].text, strlen(t->c[i].text));
+    multi |= fw > w[t->c[i].x];
+  }
+  for (int c = 0; c < t->ncols; c++) total += w[c] + (c ? 2 : 0);
+  for (int k = 0; multi && k < total; k++) gk__buf_putc(b, '-');
+  if (multi) gk__buf_putc(b, '\n');
+  gk__buf dash;
+  gk__buf_init(&dash);
+  for (int c = 0; c < t->ncols; c++) {
+    for (int k = 0; k < (c ? 2 : 0); k++) gk__buf_putc(&dash, ' ');
+    for (int k = 0; k < w[c]; k++) gk__buf_putc(&dash, '-');
+  }
+  gk__buf_putc(&dash, '\n');
+  if (!t->nhead) gk__buf_put(b, dash.data, dash.len);
+  for (int r = 0; r < t->nrows; r++) {
+    for (int i = 0, h = pt_plain_height(t, w, r); i < h; i++) pt_plain_line(b, t, w, r, i);
+    if (r + 1 == t->nhead) gk__buf_put(b, dash.data, dash.len);
+    else if (multi && r + 1 < t->nrows) gk__buf_putc(b, '\n');
+  }
+  if (multi) {
+    for (int k = 0; k < total; k++) gk__buf_putc(b, '-');
+    gk__buf_putc(b, '\n');
+  } else if (!t->nhead) {
+    gk__buf_put(b, dash.data, dash.len);
+  }
+  gk__buf_putc(b, '\n');
+  gk__buf_free(&dash);
+}
+
+/* One run of TAB lines as the layout's table. */
+static void pt_table_out(gk__buf *b, const layout *L, pt_table *t, const gk_report *r, const char *const *lines,
+                         const size_t *len, int nl) {
+  if (L->grid == 2) {
+    pt_build_plain(t, lines, len, nl);
+    pt_render_plain(b, t);
+    return;
+  }
+  pt_build(t, r, lines, len, nl);
+  pt_render(b, t);
+}
+
+/* The report rendered as TSV, each run of TAB lines then a pandoc table (a
+ * line between two of as many fields, "三、本年度办理结果", a row of one
+ * cell spanning the table). */
+static void render_pandoc(gk__buf *b, const layout *L, const gk_report *r) {
+  layout t = *L;
+  t.grid = 0, t.sep = SEP_TSV, t.headers = 1, t.groupcells = 1, t.review = RV_ONE_LINE;
+  gk__buf tsv;
+  gk__buf_init(&tsv);
+  render(&tsv, &t, r);
+  gk__buf_putc(&tsv, '\0');
+  const char *lines[PT_ROWS];
+  size_t len[PT_ROWS];
+  int nl = 0;
+  static pt_table tab;
+  for (const char *p = tsv.data; *p;) {
+    const char *e = strchr(p, '\n'), *next = e ? e + 1 : "";
+    size_t n = e ? (size_t)(e - p) : strlen(p);
+    const char *f[GK__MAX_COLS + 1];
+    size_t fl[GK__MAX_COLS + 1], nn = strcspn(next, "\n");
+    int tabbed = memchr(p, '\t', n) != NULL, inside = nl && !tabbed && n && memchr(next, '\t', nn) &&
+                                                          pt_fields(next, nn, f, fl) ==
+                                                              pt_fields(lines[nl - 1], len[nl - 1], f, fl);
+    if ((tabbed || inside) && nl < PT_ROWS) lines[nl] = p, len[nl++] = n;
+    else if (nl) pt_table_out(b, L, &tab, r, lines, len, nl), nl = 0;
+    if (!tabbed && !inside) gk__buf_put(b, p, n), gk__buf_putc(b, '\n');
+    p = next;
+  }
+  if (nl) pt_table_out(b, L, &tab, r, lines, len, nl);
+  gk__buf_free(&tsv);
 }
 
 #define LAYOUT(...) ((layout){__VA_ARGS__})
@@ -1119,6 +1457,76 @@ static void test_text_layouts_pipe_br(void) {
   check_all(&LAYOUT(.name = "pipe-br", .sep = SEP_PIPE, .brcells = 1, .md = 1, .headers = 1));
 }
 
+/* The pandoc layout's text read by the text reader: no line of a table left
+ * to the line reader (no block starts with a border, a bar or a dash), the
+ * lines after the tables found at their numbers; the rows with
+ * a cell spanning rows or columns counted in *arg. */
+static size_t check_pandoc_grid(const void *arg, const gk_report *truth, const char *base) {
+  const layout *L = ((const layout *const *)arg)[0];
+  size_t *spans = (size_t *)((const void *const *)arg)[1], wrong = 0;
+  gk__buf b;
+  gk__buf_init(&b);
+  render(&b, L, truth);
+  gk__grid g;
+  CU_ASSERT_EQUAL_FATAL(gk__grid_from_text(&g, b.data, b.len), GK_OK);
+  CU_ASSERT_EQUAL(gk__grid_check(&g), GK_OK);
+  for (size_t i = 0; i < g.nblocks; i++) {
+    const gk__gblock *bl = &g.blocks[i];
+    int line_read = bl->kind != GK__BLK_ROW ? bl->slen && strchr("+|-", b.data[bl->soff]) : !bl->table;
+    if (line_read) fprintf(stderr, "  %s [%s]: line %u read line by line\n", L->name, base, bl->pos.line);
+    wrong += (size_t)line_read;
+    for (uint32_t k = 0; bl->kind == GK__BLK_ROW && k < bl->ncells; k++)
+      if (g.cells[bl->first + k].rowspan > 1 || g.cells[bl->first + k].colspan > 1) {
+        ++*spans;
+        break;
+      }
+  }
+  gk__grid_free(&g);
+  /* lines after the tables keep their numbers: the last section's is its line in the text */
+  gk_report *r = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_report_from_text(&r, b.data, b.len, base, NULL), GK_OK);
+  const char *other = strstr(b.data, "本年度未收取信息处理费");
+  uint32_t want = 1;
+  for (const char *p = b.data; other && p < other; p++) want += *p == '\n';
+  if (gk_report_section_line(r, GK_SECTION_OTHER) != want) {
+    fprintf(stderr, "  %s [%s]: section line %u, want %u\n", L->name, base,
+            gk_report_section_line(r, GK_SECTION_OTHER), want);
+    wrong++;
+  }
+  gk_report_free(r);
+  gk__buf_free(&b);
+  return wrong;
+}
+
+/* Reports converted from .docx by pandoc: grid tables with wrapped header
+ * words and labels and merged cells, every cell read back. */
+static void test_text_layouts_pandoc_grid(void) {
+  static const layout L[] = {{.name = "pandoc-grid", .grid = 1}, {.name = "pandoc-grid-md", .grid = 1, .md = 1},
+                             {.name = "pandoc-grid-crlf", .grid = 1, .enc = ENC_CRLF},
+                             {.name = "pandoc-grid-trad", .grid = 1, .trad = 1, .ord = ORD_HALF}};
+  for (size_t i = 0; i < sizeof L / sizeof *L; i++) {
+    check_all(&L[i]);
+    size_t spans = 0;
+    const void *arg[] = {&L[i], &spans};
+    CU_ASSERT_EQUAL(gk_test_each_truth(check_pandoc_grid, arg), 0);
+    CU_ASSERT_TRUE(spans >= 3 * gk_test_ntruth); /* the merged headers of tables 三 and 四, 三's group rows */
+    fprintf(stderr, "layout %s: %zu cells checked, %zu rows with merged cells\n", L[i].name, g_cells, spans);
+  }
+}
+
+/* The same as pandoc's simple and multiline tables (no spans). */
+static void test_text_layouts_pandoc_simple(void) {
+  static const layout L[] = {{.name = "pandoc-simple", .grid = 2}, {.name = "pandoc-simple-md", .grid = 2, .md = 1}};
+  for (size_t i = 0; i < sizeof L / sizeof *L; i++) {
+    check_all(&L[i]);
+    size_t spans = 0;
+    const void *arg[] = {&L[i], &spans};
+    CU_ASSERT_EQUAL(gk_test_each_truth(check_pandoc_grid, arg), 0);
+    CU_ASSERT_EQUAL(spans, 0);
+    fprintf(stderr, "layout %s: %zu cells checked\n", L[i].name, g_cells);
+  }
+}
+
 static CU_TestInfo tests[] = {
   {"heading forms", test_text_layouts_heading_forms},
   {"Traditional characters", test_text_layouts_traditional_chars},
@@ -1137,6 +1545,8 @@ static CU_TestInfo tests[] = {
   {"Markdown with raw HTML tables (MinerU)", test_text_layouts_mineru},
   {"Markdown with raw HTML tables (pandoc)", test_text_layouts_pandoc_html},
   {"pipe cells with <br> and &nbsp;", test_text_layouts_pipe_br},
+  {"pandoc grid tables", test_text_layouts_pandoc_grid},
+  {"pandoc simple and multiline tables", test_text_layouts_pandoc_simple},
   CU_TEST_INFO_NULL,
 };
 
