@@ -305,23 +305,35 @@ static void emit(gk__grid *g, const gt_table *t, uint32_t table) {
   gk__buf_free(&text);
 }
 
+/* A table being read from the source s. */
+static void gt_init(gt_table *t, const char *s) {
+  memset(t, 0, sizeof *t);
+  t->s = s;
+  gk__buf_init(&t->lines), gk__buf_init(&t->rows), gk__buf_init(&t->cells), gk__buf_init(&t->pieces);
+}
+
+/* The table read (nl lines, its last line's end at e): its rows into g as
+ * table ++*table, *end and *nlines set; its buffers freed; nl. */
+static size_t gt_finish(gk__grid *g, gt_table *t, size_t nl, size_t e, uint32_t *table, size_t *end,
+                        uint32_t *nlines) {
+  if (t->err) g->err = t->err;
+  if (nl && !t->err) emit(g, t, ++*table), *end = e;
+  *nlines = (uint32_t)nl;
+  gk__buf_free(&t->lines), gk__buf_free(&t->rows), gk__buf_free(&t->cells), gk__buf_free(&t->pieces);
+  return nl;
+}
+
 size_t gk__gridtable_read(gk__grid *g, const char *s, size_t n, size_t st, uint32_t line, uint32_t *table,
                           size_t *end, uint32_t *nlines) {
   gt_table t;
-  memset(&t, 0, sizeof t);
-  t.s = s;
-  gk__buf_init(&t.lines), gk__buf_init(&t.rows), gk__buf_init(&t.cells), gk__buf_init(&t.pieces);
+  gt_init(&t, s);
   size_t e = 0, nl = find_lines(&t, s, n, st, line, &e);
   for (size_t i = 1; i < nl && !t.err; i++) {
     const gt_line *gl = &GT_AT(t.lines, gt_line, i);
     if (gl->border) border_row(&t, gl);
     else content_line(&t, gl);
   }
-  if (t.err) g->err = t.err;
-  if (nl && !t.err) emit(g, &t, ++*table), *end = e;
-  *nlines = (uint32_t)nl;
-  gk__buf_free(&t.lines), gk__buf_free(&t.rows), gk__buf_free(&t.cells), gk__buf_free(&t.pieces);
-  return nl;
+  return gt_finish(g, &t, nl, e, table, end, nlines);
 }
 
 /* ------------------------------------------------------------ simple and multiline tables */
@@ -493,15 +505,9 @@ static size_t runs_table(gt_table *t, const char *s, size_t n, size_t st, uint32
 size_t gk__dashtable_read(gk__grid *g, const char *s, size_t n, size_t st, uint32_t line, uint32_t *table,
                           size_t *end, uint32_t *nlines) {
   gt_table t;
-  memset(&t, 0, sizeof t);
-  t.s = s;
-  gk__buf_init(&t.lines), gk__buf_init(&t.rows), gk__buf_init(&t.cells), gk__buf_init(&t.pieces);
+  gt_init(&t, s);
   size_t len;
   line_at(s, n, st, &len);
   size_t e = 0, nl = dash_line(s + st, len) ? runs_table(&t, s, n, st, line, &e) : simple_table(&t, s, n, st, line, &e);
-  if (t.err) g->err = t.err;
-  if (nl && !t.err) emit(g, &t, ++*table), *end = e;
-  *nlines = (uint32_t)nl;
-  gk__buf_free(&t.lines), gk__buf_free(&t.rows), gk__buf_free(&t.cells), gk__buf_free(&t.pieces);
-  return nl;
+  return gt_finish(g, &t, nl, e, table, end, nlines);
 }
