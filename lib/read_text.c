@@ -605,8 +605,8 @@ static void longest_of(gk__grid *g, const char *s, size_t st, size_t end) {
 /* A grid table (read_gridtable.c) when the line at st starts one ("+-" or
  * "+=" after TABLE_INDENT spaces at most): read whole, ls->end its last
  * line's end and *lineno past it; 0 when none. */
-static int grid_table(gk__grid *g, const char *s, size_t n, size_t st, size_t *lineno, uint32_t *table,
-                      line_scan *ls) {
+MD_NOINLINE static int grid_table(gk__grid *g, const char *s, size_t n, size_t st, size_t *lineno, uint32_t *table,
+                                  line_scan *ls) {
   size_t k = st;
   while (k < n && k - st < TABLE_INDENT && s[k] == ' ') k++;
   if (k + 1 >= n || s[k] != '+' || (s[k + 1] != '-' && s[k + 1] != '=')) return 0;
@@ -621,8 +621,8 @@ static int grid_table(gk__grid *g, const char *s, size_t n, size_t st, size_t *l
  * (at st, scanned: ls; no TAB, no bar) starts one: a line of dashes, or a
  * line of text over dash runs ("--" after TABLE_INDENT spaces at most).
  * Read whole, as grid_table. */
-static int dash_table(gk__grid *g, const char *s, size_t n, size_t st, const src_line *l, line_scan *ls,
-                      size_t *lineno, uint32_t *table) {
+MD_NOINLINE static int dash_table(gk__grid *g, const char *s, size_t n, size_t st, const src_line *l,
+                                  line_scan *ls, size_t *lineno, uint32_t *table) {
   size_t k = 0, x = ls->end + 1, x0 = x;
   if (ls->nt || ls->bars) return 0;
   while (k < l->n && k < TABLE_INDENT && l->p[k] == ' ') k++;
@@ -655,7 +655,7 @@ int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
   size_t lineno = 0;
   line_scan ls;
   for (size_t st = 0; st <= n && !g->err; st = ls.end + 1) {
-    if (grid_table(g, s, n, st, &lineno, &table, &ls)) {
+    if (st < n && (s[st] == '+' || s[st] == ' ') && grid_table(g, s, n, st, &lineno, &table, &ls)) {
       row = 0;
       continue;
     }
@@ -667,7 +667,7 @@ int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
     src_line l = {s + st, e - st, lineno > UINT32_MAX ? UINT32_MAX : (uint32_t)lineno, 0, 0};
     if (e > st && md_lead[(unsigned char)s[st]] && md_html(g, &l, &md, &table, &lineno, &ls.end)) {
       row = 0;
-    } else if (dash_table(g, s, n, st, &l, &ls, &lineno, &table)) {
+    } else if (!ls.nt && !ls.bars && dash_table(g, s, n, st, &l, &ls, &lineno, &table)) {
       row = 0;
     } else if (!ls.nt && extends_blank(g, &l)) {
       gk__gblock *b = &g->blocks[g->nblocks - 1];
