@@ -13,7 +13,7 @@
  * The table is every following line of the same indentation and the same
  * display width (a CJK character two columns wide, gk__doc_wide: pandoc aligns
  * by it) that starts and ends with '+' or '|', up to its last border line (a
- * line holding "+-", "-+", "+=" or "=+"). Its columns are the '+' of its
+ * line holding "+-", "-+", "+=" or "=+") that holds no text. Its columns are the '+' of its
  * border lines, all of them: a cell spanning columns has no '|' at the
  * columns it covers, a cell spanning rows no dashes under it in the border
  * line between them (reStructuredText may even go on writing its text
@@ -132,8 +132,17 @@ static int top_border(const char *p, size_t n) {
   return 1;
 }
 
+/* A border line holding no text (only + - = : | and spaces): a table may end
+ * there. A border line with text (reStructuredText writes a cell spanning
+ * rows across it) belongs to the rows around it, so it never ends one. */
+static int bare_border(const char *p, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (!strchr("+-=:| ", p[i]) || !p[i]) return 0;
+  return 1;
+}
+
 /* Pass 1: the table's lines from its top border at st, up to its last border
- * line, and its column boundaries. The number of lines, 0 when none. */
+ * line without text, and its column boundaries. The number of lines, 0 when none. */
 static size_t find_lines(gt_table *t, const char *s, size_t n, size_t st, uint32_t line, size_t *last_end) {
   uint32_t width = 0;
   size_t nl = 0, keep = 0;
@@ -158,7 +167,7 @@ static size_t find_lines(gt_table *t, const char *s, size_t n, size_t st, uint32
     gk__buf_put(&t->lines, (const char *)&gl, sizeof gl);
     if (t->lines.err) t->err = GK_ENOMEM;
     nl++;
-    if (border) keep = nl, *last_end = e;
+    if (border && bare_border(p, pn)) keep = nl, *last_end = e; /* the table may end here: no text lost */
     if (e >= n) break;
     at = e + 1;
   }

@@ -141,8 +141,12 @@ static void test_gridtable_unsound(void) {
   const char *unclosed = "+----+----+\n| a  | 1  |\n+----+----+\n| b  | 2  |\n";
   assert_table(unclosed, 1, "a@0|1@1");
   assert_table(unclosed, 2, "b@0|2@1");
+  /* a table whose last border line holds text (a cell spanning rows, never
+   * closed) ends at no border: its lines are read one by one, the text kept
+   * (found by fuzz_read_text: the lines were taken and no row made) */
   static const char *const prose[] = {"+--- 注意\n正文", "+-----+\n正文\n", "+-----+", "+----+----+\n+----+----+x\n",
-                                      "  +--+\n  | a |\n  +--+\n", "+-+\n|a|\n +-+\n", "+=", "+-\n|"};
+                                      "  +--+\n  | a |\n  +--+\n", "+-+\n|a|\n +-+\n", "+=", "+-\n|",
+                                      "+----+----+\n| 甲 |-+--+", "+----+----+\n| 甲 |-+--+\n"};
   for (size_t i = 0; i < sizeof prose / sizeof *prose; i++) {
     gk__grid g;
     read_ok(&g, prose[i]);
