@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # `gkreport validate` over N generated published texts (default 3,000, one file
-# each) against two baselines in the same run over the same files: `cat` (the
-# floor: reading the bytes) and bench/py_checker.py (a plain-Python checker of
-# four identities by regular expressions). Best of R runs (default 3) each.
-#   bench/validate_vs.sh [BUILD_DIR] [N] [R]   (BUILD_DIR: gkreport and gkreport_gen)
+# each) against three baselines in the same run over the same files: `cat`,
+# gkreport_read_floor (bench/read_floor.c: each file opened, read whole and
+# closed, nothing else: the floor of any checker) and bench/py_checker.py (a
+# plain-Python checker of four identities by regular expressions, run by the
+# interpreter itself: a wrapper such as pyenv's shim would add its own start-up
+# to Python's time). Best of R runs (default 3) each.
+#   bench/validate_vs.sh [BUILD_DIR] [N] [R]   (BUILD_DIR: gkreport, gkreport_gen, gkreport_read_floor)
 #   BENCH_INSN=1 bench/validate_vs.sh ...     (also count instructions: valgrind)
 # Goals (issue 11): validate >= 20x the Python checker, <= 3x cat. Times are
 # the best of R runs, CPU (user + system) and wall clock.
@@ -15,7 +18,10 @@ n=${2:-3000}
 runs=${3:-3}
 gk=$build/gkreport
 gen=$build/gkreport_gen
-[ -x "$gk" ] && [ -x "$gen" ] || { echo "validate_vs: need $gk and $gen (build with -DGK_BUILD_BENCH=ON)" >&2; exit 2; }
+floor=$build/gkreport_read_floor
+[ -x "$gk" ] && [ -x "$gen" ] && [ -x "$floor" ] ||
+  { echo "validate_vs: need $gk, $gen and $floor (build with -DGK_BUILD_BENCH=ON)" >&2; exit 2; }
+py=$(python3 -c "import sys; print(sys.executable)") # the interpreter, not a wrapper script
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 # one report a file: gkreport_gen -f text separates them with form feeds
@@ -40,10 +46,12 @@ best() {
 }
 
 read -r c_cat w_cat < <(best sh -c "cat '$dir'/*.txt")
-read -r c_py w_py < <(best python3 "$src/bench/py_checker.py" "$dir"/*.txt)
+read -r c_fl w_fl < <(best "$floor" "$dir"/*.txt)
+read -r c_py w_py < <(best "$py" "$src/bench/py_checker.py" "$dir"/*.txt)
 read -r c_gk w_gk < <(best "$gk" validate "$dir")
 printf '                      CPU s    wall s\n'
 printf '  cat                 %7.3f  %7.3f\n' "$c_cat" "$w_cat"
+printf '  read floor          %7.3f  %7.3f   (open, read, close each file)\n' "$c_fl" "$w_fl"
 printf '  py_checker.py       %7.3f  %7.3f\n' "$c_py" "$w_py"
 printf '  gkreport validate   %7.3f  %7.3f   (%.1f MB/s of CPU time)\n' "$c_gk" "$w_gk" \
   "$(echo "$bytes / $c_gk / 1000000" | bc -l)"
@@ -51,12 +59,13 @@ printf '  validate vs Python: %.1fx faster in CPU time, %.1fx in wall time (goal
   "$(echo "$c_py / $c_gk" | bc -l)" "$(echo "$w_py / $w_gk" | bc -l)"
 printf '  validate vs cat:    %.1fx the CPU time, %.1fx the wall time (goal <= 3x)\n' \
   "$(echo "$c_gk / $c_cat" | bc -l)" "$(echo "$w_gk / $w_cat" | bc -l)"
+printf '  20x the Python checker is %.3f CPU s: %.2fx the read floor (below 1: less than reading the files)\n' \
+  "$(echo "$c_py / 20" | bc -l)" "$(echo "$c_py / 20 / $c_fl" | bc -l)"
 # BENCH_INSN=1: user-space instructions of each (callgrind; exact, whatever the
 # load; the kernel's share of cat - its reads - is not counted)
 if [ -n "${BENCH_INSN:-}" ] && command -v valgrind > /dev/null; then
   insn() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 > /dev/null | sed -n 's/.*Collected : //p; s/.*refs: *//p' | tr -d , | tail -n 1; }
   i_cat=$(insn sh -c "cat '$dir'/*.txt")
-  py=$(python3 -c "import sys; print(sys.executable)") # the interpreter, not a wrapper script
   i_py=$(insn "$py" "$src/bench/py_checker.py" "$dir"/*.txt)
   i_gk=$(insn "$gk" validate "$dir")
   printf '  instructions: cat %s, py_checker.py %s, gkreport validate %s (%.0f a byte)\n' "$i_cat" "$i_py" "$i_gk" \
@@ -65,5 +74,5 @@ if [ -n "${BENCH_INSN:-}" ] && command -v valgrind > /dev/null; then
     "$(echo "$i_py / $i_gk" | bc -l)" "$(echo "$i_gk / $i_cat" | bc -l)"
 fi
 # both checkers on the same (valid: -d 0) reports: no finding expected
-python3 "$src/bench/py_checker.py" "$dir"/*.txt | tail -n 1 || true
+"$py" "$src/bench/py_checker.py" "$dir"/*.txt | tail -n 1 || true
 "$gk" validate "$dir" | tail -n 1 || true
