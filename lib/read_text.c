@@ -532,18 +532,26 @@ static int html_table_line(const char *p, size_t n) {
   }
 }
 
+/* The longest line of s[st..end) ('\r' counted, '\n' not) into g->longest:
+ * the lines a table reader took whole; their count. */
+static size_t longest_of(gk__grid *g, const char *s, size_t st, size_t end) {
+  size_t lines = 0;
+  while (st <= end) {
+    const char *nl = memchr(s + st, '\n', end - st);
+    size_t e = nl ? (size_t)(nl - s) : end;
+    if (e - st > g->longest) g->longest = e - st;
+    st = e + 1, lines++;
+  }
+  return lines;
+}
+
 /* Read the raw HTML table starting at line `line`, s[st..): its blocks
  * appended to g; the offset of its last line's end ('\n' or n), and the
  * lines it holds in *nl; 0 when the HTML reader could not read it (the lines
  * are then read as text). */
 static size_t read_html_table(gk__grid *g, const char *s, size_t n, size_t st, uint32_t line, uint32_t *table,
                               size_t *nl) {
-  size_t end = html_table_end(s, n, st), lines = 1, from = st;
-  for (const char *q = s + st; q < s + end && (q = memchr(q, '\n', (size_t)(s + end - q))) != NULL; q++) {
-    if ((size_t)(q - s) - from > g->longest) g->longest = (size_t)(q - s) - from;
-    from = (size_t)(q - s) + 1, lines++;
-  }
-  if (end - from > g->longest) g->longest = end - from;
+  size_t end = html_table_end(s, n, st), lines = longest_of(g, s, st, end);
   int rc = gk__html_fragment(g, s + st, end - st, line, table, NULL);
   if (rc == GK_EPARSE || rc == GK_EUNSUPPORTED) return 0;
   if (rc && !g->err) g->err = rc;
@@ -590,17 +598,6 @@ MD_NOINLINE static int md_html(gk__grid *g, const src_line *l, md_state *md, uin
 /* Spaces before a table's first line that the table readers' hooks look
  * past (reStructuredText indents a table in a block quote). */
 #define TABLE_INDENT 8
-
-/* The longest line of s[st..end) ('\r' counted, '\n' not) into g->longest:
- * the lines a table reader took whole. */
-static void longest_of(gk__grid *g, const char *s, size_t st, size_t end) {
-  while (st <= end) {
-    const char *nl = memchr(s + st, '\n', end - st);
-    size_t e = nl ? (size_t)(nl - s) : end;
-    if (e - st > g->longest) g->longest = e - st;
-    st = e + 1;
-  }
-}
 
 /* A grid table (read_gridtable.c) when the line at st starts one ("+-" or
  * "+=" after TABLE_INDENT spaces at most): read whole, ls->end its last
