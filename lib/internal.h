@@ -235,9 +235,13 @@ const gk__edition *gk__edition_get(int edition);
 /* The numbered parts 一 … 六 of a report in order: each a section (GK_SECTION_*)
  * or a table (GK_TABLE_*), the other -1. Declared in schema_tables.c. */
 #define GK__NPARTS 6
+#define GK__PART_KEYS 4
 typedef struct {
   int section, table;
   const char *ordinal; /* the printed numeral: 一 … 六 */
+  /* words one of which a heading in words of its own holds after the part's
+   * numeral ("三、依申请公开情况": 申请), NULL-ended; gk__text_heading_keyed */
+  const char *keys[GK__PART_KEYS];
 } gk__part;
 extern const gk__part gk__parts[GK__NPARTS];
 /* The printed label of part p (its section's or table's), NULL out of range;

@@ -289,6 +289,35 @@ static int add_heading_line(doc *D, size_t i, int alone) {
   return GK_OK;
 }
 
+/* Parts no declared wording found: a heading in words of its own
+ * (gk__text_heading_keyed, "三、依申请公开情况") between the parts found before
+ * and after it; its line kept in order among the heading lines. */
+static int keyed_heads(doc *D) {
+  for (int p = 0; p < NPARTS; p++) {
+    if (D->head[p] != SIZE_MAX) continue;
+    size_t lo = 0, hi = D->nlines;
+    for (int q = 0; q < p; q++)
+      if (D->head[q] != SIZE_MAX) lo = D->head[q] + 1;
+    for (int q = NPARTS - 1; q > p; q--)
+      if (D->head[q] != SIZE_MAX) hi = D->head[q];
+    for (size_t i = lo; i < hi; i++) {
+      const tline *l = &D->lines[i];
+      if (l->n > 200 || gk__text_heading_keyed(l->p, l->n) != p) continue;
+      if (add_heading_line(D, i, p)) return GK_ENOMEM;
+      for (size_t k = D->nhl - 1; k > 0 && D->hl[k - 1] > i; k--) { /* in order */
+        size_t h = D->hl[k];
+        int hp = D->hp[k];
+        D->hl[k] = D->hl[k - 1], D->hp[k] = D->hp[k - 1];
+        D->hl[k - 1] = h, D->hp[k - 1] = hp;
+      }
+      D->head[p] = i;
+      if (i < D->first_head) D->first_head = i;
+      break;
+    }
+  }
+  return GK_OK;
+}
+
 /* Headings: the first occurrence of each part starts its region; every heading
  * line ends a region, a repeated one too (its text is dropped). */
 static int find_heads(doc *D, const gk__labels *L) {
@@ -308,7 +337,7 @@ static int find_heads(doc *D, const gk__labels *L) {
     }
     i = at;
   }
-  return GK_OK;
+  return keyed_heads(D);
 }
 
 /* A copy that starts inside table 二 (no heading): its sub-table titles. */

@@ -268,8 +268,12 @@ const size_t gk__nheader_groups = NT(gk__header_groups);
 /* The six numbered parts of a report in order, each a prose section or a table:
  * the one map import, Markdown, text export and the text rules use. */
 const gk__part gk__parts[GK__NPARTS] = {
-  {GK_SECTION_OVERVIEW, -1, "一"}, {-1, GK_TABLE_ACTIVE, "二"}, {-1, GK_TABLE_REQUESTS, "三"},
-  {-1, GK_TABLE_REVIEW, "四"}, {GK_SECTION_PROBLEMS, -1, "五"}, {GK_SECTION_OTHER, -1, "六"},
+  {GK_SECTION_OVERVIEW, -1, "一", {"总体", "基本情况", "概况", "概述"}},
+  {-1, GK_TABLE_ACTIVE, "二", {"主动公开"}},
+  {-1, GK_TABLE_REQUESTS, "三", {"申请"}},
+  {-1, GK_TABLE_REVIEW, "四", {"复议", "诉讼"}},
+  {GK_SECTION_PROBLEMS, -1, "五", {"问题", "改进", "不足"}},
+  {GK_SECTION_OTHER, -1, "六", {"其他", "其它"}},
 };
 /* ----------------------------------------------------------------- cross-edition correspondences
  * Section 二 cells comparable across the edition change (format.md §8). */

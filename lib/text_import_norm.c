@@ -537,6 +537,50 @@ int gk__text_heading(const gk__labels *L, const char *s, size_t n) {
   return heading_body(L, s, n);
 }
 
+/* The part whose numeral (and a separator, or 第…部分) opens s, its length in
+ * *m; -1 when none. */
+static int keyed_numeral(const char *s, size_t n, size_t *m) {
+  static const char *const seps[] = {"、", "．", ".", " ", "　"};
+  for (int p = 0; p < GK__NPARTS; p++) {
+    const char *o = gk__parts[p].ordinal;
+    size_t on = strlen(o);
+    if (starts(s, n, "第") && starts(s + 3, n - 3, o) && starts(s + 3 + on, n - 3 - on, "部分")) {
+      *m = 3 + on + 6;
+      return p;
+    }
+    if (!starts(s, n, o)) continue;
+    for (size_t q = 0; q < sizeof seps / sizeof *seps; q++)
+      if (starts(s + on, n - on, seps[q])) {
+        *m = on + strlen(seps[q]);
+        return p;
+      }
+    return -1;
+  }
+  return -1;
+}
+
+int gk__text_heading_keyed(const char *s, size_t n) {
+  s = heading_start(s, &n);
+  size_t m = 0;
+  int p = keyed_numeral(s, n, &m);
+  if (p < 0) return -1;
+  s += m, n -= m;
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '*' || s[n - 1] == '#')) n--;
+  if (n >= 3 && (memcmp(s + n - 3, "：", 3) == 0)) n -= 3; /* "三、依申请公开情况：" */
+  else if (n && s[n - 1] == ':') n--;
+  static const char *const stops[] = {"，", "。", "；", "：", ",", ";", ":", "！", "？"};
+  for (size_t q = 0; q < sizeof stops / sizeof *stops; q++)
+    if (gk__memfind(s, n, stops[q], strlen(stops[q]))) return -1;
+  size_t chars = 0;
+  for (size_t i = 0; i < n; i += 1) chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+  if (chars == 0 || chars > 30) return -1;
+  char norm[256];
+  size_t nn = gk__text_norm_fixed(norm, sizeof norm, s, n);
+  for (size_t k = 0; k < GK__PART_KEYS && gk__parts[p].keys[k]; k++)
+    if (gk__memfind(norm, nn, gk__parts[p].keys[k], strlen(gk__parts[p].keys[k]))) return p;
+  return -1;
+}
+
 int gk__text_heading_may_full(const gk__labels *L, const char *s, size_t n) {
   size_t a = gk__trim_left(s, n), i = a;
   if (a == n) return 0;

@@ -97,6 +97,13 @@ int gk__text_heading_may(const gk__labels *L, const char *s, size_t n);
 /* The same answer, the first character decoded twice (the reference
  * tests/test_line_tests.c compares gk__text_heading_may with). */
 int gk__text_heading_may_full(const gk__labels *L, const char *s, size_t n);
+/* A heading in words of its own, for a part no declared wording found: the
+ * part's own numeral (一、 一. 一． 第一部分; not "（一）", the conventional items of
+ * 总体情况, nor arabic numbers, the items of a list), then a short title (at
+ * most 30 characters; no sentence punctuation: "，" "。" "；" "：" inside) that
+ * holds one of the part's declared key words (gk__parts[p].keys):
+ * "## 三、依申请公开情况" is part 三. The part, else -1. */
+int gk__text_heading_keyed(const char *s, size_t n);
 /* The markers (gk__labels.mark) in the normalised text s[0..n): found[e] +=
  * the number of edition e's markers found (each once). One pass over s; the
  * same counts as a gk__memfind per marker (gk__labels_markers_each). */

@@ -260,8 +260,82 @@ static void test_line_tests_markers(void) {
   CU_ASSERT_TRUE(hits > 1000);
 }
 
+/* A heading in words of its own: the part's own numeral, a short title, a key
+ * word of the part (fires); a sentence, a conventional item of 总体情况 under
+ * its numeral, "（三）", an arabic number, no separator, too long (quiet). */
+static void test_line_tests_heading_keyed(void) {
+  static const struct {
+    const char *s;
+    int part;
+  } cases[] = {
+      {"三、依申请公开情况", 2},
+      {"## 三、依申请公开情况", 2},
+      {"**二、主动公开情况**", 1},
+      {"四．行政复议、行政诉讼情况", 3},
+      {"第四部分 因政府信息公开被申请行政复议、提起行政诉讼的情况", 3},
+      {"　　三、收到和处理申请情况：", 2},
+      {"一、年度工作概况", 0},
+      {"五、存在的不足及改进措施", 4},
+      {"六、其它事项", 5},
+      {"三、依申請公開情況", 2},                     /* Traditional */
+      {"三、加强依申请公开，提高答复质量", -1},      /* a sentence */
+      {"二、依申请公开情况", -1},                    /* 总体情况's item (二) under its numeral */
+      {"一、主动公开情况", -1},                      /* 总体情况's item (一) */
+      {"（三）依申请公开情况", -1},                  /* an item, not a part */
+      {"3、依申请公开情况", -1},                     /* a list's number */
+      {"三依申请公开情况", -1},                      /* no separator */
+      {"三、本机关全年共收到政府信息公开申请并按期答复的各类办理情况及其结果汇总统计表", -1}, /* too long */
+      {"七、依申请公开情况", -1},
+      {"", -1},
+      {"三、", -1},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    int got = gk__text_heading_keyed(cases[i].s, strlen(cases[i].s));
+    if (got != cases[i].part) fprintf(stderr, "keyed %s: %d, want %d\n", cases[i].s, got, cases[i].part);
+    CU_ASSERT_EQUAL(got, cases[i].part);
+  }
+}
+
+/* In a document: a part's heading in words of its own is its region's start
+ * only where no declared heading of the part stands, and only between the
+ * parts found before and after it. */
+static void test_line_tests_heading_keyed_doc(void) {
+  static const char doc[] =
+      "某县人民政府2022年政府信息公开工作年度报告\n"
+      "一、总体情况\n"
+      "（二）依申请公开\n"
+      "二、主动公开情况\n" /* a line of the overview's prose, above the declared heading */
+      "二、主动公开政府信息情况\n"
+      "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
+      "规章\t1\t0\t5\n"
+      "三、依申请公开情况\n"
+      "四、政府信息公开行政复议、行政诉讼情况\n"
+      "五、存在的主要问题及改进情况\n"
+      "三、依申请公开工作\n" /* below 五: no part 三 here */
+      "六、其他需要报告的事项\n";
+  gk_report *r = NULL;
+  gk_diags *d = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_report_from_text(&r, doc, sizeof doc - 1, "keyed.txt", d), GK_OK);
+  /* the overview's line "二、主动公开情况" is its prose: the declared heading below it wins */
+  CU_ASSERT_STRING_EQUAL(gk_report_section(r, GK_SECTION_OVERVIEW), "（二）依申请公开\n二、主动公开情况");
+  int state = -1;
+  int64_t v = -1;
+  CU_ASSERT_EQUAL(gk_report_cell(&state, &v, r, GK_TABLE_ACTIVE, 0, 0), GK_OK); /* 规章, 本年制发件数 */
+  CU_ASSERT_EQUAL(state, GK_CELL_VALUE);
+  CU_ASSERT_EQUAL(v, 1);
+  /* 三 found at line 8 (its keyed heading), not after 五 */
+  CU_ASSERT_STRING_EQUAL(gk_report_section(r, GK_SECTION_PROBLEMS), "三、依申请公开工作");
+  for (size_t i = 0; i < gk_diags_count(d); i++)
+    CU_ASSERT_STRING_NOT_EQUAL(gk_diag_rule(d, i), "import.missing_table");
+  gk_report_free(r);
+  gk_diags_free(d);
+}
+
 int main(void) {
-  CU_TestInfo tests[] = {{"heading_forms", test_line_tests_heading_forms},
+  CU_TestInfo tests[] = {{"heading_keyed", test_line_tests_heading_keyed},
+                         {"heading_keyed_doc", test_line_tests_heading_keyed_doc},
+                         {"heading_forms", test_line_tests_heading_forms},
                          {"heading_random", test_line_tests_heading_random},
                          {"heading_real", test_line_tests_heading_real},
                          {"row_match", test_line_tests_row_match},

@@ -24,7 +24,8 @@ enum { SEP_PIPE, SEP_TSV, SEP_LINES, SEP_SPACES, SEP_RUN };
 enum { ORD_KEEP, ORD_NONE, ORD_DUN, ORD_PAREN, ORD_CIRCLE, ORD_HALF, ORD_SPACE, ORD_SPACEDOT };
 enum { RV_ONE_LINE, RV_THREE_LINES, RV_HEADERS, RV_PER_LINE, RV_CHAR_HEADERS, RV_LABELLED };
 enum { OTHER_FULL, OTHER_SHORT, OTHER_ONE_ROW };
-enum { HEAD_OFFICIAL, HEAD_PAREN, HEAD_LOST, HEAD_PART, HEAD_FWSPACE, HEAD_NONE, HEAD_WRAPPED, HEAD_ARABIC };
+enum { HEAD_OFFICIAL, HEAD_PAREN, HEAD_LOST, HEAD_PART, HEAD_FWSPACE, HEAD_NONE, HEAD_WRAPPED, HEAD_ARABIC, HEAD_OWN,
+       HEAD_OWN2 };
 enum { ENC_LF, ENC_CRLF, ENC_BOM, ENC_GB };
 
 typedef struct {
@@ -463,10 +464,22 @@ static const char *const part_head[6] = {"总体情况", "主动公开政府信�
                                          "政府信息公开行政复议、行政诉讼情况", "存在的主要问题及改进情况",
                                          "其他需要报告的事项"};
 
+/* Headings in words of their own, as reports print them (none a declared wording). */
+static const char *const own_head[2][6] = {
+    {"年度工作总体情况", "主动公开情况", "依申请公开情况", "行政复议、行政诉讼情况", "存在的不足及改进措施", "其他事项"},
+    {"概述", "主动公开政府信息", "收到和处理申请情况", "因政府信息公开被申请行政复议、提起行政诉讼的情况",
+     "主要问题和改进措施", "其它需要说明的事项"}};
+
 static void put_heading(gk__buf *b, const layout *L, int p) {
   static const char *const cn[] = {"一", "二", "三", "四", "五", "六"};
   if (L->md) gk__buf_puts(b, "\n## ");
   switch (L->head) {
+  case HEAD_OWN:
+  case HEAD_OWN2:
+    gk__buf_printf(b, L->head == HEAD_OWN ? "%s、" : "%s．", cn[p]);
+    put_text(b, L, own_head[L->head - HEAD_OWN][p]);
+    gk__buf_putc(b, '\n');
+    return;
   case HEAD_PAREN: gk__buf_printf(b, "（%s）", cn[p]); break;
   case HEAD_LOST: gk__buf_puts(b, "、"); break;
   case HEAD_PART: gk__buf_printf(b, "第%s部分 ", cn[p]); break;
@@ -1167,6 +1180,9 @@ static void test_text_layouts_headings(void) {
   check_all(&LAYOUT(.name = "head-arabic-pdf", .sep = SEP_SPACES, .head = HEAD_ARABIC, .wrap = 2, .ord = ORD_DUN));
   check_all(&LAYOUT(.name = "head-none", .sep = SEP_TSV, .head = HEAD_NONE, .headers = 1));
   check_all(&LAYOUT(.name = "head-none-trad", .sep = SEP_PIPE, .head = HEAD_NONE, .trad = 1));
+  check_all(&LAYOUT(.name = "head-own", .sep = SEP_TSV, .head = HEAD_OWN, .headers = 1));
+  check_all(&LAYOUT(.name = "head-own-md", .sep = SEP_PIPE, .head = HEAD_OWN2, .md = 1, .headers = 1));
+  check_all(&LAYOUT(.name = "head-own-trad", .sep = SEP_LINES, .head = HEAD_OWN2, .trad = 1));
 }
 
 /* Markdown as a PDF converter writes it: ## headings, table 三 as one small
