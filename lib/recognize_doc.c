@@ -265,6 +265,7 @@ typedef struct {
   size_t *hl, nhl, caphl; /* every heading line (a repeated one too) */
   int *hp; /* the heading its line alone reads as (-1: the first of two) */
   int virt_active, virt_requests; /* a copy that starts inside table 二 / 三 */
+  int headless[NPARTS]; /* a table found by its labels, no heading above it: its region starts at its line */
   int last_part;
   gk__buf tbuf; /* the title's text */
   int has_title;
@@ -289,6 +290,18 @@ static int add_heading_line(doc *D, size_t i, int alone) {
   return GK_OK;
 }
 
+/* A heading line found after the walk, kept in order among the others. */
+static int insert_heading_line(doc *D, size_t i, int alone) {
+  if (add_heading_line(D, i, alone)) return GK_ENOMEM;
+  for (size_t k = D->nhl - 1; k > 0 && D->hl[k - 1] > i; k--) {
+    size_t h = D->hl[k];
+    int hp = D->hp[k];
+    D->hl[k] = D->hl[k - 1], D->hp[k] = D->hp[k - 1];
+    D->hl[k - 1] = h, D->hp[k - 1] = hp;
+  }
+  return GK_OK;
+}
+
 /* Parts no declared wording found: a heading in words of its own
  * (gk__text_heading_keyed, "三、依申请公开情况") between the parts found before
  * and after it; its line kept in order among the heading lines. */
@@ -303,15 +316,117 @@ static int keyed_heads(doc *D) {
     for (size_t i = lo; i < hi; i++) {
       const tline *l = &D->lines[i];
       if (l->n > 200 || gk__text_heading_keyed(l->p, l->n) != p) continue;
-      if (add_heading_line(D, i, p)) return GK_ENOMEM;
-      for (size_t k = D->nhl - 1; k > 0 && D->hl[k - 1] > i; k--) { /* in order */
-        size_t h = D->hl[k];
-        int hp = D->hp[k];
-        D->hl[k] = D->hl[k - 1], D->hp[k] = D->hp[k - 1];
-        D->hl[k - 1] = h, D->hp[k - 1] = hp;
-      }
+      if (insert_heading_line(D, i, p)) return GK_ENOMEM;
       D->head[p] = i;
       if (i < D->first_head) D->first_head = i;
+      break;
+    }
+  }
+  return GK_OK;
+}
+
+/* The normalised text nb[0..nn), at least `least` bytes long: a wording (row
+ * or column, any edition) of table t and no other table's (1), another
+ * table's (-1), none (0). */
+static int table_wording(const gk__labels *L, int t, const char *nb, size_t nn, size_t least) {
+  if (nn < least) return 0;
+  int mine = 0, other = 0;
+  for (size_t e = 0; e < L->neds; e++)
+    for (int u = 0; u < GK_NTABLES; u++)
+      for (size_t v = 0; v < GK__NV; v++) {
+        for (size_t r = 0; r < GK__LROWS; r++) {
+          gk__span sp = L->row[e][u][r][v];
+          if (sp.len == nn && memcmp(gk__labels_at(L, sp), nb, nn) == 0) *(u == t ? &mine : &other) = 1;
+        }
+        for (size_t c = 0; c < GK__MAX_COLS; c++) {
+          gk__span sp = L->col[e][u][c][v];
+          if (sp.len == nn && memcmp(gk__labels_at(L, sp), nb, nn) == 0) *(u == t ? &mine : &other) = 1;
+        }
+      }
+  return other ? -1 : mine;
+}
+
+/* Line l opens with a wording of table t of `least` bytes or more (1), with
+ * another table's (-1), or neither (0); its opening is its first cell: the
+ * text before a TAB or bar, numbers after it in a space-aligned row left out. */
+static int opens_table(const gk__labels *L, int t, const tline *l, size_t least) {
+  const char *p = l->p;
+  size_t n = l->n > 200 ? 200 : l->n, a = gk__trim_left(p, n);
+  while (a < n && (p[a] == '|' || p[a] == ' ')) a++;
+  size_t b = a;
+  while (b < n && p[b] != '\t' && p[b] != '|') b++;
+  while (b > a && ((p[b - 1] >= '0' && p[b - 1] <= '9') || p[b - 1] == ' ' || p[b - 1] == '.')) b--;
+  char nb[256];
+  size_t nn = gk__text_norm_fixed(nb, sizeof nb, p + a, b - a);
+  return table_wording(L, t, nb, nn, least);
+}
+
+/* Does line l hold a column wording of table t (a header line: "信息内容
+ * 本年制发件数 …")? */
+static int holds_column(const gk__labels *L, int t, const tline *l) {
+  char nb[256];
+  size_t nn = gk__text_norm_fixed(nb, sizeof nb, l->p, l->n > 200 ? 200 : l->n);
+  for (size_t e = 0; e < L->neds; e++)
+    for (size_t c = 0; c < GK__MAX_COLS; c++)
+      for (size_t v = 0; v < GK__NV; v++) {
+        gk__span sp = L->col[e][t][c][v];
+        if (sp.len >= 9 && gk__memfind(nb, nn, gk__labels_at(L, sp), sp.len)) return 1;
+      }
+  return 0;
+}
+
+/* The table's first line: from line i (its first long wording) back over the
+ * lines above it that are rows too (a TAB or a bar in them, a shorter wording
+ * of the table: "规章", or its column labels) and the blank lines between them, up to a line
+ * of another table's wording, lo at most, six lines. */
+static size_t table_top(const doc *D, const gk__labels *L, int t, size_t lo, size_t i) {
+  size_t top = i;
+  for (size_t k = i; k > lo && i - k < 6; k--) {
+    const tline *l = &D->lines[k - 1];
+    if (gk__rec_blank_line(l)) continue;
+    int w = opens_table(L, t, l, 3);
+    if (w < 0 || (w == 0 && !memchr(l->p, '\t', l->n) && !memchr(l->p, '|', l->n) && !holds_column(L, t, l))) break;
+    top = k - 1;
+  }
+  return top;
+}
+
+/* A number standing as a cell on lines [i, i + 8) of the document: a run of
+ * digits (and a unit of two characters at most: "3件") with nothing but white
+ * space, a TAB or a bar around it (prose's "2023年，…" is no cell). */
+static int values_near(const doc *D, size_t i) {
+  for (size_t k = i; k < D->nlines && k < i + 8; k++) {
+    const char *p = D->lines[k].p;
+    size_t n = D->lines[k].n;
+    for (size_t a = 0; a < n;) {
+      while (a < n && (p[a] == ' ' || p[a] == '\t' || p[a] == '|' || p[a] == '\r')) a++;
+      size_t b = a, u;
+      while (b < n && ((p[b] >= '0' && p[b] <= '9') || (b > a && (p[b] == '.' || p[b] == ',')))) b++;
+      for (u = b; b > a && u < n && u - b < 6 && ((unsigned char)p[u] & 0x80); u++) {} /* a unit: "3件" */
+      if (b > a && (u == n || p[u] == ' ' || p[u] == '\t' || p[u] == '|' || p[u] == '\r')) return 1;
+      while (b < n && !(p[b] == ' ' || p[b] == '\t' || p[b] == '|')) b++;
+      a = b;
+    }
+  }
+  return 0;
+}
+
+/* Tables whose part has no heading at all, inside the region of a part found
+ * before them: the first line that opens with one of the table's own
+ * wordings (a column or row label, numbers near it) starts the table. */
+static int headless_tables(doc *D, const gk__labels *L) {
+  for (int p = 0; p < NPARTS; p++) {
+    if (part_table(p) < 0 || D->head[p] != SIZE_MAX) continue;
+    size_t lo = 0, hi = D->nlines;
+    for (int q = 0; q < p; q++)
+      if (D->head[q] != SIZE_MAX) lo = D->head[q] + 1;
+    for (int q = NPARTS - 1; q > p; q--)
+      if (D->head[q] != SIZE_MAX) hi = D->head[q];
+    for (size_t i = lo; lo > 0 && i < hi; i++) {
+      if (opens_table(L, part_table(p), &D->lines[i], 12) != 1 || !values_near(D, i)) continue;
+      i = table_top(D, L, part_table(p), lo, i);
+      if (insert_heading_line(D, i, -1)) return GK_ENOMEM;
+      D->head[p] = i, D->headless[p] = 1;
       break;
     }
   }
@@ -337,7 +452,8 @@ static int find_heads(doc *D, const gk__labels *L) {
     }
     i = at;
   }
-  return keyed_heads(D);
+  int rc = keyed_heads(D);
+  return rc ? rc : headless_tables(D, L);
 }
 
 /* A copy that starts inside table 二 (no heading): its sub-table titles. */
@@ -581,6 +697,7 @@ static int import_parts(doc *D, walk *w) {
     int truncated = p == D->last_part && D->head[5] == SIZE_MAX && D->head[4] == SIZE_MAX;
     int virt = (p == 1 && D->virt_active) || (p == 2 && D->virt_requests);
     w->start_cut = virt;
+    virt |= D->headless[p]; /* its region starts at its first line */
     rc = gk__rec_table(w, t, D->lines, D->head[p] + (virt ? 0 : 1), D->end[p], truncated);
   }
   if (!rc && !w->rc && D->last_part < 5 && w->truncated != 2) {

@@ -25,7 +25,7 @@ enum { ORD_KEEP, ORD_NONE, ORD_DUN, ORD_PAREN, ORD_CIRCLE, ORD_HALF, ORD_SPACE, 
 enum { RV_ONE_LINE, RV_THREE_LINES, RV_HEADERS, RV_PER_LINE, RV_CHAR_HEADERS, RV_LABELLED };
 enum { OTHER_FULL, OTHER_SHORT, OTHER_ONE_ROW };
 enum { HEAD_OFFICIAL, HEAD_PAREN, HEAD_LOST, HEAD_PART, HEAD_FWSPACE, HEAD_NONE, HEAD_WRAPPED, HEAD_ARABIC, HEAD_OWN,
-       HEAD_OWN2 };
+       HEAD_OWN2, HEAD_TABLES_GONE };
 enum { ENC_LF, ENC_CRLF, ENC_BOM, ENC_GB };
 
 typedef struct {
@@ -472,6 +472,10 @@ static const char *const own_head[2][6] = {
 
 static void put_heading(gk__buf *b, const layout *L, int p) {
   static const char *const cn[] = {"一", "二", "三", "四", "五", "六"};
+  if (L->head == HEAD_TABLES_GONE && p >= 1 && p <= 3) { /* the tables' headings lost: the tables alone */
+    gk__buf_putc(b, '\n');
+    return;
+  }
   if (L->md) gk__buf_puts(b, "\n## ");
   switch (L->head) {
   case HEAD_OWN:
@@ -1183,6 +1187,15 @@ static void test_text_layouts_headings(void) {
   check_all(&LAYOUT(.name = "head-own", .sep = SEP_TSV, .head = HEAD_OWN, .headers = 1));
   check_all(&LAYOUT(.name = "head-own-md", .sep = SEP_PIPE, .head = HEAD_OWN2, .md = 1, .headers = 1));
   check_all(&LAYOUT(.name = "head-own-trad", .sep = SEP_LINES, .head = HEAD_OWN2, .trad = 1));
+  /* the tables' headings lost: each table found by its own labels (table 四 needs its labels: fifteen
+   * numbers alone after table 三 are no table) */
+  check_all(&LAYOUT(.name = "tables-headless", .sep = SEP_TSV, .head = HEAD_TABLES_GONE, .headers = 1,
+                    .review = RV_HEADERS));
+  check_all(&LAYOUT(.name = "tables-headless-md", .sep = SEP_PIPE, .head = HEAD_TABLES_GONE, .md = 1, .headers = 1,
+                    .review = RV_LABELLED));
+  check_all(&LAYOUT(.name = "tables-headless-bare", .sep = SEP_PIPE, .head = HEAD_TABLES_GONE, .review = RV_LABELLED));
+  check_all(&LAYOUT(.name = "tables-headless-pdf", .sep = SEP_SPACES, .head = HEAD_TABLES_GONE, .headers = 1,
+                    .review = RV_LABELLED, .trad = 1));
 }
 
 /* Markdown as a PDF converter writes it: ## headings, table 三 as one small

@@ -119,3 +119,17 @@ size_t gk_test_each_truth(size_t (*check)(const void *arg, const gk_report *trut
   }
   return wrong;
 }
+
+gk_report *gk_test_import(const char *text, const char *name, gk_diags **d) {
+  gk_report *r = NULL;
+  *d = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_diags_new(d), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_report_from_text(&r, text, strlen(text), name, *d), GK_OK);
+  return r;
+}
+
+size_t gk_test_count_rule(const gk_diags *d, const char *rule) {
+  size_t n = 0;
+  for (size_t i = 0; i < gk_diags_count(d); i++) n += strcmp(gk_diag_rule(d, i), rule) == 0;
+  return n;
+}

@@ -38,6 +38,12 @@ extern const size_t gk_test_ntruth;
 size_t gk_test_each_truth(size_t (*check)(const void *arg, const gk_report *truth, const char *name),
                           const void *arg);
 
+/* A report imported from the text `text` (gk_report_from_text, source `name`),
+ * its findings in *d (free with gk_diags_free); both CU-asserted (fatal). */
+gk_report *gk_test_import(const char *text, const char *name, gk_diags **d);
+/* The findings of rule `rule` in d. */
+size_t gk_test_count_rule(const gk_diags *d, const char *rule);
+
 /* Assert a cell's text (gk_report_text) equals `want` ("" for blank). */
 #define GK_ASSERT_CELL(r, path, want)                                   \
   do {                                                                  \
