@@ -990,6 +990,31 @@ static int review_by_position(walk *w, int all) {
   return xp != 0;
 }
 
+/* Table 四's region holding more values than cells (plain pdftotext: another
+ * table's values left before its header): the slots after the last line of
+ * words between them, when they are as many as its cells, are the table's
+ * (w->rv moved to them, the others said ignored); else which are is not
+ * decided: 0. */
+static int review_tail(walk *w, size_t want) {
+  size_t from = w->nrv;
+  while (from > 0) {
+    int words = 0;
+    for (uint32_t l = w->rv[from - 1].line + 1; from < w->nrv && l < w->rv[from].line && !words; l++)
+      words = l >= 1 && l <= w->nlines && !gk__rec_blank_line(&w->lines[l - 1]) &&
+              !is_footer(w->lines[l - 1].p, w->lines[l - 1].n);
+    if (words) break;
+    from--;
+  }
+  if (w->nrv - from != want) return 0;
+  gk__rec_diag(w, GK_SEV_WARNING, "import.unknown_row", w->rv[0].line,
+               "行政复议、行政诉讼表的数值多于15个，表头之前的数值不属于该表，已忽略",
+               "the review table has more than 15 values; the ones before its last line of words "
+               "(its header) are not under it and are ignored");
+  memmove(w->rv, w->rv + from, want * sizeof *w->rv);
+  w->nrv = want;
+  return 1;
+}
+
 static void review_finish(walk *w, uint32_t line) {
   const gk__table_decl *td = &w->ed->tables[GK_TABLE_REVIEW];
   size_t want = td->nrows * td->ncols;
@@ -1022,10 +1047,15 @@ static void review_finish(walk *w, uint32_t line) {
     }
   }
   while (w->nrv > want && w->rv[w->nrv - 1].kind == SLOT_EMPTY) w->nrv--;
-  if (w->nrv > want) {
-    gk__rec_diag(w, GK_SEV_WARNING, "import.unknown_row", w->rv[want].line,
-         "行政复议、行政诉讼表的数值多于15个，多余的已忽略",
-         "the review table has more than 15 values; the extra ones are ignored");
+  if (w->nrv > want && !review_tail(w, want)) {
+    gk__buf zh, en;
+    gk__buf_init(&zh), gk__buf_init(&en);
+    gk__buf_printf(&zh, "行政复议、行政诉讼表有%zu个数值（应为%zu个），无法确定哪些属于该表，已留空", w->nrv, want);
+    gk__buf_printf(&en, "the review table has %zu values instead of %zu: which are its own is ambiguous, "
+                   "left blank", w->nrv, want);
+    w->t = GK_TABLE_REVIEW;
+    diag_table_bufs(w, GK_SEV_WARNING, "import.ambiguous", w->rv[0].line, &zh, &en);
+    return;
   }
   w->t = GK_TABLE_REVIEW;
   for (size_t i = 0; i < w->nrv && i < want && !w->rc; i++)

@@ -76,11 +76,17 @@ static size_t check_row(const gk_report *truth, const gk_report *r, const gk_dia
   return wrong;
 }
 
-/* Import tests/data/pdftext/<name>.txt; returns the wrong cells. */
+/* Which texts, and which table (-1: all). */
+typedef struct {
+  const char *dir;
+  int table;
+} pdfset;
+
+/* Import tests/data/<dir>/<name>.txt; returns the wrong cells (of the set's tables). */
 static size_t check_pdftext(const void *arg, const gk_report *truth, const char *base) {
-  (void)arg;
+  const pdfset *set = arg;
   char name[256];
-  snprintf(name, sizeof name, "pdftext/%s.txt", base);
+  snprintf(name, sizeof name, "%s/%s.txt", set->dir, base);
   size_t n = 0;
   char *text = gk_test_read_data(name, 0, &n);
   CU_ASSERT_PTR_NOT_NULL_FATAL(text);
@@ -93,9 +99,10 @@ static size_t check_pdftext(const void *arg, const gk_report *truth, const char 
   CU_ASSERT_EQUAL(gk_report_year(r), gk_report_year(truth));
   size_t wrong = 0;
   for (int t = 0; t < GK_NTABLES && gk_report_edition(r) == ed; t++)
-    for (size_t row = 0; row < gk_schema_nrows(ed, (gk_table)t); row++)
-      if ((gk_schema_row_flags(ed, (gk_table)t, row) & GK_ROW_STORED) && row_printed(truth, t, row))
-        wrong += check_row(truth, r, d, t, row, base);
+    if (set->table < 0 || set->table == t)
+      for (size_t row = 0; row < gk_schema_nrows(ed, (gk_table)t); row++)
+        if ((gk_schema_row_flags(ed, (gk_table)t, row) & GK_ROW_STORED) && row_printed(truth, t, row))
+          wrong += check_row(truth, r, d, t, row, base);
   gk_report_free(r);
   gk_diags_free(d);
   free(text);
@@ -104,12 +111,31 @@ static size_t check_pdftext(const void *arg, const gk_report *truth, const char 
 
 static void test_pdftext(void) {
   g_right = g_blank = g_unexplained = g_cells = 0;
-  size_t wrong = gk_test_each_truth(check_pdftext, NULL);
+  static const pdfset set = {"pdftext", -1};
+  size_t wrong = gk_test_each_truth(check_pdftext, &set);
   fprintf(stderr, "pdftotext -layout of printed web pages: %zu of %zu cells right, %zu wrong, %zu blank "
           "(%zu rows blank without a finding)\n", g_right, g_cells, wrong, g_blank, g_unexplained);
   CU_ASSERT_EQUAL(wrong, 0);
   CU_ASSERT_EQUAL(g_unexplained, 0);
   CU_ASSERT_TRUE(g_right >= PDF_RIGHT_MIN);
+}
+
+/* The same pages converted by plain `pdftotext` (no -layout; tests/data/pdftext-raw/,
+ * tools/render_pdf_text.sh): the content stream's order, a table's header words,
+ * values and the next table's values interleaved. Table 四 (the others are not
+ * yet read soundly in this form: see the CHANGELOG): never wrong, every blank
+ * said, and the tables whose own values follow their header read. */
+#define RAW_REVIEW_RIGHT_MIN 60
+
+static void test_pdftext_raw(void) {
+  g_right = g_blank = g_unexplained = g_cells = 0;
+  static const pdfset set = {"pdftext-raw", GK_TABLE_REVIEW};
+  size_t wrong = gk_test_each_truth(check_pdftext, &set);
+  fprintf(stderr, "plain pdftotext of printed web pages, table 四: %zu of %zu cells right, %zu wrong, %zu blank "
+          "(%zu rows blank without a finding)\n", g_right, g_cells, wrong, g_blank, g_unexplained);
+  CU_ASSERT_EQUAL(wrong, 0);
+  CU_ASSERT_EQUAL(g_unexplained, 0);
+  CU_ASSERT_TRUE(g_right >= RAW_REVIEW_RIGHT_MIN);
 }
 
 /* A row's values over two lines are one row only when its columns add up:
@@ -167,6 +193,7 @@ static void test_wrapped_title(void) {
 int main(void) {
   CU_TestInfo tests[] = {
     {"pdftotext -layout of the printed web pages: never wrong, blanks said", test_pdftext},
+    {"plain pdftotext of the printed web pages: never wrong, blanks said", test_pdftext_raw},
     {"values over two lines: one row only when its columns add up", test_split_values_checked},
     {"a title wrapped over two lines: one title, the preamble after it", test_wrapped_title},
     CU_TEST_INFO_NULL,
