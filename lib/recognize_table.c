@@ -1054,6 +1054,8 @@ static void review_finish(walk *w, uint32_t line) {
     gk__buf_printf(&en, "the review table has %zu values instead of %zu: which are its own is ambiguous, "
                    "left blank", w->nrv, want);
     w->t = GK_TABLE_REVIEW;
+    for (size_t i = 0; i < want; i++) /* the table is there, its cells blank */
+      gk_report_set_line(w->r, w->t, i / td->ncols, i % td->ncols, w->rv[0].line);
     diag_table_bufs(w, GK_SEV_WARNING, "import.ambiguous", w->rv[0].line, &zh, &en);
     return;
   }

@@ -190,10 +190,55 @@ static void test_wrapped_title(void) {
   }
 }
 
+/* Table 四 with more values than cells (plain pdftotext leaves another
+ * table's values in its region): values before its header are ignored and
+ * the fifteen after it read; a value after them (or fifteen not following
+ * a line of words) leaves the table blank, named import.ambiguous, never
+ * the first fifteen. */
+static void test_review_extra_values(void) {
+  size_t n = 0;
+  char *text = gk_test_read_data("pdftext/2023_suqian-municipal-government.txt", 0, &n);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+  const char *head = strstr(text, "四、政府信息公开行政复议、行政诉讼情况\n");
+  CU_ASSERT_PTR_NOT_NULL_FATAL(head);
+  const char *vals = strstr(head, "309   17");
+  CU_ASSERT_PTR_NOT_NULL_FATAL(vals);
+  const char *end = strchr(vals, '\n');
+  CU_ASSERT_PTR_NOT_NULL_FATAL(end);
+  size_t at_head = (size_t)(strchr(head, '\n') + 1 - text), at_end = (size_t)(end + 1 - text);
+  for (int k = 0; k < 3; k++) { /* 0: stray values before the header, 1: after the values, 2: both */
+    gk__buf b;
+    gk__buf_init(&b);
+    gk__buf_put(&b, text, at_head);
+    if (k != 1) gk__buf_puts(&b, "0   0   4   0   0\n1   0   0\n");
+    gk__buf_put(&b, text + at_head, at_end - at_head);
+    if (k != 0) gk__buf_puts(&b, "7\n");
+    gk__buf_put(&b, text + at_end, n - at_end);
+    CU_ASSERT_EQUAL_FATAL(b.err, 0);
+    gk_report *r = NULL;
+    gk_diags *d = NULL;
+    CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+    CU_ASSERT_EQUAL_FATAL(gk_report_from_text(&r, b.data, b.len, "extra", d), GK_OK);
+    GK_ASSERT_CELL(r, "review/reconsideration/upheld", k == 0 ? "309" : "");
+    GK_ASSERT_CELL(r, "review/litigation_after_review/total", k == 0 ? "89" : "");
+    int amb = 0;
+    for (size_t i = 0; i < gk_diags_count(d); i++)
+      amb |= strcmp(gk_diag_rule(d, i), "import.ambiguous") == 0 && gk_diag_ncells(d, i) &&
+             strncmp(gk_diag_cell(d, i, 0), "review/", 7) == 0;
+    CU_ASSERT_EQUAL(amb, k != 0);
+    gk_report_free(r);
+    gk_diags_free(d);
+    gk__buf_free(&b);
+  }
+  free(text);
+}
+
 int main(void) {
   CU_TestInfo tests[] = {
     {"pdftotext -layout of the printed web pages: never wrong, blanks said", test_pdftext},
     {"plain pdftotext of the printed web pages: never wrong, blanks said", test_pdftext_raw},
+    {"table 四 with more values than cells: the fifteen after its header, else blank and said",
+     test_review_extra_values},
     {"values over two lines: one row only when its columns add up", test_split_values_checked},
     {"a title wrapped over two lines: one title, the preamble after it", test_wrapped_title},
     CU_TEST_INFO_NULL,
