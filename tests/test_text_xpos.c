@@ -566,6 +566,7 @@ typedef struct {
   int grouped;     /* "行政诉讼" on a line of its own */
   int empty;       /* the target row all blank: RL_LABEL_ONLY or RL_LEFT_OUT (RL_FULL: the case) */
   int unlabelled;  /* no row labels (the three lines of values alone) */
+  int pagebreak;   /* a form feed before the last row's line: position says nothing */
 } rvcase;
 
 /* The value of row r, column j of a case (NULL blank). */
@@ -625,7 +626,7 @@ static void rl_text(gk__buf *b, const rvcase *c, unsigned *x, unsigned *wd) {
       if (t) ps[n++] = (put){at, t};
     }
     ps[n] = (put){0, NULL};
-    if (n) line_of(l, sizeof l, ps), gk__buf_printf(b, "%s\n", l);
+    if (n) line_of(l, sizeof l, ps), gk__buf_printf(b, "%s%s\n", c->pagebreak && r + 1 == td->nrows ? "\f" : "", l);
   }
 }
 
@@ -671,7 +672,8 @@ static int rl_check(const char *base, size_t n, const rvcase *c) {
   /* undecided: the value between two columns (a row); everything when the
    * header is not over the values, or two lines without labels for three rows */
   int rows = c->target == 3 ? 3 : 1, all = 15 - (c->empty != RL_FULL ? 5 * rows : 0) - (c->bl == BL_MIDDLE) * rows;
-  int undecided = c->bl == BL_BETWEEN ? rows : c->bl == BL_ASIDE ? 15 - rows : c->unlabelled && c->empty ? all : 0;
+  int undecided = c->bl == BL_BETWEEN ? rows : c->bl == BL_ASIDE || c->pagebreak ? 15 - rows :
+                  c->unlabelled && c->empty ? all : 0;
   if (blanks != undecided) {
     bad = 1;
     fprintf(stderr, "  [ed %d, %u line(s), %s, row %d] %d blank, want %d\n", c->ed, c->lines,
@@ -705,13 +707,15 @@ static void test_review_labelled(void) {
       for (int grouped = 0; grouped < 3; grouped++)
         for (int target = 0; target <= 3; target++) {
           for (int bl = 0; bl <= BL_N; bl++) {
-            rvcase c = {gk_schema_edition_id(e), lines, bl, target, grouped == 1, RL_FULL, grouped == 2};
+            rvcase c = {gk_schema_edition_id(e), lines, bl, target, grouped == 1, RL_FULL, grouped == 2, 0};
             CU_ASSERT_FALSE(rl_check(base, n, &c));
           }
           for (int empty = RL_LABEL_ONLY; empty <= RL_LEFT_OUT && target < 3; empty++) {
-            rvcase c = {gk_schema_edition_id(e), lines, BL_N, target, grouped == 1, empty, grouped == 2};
+            rvcase c = {gk_schema_edition_id(e), lines, BL_N, target, grouped == 1, empty, grouped == 2, 0};
             CU_ASSERT_FALSE(rl_check(base, n, &c));
           }
+          rvcase pb = {gk_schema_edition_id(e), lines, BL_MIDDLE, target, grouped == 1, RL_FULL, grouped == 2, 1};
+          CU_ASSERT_FALSE(rl_check(base, n, &pb));
         }
     free(base);
   }
