@@ -160,8 +160,9 @@ int gk__rec_cols_match(const walk *w, const char *p, size_t n);
  * placed; 2 some placed, the others undecided (left blank: the caller says so). */
 int gk__rec_xpos_row(walk *w, const slot *s, size_t k, const size_t *cols, size_t nc, slot *out);
 /* The same for table 四 printed on one line (each column named once a row,
- * 复议 then the two 诉讼 groups left to right): out[row * ncols + col] for
- * every cell (nrows * ncols slots). */
+ * 复议 then the two 诉讼 groups left to right), or a line a row under its
+ * five column labels, each line's row named by its label: out[row * ncols +
+ * col] for every cell (nrows * ncols slots). */
 int gk__rec_xpos_table(walk *w, const slot *s, size_t k, slot *out);
 
 /* recognize_labels.c: how well the (normalised) label text matches row `row`

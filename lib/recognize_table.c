@@ -990,6 +990,39 @@ static int review_by_position(walk *w, int all) {
   return xp != 0;
 }
 
+/* A line of words (not blank, no page footer) between table 四's slots i and i + 1? */
+static int words_after(const walk *w, size_t i) {
+  for (uint32_t l = w->rv[i].line + 1; l < w->rv[i + 1].line; l++)
+    if (l >= 1 && l <= w->nlines && !gk__rec_blank_line(&w->lines[l - 1]) &&
+        !is_footer(w->lines[l - 1].p, w->lines[l - 1].n))
+      return 1;
+  return 0;
+}
+
+/* Table 四's region holding more values than cells (plain pdftotext leaves
+ * another table's values before its header; a note may follow it): the
+ * slots after the last line of words between them, or those before the
+ * first, when just one of the two is as many as the table's cells, are the
+ * table's (w->rv moved to them, the others said ignored); else which are is
+ * not decided: 0. */
+static int review_block(walk *w, size_t want) {
+  size_t from = w->nrv - 1, to = 0;
+  while (from > 0 && !words_after(w, from - 1)) from--;
+  while (to + 1 < w->nrv && !words_after(w, to)) to++;
+  int tail = w->nrv - from == want, head = to + 1 == want;
+  if (tail == head) return 0;
+  gk__rec_diag(w, GK_SEV_WARNING, "import.unknown_row", w->rv[tail ? 0 : want].line,
+               tail ? "行政复议、行政诉讼表的数值多于15个，表头之前的数值不属于该表，已忽略"
+                    : "行政复议、行政诉讼表的数值多于15个，其后一行文字之后的数值不属于该表，已忽略",
+               tail ? "the review table has more than 15 values; the ones before its last line of words "
+                      "(its header) are not under it and are ignored"
+                    : "the review table has more than 15 values; the ones after the line of words that "
+                      "follows its fifteen are not its own and are ignored");
+  if (tail) memmove(w->rv, w->rv + from, want * sizeof *w->rv);
+  w->nrv = want;
+  return 1;
+}
+
 static void review_finish(walk *w, uint32_t line) {
   const gk__table_decl *td = &w->ed->tables[GK_TABLE_REVIEW];
   size_t want = td->nrows * td->ncols;
@@ -1022,10 +1055,17 @@ static void review_finish(walk *w, uint32_t line) {
     }
   }
   while (w->nrv > want && w->rv[w->nrv - 1].kind == SLOT_EMPTY) w->nrv--;
-  if (w->nrv > want) {
-    gk__rec_diag(w, GK_SEV_WARNING, "import.unknown_row", w->rv[want].line,
-         "行政复议、行政诉讼表的数值多于15个，多余的已忽略",
-         "the review table has more than 15 values; the extra ones are ignored");
+  if (w->nrv > want && !review_block(w, want)) {
+    gk__buf zh, en;
+    gk__buf_init(&zh), gk__buf_init(&en);
+    gk__buf_printf(&zh, "行政复议、行政诉讼表有%zu个数值（应为%zu个），无法确定哪些属于该表，已留空", w->nrv, want);
+    gk__buf_printf(&en, "the review table has %zu values instead of %zu: which are its own is ambiguous, "
+                   "left blank", w->nrv, want);
+    w->t = GK_TABLE_REVIEW;
+    for (size_t i = 0; i < want; i++) /* the table is there, its cells blank */
+      gk_report_set_line(w->r, w->t, i / td->ncols, i % td->ncols, w->rv[0].line);
+    diag_table_bufs(w, GK_SEV_WARNING, "import.ambiguous", w->rv[0].line, &zh, &en);
+    return;
   }
   w->t = GK_TABLE_REVIEW;
   for (size_t i = 0; i < w->nrv && i < want && !w->rc; i++)

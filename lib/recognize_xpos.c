@@ -19,7 +19,12 @@
  * label once a group, 复议 then the two 诉讼 groups) learns cell (r, c) from
  * the r-th chain of column c from the left, when each column has one a row;
  * it has no label column, and its first value need only stand under a
- * learnt cell. Each value then goes to the learnt column its extent overlaps
+ * learnt cell. Table 四 printed as a line a row (its label, then its values
+ * under the five column labels, each named once) reads each line's row from
+ * its label (lines without labels: as many as rows, in order), the rows in
+ * their declared order, a line filling its row by order, else by position
+ * (a line no row or two rows name: position says nothing). Each value then
+ * goes to the learnt column its extent overlaps
  * most; a value that overlaps none, or two alike, is undecided (blank, and
  * the caller says import.ambiguous on its row). Placements out of order or
  * two in one column: position says nothing (the row as before). Positions
@@ -184,11 +189,10 @@ static void learn_cols(const walk *w, const xline *h, size_t nh, xcol *cols, siz
 }
 
 /* The places learnt into ext, their count: a table of one row a line, each
- * column named once (ext[c]); table 四 printed on one line, each column
- * named once a row (ext[row * ncols + c], its chains left to right). */
-static size_t places(const walk *w, const xcol *cols, xext *ext) {
+ * column named once (ext[c], rows 1); table 四 printed on one line, each
+ * column named once a row (ext[row * ncols + c], its chains left to right). */
+static size_t places(const walk *w, const xcol *cols, xext *ext, size_t rows) {
   const gk__table_decl *td = &w->ed->tables[w->t];
-  size_t rows = w->t == GK_TABLE_REVIEW ? td->nrows : 1;
   if (rows > XR) return 0;
   memset(ext, 0, rows * td->ncols * sizeof *ext);
   for (size_t c = 0; c < td->ncols; c++) {
@@ -376,7 +380,7 @@ static size_t learn(walk *w, const slot *s, size_t k, xext *ext) {
   size_t nh = header_lines(w, at, h, &anchor, &part);
   if (!nh) return 0;
   learn_cols(w, h, nh, xc, td->ncols);
-  size_t n = places(w, xc, ext);
+  size_t n = places(w, xc, ext, w->t == GK_TABLE_REVIEW ? td->nrows : 1);
   if (!n || !in_order(ext, n)) return 0;
   /* the first value of the first row of values under the table's first
    * column (a part's: its first learnt; table 四, its cells blank as well:
@@ -409,6 +413,102 @@ static int put_values(const walk *w, const slot *s, size_t k, const xext *ext, s
   return !placed ? 0 : placed == values ? 1 : 2;
 }
 
+/* Table 四 as a line a row (its label, then its values under the five
+ * column labels, each named once): the columns' places into ext, their
+ * count; 0 when position says nothing (no such header, a line of values
+ * not a space-aligned one, past the header's reach or on another page). */
+static size_t learn_rows(walk *w, const slot *s, size_t k, xext *ext) {
+  const gk__table_decl *td = &w->ed->tables[w->t];
+  if (!w->g || !w->g->src || !w->reg || td->ncols > GK__MAX_COLS) return 0;
+  size_t at = reg_index(w, s[0].line), last = reg_index(w, s[k - 1].line);
+  for (size_t i = 0; i < k; i++) {
+    if (!s[i].cell || s[i].cell > w->g->ncells || (i && s[i].line < s[i - 1].line)) return 0;
+    if (i && s[i].line == s[i - 1].line) continue;
+    size_t li = reg_index(w, s[i].line); /* each line of values a space-aligned one of the region */
+    if (li == w->nreg || !gap_row(w, &w->reg[li])) return 0;
+  }
+  xline h[XL];
+  xcol xc[GK__MAX_COLS];
+  uint32_t anchor = 0;
+  int part = 0;
+  size_t nh = at < w->nreg ? header_lines(w, at, h, &anchor, &part) : 0;
+  if (!nh || part || last >= w->xff) return 0;
+  learn_cols(w, h, nh, xc, td->ncols);
+  size_t n = places(w, xc, ext, 1);
+  if (!n || !in_order(ext, n)) return 0;
+  for (size_t j = 0; j < n; j++) /* the region's first value under a learnt column */
+    if (ext[j].ok && anchor >= ext[j].a && anchor < ext[j].b) return n;
+  return 0;
+}
+
+/* The row of table 四 region line i's label names (its cells left of its
+ * first value, normalised): the one row whose wording it holds; -1 when it
+ * names none or two, -2 when the line has no label. */
+static int label_row(walk *w, size_t i) {
+  const tline *l = &w->reg[i];
+  const gk__gblock *b = &w->g->blocks[l->blk];
+  gk__buf lab;
+  gk__buf_init(&lab);
+  for (uint32_t k = 0; k < b->ncells; k++) {
+    const gk__gcell *c = &w->g->cells[b->first + k];
+    const char *t = gk__grid_text(w->g, c->off);
+    if (c->len && t[0] >= '0' && t[0] <= '9') break;
+    gk__labels_norm(w->L, &lab, t, c->len);
+  }
+  int row = lab.err ? -1 : !lab.len ? -2 : -1, named = 0;
+  for (size_t r = 0; r < w->ed->tables[w->t].nrows && lab.len && !lab.err; r++) {
+    size_t end = 0;
+    if (gk__rec_row_match(w, r, lab.data, lab.len, 0, &end) == 2) row = (int)r, named++;
+  }
+  gk__buf_free(&lab);
+  return named > 1 ? -1 : row;
+}
+
+/* The values s[0..k) of one line into row out[0..nc): filling it, by
+ * their order; else by their places (put_values). */
+static int put_line(const walk *w, const slot *s, size_t k, const xext *ext, const size_t *slots, size_t nc,
+                    slot *out) {
+  size_t v = 0;
+  for (size_t i = 0; i < k; i++) v += s[i].kind == SLOT_VALUE;
+  if (v > nc) return 0;
+  if (v < nc) return put_values(w, s, k, ext, nc, slots, nc, out);
+  for (size_t i = 0, j = 0; i < k; i++)
+    if (s[i].kind == SLOT_VALUE) out[j++] = s[i];
+  return 1;
+}
+
+/* Table 四 as a line a row: each line's row named by its label (lines
+ * without labels: as many lines as rows, in order), the rows in their
+ * declared order; a line filling its row by order, else by position.
+ * Returns as gk__rec_xpos_table. */
+static int xpos_rows(walk *w, const slot *s, size_t k, slot *out) {
+  const gk__table_decl *td = &w->ed->tables[w->t];
+  xext ext[GK__MAX_COLS];
+  size_t slots[GK__MAX_COLS], first[XR + 1], ng = 0;
+  int row[XR], labelled = 0, all = 1;
+  size_t n = learn_rows(w, s, k, ext);
+  if (!n || td->nrows > XR) return 0;
+  for (size_t i = 0; i < k; i++)
+    if (!i || s[i].line != s[i - 1].line) {
+      if (ng == td->nrows) return 0;
+      first[ng] = i, row[ng] = label_row(w, reg_index(w, s[i].line));
+      labelled |= row[ng++] != -2;
+    }
+  first[ng] = k;
+  for (size_t g = 0; g < ng; g++) {
+    if (!labelled && ng == td->nrows) row[g] = (int)g; /* no labels: the rows in order */
+    if (row[g] < 0 || (g && row[g] <= row[g - 1])) return 0;
+  }
+  for (size_t j = 0; j < td->nrows * td->ncols; j++) out[j] = (slot){NULL, 0, s[0].line, SLOT_EMPTY, 0};
+  for (size_t j = 0; j < n; j++) slots[j] = j;
+  for (size_t g = 0; g < ng; g++) {
+    int p = put_line(w, s + first[g], first[g + 1] - first[g], ext, slots, n, out + (size_t)row[g] * td->ncols);
+    if (!p) return 0;
+    all &= p == 1;
+  }
+  return all ? 1 : 2;
+}
+
 int gk__rec_xpos_row(walk *w, const slot *s, size_t k, const size_t *cols, size_t nc, slot *out) {
   xext ext[GK__MAX_COLS * XR];
   size_t n = w->t == GK_TABLE_REVIEW ? 0 : learn(w, s, k, ext);
@@ -418,6 +518,7 @@ int gk__rec_xpos_row(walk *w, const slot *s, size_t k, const size_t *cols, size_
 int gk__rec_xpos_table(walk *w, const slot *s, size_t k, slot *out) {
   xext ext[GK__MAX_COLS * XR];
   size_t slots[GK__MAX_COLS * XR];
+  if (k && s[k - 1].line != s[0].line) return xpos_rows(w, s, k, out); /* a line a row */
   size_t n = learn(w, s, k, ext);
   for (size_t j = 0; j < n; j++) slots[j] = j;
   return n ? put_values(w, s, k, ext, n, slots, n, out) : 0;

@@ -546,12 +546,190 @@ static void test_synth_parts(void) {
   CU_ASSERT_TRUE(tested > 0);
 }
 
+
+/* ------------------------------------------------------------------------
+ * Table 四 printed as three labelled lines (real PDFs do this): its five
+ * column labels over the values (each over one, two or three lines), then a
+ * line a row, its label first ("行政复议", "行政诉讼 未经复议直接起诉" or
+ * "行政诉讼" alone on a line above "未经复议直接起诉", "复议后起诉"). The blanks
+ * of a case in one row (or every row), the other rows full; a row printed
+ * as its label alone, or left out. Every cell compared: its value, or blank
+ * (the case's blank, or undecided: import.ambiguous names the table). */
+
+enum { RL_FULL, RL_LABEL_ONLY, RL_LEFT_OUT }; /* how the target row is printed when all blank */
+
+typedef struct {
+  int ed;
+  unsigned lines;  /* lines of each column label */
+  int bl;          /* blank case (BL_*, BL_N none) */
+  int target;      /* its row; 3: every row */
+  int grouped;     /* "行政诉讼" on a line of its own */
+  int empty;       /* the target row all blank: RL_LABEL_ONLY or RL_LEFT_OUT (RL_FULL: the case) */
+  int unlabelled;  /* no row labels (the three lines of values alone) */
+  int pagebreak;   /* a form feed before the last row's line: position says nothing */
+} rvcase;
+
+/* The value of row r, column j of a case (NULL blank). */
+static const char *rl_value(char *buf, size_t cap, const rvcase *c, size_t r, size_t j, const unsigned *x,
+                            const unsigned *wd) {
+  int here = c->target == 3 || (size_t)c->target == r;
+  if (here && c->empty != RL_FULL) return NULL;
+  int bl = here ? c->bl : BL_N;
+  if ((bl == BL_START && j == 0) || ((bl == BL_MIDDLE || bl == BL_ASIDE) && j == 2) || (bl == BL_END && j == 4) ||
+      (bl == BL_SPARSE && j % 2) || (bl == BL_BETWEEN && j == 2))
+    return NULL;
+  if (bl == BL_BETWEEN && j == 1) { /* from the last code point of column 1 to the first of column 2 */
+    unsigned n = x[2] + 1 - (x[1] + wd[1] - 1);
+    for (unsigned k = 0; k < n && k + 1 < cap; k++) buf[k] = (char)('1' + k % 9), buf[k + 1] = '\0';
+    return buf;
+  }
+  snprintf(buf, cap, "%zu", 10 + r * 20 + j);
+  return buf;
+}
+
+/* The table's text: the header, then the rows' lines. */
+static void rl_text(gk__buf *b, const rvcase *c, unsigned *x, unsigned *wd) {
+  const gk__table_decl *td = &gk__edition_get(c->ed)->tables[GK_TABLE_REVIEW];
+  const char *lab[3] = {td->rows[0].zh, td->rows[1].zh, strrchr(td->rows[2].zh, ' ') + 1};
+  unsigned lw = c->unlabelled ? 2 : cps_of(td->rows[1].zh) + 4, pitch = 6, aside = 0;
+  for (size_t j = 0; j < td->ncols; j++) {
+    unsigned part = (cps_of(td->cols[j].zh) + c->lines - 1) / c->lines;
+    pitch = part + 4 > pitch ? part + 4 : pitch;
+  }
+  for (size_t j = 0; j < td->ncols; j++)
+    x[j] = lw + (unsigned)j * pitch, wd[j] = (cps_of(td->cols[j].zh) + c->lines - 1) / c->lines;
+  if (c->bl == BL_ASIDE) aside = wd[0] + 1;
+  char l[1024], part[GK__MAX_COLS][64], v[GK__MAX_COLS][32];
+  put ps[GK__MAX_COLS + 2];
+  for (unsigned li = 0; li < c->lines; li++) {
+    size_t n = 0;
+    for (size_t j = 0; j < td->ncols; j++) {
+      cps_cut(part[j], sizeof part[j], td->cols[j].zh, li * wd[j], wd[j]);
+      if (part[j][0]) ps[n++] = (put){x[j] + aside, part[j]};
+    }
+    ps[n] = (put){0, NULL};
+    if (n) line_of(l, sizeof l, ps), gk__buf_printf(b, "%s\n", l);
+  }
+  for (size_t r = 0; r < td->nrows; r++) {
+    int here = c->target == 3 || (size_t)c->target == r;
+    if (here && c->empty == RL_LEFT_OUT) continue;
+    size_t n = 0;
+    const char *lb = lab[r];
+    if (r == 1 && c->grouped && !c->unlabelled) {
+      gk__buf_put(b, lb, (size_t)(strchr(lb, ' ') - lb)), gk__buf_putc(b, '\n');
+      lb = strchr(lb, ' ') + 1;
+    }
+    if (!c->unlabelled) ps[n++] = (put){0, lb};
+    for (size_t j = 0; j < td->ncols; j++) {
+      const char *t = rl_value(v[j], sizeof v[j], c, r, j, x, wd);
+      unsigned at = x[j] + (here && c->bl == BL_BETWEEN && j == 1 ? wd[1] - 1 : 0);
+      if (t) ps[n++] = (put){at, t};
+    }
+    ps[n] = (put){0, NULL};
+    if (n) line_of(l, sizeof l, ps), gk__buf_printf(b, "%s%s\n", c->pagebreak && r + 1 == td->nrows ? "\f" : "", l);
+  }
+}
+
+static size_t g_rl_cases, g_rl_right, g_rl_blank;
+
+/* One case: table 四's region of the base replaced; 1 when a cell is not as the case wants. */
+static int rl_check(const char *base, size_t n, const rvcase *c) {
+  int part = -1;
+  for (int p = 0; p < GK__NPARTS; p++)
+    if (gk__parts[p].table == GK_TABLE_REVIEW) part = p;
+  size_t from = heading_at(base, part, 0), to = heading_at(base, part, 1);
+  CU_ASSERT_TRUE_FATAL(from != SIZE_MAX && to != SIZE_MAX && from <= to);
+  unsigned x[GK__MAX_COLS], wd[GK__MAX_COLS];
+  gk__buf b;
+  gk__buf_init(&b);
+  gk__buf_put(&b, base, from);
+  rl_text(&b, c, x, wd);
+  gk__buf_put(&b, base + to, n - to);
+  CU_ASSERT_EQUAL_FATAL(b.err, 0);
+  gk_report *rep = NULL;
+  gk_diags *d = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_report_from_text(&rep, b.data, b.len, "review3", d), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_report_edition(rep), c->ed);
+  const gk__table_decl *td = &gk__edition_get(c->ed)->tables[GK_TABLE_REVIEW];
+  int bad = 0, amb = cell_named(d, rep, GK_TABLE_REVIEW, 0), blanks = 0;
+  for (size_t r = 0; r < td->nrows; r++)
+    for (size_t j = 0; j < td->ncols; j++) {
+      char v[32], path[160], got[64];
+      const char *want = rl_value(v, sizeof v, c, r, j, x, wd);
+      CU_ASSERT_TRUE_FATAL(gk_schema_path_format(path, sizeof path, c->ed, GK_TABLE_REVIEW, r, j) > 0);
+      CU_ASSERT_TRUE_FATAL(gk_report_text(got, sizeof got, rep, path, GK_NUL_TERMINATED) >= 0);
+      if (!want) continue;
+      if (!strcmp(got, want)) g_rl_right++;
+      else if (!got[0]) g_rl_blank++, blanks++;
+      if (got[0] && strcmp(got, want)) {
+        bad = 1;
+        fprintf(stderr, "  [ed %d, %u line(s), %s, row %d%s%s] %s: want '%s' got '%s'\n", c->ed, c->lines,
+                c->bl < BL_N ? bl_name[c->bl] : "no blank", c->target, c->grouped ? ", grouped" : "",
+                c->unlabelled ? ", unlabelled" : "", path, want, got);
+      }
+    }
+  /* undecided: the value between two columns (a row); everything when the
+   * header is not over the values, or two lines without labels for three rows */
+  int rows = c->target == 3 ? 3 : 1, all = 15 - (c->empty != RL_FULL ? 5 * rows : 0) - (c->bl == BL_MIDDLE) * rows;
+  int undecided = c->bl == BL_BETWEEN ? rows : c->bl == BL_ASIDE || c->pagebreak ? 15 - rows :
+                  c->unlabelled && c->empty ? all : 0;
+  if (blanks != undecided) {
+    bad = 1;
+    fprintf(stderr, "  [ed %d, %u line(s), %s, row %d] %d blank, want %d\n", c->ed, c->lines,
+            c->bl < BL_N ? bl_name[c->bl] : "no blank", c->target, blanks, undecided);
+  }
+  if (blanks && !amb) {
+    bad = 1;
+    fprintf(stderr, "  [ed %d, %u line(s), %s, row %d] %d blank, not named\n", c->ed, c->lines,
+            c->bl < BL_N ? bl_name[c->bl] : "no blank", c->target, blanks);
+  }
+  if (blanks && getenv("GK_XPOS_BLANKS"))
+    fprintf(stderr, "  [ed %d, %u line(s), %s, row %d%s%s, empty %d] %d blank\n", c->ed, c->lines,
+            c->bl < BL_N ? bl_name[c->bl] : "no blank", c->target, c->grouped ? ", grouped" : "",
+            c->unlabelled ? ", unlabelled" : "", c->empty, blanks);
+  if (getenv("GK_XPOS_DUMP") && (bad || blanks))
+    fprintf(stderr, "%.*s\n", (int)(b.len - from < 900 ? b.len - from : 900), b.data + from);
+  g_rl_cases++;
+  gk_report_free(rep);
+  gk_diags_free(d);
+  gk__buf_free(&b);
+  return bad;
+}
+
+static void test_review_labelled(void) {
+  g_rl_cases = g_rl_right = g_rl_blank = 0;
+  for (size_t e = 0; e < gk_schema_edition_count() && e < sizeof synth_base / sizeof *synth_base; e++) {
+    size_t n = 0;
+    char *base = gk_test_read_data(synth_base[e], 0, &n);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(base);
+    for (unsigned lines = 1; lines <= 3; lines++)
+      for (int grouped = 0; grouped < 3; grouped++)
+        for (int target = 0; target <= 3; target++) {
+          for (int bl = 0; bl <= BL_N; bl++) {
+            rvcase c = {gk_schema_edition_id(e), lines, bl, target, grouped == 1, RL_FULL, grouped == 2, 0};
+            CU_ASSERT_FALSE(rl_check(base, n, &c));
+          }
+          for (int empty = RL_LABEL_ONLY; empty <= RL_LEFT_OUT && target < 3; empty++) {
+            rvcase c = {gk_schema_edition_id(e), lines, BL_N, target, grouped == 1, empty, grouped == 2, 0};
+            CU_ASSERT_FALSE(rl_check(base, n, &c));
+          }
+          rvcase pb = {gk_schema_edition_id(e), lines, BL_MIDDLE, target, grouped == 1, RL_FULL, grouped == 2, 1};
+          CU_ASSERT_FALSE(rl_check(base, n, &pb));
+        }
+    free(base);
+  }
+  fprintf(stderr, "table 四 on three labelled lines: %zu cases, %zu cells right, %zu blank\n", g_rl_cases,
+          g_rl_right, g_rl_blank);
+}
+
 int main(void) {
   CU_TestInfo tests[] = {
     {"values placed under the header column they overlap most; undecided ones blank and said", test_xpos_cases},
     {"pipe tables without outer bars: blank first and last cells kept", test_bare_pipes},
     {"synthetic tables 二, 三, 四 of both editions from the declarations: blanks placed or said", test_synth_tables},
     {"table 二 in its parts, each under its own header: blanks placed or said", test_synth_parts},
+    {"table 四 on three labelled lines: blanks placed by position or said", test_review_labelled},
     CU_TEST_INFO_NULL,
   };
   return gk_test_main("text_xpos", tests);
