@@ -413,7 +413,10 @@ static int values_near(const doc *D, size_t i) {
 
 /* Tables whose part has no heading at all, inside the region of a part found
  * before them: the first line that opens with one of the table's own
- * wordings (a column or row label, numbers near it) starts the table. */
+ * wordings (a column or row label, numbers near it) starts the table, within
+ * HEADLESS_SCAN lines of the part above (a bound on the work a document of
+ * millions of lines without the table costs). */
+#define HEADLESS_SCAN 4000
 static int headless_tables(doc *D, const gk__labels *L) {
   for (int p = 0; p < NPARTS; p++) {
     if (part_table(p) < 0 || D->head[p] != SIZE_MAX) continue;
@@ -422,7 +425,7 @@ static int headless_tables(doc *D, const gk__labels *L) {
       if (D->head[q] != SIZE_MAX) lo = D->head[q] + 1;
     for (int q = NPARTS - 1; q > p; q--)
       if (D->head[q] != SIZE_MAX) hi = D->head[q];
-    for (size_t i = lo; lo > 0 && i < hi; i++) {
+    for (size_t i = lo; lo > 0 && i < hi && i - lo < HEADLESS_SCAN; i++) {
       if (opens_table(L, part_table(p), &D->lines[i], 12) != 1 || !values_near(D, i)) continue;
       i = table_top(D, L, part_table(p), lo, i);
       if (insert_heading_line(D, i, -1)) return GK_ENOMEM;
