@@ -42,6 +42,7 @@ static void field(gk__buf *b, const char *s, size_t n) {
 }
 
 void gk__csv_field(gk__buf *b, const char *s, size_t n) { field(b, s, n); }
+int gk__csv_formula_like(const char *s, size_t n) { return formula_like(s, n); }
 
 static void field_str(gk__buf *b, const char *s) { field(b, s ? s : "", s ? strlen(s) : 0); }
 

@@ -56,6 +56,9 @@ int gk__buf_finish(gk__buf *b, char **out, size_t *len_out);
 
 /* Append one CSV field, quoted (RFC 4180) only when it must be. csv.c. */
 void gk__csv_field(gk__buf *b, const char *s, size_t n);
+/* Would a spreadsheet run s[0..n) as a formula (csv.c: the writer neutralises it
+ * with a leading apostrophe, csv_read.c takes it off again)? */
+int gk__csv_formula_like(const char *s, size_t n);
 
 /* ------------------------------------------------------------ text helpers */
 /* 1 if s[0..n) is valid UTF-8 (no overlongs, no surrogates), else 0. On failure

@@ -6,6 +6,7 @@
 #include "gkreport/text.h"
 #include "gkreport/json.h"
 #include "gkreport/document.h"
+#include "gkreport/csv.h"
 
 GK_API gk_form gk_report_detect_form(const char *bytes, size_t len) {
   len = gk__nul_len(bytes, len);
@@ -16,6 +17,8 @@ GK_API gk_form gk_report_detect_form(const char *bytes, size_t len) {
   while (i < len && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) i++;
   if (i < len && bytes[i] == '{') return GK_FORM_JSON;
   if (i < len && bytes[i] == '<') return GK_FORM_HTML;
+  static const char csv_head[] = "agency,year,edition,table,row,col,state,value";
+  if (len - i >= sizeof csv_head - 1 && memcmp(bytes + i, csv_head, sizeof csv_head - 1) == 0) return GK_FORM_CSV;
   return GK_FORM_TEXT;
 }
 
@@ -79,6 +82,8 @@ GK_API int gk_report_load_form(gk_report **out, const char *bytes, size_t len, g
     return gk_report_from_html(out, bytes, len, source_name, diags);
   case GK_FORM_DOCX:
     return gk_report_from_docx(out, bytes, len, source_name, diags);
+  case GK_FORM_CSV:
+    return gk_report_from_csv(out, bytes, len, source_name, diags);
   }
   return GK_EINVAL;
 }

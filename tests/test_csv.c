@@ -285,6 +285,149 @@ static void test_csv_example_fenggang(void) {
   free(text);
 }
 
+/* ------------------------------------------------------------ reading back */
+static gk_report *from_csv(const char *s, gk_diags *d) {
+  gk_report *r = NULL;
+  int rc = gk_report_from_csv(&r, s, strlen(s), "t.csv", d);
+  CU_ASSERT_TRUE(rc == GK_OK ? r != NULL : r == NULL);
+  return r;
+}
+
+/* Same state, value and literal in every stored cell (what CSV carries). */
+static void same_cells(const gk_report *a, const gk_report *b) {
+  int ed = gk_report_edition(a);
+  CU_ASSERT_EQUAL_FATAL(gk_report_edition(b), ed);
+  CU_ASSERT_EQUAL(gk_report_year(b), gk_report_year(a));
+  for (int t = 0; t < GK_NTABLES; t++)
+    for (size_t row = 0; row < gk_schema_nrows(ed, t); row++)
+      for (size_t col = 0; col < gk_schema_ncols(ed, t); col++) {
+        if (!gk_schema_cell_exists(ed, t, row, col) || !(gk_schema_row_flags(ed, t, row) & GK_ROW_STORED)) continue;
+        const gk__cell *x = gk__cell_at(a, t, row, col), *y = gk__cell_at(b, t, row, col);
+        CU_ASSERT_EQUAL(x->state, y->state);
+        CU_ASSERT_EQUAL(x->value, y->value);
+        if (x->state == GK_CELL_LITERAL)
+          CU_ASSERT_STRING_EQUAL(gk_report_literal(a, t, row, col), gk_report_literal(b, t, row, col));
+      }
+}
+
+/* Every flag combination: read back to the same cells, and written again to
+ * the same bytes; no finding. */
+static size_t roundtrip_all(const void *arg, const gk_report *r, const char *name) {
+  (void)arg, (void)name;
+  static const uint32_t flags[] = {0, GK_CSV_NO_HEADER, GK_CSV_DERIVED, GK_CSV_EXCEL,
+                                   GK_CSV_EXCEL | GK_CSV_LANG_EN | GK_CSV_DERIVED | GK_CSV_NO_HEADER};
+  for (size_t k = 0; k < sizeof flags / sizeof *flags; k++) {
+    char *s = to_csv(r, flags[k]);
+    gk_diags *d = NULL;
+    CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+    gk_report *back = from_csv(s, d);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(back);
+    CU_ASSERT_EQUAL(gk_diags_count(d), 0);
+    same_cells(r, back);
+    char *s2 = to_csv(back, flags[k]);
+    CU_ASSERT_STRING_EQUAL(s, s2);
+    gk_free(s), gk_free(s2);
+    gk_report_free(back);
+    gk_diags_free(d);
+  }
+  return 0;
+}
+
+static void test_csv_read_roundtrip(void) {
+  CU_ASSERT_EQUAL(gk_test_each_truth(roundtrip_all, NULL), 0);
+  /* texts a spreadsheet would run, quotes, commas and line breaks */
+  gk_report *r = mk(2021, 2023);
+  const char *name = "=HYPERLINK(\"http://x\",\"y\"), 某局\r\n第二行";
+  CU_ASSERT_EQUAL(gk_report_set_agency(r, GK_AGENCY_NAME, name, strlen(name)), GK_OK);
+  set_literal(r, "active/regulations/issued", "+1+2");
+  set_literal(r, "active/regulations/repealed", "-");
+  set_literal(r, "active/regulations/in_force", "'@SUM(A1)");
+  set_literal(r, "active/normative_docs/issued", "\"a\",b\nc");
+  set_path(r, "active/fees/amount", "59237.2449万元");
+  set_path(r, "active/licensing/decisions", "5");
+  roundtrip_all(NULL, r, "literals");
+  gk_report_free(r);
+}
+
+/* Each finding at its line and column; a report of what was read never. */
+static void expect_fail(const char *csv, const char *rule, uint32_t line, uint32_t col) {
+  gk_diags *d = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+  gk_report *r = from_csv(csv, d);
+  if (r) fprintf(stderr, "\nread, want %s: %s\n", rule, csv);
+  CU_ASSERT_PTR_NULL(r);
+  CU_ASSERT_EQUAL_FATAL(gk_diags_count(d), 1);
+  if (strcmp(gk_diag_rule(d, 0), rule) != 0 || gk_diag_line(d, 0) != line || gk_diag_column(d, 0) != col)
+    fprintf(stderr, "\n%s: %s %u:%u, want %s %u:%u\n", csv, gk_diag_rule(d, 0), gk_diag_line(d, 0),
+            gk_diag_column(d, 0), rule, line, col);
+  CU_ASSERT_STRING_EQUAL(gk_diag_rule(d, 0), rule);
+  CU_ASSERT_EQUAL(gk_diag_line(d, 0), line);
+  CU_ASSERT_EQUAL(gk_diag_column(d, 0), col);
+  gk_report_free(r);
+  gk_diags_free(d);
+}
+
+#define H "agency,year,edition,table,row,col,state,value\n"
+#define L "某局,2023,2021,"
+static void test_csv_read_errors(void) {
+  expect_fail(H L "active,regulations,issued,value,\"2\n", "csv.syntax", 2, 46);
+  expect_fail(H L "active,regulations,issued,value,2\"\n", "csv.syntax", 2, 47);
+  expect_fail(H L "active,regulations,issued,literal,\"a\"b\n", "csv.syntax", 2, 51);
+  expect_fail(H L "active,regulations,issued,value\n", "csv.syntax", 2, 1);
+  expect_fail(H L "active,regulations,issued,value,2,x,y,z,w\n", "csv.syntax", 2, 1);
+  expect_fail(H, "csv.syntax", 2, 1);
+  expect_fail(H L "tables,regulations,issued,value,2\n", "csv.key", 2, 14);
+  expect_fail(H L "active,rules,issued,value,2\n", "csv.key", 2, 21);
+  expect_fail(H L "active,regulations,made,value,2\n", "csv.key", 2, 33);
+  expect_fail(H L "active,regulations,issued,number,2\n", "csv.key", 2, 40);
+  expect_fail(H L "requests,denied,natural,value,2\n", "csv.key", 2, 23);
+  expect_fail(H L "active,regulations,issued,value,2\n" L "active,regulations,issued,value,3\n", "csv.key", 3, 14);
+  expect_fail(H L "active,regulations,issued,value,1.5\n", "csv.value", 2, 46);
+  expect_fail(H L "active,regulations,issued,value,-1\n", "csv.value", 2, 46);
+  expect_fail(H L "active,regulations,issued,value,3件\n", "csv.value", 2, 46);
+  expect_fail(H L "active,fees,amount,value,5元\n", "csv.value", 2, 39);
+  expect_fail(H L "active,regulations,issued,blank,3\n", "csv.value", 2, 46);
+  expect_fail(H "某局,20x3,2021,active,regulations,issued,value,2\n", "csv.value", 2, 4);
+  expect_fail(H "某局,2023,2020,active,regulations,issued,value,2\n", "csv.value", 2, 9);
+  expect_fail(H L "active,regulations,issued,value,2\n" "某局,2022,2021,active,regulations,repealed,value,2\n",
+              "csv.value", 3, 1);
+  expect_fail(H L "active,regulations,issued,value,\xff\n", "import.encoding", 2, 46);
+  /* quiet: no header, CRLF, an empty line, blank and literal cells, a derived subtotal */
+  gk_diags *d = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+  gk_report *r = from_csv(L "active,regulations,issued,value,2\r\n\r\n" L "active,regulations,repealed,literal,-\r\n"
+                          L "requests,denied,natural,derived,\r\n" L "active,fees,amount,value,0.5\r\n", d);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+  CU_ASSERT_EQUAL(gk_diags_count(d), 0);
+  GK_ASSERT_CELL(r, "active/regulations/issued", "2");
+  GK_ASSERT_CELL(r, "active/regulations/repealed", "-");
+  GK_ASSERT_CELL(r, "active/regulations/in_force", "");
+  GK_ASSERT_CELL(r, "active/fees/amount", "0.5");
+  CU_ASSERT_STRING_EQUAL(gk_report_agency(r, GK_AGENCY_NAME), "某局");
+  gk_report_free(r);
+  gk_diags_free(d);
+}
+#undef H
+#undef L
+
+/* A line a million fields long and a quoted field of a million lines: read
+ * (and refused) in linear time; at two sizes the work grows with the input. */
+static void test_csv_read_hostile(void) {
+  for (size_t n = 100000; n <= 1000000; n *= 10) {
+    char *s = malloc(n * 2 + 64);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    size_t k = (size_t)sprintf(s, "a");
+    for (size_t i = 0; i < n; i++) s[k++] = ',';
+    s[k] = '\0';
+    expect_fail(s, "csv.syntax", 1, 1);
+    k = (size_t)sprintf(s, "\"");
+    for (size_t i = 0; i < n; i++) s[k++] = '\n';
+    s[k] = '\0';
+    expect_fail(s, "csv.syntax", 1, 1);
+    free(s);
+  }
+}
+
 int main(void) {
   CU_TestInfo tests[] = {
     {"test_csv_exact_output", test_csv_exact_output},
@@ -295,6 +438,9 @@ int main(void) {
     {"test_csv_bad_arguments", test_csv_bad_arguments},
     {"test_csv_alloc_failures", test_csv_alloc_failures},
     {"test_csv_example_fenggang", test_csv_example_fenggang},
+    {"test_csv_read_roundtrip", test_csv_read_roundtrip},
+    {"test_csv_read_errors", test_csv_read_errors},
+    {"test_csv_read_hostile", test_csv_read_hostile},
     CU_TEST_INFO_NULL};
   return gk_test_main("csv", tests);
 }

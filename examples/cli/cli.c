@@ -103,7 +103,7 @@ int cli_parse_int(int *out, const char *cmd, const char *text, int min, int max,
 }
 
 const char *const cli_langs[] = {"zh", "en", NULL};
-const char *const cli_froms[] = {"auto", "json", "text", "html", "docx", NULL};
+const char *const cli_froms[] = {"auto", "json", "text", "html", "docx", "csv", NULL};
 
 int cli_choice(int *out, cli_args *a, const char *opt, const char *const *choices) {
   const char *v = NULL;
@@ -278,6 +278,7 @@ static int load_buffer(gk_report **out, const char *cmd, const char *name, const
            : from == CLI_FROM_TEXT ? gk_report_from_text(out, buf, len, name, d)
            : from == CLI_FROM_HTML ? gk_report_load_form(out, buf, len, GK_FORM_HTML, name, d)
            : from == CLI_FROM_DOCX ? gk_report_load_form(out, buf, len, GK_FORM_DOCX, name, d)
+           : from == CLI_FROM_CSV  ? gk_report_load_form(out, buf, len, GK_FORM_CSV, name, d)
                                    : gk_report_load(out, buf, len, name, d);
   if (rc != GK_OK) {
     if (gk_diags_count_severity(d, GK_SEV_ERROR) > 0) {

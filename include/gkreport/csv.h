@@ -55,6 +55,22 @@ typedef enum gk_csv_flag {
  *  gk_free(). GK_EOVERFLOW when a derived subtotal overflows int64. Since 0.1.0. */
 GK_API int gk_report_to_csv(char **out, size_t *len_out, const gk_report *r, uint32_t flags);
 
+/** Read back a report from the CSV gk_report_to_csv writes, with any flags: one
+ *  report, a line per cell, the header line optional; a byte-order mark, CRLF
+ *  and the Excel columns (source,row_label,col_label: the source is kept, the
+ *  labels are not read) are accepted; lines of derived subtotals are skipped.
+ *  Cells not listed stay blank. What CSV does not carry stays unset: the unit of
+ *  an amount, the agency's level, kind and region, the prose, source lines.
+ *  Every line must name the same agency, year and edition. Errors stop the
+ *  reader with a finding at the line and column: csv.syntax (quoting, number
+ *  of fields), csv.key (an unknown table, row, column or state, a derived row,
+ *  a cell given twice), csv.value (a value the column cannot hold, a line of
+ *  another report), import.encoding (not UTF-8, a NUL byte); it returns
+ *  GK_EPARSE then and *out is NULL, as for an input over the cap (common.h:
+ *  import.too_large). Linear in the input. Since 0.2.0. */
+GK_API int gk_report_from_csv(gk_report **out, const char *bytes, size_t len, const char *source_name,
+                              gk_diags *diags);
+
 #ifdef __cplusplus
 }
 #endif

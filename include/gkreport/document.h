@@ -52,12 +52,14 @@ typedef enum gk_form {
   GK_FORM_TEXT = 0, /**< published text (UTF-8 or GB18030) */
   GK_FORM_JSON = 1, /**< a gkreport JSON document (first non-space byte '{') */
   GK_FORM_HTML = 2, /**< markup (first non-space byte '<') */
-  GK_FORM_DOCX = 3  /**< a zip archive ("PK\3\4"): a Word document */
+  GK_FORM_DOCX = 3, /**< a zip archive ("PK\3\4"): a Word document */
+  GK_FORM_CSV = 4   /**< the CSV gk_report_to_csv writes (its header line first). Since 0.2.0. */
 } gk_form;
 
 /** The form of `bytes` as gk_report_load() detects it: GK_FORM_DOCX for a zip
- *  signature, GK_FORM_JSON for '{', GK_FORM_HTML for '<' (after a BOM and white
- *  space), else GK_FORM_TEXT. NULL with len 0 is text. Since 0.2.0. */
+ *  signature, GK_FORM_JSON for '{', GK_FORM_HTML for '<', GK_FORM_CSV for the
+ *  CSV header line "agency,year,edition,table,row,col,state,value" (after a BOM
+ *  and white space), else GK_FORM_TEXT. NULL with len 0 is text. Since 0.2.0. */
 GK_API gk_form gk_report_detect_form(const char *bytes, size_t len);
 
 /** Load a report of the given form (a forced form: no detection). Same contract

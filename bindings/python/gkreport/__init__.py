@@ -48,14 +48,15 @@ def _looks_like_json(data: bytes) -> bool:
 
 
 _READERS = {"json": "gk_report_from_json", "text": "gk_report_from_text",
-            "html": "gk_report_from_html", "docx": "gk_report_from_docx"}
+            "html": "gk_report_from_html", "docx": "gk_report_from_docx",
+            "csv": "gk_report_from_csv"}
 
 
 def loads(data: _Union[str, bytes], source: _Optional[str] = None,
           format: _Optional[str] = None) -> Report:
     """Read a report from a string or bytes: a gkreport JSON document, the text
     of a published report, a web page or the bytes of a .docx file (detected by
-    the content, or forced with ``format="json"|"text"|"html"|"docx"``).
+    the content, or forced with ``format="json"|"text"|"html"|"docx"|"csv"``).
     `source` names the input in diagnostics. Raises :class:`ParseError` with
     ``diagnostics`` when the input cannot be read."""
     if isinstance(data, str):
@@ -69,12 +70,12 @@ def loads(data: _Union[str, bytes], source: _Optional[str] = None,
         raise TypeError("source= names the input in diagnostics: a str, not %s"
                         % type(source).__name__)
     if format is not None and not isinstance(format, str):
-        raise TypeError("format= is 'json', 'text', 'html' or 'docx', not %s"
+        raise TypeError("format= is 'json', 'text', 'html', 'docx' or 'csv', not %s"
                         % type(format).__name__)
     if format is None:
         return read_report("gk_report_load", raw, source)
     if format not in _READERS:
-        raise ValueError("format must be 'json', 'text', 'html' or 'docx', not %r" % (format,))
+        raise ValueError("format must be 'json', 'text', 'html', 'docx' or 'csv', not %r" % (format,))
     return read_report(_READERS[format], raw, source)
 
 

@@ -557,8 +557,9 @@ class Report(Owned):
         ``derived=True`` adds the computed subtotal rows. ``excel=True`` writes
         for Excel: a byte-order mark, CRLF, and the columns source, row_label,
         col_label (Chinese, or English with ``lang="en"``). Texts a spreadsheet
-        would run as formulas get a leading apostrophe. Read it back without
-        floats with :func:`gkreport.read_csv`."""
+        would run as formulas get a leading apostrophe. Read it back as a
+        report with ``gkreport.loads(text, format="csv")`` (the cells), or into
+        pandas without floats with :func:`gkreport.read_csv`."""
         flags = (0 if header else CSV_NO_HEADER) | (CSV_DERIVED if derived else 0)
         if excel:
             flags |= CSV_EXCEL | (CSV_LANG_EN if _lang(lang) else 0)

@@ -50,6 +50,18 @@ class DocumentsTest(unittest.TestCase):
         with self.assertRaises(ValueError):
             gkreport.loads(b"x", format="pdf")
 
+    def test_csv_reads_back(self):
+        r = gkreport.load(os.path.join(DOCS, NAME + ".html"))
+        for kwargs in ({}, {"excel": True}, {"header": False, "derived": True}):
+            text = r.to_csv(**kwargs)
+            fmt = None if kwargs.get("header", True) else "csv"  # the header line tells it
+            back = gkreport.loads(text, format=fmt) if fmt else gkreport.loads(text)
+            self.check(back, NAME)
+            self.assertEqual(back.to_csv(**kwargs), text)
+        with self.assertRaises(gkreport.ParseError) as cm:
+            gkreport.loads("agency,year,edition,table,row,col,state,value\nx,2023,2021,active,rules,issued,value,1\n")
+        self.assertEqual([f.rule for f in cm.exception.diagnostics], ["csv.key"])
+
     def test_bad_docx_is_a_parse_error_with_its_finding(self):
         with self.assertRaises(gkreport.ParseError) as cm:
             gkreport.loads(b"PK\x03\x04broken", source="bad.docx")
