@@ -38,6 +38,7 @@
 
 enum { KEEP = 0, DROP = 1, APART = 2 }; /* a byte's fate */
 #define MC_STACK 32                      /* open emphasis runs at most (deeper ones are text) */
+#define MC_NOTE_MAX 80                   /* bytes of a note mark in <sup> at most */
 
 /* A search's answer: from `from` on, the first hit is at `at` (n: none).
  * Asked again at i with from <= i <= at, it still holds. */
@@ -55,6 +56,7 @@ typedef struct {
   size_t kinds[8];             /* open runs of each kind (run_kind) */
   mc_next nx_close, nx_open, nx_paren; /* the next ']', '[' and ')' */
   mc_next nx_tag[MC_TAGS];     /* the next closing tag of each entry of tags[] */
+  mc_next nx_comment;          /* the next "-->" */
   size_t link_close, link_end; /* the link being read: its ']' and the offset after its ')' */
 } mcell;
 
@@ -200,10 +202,24 @@ static size_t closing_tag(mcell *m, size_t ti, size_t i) {
 
 static int note_mark(mcell *m, size_t a, size_t b);
 
-/* A tag at i; the offset after what it takes. */
+/* A comment "<!--…-->" at i: its end, else 0. */
+static size_t comment_end(mcell *m, size_t i) {
+  if (m->n - i < 7 || memcmp(m->p + i, "<!--", 4) != 0) return 0;
+  if (!still_holds(&m->nx_comment, i + 4)) {
+    const char *q = gk__memfind(m->p + i + 4, m->n - i - 4, "-->", 3);
+    m->nx_comment.from = i + 4, m->nx_comment.at = q ? (size_t)(q - m->p) : m->n;
+  }
+  return m->nx_comment.at < m->n ? m->nx_comment.at + 3 : 0;
+}
+
+/* A tag or a comment at i; the offset after what it takes. */
 static size_t html_tag(mcell *m, size_t i) {
-  size_t end = 0, ti = 0;
+  size_t end = comment_end(m, i), ti = 0;
   int close = 0;
+  if (end) {
+    mark_span(m, i, end, DROP);
+    return end;
+  }
   tag_kind kind = tag_at(m, i, &end, &close, &ti);
   if (kind == TAG_NONE) return i + 1;
   if (kind == TAG_STRUCK && !close) {
@@ -277,6 +293,7 @@ static size_t bracket(mcell *m, size_t i) {
  * and white space? */
 static int note_mark(mcell *m, size_t a, size_t b) {
   int any = 0;
+  if (b - a > MC_NOTE_MAX) return 0; /* a note mark is short: the cost stays linear */
   for (size_t i = a, e, c; i < b;) {
     if (m->p[i] == ' ' || m->p[i] == '\t') {
       i++;
@@ -332,13 +349,18 @@ static size_t entity_put(gk__buf *b, const char *p, size_t n) {
 }
 
 
-/* The bytes kept, their entities decoded, a dropped APART run one space. */
+/* The bytes kept, their entities decoded, a dropped APART run one space
+ * between the text before and after it. */
 static void emit(const mcell *m, gk__buf *b) {
+  int apart = 0;
   for (size_t i = 0, k; i < m->n;) {
     if (m->mark[i] != KEEP) {
-      if (m->mark[i] == APART && b->len && b->data[b->len - 1] != ' ') gk__buf_putc(b, ' ');
-      i++;
-    } else if (m->p[i] == '&' && (k = entity_put(b, m->p + i, m->n - i)) != 0) {
+      apart |= m->mark[i++] == APART && b->len;
+      continue;
+    }
+    if (apart && b->data[b->len - 1] != ' ') gk__buf_putc(b, ' ');
+    apart = 0;
+    if (m->p[i] == '&' && (k = entity_put(b, m->p + i, m->n - i)) != 0) {
       i += k;
     } else {
       size_t st = i++;
@@ -375,11 +397,11 @@ int gk__md_cell_text(gk__buf *b, const char *p, size_t n) {
   memset(&m, 0, sizeof m);
   m.p = p, m.n = n;
   m.link_close = m.link_end = SIZE_MAX;
-  m.nx_close.from = m.nx_open.from = m.nx_paren.from = SIZE_MAX;
+  m.nx_close.from = m.nx_open.from = m.nx_paren.from = m.nx_comment.from = SIZE_MAX;
   for (size_t k = 0; k < MC_TAGS; k++) m.nx_tag[k].from = SIZE_MAX;
   m.mark = calloc(n ? n : 1, 1);
   if (!m.mark) {
-    b->err = 1;
+    b->err = GK_ENOMEM;
     return GK_ENOMEM;
   }
   scan(&m);
