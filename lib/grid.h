@@ -217,8 +217,8 @@ int gk__grid_check(const gk__grid *g);
  * HEADING with its level; a run of blank lines one empty PARA; any other line
  * a PARA. A raw HTML table (a line starting "<table", maybe after MinerU's
  * "<html><body>", to its "</table>", outside fenced code) is read by the HTML
- * reader (gk__html_fragment), and g->src is then NULL; a pipe row's <br> and
- * HTML entities are decoded.
+ * reader (gk__html_fragment), and g->src is then NULL; a pipe or grid table
+ * cell's inline markup is left out (gk__md_cell_text).
  * g is initialised here; s must outlive g (g->src points into it). GK_OK, or
  * GK_ENOMEM / GK_EOVERFLOW (g->err). */
 int gk__grid_from_text(gk__grid *g, const char *s, size_t n);

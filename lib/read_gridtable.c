@@ -19,7 +19,8 @@
  * line between them (reStructuredText may even go on writing its text
  * there). A row is what stands between two border lines; a cell's text is
  * the join of its pieces over the row's lines (gk__doc_put_text: no space
- * between two wide characters at a line break, one otherwise); a "+===+"
+ * between two wide characters at a line break, one otherwise) without its
+ * inline markup (gk__md_cell_text); a "+===+"
  * border ends the header, whose cells are flagged GK__CELL_HEADER. Each row
  * is a ROW block of the table (its source line its first line), each cell
  * at its laid-out column with its spans and the position of its first piece.
