@@ -217,8 +217,8 @@ int gk__grid_check(const gk__grid *g);
  * HEADING with its level; a run of blank lines one empty PARA; any other line
  * a PARA. A raw HTML table (a line starting "<table", maybe after MinerU's
  * "<html><body>", to its "</table>", outside fenced code) is read by the HTML
- * reader (gk__html_fragment), and g->src is then NULL; a pipe row's <br> and
- * HTML entities are decoded.
+ * reader (gk__html_fragment), and g->src is then NULL; a pipe or grid table
+ * cell's inline markup is left out (gk__md_cell_text).
  * g is initialised here; s must outlive g (g->src points into it). GK_OK, or
  * GK_ENOMEM / GK_EOVERFLOW (g->err). */
 int gk__grid_from_text(gk__grid *g, const char *s, size_t n);
@@ -228,6 +228,16 @@ int gk__grid_from_text(gk__grid *g, const char *s, size_t n);
  * full test's count (2: it holds a column gap with text on both sides). */
 int gk__text_line_may_align(const char *p, size_t n);
 size_t gk__text_line_aligned(const char *p, size_t n);
+
+/* The text of a Markdown table cell p[0..n) (a pipe cell trimmed, or a grid
+ * table cell's joined text) without its inline markup, into b (emptied
+ * first): emphasis markers that wrap text, inline HTML tags, links (their
+ * text kept), images, footnote references and struck text dropped, <sup> and
+ * <sub> apart or dropped as note marks, <br> a space, entities decoded
+ * (md_cell.c). GK_OK, or GK_ENOMEM (b->err). gk__md_cell_has_markup: does
+ * p[0..n) hold a byte that may start markup (else it is its own text)? */
+int gk__md_cell_text(gk__buf *b, const char *p, size_t n);
+int gk__md_cell_has_markup(const char *p, size_t n);
 
 /* A pandoc or reStructuredText grid table whose top border is the line at
  * s[st..) (line number `line`), for the text reader's line loop

@@ -19,7 +19,8 @@
  * line between them (reStructuredText may even go on writing its text
  * there). A row is what stands between two border lines; a cell's text is
  * the join of its pieces over the row's lines (gk__doc_put_text: no space
- * between two wide characters at a line break, one otherwise); a "+===+"
+ * between two wide characters at a line break, one otherwise) without its
+ * inline markup (gk__md_cell_text); a "+===+"
  * border ends the header, whose cells are flagged GK__CELL_HEADER. Each row
  * is a ROW block of the table (its source line its first line), each cell
  * at its laid-out column with its spans and the position of its first piece.
@@ -282,8 +283,9 @@ static void border_row(gt_table *t, const gt_line *gl) {
   if (head) t->nhead = t->cur;
 }
 
-/* The cell's text (its pieces joined) into b. */
-static void cell_text(const gt_table *t, const gt_cell *c, gk__buf *b) {
+/* The cell's text (its pieces joined) into b; without its inline markup
+ * (gk__md_cell_text, tmp its room) when it holds some. */
+static void cell_text(const gt_table *t, const gt_cell *c, gk__buf *b, gk__buf *tmp) {
   int pending = 0;
   b->len = 0;
   for (size_t k = c->first; k; k = GT_AT(t->pieces, gt_piece, k - 1).next) {
@@ -291,13 +293,17 @@ static void cell_text(const gt_table *t, const gt_cell *c, gk__buf *b) {
     if (b->len) pending = 2; /* a line break between pieces */
     gk__doc_put_text(b, t->s + pc->off, pc->len, &pending);
   }
+  if (b->err || !gk__md_cell_has_markup(b->data, b->len)) return;
+  if (gk__md_cell_text(tmp, b->data, b->len) != GK_OK) b->err = GK_ENOMEM;
+  gk__buf swap = *b;
+  *b = *tmp, *tmp = swap;
 }
 
 /* The rows and their cells into the grid, as table `table`. */
 static void emit(gk__grid *g, const gt_table *t, uint32_t table) {
   size_t nr = GT_N(t->rows, gt_row), nc = GT_N(t->cells, gt_cell), ci = 0;
-  gk__buf text;
-  gk__buf_init(&text);
+  gk__buf text, tmp;
+  gk__buf_init(&text), gk__buf_init(&tmp);
   for (size_t r = 0; r < nr && !g->err; r++) {
     const gt_row *row = &GT_AT(t->rows, gt_row, r);
     gk__grid_row(g, GK__BLK_ROW, table, (uint32_t)(r + 1), row->pos);
@@ -305,13 +311,13 @@ static void emit(gk__grid *g, const gt_table *t, uint32_t table) {
     for (; ci < nc && GT_AT(t->cells, gt_cell, ci).row == r && !g->err; ci++) {
       const gt_cell *c = &GT_AT(t->cells, gt_cell, ci);
       uint32_t rs = c->last >= c->row ? c->last - c->row + 1 : (uint32_t)nr - c->row;
-      cell_text(t, c, &text);
+      cell_text(t, c, &text, &tmp);
       if (text.err) g->err = GK_ENOMEM;
       gk__grid_cell(g, text.data ? text.data : "", text.len, c->x, rs > UINT16_MAX ? UINT16_MAX : (uint16_t)rs,
                     (uint16_t)c->span, r < t->nhead ? GK__CELL_HEADER : 0, c->pos);
     }
   }
-  gk__buf_free(&text);
+  gk__buf_free(&text), gk__buf_free(&tmp);
 }
 
 /* A table being read from the source s. */

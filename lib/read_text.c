@@ -80,83 +80,18 @@ static void put_cell(gk__grid *g, src_line *l, size_t a, size_t b, uint32_t x) {
   gk__grid_cell(g, l->p + ta, tb - ta, x, 1, 1, 0, pos);
 }
 
-/* ------------------------------------------------------------ HTML in pipe cells */
-/* Markdown converters (marker) write a pipe cell's line breaks as <br> and
- * some characters as HTML entities. */
-static const struct {
-  const char *name, *text;
-} md_entities[] = {{"nbsp", " "}, {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}};
-
-/* The length of a line break tag at p[0..n) ("<br>", "<br/>", "<br />", any
- * case), else 0. */
-static size_t br_len(const char *p, size_t n) {
-  if (n < 4 || p[0] != '<' || (p[1] | 0x20) != 'b' || (p[2] | 0x20) != 'r') return 0;
-  size_t k = 3;
-  while (k < n && p[k] == ' ') k++;
-  if (k < n && p[k] == '/') k++;
-  return k < n && p[k] == '>' ? k + 1 : 0;
-}
-
-/* An entity at p[0..n) ("&name;" or "&#…;"): appended to b decoded, its
- * length returned; 0 when none (a NUL, a surrogate or a code point out of
- * range is U+FFFD; U+00A0 a space, as the HTML reader reads it). */
-static size_t entity_put(gk__buf *b, const char *p, size_t n) {
-  const char *semi = n > 2 ? memchr(p, ';', n < 12 ? n : 12) : NULL;
-  if (!semi) return 0;
-  size_t k = (size_t)(semi - p);
-  if (p[1] != '#') {
-    for (size_t i = 0; i < sizeof md_entities / sizeof *md_entities; i++)
-      if (strlen(md_entities[i].name) == k - 1 && memcmp(p + 1, md_entities[i].name, k - 1) == 0) {
-        gk__buf_puts(b, md_entities[i].text);
-        return k + 1;
-      }
-    return 0;
-  }
-  int hex = (p[2] | 0x20) == 'x';
-  uint32_t cp = 0;
-  size_t i = hex ? 3 : 2;
-  if (i >= k) return 0;
-  for (; i < k; i++) {
-    char c = p[i], d = (char)(c | 0x20);
-    unsigned v = c >= '0' && c <= '9' ? (unsigned)(c - '0') : hex && d >= 'a' && d <= 'f' ? (unsigned)(d - 'a' + 10) : 99;
-    if (v == 99) return 0;
-    cp = cp > 0x10FFFF ? cp : cp * (hex ? 16 : 10) + v;
-  }
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp == 0xA0) cp = ' ';
-  gk__utf8_put(b, cp);
-  return k + 1;
-}
-
-/* A pipe cell's text p[0..n) with its <br> and entities decoded into b
- * (emptied first). */
-static void cell_html_text(gk__buf *b, const char *p, size_t n) {
-  b->len = 0;
-  size_t st = 0;
-  for (size_t i = 0, k; i < n; i++) {
-    if (p[i] != '<' && p[i] != '&') continue;
-    gk__buf_put(b, p + st, i - st);
-    if ((k = p[i] == '<' ? br_len(p + i, n - i) : entity_put(b, p + i, n - i)) == 0) {
-      st = i;
-      continue;
-    }
-    if (p[i] == '<') gk__buf_putc(b, ' ');
-    i += k - 1, st = i + 1;
-  }
-  gk__buf_put(b, p + st, n - st);
-}
-
-/* put_cell for a Markdown pipe row holding '<' or '&': the cell's text
- * decoded (cell_html_text into tmp) when it holds one. */
-static void put_cell_html(gk__grid *g, src_line *l, size_t a, size_t b, uint32_t x, gk__buf *tmp) {
+/* ------------------------------------------------------------ markup in pipe cells */
+/* put_cell for a Markdown pipe row holding markup: the cell's text without
+ * it (gk__md_cell_text into tmp) when it holds some; its column where the
+ * cell's text starts in the source. */
+static void put_cell_md(gk__grid *g, src_line *l, size_t a, size_t b, uint32_t x, gk__buf *tmp) {
   size_t ta = a, tb = b;
   gk__trim_span(l->p, &ta, &tb);
-  if (!memchr(l->p + ta, '<', tb - ta) && !memchr(l->p + ta, '&', tb - ta)) {
+  if (!gk__md_cell_has_markup(l->p + ta, tb - ta)) {
     put_cell(g, l, a, b, x);
     return;
   }
-  cell_html_text(tmp, l->p + ta, tb - ta);
-  if (tmp->err && !g->err) g->err = GK_ENOMEM;
+  if (gk__md_cell_text(tmp, l->p + ta, tb - ta) != GK_OK && !g->err) g->err = GK_ENOMEM;
   gk__gpos pos = {l->line, col_of(l, ta)};
   gk__grid_cell(g, tmp->data ? tmp->data : "", tmp->len, x, 1, 1, 0, pos);
 }
@@ -324,7 +259,7 @@ static void sep_row(gk__grid *g, src_line *l, int bars, uint32_t table, uint32_t
   gk__grid_row(g, GK__BLK_ROW, bars ? table : 0, bars ? row : 0, pos);
   uint32_t x = 0;
   size_t st = from;
-  int html = bars && memchr(l->p, '|', l->n) && (memchr(l->p, '<', l->n) || memchr(l->p, '&', l->n));
+  int md = bars && memchr(l->p, '|', l->n) && gk__md_cell_has_markup(l->p, l->n);
   gk__buf tmp;
   gk__buf_init(&tmp);
   for (size_t i = from; i <= to; i++) {
@@ -335,7 +270,7 @@ static void sep_row(gk__grid *g, src_line *l, int bars, uint32_t table, uint32_t
       continue;
     }
     if (i < to && (sl = sep_len(l->p, to, i)) == 0) continue;
-    if (html) put_cell_html(g, l, st, i, x++, &tmp);
+    if (md) put_cell_md(g, l, st, i, x++, &tmp);
     else put_cell(g, l, st, i, x++);
     st = i + sl;
     if (i < to) i += sl - 1;

@@ -517,7 +517,7 @@ static void test_read_text_pipe_cell_html(void) {
   CU_ASSERT_EQUAL(cell(&g, 3, 1)->num, 12);
   assert_cell(&g, 4, 0, "x y z", 0, 3);
   assert_cell(&g, 4, 1, "<>\"'", 1, 20);
-  assert_cell(&g, 5, 0, "&foo; &#; <b>", 0, 3);
+  assert_cell(&g, 5, 0, "&foo; &#;", 0, 3); /* an inline tag is markup, paired or not (md_cell.c) */
   assert_cell(&g, 5, 1, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD", 1, 19);
   assert_cell(&g, 6, 0, "a&amp;b", 0, 1); /* TAB: no Markdown */
   assert_cell(&g, 6, 1, "&nbsp;", 1, 9);

@@ -61,7 +61,14 @@ typedef struct {
   int brcells;    /* pipe cells holding <br> inside labels and &nbsp; around values (marker) */
   int pass;       /* (internal) block: 1 labels, 2 values */
   int grid;       /* pandoc tables: 1 grid tables (+---+), 2 simple and multiline tables */
+  int markup;     /* Markdown inline markup around values and header cells (MK_*, converters' cells) */
+  int boldlabels; /* row labels in bold "**…**" */
 } layout;
+
+/* Inline markup converters write in table cells: bold, italics, bold
+ * italics, bold digits before a counting word, inline HTML, note marks after
+ * values (footnote definitions at the end), links, struck old values. */
+enum { MK_NONE, MK_BOLD, MK_ITALIC, MK_BOLDITAL, MK_PART, MK_HTML, MK_NOTES, MK_LINK, MK_STRUCK };
 
 /* Does the layout keep blank cells (empty fields or empty lines)? */
 static int keeps_blanks(const layout *L) {
@@ -139,7 +146,15 @@ static const char *label_body(const char *zh, int *num) {
 }
 
 /* A row label in the layout's ordinal style. */
+static void put_label_text(gk__buf *b, const layout *L, const char *zh);
+
 static void put_label(gk__buf *b, const layout *L, const char *zh) {
+  if (L->boldlabels) gk__buf_puts(b, "**");
+  put_label_text(b, L, zh);
+  if (L->boldlabels) gk__buf_puts(b, "**");
+}
+
+static void put_label_text(gk__buf *b, const layout *L, const char *zh) {
   int num = 0;
   const char *body = label_body(zh, &num);
   static const char *const circled[] = {"①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨"};
@@ -173,7 +188,13 @@ static void put_label(gk__buf *b, const layout *L, const char *zh) {
 }
 
 /* A value in the layout's digits. */
+static void put_marked(gk__buf *b, const layout *L, const char *v);
+
 static void put_value(gk__buf *b, const layout *L, const char *v) {
+  if (L->markup && *v) {
+    put_marked(b, L, v);
+    return;
+  }
   if (!*v && L->blankmark) v = L->blankmark;
   for (; *v; v++) {
     if (L->fwdigits && *v >= '0' && *v <= '9') {
@@ -538,6 +559,7 @@ static void render(gk__buf *b, const layout *L, const gk_report *r) {
   gk__buf_puts(b, "无。\n");
   put_heading(b, L, 5);
   gk__buf_puts(b, "本年度未收取信息处理费。\n");
+  if (L->markup == MK_NOTES) gk__buf_puts(b, "\n[^1]: 含部门数据。\n[^2]: 按收到申请的日期统计。\n");
 }
 
 /* Convert the rendered text to the layout's encoding. */
@@ -628,8 +650,9 @@ static size_t check_layout(const layout *L, const gk_report *truth, const char *
   /* the prose parts were found by their headings, each with its own text */
   const char *ov = gk_report_section(r, GK_SECTION_OVERVIEW), *pr = gk_report_section(r, GK_SECTION_PROBLEMS);
   const char *ot = gk_report_section(r, GK_SECTION_OTHER);
+  size_t otn = ot && L->markup == MK_NOTES ? strlen("本年度未收取信息处理费。") : SIZE_MAX; /* footnotes after it */
   if (!ov || strcmp(ov, "本年度依法做好政府信息公开工作。") != 0 || !pr || strcmp(pr, "无。") != 0 || !ot ||
-      strcmp(ot, "本年度未收取信息处理费。") != 0) {
+      strncmp(ot, "本年度未收取信息处理费。", otn) != 0) {
     wrong++;
     if (verbose) fprintf(stderr, "  %s [%s]: sections '%s' '%s' '%s'\n", L->name, base, ov ? ov : "(none)",
                          pr ? pr : "(none)", ot ? ot : "(none)");
@@ -1556,6 +1579,71 @@ static void test_text_layouts_pandoc_simple(void) {
   }
 }
 
+/* ------------------------------------------------------------ inline markup in Markdown cells */
+/* A value (or a header cell) in the layout's markup; the forms cycle. */
+static void put_marked(gk__buf *b, const layout *L, const char *v) {
+  static const char *const html[][2] = {{"<b>", "</b>"},
+                                        {"<strong>", "</strong>"},
+                                        {"<span style=\"font-family:宋体;font-size:10.5pt\">", "</span>"},
+                                        {"<font size=2>", "</font>"},
+                                        {"<B><i>", "</i></B>"},
+                                        {"<span lang=EN-US>", "<o:p></o:p></span>"}};
+  static const char *const notes[] = {"[^1]", "<sup>[^2]</sup>", "<sup><a href=\"#fn1\">1</a></sup>", "[2](#fn2)"};
+  static const char *const struck[][2] = {{"~~", "~~"}, {"<del>", "</del>"}, {"<s>", "</s>"}};
+  static unsigned turn;
+  unsigned k = turn++;
+  layout plain = *L;
+  plain.markup = 0;
+  size_t digits = strspn(v, "0123456789.");
+  const char *pre = "", *post = "";
+  switch (L->markup) {
+  case MK_BOLD: pre = post = k % 2 ? "**" : "__"; break;
+  case MK_ITALIC: pre = post = k % 2 ? "*" : "_"; break;
+  case MK_BOLDITAL: pre = post = k % 2 ? "***" : "**_"; post = k % 2 ? "***" : "_**"; break;
+  case MK_HTML: pre = html[k % 6][0], post = html[k % 6][1]; break;
+  case MK_LINK: pre = "[", post = k % 2 ? "](#t1)" : "](https://example.org/a_b*c*.html)"; break;
+  case MK_STRUCK: gk__buf_puts(b, struck[k % 3][0]), gk__buf_puts(b, "98"), gk__buf_puts(b, struck[k % 3][1]); break;
+  case MK_PART:
+    if (digits && v[digits]) { /* "**12**件" */
+      gk__buf_puts(b, "**"), gk__buf_put(b, v, digits), gk__buf_puts(b, "**"), put_value(b, &plain, v + digits);
+      return;
+    }
+    pre = post = "**";
+    break;
+  default: break;
+  }
+  gk__buf_puts(b, pre);
+  put_value(b, &plain, v);
+  gk__buf_puts(b, post);
+  if (L->markup == MK_NOTES && digits) gk__buf_puts(b, notes[k % 4]);
+}
+
+/* Markdown whose table cells carry the inline markup PDF-to-Markdown
+ * converters write (marker, MinerU, docling, pandoc from .docx): every cell
+ * read as the truth, in pipe tables and in pandoc's grid and simple tables. */
+static void test_text_layouts_md_markup(void) {
+  static const layout L[] = {
+      {.name = "md-bold", .sep = SEP_PIPE, .md = 1, .headers = 1, .markup = MK_BOLD},
+      {.name = "md-all-bold", .sep = SEP_PIPE, .md = 1, .headers = 1, .markup = MK_BOLD, .boldlabels = 1},
+      {.name = "md-bold-labels", .sep = SEP_PIPE, .md = 1, .headers = 1, .boldlabels = 1, .align = 1},
+      {.name = "md-bold-no-outer", .sep = SEP_PIPE, .md = 1, .noouter = 1, .headers = 1, .markup = MK_BOLD},
+      {.name = "md-italic", .sep = SEP_PIPE, .md = 1, .headers = 1, .markup = MK_ITALIC},
+      {.name = "md-bold-italic", .sep = SEP_PIPE, .md = 1, .headers = 1, .align = 1, .markup = MK_BOLDITAL},
+      {.name = "md-bold-digits", .sep = SEP_PIPE, .md = 1, .headers = 1, .markup = MK_PART, .countword = "件"},
+      {.name = "md-html-spans", .sep = SEP_PIPE, .md = 1, .headers = 1, .markup = MK_HTML},
+      {.name = "md-html-spans-br", .sep = SEP_PIPE, .md = 1, .headers = 1, .markup = MK_HTML, .brcells = 1},
+      {.name = "md-notes", .sep = SEP_PIPE, .md = 1, .headers = 1, .markup = MK_NOTES},
+      {.name = "md-links", .sep = SEP_PIPE, .md = 1, .headers = 1, .markup = MK_LINK},
+      {.name = "md-struck", .sep = SEP_PIPE, .md = 1, .headers = 1, .markup = MK_STRUCK},
+      {.name = "pandoc-grid-bold", .grid = 1, .md = 1, .markup = MK_BOLD, .boldlabels = 1},
+      {.name = "pandoc-grid-notes", .grid = 1, .md = 1, .markup = MK_NOTES},
+      {.name = "pandoc-grid-html", .grid = 1, .markup = MK_HTML},
+      {.name = "pandoc-simple-italic", .grid = 2, .md = 1, .markup = MK_ITALIC},
+      {.name = "pandoc-simple-links", .grid = 2, .md = 1, .markup = MK_LINK},
+  };
+  for (size_t i = 0; i < sizeof L / sizeof *L; i++) check_all(&L[i]);
+}
+
 static CU_TestInfo tests[] = {
   {"heading forms", test_text_layouts_heading_forms},
   {"Traditional characters", test_text_layouts_traditional_chars},
@@ -1576,6 +1664,7 @@ static CU_TestInfo tests[] = {
   {"pipe cells with <br> and &nbsp;", test_text_layouts_pipe_br},
   {"pandoc grid tables", test_text_layouts_pandoc_grid},
   {"pandoc simple and multiline tables", test_text_layouts_pandoc_simple},
+  {"Markdown cells with inline markup", test_text_layouts_md_markup},
   CU_TEST_INFO_NULL,
 };
 
