@@ -103,6 +103,38 @@ static int plain_count(int kind, const char *s, size_t n, int64_t *v) {
   return kind != GK_KIND_AMOUNT && gk__grid_plain_count(s, n, v);
 }
 
+/* The text of slot s to parse (put_slot): without its thousands separators
+ * (any, spaces too: a slot holds white space only when field_pieces took a
+ * whole cell as one grouped number) and with Traditional 減 for 减, in tmp
+ * when changed. gk__text_ungroup's answer. */
+static int slot_text(const slot *s, char *tmp, size_t cap, const char **p, size_t *n) {
+  size_t k = 0;
+  int g = s->n < cap ? gk__text_ungroup(s->p, s->n, 1, tmp, cap, &k) : GK__GROUP_NONE;
+  *p = s->p, *n = s->n;
+  if (g == GK__GROUP_OK) *p = tmp, *n = k;
+  if (*n > 3 && *n < cap && memcmp(*p, "減", 3) == 0) {
+    if (*p != tmp) memcpy(tmp, *p, *n);
+    memcpy(tmp, "减", 3), *p = tmp;
+  }
+  return g;
+}
+
+/* A cell that looks like a grouped number and is none ("1，23", "12,34":
+ * maybe a list): kept verbatim, said. */
+static int put_badly_grouped(walk *w, size_t row, size_t col, const slot *s) {
+  int rc = s->n <= 4096 ? gk__report_set_literal_valid(w->r, w->t, row, col, s->p, s->n) : GK_ERANGE;
+  if (rc) return rc;
+  gk__buf zh, en;
+  gk__buf_init(&zh), gk__buf_init(&en);
+  const gk__row_decl *rd = &w->ed->tables[w->t].rows[row];
+  gk__buf_printf(&zh, "“%s”的单元格“%.*s”的数字间有分隔符，但不是每三位一组的千位分隔，不作为数值读取，已按原文保留",
+                 rd->zh, (int)s->n, s->p);
+  gk__buf_printf(&en, "row %s: the cell \"%.*s\" has separators between its digits that are no thousands "
+                 "groups of three; not read as a number, kept verbatim", rd->en, (int)s->n, s->p);
+  diag_cell_bufs(w, GK_SEV_WARNING, "import.value", s->line, row, col, &zh, &en);
+  return GK_OK;
+}
+
 static void put_slot(walk *w, size_t row, size_t col, const slot *s) {
   gk_report *r = w->r;
   int t = w->t, rc = GK_OK;
@@ -110,24 +142,19 @@ static void put_slot(walk *w, size_t row, size_t col, const slot *s) {
     rc = gk__report_set_read(r, t, row, col, GK_CELL_BLANK, 0, -1);
   } else {
     int kind = w->ed->tables[t].cols[col].kind;
-    /* thousands separators; Traditional 減 for 减 */
     char tmp[64];
     const char *p = s->p;
     size_t n = s->n;
     int64_t v = 0;
-    int unit = 0;
+    int unit = 0, grouped = GK__GROUP_NONE;
     const gk__gcell *gc = s->cell && w->g && s->cell <= w->g->ncells ? &w->g->cells[s->cell - 1] : NULL;
     if (gc && (gc->flags & GK__CELL_COUNT) && kind != GK_KIND_AMOUNT && s->n == gc->len &&
         s->p == gk__grid_text(w->g, gc->off)) {
       v = gc->num, p = NULL; /* classified by the reader (grid.h) */
     } else if (plain_count(kind, p, n, &v)) {
       p = NULL; /* read */
-    } else if (n < sizeof tmp && (memchr(p, ',', n) || (n > 3 && memcmp(p, "減", 3) == 0))) {
-      size_t k = 0, i = 0;
-      if (memcmp(p, "減", 3) == 0) memcpy(tmp, "减", 3), k = 3, i = 3;
-      for (; i < n; i++)
-        if (p[i] != ',') tmp[k++] = p[i];
-      p = tmp, n = k;
+    } else {
+      grouped = slot_text(s, tmp, sizeof tmp, &p, &n);
     }
     if (!p) {
       rc = gk__report_set_read(r, t, row, col, GK_CELL_VALUE, v, -1);
@@ -137,6 +164,8 @@ static void put_slot(walk *w, size_t row, size_t col, const slot *s) {
       gk__text_unquote(&q, s->p, s->n);
       rc = q.err ? GK_ENOMEM : q.len > 4096 ? GK_ERANGE : gk_report_set_literal(r, t, row, col, q.data ? q.data : "", q.len);
       gk__buf_free(&q);
+    } else if (grouped == GK__GROUP_BAD) {
+      rc = put_badly_grouped(w, row, col, s);
     } else if (!gk__text_is_literal(s->p, s->n) && gk__parse_cell_text(kind, p, n, &v, &unit) == GK_OK) {
       rc = gk__report_set_read(r, t, row, col, GK_CELL_VALUE, v, kind == GK_KIND_AMOUNT ? unit : -1);
     } else if (s->n <= 4096) {

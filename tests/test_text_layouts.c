@@ -254,8 +254,13 @@ static void put_row(gk__buf *b, const layout *L, const char *label, const char *
       if (!vals[i][0]) gk__buf_puts(b, "  ");
       size_t vn = strlen(vals[i]);
       if (L->fwsep && vn > 3 && vn < 8 && vals[i][0] >= '1' && vals[i][0] <= '9' && !strchr(vals[i], '.')) {
-        char t[16]; /* "1,234" */
-        snprintf(t, sizeof t, "%.*s,%s", (int)(vn - 3), vals[i], vals[i] + vn - 3);
+        char t[16]; /* "1,234", "1,234,567" */
+        size_t k = 0;
+        for (size_t j = 0; j < vn; j++) {
+          if (j && (vn - j) % 3 == 0) t[k++] = ',';
+          t[k++] = vals[i][j];
+        }
+        t[k] = '\0';
         put_value(b, L, t);
       } else {
         put_value(b, L, vals[i]);
