@@ -876,13 +876,28 @@ static int cell_ordinal(const char *f, size_t k0, size_t pe, size_t k, size_t b)
   return !gk__text_is_value(f + k, e2 - k) && !gk__text_quote_end(f, b, k);
 }
 
+/* Is the cell's whole text f[0..b) one number in thousands groups apart by
+ * white space ("1 808 595", "3 525")? */
+static int spaced_groups(const char *f, size_t b) {
+  char tmp[64];
+  size_t k = 0;
+  return b < sizeof tmp && gk__text_ungroup(f, b, 1, tmp, sizeof tmp, &k) == GK__GROUP_OK &&
+         word_end(tmp, 0, k) == k && gk__text_is_value(tmp, k);
+}
+
+/* How field_pieces reads a field: FP_CELLWISE, the field is one cell of a row
+ * whose cells are columns (bars, TAB, a table); FP_BOUNDED, its bounds are
+ * the cell's own (cells_bound_numbers): white space inside a number there is a
+ * thousands separator. */
+enum { FP_CELLWISE = 1, FP_BOUNDED = 2 };
+
 /* The pieces of one field f[0..b) (a cell, or a line without separators):
- * split at spaces; a piece is a value (a run slot) or label text. `cellwise`:
- * the field is one cell of a row whose cells are columns (bars, TAB, a table). */
-static void field_pieces(walk *w, const char *f, size_t b, uint32_t line, uint32_t cell, int cellwise) {
+ * split at spaces; a piece is a value (a run slot) or label text. */
+static void field_pieces(walk *w, const char *f, size_t b, uint32_t line, uint32_t cell, int how) {
   const gk__gcell *c = cell ? &w->g->cells[cell - 1] : NULL;
-  if (c && (c->flags & GK__CELL_VALUE)) { /* the reader's class (grid.h): one value, the whole text */
-    run_push(w, f, b, line, SLOT_VALUE, cell);
+  int cellwise = how & FP_CELLWISE;
+  if (c && ((c->flags & GK__CELL_VALUE) || ((how & FP_BOUNDED) && spaced_groups(f, b)))) {
+    run_push(w, f, b, line, SLOT_VALUE, cell); /* the reader's class (grid.h): one value, the whole text */
     return;
   }
   /* one word, no 「…」 at its start, and by its class no value: label text whole */
@@ -927,6 +942,38 @@ static int row_style(const walk *w, const tline *l, const gk__gblock *b) {
   return (l->n && l->p[0] == '\t') || memchr(l->p, '\t', l->n) ? ROW_TABS : ROW_GAPS;
 }
 
+/* Do the cells of row b bound their numbers, so that white space inside a
+ * number of one of them is a thousands separator ("1 808 595")? A table's
+ * cells (bars, a grid table, HTML, DOCX) do; a TAB line's do unless one of its
+ * cells holds digits apart by white space in another form ("12 0 3": that
+ * line's values stand apart by spaces, so "3 525" there is two); cells apart
+ * by gaps (pdftotext -layout) and page-text tokens never. */
+static int cells_bound_numbers(const walk *w, const gk__gblock *b, int style) {
+  if (b->kind != GK__BLK_ROW) return 0;
+  if (!w->g->src || style == ROW_BARS) return 1;
+  if (style != ROW_TABS) return 0;
+  for (uint32_t k = 0; k < b->ncells; k++) {
+    const gk__gcell *c = &w->g->cells[b->first + k];
+    char tmp[64];
+    size_t n = 0;
+    if (c->len && !(c->flags & GK__CELL_VALUE) &&
+        (c->len >= sizeof tmp ||
+         gk__text_ungroup(gk__grid_text(w->g, c->off), c->len, 1, tmp, sizeof tmp, &n) == GK__GROUP_BAD))
+      return 0;
+  }
+  return 1;
+}
+
+/* field_pieces' `how` for cell c of row b: `how`, and FP_BOUNDED when c is a
+ * number in groups apart by white space and the row's cells bound numbers
+ * (looked at only then). */
+static int cell_how(const walk *w, const gk__gblock *b, int style, const gk__gcell *c, int how) {
+  if (c->len && !(c->flags & GK__CELL_VALUE) &&
+      spaced_groups(gk__grid_text(w->g, c->off), c->len) && cells_bound_numbers(w, b, style))
+    how |= FP_BOUNDED;
+  return how;
+}
+
 /* A row of empty cells ("\t\t\t\t", "| | | | | |"): in table 四, whose rows
  * have no label, as many cells as the table has columns are a blank row;
  * anywhere else the count of empty cells proves nothing: one empty (TAB), none
@@ -942,14 +989,17 @@ static void empty_row(walk *w, const tline *l, const gk__gblock *b, int style) {
 /* A row placed by its table's header (recognize_cols.c): the label cells, then
  * one slot per column in the declared order. */
 static void cols_row(walk *w, const tline *l, const gk__gblock *b, const gk__colplan *pl) {
+  int style = row_style(w, l, b);
   for (size_t k = 0; k < pl->nlab && !w->rc; k++) {
     const gk__gcell *c = &w->g->cells[b->first + pl->lab[k]];
-    field_pieces(w, gk__grid_text(w->g, c->off), c->len, l->line, b->first + pl->lab[k] + 1, 1);
+    field_pieces(w, gk__grid_text(w->g, c->off), c->len, l->line, b->first + pl->lab[k] + 1,
+                 cell_how(w, b, style, c, FP_CELLWISE));
   }
   for (size_t s = 0; s < pl->nval && !w->rc; s++) {
     const gk__gcell *c = pl->val[s] < 0 ? NULL : &w->g->cells[b->first + (uint32_t)pl->val[s]];
     if (c && c->len)
-      field_pieces(w, gk__grid_text(w->g, c->off), c->len, l->line, b->first + (uint32_t)pl->val[s] + 1, 0);
+      field_pieces(w, gk__grid_text(w->g, c->off), c->len, l->line, b->first + (uint32_t)pl->val[s] + 1,
+                   cell_how(w, b, style, c, 0));
     else run_push(w, l->p, 0, l->line, SLOT_EMPTY, c ? b->first + (uint32_t)pl->val[s] + 1 : 0);
   }
 }
@@ -971,7 +1021,7 @@ static void table_line(walk *w, const tline *l) {
     field_pieces(w, l->p, l->n, l->line, 0, 0);
     return;
   }
-  int style = row_style(w, l, b), seen = 0;
+  int style = row_style(w, l, b), seen = 0, how = style != ROW_GAPS ? FP_CELLWISE : 0;
   if (nonempty == 0) {
     empty_row(w, l, b, style);
     return;
@@ -991,7 +1041,7 @@ static void table_line(walk *w, const tline *l) {
     if (c->flags & GK__CELL_RUN || (c->flags & GK__CELL_VALUE && !w->ref)) /* a run of digits (page text): */
       run_push(w, gk__grid_text(w->g, c->off), c->len, l->line, SLOT_VALUE, b->first + k + 1); /* or a value */
     else
-      field_pieces(w, gk__grid_text(w->g, c->off), c->len, l->line, b->first + k + 1, style != ROW_GAPS);
+      field_pieces(w, gk__grid_text(w->g, c->off), c->len, l->line, b->first + k + 1, cell_how(w, b, style, c, how));
   }
 }
 

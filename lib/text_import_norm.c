@@ -622,11 +622,11 @@ int gk__text_ungroup(const char *s, size_t n, int spaces, char *out, size_t cap,
       break;
     }
   }
-  if (!sep) return GK__GROUP_NONE;
-  bad |= g != 3;
-  for (size_t j = i; j < n && !bad; j++) /* the decimal part and a unit: no separator between digits */
-    bad |= digit_at(s, n, j, &len) >= 0 && group_sep_between(s, n, j + len, spaces) > 0;
-  if (bad) return GK__GROUP_BAD;
+  int later = 0; /* the decimal part and a unit: no separator between digits */
+  for (size_t j = i; j < n && !later; j++)
+    later = digit_at(s, n, j, &len) >= 0 && group_sep_between(s, n, j + len, spaces) > 0;
+  if (!sep && !later) return GK__GROUP_NONE;
+  if (bad || later || g != 3) return GK__GROUP_BAD;
   memcpy(out + k, s + i, n - i), k += n - i;
   out[k] = '\0';
   *outn = k;

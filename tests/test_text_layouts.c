@@ -60,6 +60,7 @@ typedef struct {
   int brcells;    /* pipe cells holding <br> inside labels and &nbsp; around values (marker) */
   int pass;       /* (internal) block: 1 labels, 2 values */
   int grid;       /* pandoc tables: 1 grid tables (+---+), 2 simple and multiline tables */
+  const char *group; /* values of 4 digits or more in thousands groups apart by this ("1，808，595") */
 } layout;
 
 /* Does the layout keep blank cells (empty fields or empty lines)? */
@@ -174,7 +175,10 @@ static void put_label(gk__buf *b, const layout *L, const char *zh) {
 /* A value in the layout's digits. */
 static void put_value(gk__buf *b, const layout *L, const char *v) {
   if (!*v && L->blankmark) v = L->blankmark;
-  for (; *v; v++) {
+  size_t nd = 0, lead = *v == '-' || *v == '+'; /* the integer part's digits, grouped */
+  while (L->group && v[lead + nd] >= '0' && v[lead + nd] <= '9') nd++;
+  for (size_t j = 0; *v; v++, j++) {
+    if (j > lead && j < lead + nd && nd > 3 && (lead + nd - j) % 3 == 0) gk__buf_puts(b, L->group);
     if (L->fwdigits && *v >= '0' && *v <= '9') {
       char t[4] = {(char)0xEF, (char)0xBC, (char)(0x90 + (*v - '0')), 0};
       gk__buf_puts(b, t);
@@ -1458,6 +1462,21 @@ static void test_text_layouts_pandoc_html(void) {
 }
 
 /* marker's Markdown: pipe tables whose cells hold <br> and &nbsp;. */
+/* Values in thousands groups (issue 11): every separator in a table's cells
+ * (pipe, TSV, raw HTML) and the commas in one cell per line. */
+static void test_text_layouts_grouped(void) {
+  static const char *const seps[] = {"，", ",", " ", "\xC2\xA0", "\xE2\x80\x89", "\xE2\x80\xAF"};
+  for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
+    check_all(&LAYOUT(.name = "pipe-grouped", .sep = SEP_PIPE, .headers = 1, .group = seps[i]));
+    check_all(&LAYOUT(.name = "tsv-grouped", .sep = SEP_TSV, .group = seps[i]));
+    check_all(&LAYOUT(.name = "mineru-grouped", .sep = SEP_PIPE, .html = 1, .headers = 1, .group = seps[i]));
+  }
+  check_all(&LAYOUT(.name = "pipe-grouped-fw", .sep = SEP_PIPE, .fwdigits = 1, .group = "，"));
+  check_all(&LAYOUT(.name = "tsv-grouped-html", .sep = SEP_TSV, .prefix = 1, .headers = 1, .group = " "));
+  check_all(&LAYOUT(.name = "lines-grouped", .sep = SEP_LINES, .group = "，"));
+  check_all(&LAYOUT(.name = "pdf-grouped", .sep = SEP_SPACES, .wrap = 2, .group = "，"));
+}
+
 static void test_text_layouts_pipe_br(void) {
   check_all(&LAYOUT(.name = "pipe-br", .sep = SEP_PIPE, .brcells = 1, .md = 1, .headers = 1));
 }
@@ -1552,6 +1571,7 @@ static CU_TestInfo tests[] = {
   {"pipe cells with <br> and &nbsp;", test_text_layouts_pipe_br},
   {"pandoc grid tables", test_text_layouts_pandoc_grid},
   {"pandoc simple and multiline tables", test_text_layouts_pandoc_simple},
+  {"values in thousands groups", test_text_layouts_grouped},
   CU_TEST_INFO_NULL,
 };
 
