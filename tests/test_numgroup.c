@@ -10,6 +10,7 @@
 #include "testutil.h"
 #include "internal.h"
 #include "text_int.h"
+#include "digit_split.h"
 
 static int ungroup(const char *s, int spaces, char *out, size_t cap) {
   size_t n = 0;
@@ -217,6 +218,33 @@ static void test_numgroup_spaces_separate(void) {
   gk_report_free(r);
 }
 
+/* The splitter (page text) reads a whole token in strict groups as its value,
+ * which the row's relations then check; no groups, no reading. */
+static size_t split_requests(const char *const *tok, size_t nt) {
+  const gk__edition *ed = gk__edition_get(2021);
+  const gk__table_decl *td = &ed->tables[GK_TABLE_REQUESTS];
+  size_t rows[GK__SPLIT_MAXCELLS], cols[GK__SPLIT_MAXCELLS], n = 0;
+  for (size_t c = 0; c < td->ncols; c++)
+    if (td->rows[0].colmask & (1u << c)) rows[n] = 0, cols[n++] = c;
+  gk__piece p[GK__SPLIT_MAXCELLS];
+  for (size_t i = 0; i < nt; i++) p[i] = (gk__piece){tok[i], strlen(tok[i])};
+  gk__split_spec sp = {ed, GK_TABLE_REQUESTS, n, rows, cols};
+  gk__split_result res;
+  CU_ASSERT_EQUAL_FATAL(gk__digit_split(&res, &sp, p, nt, 0), GK_OK);
+  return res.nsurv;
+}
+
+static void test_numgroup_split(void) {
+  const char *ok[] = {"3，402", "99", "0", "4", "5", "1", "3，511"};
+  CU_ASSERT_EQUAL(split_requests(ok, 7), 1);
+  const char *sum_off[] = {"3，402", "99", "0", "4", "5", "1", "3，512"}; /* the total read, and wrong */
+  CU_ASSERT_EQUAL(split_requests(sum_off, 7), 0);
+  const char *bad[] = {"3，40", "99", "0", "4", "5", "1", "3，511"};
+  CU_ASSERT_EQUAL(split_requests(bad, 7), 0);
+  const char *ascii[] = {"3,402", "99", "0", "4", "51", "3,511"}; /* a run beside grouped tokens */
+  CU_ASSERT_EQUAL(split_requests(ascii, 6), 1);
+}
+
 static CU_TestInfo tests[] = {
   {"ungroup: forms", test_numgroup_forms},
   {"ungroup: every separator, groups moved", test_numgroup_property},
@@ -224,6 +252,7 @@ static CU_TestInfo tests[] = {
   {"import: grouped values read", test_numgroup_import_read},
   {"import: bad groups kept and said", test_numgroup_import_bad},
   {"import: spaces separate cells in layouts", test_numgroup_spaces_separate},
+  {"digit split: grouped tokens", test_numgroup_split},
   CU_TEST_INFO_NULL,
 };
 

@@ -1203,6 +1203,8 @@ static void test_text_layouts_page_text(void) {
   CU_ASSERT(g_colsplit > 0); /* some rows only the balance or the outcome sums decide */
   check_all(&LAYOUT(.name = "page-text-bare", .sep = SEP_RUN));
   check_all(&LAYOUT(.name = "page-text-half", .sep = SEP_RUN, .ord = ORD_HALF, .headers = 1));
+  check_all(&LAYOUT(.name = "page-text-grouped", .sep = SEP_RUN, .headers = 1, .group = "，"));
+  check_all(&LAYOUT(.name = "page-text-grouped-ascii", .sep = SEP_RUN, .headers = 1, .group = ","));
 }
 
 /* Heading forms (format.md §2) straight through gk__text_heading. */
