@@ -880,8 +880,9 @@ static int cell_ordinal(const char *f, size_t k0, size_t pe, size_t k, size_t b)
  * white space ("1 808 595", "3 525")? */
 static int spaced_groups(const char *f, size_t b) {
   char tmp[64];
-  size_t k = 0;
-  return b < sizeof tmp && gk__text_ungroup(f, b, 1, tmp, sizeof tmp, &k) == GK__GROUP_OK &&
+  size_t k = 0; /* most cells: no space (nor U+00A0, U+2009) in them */
+  if (b >= sizeof tmp || (!memchr(f, ' ', b) && !memchr(f, 0xC2, b) && !memchr(f, 0xE2, b))) return 0;
+  return gk__text_ungroup(f, b, 1, tmp, sizeof tmp, &k) == GK__GROUP_OK &&
          word_end(tmp, 0, k) == k && gk__text_is_value(tmp, k);
 }
 
