@@ -109,7 +109,8 @@ static int plain_count(int kind, const char *s, size_t n, int64_t *v) {
  * when changed. gk__text_ungroup's answer. */
 static int slot_text(const slot *s, char *tmp, size_t cap, const char **p, size_t *n) {
   size_t k = 0;
-  int g = s->n < cap ? gk__text_ungroup(s->p, s->n, 1, tmp, cap, &k) : GK__GROUP_NONE;
+  int g = s->n < cap && gk__text_may_group(s->p, s->n) ? gk__text_ungroup(s->p, s->n, 1, tmp, cap, &k)
+                                                        : GK__GROUP_NONE;
   *p = s->p, *n = s->n;
   if (g == GK__GROUP_OK) *p = tmp, *n = k;
   if (*n > 3 && *n < cap && memcmp(*p, "減", 3) == 0) {
@@ -876,13 +877,25 @@ static int cell_ordinal(const char *f, size_t k0, size_t pe, size_t k, size_t b)
   return !gk__text_is_value(f + k, e2 - k) && !gk__text_quote_end(f, b, k);
 }
 
+/* Can f[0..b) be a number in groups apart by white space: a digit or sign
+ * first, a digit or 元 last, a byte a separator starts with? Most cells
+ * (labels) answer no at their first byte. */
+static inline int may_be_spaced(const char *f, size_t b) {
+  unsigned char c = (unsigned char)f[0], z = (unsigned char)f[b - 1];
+  if (c < 0x80 ? !gk__is_digit(f[0]) && c != '-' && c != '+' :
+      c != 0xEF && !((c == 0xE5 || c == 0xE6) && b > 3 &&
+                     (memcmp(f, "增", 3) == 0 || memcmp(f, "减", 3) == 0 || memcmp(f, "減", 3) == 0)))
+    return 0;
+  return b >= 3 && (gk__is_digit(f[b - 1]) || (z >= 0x90 && z <= 0x99 && (unsigned char)f[b - 3] == 0xEF) ||
+                    memcmp(f + b - 3, "元", 3) == 0) && gk__text_may_group(f, b);
+}
+
 /* Is the cell's whole text f[0..b) one number in thousands groups apart by
  * white space ("1 808 595", "3 525")? */
 static int spaced_groups(const char *f, size_t b) {
   char tmp[64];
-  size_t k = 0; /* most cells: no space (nor U+00A0, U+2009) in them */
-  if (b >= sizeof tmp || (!memchr(f, ' ', b) && !memchr(f, 0xC2, b) && !memchr(f, 0xE2, b))) return 0;
-  return gk__text_ungroup(f, b, 1, tmp, sizeof tmp, &k) == GK__GROUP_OK &&
+  size_t k = 0;
+  return b < sizeof tmp && may_be_spaced(f, b) && gk__text_ungroup(f, b, 1, tmp, sizeof tmp, &k) == GK__GROUP_OK &&
          word_end(tmp, 0, k) == k && gk__text_is_value(tmp, k);
 }
 
@@ -969,8 +982,9 @@ static int cells_bound_numbers(const walk *w, const gk__gblock *b, int style) {
  * number in groups apart by white space and the row's cells bound numbers
  * (looked at only then). */
 static int cell_how(const walk *w, const gk__gblock *b, int style, const gk__gcell *c, int how) {
-  if (c->len && !(c->flags & GK__CELL_VALUE) &&
-      spaced_groups(gk__grid_text(w->g, c->off), c->len) && cells_bound_numbers(w, b, style))
+  const char *f = gk__grid_text(w->g, c->off);
+  if (c->len && !(c->flags & GK__CELL_VALUE) && may_be_spaced(f, c->len) && b->kind == GK__BLK_ROW &&
+      (style != ROW_GAPS || !w->g->src) && spaced_groups(f, c->len) && cells_bound_numbers(w, b, style))
     how |= FP_BOUNDED;
   return how;
 }

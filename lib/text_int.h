@@ -148,6 +148,15 @@ int gk__text_is_value(const char *s, size_t n);
  * "1，2", "1,2345", "1,234.5,6"): no number to read ("1，2" may be a list). */
 enum { GK__GROUP_BAD = -1, GK__GROUP_NONE = 0, GK__GROUP_OK = 1 };
 int gk__text_ungroup(const char *s, size_t n, int spaces, char *out, size_t cap, size_t *outn);
+/* 0 when s[0..n) holds no byte a separator starts with (',' ' ' C2 E2 EF): then
+ * gk__text_ungroup says GK__GROUP_NONE. A quick test before it. */
+static inline int gk__text_may_group(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == ',' || c == ' ' || c == 0xC2 || c == 0xE2 || c == 0xEF) return 1;
+  }
+  return 0;
+}
 
 /* Quoted literals 「…」: a literal the layout cannot carry as it is (text.h).
  * Inside, `\` escapes the next character (`\」`, `\\`, `\|`), `\n` `\r` `\t`
