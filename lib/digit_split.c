@@ -5,6 +5,7 @@
  * relations of a row as soon as its last cell is cut. */
 #include <string.h>
 #include "digit_split.h"
+#include "text_int.h"
 
 #define MAXLEN 24 /* bytes of one cell: 13 digits, a decimal part and 万元 */
 
@@ -96,7 +97,11 @@ static int take(walker *w, size_t i, const char *p, size_t n) {
   int unit = 0;
   w->cur[i] = (gk__piece){p, n};
   w->known[i] = 0;
+  char tmp[MAXLEN + 8];
+  size_t k = 0; /* a whole token in strict thousands groups ("1，808，595") reads as its digits */
   if (gk__parse_cell_text(kind, p, n, &w->v[i], &unit) == GK_OK) w->known[i] = 1;
+  else if (gk__text_ungroup(p, n, 0, tmp, sizeof tmp, &k) == GK__GROUP_OK &&
+           gk__parse_cell_text(kind, tmp, k, &w->v[i], &unit) == GK_OK) w->known[i] = 1;
   else if (!(n == 1 && (p[0] == '-' || p[0] == '/')) && !(n == 3 && memcmp(p, "无", 3) == 0)) return 0;
   /* the row's last cell cut: its relations decide (the last cell of all is
    * decided at the leaf, so that readings are counted too) */

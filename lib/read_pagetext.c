@@ -136,14 +136,22 @@ static int starts_at(const char *p, size_t n, size_t i, const char *w) {
   return i + k <= n && memcmp(p + i, w, k) == 0;
 }
 
+/* A thousands separator between two digits at p[b] (',' '，' U+202F): its
+ * length, else 0. The run keeps it: the recognizer reads the groups, or keeps
+ * the run verbatim when they are no strict groups (gk__text_ungroup). */
+static size_t group_sep_at(const char *p, size_t n, size_t b) {
+  size_t sl = p[b] == ',' ? 1 : starts_at(p, n, b, "，") || starts_at(p, n, b, "\xE2\x80\xAF") ? 3 : 0;
+  return sl && b > 0 && is_digit(p[b - 1]) && b + sl < n && is_digit(p[b + sl]) ? sl : 0;
+}
+
 /* The run of digits starting at p[a] (a digit, or a sign before one) within
  * p[..n): where it ends (its unit 元 / 万元 included) in *e; the end of the
  * run proper (an ordinal's digit or a date's number left to the text) is
  * returned, a when it is all text. */
 static size_t run_end(const char *p, size_t n, size_t a, size_t *e) {
   static const char *const units[] = {"年", "月", "日", "条", "件"}; /* "2020年": text */
-  size_t b = a;
-  while (b < n && num_char(p[b])) b++;
+  size_t b = a, sl;
+  while (b < n && (num_char(p[b]) || (sl = group_sep_at(p, n, b)) > 0)) b += num_char(p[b]) ? 1 : sl;
   *e = b;
   if (starts_at(p, n, b, "万元")) *e = b + strlen("万元");
   else if (starts_at(p, n, b, "元")) *e = b + strlen("元");

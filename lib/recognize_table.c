@@ -103,6 +103,39 @@ static int plain_count(int kind, const char *s, size_t n, int64_t *v) {
   return kind != GK_KIND_AMOUNT && gk__grid_plain_count(s, n, v);
 }
 
+/* The text of slot s to parse (put_slot): without its thousands separators
+ * (any, spaces too: a slot holds white space only when field_pieces took a
+ * whole cell as one grouped number) and with Traditional 減 for 减, in tmp
+ * when changed. gk__text_ungroup's answer. */
+static int slot_text(const slot *s, char *tmp, size_t cap, const char **p, size_t *n) {
+  size_t k = 0;
+  int g = s->n < cap && gk__text_may_group(s->p, s->n) ? gk__text_ungroup(s->p, s->n, 1, tmp, cap, &k)
+                                                        : GK__GROUP_NONE;
+  *p = s->p, *n = s->n;
+  if (g == GK__GROUP_OK) *p = tmp, *n = k;
+  if (*n > 3 && *n < cap && memcmp(*p, "減", 3) == 0) {
+    if (*p != tmp) memcpy(tmp, *p, *n);
+    memcpy(tmp, "减", 3), *p = tmp;
+  }
+  return g;
+}
+
+/* A cell that looks like a grouped number and is none ("1，23", "12,34":
+ * maybe a list): kept verbatim, said. */
+static int put_badly_grouped(walk *w, size_t row, size_t col, const slot *s) {
+  int rc = s->n <= 4096 ? gk__report_set_literal_valid(w->r, w->t, row, col, s->p, s->n) : GK_ERANGE;
+  if (rc) return rc;
+  gk__buf zh, en;
+  gk__buf_init(&zh), gk__buf_init(&en);
+  const gk__row_decl *rd = &w->ed->tables[w->t].rows[row];
+  gk__buf_printf(&zh, "“%s”的单元格“%.*s”的数字间有分隔符，但不是每三位一组的千位分隔，不作为数值读取，已按原文保留",
+                 rd->zh, (int)s->n, s->p);
+  gk__buf_printf(&en, "row %s: the cell \"%.*s\" has separators between its digits that are no thousands "
+                 "groups of three; not read as a number, kept verbatim", rd->en, (int)s->n, s->p);
+  diag_cell_bufs(w, GK_SEV_WARNING, "import.value", s->line, row, col, &zh, &en);
+  return GK_OK;
+}
+
 static void put_slot(walk *w, size_t row, size_t col, const slot *s) {
   gk_report *r = w->r;
   int t = w->t, rc = GK_OK;
@@ -110,24 +143,19 @@ static void put_slot(walk *w, size_t row, size_t col, const slot *s) {
     rc = gk__report_set_read(r, t, row, col, GK_CELL_BLANK, 0, -1);
   } else {
     int kind = w->ed->tables[t].cols[col].kind;
-    /* thousands separators; Traditional 減 for 减 */
     char tmp[64];
     const char *p = s->p;
     size_t n = s->n;
     int64_t v = 0;
-    int unit = 0;
+    int unit = 0, grouped = GK__GROUP_NONE;
     const gk__gcell *gc = s->cell && w->g && s->cell <= w->g->ncells ? &w->g->cells[s->cell - 1] : NULL;
     if (gc && (gc->flags & GK__CELL_COUNT) && kind != GK_KIND_AMOUNT && s->n == gc->len &&
         s->p == gk__grid_text(w->g, gc->off)) {
       v = gc->num, p = NULL; /* classified by the reader (grid.h) */
     } else if (plain_count(kind, p, n, &v)) {
       p = NULL; /* read */
-    } else if (n < sizeof tmp && (memchr(p, ',', n) || (n > 3 && memcmp(p, "減", 3) == 0))) {
-      size_t k = 0, i = 0;
-      if (memcmp(p, "減", 3) == 0) memcpy(tmp, "减", 3), k = 3, i = 3;
-      for (; i < n; i++)
-        if (p[i] != ',') tmp[k++] = p[i];
-      p = tmp, n = k;
+    } else {
+      grouped = slot_text(s, tmp, sizeof tmp, &p, &n);
     }
     if (!p) {
       rc = gk__report_set_read(r, t, row, col, GK_CELL_VALUE, v, -1);
@@ -137,6 +165,8 @@ static void put_slot(walk *w, size_t row, size_t col, const slot *s) {
       gk__text_unquote(&q, s->p, s->n);
       rc = q.err ? GK_ENOMEM : q.len > 4096 ? GK_ERANGE : gk_report_set_literal(r, t, row, col, q.data ? q.data : "", q.len);
       gk__buf_free(&q);
+    } else if (grouped == GK__GROUP_BAD) {
+      rc = put_badly_grouped(w, row, col, s);
     } else if (!gk__text_is_literal(s->p, s->n) && gk__parse_cell_text(kind, p, n, &v, &unit) == GK_OK) {
       rc = gk__report_set_read(r, t, row, col, GK_CELL_VALUE, v, kind == GK_KIND_AMOUNT ? unit : -1);
     } else if (s->n <= 4096) {
@@ -847,13 +877,41 @@ static int cell_ordinal(const char *f, size_t k0, size_t pe, size_t k, size_t b)
   return !gk__text_is_value(f + k, e2 - k) && !gk__text_quote_end(f, b, k);
 }
 
+/* Can f[0..b) be a number in groups apart by white space: a digit or sign
+ * first, a digit or 元 last, a byte a separator starts with? Most cells
+ * (labels) answer no at their first byte. */
+static inline int may_be_spaced(const char *f, size_t b) {
+  unsigned char c = (unsigned char)f[0], z = (unsigned char)f[b - 1];
+  if (c < 0x80 ? !gk__is_digit(f[0]) && c != '-' && c != '+' :
+      c != 0xEF && !((c == 0xE5 || c == 0xE6) && b > 3 &&
+                     (memcmp(f, "增", 3) == 0 || memcmp(f, "减", 3) == 0 || memcmp(f, "減", 3) == 0)))
+    return 0;
+  return b >= 3 && (gk__is_digit(f[b - 1]) || (z >= 0x90 && z <= 0x99 && (unsigned char)f[b - 3] == 0xEF) ||
+                    memcmp(f + b - 3, "元", 3) == 0) && gk__text_may_group(f, b);
+}
+
+/* Is the cell's whole text f[0..b) one number in thousands groups apart by
+ * white space ("1 808 595", "3 525")? */
+static int spaced_groups(const char *f, size_t b) {
+  char tmp[64];
+  size_t k = 0;
+  return b < sizeof tmp && may_be_spaced(f, b) && gk__text_ungroup(f, b, 1, tmp, sizeof tmp, &k) == GK__GROUP_OK &&
+         word_end(tmp, 0, k) == k && gk__text_is_value(tmp, k);
+}
+
+/* How field_pieces reads a field: FP_CELLWISE, the field is one cell of a row
+ * whose cells are columns (bars, TAB, a table); FP_BOUNDED, its bounds are
+ * the cell's own (cells_bound_numbers): white space inside a number there is a
+ * thousands separator. */
+enum { FP_CELLWISE = 1, FP_BOUNDED = 2 };
+
 /* The pieces of one field f[0..b) (a cell, or a line without separators):
- * split at spaces; a piece is a value (a run slot) or label text. `cellwise`:
- * the field is one cell of a row whose cells are columns (bars, TAB, a table). */
-static void field_pieces(walk *w, const char *f, size_t b, uint32_t line, uint32_t cell, int cellwise) {
+ * split at spaces; a piece is a value (a run slot) or label text. */
+static void field_pieces(walk *w, const char *f, size_t b, uint32_t line, uint32_t cell, int how) {
   const gk__gcell *c = cell ? &w->g->cells[cell - 1] : NULL;
-  if (c && (c->flags & GK__CELL_VALUE)) { /* the reader's class (grid.h): one value, the whole text */
-    run_push(w, f, b, line, SLOT_VALUE, cell);
+  int cellwise = how & FP_CELLWISE;
+  if (c && ((c->flags & GK__CELL_VALUE) || ((how & FP_BOUNDED) && spaced_groups(f, b)))) {
+    run_push(w, f, b, line, SLOT_VALUE, cell); /* the reader's class (grid.h): one value, the whole text */
     return;
   }
   /* one word, no 「…」 at its start, and by its class no value: label text whole */
@@ -898,6 +956,39 @@ static int row_style(const walk *w, const tline *l, const gk__gblock *b) {
   return (l->n && l->p[0] == '\t') || memchr(l->p, '\t', l->n) ? ROW_TABS : ROW_GAPS;
 }
 
+/* Do the cells of row b bound their numbers, so that white space inside a
+ * number of one of them is a thousands separator ("1 808 595")? A table's
+ * cells (bars, a grid table, HTML, DOCX) do; a TAB line's do unless one of its
+ * cells holds digits apart by white space in another form ("12 0 3": that
+ * line's values stand apart by spaces, so "3 525" there is two); cells apart
+ * by gaps (pdftotext -layout) and page-text tokens never. */
+static int cells_bound_numbers(const walk *w, const gk__gblock *b, int style) {
+  if (b->kind != GK__BLK_ROW) return 0;
+  if (!w->g->src || style == ROW_BARS) return 1;
+  if (style != ROW_TABS) return 0;
+  for (uint32_t k = 0; k < b->ncells; k++) {
+    const gk__gcell *c = &w->g->cells[b->first + k];
+    char tmp[64];
+    size_t n = 0;
+    if (c->len && !(c->flags & GK__CELL_VALUE) &&
+        (c->len >= sizeof tmp ||
+         gk__text_ungroup(gk__grid_text(w->g, c->off), c->len, 1, tmp, sizeof tmp, &n) == GK__GROUP_BAD))
+      return 0;
+  }
+  return 1;
+}
+
+/* field_pieces' `how` for cell c of row b: `how`, and FP_BOUNDED when c is a
+ * number in groups apart by white space and the row's cells bound numbers
+ * (looked at only then). */
+static int cell_how(const walk *w, const gk__gblock *b, int style, const gk__gcell *c, int how) {
+  const char *f = gk__grid_text(w->g, c->off);
+  if (c->len && !(c->flags & GK__CELL_VALUE) && may_be_spaced(f, c->len) && b->kind == GK__BLK_ROW &&
+      (style != ROW_GAPS || !w->g->src) && spaced_groups(f, c->len) && cells_bound_numbers(w, b, style))
+    how |= FP_BOUNDED;
+  return how;
+}
+
 /* A row of empty cells ("\t\t\t\t", "| | | | | |"): in table 四, whose rows
  * have no label, as many cells as the table has columns are a blank row;
  * anywhere else the count of empty cells proves nothing: one empty (TAB), none
@@ -913,14 +1004,17 @@ static void empty_row(walk *w, const tline *l, const gk__gblock *b, int style) {
 /* A row placed by its table's header (recognize_cols.c): the label cells, then
  * one slot per column in the declared order. */
 static void cols_row(walk *w, const tline *l, const gk__gblock *b, const gk__colplan *pl) {
+  int style = row_style(w, l, b);
   for (size_t k = 0; k < pl->nlab && !w->rc; k++) {
     const gk__gcell *c = &w->g->cells[b->first + pl->lab[k]];
-    field_pieces(w, gk__grid_text(w->g, c->off), c->len, l->line, b->first + pl->lab[k] + 1, 1);
+    field_pieces(w, gk__grid_text(w->g, c->off), c->len, l->line, b->first + pl->lab[k] + 1,
+                 cell_how(w, b, style, c, FP_CELLWISE));
   }
   for (size_t s = 0; s < pl->nval && !w->rc; s++) {
     const gk__gcell *c = pl->val[s] < 0 ? NULL : &w->g->cells[b->first + (uint32_t)pl->val[s]];
     if (c && c->len)
-      field_pieces(w, gk__grid_text(w->g, c->off), c->len, l->line, b->first + (uint32_t)pl->val[s] + 1, 0);
+      field_pieces(w, gk__grid_text(w->g, c->off), c->len, l->line, b->first + (uint32_t)pl->val[s] + 1,
+                   cell_how(w, b, style, c, 0));
     else run_push(w, l->p, 0, l->line, SLOT_EMPTY, c ? b->first + (uint32_t)pl->val[s] + 1 : 0);
   }
 }
@@ -942,7 +1036,7 @@ static void table_line(walk *w, const tline *l) {
     field_pieces(w, l->p, l->n, l->line, 0, 0);
     return;
   }
-  int style = row_style(w, l, b), seen = 0;
+  int style = row_style(w, l, b), seen = 0, how = style != ROW_GAPS ? FP_CELLWISE : 0;
   if (nonempty == 0) {
     empty_row(w, l, b, style);
     return;
@@ -962,7 +1056,7 @@ static void table_line(walk *w, const tline *l) {
     if (c->flags & GK__CELL_RUN || (c->flags & GK__CELL_VALUE && !w->ref)) /* a run of digits (page text): */
       run_push(w, gk__grid_text(w->g, c->off), c->len, l->line, SLOT_VALUE, b->first + k + 1); /* or a value */
     else
-      field_pieces(w, gk__grid_text(w->g, c->off), c->len, l->line, b->first + k + 1, style != ROW_GAPS);
+      field_pieces(w, gk__grid_text(w->g, c->off), c->len, l->line, b->first + k + 1, cell_how(w, b, style, c, how));
   }
 }
 

@@ -625,6 +625,58 @@ static int digit_at(const char *s, size_t n, size_t i, size_t *len) {
   return -1;
 }
 
+/* The thousands separator at s[i] (gk__text_ungroup): its byte length, 0
+ * when none. */
+static size_t group_sep_at(const char *s, size_t n, size_t i, int spaces) {
+  const unsigned char *u = (const unsigned char *)s + i;
+  size_t m = n - i;
+  if (u[0] == ',') return 1;
+  if (m >= 3 && u[0] == 0xEF && u[1] == 0xBC && u[2] == 0x8C) return 3; /* ， U+FF0C */
+  if (m >= 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0xAF) return 3; /* U+202F */
+  if (!spaces) return 0;
+  if (u[0] == ' ') return 1;
+  if (m >= 2 && u[0] == 0xC2 && u[1] == 0xA0) return 2;                 /* U+00A0 */
+  if (m >= 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0x89) return 3; /* U+2009 */
+  return 0;
+}
+
+/* The separator at s[i] when a digit stands after it (and `after` one before
+ * it): its length, else 0. */
+static size_t group_sep_between(const char *s, size_t n, size_t i, int spaces) {
+  size_t sl = i < n ? group_sep_at(s, n, i, spaces) : 0, len;
+  return sl && digit_at(s, n, i + sl, &len) >= 0 ? sl : 0;
+}
+
+int gk__text_ungroup(const char *s, size_t n, int spaces, char *out, size_t cap, size_t *outn) {
+  size_t i = 0, k = 0, len, sl, g = 0, sepn = 0;
+  const char *sep = NULL;
+  int bad = 0, lead0 = 0;
+  *outn = 0;
+  if (cap <= n) return GK__GROUP_BAD;
+  while (i < n && digit_at(s, n, i, &len) < 0) out[k++] = s[i++]; /* a sign */
+  while (i < n) { /* the integer part: digits and the separators between them */
+    if (digit_at(s, n, i, &len) >= 0) {
+      if (g == 0 && !sep) lead0 = digit_at(s, n, i, &len) == 0;
+      memcpy(out + k, s + i, len), k += len, i += len, g++;
+    } else if ((sl = group_sep_between(s, n, i, spaces)) > 0) {
+      if (!sep) bad |= g > 3 || lead0, sep = s + i, sepn = sl; /* the first group: 1 to 3 digits, no 0 alone */
+      else bad |= g != 3 || sl != sepn || memcmp(sep, s + i, sl) != 0;
+      i += sl, g = 0;
+    } else {
+      break;
+    }
+  }
+  int later = 0; /* the decimal part and a unit: no separator between digits */
+  for (size_t j = i; j < n && !later; j++)
+    later = digit_at(s, n, j, &len) >= 0 && group_sep_between(s, n, j + len, spaces) > 0;
+  if (!sep && !later) return GK__GROUP_NONE;
+  if (bad || later || g != 3) return GK__GROUP_BAD;
+  memcpy(out + k, s + i, n - i), k += n - i;
+  out[k] = '\0';
+  *outn = k;
+  return GK__GROUP_OK;
+}
+
 /* A 3-byte digit of a year: full-width ０-９, or a Chinese numeral 〇○零一…九
  * ("二〇二三年"); its value, -1 for anything else. */
 static int year_digit3(const char *s) {
@@ -699,8 +751,8 @@ int gk__text_is_value(const char *s, size_t n) {
   while (i < n) {
     if (digit_at(s, n, i, &len) >= 0) {
       nd++, i += len;
-    } else if (s[i] == ',' && nd > 0 && digit_at(s, n, i + 1, &len) >= 0) {
-      i++;
+    } else if (nd > 0 && (len = group_sep_between(s, n, i, 0)) > 0) { /* ',' '，': strict or not, a value */
+      i += len;
     } else if ((s[i] == '.' || starts(s + i, n - i, "．")) && nd > 0 && !dot &&
                digit_at(s, n, i + (s[i] == '.' ? 1 : 3), &len) >= 0) {
       dot = 1, i += s[i] == '.' ? 1 : 3;

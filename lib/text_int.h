@@ -137,8 +137,33 @@ int gk__text_year_before(const char *s, size_t at);
 /* Literal cell values kept verbatim ("-", "/", "无", "—"). 1 when s[0..n) is one. */
 int gk__text_is_literal(const char *s, size_t n);
 /* 1 when s[0..n) reads as a cell value: a number with an optional sign (+ - 增 减),
- * thousands commas, a fraction and a unit 元 / 万元, or a literal. */
+ * digits maybe separated by thousands separators (',' '，' U+202F: whether
+ * strictly grouped is gk__text_ungroup's question), a fraction and a unit
+ * 元 / 万元, or a literal. */
 int gk__text_is_value(const char *s, size_t n);
+
+/* Thousands groups (issue 11). A separator between two digits (ASCII or
+ * full-width): the comma ',' or full-width comma U+FF0C, the narrow no-break
+ * space U+202F, and with `spaces` (a cell whose bounds the reader knows) also
+ * the space, the no-break space U+00A0 and the thin space U+2009. The ideographic
+ * comma U+3001 is a list mark, never a separator.
+ * GK__GROUP_NONE: no separator between digits. GK__GROUP_OK: strictly grouped
+ * (a sign, 1 to 3 digits, groups of exactly 3 digits after one and the same
+ * separator, a decimal part without separators, then anything: a unit), and
+ * out[0..*outn) is s without its separators (NUL-terminated; cap > n suffices).
+ * GK__GROUP_BAD: a separator between digits in any other form ("1,23",
+ * "1，2", "1,2345", "1,234.5,6"): no number to read ("1，2" may be a list). */
+enum { GK__GROUP_BAD = -1, GK__GROUP_NONE = 0, GK__GROUP_OK = 1 };
+int gk__text_ungroup(const char *s, size_t n, int spaces, char *out, size_t cap, size_t *outn);
+/* 0 when s[0..n) holds no byte a separator starts with (',' ' ' C2 E2 EF): then
+ * gk__text_ungroup says GK__GROUP_NONE. A quick test before it. */
+static inline int gk__text_may_group(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == ',' || c == ' ' || c == 0xC2 || c == 0xE2 || c == 0xEF) return 1;
+  }
+  return 0;
+}
 
 /* Quoted literals 「…」: a literal the layout cannot carry as it is (text.h).
  * Inside, `\` escapes the next character (`\」`, `\\`, `\|`), `\n` `\r` `\t`

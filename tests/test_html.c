@@ -495,6 +495,44 @@ static void test_html_sup_in_cells(void) {
   gk__grid_free(&g);
 }
 
+/* The renderings with every cell of 4 digits or more in thousands groups apart
+ * by sep ("<td>1808595</td>" -> "<td>1，808，595</td>"), read cell by cell
+ * against the truth (issue 11). */
+static void test_html_grouped_values(void) {
+  static const char *const seps[] = {"，", ",", " ", "&nbsp;", "&#8201;", "&#8239;"};
+  for (size_t k = 0; k < sizeof seps / sizeof *seps; k++)
+    for (int i = 0; gk_doc_reports[i]; i++) {
+      size_t len = 0, grouped = 0;
+      char *src = gk_doc_read(gk_doc_reports[i], ".html", &len);
+      CU_ASSERT_PTR_NOT_NULL_FATAL(src);
+      const char *sep = k == 0 && gk__memfind(src, len < 2048 ? len : 2048, "gb2312", 6) ? "\xA3\xAC" : seps[k];
+      gk__buf b; /* in a GB2312 page its own bytes for "，" */
+      gk__buf_init(&b);
+      for (size_t j = 0; j < len;) {
+        size_t nd = 0;
+        while (src[j] == '>' && j + 1 + nd < len && src[j + 1 + nd] >= '0' && src[j + 1 + nd] <= '9') nd++;
+        if (nd < 4 || src[j + 1] == '0' || j + 1 + nd >= len || src[j + 1 + nd] != '<') {
+          gk__buf_putc(&b, src[j++]);
+          continue;
+        }
+        gk__buf_putc(&b, '>');
+        for (size_t q = 0; q < nd; q++) {
+          if (q && (nd - q) % 3 == 0) gk__buf_puts(&b, sep);
+          gk__buf_putc(&b, src[j + 1 + q]);
+        }
+        j += 1 + nd, grouped++;
+      }
+      CU_ASSERT_FALSE_FATAL(b.err);
+      gk_report *r = NULL, *truth = gk_test_load_truth(GK_REAL_DATA, gk_doc_reports[i], NULL);
+      CU_ASSERT_EQUAL(gk_report_load(&r, b.data, b.len, gk_doc_reports[i], NULL), GK_OK);
+      if (r) CU_ASSERT_EQUAL(gk_doc_compare(r, truth, gk_doc_reports[i]), 0);
+      if (grouped && k == 0) printf("\n  %s: %zu grouped cells", gk_doc_reports[i], grouped);
+      gk_report_free(r), gk_report_free(truth);
+      gk__buf_free(&b);
+      free(src);
+    }
+}
+
 int main(void) {
   CU_TestInfo tests[] = {
       {"every report reads as its truth", test_html_every_report_reads_as_its_truth},
@@ -514,6 +552,7 @@ int main(void) {
       {"allocation failures", test_html_allocation_failures},
       {"own page reads back", test_html_own_page_reads_back},
       {"sup and sub in cells", test_html_sup_in_cells},
+      {"values in thousands groups", test_html_grouped_values},
       CU_TEST_INFO_NULL};
   return gk_test_main("html", tests);
 }

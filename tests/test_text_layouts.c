@@ -63,6 +63,7 @@ typedef struct {
   int grid;       /* pandoc tables: 1 grid tables (+---+), 2 simple and multiline tables */
   int markup;     /* Markdown inline markup around values and header cells (MK_*, converters' cells) */
   int boldlabels; /* row labels in bold "**…**" */
+  const char *group; /* values of 4 digits or more in thousands groups apart by this ("1，808，595") */
 } layout;
 
 /* Inline markup converters write in table cells: bold, italics, bold
@@ -196,7 +197,10 @@ static void put_value(gk__buf *b, const layout *L, const char *v) {
     return;
   }
   if (!*v && L->blankmark) v = L->blankmark;
-  for (; *v; v++) {
+  size_t nd = 0, lead = *v == '-' || *v == '+'; /* the integer part's digits, grouped */
+  while (L->group && v[lead + nd] >= '0' && v[lead + nd] <= '9') nd++;
+  for (size_t j = 0; *v; v++, j++) {
+    if (j > lead && j < lead + nd && nd > 3 && (lead + nd - j) % 3 == 0) gk__buf_puts(b, L->group);
     if (L->fwdigits && *v >= '0' && *v <= '9') {
       char t[4] = {(char)0xEF, (char)0xBC, (char)(0x90 + (*v - '0')), 0};
       gk__buf_puts(b, t);
@@ -276,8 +280,13 @@ static void put_row(gk__buf *b, const layout *L, const char *label, const char *
       if (!vals[i][0]) gk__buf_puts(b, "  ");
       size_t vn = strlen(vals[i]);
       if (L->fwsep && vn > 3 && vn < 8 && vals[i][0] >= '1' && vals[i][0] <= '9' && !strchr(vals[i], '.')) {
-        char t[16]; /* "1,234" */
-        snprintf(t, sizeof t, "%.*s,%s", (int)(vn - 3), vals[i], vals[i] + vn - 3);
+        char t[16]; /* "1,234", "1,234,567" */
+        size_t k = 0;
+        for (size_t j = 0; j < vn; j++) {
+          if (j && (vn - j) % 3 == 0) t[k++] = ',';
+          t[k++] = vals[i][j];
+        }
+        t[k] = '\0';
         put_value(b, L, t);
       } else {
         put_value(b, L, vals[i]);
@@ -1246,6 +1255,8 @@ static void test_text_layouts_page_text(void) {
   CU_ASSERT(g_colsplit > 0); /* some rows only the balance or the outcome sums decide */
   check_all(&LAYOUT(.name = "page-text-bare", .sep = SEP_RUN));
   check_all(&LAYOUT(.name = "page-text-half", .sep = SEP_RUN, .ord = ORD_HALF, .headers = 1));
+  check_all(&LAYOUT(.name = "page-text-grouped", .sep = SEP_RUN, .headers = 1, .group = "，"));
+  check_all(&LAYOUT(.name = "page-text-grouped-ascii", .sep = SEP_RUN, .headers = 1, .group = ","));
 }
 
 /* Heading forms (format.md §2) straight through gk__text_heading. */
@@ -1505,6 +1516,21 @@ static void test_text_layouts_pandoc_html(void) {
 }
 
 /* marker's Markdown: pipe tables whose cells hold <br> and &nbsp;. */
+/* Values in thousands groups (issue 11): every separator in a table's cells
+ * (pipe, TSV, raw HTML) and the commas in one cell per line. */
+static void test_text_layouts_grouped(void) {
+  static const char *const seps[] = {"，", ",", " ", "\xC2\xA0", "\xE2\x80\x89", "\xE2\x80\xAF"};
+  for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
+    check_all(&LAYOUT(.name = "pipe-grouped", .sep = SEP_PIPE, .headers = 1, .group = seps[i]));
+    check_all(&LAYOUT(.name = "tsv-grouped", .sep = SEP_TSV, .group = seps[i]));
+    check_all(&LAYOUT(.name = "mineru-grouped", .sep = SEP_PIPE, .html = 1, .headers = 1, .group = seps[i]));
+  }
+  check_all(&LAYOUT(.name = "pipe-grouped-fw", .sep = SEP_PIPE, .fwdigits = 1, .group = "，"));
+  check_all(&LAYOUT(.name = "tsv-grouped-html", .sep = SEP_TSV, .prefix = 1, .headers = 1, .group = " "));
+  check_all(&LAYOUT(.name = "lines-grouped", .sep = SEP_LINES, .group = "，"));
+  check_all(&LAYOUT(.name = "pdf-grouped", .sep = SEP_SPACES, .wrap = 2, .group = "，"));
+}
+
 static void test_text_layouts_pipe_br(void) {
   check_all(&LAYOUT(.name = "pipe-br", .sep = SEP_PIPE, .brcells = 1, .md = 1, .headers = 1));
 }
@@ -1665,6 +1691,7 @@ static CU_TestInfo tests[] = {
   {"pandoc grid tables", test_text_layouts_pandoc_grid},
   {"pandoc simple and multiline tables", test_text_layouts_pandoc_simple},
   {"Markdown cells with inline markup", test_text_layouts_md_markup},
+  {"values in thousands groups", test_text_layouts_grouped},
   CU_TEST_INFO_NULL,
 };
 
