@@ -122,9 +122,9 @@ static void test_pdftext(void) {
 
 /* The same pages converted by plain `pdftotext` (no -layout; tests/data/pdftext-raw/,
  * tools/render_pdf_text.sh): the content stream's order, a table's header words,
- * values and the next table's values interleaved. Table 四 (the others are not
- * yet read soundly in this form: see the CHANGELOG): never wrong, every blank
- * said, and the tables whose own values follow their header read. */
+ * values and the next table's values interleaved. Table 四: never wrong, every
+ * blank said, and the tables whose own values follow their header read (tables
+ * 二 and 三: test_pdftext_raw_tables). */
 #define RAW_REVIEW_RIGHT_MIN 60
 
 static void test_pdftext_raw(void) {
