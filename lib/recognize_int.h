@@ -98,6 +98,9 @@ typedef struct {
   uint32_t last_line;
   const gk__labels *L; /* normalised labels */
   int start_cut;       /* the region starts inside its table (a copy cut at the top) */
+  int vbl;             /* values before labels? 0 no run of values yet, 1 the first under no
+                        * row's label (for vbl_row), 2 no, 3 yes (the region refused) */
+  size_t vbl_row;
   slot pend[16];       /* a short run, pending: ambiguous or cut by the end */
   size_t namb;
   size_t npend, pend_row;

@@ -56,7 +56,7 @@ static void diag_cell_bufs(walk *w, int sev, const char *rule, uint32_t line, si
 }
 
 /* Like diag_bufs, naming the first cell of every row of the current table (a
- * table left blank as a whole). */
+ * table left blank as a whole; the first column the row has). */
 static void diag_table_bufs(walk *w, int sev, const char *rule, uint32_t line, gk__buf *zh, gk__buf *en) {
   size_t idx = 0;
   int rc = zh->err ? zh->err : en->err;
@@ -64,11 +64,24 @@ static void diag_table_bufs(walk *w, int sev, const char *rule, uint32_t line, g
   const gk__table_decl *td = &w->ed->tables[w->t];
   for (size_t row = 0; row < td->nrows && !rc && w->d && !w->rc; row++) {
     char path[160];
-    gk__path(path, w->r, w->t, row, 0);
+    size_t col = 0;
+    while (col + 1 < td->ncols && !(td->rows[row].colmask & (1u << col))) col++;
+    gk__path(path, w->r, w->t, row, col);
     rc = gk_diags_add_cell(w->d, idx, path);
   }
   if (rc == GK_ENOMEM) w->rc = rc;
   gk__buf_free(zh), gk__buf_free(en);
+}
+
+/* Name row `row` (its first cell) in the finding added last. */
+static void name_row_last(walk *w, size_t row) {
+  if (!w->d || w->rc || !gk_diags_count(w->d)) return;
+  const gk__table_decl *td = &w->ed->tables[w->t];
+  size_t col = 0;
+  while (col + 1 < td->ncols && !(td->rows[row].colmask & (1u << col))) col++;
+  char path[160];
+  gk__path(path, w->r, w->t, row, col);
+  if (gk_diags_add_cell(w->d, gk_diags_count(w->d) - 1, path) == GK_ENOMEM) w->rc = GK_ENOMEM;
 }
 
 static void diag_row(walk *w, int sev, const char *rule, size_t row, uint32_t line,
@@ -637,6 +650,7 @@ static size_t misfit_rows(walk *w, size_t row, size_t misfit, uint32_t line) {
            "the values in order from row %s do not fill whole rows (blank cells were dropped): "
            "the columns are ambiguous, left blank");
   for (size_t k = 0; k < misfit && row < td->nrows; k++) {
+    if (k) name_row_last(w, row); /* every row left blank named */
     for (size_t c = 0; c < td->ncols; c++)
       if (td->rows[row].colmask & (1u << c)) gk_report_set_line(w->r, w->t, row, c, line);
     w->done[row] = 1;
@@ -771,6 +785,46 @@ static int pending_continues(walk *w) {
   return 1;
 }
 
+/* Values printed before their row labels (plain pdftotext gives a table in its
+ * content stream's order): the region's first run of values stands under no
+ * label of the first row (header words, whatever row they may name), and the
+ * label after it names that first row. Then every run is one row off its
+ * label's: the region is refused (refuse_region, at its end). Called for each
+ * run of values, before it is placed. */
+static void order_check(walk *w, size_t row, int sequential) {
+  const gk__table_decl *td = &w->ed->tables[w->t];
+  if (w->vbl == 0) {
+    w->vbl_row = next_walkable(td, w->cursor);
+    w->vbl = row == w->vbl_row && !sequential ? 2 : 1;
+    return;
+  }
+  if (w->vbl != 1) return;
+  const char *lab = w->lab.data ? w->lab.data : "";
+  size_t e = 0;
+  int names = w->vbl_row < td->nrows && gk__rec_row_match(w, w->vbl_row, lab, w->lab.len, 0, &e) == 2 &&
+              ends_label(lab, w->lab.len, e);
+  w->vbl = names ? 3 : 2;
+}
+
+/* A region refused (values before labels): every cell of the table blank, one
+ * import.ambiguous naming each row. */
+static void refuse_region(walk *w, uint32_t line) {
+  const gk__table_decl *td = &w->ed->tables[w->t];
+  slot empty = {NULL, 0, line, SLOT_EMPTY, 0};
+  for (size_t r = 0; r < td->nrows && !w->rc; r++)
+    for (size_t c = 0; c < td->ncols && !w->rc; c++)
+      if ((td->rows[r].flags & GK_ROW_STORED) && (td->rows[r].colmask & (1u << c))) {
+        put_slot(w, r, c, &empty);
+        gk_report_set_line(w->r, w->t, r, c, line);
+      }
+  gk__buf zh, en;
+  gk__buf_init(&zh), gk__buf_init(&en);
+  gk__buf_printf(&zh, "%s表的数值排在其行标签之前（各行错开一行），无法确定各行，已留空", gk__tables[w->t].zh);
+  gk__buf_printf(&en, "table %s: the values stand before their row labels (each row one off): the rows are "
+                 "ambiguous, left blank", gk__tables[w->t].en);
+  diag_table_bufs(w, GK_SEV_WARNING, "import.ambiguous", line, &zh, &en);
+}
+
 static void flush_run_at(walk *w, int final) {
   if (w->npend && w->nrun && run_has_value(w) && pending_continues(w)) return;
   if (w->npend && w->nrun && run_has_value(w)) pending_done(w, 0);
@@ -785,6 +839,7 @@ static void flush_run_at(walk *w, int final) {
   int has_value = run_has_value(w), sequential = 0;
   size_t row = pick_row(w, has_value, &sequential);
   uint32_t line = w->run[0].line;
+  if (has_value) order_check(w, row, sequential);
   if (run_unplaced(w, row, has_value, sequential)) return;
   passed_over(w, row, line);
   size_t back_to = row < w->cursor ? w->cursor : 0;
@@ -1297,6 +1352,7 @@ int gk__rec_table(walk *w, int t, const tline *lines, size_t from, size_t to, in
   w->nrun = 0;
   w->nrv = 0;
   w->npend = 0;
+  w->vbl = 0;
   lab_reset(w);
   gk__rec_cols_reset(w);
   w->done = gk__calloc(td->nrows, 1);
@@ -1332,6 +1388,10 @@ int gk__rec_table(walk *w, int t, const tline *lines, size_t from, size_t to, in
   w->namb = 0;
   uint32_t endline = to > from ? lines[to - 1].line : 0;
   if (!w->rc && t == GK_TABLE_REVIEW) review_finish(w, endline);
+  if (!w->rc && t != GK_TABLE_REVIEW && w->vbl == 3) {
+    refuse_region(w, endline);
+    memset(w->done, 2, td->nrows); /* said: no row missing */
+  }
   for (size_t r = 0; r < td->nrows && !w->rc && t != GK_TABLE_REVIEW; r++)
     if (w->done[r] == 3)
       diag_row(w, GK_SEV_WARNING, "import.missing_row", r, endline, "未找到“%s”这一行", "row “%s” was not found");
@@ -1354,6 +1414,9 @@ int gk__rec_table(walk *w, int t, const tline *lines, size_t from, size_t to, in
       gk__buf_printf(&en, "table %s: %zu %s from “%s” on %s not found", gk__tables[t].en, n,
                      n == 1 ? "row" : "rows", td->rows[first].en, n == 1 ? "was" : "were");
       gk__rec_diag_bufs(w, GK_SEV_WARNING, "import.missing_row", endline, &zh, &en);
+      for (size_t r = first; r < td->nrows; r++) /* each of them named */
+        if (row_walkable(&td->rows[r]) && !w->done[r] && !(td->rows[r].parent >= 0 && w->done[td->rows[r].parent]))
+          name_row_last(w, r);
     }
     if (n && truncated && !w->rc) {
       gk__buf zh, en;

@@ -122,9 +122,9 @@ static void test_pdftext(void) {
 
 /* The same pages converted by plain `pdftotext` (no -layout; tests/data/pdftext-raw/,
  * tools/render_pdf_text.sh): the content stream's order, a table's header words,
- * values and the next table's values interleaved. Table 四 (the others are not
- * yet read soundly in this form: see the CHANGELOG): never wrong, every blank
- * said, and the tables whose own values follow their header read. */
+ * values and the next table's values interleaved. Table 四: never wrong, every
+ * blank said, and the tables whose own values follow their header read (tables
+ * 二 and 三: test_pdftext_raw_tables). */
 #define RAW_REVIEW_RIGHT_MIN 60
 
 static void test_pdftext_raw(void) {
@@ -136,6 +136,133 @@ static void test_pdftext_raw(void) {
   CU_ASSERT_EQUAL(wrong, 0);
   CU_ASSERT_EQUAL(g_unexplained, 0);
   CU_ASSERT_TRUE(g_right >= RAW_REVIEW_RIGHT_MIN);
+}
+
+/* Tables 二 and 三 of the same plain pdftotext texts: a region whose values
+ * come before their row labels (the content stream's order) is read in that
+ * order or refused; never a wrong cell, every blank named. */
+#define RAW_ACTIVE_RIGHT_MIN 32
+#define RAW_REQUESTS_RIGHT_MIN 133
+
+static void test_pdftext_raw_tables(void) {
+  static const int tables[] = {GK_TABLE_ACTIVE, GK_TABLE_REQUESTS};
+  static const size_t mins[] = {RAW_ACTIVE_RIGHT_MIN, RAW_REQUESTS_RIGHT_MIN};
+  for (size_t k = 0; k < 2; k++) {
+    g_right = g_blank = g_unexplained = g_cells = 0;
+    pdfset set = {"pdftext-raw", tables[k]};
+    size_t wrong = gk_test_each_truth(check_pdftext, &set);
+    fprintf(stderr, "plain pdftotext of printed web pages, table %s: %zu of %zu cells right, %zu wrong, "
+            "%zu blank (%zu rows blank without a finding)\n", gk_schema_table_key((gk_table)tables[k]), g_right,
+            g_cells, wrong, g_blank, g_unexplained);
+    CU_ASSERT_EQUAL(wrong, 0);
+    CU_ASSERT_EQUAL(g_unexplained, 0);
+    CU_ASSERT_TRUE(g_right >= mins[k]);
+  }
+}
+
+/* Does one import.ambiguous name every row of table t (the table refused)? */
+static int table_refused(const gk_diags *d, int ed, int t) {
+  size_t nrows = gk_schema_nrows(ed, (gk_table)t);
+  for (size_t i = 0; i < gk_diags_count(d); i++) {
+    if (strcmp(gk_diag_rule(d, i), "import.ambiguous") != 0) continue;
+    size_t named = 0;
+    for (size_t row = 0; row < nrows; row++) {
+      char pre[160];
+      snprintf(pre, sizeof pre, "%s/%s/", gk_schema_table_key((gk_table)t), gk_schema_row_key(ed, (gk_table)t, row));
+      for (size_t k = 0; k < gk_diag_ncells(d, i); k++)
+        if (gk_diag_cell(d, i, k) && strncmp(gk_diag_cell(d, i, k), pre, strlen(pre)) == 0) {
+          named++;
+          break;
+        }
+    }
+    if (named == nrows) return 1;
+  }
+  return 0;
+}
+
+/* ASCII only (a value's line, not a label's)? */
+static int ascii_line(const char *p, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if ((unsigned char)p[i] >= 0x80) return 0;
+  return 1;
+}
+
+/* The truth's own text (gk_report_to_text: a label line, then a line a value)
+ * with tables 二 and 三 in the content stream's order of a printed table: each
+ * row's values before its label. `joined` 1: the values on one line apart by
+ * spaces (blank cells lost), the empty line between rows dropped; 2: the same
+ * with each label before its values (the control: read, not refused). */
+static char *values_first(const char *text, size_t n, int joined, size_t *len) {
+  gk__buf b;
+  gk__buf_init(&b);
+  const char *two = strstr(text, "\n二、"), *four = strstr(text, "\n四、");
+  CU_ASSERT_PTR_NOT_NULL_FATAL(two);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(four);
+  const char *p = two + 1, *stop = four + 1;
+  gk__buf_put(&b, text, (size_t)(p - text));
+  while (p < stop) {
+    /* a block: lines up to an empty one; its first line and the rest */
+    const char *end = p, *l1 = NULL;
+    while (end < stop && *end != '\n') {
+      end = (const char *)memchr(end, '\n', (size_t)(stop - end)) + 1;
+      if (!l1) l1 = end;
+    }
+    if (l1 && l1 < end && !ascii_line(p, (size_t)(l1 - p)) && ascii_line(l1, (size_t)(end - l1))) {
+      if (joined == 2) gk__buf_put(&b, p, (size_t)(l1 - p)); /* the control: label first */
+      for (const char *k = l1; k < end; k++) /* the values, then the label */
+        if (!joined) gk__buf_put(&b, k, 1);
+        else if (*k != '\t') gk__buf_puts(&b, *k != '\n' ? (char[]){*k, 0} : k + 1 < end ? " " : "\n");
+      if (joined != 2) gk__buf_put(&b, p, (size_t)(l1 - p));
+    } else {
+      gk__buf_put(&b, p, (size_t)(end - p));
+    }
+    if (end < stop && !(joined && l1)) gk__buf_put(&b, "\n", 1); /* the empty line */
+    p = end + 1;
+  }
+  gk__buf_put(&b, stop, n - (size_t)(stop - text));
+  CU_ASSERT_EQUAL_FATAL(b.err, 0);
+  *len = b.len;
+  return b.data;
+}
+
+/* Import the truth's text with its rows' values before their labels: tables
+ * 二 and 三 never wrong, every blank named, the refusal said. */
+static size_t check_values_first(const void *arg, const gk_report *truth, const char *base) {
+  const int *joined = arg;
+  char *text = NULL;
+  size_t n = 0, len = 0, wrong = 0;
+  CU_ASSERT_EQUAL_FATAL(gk_report_to_text(&text, &n, truth), GK_OK);
+  char *moved = values_first(text, n, *joined, &len);
+  gk_report *r = NULL;
+  gk_diags *d = NULL;
+  CU_ASSERT_EQUAL_FATAL(gk_diags_new(&d), GK_OK);
+  CU_ASSERT_EQUAL_FATAL(gk_report_from_text(&r, moved, len, base, d), GK_OK);
+  int ed = gk_report_edition(truth);
+  CU_ASSERT_EQUAL_FATAL(gk_report_edition(r), ed);
+  for (int t = GK_TABLE_ACTIVE; t <= GK_TABLE_REQUESTS; t++)
+    for (size_t row = 0; row < gk_schema_nrows(ed, (gk_table)t); row++)
+      if ((gk_schema_row_flags(ed, (gk_table)t, row) & GK_ROW_STORED) && row_printed(truth, t, row))
+        wrong += check_row(truth, r, d, t, row, base);
+  /* table 三 refused when the values come first (each row's are another's); else read */
+  CU_ASSERT_EQUAL(table_refused(d, ed, GK_TABLE_REQUESTS), *joined != 2);
+  gk_report_free(r);
+  gk_diags_free(d);
+  free(moved);
+  free(text);
+  return wrong;
+}
+
+static void test_values_first(void) {
+  for (int joined = 0; joined < 3; joined++) {
+    g_right = g_blank = g_unexplained = g_cells = 0;
+    size_t wrong = gk_test_each_truth(check_values_first, &joined);
+    fprintf(stderr, "%s: %zu of %zu cells right, %zu wrong, %zu blank\n",
+            joined == 2 ? "labels before values (one line)" : joined ? "values before labels (one line)"
+                        : "values before labels", g_right, g_cells, wrong, g_blank);
+    CU_ASSERT_EQUAL(wrong, 0);
+    CU_ASSERT_EQUAL(g_unexplained, 0);
+    if (joined == 2) CU_ASSERT_TRUE(g_right * 2 > g_cells); /* the control: most rows read */
+  }
 }
 
 /* A row's values over two lines are one row only when its columns add up:
@@ -240,6 +367,8 @@ int main(void) {
   CU_TestInfo tests[] = {
     {"pdftotext -layout of the printed web pages: never wrong, blanks said", test_pdftext},
     {"plain pdftotext of the printed web pages: never wrong, blanks said", test_pdftext_raw},
+    {"plain pdftotext, tables 二 and 三: never wrong, blanks said", test_pdftext_raw_tables},
+    {"values before their labels (both editions, from the truths): never wrong, blanks said", test_values_first},
     {"table 四 with more values than cells: the fifteen after its header, else blank and said",
      test_review_extra_values},
     {"values over two lines: one row only when its columns add up", test_split_values_checked},
