@@ -229,6 +229,11 @@ static uint32_t new_cell(gt_table *t, const gt_line *gl, uint32_t x, uint32_t sp
     gt_row r = {{gl->line, t->ind + 1}, gl->off, gl->len};
     gk__buf_put(&t->rows, (const char *)&r, sizeof r);
   }
+  for (uint32_t k = x + 1; k < x + span; k++) /* never over a cell open from a row above */
+    if (t->open[k]) {
+      span = k - x;
+      break;
+    }
   gt_cell c = {x, span, t->cur, t->cur, 0, 0, {gl->line, cpa + t->ind + 1}};
   gk__buf_put(&t->cells, (const char *)&c, sizeof c);
   if (t->rows.err || t->cells.err || GT_N(t->cells, gt_cell) >= UINT32_MAX) {
@@ -299,17 +304,33 @@ static void cell_text(const gt_table *t, const gt_cell *c, gk__buf *b, gk__buf *
   *b = *tmp, *tmp = swap;
 }
 
+/* The cells [from, to) of one row (at most one a column: each opens where no
+ * cell is open) in the order of their columns, into ord. A line with a bar
+ * moved can open a cell left of those an earlier line opened. */
+static size_t row_order(const gt_table *t, size_t from, size_t to, size_t *ord) {
+  size_t n = 0;
+  for (size_t ci = from; ci < to && n < GT_MAX_COLS; ci++) {
+    size_t k = n++;
+    while (k > 0 && GT_AT(t->cells, gt_cell, ord[k - 1]).x > GT_AT(t->cells, gt_cell, ci).x) ord[k] = ord[k - 1], k--;
+    ord[k] = ci;
+  }
+  return n;
+}
+
 /* The rows and their cells into the grid, as table `table`. */
 static void emit(gk__grid *g, const gt_table *t, uint32_t table) {
-  size_t nr = GT_N(t->rows, gt_row), nc = GT_N(t->cells, gt_cell), ci = 0;
+  size_t nr = GT_N(t->rows, gt_row), nc = GT_N(t->cells, gt_cell), ci = 0, ord[GT_MAX_COLS];
   gk__buf text, tmp;
   gk__buf_init(&text), gk__buf_init(&tmp);
   for (size_t r = 0; r < nr && !g->err; r++) {
     const gt_row *row = &GT_AT(t->rows, gt_row, r);
     gk__grid_row(g, GK__BLK_ROW, table, (uint32_t)(r + 1), row->pos);
     if (!g->err) g->blocks[g->nblocks - 1].soff = row->off, g->blocks[g->nblocks - 1].slen = row->len;
-    for (; ci < nc && GT_AT(t->cells, gt_cell, ci).row == r && !g->err; ci++) {
-      const gt_cell *c = &GT_AT(t->cells, gt_cell, ci);
+    size_t from = ci;
+    while (ci < nc && GT_AT(t->cells, gt_cell, ci).row == r) ci++;
+    size_t n = row_order(t, from, ci, ord);
+    for (size_t k = 0; k < n && !g->err; k++) {
+      const gt_cell *c = &GT_AT(t->cells, gt_cell, ord[k]);
       uint32_t rs = c->last >= c->row ? c->last - c->row + 1 : (uint32_t)nr - c->row;
       cell_text(t, c, &text, &tmp);
       if (text.err) g->err = GK_ENOMEM;
