@@ -302,17 +302,24 @@ static int insert_heading_line(doc *D, size_t i, int alone) {
   return GK_OK;
 }
 
+/* The lines where part p may stand: after the heading of the last part found
+ * before it (lo; 0 when none), before that of the first found after it (hi). */
+static void between_parts(const doc *D, int p, size_t *lo, size_t *hi) {
+  *lo = 0, *hi = D->nlines;
+  for (int q = 0; q < p; q++)
+    if (D->head[q] != SIZE_MAX) *lo = D->head[q] + 1;
+  for (int q = NPARTS - 1; q > p; q--)
+    if (D->head[q] != SIZE_MAX) *hi = D->head[q];
+}
+
 /* Parts no declared wording found: a heading in words of its own
  * (gk__text_heading_keyed, "三、依申请公开情况") between the parts found before
  * and after it; its line kept in order among the heading lines. */
 static int keyed_heads(doc *D) {
   for (int p = 0; p < NPARTS; p++) {
     if (D->head[p] != SIZE_MAX) continue;
-    size_t lo = 0, hi = D->nlines;
-    for (int q = 0; q < p; q++)
-      if (D->head[q] != SIZE_MAX) lo = D->head[q] + 1;
-    for (int q = NPARTS - 1; q > p; q--)
-      if (D->head[q] != SIZE_MAX) hi = D->head[q];
+    size_t lo, hi;
+    between_parts(D, p, &lo, &hi);
     for (size_t i = lo; i < hi; i++) {
       const tline *l = &D->lines[i];
       if (l->n > 200 || gk__text_heading_keyed(l->p, l->n) != p) continue;
@@ -420,11 +427,8 @@ static int values_near(const doc *D, size_t i) {
 static int headless_tables(doc *D, const gk__labels *L) {
   for (int p = 0; p < NPARTS; p++) {
     if (part_table(p) < 0 || D->head[p] != SIZE_MAX) continue;
-    size_t lo = 0, hi = D->nlines;
-    for (int q = 0; q < p; q++)
-      if (D->head[q] != SIZE_MAX) lo = D->head[q] + 1;
-    for (int q = NPARTS - 1; q > p; q--)
-      if (D->head[q] != SIZE_MAX) hi = D->head[q];
+    size_t lo, hi;
+    between_parts(D, p, &lo, &hi);
     for (size_t i = lo; lo > 0 && i < hi && i - lo < HEADLESS_SCAN; i++) {
       if (opens_table(L, part_table(p), &D->lines[i], 12) != 1 || !values_near(D, i)) continue;
       i = table_top(D, L, part_table(p), lo, i);
