@@ -64,6 +64,18 @@ void gk__docx_num_free(gk__docx_num *m);
 /* Append the label of the next item of list num_id at level ilvl ("一、") to b. */
 void gk__docx_num_put(gk__docx_num *m, int num_id, int ilvl, gk__buf *b);
 
+/* Tables of a .docx nested deeper than this are skipped (read_docx.c). */
+#define GK__DOCX_MAX_TABLE_DEPTH 32
+/* A subtree of word/document.xml the DOCX reader does not read (Word's
+ * fallback copy, deleted text, field codes, old properties): 1 for its tag. */
+int gk__docx_skipped(const unsigned char *name);
+/* Which tables of the main part (in the order the reader meets them) are
+ * frames: layout tables whose paragraphs are the document's and whose nested
+ * tables are its tables (read_docx_frame.c). *frames gets n flags (NULL, 0 for
+ * none; free it with gk__free). GK_OK or GK_ENOMEM; a file the reader cannot
+ * read gives GK_OK and the reader says why. */
+int gk__docx_frames(struct zip *za, const char *part, size_t cap, uint8_t **frames, uint32_t *n);
+
 /* Paragraph styles of a .docx (read_docx_style.c). */
 typedef struct gk__docx_styles gk__docx_styles;
 /* Load word/styles.xml: *out NULL when there is none; GK_OK or GK_ENOMEM. */

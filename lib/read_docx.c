@@ -22,7 +22,7 @@
 #include "text_int.h"
 #include "gkreport/document.h"
 
-#define MAX_TABLE_DEPTH 32
+#define MAX_TABLE_DEPTH GK__DOCX_MAX_TABLE_DEPTH
 #define NO_CELL UINT32_MAX
 
 typedef struct {
@@ -40,6 +40,8 @@ typedef struct {
   uint32_t capvm;
   int in_tc;
   int row_deleted; /* the open row is deleted under tracked changes (w:trPr/w:del) */
+  int layout;      /* a frame (gk__docx_frames): its paragraphs are the body's, no rows */
+  int box;         /* the text box depth (in_txbx) it opened at */
 } tctx;
 
 typedef struct {
@@ -65,16 +67,29 @@ typedef struct {
   int style_num, style_ilvl; /* numbering its style carries (<= 0 none) */
   int in_txbx;        /* inside a text box (w:txbxContent) */
   gk__buf txbx;       /* a text box's paragraphs, one a line, until its anchor ends */
+  uint8_t *frames;    /* frames[k]: the k-th table met is a frame (gk__docx_frames) */
+  uint32_t nframes, tables_met;
 } dw;
 
 static int is(const xmlChar *name, const char *w) { return name && strcmp((const char *)name, w) == 0; }
 
-/* The text sink: the open cell of the innermost table, else the paragraph. */
+/* The innermost table when it is a data table whose cell the text goes to
+ * (no text box opened inside it since), else NULL. */
+static tctx *cell_tab(dw *w) {
+  tctx *t = w->ntab ? &w->tab[w->ntab - 1] : NULL;
+  return t && !t->layout && t->box == w->in_txbx ? t : NULL;
+}
+
+/* In the body: no text box, no table but frames. */
+static int body(const dw *w) { return !w->in_txbx && (!w->ntab || w->tab[w->ntab - 1].layout); }
+
+/* The text sink: the open cell of the innermost data table, else the text
+ * box, else the paragraph. */
 static gk__buf *sink(dw *w) {
+  tctx *t = cell_tab(w);
+  if (t) return t->in_tc ? &t->text : NULL;
   if (w->in_txbx) return &w->txbx;
-  if (!w->ntab) return &w->para;
-  tctx *t = &w->tab[w->ntab - 1];
-  return t->in_tc ? &t->text : NULL;
+  return &w->para;
 }
 
 /* A decimal attribute: its leading digits (at most 100000), dflt when it has none. */
@@ -182,18 +197,17 @@ static void cell_end(tctx *t) {
 }
 
 /* The paragraphs of the text boxes anchored in the paragraph that just ended:
- * after it, as paragraphs of their own (in a cell: lines of the cell). A text
+ * after it, as paragraphs of their own (in a cell: lines of cell b). A text
  * box floats; its text is no part of the anchoring paragraph's. */
-static void txbx_flush(dw *w) {
-  gk__buf *b = sink(w);
+static void txbx_flush(dw *w, gk__buf *b) {
   if (w->txbx.err) w->rc = GK_ENOMEM;
   for (size_t i = 0; i < w->txbx.len && !w->rc;) {
     const char *s = w->txbx.data + i, *nl = memchr(s, '\n', w->txbx.len - i);
     size_t n = nl ? (size_t)(nl - s) : w->txbx.len - i;
-    if (w->ntab && b) {
+    if (b) {
       gk__buf_put(b, s, n);
       gk__buf_putc(b, '\n');
-    } else if (!w->ntab && n) {
+    } else if (n) {
       gk__gpos pos = {w->npara, 0};
       gk__grid_para(w->g, GK__BLK_PARA, 0, s, n, pos);
     }
@@ -202,19 +216,8 @@ static void txbx_flush(dw *w) {
   w->txbx.len = 0;
 }
 
-static void para_end(dw *w) {
-  if (w->in_txbx) { /* a paragraph of a text box: a line of its text */
-    if (w->txbx.len && w->txbx.data[w->txbx.len - 1] != '\n') gk__buf_putc(&w->txbx, '\n');
-    w->pending = 0;
-    return;
-  }
-  if (w->ntab) {
-    gk__buf *b = sink(w);
-    if (b && b->len && b->data[b->len - 1] != '\n') gk__buf_putc(b, '\n');
-    w->pending = 0;
-    if (w->txbx.len) txbx_flush(w);
-    return;
-  }
+/* The body paragraph collected so far goes to the grid. */
+static void para_put(dw *w) {
   gk__gpos pos = {w->npara, 0};
   if (w->para.err) w->rc = GK_ENOMEM;
   else if (w->para.len)
@@ -222,7 +225,24 @@ static void para_end(dw *w) {
                   w->para.len, pos);
   w->para.len = 0;
   w->pending = 0;
-  if (w->txbx.len) txbx_flush(w);
+}
+
+static void para_end(dw *w) {
+  tctx *t = cell_tab(w);
+  if (w->in_txbx && !t) { /* a paragraph of a text box: a line of its text */
+    if (w->txbx.len && w->txbx.data[w->txbx.len - 1] != '\n') gk__buf_putc(&w->txbx, '\n');
+    w->pending = 0;
+    return;
+  }
+  if (t) {
+    gk__buf *b = sink(w);
+    if (b && b->len && b->data[b->len - 1] != '\n') gk__buf_putc(b, '\n');
+    w->pending = 0;
+    if (w->txbx.len && !t->box) txbx_flush(w, b);
+    return;
+  }
+  para_put(w);
+  if (w->txbx.len) txbx_flush(w, NULL);
 }
 
 /* A paragraph style or outline level that makes a heading: its level; the
@@ -230,7 +250,7 @@ static void para_end(dw *w) {
 static void para_style(dw *w, const xmlChar *name) {
   if (is(name, "w:outlineLvl")) {
     int k = attr_int(w, "w:val", 9);
-    if (k < 6 && !w->ntab && !w->in_txbx) w->hlevel = (uint8_t)(k + 1);
+    if (k < 6 && body(w)) w->hlevel = (uint8_t)(k + 1);
     return;
   }
   xmlChar *v = xmlTextReaderGetAttribute(w->rd, (const xmlChar *)"w:val");
@@ -245,7 +265,7 @@ static void para_style(dw *w, const xmlChar *name) {
   } else if (level < 0 && strcmp(s, "Title") == 0) {
     level = 1;
   }
-  if (level > 0 && level <= 6 && !w->ntab && !w->in_txbx) w->hlevel = (uint8_t)level;
+  if (level > 0 && level <= 6 && body(w)) w->hlevel = (uint8_t)level;
   xmlFree(v);
 }
 
@@ -275,6 +295,16 @@ static void put_sym(dw *w) {
   gk__doc_put_text(b, u, n, &w->pending);
 }
 
+/* A table opens in a text box anchored in the body: the anchoring paragraph
+ * so far and the box's paragraphs before the table go out first, in order. */
+static void box_table(dw *w) {
+  if (!w->in_txbx || cell_tab(w)) return;
+  for (int i = w->ntab; i-- > 0;)
+    if (!w->tab[i].layout) return; /* the box is in a data table's cell */
+  para_put(w);
+  txbx_flush(w, NULL);
+}
+
 static void table_start(dw *w) {
   if (w->ntab >= MAX_TABLE_DEPTH) {
     w->skipped_tables++;
@@ -282,10 +312,15 @@ static void table_start(dw *w) {
     w->skipped = 1;
     return;
   }
+  uint32_t k = w->tables_met++;
+  int layout = k < w->nframes && w->frames[k];
+  if (!layout) box_table(w);
   tctx *t = &w->tab[w->ntab++];
   memset(t, 0, sizeof *t);
   gk__buf_init(&t->text);
-  t->tno = ++w->ntables;
+  t->layout = layout;
+  t->box = w->in_txbx;
+  if (!layout) t->tno = ++w->ntables;
 }
 
 static void table_end(dw *w) {
@@ -309,14 +344,20 @@ static const char *const skipped_tags[] = {
     "w:rPrChange", "w:tblPrChange", "w:trPrChange", "w:tcPrChange", "w:sectPrChange",
     "w:numberingChange", NULL};
 
-/* Table structure tags; 1 when name was one. Inside a text box a table's
- * cells are lines of the box's text. */
+int gk__docx_skipped(const unsigned char *name) {
+  for (int i = 0; skipped_tags[i]; i++)
+    if (is(name, skipped_tags[i])) return 1;
+  return 0;
+}
+
+/* Table structure tags; 1 when name was one. A frame's rows and cells are
+ * not read as such: its paragraphs are the body's. */
 static int on_table_tag(dw *w, tctx *t, const xmlChar *name, int empty) {
   if (is(name, "w:tbl")) {
-    if (w->in_txbx) return 1;
-    if (!w->ntab) para_end(w);
+    if (empty) return 1;
+    if (body(w)) para_end(w);
     table_start(w);
-  } else if (!t || w->in_txbx) {
+  } else if (!t || t->layout || t->box != w->in_txbx) {
     return 0;
   } else if (is(name, "w:tr")) {
     if (t->ncells) row_end(w, t);
@@ -351,7 +392,7 @@ static int on_run_char(dw *w, const xmlChar *name) {
   gk__buf *b = sink(w);
   if (is(name, "w:tab") || is(name, "w:br") || is(name, "w:cr")) {
     if (!b) return 1;
-    if (is(name, "w:tab") && (w->ntab || w->in_txbx)) { /* a tab in a cell is a space */
+    if (is(name, "w:tab") && !body(w)) { /* a tab in a cell is a space */
       w->pending = 1;
       return 1;
     }
@@ -391,14 +432,14 @@ static void run_start(dw *w, const xmlChar *name, int empty) {
  * it (when at is set: before its first text, after its end), so that its
  * digits never run into a number ("8" and a mark "3" are not 83). */
 static void script_apart(dw *w, int at) {
-  if (at && w->run_script && w->ntab && !w->in_txbx && !w->pending) w->pending = 1;
+  if (at && w->run_script && cell_tab(w) && !w->pending) w->pending = 1;
 }
 
 /* One start tag of word/document.xml. */
 static void on_start(dw *w, const xmlChar *name, int empty) {
   tctx *t = w->ntab ? &w->tab[w->ntab - 1] : NULL;
   if (is(name, "w:p")) {
-    if (!w->ntab && !w->in_txbx) {
+    if (body(w)) {
       w->npara++;
       w->hlevel = 0;
     }
@@ -426,12 +467,8 @@ static void on_start(dw *w, const xmlChar *name, int empty) {
     if (b) gk__docx_num_put(w->num, attr_int(w, "w:val", 0), w->ilvl, b);
   } else if (is(name, "w:pStyle") || is(name, "w:outlineLvl")) {
     para_style(w, name);
-  } else if (!empty) {
-    for (int i = 0; skipped_tags[i]; i++)
-      if (is(name, skipped_tags[i])) {
-        skip(w);
-        return;
-      }
+  } else if (!empty && gk__docx_skipped(name)) {
+    skip(w);
   }
 }
 
@@ -443,10 +480,10 @@ static void on_end(dw *w, const xmlChar *name) {
   else if (is(name, "w:pPr")) ppr_end(w);
   else if (is(name, "w:numPr")) w->in_numpr = 0;
   else if (is(name, "w:txbxContent") && w->in_txbx) w->in_txbx--;
-  else if (w->in_txbx) return;
-  else if (is(name, "w:tbl")) table_end(w);
-  else if (t && is(name, "w:tc")) cell_end(t);
-  else if (t && is(name, "w:tr") && t->ncells) row_end(w, t);
+  else if (is(name, "w:tbl") && t && t->box == w->in_txbx) table_end(w);
+  else if (!t || t->layout || t->box != w->in_txbx) return;
+  else if (is(name, "w:tc")) cell_end(t);
+  else if (is(name, "w:tr") && t->ncells) row_end(w, t);
 }
 
 static void on_text(dw *w) {
@@ -647,12 +684,14 @@ int gk__docx_grid_cap(gk__grid *g, const char *bytes, size_t len, const char *fi
     gk__buf_init(&w.txbx);
     rc = gk__docx_num_load(&w.num, za);
     if (!rc) rc = gk__docx_styles_load(&w.styles, za);
+    if (!rc) rc = gk__docx_frames(za, part, xml_cap, &w.frames, &w.nframes);
     if (!rc) rc = read_body(&w, za, part, xml_cap);
     while (w.ntab) tctx_free(&w.tab[--w.ntab]);
     gk__buf_free(&w.para);
     gk__docx_num_free(w.num);
     gk__docx_styles_free(w.styles);
     gk__buf_free(&w.txbx);
+    gk__free(w.frames);
     if (!rc) rc = g->err;
   }
   zip_discard(za);
