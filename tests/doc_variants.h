@@ -683,7 +683,17 @@ enum {
   D_SPLIT = 1 << 6,  /* each table split in two at a page break, w:tblHeader rows repeated */
   D_MISC = 1 << 7,   /* several paragraphs a cell, soft hyphens, w:noBreakHyphen for '-',
                         w:sym, w:lastRenderedPageBreak, w:tab */
-  D_STYLENUM = 1 << 8 /* headings numbered through their style (styles.xml), style id "1" */
+  D_STYLENUM = 1 << 8, /* headings numbered through their style (styles.xml), style id "1" */
+  D_FRAME = 1 << 9,    /* the whole report inside the one cell of a 1x1 table (a bordered frame) */
+  D_SIDE = 1 << 10,    /* the report in the wide column of a two-column layout table, a narrow
+                          column of short notes beside it */
+  D_HEADCELL = 1 << 11, /* each part's heading in a one-cell table of its own (a shaded bar) */
+  D_BOXTABLE = 1 << 12, /* each table in a text box anchored in an empty paragraph (with
+                           Word's VML copy) */
+  D_SECT = 1 << 13,     /* each table cut in two by a section break (a landscape page), the
+                           second part without the header rows */
+  D_WRAPTAB = 1 << 14   /* each table nested in a one-column table whose first row is the
+                           part's heading */
 };
 
 #define D_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -853,15 +863,48 @@ static void d_table(vs *s, const vtable *t, int flags) {
   if (flags & D_SDT) vs_add(s, "</w:sdtContent></w:sdt>");
 }
 
+/* A table of one column (side: and a narrow second one) whose first cell
+ * holds what follows until d_frame_close. */
+static void d_frame_open(vs *s, const char *shade, int side) {
+  vs_add(s, "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblBorders><w:top w:val=\"double\" "
+            "w:sz=\"4\"/><w:left w:val=\"double\" w:sz=\"4\"/><w:bottom w:val=\"double\" w:sz=\"4\"/>"
+            "<w:right w:val=\"double\" w:sz=\"4\"/></w:tblBorders></w:tblPr><w:tblGrid>");
+  vs_add(s, side ? "<w:gridCol w:w=\"7500\"/><w:gridCol w:w=\"1500\"/>" : "<w:gridCol w:w=\"9000\"/>");
+  vs_fmt(s, "</w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/>", side ? 7500 : 9000);
+  if (shade) vs_fmt(s, "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"%s\"/>", shade);
+  vs_add(s, "</w:tcPr>");
+}
+
+static void d_frame_close(vs *s) { vs_add(s, "</w:tc></w:tr></w:tbl>"); }
+
+/* The section break that ends a portrait page: the next one is landscape. */
+static const char d_sect_break[] =
+    "<w:p><w:pPr><w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" "
+    "w:right=\"1800\" w:bottom=\"1440\" w:left=\"1800\" w:header=\"851\" w:footer=\"992\" "
+    "w:gutter=\"0\"/><w:cols w:space=\"425\"/><w:docGrid w:type=\"lines\" w:linePitch=\"312\"/>"
+    "</w:sectPr></w:pPr></w:p>";
+
+/* The second part of a table cut by a section break: no header rows. */
+static void d_drop_head(vtable *t) {
+  for (int i = 0; i < t->nhead; i++)
+    for (int k = 0; k < t->r[i].n; k++) free(t->r[i].c[k].text);
+  memmove(t->r, t->r + t->nhead, (size_t)(t->n - t->nhead) * sizeof *t->r);
+  t->n -= t->nhead;
+  t->nhead = 0;
+}
+
 static void d_part_table(vs *s, vtable *t, int flags) {
-  if (!(flags & D_SPLIT) || t->n - t->nhead < 2) {
+  if (!(flags & (D_SPLIT | D_SECT)) || t->n - t->nhead < 2) {
     d_table(s, t, flags);
     return;
   }
   vtable second;
   v_split(t, t->nhead + (t->n - t->nhead) / 2, &second);
   d_table(s, t, flags);
-  vs_add(s, "<w:p><w:r><w:br w:type=\"page\"/></w:r><w:r><w:lastRenderedPageBreak/></w:r></w:p>");
+  if (flags & D_SECT) d_drop_head(&second);
+  vs_add(s, (flags & D_SECT) ? d_sect_break
+                             : "<w:p><w:r><w:br w:type=\"page\"/></w:r><w:r><w:lastRenderedPageBreak/>"
+                               "</w:r></w:p>");
   d_table(s, &second, flags);
   for (int i = 0; i < second.n; i++)
     for (int k = 0; k < second.r[i].n; k++) free(second.r[i].c[k].text);
@@ -885,6 +928,58 @@ static void d_textbox(vs *s, const char *text) {
             "</mc:AlternateContent></w:r>");
 }
 
+/* A part's table in a text box anchored in an empty paragraph: the DrawingML
+ * box, then Word's VML copy of the same content (not read). */
+static void d_box_table(vs *s, vtable *t, int flags) {
+  vs tab = {0};
+  d_part_table(&tab, t, flags);
+  vs_add(s, "<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wp:anchor "
+            "distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\" simplePos=\"0\" relativeHeight=\"2\" "
+            "behindDoc=\"0\" locked=\"0\" layoutInCell=\"1\" allowOverlap=\"1\"><wp:simplePos x=\"0\" "
+            "y=\"0\"/><wp:extent cx=\"5400000\" cy=\"3000000\"/><wp:docPr id=\"2\" name=\"Text Box 2\"/>"
+            "<a:graphic><a:graphicData uri=\"http://schemas.microsoft.com/office/word/2010/"
+            "wordprocessingShape\"><wps:wsp><wps:txbx><w:txbxContent>");
+  vs_add(s, tab.p);
+  vs_add(s, "<w:p/></w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic>"
+            "</wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape id=\"tb2\" "
+            "type=\"#_x0000_t202\"><v:textbox><w:txbxContent>");
+  vs_add(s, tab.p);
+  vs_add(s, "<w:p/></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent>"
+            "</w:r></w:p>");
+  free(tab.p);
+}
+
+static void d_heading(vs *s, int i, int flags);
+
+/* Part i's heading and table: the table in a text box, or nested under the
+ * heading in a one-column table, or as it is. */
+static void d_part(vs *s, vdoc *d, int i, int flags) {
+  vtable *t = &d->t[i - 1];
+  if (flags & D_WRAPTAB) {
+    char h[256];
+    v_heading(h, sizeof h, i);
+    d_frame_open(s, NULL, 0);
+    d_para(s, h, NULL, 0, flags & ~D_MISC);
+    vs_add(s, "</w:tc></w:tr><w:tr><w:tc><w:tcPr><w:tcW w:w=\"9000\" w:type=\"dxa\"/></w:tcPr>");
+    d_part_table(s, t, flags);
+    vs_add(s, "<w:p/>");
+    d_frame_close(s);
+  } else {
+    d_heading(s, i, flags);
+    if (flags & D_BOXTABLE) d_box_table(s, t, flags);
+    else d_part_table(s, t, flags);
+  }
+  vs_add(s, "<w:p/>");
+}
+
+/* The narrow column of a two-column layout: short notes. */
+static void d_side(vs *s, const vdoc *d) {
+  vs_add(s, "</w:tc><w:tc><w:tcPr><w:tcW w:w=\"1500\" w:type=\"dxa\"/></w:tcPr>");
+  d_para(s, "发布机构：", NULL, 0, 0);
+  d_para(s, d->agency, NULL, 0, 0);
+  d_para(s, "（主动公开）", NULL, 0, 0);
+}
+
 static void d_title(vs *s, const vdoc *d, int flags) {
   if (!(flags & D_TXBX)) {
     d_para(s, d->title, "Title", 0, flags);
@@ -902,7 +997,12 @@ static void d_heading(vs *s, int i, int flags) {
   char h[256];
   v_heading(h, sizeof h, i);
   size_t num = strlen(v_ord[i]) + 3;
-  if (flags & D_STYLENUM) d_para(s, h + num, "1", 0, flags);
+  if (flags & D_HEADCELL) {
+    d_frame_open(s, "D9D9D9", 0);
+    d_para(s, h, NULL, 0, flags & ~D_MISC);
+    d_frame_close(s);
+    vs_add(s, "<w:p/>");
+  } else if (flags & D_STYLENUM) d_para(s, h + num, "1", 0, flags);
   else if (flags & D_NUM) d_para(s, h + num, "Heading2", 1, flags);
   else d_para(s, h, "Heading2", 0, flags);
 }
@@ -915,6 +1015,7 @@ static void d_document(vs *s, vdoc *d, int flags) {
             "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:wps=\"http://"
             "schemas.microsoft.com/office/word/2010/wordprocessingShape\" xmlns:v=\"urn:schemas-"
             "microsoft-com:vml\" mc:Ignorable=\"wps\"><w:body>");
+  if (flags & (D_FRAME | D_SIDE)) d_frame_open(s, NULL, (flags & D_SIDE) != 0);
   d_title(s, d, flags);
   if (flags & D_TRACK) { /* a sentence moved to the end of its paragraph */
     vs_add(s, "<w:p><w:moveFrom w:id=\"22\" w:author=\"user\"><w:r><w:t>（已移动）</w:t></w:r>"
@@ -925,11 +1026,12 @@ static void d_document(vs *s, vdoc *d, int flags) {
     d_para(s, v_prose[0], NULL, 0, flags);
   }
   for (int i = 0; i < 6; i++) {
-    d_heading(s, i, flags);
     if (i >= 1 && i <= 3) {
-      d_part_table(s, &d->t[i - 1], flags);
-      vs_add(s, "<w:p/>");
-    } else if ((flags & D_MISC) && i == 5) {
+      d_part(s, d, i, flags);
+      continue;
+    }
+    d_heading(s, i, flags);
+    if ((flags & D_MISC) && i == 5) {
       vs_add(s, "<w:p><w:r><w:sym w:font=\"Wingdings\" w:char=\"F0FC\"/><w:tab/></w:r>");
       d_runs(s, v_part_prose(i), flags);
       vs_add(s, "</w:p>");
@@ -940,6 +1042,12 @@ static void d_document(vs *s, vdoc *d, int flags) {
     } else {
       d_para(s, v_part_prose(i), NULL, 0, flags);
     }
+  }
+  if (flags & (D_FRAME | D_SIDE)) {
+    vs_add(s, "<w:p/>");
+    if (flags & D_SIDE) d_side(s, d);
+    d_frame_close(s);
+    vs_add(s, "<w:p/>");
   }
   vs_add(s, "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr></w:body></w:document>");
 }

@@ -154,6 +154,15 @@ static const variant docx_variants[] = {
     {"misc", D_MISC},
     {"style-numbered", D_STYLENUM},
     {"all", D_NUM | D_GRID | D_TRACK | D_SDT | D_WRAP | D_TXBX | D_SPLIT | D_MISC},
+    {"frame", D_FRAME},
+    {"side-column", D_SIDE},
+    {"heading-cells", D_HEADCELL},
+    {"table-in-textbox", D_BOXTABLE},
+    {"section-break", D_SECT},
+    {"wrapped-tables", D_WRAPTAB},
+    {"frame-all", D_FRAME | D_NUM | D_GRID | D_TRACK | D_SDT | D_WRAP | D_TXBX | D_SPLIT | D_MISC |
+                      D_HEADCELL | D_WRAPTAB},
+    {"side-boxes", D_SIDE | D_STYLENUM | D_BOXTABLE | D_SECT | D_MISC},
     {NULL, 0}};
 
 static void test_html_variants(void) { v_run(html_variants, v_html_render, ".html"); }
