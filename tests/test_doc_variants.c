@@ -165,12 +165,67 @@ static const variant docx_variants[] = {
     {"side-boxes", D_SIDE | D_STYLENUM | D_BOXTABLE | D_SECT | D_MISC},
     {NULL, 0}};
 
+/* Blocks [0, n) of a and b are the same: kinds, levels, texts, tables, rows,
+ * cells and positions. */
+static int v_same_blocks(const gk__grid *a, const gk__grid *b, size_t n) {
+  if (a->nblocks < n || b->nblocks < n) return 0;
+  for (size_t i = 0; i < n; i++) {
+    const gk__gblock *x = &a->blocks[i], *y = &b->blocks[i];
+    if (x->kind != y->kind || x->level != y->level || x->len != y->len || x->table != y->table ||
+        x->row != y->row || x->ncells != y->ncells || x->pos.line != y->pos.line || x->pos.col != y->pos.col ||
+        memcmp(gk__grid_text(a, x->off), gk__grid_text(b, y->off), x->len) != 0)
+      return 0;
+    for (uint32_t k = 0; k < x->ncells; k++) {
+      const gk__gcell *c = &a->cells[x->first + k], *e = &b->cells[y->first + k];
+      if (c->len != e->len || c->x != e->x || c->rowspan != e->rowspan || c->colspan != e->colspan ||
+          c->pos.line != e->pos.line || c->pos.col != e->pos.col ||
+          memcmp(gk__grid_text(a, c->off), gk__grid_text(b, e->off), c->len) != 0)
+        return 0;
+    }
+  }
+  return 1;
+}
+
+static void v_docx_grid(gk__grid *g, vdoc *d, int flags) {
+  vs s = {0};
+  d_render(&s, d, flags);
+  gk__grid_init(g);
+  CU_ASSERT_EQUAL(gk__docx_grid(g, s.p, s.n, "v.docx", NULL), GK_OK);
+  free(s.p);
+}
+
+/* A frame around the report changes nothing of its grid, positions included;
+ * a side column beside it only adds its paragraphs at the end. */
+static void test_docx_frame_changes_nothing(void) {
+  static const int base[] = {0, D_NUM | D_MISC | D_TRACK, D_GRID | D_SDT | D_WRAP | D_TXBX | D_SPLIT, D_STYLENUM};
+  for (int i = 0; gk_doc_reports[i]; i++)
+    for (size_t f = 0; f < sizeof base / sizeof base[0]; f++) {
+      gk__grid g[3];
+      const int flags[3] = {base[f], base[f] | D_FRAME, base[f] | D_SIDE};
+      for (int k = 0; k < 3; k++) {
+        vdoc d;
+        gk_report *truth = NULL;
+        vdoc_build(&d, gk_doc_reports[i], &truth);
+        v_docx_grid(&g[k], &d, flags[k]);
+        vdoc_free(&d);
+        gk_report_free(truth);
+      }
+      CU_ASSERT_EQUAL(g[1].nblocks, g[0].nblocks);
+      CU_ASSERT_TRUE(v_same_blocks(&g[0], &g[1], g[0].nblocks));
+      CU_ASSERT_TRUE(v_same_blocks(&g[0], &g[2], g[0].nblocks));
+      CU_ASSERT_TRUE(g[2].nblocks > g[0].nblocks);
+      for (size_t b = g[0].nblocks; b < g[2].nblocks; b++) CU_ASSERT_EQUAL(g[2].blocks[b].kind, GK__BLK_PARA);
+      for (int k = 0; k < 3; k++) gk__grid_free(&g[k]);
+    }
+}
+
 static void test_html_variants(void) { v_run(html_variants, v_html_render, ".html"); }
 static void test_docx_variants(void) { v_run(docx_variants, d_render, ".docx"); }
 
 int main(void) {
   CU_TestInfo tests[] = {{"HTML variants read as their truth", test_html_variants},
                          {"DOCX variants read as their truth", test_docx_variants},
+                         {"a frame changes no DOCX grid", test_docx_frame_changes_nothing},
                          CU_TEST_INFO_NULL};
   return gk_test_main("doc_variants", tests);
 }

@@ -200,6 +200,103 @@ static void test_docx_run_characters_deleted_rows_text_boxes(void) {
   free(z);
 }
 
+/* The grid of body (docx_of) into g, checked; GK_OK asserted. */
+static void grid_of(gk__grid *g, const char *body) {
+  size_t len = 0;
+  char *z = docx_of(&len, body);
+  gk__grid_init(g);
+  CU_ASSERT_EQUAL_FATAL(gk__docx_grid(g, z, len, "f.docx", NULL), GK_OK);
+  CU_ASSERT_EQUAL(gk__grid_check(g), GK_OK);
+  free(z);
+}
+
+#define P(t) "<w:p><w:r><w:t>" t "</w:t></w:r></w:p>"
+#define H2(t) "<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr><w:r><w:t>" t "</w:t></w:r></w:p>"
+#define TC(x) "<w:tc>" x "</w:tc>"
+#define TBL(rows) "<w:tbl><w:tblGrid><w:gridCol/></w:tblGrid>" rows "</w:tbl>"
+#define DATA TBL("<w:tr>" TC(P("项目")) TC(P("件数")) "</w:tr><w:tr>" TC(P("规章")) TC(P("2")) "</w:tr>")
+
+/* The blocks of a grid as one line each: H<level>:text, P:text, R<table>.<row>:cell|cell. */
+static void grid_lines(const gk__grid *g, char *out, size_t cap) {
+  size_t at = 0;
+  out[0] = 0;
+  for (size_t i = 0; i < g->nblocks && at < cap; i++) {
+    const gk__gblock *b = &g->blocks[i];
+    if (b->kind == GK__BLK_ROW) {
+      at += (size_t)snprintf(out + at, cap - at, "R%u.%u:", b->table, b->row);
+      for (uint32_t k = 0; k < b->ncells && at < cap; k++)
+        at += (size_t)snprintf(out + at, cap - at, "%s%s", k ? "|" : "", gk_doc_cell(g, i, k));
+    } else {
+      at += (size_t)snprintf(out + at, cap - at, "%c%u:%.*s", b->kind == GK__BLK_HEADING ? 'H' : 'P',
+                             b->level, (int)b->len, gk__grid_text(g, b->off));
+    }
+    if (at < cap) at += (size_t)snprintf(out + at, cap - at, "\n");
+  }
+}
+
+/* A table used as a frame (one cell; a cell holding nested tables with
+ * paragraphs around them, or prose; at most three columns) yields its
+ * paragraphs as the body's, headings kept, and its nested tables as the
+ * document's tables, numbered as if the frame were not there. A table that is
+ * data by its structure stays data, and so does a frame-like table nested in
+ * a data table. */
+static void test_docx_frames(void) {
+  static const struct {
+    const char *body, *want;
+  } cases[] = {
+      {TBL("<w:tr>" TC(H2("一、总体情况") P("正文") DATA P("") H2("二、其他")) "</w:tr>"),
+       "H2:一、总体情况\nP0:正文\nR1.1:项目|件数\nR1.2:规章|2\nH2:二、其他\n"},
+      /* two columns: the report beside a narrow column of notes */
+      {TBL("<w:tr>" TC(P("甲") P("乙") DATA P("")) TC(P("注")) "</w:tr>") P("完"),
+       "P0:甲\nP0:乙\nR1.1:项目|件数\nR1.2:规章|2\nP0:注\nP0:完\n"},
+      /* a heading in a one-cell table; a cell holding nothing but a table */
+      {TBL("<w:tr>" TC(P("三、情况")) "</w:tr>") TBL("<w:tr>" TC(DATA P("")) "</w:tr>"),
+       "P0:三、情况\nR1.1:项目|件数\nR1.2:规章|2\n"},
+      /* prose in a cell of a two-column table */
+      {TBL("<w:tr>" TC(P("五、")) TC(P("存在的主要问题是公开内容还不够全面，主动公开的深度和广度还需进一步拓展，解读回应还不够及时。")
+                                   P("下一步将加强培训，提高公开质量，进一步规范依申请公开办理流程。")
+                                   P("同时加强政策解读，回应社会关切，推进政务公开标准化规范化建设。")) "</w:tr>"),
+       "P0:五、\nP0:存在的主要问题是公开内容还不够全面，主动公开的深度和广度还需进一步拓展，解读回应还不够及时。\n"
+       "P0:下一步将加强培训，提高公开质量，进一步规范依申请公开办理流程。\n"
+       "P0:同时加强政策解读，回应社会关切，推进政务公开标准化规范化建设。\n"},
+      /* data: a label beside a nested table; four columns; a frame inside a data cell */
+      {TBL("<w:tr>" TC(P("x") DATA) TC(P("1")) "</w:tr>"), "R2.1:项目|件数\nR2.2:规章|2\nR1.1:x|1\n"},
+      {TBL("<w:tr>" TC(P("a") P("b") DATA) TC(P("1")) TC(P("2")) TC(P("3")) "</w:tr>"),
+       "R2.1:项目|件数\nR2.2:规章|2\nR1.1:a\nb|1|2|3\n"},
+      {TBL("<w:tr>" TC(P("y")) TC(TBL("<w:tr>" TC(P("内")) "</w:tr>") P("")) TC(P("1")) TC(P("2")) "</w:tr>"),
+       "R2.1:内\nR1.1:y||1|2\n"},
+      /* an empty table element is nothing */
+      {"<w:tbl/>" P("完"), "P0:完\n"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    gk__grid g;
+    grid_of(&g, cases[i].body);
+    char got[2048];
+    grid_lines(&g, got, sizeof got);
+    if (strcmp(got, cases[i].want) != 0) printf("\n  case %zu:\n%s  want:\n%s", i, got, cases[i].want);
+    CU_ASSERT_STRING_EQUAL(got, cases[i].want);
+    gk__grid_free(&g);
+  }
+}
+
+/* A table in a text box is a table: after the anchoring paragraph's text so
+ * far and the box's paragraphs before it; in a data table's cell the box's
+ * table is a nested table. Word's VML copy is not read. */
+static void test_docx_table_in_text_box(void) {
+#define BOX(x) "<w:r><mc:AlternateContent xmlns:mc=\"m\"><mc:Choice><w:drawing><w:txbxContent>" x \
+               "</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>" x \
+               "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+  gk__grid g;
+  grid_of(&g, "<w:p><w:r><w:t>锚</w:t></w:r>" BOX(P("框") DATA P("后")) "<w:r><w:t>尾</w:t></w:r></w:p>"
+              TBL("<w:tr>" TC("<w:p>" BOX(DATA) "</w:p>") TC(P("9")) TC(P("8")) TC(P("7")) "</w:tr>"));
+  char got[2048];
+  grid_lines(&g, got, sizeof got);
+  CU_ASSERT_STRING_EQUAL(got, "P0:锚\nP0:框\nR1.1:项目|件数\nR1.2:规章|2\nP0:尾\nP0:后\n"
+                              "R3.1:项目|件数\nR3.2:规章|2\nR2.1:|9|8|7\n");
+  gk__grid_free(&g);
+#undef BOX
+}
+
 /* A superscript or subscript run in a cell (a note mark typed after a value)
  * stands apart from the text beside it: 8 with a mark 3 is "8 3", never 83;
  * in body text nothing changes. Hidden text (w:vanish) is not read. */
@@ -536,6 +633,8 @@ int main(void) {
       {"zip bomb and nesting", test_docx_zip_bomb_and_nesting},
       {"positions in findings", test_docx_positions_in_findings},
       {"allocation failures", test_docx_allocation_failures},
+      {"frames", test_docx_frames},
+      {"table in a text box", test_docx_table_in_text_box},
       CU_TEST_INFO_NULL};
   return gk_test_main("docx", tests);
 }
