@@ -8,9 +8,12 @@
  * (table << 16 | row, cell), a paragraph its number. Headers, footers and
  * footnotes are other parts: not read. A row goes to the grid when it ends, so
  * the rows of a table nested in a cell come before the row that holds it.
+ * A table used as a frame (read_docx_frame.c says which) has no rows: its
+ * paragraphs are the body's and its nested tables the document's tables.
  * Text boxes (w:txbxContent) float: their paragraphs are read, after the
  * paragraph that anchors them, as paragraphs of their own (in a cell, as lines
- * of the cell); Word's VML copy (mc:Fallback) is not. Tracked changes are read
+ * of the cell), a table in one as a table; Word's VML copy (mc:Fallback) is
+ * not. Tracked changes are read
  * as accepted: w:ins kept; w:del, w:moveFrom, deleted rows and the old
  * properties of formatting changes dropped. Paragraph styles (styles.xml,
  * read_docx_style.c) give heading levels and numbering. */
