@@ -43,6 +43,7 @@ typedef struct {
   uint32_t capvm;
   int in_tc;
   int row_deleted; /* the open row is deleted under tracked changes (w:trPr/w:del) */
+  int row_nested;  /* a table is nested in a cell of the open row */
   int layout;      /* a frame (gk__docx_frames): its paragraphs are the body's, no rows */
   int box;         /* the text box depth (in_txbx) it opened at */
 } tctx;
@@ -133,11 +134,19 @@ static int vm_at(tctx *t, uint32_t x, uint32_t **slot) {
   return GK_OK;
 }
 
+/* The open row's cells hold no text but white space. */
+static int row_blank(const tctx *t) {
+  for (size_t i = 0; i < t->text.len; i++)
+    if (t->text.data[i] != ' ' && t->text.data[i] != '\n' && t->text.data[i] != '\t') return 0;
+  return 1;
+}
+
 /* </w:tr>: the row's cells go to the grid; a vMerge continuation widens the
- * cell it continues instead of being a cell. */
+ * cell it continues instead of being a cell. A deleted row is none, and
+ * neither is a row that only holds nested tables (their rows went before). */
 static void row_end(dw *w, tctx *t) {
-  if (t->row_deleted) { /* a deleted row is not in the document */
-    t->row_deleted = 0;
+  if (t->row_deleted || (t->row_nested && row_blank(t))) {
+    t->row_deleted = t->row_nested = 0;
     t->ncells = 0;
     t->text.len = 0;
     return;
@@ -318,6 +327,8 @@ static void table_start(dw *w) {
   uint32_t k = w->tables_met++;
   int layout = k < w->nframes && w->frames[k];
   if (!layout) box_table(w);
+  tctx *up = cell_tab(w);
+  if (up && up->in_tc) up->row_nested = 1;
   tctx *t = &w->tab[w->ntab++];
   memset(t, 0, sizeof *t);
   gk__buf_init(&t->text);
@@ -367,7 +378,7 @@ static int on_table_tag(dw *w, tctx *t, const xmlChar *name, int empty) {
     t->row++;
     t->cellno = 0;
     t->x = 0;
-    t->row_deleted = 0;
+    t->row_deleted = t->row_nested = 0;
   } else if (is(name, "w:gridBefore")) {
     int k = attr_int(w, "w:val", 0);
     t->x = k > 0 && (uint32_t)k < GK__DOC_MAX_COLS ? (uint32_t)k : t->x;

@@ -692,8 +692,10 @@ enum {
                            Word's VML copy) */
   D_SECT = 1 << 13,     /* each table cut in two by a section break (a landscape page), the
                            second part without the header rows */
-  D_WRAPTAB = 1 << 14   /* each table nested in a one-column table whose first row is the
+  D_WRAPTAB = 1 << 14,  /* each table nested in a one-column table whose first row is the
                            part's heading */
+  D_NESTROWS = 1 << 15  /* each table's rows below its header in a table nested in one
+                           merged cell of it (pasted into the cell) */
 };
 
 #define D_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -893,7 +895,34 @@ static void d_drop_head(vtable *t) {
   t->nhead = 0;
 }
 
+/* t's header rows, then one row of a cell spanning them all that holds a
+ * table of t's other rows. */
+static void d_nested_rows(vs *s, vtable *t, int flags) {
+  int width = 0;
+  for (int k = 0; k < t->r[0].n; k++) width += t->r[0].c[k].cs;
+  vtable body;
+  v_split(t, t->nhead, &body);
+  d_drop_head(&body);
+  vs outer = {0};
+  d_table(&outer, t, flags);
+  outer.n -= strlen("</w:tbl>");
+  CU_ASSERT_STRING_EQUAL_FATAL(outer.p + outer.n, "</w:tbl>");
+  outer.p[outer.n] = 0;
+  vs_add(s, outer.p);
+  vs_fmt(s, "<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"%d\"/></w:tcPr>", width);
+  d_table(s, &body, flags);
+  vs_add(s, "<w:p/></w:tc></w:tr></w:tbl>");
+  for (int i = 0; i < body.n; i++)
+    for (int k = 0; k < body.r[i].n; k++) free(body.r[i].c[k].text);
+  free(body.r);
+  free(outer.p);
+}
+
 static void d_part_table(vs *s, vtable *t, int flags) {
+  if ((flags & D_NESTROWS) && t->nhead && t->n > t->nhead) {
+    d_nested_rows(s, t, flags);
+    return;
+  }
   if (!(flags & (D_SPLIT | D_SECT)) || t->n - t->nhead < 2) {
     d_table(s, t, flags);
     return;

@@ -163,6 +163,8 @@ static const variant docx_variants[] = {
     {"frame-all", D_FRAME | D_NUM | D_GRID | D_TRACK | D_SDT | D_WRAP | D_TXBX | D_SPLIT | D_MISC |
                       D_HEADCELL | D_WRAPTAB},
     {"side-boxes", D_SIDE | D_STYLENUM | D_BOXTABLE | D_SECT | D_MISC},
+    {"rows-nested", D_NESTROWS},
+    {"frame-rows-nested", D_FRAME | D_NESTROWS | D_NUM | D_TRACK | D_MISC | D_WRAP},
     {NULL, 0}};
 
 /* Blocks [0, n) of a and b are the same: kinds, levels, texts, tables, rows,

@@ -239,7 +239,7 @@ static void grid_lines(const gk__grid *g, char *out, size_t cap) {
  * paragraphs as the body's, headings kept, and its nested tables as the
  * document's tables, numbered as if the frame were not there. A table that is
  * data by its structure stays data, and so does a frame-like table nested in
- * a data table. */
+ * a data table; a data table's row that only holds nested tables is none. */
 static void test_docx_frames(void) {
   static const struct {
     const char *body, *want;
@@ -265,6 +265,10 @@ static void test_docx_frames(void) {
        "R2.1:项目|件数\nR2.2:规章|2\nR1.1:a\nb|1|2|3\n"},
       {TBL("<w:tr>" TC(P("y")) TC(TBL("<w:tr>" TC(P("内")) "</w:tr>") P("")) TC(P("1")) TC(P("2")) "</w:tr>"),
        "R2.1:内\nR1.1:y||1|2\n"},
+      /* a data table's row that only holds a nested table is no row */
+      {TBL("<w:tr>" TC(P("a")) TC(P("b")) TC(P("c")) TC(P("d")) "</w:tr><w:tr><w:tc><w:tcPr><w:gridSpan "
+           "w:val=\"4\"/></w:tcPr>" DATA P("") "</w:tc></w:tr><w:tr>" TC(P("e")) "</w:tr>"),
+       "R1.1:a|b|c|d\nR2.1:项目|件数\nR2.2:规章|2\nR1.3:e\n"},
       /* an empty table element is nothing */
       {"<w:tbl/>" P("完"), "P0:完\n"},
   };
