@@ -20,6 +20,7 @@
 
 #define XLSX_MAX_ROWS 1048576u /* Excel's own limits */
 #define XLSX_MAX_NAME 256
+#define XLSX_MAX_SHEETS 4096
 
 const gk__xlsx_caps gk__xlsx_default_caps = {GK_DOCX_MAX_XML, GK_XLSX_MAX_CELLS, GK_XLSX_MAX_CELLS,
                                              GK_DOCX_MAX_XML, GK_XLSX_MAX_CELLS};
@@ -137,10 +138,11 @@ static int read_workbook(xbook *b) {
     if (strcmp(state, "hidden") == 0 || strcmp(state, "veryHidden") == 0) continue;
     if (b->nsheets == b->capsheets) {
       size_t nc = b->capsheets ? b->capsheets * 2 : 8;
-      xsheet_ref *q = nc <= b->caps->cells ? gk__realloc(b->sheets, nc * sizeof *q) : NULL;
+      xsheet_ref *q = b->nsheets < XLSX_MAX_SHEETS ? gk__realloc(b->sheets, nc * sizeof *q) : NULL;
       if (!q) {
-        rc = nc <= b->caps->cells ? GK_ENOMEM
-                                  : too_large(b, "xl/workbook.xml", "工作表数", "the number of sheets is", b->caps->cells);
+        rc = b->nsheets < XLSX_MAX_SHEETS
+                 ? GK_ENOMEM
+                 : too_large(b, "xl/workbook.xml", "工作表数", "the number of sheets is", XLSX_MAX_SHEETS);
         break;
       }
       b->sheets = q;
