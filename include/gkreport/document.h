@@ -17,11 +17,15 @@
  *    runs, tabs and breaks, tables with w:gridSpan and w:vMerge, nested tables;
  *    headers and footers are not read. Positions are "table 3, row 5, cell 2"
  *    (line = table << 16 | row, column = cell) and the paragraph number for prose.
+ *  - XLSX is opened the same way; its visible sheets are read in workbook order
+ *    (gk_report_from_xlsx below). Positions are "sheet 2, row 7, column 3"
+ *    (line = sheet << 16 | row, column = the sheet's column, 1-based).
  *
- * Limits: an HTML page over GK_DOCUMENT_MAX_INPUT bytes, a .docx file over it,
- * or a word/document.xml inflating past GK_DOCX_MAX_XML bytes is refused with
- * GK_EPARSE and an import.too_large error (zip bombs stop at the cap, in
- * bounded memory).
+ * Limits: an HTML page over GK_DOCUMENT_MAX_INPUT bytes, a .docx or .xlsx file
+ * over it, a word/document.xml or a workbook's part inflating past
+ * GK_DOCX_MAX_XML bytes, or a workbook of more than GK_XLSX_MAX_CELLS cells is
+ * refused with GK_EPARSE and an import.too_large error (zip bombs stop at the
+ * cap, in bounded memory).
  *
  * Diagnostics (rule ids; severity in brackets), besides those of text.h:
  *   import.too_large [error]   input over the cap (with the cap)
