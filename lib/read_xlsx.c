@@ -21,6 +21,7 @@
 #define XLSX_MAX_ROWS 1048576u /* Excel's own limits */
 #define XLSX_MAX_NAME 256
 #define XLSX_MAX_SHEETS 4096
+#define REL_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 const gk__xlsx_caps gk__xlsx_default_caps = {GK_DOCX_MAX_XML, GK_XLSX_MAX_CELLS, GK_XLSX_MAX_CELLS,
                                              GK_DOCX_MAX_XML, GK_XLSX_MAX_CELLS};
@@ -151,7 +152,10 @@ static int read_workbook(xbook *b) {
     xsheet_ref *s = &b->sheets[b->nsheets++];
     memset(s, 0, sizeof *s);
     if (!attr_copy(p.rd, "name", s->name, sizeof s->name)) snprintf(s->name, sizeof s->name, "%zu", b->nsheets);
-    if (!attr_copy(p.rd, "r:id", s->rid, sizeof s->rid)) attr_copy(p.rd, "id", s->rid, sizeof s->rid);
+    xmlChar *id = xmlTextReaderGetAttributeNs(p.rd, (const xmlChar *)"id", (const xmlChar *)REL_NS);
+    if (id) snprintf(s->rid, sizeof s->rid, "%s", (const char *)id);
+    else if (!attr_copy(p.rd, "r:id", s->rid, sizeof s->rid)) attr_copy(p.rd, "id", s->rid, sizeof s->rid);
+    xmlFree(id);
   }
   return part_close(b, &p, r, rc, "xl/workbook.xml");
 }
@@ -205,8 +209,14 @@ static void unescape_from(gk__buf *t, size_t from) {
   for (size_t i = from; i < t->len;) {
     const char *s = t->data + i;
     unsigned v = 0;
-    if (t->len - i >= 7 && s[0] == '_' && s[1] == 'x' && s[6] == '_' &&
-        sscanf(s + 2, "%4x", &v) == 1 && strspn(s + 2, "0123456789abcdefABCDEF") >= 4) {
+    int hex = t->len - i >= 7 && s[0] == '_' && s[1] == 'x' && s[6] == '_';
+    for (int k = 2; hex && k < 6; k++) {
+      char h = s[k];
+      int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+      if (d < 0) hex = 0;
+      else v = v * 16 + (unsigned)d;
+    }
+    if (hex) {
       char u[3];
       size_t k = v == '\n' || v == '\r' ? 1 : v < 0x20 ? 1 : v < 0x80 ? 1 : v < 0x800 ? 2 : 3;
       if (v == '\r') v = '\n';
@@ -403,6 +413,9 @@ static int cell_end(xread *x) {
     c->sst = 1;
     c->off = x->b->sst_off[i];
     c->len = x->b->sst_off[i + 1] - x->b->sst_off[i];
+    if (c->len > x->b->caps->text - x->b->ntext) /* the grid copies it: counted as the cell's own */
+      return too_large(x->b, x->ref->name, "单元格文字总量", "the cells' text is", x->b->caps->text);
+    x->b->ntext += c->len;
     return GK_OK;
   }
   if (strcmp(x->type, "b") == 0) {

@@ -367,8 +367,18 @@ static void test_xlsx_refusals(void) {
   caps.cells = 2;
   expect_refusal(z, len, &caps, "import.too_large", "表2");
   free(z);
-  gk__buf b;
+  gk__buf b; /* a shared string a hundred times */
   gk__buf_init(&b);
+  gk__buf_puts(&b, SHEET_HEAD "<row>");
+  for (int i = 0; i < 100; i++) gk__buf_puts(&b, "<c t=\"s\"><v>0</v></c>");
+  gk__buf_puts(&b, "</row></sheetData></worksheet>");
+  gk__buf_putc(&b, '\0');
+  z = book_of(&len, b.data, "<sst><si><t>0123456789</t></si></sst>");
+  caps = gk__xlsx_default_caps;
+  caps.text = 500; /* the cells' text, shared strings counted once a cell */
+  expect_refusal(z, len, &caps, "import.too_large", "表2");
+  free(z);
+  b.len = 0;
   gk__buf_puts(&b, SHEET_HEAD "<row>");
   for (int i = 0; i < 100; i++) gk__buf_puts(&b, "<c><v>1</v></c>");
   gk__buf_puts(&b, "</row></sheetData></worksheet>");
