@@ -99,9 +99,9 @@ typedef struct {
   uint32_t x;
 } place;
 
-/* The places of row r in column order: cells [*ci, cj), merges [*mi, mj) that
- * start here and still own their top left; 0 at the end. */
-static int next_place(lay *l, uint32_t r, size_t *ci, size_t cj, size_t *mi, size_t mj, place *p) {
+/* The next place of a row in column order: its cells [*ci, cj), the merged
+ * ranges [*mi, mj) that start in it and still own their top left; 0 at the end. */
+static int next_place(lay *l, size_t *ci, size_t cj, size_t *mi, size_t mj, place *p) {
   gk__xmerge *ms = l->s->merges;
   while (*mi < mj && l->owner[ms[*mi].c0] != (uint32_t)(*mi)) (*mi)++; /* overlapped by a later range */
   uint32_t xc = *ci < cj ? l->s->cells[*ci].col : NONE, xm = *mi < mj ? ms[*mi].c0 : NONE;
@@ -109,7 +109,6 @@ static int next_place(lay *l, uint32_t r, size_t *ci, size_t cj, size_t *mi, siz
   p->x = xc < xm ? xc : xm;
   p->c = xc == p->x ? &l->s->cells[(*ci)++] : NULL;
   p->m = xm == p->x ? &ms[(*mi)++] : NULL;
-  (void)r;
   return 1;
 }
 
@@ -125,7 +124,7 @@ static int row_para(lay *l, uint32_t r, size_t ci, size_t cj, size_t mi, size_t 
   place p, one = {0};
   int items = 0, blanks = 0;
   size_t n;
-  while (next_place(l, r, &ci, cj, &mi, mj, &p)) {
+  while (next_place(l, &ci, cj, &mi, mj, &p)) {
     if (p.x < l->mincol || hidden(l, r, p.x, &p)) continue;
     if (p.m || (p.c && (trimmed(l->s, p.c, &n), n))) items++, one = p;
     else blanks++;
@@ -156,7 +155,7 @@ static void emit_row(lay *l, uint32_t r, uint32_t table, size_t ci, size_t cj, s
   l->open = 1;
   place p;
   uint32_t next = 0;
-  while (next_place(l, r, &ci, cj, &mi, mj, &p)) {
+  while (next_place(l, &ci, cj, &mi, mj, &p)) {
     if (p.x < l->mincol || p.x - l->mincol < next || hidden(l, r, p.x, &p)) continue;
     uint32_t x = p.x - l->mincol;
     uint16_t cs = 1;
@@ -212,8 +211,9 @@ static int lay_rows(lay *l, uint32_t *table) {
     if (para) {
       size_t n;
       const char *t = NULL;
-      for (size_t i = ci; i < cj && !t; i++)
-        if (s->cells[i].col >= l->mincol && (trimmed(s, &s->cells[i], &n), n)) t = ctext(s, &s->cells[i]), n = s->cells[i].len;
+      for (size_t i = ci; i < cj && !t; i++) /* the one text cell */
+        if (s->cells[i].col >= l->mincol && (trimmed(s, &s->cells[i], &n), n))
+          t = ctext(s, &s->cells[i]), n = s->cells[i].len;
       gk__gpos pos = {l->line, 0};
       gk__grid_para(l->g, GK__BLK_PARA, 0, t ? t : "", t ? n : 0, pos);
       l->open = 0;
