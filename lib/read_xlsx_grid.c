@@ -239,7 +239,7 @@ static int lay_rows(lay *l, uint32_t *table) {
 
 int gk__xlsx_sheet_grid(gk__grid *g, gk__xsheet *s, uint32_t *table) {
   sort_cells(s);
-  qsort(s->merges, s->nmerges, sizeof *s->merges, cmp_merge);
+  if (s->nmerges) qsort(s->merges, s->nmerges, sizeof *s->merges, cmp_merge);
   if (findings_sheet(s)) return GK_OK;
   lay l;
   memset(&l, 0, sizeof l);
