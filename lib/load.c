@@ -8,10 +8,35 @@
 #include "gkreport/document.h"
 #include "gkreport/csv.h"
 
+static size_t le16(const char *p) { return (size_t)(unsigned char)p[0] | (size_t)(unsigned char)p[1] << 8; }
+
+/* A zip's form by the entries its central directory names (found from the
+ * end-of-central-directory record, read by the bytes: no zip library needed):
+ * a workbook holds xl/workbook.xml; anything else, Word documents
+ * (word/document.xml) above all, goes to the DOCX reader, which names the
+ * forms it does not take. */
+static gk_form zip_form(const char *bytes, size_t len) {
+  static const char book[] = "xl/workbook.xml", word[] = "word/document.xml";
+  size_t e = len >= 22 ? len - 22 : 0, stop = e > 65535 ? e - 65535 : 0;
+  while (len >= 22 && memcmp(bytes + e, "PK\5\6", 4) != 0 && e > stop) e--;
+  if (len < 22 || memcmp(bytes + e, "PK\5\6", 4) != 0) return GK_FORM_DOCX;
+  size_t count = le16(bytes + e + 10), at = le16(bytes + e + 16) | le16(bytes + e + 18) << 16;
+  int has_book = 0, has_word = 0;
+  for (size_t k = 0; k < count && at <= e && e - at >= 46 && memcmp(bytes + at, "PK\1\2", 4) == 0; k++) {
+    size_t n = le16(bytes + at + 28), extra = le16(bytes + at + 30), note = le16(bytes + at + 32);
+    if (n > e - at - 46) break;
+    const char *name = bytes + at + 46;
+    has_book |= n == sizeof book - 1 && memcmp(name, book, n) == 0;
+    has_word |= n == sizeof word - 1 && memcmp(name, word, n) == 0;
+    at += 46 + n + extra + note;
+  }
+  return has_book && !has_word ? GK_FORM_XLSX : GK_FORM_DOCX;
+}
+
 GK_API gk_form gk_report_detect_form(const char *bytes, size_t len) {
   len = gk__nul_len(bytes, len);
   if (!bytes) return GK_FORM_TEXT;
-  if (len >= 4 && memcmp(bytes, "PK\3\4", 4) == 0) return GK_FORM_DOCX;
+  if (len >= 4 && memcmp(bytes, "PK\3\4", 4) == 0) return zip_form(bytes, len);
   size_t i = 0;
   if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) i = 3;
   while (i < len && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) i++;
@@ -84,6 +109,8 @@ GK_API int gk_report_load_form(gk_report **out, const char *bytes, size_t len, g
     return gk_report_from_docx(out, bytes, len, source_name, diags);
   case GK_FORM_CSV:
     return gk_report_from_csv(out, bytes, len, source_name, diags);
+  case GK_FORM_XLSX:
+    return gk_report_from_xlsx(out, bytes, len, source_name, diags);
   }
   return GK_EINVAL;
 }

@@ -9,6 +9,7 @@
 #include <threads.h>
 #include <libxml/parser.h>
 #include "read_doc.h"
+#include "read_xlsx.h"
 #include "text_int.h"
 #include "gkreport/document.h"
 
@@ -196,4 +197,10 @@ GK_API int gk_report_from_docx(gk_report **out, const char *bytes, size_t len,
                                const char *source_name, gk_diags *diags) {
   len = gk__nul_len(bytes, len);
   return from_reader(out, gk__docx_grid, bytes, len, source_name, diags);
+}
+
+GK_API int gk_report_from_xlsx(gk_report **out, const char *bytes, size_t len,
+                               const char *source_name, gk_diags *diags) {
+  len = gk__nul_len(bytes, len);
+  return from_reader(out, gk__xlsx_grid, bytes, len, source_name, diags);
 }

@@ -6,6 +6,7 @@
 #include "internal.h"
 #include "export_int.h"
 #include "read_doc.h"
+#include "read_xlsx.h"
 #include "gkreport/xlsx.h"
 
 #ifndef GK_WITH_HTML
@@ -29,6 +30,15 @@ int gk__docx_grid_cap(gk__grid *g, const char *bytes, size_t len, const char *fi
                       size_t xml_cap) {
   (void)xml_cap;
   return gk__docx_grid(g, bytes, len, file, d);
+}
+int gk__xlsx_grid(gk__grid *g, const char *bytes, size_t len, const char *file, gk_diags *d) {
+  (void)g, (void)bytes, (void)len, (void)file, (void)d;
+  return GK_EUNSUPPORTED;
+}
+int gk__xlsx_grid_caps(gk__grid *g, const char *bytes, size_t len, const char *file, gk_diags *d,
+                       const gk__xlsx_caps *caps) {
+  (void)caps;
+  return gk__xlsx_grid(g, bytes, len, file, d);
 }
 #endif
 

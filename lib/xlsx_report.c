@@ -7,6 +7,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 #include "export_int.h"
+#include "read_xlsx.h"
 #include "text_int.h"
 #include "gkreport/xlsx.h"
 
@@ -210,14 +211,13 @@ static void put_table(book *k, int t) {
 
 /* The findings sheet: one row per finding, frozen header, filters. */
 static void put_findings(book *k) {
-  static const char *const zh[] = {"序号", "严重性", "规则", "说明", "单元格", "行号"};
-  static const char *const en[] = {"#", "severity", "rule", "message", "cells", "line"};
-  lxw_worksheet *ws = workbook_add_worksheet(k->wb, k->lang == GK_LANG_EN ? "findings" : "检查发现的问题");
+  lxw_worksheet *ws = workbook_add_worksheet(k->wb, gk__xlsx_findings_sheet[k->lang]);
   if (!ws) {
     k->err = GK_ENOMEM;
     return;
   }
-  for (lxw_col_t c = 0; c < 6; c++) put_str(k, ws, 0, c, (k->lang == GK_LANG_EN ? en : zh)[c], k->f[F_HEAD]);
+  for (lxw_col_t c = 0; c < GK__XLSX_FINDINGS_NCOLS; c++)
+    put_str(k, ws, 0, c, gk__xlsx_findings_head[k->lang][c], k->f[F_HEAD]);
   check(k, worksheet_set_column(ws, 3, 3, 80, NULL));
   check(k, worksheet_set_column(ws, 4, 4, 40, NULL));
   worksheet_freeze_panes(ws, 1, 0);
@@ -242,6 +242,20 @@ static void put_findings(book *k) {
     if (gk_diag_line(k->d, i)) check(k, worksheet_write_number(ws, xr, 5, gk_diag_line(k->d, i), NULL));
   }
   check(k, worksheet_autofilter(ws, 0, 0, (lxw_row_t)n, 5));
+}
+
+/* The workbook's title property: the report's title (or one made of its
+ * agency and year), which the XLSX reader reads back as the title. */
+static void set_title(book *k) {
+  gk__buf t;
+  gk__buf_init(&t);
+  gk__text_title_put(&t, k->r);
+  gk__buf_putc(&t, '\0');
+  lxw_doc_properties p = {0};
+  p.title = t.data;
+  if (t.err) k->err = t.err;
+  else check(k, workbook_set_properties(k->wb, &p));
+  gk__buf_free(&t);
 }
 
 /* Open the workbook: GK_EIO (nothing printed) when path cannot be written. */
@@ -275,6 +289,7 @@ GK_API int gk_report_to_xlsx(const char *path, const gk_report *r, const gk_diag
     return rc;
   }
   make_formats(&k);
+  set_title(&k);
   for (int t = 0; t < GK_NTABLES && !k.err; t++)
     if (!(gk_report_missing_tables(r) & (1u << t))) put_table(&k, t);
   if (!k.err) put_findings(&k);

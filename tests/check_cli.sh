@@ -528,4 +528,19 @@ contains err "invalid value 'bogus' for --kind"
 run 0 "$GK" validate ../real/2020_jining-weishan-liangcheng-town.txt
 contains out "info import.agency: 机关名称“两城镇人民政府”取自开头段落"
 
+# convert --to xlsx reads back: by the name .xlsx, by the content, by --from xlsx
+if "$GK" convert --to xlsx -o "$TMP/rt.xlsx" "$SUQIAN23" 2>/dev/null; then
+  run 0 "$GK" convert --to csv "$SUQIAN23"
+  cp "$TMP/out" "$TMP/direct.csv"
+  run 0 "$GK" convert --to csv "$TMP/rt.xlsx"
+  same_file out "$TMP/direct.csv"
+  cp "$TMP/rt.xlsx" "$TMP/rt.bin"
+  run 0 "$GK" convert --to csv "$TMP/rt.bin"
+  same_file out "$TMP/direct.csv"
+  run_in 0 "$TMP/rt.xlsx" "$GK" convert --from xlsx --to csv -
+  same_file out "$TMP/direct.csv"
+  run 2 "$GK" convert --from xlsx "$SUQIAN23"
+  contains err "import.xlsx"
+fi
+
 finish check_cli

@@ -103,7 +103,7 @@ int cli_parse_int(int *out, const char *cmd, const char *text, int min, int max,
 }
 
 const char *const cli_langs[] = {"zh", "en", NULL};
-const char *const cli_froms[] = {"auto", "json", "text", "html", "docx", "csv", NULL};
+const char *const cli_froms[] = {"auto", "json", "text", "html", "docx", "csv", "xlsx", NULL};
 
 int cli_choice(int *out, cli_args *a, const char *opt, const char *const *choices) {
   const char *v = NULL;
@@ -251,13 +251,15 @@ int cli_read(char **buf_out, size_t *len_out, const char *cmd, const char *path)
   return CLI_OK;
 }
 
-/* The form a file name says: .html/.htm a web page, .docx a Word file, else
+/* The form a file name says: .html/.htm a web page, .docx a Word file, .xlsx
+ * a workbook, else
  * CLI_FROM_AUTO (the content decides). */
 static int cli_from_path(const char *name) {
   size_t n = name ? strlen(name) : 0;
   if (n > 5 && strcasecmp(name + n - 5, ".html") == 0) return CLI_FROM_HTML;
   if (n > 4 && strcasecmp(name + n - 4, ".htm") == 0) return CLI_FROM_HTML;
   if (n > 5 && strcasecmp(name + n - 5, ".docx") == 0) return CLI_FROM_DOCX;
+  if (n > 5 && strcasecmp(name + n - 5, ".xlsx") == 0) return CLI_FROM_XLSX;
   return CLI_FROM_AUTO;
 }
 
@@ -279,6 +281,7 @@ static int load_buffer(gk_report **out, const char *cmd, const char *name, const
            : from == CLI_FROM_HTML ? gk_report_load_form(out, buf, len, GK_FORM_HTML, name, d)
            : from == CLI_FROM_DOCX ? gk_report_load_form(out, buf, len, GK_FORM_DOCX, name, d)
            : from == CLI_FROM_CSV  ? gk_report_load_form(out, buf, len, GK_FORM_CSV, name, d)
+           : from == CLI_FROM_XLSX ? gk_report_load_form(out, buf, len, GK_FORM_XLSX, name, d)
                                    : gk_report_load(out, buf, len, name, d);
   if (rc != GK_OK) {
     if (gk_diags_count_severity(d, GK_SEV_ERROR) > 0) {

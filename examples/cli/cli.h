@@ -129,7 +129,7 @@ int cli_read(char **buf_out, size_t *len_out, const char *cmd, const char *path)
 int cli_set_max_input(const char *text);
 
 /* Input formats of a report (--from). */
-enum { CLI_FROM_AUTO = 0, CLI_FROM_JSON = 1, CLI_FROM_TEXT = 2, CLI_FROM_HTML = 3, CLI_FROM_DOCX = 4, CLI_FROM_CSV = 5 };
+enum { CLI_FROM_AUTO = 0, CLI_FROM_JSON = 1, CLI_FROM_TEXT = 2, CLI_FROM_HTML = 3, CLI_FROM_DOCX = 4, CLI_FROM_CSV = 5, CLI_FROM_XLSX = 6 };
 /* Load the one FILE of a command (cli_single_file); usage error when none. */
 int cli_load_single(gk_report **out, const char *cmd, const char *path, int from);
 /* Read and load the report at `path` ("-": stdin): JSON, published text, or

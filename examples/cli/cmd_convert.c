@@ -5,16 +5,18 @@
 #include <string.h>
 
 const char cli_convert_usage[] =
-    "Usage: gkreport convert [--from auto|json|text|html|docx|csv]\n"
+    "Usage: gkreport convert [--from auto|json|text|html|docx|csv|xlsx]\n"
     "                        [--to json|csv|text|md|html|xlsx]\n"
     "                        [--lines] [--excel] [--lang zh|en] [-o FILE] FILE|-\n"
     "\n"
     "Read a report and write it to standard output (or FILE), normalised.\n"
     "\n"
     "  --from F     input format: json, text (a published report), html (a web\n"
-    "               page), docx (a Word file), csv (what --to csv writes) or auto\n"
-    "               (default: .html/.htm/.docx by the name, else by the content:\n"
-    "               PK zip, '<' markup, '{' JSON, the CSV header line)\n"
+    "               page), docx (a Word file), csv (what --to csv writes), xlsx\n"
+    "               (an Excel workbook, such as --to xlsx writes) or auto\n"
+    "               (default: .html/.htm/.docx/.xlsx by the name, else by the\n"
+    "               content: PK zip (a workbook when it holds xl/workbook.xml),\n"
+    "               '<' markup, '{' JSON, the CSV header line)\n"
     "  --to F       output format: json (pretty, default), csv (one line per cell:\n"
     "               agency,year,edition,table,row,col,state,value), text (the\n"
     "               official layout, which imports back to the same report), md\n"

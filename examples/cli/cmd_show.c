@@ -12,7 +12,7 @@
 #include <string.h>
 
 const char cli_show_usage[] =
-    "Usage: gkreport show [--from auto|json|text|html|docx|csv] [--lang zh|en] FILE|-\n"
+    "Usage: gkreport show [--from auto|json|text|html|docx|csv|xlsx] [--lang zh|en] FILE|-\n"
     "\n"
     "Print the metadata and the tables of a report readably. Blank cells show as\n"
     "'·', literals verbatim; rows marked 'Σ' are subtotals the library derives from\n"

@@ -49,14 +49,14 @@ def _looks_like_json(data: bytes) -> bool:
 
 _READERS = {"json": "gk_report_from_json", "text": "gk_report_from_text",
             "html": "gk_report_from_html", "docx": "gk_report_from_docx",
-            "csv": "gk_report_from_csv"}
+            "csv": "gk_report_from_csv", "xlsx": "gk_report_from_xlsx"}
 
 
 def loads(data: _Union[str, bytes], source: _Optional[str] = None,
           format: _Optional[str] = None) -> Report:
     """Read a report from a string or bytes: a gkreport JSON document, the text
     of a published report, a web page or the bytes of a .docx file (detected by
-    the content, or forced with ``format="json"|"text"|"html"|"docx"|"csv"``).
+    the content, or forced with ``format="json"|"text"|"html"|"docx"|"csv"|"xlsx"``).
     `source` names the input in diagnostics. Raises :class:`ParseError` with
     ``diagnostics`` when the input cannot be read."""
     if isinstance(data, str):
@@ -70,21 +70,22 @@ def loads(data: _Union[str, bytes], source: _Optional[str] = None,
         raise TypeError("source= names the input in diagnostics: a str, not %s"
                         % type(source).__name__)
     if format is not None and not isinstance(format, str):
-        raise TypeError("format= is 'json', 'text', 'html', 'docx' or 'csv', not %s"
+        raise TypeError("format= is 'json', 'text', 'html', 'docx', 'csv' or 'xlsx', not %s"
                         % type(format).__name__)
     if format is None:
         return read_report("gk_report_load", raw, source)
     if format not in _READERS:
-        raise ValueError("format must be 'json', 'text', 'html', 'docx' or 'csv', not %r" % (format,))
+        raise ValueError("format must be 'json', 'text', 'html', 'docx', 'csv' or 'xlsx', not %r"
+                         % (format,))
     return read_report(_READERS[format], raw, source)
 
 
 def load(path: PathLike, format: _Optional[str] = None, *, agency: _Optional[str] = None,
          level: _Optional[str] = None, kind: _Optional[str] = None,
          region: _Optional[str] = None) -> Report:
-    """Read a report file: JSON, published text, a web page (.html, .htm) or a
-    Word file (.docx); the name's extension decides for pages and Word files,
-    else the content. Diagnostics name the file.
+    """Read a report file: JSON, published text, a web page (.html, .htm), a
+    Word file (.docx) or an Excel workbook (.xlsx); the name's extension decides
+    for pages, Word files and workbooks, else the content. Diagnostics name the file.
 
     ``agency``, ``level``, ``kind`` and ``region`` give or override the agency
     metadata, as the CLI's --agency/--level/--kind/--region: a new name brings
@@ -98,7 +99,7 @@ def load(path: PathLike, format: _Optional[str] = None, *, agency: _Optional[str
         data = f.read()
     if format is None:
         ext = _os.path.splitext(name)[1].lower()
-        format = {".html": "html", ".htm": "html", ".docx": "docx"}.get(ext)
+        format = {".html": "html", ".htm": "html", ".docx": "docx", ".xlsx": "xlsx"}.get(ext)
     r = loads(data, source=name, format=format)
     _override_agency(r, agency, level, kind, region)
     return r

@@ -176,6 +176,7 @@ _SIGNATURES: Dict[str, Tuple[Any, Tuple[Any, ...]]] = {
     "gk_report_load": (c_int, (POINTER(c_void_p), c_char_p, c_size_t, c_char_p, c_void_p)),
     "gk_report_from_html": (c_int, (POINTER(c_void_p), c_char_p, c_size_t, c_char_p, c_void_p)),
     "gk_report_from_docx": (c_int, (POINTER(c_void_p), c_char_p, c_size_t, c_char_p, c_void_p)),
+    "gk_report_from_xlsx": (c_int, (POINTER(c_void_p), c_char_p, c_size_t, c_char_p, c_void_p)),
     "gk_report_from_csv": (c_int, (POINTER(c_void_p), c_char_p, c_size_t, c_char_p, c_void_p)),
     "gk_report_to_text": (c_int, (c_char_pp, c_size_t_p, c_void_p)),
     "gk_report_to_markdown": (c_int, (c_char_pp, c_size_t_p, c_void_p)),

@@ -62,6 +62,22 @@ class DocumentsTest(unittest.TestCase):
             gkreport.loads("agency,year,edition,table,row,col,state,value\nx,2023,2021,active,rules,issued,value,1\n")
         self.assertEqual([f.rule for f in cm.exception.diagnostics], ["csv.key"])
 
+    @needs("gk_report_from_xlsx", "gk_report_to_xlsx")
+    def test_xlsx_reads_back(self):
+        r = gkreport.load(os.path.join(DOCS, NAME + ".html"))
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "report.xlsx")
+            r.to_xlsx(path)
+            self.check(gkreport.load(path), NAME)  # by the extension
+            odd = os.path.join(d, "report.bin")  # by the content: a zip holding xl/workbook.xml
+            shutil.copy(path, odd)
+            self.check(gkreport.load(odd), NAME)
+            with open(path, "rb") as f:
+                self.check(gkreport.loads(f.read(), format="xlsx"), NAME)
+        with self.assertRaises(gkreport.ParseError) as cm:
+            gkreport.loads(b"PK\x03\x04broken", source="bad.xlsx", format="xlsx")
+        self.assertIn("import.xlsx", [f.rule for f in cm.exception.diagnostics])
+
     def test_bad_docx_is_a_parse_error_with_its_finding(self):
         with self.assertRaises(gkreport.ParseError) as cm:
             gkreport.loads(b"PK\x03\x04broken", source="bad.docx")
