@@ -98,39 +98,43 @@ static void put_cell_md(gk__grid *g, src_line *l, size_t a, size_t b, uint32_t x
 
 /* A TAB line without bars, quotes or a Markdown heading (the one-cell-per-line
  * layout: indentation and a value) whose TABs the scan found (tabs[0..nt),
- * offsets in the line; room for one more): the row sep_row makes of it. Each
- * field is trimmed and its column counted on from the last (fields come left
- * to right), then classified once, its text left where it stands in the
- * grid's copy of the source (gk__grid_cell_put). 0 when the line is a
- * Markdown heading (the general path reads it). */
+ * offsets in the line; room for one more; fcol[k] the column where field k
+ * starts, fcol[0] 1): the row sep_row makes of it, in one walk of its fields.
+ * Each field is trimmed (its column counted on over the white space left out)
+ * and classified, its text left where it stands in the grid's copy of the
+ * source (gk__grid_cell_put); the row's column (its first text's, or the
+ * line's end when all is blank) is set after. 0 when the line is a Markdown
+ * heading (the general path reads it). */
 #define TAB_MAX 64
-static int tab_row_cut(gk__grid *g, src_line *l, size_t *tabs, size_t nt) {
+static int tab_row_cut(gk__grid *g, src_line *l, size_t *tabs, const uint32_t *fcol, size_t nt) {
   const char *p = l->p;
-  size_t n = l->n, at = 0, col = 1, first = n, ta[TAB_MAX + 1], tb[TAB_MAX + 1], rcol = 0;
-  uint32_t cc[TAB_MAX + 1];
-  tabs[nt] = n;
-  for (size_t k = 0, st = 0; k <= nt; st = tabs[k++] + 1) {
-    size_t a = st, b = tabs[k], c = st;
-    gk__trim_span(p, &a, &b);
-    if (a < b) c = a, first = first == n ? a : first; /* a blank cell: where its field starts */
-    for (; at < c; at++) col += ((unsigned char)p[at] & 0xC0) != 0x80;
-    ta[k] = a, tb[k] = b, cc[k] = (uint32_t)col;
-    if (first == a && a < b) rcol = col;
-  }
+  size_t n = l->n, first = gk__trim_left(p, n);
+  uint32_t rcol = 0;
   if (first < n && p[first] == '#') return 0; /* maybe "## heading" */
-  for (; !rcol && at < n; at++) col += ((unsigned char)p[at] & 0xC0) != 0x80; /* blank: the line's end */
-  gk__grid_row_at(g, (gk__gpos){l->line, (uint32_t)(rcol ? rcol : col)});
+  gk__grid_row_at(g, (gk__gpos){l->line, 0});
   size_t base = (size_t)(p - g->src);
   int room = gk__grid_cells_room(g, nt + 1, base + n);
-  for (size_t k = 0; k <= nt && !g->err; k++) {
+  tabs[nt] = n;
+  for (size_t k = 0, st = 0; k <= nt && !g->err; st = tabs[k++] + 1) {
+    size_t a = st, b = tabs[k], sk;
+    uint32_t col = fcol[k], cls = 0;
+    while (a < b && (sk = gk__space_at(p, b, a)) > 0) a += sk, col++; /* one character each */
+    while (b > a && (sk = gk__space_before(p + a, b - a)) > 0) b -= sk;
     int64_t num = 0;
-    uint32_t cls = 0;
-    if (gk__grid_plain_count(p + ta[k], tb[k] - ta[k], &num)) cls = GK__CELL_VALUE | GK__CELL_COUNT; /* classify's first test */
-    else if (ta[k] < tb[k]) cls = gk__grid_classify(p + ta[k], tb[k] - ta[k], &num);
-    gk__gpos cp = {l->line, cc[k]};
-    if (room) gk__grid_cell_put(g, base + ta[k], tb[k] - ta[k], (uint32_t)k, cls, num, cp);
-    else gk__grid_cell_at(g, base + ta[k], tb[k] - ta[k], (uint32_t)k, cls, num, cp);
+    if (a == b) col = fcol[k]; /* a blank cell: where its field starts */
+    else if (gk__grid_plain_count(p + a, b - a, &num)) cls = GK__CELL_VALUE | GK__CELL_COUNT; /* classify's first test */
+    else cls = gk__grid_classify(p + a, b - a, &num);
+    if (a < b && !rcol) rcol = col;
+    gk__gpos cp = {l->line, col};
+    if (room) gk__grid_cell_put(g, base + a, b - a, (uint32_t)k, cls, num, cp);
+    else gk__grid_cell_at(g, base + a, b - a, (uint32_t)k, cls, num, cp);
   }
+  if (!rcol) { /* blank: the line's end */
+    size_t col = 1;
+    for (size_t i = 0; i < n; i++) col += ((unsigned char)p[i] & 0xC0) != 0x80;
+    rcol = (uint32_t)col;
+  }
+  if (!g->err) g->blocks[g->nblocks - 1].pos.col = rcol;
   return 1;
 }
 
@@ -139,19 +143,21 @@ static int tab_row_cut(gk__grid *g, src_line *l, size_t *tabs, size_t nt) {
  * the general path reads it), else tab_row_cut. */
 static int tab_row(gk__grid *g, src_line *l) {
   const char *p = l->p;
-  size_t n = l->n, tabs[TAB_MAX + 1], nt = 0;
+  size_t n = l->n, tabs[TAB_MAX + 1], nt = 0, col = 1;
+  uint32_t fcol[TAB_MAX + 1] = {1};
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)p[i];
+    col += (c & 0xC0) != 0x80;
     if (!sep_or_quote_lead(c)) continue;
     if (c != '\t') {
       if (c == '|' || sep_len(p, n, i) || gk__text_quote_end(p, n, i)) return 0;
     } else if (nt == TAB_MAX) {
       return 0;
     } else {
-      tabs[nt++] = i;
+      tabs[nt++] = i, fcol[nt] = (uint32_t)col;
     }
   }
-  return nt ? tab_row_cut(g, l, tabs, nt) : 0;
+  return nt ? tab_row_cut(g, l, tabs, fcol, nt) : 0;
 }
 
 /* What the one scan of the source tells of a line: where it ends (its '\n',
@@ -163,6 +169,7 @@ typedef struct {
   size_t end, nt, ws;
   int odd, bars; /* bars: a '|' or a wide bar stands in it (else it has no separator but TABs) */
   size_t tabs[TAB_MAX + 1];
+  uint32_t fcol[TAB_MAX + 1]; /* the column where the field after each TAB starts; fcol[0] 1 */
 } line_scan;
 
 /* Classes of bytes for the scan: ASCII text passes (0); the lead bytes of CJK
@@ -183,12 +190,13 @@ static int wide_space3(const unsigned char *u) {
          (u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF);
 }
 
-/* A separator's or 「's lead byte u[i] (stop class, not '\n'): TABs and bars
- * noted; the offset after it (a whole character when it is one). */
-static size_t scan_stop_byte(const unsigned char *u, size_t n, size_t i, size_t st, line_scan *ls) {
+/* A separator's or 「's lead byte u[i] (stop class, not '\n'; cont the
+ * continuation bytes of the line before it): TABs and bars noted; the offset
+ * after it (a whole character when it is one). */
+static size_t scan_stop_byte(const unsigned char *u, size_t n, size_t i, size_t st, size_t cont, line_scan *ls) {
   int three = n - i >= 3 && ((u[i + 1] ^ 0x80u) | (u[i + 2] ^ 0x80u)) < 0x40u;
   if (u[i] == '\t') {
-    if (ls->nt < TAB_MAX) ls->tabs[ls->nt++] = i - st;
+    if (ls->nt < TAB_MAX) ls->tabs[ls->nt++] = i - st, ls->fcol[ls->nt] = (uint32_t)(i + 2 - st - cont);
     else ls->odd = 1;
     if (ls->ws == SIZE_MAX) ls->ws = i - st;
     return i + 1;
@@ -205,11 +213,12 @@ static size_t scan_stop_byte(const unsigned char *u, size_t n, size_t i, size_t 
 }
 
 /* Scan the line of s[0..n) starting at st, up to its '\n'. A character is
- * passed whole only when its continuation bytes are there (never a '\n'). */
+ * passed whole only when its continuation bytes are there (never a '\n');
+ * the continuation bytes are counted (cont) for the columns of TAB fields. */
 static void scan_line(const char *s, size_t n, size_t st, line_scan *ls) {
   const unsigned char *u = (const unsigned char *)s;
-  size_t i = st;
-  ls->nt = 0, ls->odd = 0, ls->bars = 0, ls->ws = SIZE_MAX;
+  size_t i = st, cont = 0;
+  ls->nt = 0, ls->odd = 0, ls->bars = 0, ls->ws = SIZE_MAX, ls->fcol[0] = 1;
   while (i < n) {
     unsigned c = u[i], k = scan_stop[c];
     if (k == 0 && c < 0x80) {
@@ -218,15 +227,18 @@ static void scan_line(const char *s, size_t n, size_t st, line_scan *ls) {
     }
     if (k == 2) {
       if (c == '\n') break;
-      i = scan_stop_byte(u, n, i, st, ls);
+      size_t j = scan_stop_byte(u, n, i, st, cont, ls);
+      cont += j - i - 1; /* 2 for a whole character, else 0 */
+      i = j;
       continue;
     }
     int three = n - i >= 3 && ((u[i + 1] ^ 0x80u) | (u[i + 2] ^ 0x80u)) < 0x40u;
     if (three && (k == 1 || c == 0xE1 || (c >= 0xEA && c <= 0xEE))) { /* no white space among them */
-      i += 3;
+      i += 3, cont += 2;
       continue;
     }
     if (ls->ws == SIZE_MAX) ls->ws = i - st; /* ASCII white space, or maybe white space */
+    cont += (c & 0xC0) == 0x80;
     i++;
   }
   ls->end = i;
@@ -386,7 +398,7 @@ static void read_other(gk__grid *g, src_line *l, const line_scan *ls, uint32_t *
 /* One line as its block (a TAB line by the fast path); *table and *row follow
  * the bar tables. */
 static void read_line(gk__grid *g, src_line *l, line_scan *ls, uint32_t *table, uint32_t *row, int *bare) {
-  if (ls->nt && (ls->odd ? tab_row(g, l) : tab_row_cut(g, l, ls->tabs, ls->nt))) *row = 0;
+  if (ls->nt && (ls->odd ? tab_row(g, l) : tab_row_cut(g, l, ls->tabs, ls->fcol, ls->nt))) *row = 0;
   else read_other(g, l, ls, table, row, bare);
   if (!g->err && g->nblocks) {
     gk__gblock *b = &g->blocks[g->nblocks - 1];

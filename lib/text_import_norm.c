@@ -738,6 +738,10 @@ int gk__text_is_value(const char *s, size_t n) {
   /* beyond ASCII a value starts with a literal (— – －／ 无 〇), a sign (＋－ 增减減)
    * or a full-width digit: lead bytes E2, E3, E5, E6 and EF only */
   if (c0 >= 0x80 && c0 != 0xE2 && c0 != 0xE3 && c0 != 0xE5 && c0 != 0xE6 && c0 != 0xEF) return 0;
+  /* the ideographs among them (most labels start with one) are the signs 增 减 減 and the literal 无 */
+  if ((c0 == 0xE5 || c0 == 0xE6) && !starts(s, n, "增") && !starts(s, n, "减") && !starts(s, n, "減") &&
+      !starts(s, n, "无"))
+    return 0;
   int digit0 = c0 >= '0' && c0 <= '9'; /* no literal starts with a digit */
   if (!digit0 && gk__text_is_literal(s, n)) return 1;
   size_t i = 0;
