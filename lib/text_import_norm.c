@@ -728,6 +728,24 @@ int gk__text_is_literal(const char *s, size_t n) {
   return 0;
 }
 
+/* Is s[0..n) the text w, whole? */
+static int same_text(const char *s, size_t n, const char *w) {
+  size_t j = 0;
+  while (j < n && w[j] && w[j] == s[j]) j++;
+  return j == n && !w[j];
+}
+
+/* Is s[0..n) a declared unit ("元", "万元") or counting word ("件"), whole?
+ * (What gk__unit_suffix and gk__count_word_suffix find at its end when they
+ * find it all, without measuring each word.) */
+static int unit_or_count_word(const char *s, size_t n) {
+  for (size_t i = 0; i < gk__nunits; i++)
+    if (same_text(s, n, gk__units[i].text)) return 1;
+  for (size_t i = 0; i < gk__ncount_words; i++)
+    if (same_text(s, n, gk__count_words[i])) return 1;
+  return 0;
+}
+
 int gk__text_is_value(const char *s, size_t n) {
   if (n == 0) return 0;
   size_t k = 0; /* the common value: ASCII digits alone */
@@ -766,9 +784,7 @@ int gk__text_is_value(const char *s, size_t n) {
   }
   if (nd == 0) return 0;
   if (i == n) return 1;
-  size_t ul; /* a declared unit ("元", "万元") or counting word ("件") and nothing after it */
-  gk__unit_suffix(s + i, n - i, &ul);
-  return ul == n - i || gk__count_word_suffix(s + i, n - i) == n - i;
+  return unit_or_count_word(s + i, n - i); /* a declared unit or counting word and nothing after it */
 }
 
 /* ------------------------------------------------------------ quoted literals */
