@@ -98,39 +98,43 @@ static void put_cell_md(gk__grid *g, src_line *l, size_t a, size_t b, uint32_t x
 
 /* A TAB line without bars, quotes or a Markdown heading (the one-cell-per-line
  * layout: indentation and a value) whose TABs the scan found (tabs[0..nt),
- * offsets in the line; room for one more): the row sep_row makes of it. Each
- * field is trimmed and its column counted on from the last (fields come left
- * to right), then classified once, its text left where it stands in the
- * grid's copy of the source (gk__grid_cell_put). 0 when the line is a
- * Markdown heading (the general path reads it). */
+ * offsets in the line; room for one more; fcol[k] the column where field k
+ * starts, fcol[0] 1): the row sep_row makes of it, in one walk of its fields.
+ * Each field is trimmed (its column counted on over the white space left out)
+ * and classified, its text left where it stands in the grid's copy of the
+ * source (gk__grid_cell_put); the row's column (its first text's, or the
+ * line's end when all is blank) is set after. 0 when the line is a Markdown
+ * heading (the general path reads it). */
 #define TAB_MAX 64
-static int tab_row_cut(gk__grid *g, src_line *l, size_t *tabs, size_t nt) {
+static int tab_row_cut(gk__grid *g, src_line *l, size_t *tabs, const uint32_t *fcol, size_t nt) {
   const char *p = l->p;
-  size_t n = l->n, at = 0, col = 1, first = n, ta[TAB_MAX + 1], tb[TAB_MAX + 1], rcol = 0;
-  uint32_t cc[TAB_MAX + 1];
-  tabs[nt] = n;
-  for (size_t k = 0, st = 0; k <= nt; st = tabs[k++] + 1) {
-    size_t a = st, b = tabs[k], c = st;
-    gk__trim_span(p, &a, &b);
-    if (a < b) c = a, first = first == n ? a : first; /* a blank cell: where its field starts */
-    for (; at < c; at++) col += ((unsigned char)p[at] & 0xC0) != 0x80;
-    ta[k] = a, tb[k] = b, cc[k] = (uint32_t)col;
-    if (first == a && a < b) rcol = col;
-  }
+  size_t n = l->n, first = gk__trim_left(p, n);
+  uint32_t rcol = 0;
   if (first < n && p[first] == '#') return 0; /* maybe "## heading" */
-  for (; !rcol && at < n; at++) col += ((unsigned char)p[at] & 0xC0) != 0x80; /* blank: the line's end */
-  gk__grid_row_at(g, (gk__gpos){l->line, (uint32_t)(rcol ? rcol : col)});
+  gk__grid_row_at(g, (gk__gpos){l->line, 0});
   size_t base = (size_t)(p - g->src);
   int room = gk__grid_cells_room(g, nt + 1, base + n);
-  for (size_t k = 0; k <= nt && !g->err; k++) {
+  tabs[nt] = n;
+  for (size_t k = 0, st = 0; k <= nt && !g->err; st = tabs[k++] + 1) {
+    size_t a = st, b = tabs[k], sk;
+    uint32_t col = fcol[k], cls = 0;
+    while (a < b && (sk = gk__space_at(p, b, a)) > 0) a += sk, col++; /* one character each */
+    while (b > a && (sk = gk__space_before(p + a, b - a)) > 0) b -= sk;
     int64_t num = 0;
-    uint32_t cls = 0;
-    if (gk__grid_plain_count(p + ta[k], tb[k] - ta[k], &num)) cls = GK__CELL_VALUE | GK__CELL_COUNT; /* classify's first test */
-    else if (ta[k] < tb[k]) cls = gk__grid_classify(p + ta[k], tb[k] - ta[k], &num);
-    gk__gpos cp = {l->line, cc[k]};
-    if (room) gk__grid_cell_put(g, base + ta[k], tb[k] - ta[k], (uint32_t)k, cls, num, cp);
-    else gk__grid_cell_at(g, base + ta[k], tb[k] - ta[k], (uint32_t)k, cls, num, cp);
+    if (a == b) col = fcol[k]; /* a blank cell: where its field starts */
+    else if (gk__grid_plain_count(p + a, b - a, &num)) cls = GK__CELL_VALUE | GK__CELL_COUNT; /* classify's first test */
+    else cls = gk__grid_classify(p + a, b - a, &num);
+    if (a < b && !rcol) rcol = col;
+    gk__gpos cp = {l->line, col};
+    if (room) gk__grid_cell_put(g, base + a, b - a, (uint32_t)k, cls, num, cp);
+    else gk__grid_cell_at(g, base + a, b - a, (uint32_t)k, cls, num, cp);
   }
+  if (!rcol) { /* blank: the line's end */
+    size_t col = 1;
+    for (size_t i = 0; i < n; i++) col += ((unsigned char)p[i] & 0xC0) != 0x80;
+    rcol = (uint32_t)col;
+  }
+  if (!g->err) g->blocks[g->nblocks - 1].pos.col = rcol;
   return 1;
 }
 
@@ -139,19 +143,21 @@ static int tab_row_cut(gk__grid *g, src_line *l, size_t *tabs, size_t nt) {
  * the general path reads it), else tab_row_cut. */
 static int tab_row(gk__grid *g, src_line *l) {
   const char *p = l->p;
-  size_t n = l->n, tabs[TAB_MAX + 1], nt = 0;
+  size_t n = l->n, tabs[TAB_MAX + 1], nt = 0, col = 1;
+  uint32_t fcol[TAB_MAX + 1] = {1};
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)p[i];
+    col += (c & 0xC0) != 0x80;
     if (!sep_or_quote_lead(c)) continue;
     if (c != '\t') {
       if (c == '|' || sep_len(p, n, i) || gk__text_quote_end(p, n, i)) return 0;
     } else if (nt == TAB_MAX) {
       return 0;
     } else {
-      tabs[nt++] = i;
+      tabs[nt++] = i, fcol[nt] = (uint32_t)col;
     }
   }
-  return nt ? tab_row_cut(g, l, tabs, nt) : 0;
+  return nt ? tab_row_cut(g, l, tabs, fcol, nt) : 0;
 }
 
 /* What the one scan of the source tells of a line: where it ends (its '\n',
@@ -163,18 +169,27 @@ typedef struct {
   size_t end, nt, ws;
   int odd, bars; /* bars: a '|' or a wide bar stands in it (else it has no separator but TABs) */
   size_t tabs[TAB_MAX + 1];
+  uint32_t fcol[TAB_MAX + 1]; /* the column where the field after each TAB starts; fcol[0] 1 */
 } line_scan;
 
-/* Classes of bytes for the scan: ASCII text passes (0); the lead bytes of CJK
- * ideographs (1, E4..E9) pass with their two continuation bytes; a line end,
- * a TAB, and the lead bytes of the other separators and of 「 ('|', E2, EF,
- * E3) stop it (2); ASCII white space but TAB (3). Every other byte above
- * ASCII (0 too) passes whole only as a three-byte character that is no white
- * space (E1, EA..EE), else it may be white space (a stray byte, a two- or
- * four-byte or an overlong character, as gk__utf8_next reads them). */
-static const unsigned char scan_stop[256] = {['\n'] = 2, ['\t'] = 2, ['|'] = 2, [0xE2] = 2, [0xE3] = 2, [0xEF] = 2,
-                                             [0xE4] = 1, [0xE5] = 1, [0xE6] = 1, [0xE7] = 1, [0xE8] = 1, [0xE9] = 1,
-                                             [0x0B] = 3, [0x0C] = 3, [0x0D] = 3, [' '] = 3};
+/* Classes of bytes for the scan: ASCII text passes (0); the lead bytes of
+ * three-byte characters that are no white space (1: E1, E4..E9 the CJK
+ * ideographs, EA..EE) pass with their two continuation bytes; a line end, a
+ * TAB, and the lead bytes of the other separators and of 「 ('|', E2, EF, E3)
+ * stop it (2); every other byte (3) may be white space: ASCII white space but
+ * TAB, a stray byte, a lead byte without its continuation bytes, a two- or
+ * four-byte or an overlong character, as gk__utf8_next reads them. */
+#define SCAN_HIGH8(v) v, v, v, v, v, v, v, v
+#define SCAN_HIGH16(v) SCAN_HIGH8(v), SCAN_HIGH8(v)
+static const unsigned char scan_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 3, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 00..1F */
+    3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 20..3F */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 40..5F */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, /* 60..7F */
+    SCAN_HIGH16(3), SCAN_HIGH16(3), SCAN_HIGH16(3), SCAN_HIGH16(3),                                 /* 80..BF */
+    SCAN_HIGH16(3), SCAN_HIGH16(3),                                                                 /* C0..DF */
+    3, 1, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, SCAN_HIGH16(3)                                  /* E0..FF */
+};
 
 /* A wide white space among E2, E3, EF characters: U+2000..200B, U+3000, U+FEFF
  * (gk__space_at_wide); u[1], u[2] are continuation bytes. */
@@ -183,12 +198,13 @@ static int wide_space3(const unsigned char *u) {
          (u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF);
 }
 
-/* A separator's or 「's lead byte u[i] (stop class, not '\n'): TABs and bars
- * noted; the offset after it (a whole character when it is one). */
-static size_t scan_stop_byte(const unsigned char *u, size_t n, size_t i, size_t st, line_scan *ls) {
+/* A separator's or 「's lead byte u[i] (stop class, not '\n'; cont the
+ * continuation bytes of the line before it): TABs and bars noted; the offset
+ * after it (a whole character when it is one). */
+static size_t scan_stop_byte(const unsigned char *u, size_t n, size_t i, size_t st, size_t cont, line_scan *ls) {
   int three = n - i >= 3 && ((u[i + 1] ^ 0x80u) | (u[i + 2] ^ 0x80u)) < 0x40u;
   if (u[i] == '\t') {
-    if (ls->nt < TAB_MAX) ls->tabs[ls->nt++] = i - st;
+    if (ls->nt < TAB_MAX) ls->tabs[ls->nt++] = i - st, ls->fcol[ls->nt] = (uint32_t)(i + 2 - st - cont);
     else ls->odd = 1;
     if (ls->ws == SIZE_MAX) ls->ws = i - st;
     return i + 1;
@@ -205,28 +221,31 @@ static size_t scan_stop_byte(const unsigned char *u, size_t n, size_t i, size_t 
 }
 
 /* Scan the line of s[0..n) starting at st, up to its '\n'. A character is
- * passed whole only when its continuation bytes are there (never a '\n'). */
+ * passed whole only when its continuation bytes are there (never a '\n');
+ * the continuation bytes are counted (cont) for the columns of TAB fields. */
 static void scan_line(const char *s, size_t n, size_t st, line_scan *ls) {
   const unsigned char *u = (const unsigned char *)s;
-  size_t i = st;
-  ls->nt = 0, ls->odd = 0, ls->bars = 0, ls->ws = SIZE_MAX;
+  size_t i = st, cont = 0;
+  ls->nt = 0, ls->odd = 0, ls->bars = 0, ls->ws = SIZE_MAX, ls->fcol[0] = 1;
   while (i < n) {
-    unsigned c = u[i], k = scan_stop[c];
-    if (k == 0 && c < 0x80) {
+    unsigned c = u[i], k = scan_class[c];
+    if (k == 0) {
       i++;
+      continue;
+    }
+    if (k == 1 && n - i >= 3 && ((u[i + 1] ^ 0x80u) | (u[i + 2] ^ 0x80u)) < 0x40u) { /* no white space among them */
+      i += 3, cont += 2;
       continue;
     }
     if (k == 2) {
       if (c == '\n') break;
-      i = scan_stop_byte(u, n, i, st, ls);
-      continue;
-    }
-    int three = n - i >= 3 && ((u[i + 1] ^ 0x80u) | (u[i + 2] ^ 0x80u)) < 0x40u;
-    if (three && (k == 1 || c == 0xE1 || (c >= 0xEA && c <= 0xEE))) { /* no white space among them */
-      i += 3;
+      size_t j = scan_stop_byte(u, n, i, st, cont, ls);
+      cont += j - i - 1; /* 2 for a whole character, else 0 */
+      i = j;
       continue;
     }
     if (ls->ws == SIZE_MAX) ls->ws = i - st; /* ASCII white space, or maybe white space */
+    cont += (c & 0xC0) == 0x80;
     i++;
   }
   ls->end = i;
@@ -386,7 +405,7 @@ static void read_other(gk__grid *g, src_line *l, const line_scan *ls, uint32_t *
 /* One line as its block (a TAB line by the fast path); *table and *row follow
  * the bar tables. */
 static void read_line(gk__grid *g, src_line *l, line_scan *ls, uint32_t *table, uint32_t *row, int *bare) {
-  if (ls->nt && (ls->odd ? tab_row(g, l) : tab_row_cut(g, l, ls->tabs, ls->nt))) *row = 0;
+  if (ls->nt && (ls->odd ? tab_row(g, l) : tab_row_cut(g, l, ls->tabs, ls->fcol, ls->nt))) *row = 0;
   else read_other(g, l, ls, table, row, bare);
   if (!g->err && g->nblocks) {
     gk__gblock *b = &g->blocks[g->nblocks - 1];
@@ -568,6 +587,94 @@ MD_NOINLINE static int dash_table(gk__grid *g, const char *s, size_t n, size_t s
   return 1;
 }
 
+/* ------------------------------------------------------------ TAB lines, fast */
+/* A line starting with TAB (no table reader's hook looks at it) holding few
+ * fields of plain text (the one-cell-per-line layout) is read in one walk
+ * that both finds its end and cuts its fields: what read_line makes of it
+ * (tab_row_cut), without the scan. The walk gives up on anything else (0,
+ * nothing written): a bar, a 「, white space but ' ' inside the line (a '\r'
+ * too), a byte that is no whole character, more than FAST_MAX fields, a first
+ * text starting with '#'. */
+#define FAST_MAX 16
+
+typedef struct {
+  size_t a[FAST_MAX], b[FAST_MAX]; /* each field's text, trimmed (a blank one: a == b, its end) */
+  uint32_t col[FAST_MAX];          /* its column (a blank one's: where the field starts) */
+  size_t nf, end;                  /* fields; the line's end ('\n' or n) */
+  uint32_t endcol;                 /* the column at the line's end */
+} fast_line;
+
+/* Is the three-byte character at u[i] (lead E2, E3 or EF, continuation bytes
+ * checked) text to the fast walk: no bar, no white space, no 「? */
+static int fast_text3(const unsigned char *u, size_t n, size_t i) {
+  return !wide_space3(u + i) && !wide_bar_len((const char *)u, n, i) &&
+         !(u[i] == 0xE3 && u[i + 1] == 0x80 && u[i + 2] == 0x8C);
+}
+
+/* Walk the line at s[st] (a TAB) into f; 0 when the fast path gives up. */
+static int fast_walk(const char *s, size_t n, size_t st, fast_line *f) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i = st, ta = SIZE_MAX, tb = 0, nf = 0;
+  uint32_t col = 1, tcol = 0, fcol = 1; /* the column of u[i], of the field's text, of the field */
+  for (;;) {
+    unsigned c = i < n ? u[i] : '\n', k = scan_class[c];
+    size_t w = 1;
+    if (c == '\t' || c == '\n') {
+      if (nf == FAST_MAX) return 0;
+      f->a[nf] = ta == SIZE_MAX ? i - st : ta - st, f->b[nf] = ta == SIZE_MAX ? i - st : tb - st;
+      f->col[nf++] = ta == SIZE_MAX ? fcol : tcol;
+      if (c == '\n') break;
+      ta = SIZE_MAX, fcol = ++col, i++;
+      continue;
+    }
+    if (c == ' ') {
+      col++, i++;
+      continue;
+    }
+    if (k == 1 || (k == 2 && c >= 0x80)) {
+      if (n - i < 3 || ((u[i + 1] ^ 0x80u) | (u[i + 2] ^ 0x80u)) >= 0x40u) return 0;
+      if (k == 2 && !fast_text3(u, n, i)) return 0;
+      w = 3;
+    } else if (k != 0) {
+      return 0; /* '|', other white space, a byte of no whole character */
+    }
+    if (ta == SIZE_MAX) ta = i, tcol = col;
+    i += w, tb = i, col++;
+  }
+  f->nf = nf, f->end = i, f->endcol = col;
+  return 1;
+}
+
+/* The line at s[st] (a TAB) by the fast path: its row appended (its block's
+ * source line set), *end its end; 0 when the fast path gives up. */
+static int tab_fast(gk__grid *g, const char *s, size_t n, size_t st, uint32_t line, size_t *end) {
+  fast_line f;
+  if (!fast_walk(s, n, st, &f)) return 0;
+  uint32_t rcol = f.endcol; /* all blank: the line's end */
+  for (size_t k = 0; k < f.nf; k++) {
+    if (f.a[k] == f.b[k]) continue;
+    if (s[st + f.a[k]] == '#') return 0; /* maybe "## heading" */
+    rcol = f.col[k];
+    break;
+  }
+  gk__grid_row_at(g, (gk__gpos){line, rcol});
+  int room = gk__grid_cells_room(g, f.nf, f.end);
+  for (size_t k = 0; k < f.nf && !g->err; k++) {
+    const char *t = s + st + f.a[k];
+    size_t len = f.b[k] - f.a[k];
+    int64_t num = 0;
+    uint32_t cls = 0;
+    if (gk__grid_plain_count(t, len, &num)) cls = GK__CELL_VALUE | GK__CELL_COUNT; /* classify's first test */
+    else if (len) cls = gk__grid_classify(t, len, &num);
+    gk__gpos cp = {line, f.col[k]};
+    if (room) gk__grid_cell_put(g, st + f.a[k], len, (uint32_t)k, cls, num, cp);
+    else gk__grid_cell_at(g, st + f.a[k], len, (uint32_t)k, cls, num, cp);
+  }
+  if (!g->err) g->blocks[g->nblocks - 1].soff = st, g->blocks[g->nblocks - 1].slen = f.end - st;
+  *end = f.end;
+  return 1;
+}
+
 int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
   gk__grid_init(g);
   if (!s) s = "";
@@ -589,6 +696,12 @@ int gk__grid_from_text(gk__grid *g, const char *s, size_t n) {
   for (size_t st = 0; st <= n && !g->err; st = ls.end + 1) {
     if (st < n && (s[st] == '+' || s[st] == ' ') && grid_table(g, s, n, st, &lineno, &table, &ls)) {
       row = 0;
+      continue;
+    }
+    if (st < n && s[st] == '\t' &&
+        tab_fast(g, s, n, st, lineno + 1 > UINT32_MAX ? UINT32_MAX : (uint32_t)(lineno + 1), &ls.end)) {
+      if (ls.end - st > g->longest) g->longest = ls.end - st;
+      lineno++, row = 0;
       continue;
     }
     scan_line(s, n, st, &ls);

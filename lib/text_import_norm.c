@@ -728,6 +728,24 @@ int gk__text_is_literal(const char *s, size_t n) {
   return 0;
 }
 
+/* Is s[0..n) the text w, whole? */
+static int same_text(const char *s, size_t n, const char *w) {
+  size_t j = 0;
+  while (j < n && w[j] && w[j] == s[j]) j++;
+  return j == n && !w[j];
+}
+
+/* Is s[0..n) a declared unit ("元", "万元") or counting word ("件"), whole?
+ * (What gk__unit_suffix and gk__count_word_suffix find at its end when they
+ * find it all, without measuring each word.) */
+static int unit_or_count_word(const char *s, size_t n) {
+  for (size_t i = 0; i < gk__nunits; i++)
+    if (same_text(s, n, gk__units[i].text)) return 1;
+  for (size_t i = 0; i < gk__ncount_words; i++)
+    if (same_text(s, n, gk__count_words[i])) return 1;
+  return 0;
+}
+
 int gk__text_is_value(const char *s, size_t n) {
   if (n == 0) return 0;
   size_t k = 0; /* the common value: ASCII digits alone */
@@ -738,6 +756,10 @@ int gk__text_is_value(const char *s, size_t n) {
   /* beyond ASCII a value starts with a literal (— – －／ 无 〇), a sign (＋－ 增减減)
    * or a full-width digit: lead bytes E2, E3, E5, E6 and EF only */
   if (c0 >= 0x80 && c0 != 0xE2 && c0 != 0xE3 && c0 != 0xE5 && c0 != 0xE6 && c0 != 0xEF) return 0;
+  /* the ideographs among them (most labels start with one) are the signs 增 减 減 and the literal 无 */
+  if ((c0 == 0xE5 || c0 == 0xE6) && !starts(s, n, "增") && !starts(s, n, "减") && !starts(s, n, "減") &&
+      !starts(s, n, "无"))
+    return 0;
   int digit0 = c0 >= '0' && c0 <= '9'; /* no literal starts with a digit */
   if (!digit0 && gk__text_is_literal(s, n)) return 1;
   size_t i = 0;
@@ -762,9 +784,7 @@ int gk__text_is_value(const char *s, size_t n) {
   }
   if (nd == 0) return 0;
   if (i == n) return 1;
-  size_t ul; /* a declared unit ("元", "万元") or counting word ("件") and nothing after it */
-  gk__unit_suffix(s + i, n - i, &ul);
-  return ul == n - i || gk__count_word_suffix(s + i, n - i) == n - i;
+  return unit_or_count_word(s + i, n - i); /* a declared unit or counting word and nothing after it */
 }
 
 /* ------------------------------------------------------------ quoted literals */
