@@ -1600,11 +1600,10 @@ static size_t keep_confirmed(walk *w, unsigned char *kept, uint32_t line) {
 }
 
 /* Values before their labels (vbl 3 after the first walk): the region walked
- * again, each run of values with the label after it. Taken when the first
- * reading (each run with the label before it) fails a declared relation and
- * this one has rows every relation involving them confirms: those kept, the
- * others blank, named import.ambiguous. Else 0: the region walked as at first
- * (the caller refuses it). */
+ * again, each run of values with the label after it. The rows the identities
+ * confirm (rows_decided) are kept, the others blank, named by one
+ * import.ambiguous; 1. None kept: 0, the region walked as at first (the
+ * caller refuses it; the same findings as without this reading). */
 static int read_after(walk *w, const tline *lines, size_t from, size_t to, int truncated, size_t d0,
                       int start_cut) {
   const gk__table_decl *td = &w->ed->tables[w->t];
@@ -1628,7 +1627,7 @@ static int read_after(walk *w, const tline *lines, size_t from, size_t to, int t
     return 0;
   }
   size_t left = 0;
-  for (size_t r = 0; r < td->nrows; r++) left += !kept[r];
+  for (size_t r = 0; r < td->nrows; r++) left += !kept[r] && (td->rows[r].flags & GK_ROW_STORED);
   if (!left) return 1;
   gk__buf zh, en;
   gk__buf_init(&zh), gk__buf_init(&en);
