@@ -101,6 +101,7 @@ typedef struct {
   int vbl;             /* values before labels? 0 no run of values yet, 1 the first under no
                         * row's label (for vbl_row), 2 no, 3 yes (the region refused) */
   size_t vbl_row;
+  int after;           /* values before labels read: a run's label is the text after it */
   slot pend[16];       /* a short run, pending: ambiguous or cut by the end */
   size_t namb;
   size_t npend, pend_row;

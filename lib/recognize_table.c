@@ -55,14 +55,16 @@ static void diag_cell_bufs(walk *w, int sev, const char *rule, uint32_t line, si
   gk__buf_free(zh), gk__buf_free(en);
 }
 
-/* Like diag_bufs, naming the first cell of every row of the current table (a
- * table left blank as a whole; the first column the row has). */
-static void diag_table_bufs(walk *w, int sev, const char *rule, uint32_t line, gk__buf *zh, gk__buf *en) {
+/* Like diag_bufs, naming the first cell of every row of the current table but
+ * those `kept` marks (NULL: none; the first column the row has). */
+static void diag_rows_bufs(walk *w, int sev, const char *rule, uint32_t line, gk__buf *zh, gk__buf *en,
+                           const unsigned char *kept) {
   size_t idx = 0;
   int rc = zh->err ? zh->err : en->err;
   if (!rc && w->d && !w->rc) rc = gk_diags_add(&idx, w->d, sev, rule, zh->data, en->data, w->file, line, 0);
   const gk__table_decl *td = &w->ed->tables[w->t];
   for (size_t row = 0; row < td->nrows && !rc && w->d && !w->rc; row++) {
+    if (kept && kept[row]) continue;
     char path[160];
     size_t col = 0;
     while (col + 1 < td->ncols && !(td->rows[row].colmask & (1u << col))) col++;
@@ -71,6 +73,11 @@ static void diag_table_bufs(walk *w, int sev, const char *rule, uint32_t line, g
   }
   if (rc == GK_ENOMEM) w->rc = rc;
   gk__buf_free(zh), gk__buf_free(en);
+}
+
+/* The same naming every row (a table left blank as a whole). */
+static void diag_table_bufs(walk *w, int sev, const char *rule, uint32_t line, gk__buf *zh, gk__buf *en) {
+  diag_rows_bufs(w, sev, rule, line, zh, en, NULL);
 }
 
 /* Name row `row` (its first cell) in the finding added last. */
@@ -317,6 +324,10 @@ static size_t pick_row(walk *w, int has_value, int *sequential) {
     if (gk__rec_row_match(w, r, lab, labn, 0, &end) == 2) return r;
   }
   if (!has_value) return td->nrows; /* empty fields only: the expected row or nothing */
+  if (w->vbl == 0 && gk__rec_lab_is_noise(w, lab, labn)) { /* the region's first values, under header */
+    *sequential = 1;                                        /* words (a column's 总计 names no row) */
+    return next_walkable(td, w->cursor);
+  }
   /* a later row: the one whose label ends nearest to the values */
   size_t best = td->nrows, best_end = 0;
   for (size_t r = w->cursor; r < td->nrows; r++) {
@@ -825,6 +836,218 @@ static void refuse_region(walk *w, uint32_t line) {
   diag_table_bufs(w, GK_SEV_WARNING, "import.ambiguous", line, &zh, &en);
 }
 
+/* ---------------------------------------------- values before labels, read */
+
+/* The row named by the label text after a run (w->after): the next row in
+ * order (its label wrapped or misspelt too), else the first later row named
+ * in full; nrows none. */
+static size_t pick_after(walk *w) {
+  const gk__table_decl *td = &w->ed->tables[w->t];
+  const char *lab = w->lab.data ? w->lab.data : "";
+  size_t e = 0, r = next_in_order(w, td, w->cursor);
+  if (r < td->nrows && gk__rec_row_match(w, r, lab, w->lab.len, 1, &e)) return r;
+  for (r = w->cursor; r < td->nrows; r++)
+    if ((td->rows[r].flags & GK_ROW_STORED) && gk__rec_row_match(w, r, lab, w->lab.len, 0, &e) == 2) return r;
+  return td->nrows;
+}
+
+/* A run of values and the label text after it: the run into the row that
+ * label names when it fills the row exactly (empty fields beyond the row's
+ * cells dropped: blank lines before the run first, then after it). Else the
+ * run is left: its rows stay blank (named when the table is confirmed). */
+static void flush_after(walk *w) {
+  const gk__table_decl *td = &w->ed->tables[w->t];
+  size_t row = run_has_value(w) ? pick_after(w) : td->nrows;
+  if (row < td->nrows) {
+    size_t need = row_ncells(&td->rows[row]), i = 0, n = w->nrun;
+    while (n > need && w->run[i].kind == SLOT_EMPTY) i++, n--;
+    while (n > need && w->run[i + n - 1].kind == SLOT_EMPTY) n--;
+    if (n == need) {
+      fill_row(w, row, w->run + i);
+      w->cursor = next_stored(td, (td->rows[row].flags & GK_ROW_DERIVED) ? after_children(td, row) : row + 1);
+    }
+  }
+  w->nrun = 0;
+  lab_reset(w);
+}
+
+/* Is row `a` row `row` or a row it is part of (its parent, theirs)? */
+static int row_within(const gk__table_decl *td, size_t row, size_t a) {
+  for (size_t r = row;; r = (size_t)td->rows[r].parent) {
+    if (r == a) return 1;
+    if (td->rows[r].parent < 0) return 0;
+  }
+}
+
+/* Is row r read in full at column col: a value, or a derived row whose
+ * children all are (a stored one printed as one row: its own value, its
+ * children blank)? Blank children leave a derived sum that checks nothing. */
+static int term_complete(const gk_report *r, int t, size_t row, size_t col) {
+  const gk__table_decl *td = &gk__report_ed(r)->tables[t];
+  const gk__cell *own = gk__cell_at(r, t, row, col);
+  if (!(td->rows[row].flags & GK_ROW_DERIVED)) return own && own->state == GK_CELL_VALUE;
+  int all = 1, any = 0;
+  for (size_t k = row + 1; k < td->nrows; k++) {
+    if (td->rows[k].parent != (int8_t)row) continue;
+    int st = 0;
+    int64_t v = 0;
+    any |= gk__cell_effective(r, t, k, col, &st, &v) == GK_OK && st == GK_CELL_VALUE;
+    all &= term_complete(r, t, k, col);
+  }
+  if (!any && (td->rows[row].flags & GK_ROW_STORED)) return own && own->state == GK_CELL_VALUE;
+  return all;
+}
+
+/* relation_at where every term is read in full (term_complete), else -1. */
+static int relation_full(const gk_report *r, int t, const gk__relation *rel, size_t row, size_t col) {
+  for (size_t k = 0; k < rel->nterms; k++) {
+    size_t i = (size_t)rel->terms[k].index;
+    if (!term_complete(r, t, rel->axis == GK__PER_ROW ? row : i, rel->axis == GK__PER_ROW ? i : col)) return -1;
+  }
+  return relation_at(r, t, rel, row, col);
+}
+
+/* Does row `row` read as confirmed (ok[]): a row filled, confirmed; a derived
+ * row not filled, all its children (printed under it)? */
+static int term_ok(const gk__table_decl *td, const unsigned char *filled, const unsigned char *ok, size_t row) {
+  if (filled[row]) return ok[row];
+  if (!(td->rows[row].flags & GK_ROW_DERIVED)) return 0;
+  size_t n = 0;
+  for (size_t k = row + 1; k < td->nrows; k++)
+    if (td->rows[k].parent == (int8_t)row) {
+      if (!term_ok(td, filled, ok, k)) return 0;
+      n++;
+    }
+  return n > 0;
+}
+
+/* Is cell (row, col) of table t confirmed by the declared relations: every
+ * relation that involves it read in full and holding, its other terms
+ * confirmed (ok[]), and one at least? A relation symmetric in two rows
+ * (the balance: new and carried_over; total and carried_forward) confirms
+ * nothing alone: the rows' other relations must hold too. */
+static int cell_confirmed(const gk_report *r, int t, size_t row, size_t col, const unsigned char *filled,
+                          const unsigned char *ok) {
+  const gk__edition *ed = gk__report_ed(r);
+  const gk__table_decl *td = &ed->tables[t];
+  int held = 0;
+  for (size_t q = 0; q < ed->nrelations; q++) {
+    const gk__relation *rel = &ed->relations[q];
+    if (rel->table != t) continue;
+    if (rel->axis == GK__PER_ROW) {
+      if ((!rel->line_flags || (td->rows[row].flags & rel->line_flags)) && relation_full(r, t, rel, row, 0) != 1)
+        return 0;
+      continue;
+    }
+    int in = 0;
+    for (size_t k = 0; k < rel->nterms && !in; k++) in = row_within(td, row, (size_t)rel->terms[k].index);
+    if (!in) continue;
+    if (relation_full(r, t, rel, row, col) != 1) return 0;
+    for (size_t k = 0; k < rel->nterms; k++)
+      if (!term_ok(td, filled, ok, (size_t)rel->terms[k].index)) return 0;
+    held = 1;
+  }
+  return held;
+}
+
+/* Is every cell of row r confirmed (cell_confirmed)? */
+static int row_confirmed(const walk *w, size_t r, const unsigned char *filled, const unsigned char *ok) {
+  const gk__table_decl *td = &w->ed->tables[w->t];
+  int yes = 1;
+  for (size_t c = 0; c < td->ncols && yes; c++)
+    if (td->rows[r].colmask & (1u << c)) yes = cell_confirmed(w->r, w->t, r, c, filled, ok);
+  return yes;
+}
+
+/* ok[r]: the rows filled that the relations confirm, each relation's rows
+ * together (the largest such set: rows dropped until every one left holds). */
+static void confirm_rows(const walk *w, const unsigned char *filled, unsigned char *ok) {
+  const gk__table_decl *td = &w->ed->tables[w->t];
+  memcpy(ok, filled, td->nrows);
+  for (int changed = 1; changed;) {
+    changed = 0;
+    for (size_t r = 0; r < td->nrows; r++)
+      if (ok[r] && !row_confirmed(w, r, filled, ok)) ok[r] = 0, changed = 1;
+  }
+}
+
+/* The other pairing of the reading after labels (w->done: the rows filled,
+ * in order), put in the report's cells (saved in keep[]): each run with the
+ * label before it, i.e. each filled row holding the next filled row's cells
+ * (the last none; a row whose columns differ none: the run would not fit). */
+static void shift_rows(walk *w, gk__cell *cells, const gk__cell *keep) {
+  const gk__table_decl *td = &w->ed->tables[w->t];
+  size_t nc = td->ncols, prev = td->nrows;
+  for (size_t r = 0; r <= td->nrows; r++) {
+    if (r < td->nrows && w->done[r] != 1) continue;
+    int fits = r < td->nrows && prev < td->nrows && td->rows[r].colmask == td->rows[prev].colmask;
+    for (size_t c = 0; c < nc && prev < td->nrows; c++)
+      if (td->rows[prev].colmask & (1u << c)) {
+        if (fits) cells[prev * nc + c] = keep[r * nc + c];
+        else gk_report_set_blank(w->r, (gk_table)w->t, prev, c);
+      }
+    prev = r;
+  }
+}
+
+/* Are the cells of row r the same in both readings (state and value)? */
+static int same_row(const gk__table_decl *td, const gk__cell *a, const gk__cell *b, size_t r) {
+  for (size_t c = 0; c < td->ncols; c++) {
+    const gk__cell *x = &a[r * td->ncols + c], *y = &b[r * td->ncols + c];
+    if ((td->rows[r].colmask & (1u << c)) && (x->state != y->state || x->value != y->value)) return 0;
+  }
+  return 1;
+}
+
+/* ok[r] for each row filled: confirmed in the reading after labels
+ * (confirm_rows), and its cells the same in the other pairing (shift_rows)
+ * or that one not confirmed. The cells are put back as they were. GK_ENOMEM. */
+static int rows_decided(walk *w, const unsigned char *filled, unsigned char *ok) {
+  const gk__table_decl *td = &w->ed->tables[w->t];
+  size_t ncell = td->nrows * td->ncols;
+  unsigned char afill[GK__LROWS] = {0}, aok[GK__LROWS] = {0};
+  gk__cell *keep = gk__malloc(ncell * sizeof *keep);
+  if (!keep) return w->rc = GK_ENOMEM;
+  gk__cell *cells = (gk__cell *)gk__cell_at(w->r, w->t, 0, 0); /* the report's own, row-major */
+  memcpy(keep, cells, ncell * sizeof *keep);
+  confirm_rows(w, filled, ok);
+  size_t last = td->nrows;
+  for (size_t r = 0; r < td->nrows; r++) afill[r] = filled[r], last = filled[r] ? r : last;
+  if (last < td->nrows) afill[last] = 0; /* the other pairing leaves it without values */
+  shift_rows(w, cells, keep);
+  confirm_rows(w, afill, aok);
+  for (size_t r = 0; r < td->nrows; r++)
+    if (ok[r] && aok[r] && !same_row(td, cells, keep, r)) ok[r] = 0;
+  memcpy(cells, keep, ncell * sizeof *keep);
+  gk__free(keep);
+  return GK_OK;
+}
+
+/* Every stored cell of the table blank, its line forgotten (a walk undone). */
+static void clear_table(walk *w) {
+  const gk__table_decl *td = &w->ed->tables[w->t];
+  for (size_t r = 0; r < td->nrows; r++)
+    for (size_t c = 0; c < td->ncols; c++)
+      if ((td->rows[r].flags & GK_ROW_STORED) && (td->rows[r].colmask & (1u << c))) {
+        gk_report_set_blank(w->r, (gk_table)w->t, r, c);
+        gk_report_set_line(w->r, (gk_table)w->t, r, c, 0);
+      }
+}
+
+/* Is row r of the reading after labels confirmed: every cell it filled, or
+ * none filled and it printed as one row with its parent (or its children,
+ * all confirmed)? Cells read before any is blanked. */
+static int row_kept(const walk *w, size_t r, const unsigned char *filled, const unsigned char *ok) {
+  const gk__table_decl *td = &w->ed->tables[w->t];
+  if (filled[r]) return ok[r];
+  int p = td->rows[r].parent;
+  if (p >= 0 && filled[p]) return ok[p];
+  size_t k = r + 1, any = 0;
+  for (; k < td->nrows && td->rows[k].parent == (int8_t)r; k++, any++)
+    if (!ok[k]) return 0;
+  return any > 0 && (td->rows[r].flags & GK_ROW_DERIVED);
+}
+
 static void flush_run_at(walk *w, int final) {
   if (w->npend && w->nrun && run_has_value(w) && pending_continues(w)) return;
   if (w->npend && w->nrun && run_has_value(w)) pending_done(w, 0);
@@ -834,6 +1057,10 @@ static void flush_run_at(walk *w, int final) {
   }
   if (w->t == GK_TABLE_REVIEW) {
     review_run(w);
+    return;
+  }
+  if (w->after) {
+    flush_after(w);
     return;
   }
   int has_value = run_has_value(w), sequential = 0;
@@ -851,7 +1078,13 @@ static void flush_run_at(walk *w, int final) {
   lab_reset(w);
 }
 
+static void flush_after(walk *w);
+
 static int run_push(walk *w, const char *p, size_t n, uint32_t line, int kind, uint32_t cell) {
+  if (w->after && w->lab.len) { /* the label after the run ends here: the run placed */
+    if (w->nrun) flush_after(w);
+    lab_reset(w); /* text before the first run: header words */
+  }
   if (w->nrun == w->caprun) {
     size_t nc = w->caprun ? w->caprun * 2 : 64;
     slot *ns = gk__realloc(w->run, nc * sizeof *ns);
@@ -863,7 +1096,8 @@ static int run_push(walk *w, const char *p, size_t n, uint32_t line, int kind, u
 }
 
 static void lab_push(walk *w, const char *p, size_t n, uint32_t line) {
-  if (w->nrun) flush_run(w);
+  if (w->nrun && !w->after) flush_run(w);
+  if (w->after && w->lab.len > 2 * LAB_KEEP) return; /* the label after a run: its start is kept */
   size_t before = w->lab.len;
   if (w->ref) gk__text_norm(&w->lab, p, n);
   else gk__labels_norm(w->L, &w->lab, p, n); /* a declared wording: its normalised form at once */
@@ -1342,7 +1576,73 @@ static size_t cut_row(const walk *w, int t, size_t first) {
   return first;
 }
 
-int gk__rec_table(walk *w, int t, const tline *lines, size_t from, size_t to, int truncated) {
+static int walk_region(walk *w, int t, const tline *lines, size_t from, size_t to, int truncated);
+
+/* The reading after labels judged: per row, confirmed (kept[r] 1) or not;
+ * the rows not kept blank. Returns the rows kept that hold values. */
+static size_t keep_confirmed(walk *w, unsigned char *kept, uint32_t line) {
+  const gk__table_decl *td = &w->ed->tables[w->t];
+  unsigned char filled[GK__LROWS] = {0}, ok[GK__LROWS] = {0};
+  for (size_t r = 0; r < td->nrows; r++) filled[r] = w->done[r] == 1;
+  if (rows_decided(w, filled, ok)) return 0;
+  size_t n = 0;
+  for (size_t r = 0; r < td->nrows && r < GK__LROWS; r++) {
+    kept[r] = (unsigned char)row_kept(w, r, filled, ok);
+    n += kept[r] && filled[r];
+  }
+  for (size_t r = 0; r < td->nrows; r++)
+    for (size_t c = 0; c < td->ncols && !(r < GK__LROWS && kept[r]); c++)
+      if ((td->rows[r].flags & GK_ROW_STORED) && (td->rows[r].colmask & (1u << c))) {
+        gk_report_set_blank(w->r, (gk_table)w->t, r, c);
+        gk_report_set_line(w->r, (gk_table)w->t, r, c, line);
+      }
+  return n;
+}
+
+/* Values before their labels (vbl 3 after the first walk): the region walked
+ * again, each run of values with the label after it. The rows the identities
+ * confirm (rows_decided) are kept, the others blank, named by one
+ * import.ambiguous; 1. None kept: 0, the region walked as at first (the
+ * caller refuses it; the same findings as without this reading). */
+static int read_after(walk *w, const tline *lines, size_t from, size_t to, int truncated, size_t d0,
+                      int start_cut) {
+  const gk__table_decl *td = &w->ed->tables[w->t];
+  int t = w->t;
+  uint32_t endline = to > from ? lines[to - 1].line : 0;
+  unsigned char kept[GK__LROWS] = {0};
+  size_t n = 0;
+  clear_table(w);
+  if (w->d) gk__diags_truncate(w->d, d0);
+  w->start_cut = start_cut, w->after = 1;
+  int rc = walk_region(w, t, lines, from, to, truncated);
+  w->after = 0;
+  if (rc) return 0;
+  if (td->nrows <= GK__LROWS) n = keep_confirmed(w, kept, endline);
+  if (w->rc) return 0;
+  if (!n) { /* the first walk again: refused by the caller */
+    clear_table(w);
+    if (w->d) gk__diags_truncate(w->d, d0);
+    w->start_cut = start_cut;
+    walk_region(w, t, lines, from, to, truncated);
+    return 0;
+  }
+  size_t left = 0;
+  for (size_t r = 0; r < td->nrows; r++) left += !kept[r] && (td->rows[r].flags & GK_ROW_STORED);
+  if (!left) return 1;
+  gk__buf zh, en;
+  gk__buf_init(&zh), gk__buf_init(&en);
+  gk__buf_printf(&zh, "%s表的数值排在其行标签之前：按其后的标签读出且勾稽关系证实的行已读入，其余%zu行无法确定，已留空",
+                 gk__tables[t].zh, left);
+  gk__buf_printf(&en, "table %s: the values stand before their row labels; the rows read with the label after "
+                 "them that the identities confirm are kept, the other %zu are ambiguous, left blank",
+                 gk__tables[t].en, left);
+  diag_rows_bufs(w, GK_SEV_WARNING, "import.ambiguous", endline, &zh, &en, kept);
+  return 1;
+}
+
+/* One walk over the region's lines into table t (gk__rec_table; again for
+ * values before labels, w->after set). */
+static int walk_region(walk *w, int t, const tline *lines, size_t from, size_t to, int truncated) {
   const gk__table_decl *td = &w->ed->tables[t];
   w->t = t;
   w->led_ed = w->ed, w->led = gk__labels_ed(w->ed->id);
@@ -1355,6 +1655,7 @@ int gk__rec_table(walk *w, int t, const tline *lines, size_t from, size_t to, in
   w->vbl = 0;
   lab_reset(w);
   gk__rec_cols_reset(w);
+  gk__free(w->done);
   w->done = gk__calloc(td->nrows, 1);
   if (!w->done) return w->rc = GK_ENOMEM;
   int cells = blanks_are_cells(w->g, lines, from, to), seen = 0;
@@ -1388,8 +1689,29 @@ int gk__rec_table(walk *w, int t, const tline *lines, size_t from, size_t to, in
   w->namb = 0;
   uint32_t endline = to > from ? lines[to - 1].line : 0;
   if (!w->rc && t == GK_TABLE_REVIEW) review_finish(w, endline);
-  if (!w->rc && t != GK_TABLE_REVIEW && w->vbl == 3) {
-    refuse_region(w, endline);
+  return w->rc;
+}
+
+int gk__rec_table(walk *w, int t, const tline *lines, size_t from, size_t to, int truncated) {
+  const gk__table_decl *td = &w->ed->tables[t];
+  size_t d0 = w->d ? gk_diags_count(w->d) : 0;
+  int start_cut = w->start_cut;
+  w->after = 0;
+  if (walk_region(w, t, lines, from, to, truncated)) {
+    gk__free(w->done);
+    w->done = NULL;
+    return w->rc;
+  }
+  uint32_t endline = to > from ? lines[to - 1].line : 0;
+  if (t != GK_TABLE_REVIEW && w->vbl == 3) {
+    /* values before labels: read each run with the label after it, kept
+     * where the identities confirm it; else the region refused */
+    if (!read_after(w, lines, from, to, truncated, d0, start_cut) && !w->rc) refuse_region(w, endline);
+    if (w->rc) {
+      gk__free(w->done);
+      w->done = NULL;
+      return w->rc;
+    }
     memset(w->done, 2, td->nrows); /* said: no row missing */
   }
   for (size_t r = 0; r < td->nrows && !w->rc && t != GK_TABLE_REVIEW; r++)
