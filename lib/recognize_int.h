@@ -115,8 +115,8 @@ typedef struct {
   int ref;             /* the reference walk: no fast path (the tests compare the two) */
   const gk__edition *led_ed; /* the edition whose labels index (gk__labels_ed) is led */
   int led;
-  int ecol_known;      /* recognize_transpose.c: the empty columns of grid table ecol_table, */
-  uint32_t ecol_table; /* known for this region */
+  int ecol_known;      /* recognize_transpose.c: the empty columns (ecol_mask) of the */
+  size_t ecol_lo, ecol_hi; /* table of grid blocks [ecol_lo, ecol_hi), known for this region */
   uint64_t ecol_mask;
   /* last: walk_init clears what comes before (amb[k] is written before it is read, k < namb) */
   amb_row amb[GK__AMB_ROWS]; /* runs the row's relations leave ambiguous: decided by the columns' */
@@ -171,8 +171,8 @@ int gk__rec_xpos_row(walk *w, const slot *s, size_t k, const size_t *cols, size_
  * col] for every cell (nrows * ncols slots). */
 int gk__rec_xpos_table(walk *w, const slot *s, size_t k, slot *out);
 
-/* recognize_transpose.c: is column x of row b (a row of the region's grid
- * table) empty in every row of that table, a header row's cell included? Its
+/* recognize_transpose.c: is column x of row b empty in every row of its table
+ * (its grid table, or its run of TAB lines), a header row's cell included? Its
  * empty cells are then no cells of the table (a converter's "| |" column). */
 int gk__rec_empty_col(walk *w, const gk__gblock *b, uint32_t x);
 /* The region (w->reg) read as table w->t printed with its axes swapped: a

@@ -42,41 +42,52 @@ static int rule_row(const gk__grid *g, const gk__gblock *b) {
   return 1;
 }
 
-/* The columns (bit x) of grid table `table` in the region that hold no text in
+/* Does block j belong to the table of row b: a row of its grid table, or for
+ * lines of no table (TAB lines, table 0) a line of two cells or more next to
+ * it (a blank line or a line of prose ends them)? */
+static int same_table(const gk__grid *g, size_t j, const gk__gblock *b) {
+  const gk__gblock *o = &g->blocks[j];
+  return o->kind == GK__BLK_ROW && o->table == b->table && (b->table || o->ncells >= 2);
+}
+
+/* The columns (bit x) of the table of blocks [lo, hi) that hold no text in
  * any of its rows, when one of those rows is a header (two cells of text, no
  * value): its column blank in the header too. Lines of no table (TAB lines,
  * table 0) only when every one has as many cells: a line with two label cells
  * ("三、本年度办理结果\t（一）予以公开\t…") has its columns one to the right. */
-static uint64_t empty_cols(const walk *w, uint32_t table) {
+static uint64_t empty_cols(const gk__grid *g, size_t lo, size_t hi) {
   uint64_t used = 0, seen = 0;
   int header = 0;
-  uint32_t last = UINT32_MAX, width = 0;
-  for (size_t i = 0; i < w->nreg; i++) {
-    const gk__gblock *b = table_row(w, &w->reg[i]);
-    if (!b || b->table != table || w->reg[i].blk == last || rule_row(w->g, b)) continue;
-    last = w->reg[i].blk;
-    /* lines without a table (TAB lines) align their columns only when all are as wide */
-    if (table == 0 && width && b->ncells != width) return 0;
+  uint32_t width = 0;
+  for (size_t j = lo; j < hi; j++) {
+    const gk__gblock *b = &g->blocks[j];
+    if (rule_row(g, b)) continue;
+    if (b->table == 0 && width && b->ncells != width) return 0; /* TAB lines align only when as wide */
     width = b->ncells;
     size_t text = 0;
     for (uint32_t k = 0; k < b->ncells; k++) {
-      const gk__gcell *c = &w->g->cells[b->first + k];
+      const gk__gcell *c = &g->cells[b->first + k];
       for (uint32_t x = c->x; x < c->x + c->colspan && x < 64; x++) {
         seen |= (uint64_t)1 << x;
         if (c->len) used |= (uint64_t)1 << x;
       }
       text += c->len != 0;
     }
-    header |= text >= 2 && !row_has_value(w->g, b);
+    header |= text >= 2 && !row_has_value(g, b);
   }
   return header ? seen & ~used : 0;
 }
 
 int gk__rec_empty_col(walk *w, const gk__gblock *b, uint32_t x) {
-  if (x >= 64 || b->kind != GK__BLK_ROW) return 0;
-  if (!w->ecol_known || w->ecol_table != b->table) {
-    w->ecol_mask = empty_cols(w, b->table);
-    w->ecol_table = b->table, w->ecol_known = 1;
+  const gk__grid *g = w->g;
+  if (x >= 64 || b->kind != GK__BLK_ROW || !g || b < g->blocks || b >= g->blocks + g->nblocks) return 0;
+  size_t bi = (size_t)(b - g->blocks);
+  if (!w->ecol_known || bi < w->ecol_lo || bi >= w->ecol_hi) { /* each table's blocks once */
+    size_t lo = bi, hi = bi + 1;
+    while (lo > 0 && same_table(g, lo - 1, b)) lo--;
+    while (hi < g->nblocks && same_table(g, hi, b)) hi++;
+    w->ecol_mask = empty_cols(g, lo, hi);
+    w->ecol_lo = lo, w->ecol_hi = hi, w->ecol_known = 1;
   }
   return (w->ecol_mask >> x) & 1;
 }
