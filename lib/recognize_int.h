@@ -116,6 +116,9 @@ typedef struct {
   int ref;             /* the reference walk: no fast path (the tests compare the two) */
   const gk__edition *led_ed; /* the edition whose labels index (gk__labels_ed) is led */
   int led;
+  int ecol_known;      /* recognize_transpose.c: the empty columns (ecol_mask) of the */
+  size_t ecol_lo, ecol_hi; /* table of grid blocks [ecol_lo, ecol_hi), known for this region */
+  uint64_t ecol_mask;
   /* last: walk_init clears what comes before (amb[k] is written before it is read, k < namb) */
   amb_row amb[GK__AMB_ROWS]; /* runs the row's relations leave ambiguous: decided by the columns' */
 } walk;
@@ -168,6 +171,26 @@ int gk__rec_xpos_row(walk *w, const slot *s, size_t k, const size_t *cols, size_
  * five column labels, each line's row named by its label: out[row * ncols +
  * col] for every cell (nrows * ncols slots). */
 int gk__rec_xpos_table(walk *w, const slot *s, size_t k, slot *out);
+
+/* recognize_transpose.c: is column x of row b empty in every row of its table
+ * (its grid table, or its run of TAB lines), a header row's cell included? Its
+ * empty cells are then no cells of the table (a converter's "| |" column). */
+int gk__rec_empty_col(walk *w, const gk__gblock *b, uint32_t x);
+/* The region (w->reg) read as table w->t printed with its axes swapped: a
+ * header naming the table's rows over rows of values each labelled by one of
+ * its columns. 1 read so (its cells put, w->done set); 1 also when the header
+ * says so but a row does not fit (the cells blank, import.ambiguous said);
+ * 0 not such a table (nothing done). */
+int gk__rec_transposed(walk *w);
+/* Table w->t's n slots (its cells in reading order, by position only): when
+ * as printed some row's relations fail and read column after column (the
+ * table printed transposed) all hold, the slots are reordered so (no label in
+ * the region: 1, said import.ambiguous) or the table is undecided (labels in
+ * reading order: -1, said import.ambiguous; the caller leaves it blank).
+ * 0: as printed. */
+int gk__rec_review_order(walk *w, slot *s, size_t n);
+/* recognize_table.c: slot s into cell (row, col) of table w->t. */
+void gk__rec_put(walk *w, size_t row, size_t col, const slot *s);
 
 /* recognize_labels.c: how well the (normalised) label text matches row `row`
  * of the current table: 2 a variant is contained, 1 most of one is (wrapped or

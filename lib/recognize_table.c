@@ -211,6 +211,8 @@ static void put_slot(walk *w, size_t row, size_t col, const slot *s) {
   c->column = s->cell;
 }
 
+void gk__rec_put(walk *w, size_t row, size_t col, const slot *s) { put_slot(w, row, col, s); }
+
 /* A value the reader classified as a count (grid.h), whole, into a column of
  * counts: stored from the grid's number, as put_slot stores it, without
  * put_slot's other cases. 1 done; 0 for any other slot (or a failure, which
@@ -1337,8 +1339,9 @@ static void table_line(walk *w, const tline *l) {
   }
   for (uint32_t k = 0; k < b->ncells && !w->rc; k++) {
     const gk__gcell *c = &w->g->cells[b->first + k];
-    if (!c->len) {
-      if (seen && style != ROW_GAPS) run_push(w, l->p, 0, l->line, SLOT_EMPTY, b->first + k + 1);
+    if (!c->len) { /* a blank cell, unless its column is none (empty in every row) */
+      if (seen && style != ROW_GAPS && !gk__rec_empty_col(w, b, c->x))
+        run_push(w, l->p, 0, l->line, SLOT_EMPTY, b->first + k + 1);
       continue;
     }
     seen = 1;
@@ -1451,6 +1454,10 @@ static void review_finish(walk *w, uint32_t line) {
     return;
   }
   w->t = GK_TABLE_REVIEW;
+  if (gk__rec_review_order(w, w->rv, w->nrv) < 0) { /* printed transposed or not: blank */
+    for (size_t i = 0; i < want; i++) gk_report_set_line(w->r, w->t, i / td->ncols, i % td->ncols, w->rv[0].line);
+    return;
+  }
   for (size_t i = 0; i < w->nrv && i < want && !w->rc; i++)
     put_slot(w, i / td->ncols, i % td->ncols, &w->rv[i]);
   (void)line;
@@ -1646,7 +1653,7 @@ static int walk_region(walk *w, int t, const tline *lines, size_t from, size_t t
   const gk__table_decl *td = &w->ed->tables[t];
   w->t = t;
   w->led_ed = w->ed, w->led = gk__labels_ed(w->ed->id);
-  w->reg = lines + from, w->nreg = to - from, w->xknown = 0;
+  w->reg = lines + from, w->nreg = to - from, w->xknown = 0, w->ecol_known = 0;
   w->cursor = next_stored(td, 0);
   w->truncated = truncated;
   w->nrun = 0;
@@ -1659,7 +1666,8 @@ static int walk_region(walk *w, int t, const tline *lines, size_t from, size_t t
   w->done = gk__calloc(td->nrows, 1);
   if (!w->done) return w->rc = GK_ENOMEM;
   int cells = blanks_are_cells(w->g, lines, from, to), seen = 0;
-  for (size_t i = from; i < to && !w->rc; i++) {
+  size_t walk_to = gk__rec_transposed(w) ? from : to; /* read by its labels, axes swapped */
+  for (size_t i = from; i < walk_to && !w->rc; i++) {
     size_t a = gk__trim_left(lines[i].p, lines[i].n);
     if (cells && a == lines[i].n) { /* a blank line */
       size_t j = i;
