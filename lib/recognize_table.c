@@ -1092,6 +1092,7 @@ static void table_line(walk *w, const tline *l) {
     return;
   }
   int style = row_style(w, l, b), seen = 0, how = style != ROW_GAPS ? FP_CELLWISE : 0;
+  gk__rec_spans_say(w, l, b); /* cells under a merged header that disagree: blank, said */
   if (nonempty == 0) {
     empty_row(w, l, b, style);
     return;
