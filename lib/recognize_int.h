@@ -197,6 +197,12 @@ int gk__rec_document(const gk__labels *L, gk_report **out, const tline *lines, s
  * gk__rec_spans_say says import.ambiguous for row b of line l once it has
  * such cells. */
 #define GK__CELL_SPANDIFF (1u << 16)
+/* Row b's cells from k on, its values, one for one after its label: when the
+ * label (w->lab) names one row of the current table that declares n cells and
+ * there are more values than n, the last n-th of them repeated to the row's
+ * end (a value spanning the columns the row has no cells in), the repeats to
+ * drop from the end; else 0. */
+uint32_t gk__rec_spans_row_cut(const walk *w, const gk__gblock *b, uint32_t k);
 int gk__rec_spans(const gk__labels *L, const gk__grid *g, gk__grid *view);
 /* recognize_cols.c: does a header cell's text name a declared column of any
  * table of any edition (2), else a group of them (a row of table 四, a

@@ -229,3 +229,35 @@ void gk__rec_spans_say(walk *w, const tline *l, const gk__gblock *b) {
   gk__buf_free(&vals);
   gk__rec_diag_bufs(w, GK_SEV_WARNING, "import.ambiguous", l->line, &zh, &en);
 }
+
+/* The one stored row of the current table whose wording the label text ends
+ * with, or nrows (none, or several). */
+static size_t named_row(const walk *w) {
+  const gk__table_decl *td = &w->ed->tables[w->t];
+  const char *lab = w->lab.data ? w->lab.data : "";
+  size_t found = td->nrows;
+  for (size_t r = 0; r < td->nrows; r++) {
+    size_t end = 0;
+    if (!(td->rows[r].flags & GK_ROW_STORED) || gk__rec_row_match(w, r, lab, w->lab.len, 0, &end) != 2) continue;
+    if (end < w->lab.len) continue; /* a wording inside a longer label names no row */
+    if (found < td->nrows) return td->nrows;
+    found = r;
+  }
+  return found;
+}
+
+uint32_t gk__rec_spans_row_cut(const walk *w, const gk__gblock *b, uint32_t k) {
+  const gk__gcell *c = &w->g->cells[b->first];
+  if (w->t == GK_TABLE_REVIEW || !w->lab.len || b->kind != GK__BLK_ROW) return 0;
+  for (uint32_t i = k; i < b->ncells; i++)
+    if (!c[i].len || !is_value(&c[i]) || c[i].colspan != 1 || (i > k && !adjacent(&c[i - 1], &c[i]))) return 0;
+  uint32_t m = b->ncells - k, n = 0;
+  size_t row = named_row(w);
+  const gk__table_decl *td = &w->ed->tables[w->t];
+  if (row >= td->nrows) return 0;
+  for (size_t col = 0; col < td->ncols; col++) n += (td->rows[row].colmask >> col) & 1u;
+  if (!n || m <= n) return 0;
+  for (uint32_t i = k + n; i < b->ncells; i++) /* the last value and its repeats */
+    if (!same_text(w->g, &c[k + n - 1], &c[i])) return 0;
+  return m - n;
+}

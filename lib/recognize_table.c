@@ -1102,13 +1102,15 @@ static void table_line(walk *w, const tline *l) {
     cols_row(w, l, b, &pl);
     return;
   }
-  for (uint32_t k = 0; k < b->ncells && !w->rc; k++) {
+  uint32_t end = b->ncells, vals = 0; /* a value spanning the columns its row has none in: once */
+  for (uint32_t k = 0; k < end && !w->rc; k++) {
     const gk__gcell *c = &w->g->cells[b->first + k];
     if (!c->len) {
       if (seen && style != ROW_GAPS) run_push(w, l->p, 0, l->line, SLOT_EMPTY, b->first + k + 1);
       continue;
     }
     seen = 1;
+    if ((c->flags & GK__CELL_VALUE) && !vals++ && style != ROW_GAPS) end -= gk__rec_spans_row_cut(w, b, k);
     if (c->flags & GK__CELL_RUN || (c->flags & GK__CELL_VALUE && !w->ref)) /* a run of digits (page text): */
       run_push(w, gk__grid_text(w->g, c->off), c->len, l->line, SLOT_VALUE, b->first + k + 1); /* or a value */
     else
