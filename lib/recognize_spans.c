@@ -18,6 +18,11 @@
  *    the length of its text, still at off), and the table walk says
  *    import.ambiguous naming them (gk__rec_spans_say), never picking one.
  *
+ * With no header of its own over it, a row's last value repeated under the
+ * columns its declared row has no cell in (行政许可 with one cell, printed
+ * under three columns) is one value too (gk__rec_spans_row_cut, in the walk:
+ * the label says which row).
+ *
  * Equal values under headers of their own (| 0 | 0 | 0 | in table 三) stay
  * apart: only the header's structure merges values, never equality alone.
  * Down a column nothing changes: a row label or a header cell repeated in the
