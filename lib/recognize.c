@@ -152,7 +152,11 @@ int gk__recognize_grid(const gk__labels *L, gk_report **out, const gk__grid *g, 
   tline *lines = NULL;
   size_t n = 0, diag_from = gk_diags_count(d);
   *out = NULL;
-  int rc = g->err ? g->err : gk__rec_grid_lines(g, &buf, &lines, &n);
+  gk__grid view; /* the grid with merged cells' repeated text read as spans (recognize_spans.c) */
+  int spans = gk__rec_spans(L, g, &view);
+  const gk__grid *orig = g;
+  if (spans > 0) g = &view;
+  int rc = spans < 0 ? spans : g->err ? g->err : gk__rec_grid_lines(g, &buf, &lines, &n);
   if (!rc) rc = gk__rec_document(L, out, lines, n, g, source_name, d);
   if (rc != GK_ENOMEM && lines && !g->src) /* the findings (also why a document is no report) */
     for (size_t i = diag_from; i < gk_diags_count(d); i++) {
@@ -171,6 +175,7 @@ int gk__recognize_grid(const gk__labels *L, gk_report **out, const gk__grid *g, 
   }
   gk__free(lines);
   gk__buf_free(&buf);
+  if (g != orig) gk__free(view.cells);
   return rc;
 }
 

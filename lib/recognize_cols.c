@@ -420,3 +420,29 @@ int gk__rec_cols_plan(walk *w, const tline *l, gk__colplan *pl) {
     return 0;
   return plan(w, l, pl);
 }
+
+/* A declared header group's wording (gk__header_groups), normalised. */
+static int header_group(const char *nb, size_t nn) {
+  for (size_t i = 0; i < gk__nheader_groups; i++) {
+    char gb[160];
+    const char *zh = gk__header_groups[i].zh;
+    size_t gn = gk__text_norm_fixed(gb, sizeof gb, zh, strlen(zh));
+    if (gn == nn && memcmp(gb, nb, nn) == 0) return 1;
+  }
+  return 0;
+}
+
+int gk__rec_cols_known(walk *w, const char *p, size_t n) {
+  int group = 0;
+  for (size_t e = 0; e < w->L->neds; e++) {
+    w->ed = gk__edition_get(gk_schema_edition_id(e));
+    for (int t = 0; w->ed && t < GK_NTABLES; t++) {
+      int grp = -1, foreign = 0;
+      w->t = t;
+      if (match_cell(w, (int)e, p, n, &grp, &foreign) >= 0) return 2;
+      group |= grp >= 0;
+    }
+  }
+  char nb[160];
+  return group || header_group(nb, gk__text_norm_fixed(nb, sizeof nb, p, n));
+}

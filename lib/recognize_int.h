@@ -212,4 +212,27 @@ int gk__rec_lab_is_noise(const walk *w, const char *lab, size_t labn);
 int gk__rec_document(const gk__labels *L, gk_report **out, const tline *lines, size_t nlines,
                      const gk__grid *g, const char *source_name, gk_diags *d);
 
+/* recognize_spans.c: merged cells a converter repeated in every cell they
+ * span, read as spans. gk__rec_spans: 0 when grid g holds no repeat (read g
+ * as it is); 1 when *view is g with each repeat a blank cell (its cells
+ * gk__malloc'd: gk__free(view->cells), the rest g's); GK_ENOMEM. A row's
+ * cells under one merged header holding different values are each blank and
+ * flagged GK__CELL_SPANDIFF (num: the length of the text at off);
+ * gk__rec_spans_say says import.ambiguous for row b of line l once it has
+ * such cells. */
+#define GK__CELL_SPANDIFF (1u << 16)
+/* Row b's cells from k on, its values, one for one after its label: when the
+ * label (w->lab) names one row of the current table that declares n cells and
+ * there are more values than n, the last n-th of them repeated to the row's
+ * end (a value spanning the columns the row has no cells in), the repeats to
+ * drop from the end; else 0. */
+uint32_t gk__rec_spans_row_cut(const walk *w, const gk__gblock *b, uint32_t k);
+int gk__rec_spans(const gk__labels *L, const gk__grid *g, gk__grid *view);
+/* recognize_cols.c: does a header cell's text name a declared column of any
+ * table of any edition (2), else a group of them (a row of table 四, a
+ * declared header group: 1), else 0? w: a scratch walk with L set (ed and t
+ * are overwritten). */
+int gk__rec_cols_known(walk *w, const char *p, size_t n);
+void gk__rec_spans_say(walk *w, const tline *l, const gk__gblock *b);
+
 #endif /* GKREPORT_RECOGNIZE_INT_H */

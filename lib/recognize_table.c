@@ -1328,6 +1328,7 @@ static void table_line(walk *w, const tline *l) {
     return;
   }
   int style = row_style(w, l, b), seen = 0, how = style != ROW_GAPS ? FP_CELLWISE : 0;
+  gk__rec_spans_say(w, l, b); /* cells under a merged header that disagree: blank, said */
   if (nonempty == 0) {
     empty_row(w, l, b, style);
     return;
@@ -1337,7 +1338,8 @@ static void table_line(walk *w, const tline *l) {
     cols_row(w, l, b, &pl);
     return;
   }
-  for (uint32_t k = 0; k < b->ncells && !w->rc; k++) {
+  uint32_t end = b->ncells, vals = 0; /* a value spanning the columns its row has none in: once */
+  for (uint32_t k = 0; k < end && !w->rc; k++) {
     const gk__gcell *c = &w->g->cells[b->first + k];
     if (!c->len) { /* a blank cell, unless its column is none (empty in every row) */
       if (seen && style != ROW_GAPS && !gk__rec_empty_col(w, b, c->x))
@@ -1345,6 +1347,7 @@ static void table_line(walk *w, const tline *l) {
       continue;
     }
     seen = 1;
+    if ((c->flags & GK__CELL_VALUE) && !vals++ && style != ROW_GAPS) end -= gk__rec_spans_row_cut(w, b, k);
     if (c->flags & GK__CELL_RUN || (c->flags & GK__CELL_VALUE && !w->ref)) /* a run of digits (page text): */
       run_push(w, gk__grid_text(w->g, c->off), c->len, l->line, SLOT_VALUE, b->first + k + 1); /* or a value */
     else
