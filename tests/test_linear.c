@@ -11,9 +11,6 @@
 #include <string.h>
 #include <time.h>
 #include <zip.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include "testutil.h"
 #include "read_doc.h"
 
@@ -343,14 +340,7 @@ static void test_linear_jsonl(void) {
 #endif
 
 int main(void) {
-#ifdef __GLIBC__
-  /* Large blocks from the heap, kept after free: otherwise glibc maps every big
-   * block fresh and the big input pays page faults (costly on a VM) that the
-   * small ones, served from a warm heap, do not: the allocator's cost, not the
-   * code's, and a ratio of 4-5 for perfectly linear work. */
-  mallopt(M_MMAP_THRESHOLD, 1 << 30);
-  mallopt(M_TRIM_THRESHOLD, 1 << 30);
-#endif
+  gk_test_warm_heap(); /* the big input pays no page faults the small ones do not */
   CU_TestInfo tests[] = {
     {"test_linear_text_rules", test_linear_text_rules},
     {"test_linear_text_import", test_linear_text_import},

@@ -189,4 +189,7 @@ static CU_TestInfo tests[] = {
   CU_TEST_INFO_NULL,
 };
 
-int main(void) { return gk_test_main("md_cell", tests); }
+int main(void) {
+  gk_test_warm_heap(); /* the huge cells pay no page faults the small ones do not */
+  return gk_test_main("md_cell", tests);
+}
