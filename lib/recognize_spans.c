@@ -257,6 +257,7 @@ uint32_t gk__rec_spans_row_cut(const walk *w, const gk__gblock *b, uint32_t k) {
   for (uint32_t i = k; i < b->ncells; i++)
     if (!c[i].len || !is_value(&c[i]) || c[i].colspan != 1 || (i > k && !adjacent(&c[i - 1], &c[i]))) return 0;
   uint32_t m = b->ncells - k, n = 0;
+  if (m < 2 || !same_text(w->g, &c[b->ncells - 2], &c[b->ncells - 1])) return 0; /* no repeat at the end: cheap */
   size_t row = named_row(w);
   const gk__table_decl *td = &w->ed->tables[w->t];
   if (row >= td->nrows) return 0;

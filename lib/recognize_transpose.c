@@ -131,7 +131,10 @@ static void head_row(walk *w, const gk__gblock *b, hmap *h, gk__buf *nb) {
     const gk__gcell *c = &w->g->cells[b->first + k];
     if (!c->len) continue;
     const char *p = gk__grid_text(w->g, c->off);
-    if (gk__rec_cols_match(w, p, c->len) >= 0) h->cols = 1;
+    if (h->cols || gk__rec_cols_match(w, p, c->len) >= 0) { /* a column named: printed the right way */
+      h->cols = 1;
+      continue;
+    }
     int r = names_row(w, p, c->len, nb);
     for (uint32_t x = c->x; r >= 0 && x < c->x + c->colspan && x < GK__COLMAP_W; x++)
       if (h->hx[x] < 0 || c->colspan == 1) h->hx[x] = r;
